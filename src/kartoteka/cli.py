@@ -1,0 +1,182 @@
+"""The ``kartoteka`` command. Each command parses its arguments and calls a stage function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from kartoteka.errors import KartotekaError
+from kartoteka.store.session import Store
+
+DB_OPTION = click.option("--db", required=True, type=click.Path(dir_okay=False),
+                         help="The database file (SQLite; created when missing).")
+
+
+def _open(db: str, *, create: bool = False) -> Store:
+    try:
+        return Store(db, create=create)
+    except KartotekaError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kartoteka")
+def main() -> None:
+    """kartoteka: an evidence-linked card index of people, events and fates from testimony."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only failures and summary.")
+def ingest(paths: tuple[Path, ...], db: str, quiet: bool) -> None:
+    """Read, extract, resolve and store files and folders (recursively).
+
+    A file that cannot be read is reported with its reason and recorded; the others go in.
+    Exit status: 0 when every file went in (or was already there), 1 when some failed.
+    """
+    from kartoteka.pipeline import ingest as run_ingest
+    from kartoteka.pipeline import iter_source_files
+
+    store = _open(db, create=True)
+    files = list(iter_source_files(paths))
+    counts = {"stored": 0, "unchanged": 0, "failed": 0}
+    with tqdm(total=len(files), unit="file", disable=quiet or None, file=sys.stderr,
+              desc="ingest") as bar:
+        def on_file(result) -> None:  # noqa: ANN001
+            counts[result.status] += 1
+            if result.status == "failed":
+                tqdm.write(f"kartoteka: failed: {result.path}: {result.reason}", file=sys.stderr)
+            bar.update(1)
+
+        run_ingest(store, files, on_file=on_file)
+    click.echo(f"stored {counts['stored']}, already present {counts['unchanged']}, "
+               f"failed {counts['failed']} (of {len(files)} files)", err=True)
+    store.close()
+    sys.exit(1 if counts["failed"] else 0)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json", "tei", "csv", "gexf", "graphml", "jsonld", "turtle"]),
+              help="Export format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file (a folder or .zip for csv); standard output when omitted.")
+@click.option("--include-rejected", is_flag=True, help="Keep claims a reviewer rejected.")
+def export(db: str, fmt: str, output: Path | None, include_rejected: bool) -> None:
+    """Export the card index (json is kartoteka-export/1)."""
+    from kartoteka.export.json import export_store
+
+    store = _open(db)
+    with store.session() as session:
+        data = export_store(session, include_rejected=include_rejected)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        if output is None:
+            click.echo(text)
+        else:
+            output.write_text(text + "\n", encoding="utf-8")
+        return
+    from kartoteka.export.base import write_export
+
+    if output is None and fmt == "csv":
+        raise click.UsageError("--format csv needs -o FOLDER or -o FILE.zip")
+    write_export(data, fmt, output)
+
+
+@main.command()
+@DB_OPTION
+def persons(db: str) -> None:
+    """One row a person: preferred name, other forms, fates with dates."""
+    from kartoteka.store.queries import person_rows
+
+    store = _open(db)
+    with store.session() as session:
+        rows = person_rows(session)
+    click.echo(f"{'person':32}  {'other name forms':40}  fates")
+    click.echo(f"{'-' * 32}  {'-' * 40}  {'-' * 30}")
+    for row in rows:
+        fates = "; ".join(
+            ("NOT " if pol == "negated" else "") + kind + (f" {date}" if date else "")
+            for kind, date, pol in row.fates)
+        forms = ", ".join(row.names)
+        click.echo(f"{row.label[:32]:32}  {forms[:40]:40}  {fates}")
+    click.echo(f"{len(rows)} persons", err=True)
+
+
+@main.command()
+@click.argument("name")
+@DB_OPTION
+def person(name: str, db: str) -> None:
+    """The card of the person best matching NAME (any script, any spelling)."""
+    from kartoteka.store.cards import build_card
+    from kartoteka.store.queries import find_entities
+
+    store = _open(db)
+    with store.session() as session:
+        found = find_entities(session, name)
+        if not found:
+            raise click.ClickException(f"no person matches {name!r}")
+        card = build_card(session, found[0][0].id)
+        assert card is not None
+        click.echo(_format_card(card))
+        if len(found) > 1:
+            others = ", ".join(f"{e.label} [{e.id}]" for e, _ in found[1:6])
+            click.echo(f"\nother matches: {others}")
+
+
+def _format_card(card) -> str:  # noqa: ANN001 - kartoteka.store.cards.Card
+    e = card.entity
+    lines = [f"{e.label}  [{e.id}]" + (f"  ({'male' if e.gender == 'm' else 'female'})"
+                                        if e.gender else ""), ""]
+    lines.append("Name forms:")
+    for form, titles in sorted(card.name_forms.items()):
+        lines.append(f"  {form}  — in: {'; '.join(t or '?' for t in titles)}")
+    if card.authority:
+        lines.append("Authority records: " + ", ".join(f"{a['source']}:{a['id']}"
+                                                      for a in card.authority))
+    if card.members:
+        lines.append("Members: " + ", ".join(m.label for m in card.members))
+    lines += ["", "Claims:"]
+    for c in card.claims:
+        v = c.view
+        head = ("NOT " if v.polarity == "negated" else "") + v.type
+        if v.role:
+            head += f" ({v.role})"
+        if c.object_label:
+            head += f" → {c.object_label}"
+        if c.subject_label and v.subject != e.id:
+            head = f"{c.subject_label}: {head}"
+        who = c.informant_label or ("hearsay, unnamed source" if v.hearsay else "the narrator")
+        lines.append(f"  {v.date or 'undated':12} {head}   [{v.status}, told by {who}]")
+        lines.append(f"      “{c.passage[:300]}”  — {c.document_title or v.document_id}")
+    if card.disagreements:
+        lines += ["", "Sources disagree:"]
+        for a, b in card.disagreements:
+            lines.append(f"  {a.view.type}: {a.view.polarity} {a.view.date or ''} "
+                         f"({a.document_title}) vs {b.view.polarity} {b.view.date or ''} "
+                         f"({b.document_title})")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="The whole vocabulary as JSON.")
+def vocabulary(as_json: bool) -> None:
+    """The claim types kartoteka knows (events and relations)."""
+    from kartoteka.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    if as_json:
+        click.echo(json.dumps(vocab.to_dict(), ensure_ascii=False, indent=1))
+        return
+    for t in vocab.claim_types.values():
+        click.echo(f"{t.id:16} {t.kind:8} {t.en} / {t.ru}: {t.description}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,190 @@
+"""What a curator can do, each as one append-only edit followed by re-resolution.
+
+The web UI, the JSON API and the CLI call these; every one returns the edit it recorded, so
+the caller can offer to undo it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kartoteka.curate.edits import active_edits, record_edit
+from kartoteka.errors import KartotekaError
+from kartoteka.store.entities import apply_claim_curation, refresh_entities, resolve_profiles
+from kartoteka.store.tables import (
+    AuthorityLinkRow,
+    ClaimRow,
+    EditRow,
+    EntityRow,
+    LinkRow,
+    ProfileRow,
+)
+
+CLAIM_STATUSES = ("proposed", "accepted", "rejected")
+EDITABLE_CLAIM_FIELDS = ("date", "role", "polarity", "type")
+
+
+class CurationError(KartotekaError):
+    """A curation request that cannot be carried out (unknown id, nothing to do)."""
+
+
+def _profiles_of(session: Session, entity_id: str) -> list[str]:
+    keys = list(session.scalars(select(ProfileRow.key).where(ProfileRow.entity_id == entity_id)
+                                .order_by(ProfileRow.key)))
+    if not keys:
+        raise CurationError(f"no entity {entity_id!r}")
+    return keys
+
+
+def merge_entities(session: Session, keep: str, other: str, *, user: str) -> EditRow:
+    """Two entities are one person: a must-link between all their profiles."""
+    if keep == other:
+        raise CurationError("an entity cannot be merged with itself")
+    a, b = _profiles_of(session, keep), _profiles_of(session, other)
+    edit = record_edit(session, user=user, action="merge", target=keep,
+                       payload={"keep": keep, "other": other, "profiles_a": a, "profiles_b": b})
+    resolve_profiles(session, changed=a + b)
+    return edit
+
+
+def split_entity(session: Session, entity_id: str, profile_keys: list[str], *, user: str
+                 ) -> EditRow:
+    """These profiles are not the same person as the rest: cannot-links between the parts."""
+    keys = _profiles_of(session, entity_id)
+    moved = [k for k in keys if k in set(profile_keys)]
+    kept = [k for k in keys if k not in set(profile_keys)]
+    if not moved or not kept:
+        raise CurationError("a split needs some profiles to move and some to keep")
+    edit = record_edit(session, user=user, action="split", target=entity_id,
+                       payload={"entity": entity_id, "moved": moved, "kept": kept})
+    resolve_profiles(session, changed=keys)
+    return edit
+
+
+def set_claim_status(session: Session, claim_id: str, status: str, *, user: str) -> EditRow:
+    if status not in CLAIM_STATUSES:
+        raise CurationError(f"status must be one of {CLAIM_STATUSES}")
+    if session.get(ClaimRow, claim_id) is None:
+        raise CurationError(f"no claim {claim_id!r}")
+    edit = record_edit(session, user=user, action="claim_status", target=claim_id,
+                       payload={"status": status})
+    apply_claim_curation(session)
+    return edit
+
+
+def edit_claim(session: Session, claim_id: str, fields: dict[str, str | None], *, user: str
+               ) -> EditRow:
+    row = session.get(ClaimRow, claim_id)
+    if row is None:
+        raise CurationError(f"no claim {claim_id!r}")
+    unknown = set(fields) - set(EDITABLE_CLAIM_FIELDS)
+    if unknown:
+        raise CurationError(f"cannot edit {sorted(unknown)}; editable: {EDITABLE_CLAIM_FIELDS}")
+    before = {k: getattr(row, k) for k in fields}
+    edit = record_edit(session, user=user, action="claim_edit", target=claim_id,
+                       payload={"fields": fields, "before": before})
+    apply_claim_curation(session)
+    return edit
+
+
+def rename_entity(session: Session, entity_id: str, label: str, *, user: str) -> EditRow:
+    keys = _profiles_of(session, entity_id)
+    label = " ".join(label.split())
+    if not label:
+        raise CurationError("a name cannot be empty")
+    edit = record_edit(session, user=user, action="rename", target=entity_id,
+                       payload={"anchor": keys[0], "label": label})
+    refresh_entities(session, [entity_id])
+    return edit
+
+
+def link_authority(session: Session, entity_id: str, source: str, record_id: str, *,
+                   user: str, link: bool = True) -> EditRow:
+    """Link (or unlink) an entity to an authority record, anchored on its first profile."""
+    keys = _profiles_of(session, entity_id)
+    existing = session.scalars(select(AuthorityLinkRow).where(
+        AuthorityLinkRow.profile_key.in_(keys), AuthorityLinkRow.source == source,
+        AuthorityLinkRow.record_id == record_id)).first()
+    anchor = existing.profile_key if existing else keys[0]
+    edit = record_edit(session, user=user,
+                       action="authority_link" if link else "authority_unlink",
+                       target=entity_id,
+                       payload={"profile": anchor, "source": source, "record_id": record_id})
+    apply_authority_curation(session)
+    return edit
+
+
+def apply_authority_curation(session: Session) -> None:
+    from kartoteka.curate.edits import curation
+
+    for (profile, source, record_id), linked in curation(session).authority.items():
+        row = session.get(AuthorityLinkRow, (profile, source, record_id))
+        if row is None:
+            row = AuthorityLinkRow(profile_key=profile, source=source, record_id=record_id,
+                                   probability=1.0, decision="linked", features={"by": "hand"})
+            session.add(row)
+        row.decision = "linked" if linked else "rejected"
+    session.flush()
+
+
+def decide_link(session: Session, a: str, b: str, same: bool, *, user: str) -> EditRow:
+    """A review-queue answer about two profiles: same person (merge) or not (split)."""
+    link = session.get(LinkRow, tuple(sorted((a, b))))
+    if link is not None:
+        link.decision = "must-link" if same else "cannot-link"
+    pa, pb = session.get(ProfileRow, a), session.get(ProfileRow, b)
+    if pa is None or pb is None:
+        raise CurationError("unknown profile")
+    if same:
+        edit = record_edit(session, user=user, action="merge", target=pa.entity_id or a,
+                           payload={"keep": pa.entity_id, "other": pb.entity_id,
+                                    "profiles_a": [a], "profiles_b": [b]})
+    else:
+        edit = record_edit(session, user=user, action="split", target=pa.entity_id or a,
+                           payload={"entity": pa.entity_id, "moved": [b], "kept": [a]})
+    resolve_profiles(session, changed=[a, b])
+    return edit
+
+
+def undo(session: Session, edit_id: int, *, user: str) -> EditRow:
+    """Revert an edit by recording an undo; its effects are recomputed from the edits left."""
+    target = session.get(EditRow, edit_id)
+    if target is None:
+        raise CurationError(f"no edit {edit_id}")
+    if target.id not in {e.id for e in active_edits(session)} and target.action != "undo":
+        raise CurationError(f"edit {edit_id} is not in force")
+    edit = record_edit(session, user=user, action="undo", target=str(edit_id),
+                       payload={"action": target.action}, reverts=edit_id)
+    _recompute_after(session, target)
+    return edit
+
+
+def _recompute_after(session: Session, edit: EditRow) -> None:
+    p = edit.payload
+    if edit.action in ("merge", "split"):
+        keys = [*p.get("profiles_a", []), *p.get("profiles_b", []), *p.get("moved", []),
+                *p.get("kept", [])]
+        # Profiles still held apart by the undone decision are re-linked from scratch.
+        resolve_profiles(session, changed=keys)
+    elif edit.action in ("claim_status", "claim_edit"):
+        row = session.get(ClaimRow, edit.target)
+        if row is not None:
+            if edit.action == "claim_status":
+                row.status = "proposed"
+            for name, value in p.get("before", {}).items():
+                setattr(row, name, value)
+        apply_claim_curation(session)
+    elif edit.action == "rename":
+        entity = session.get(EntityRow, edit.target)
+        if entity is not None:
+            refresh_entities(session, [entity.id])
+    elif edit.action in ("authority_link", "authority_unlink"):
+        row = session.get(AuthorityLinkRow, (p["profile"], p["source"], p["record_id"]))
+        if row is not None and row.features.get("by") == "hand":
+            session.delete(row)
+        apply_authority_curation(session)
+    elif edit.action == "undo":
+        reverted = session.get(EditRow, edit.reverts) if edit.reverts else None
+        if reverted is not None:
+            _recompute_after(session, reverted)

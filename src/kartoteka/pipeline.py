@@ -1,0 +1,114 @@
+"""The whole path for a set of files: read, extract, resolve, store — one transaction a file.
+
+Stages stay pure (sources, extract, resolve); this module calls them in turn and hands the
+result to the store, the only writer. A file that fails is recorded with its reason and
+skipped; the others go in. A crash loses at most the file in flight, and the next run
+picks up where it stopped, because stored files are recognised by their bytes' sha256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kartoteka.errors import KartotekaError, SourceError
+from kartoteka.extract import extract
+from kartoteka.model import Extraction, LocalEntity
+from kartoteka.resolve.profile import Profile, build_profiles
+from kartoteka.resolve.within import within
+from kartoteka.sources import iter_source_files, read_source
+from kartoteka.store.entities import apply_claim_curation, resolve_profiles
+from kartoteka.store.session import Store
+from kartoteka.store.writer import has_document, record_failure, write_extraction
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # stored | unchanged | failed
+    reason: str | None = None
+    document_id: str | None = None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise SourceError(str(path), "no such file") from exc
+    except PermissionError as exc:
+        raise SourceError(str(path), "permission denied") from exc
+    except IsADirectoryError as exc:
+        raise SourceError(str(path), "is a directory") from exc
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+
+
+def read_and_extract(path: Path, raw: bytes) -> Extraction:
+    """A file's extraction: record lists are parsed whole, other sources go through NLP."""
+    if path.suffix.lower() == ".jsonl":
+        from kartoteka.sources.memorial import read_memorial
+
+        return read_memorial(path, data=raw)
+    return extract(read_source(path, data=raw))
+
+
+def analyse(extraction: Extraction) -> tuple[list[LocalEntity], dict[str, Profile]]:
+    entities = within(extraction)
+    return entities, build_profiles(extraction, entities)
+
+
+def block_keys(profiles: dict[str, Profile]) -> dict[str, str]:
+    """The blocking key each person profile is stored under (its surname's matching key)."""
+    from kartoteka.names.keys import surname_key
+
+    out = {}
+    for key, profile in profiles.items():
+        if profile.kind == "person" and profile.surname and not profile.descriptor:
+            out[key] = surname_key(profile.surname)
+    return out
+
+
+def ingest_file(store: Store, path: Path) -> FileResult:
+    try:
+        raw = read_bytes(path)
+        sha = hashlib.sha256(raw).hexdigest()
+        with store.session() as session:
+            if has_document(session, sha):
+                return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
+        extraction = read_and_extract(path, raw)
+        entities, profiles = analyse(extraction)
+        with store.session() as session:
+            row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
+            resolve_profiles(session, changed=[e.key for e in entities])
+            apply_claim_curation(session)
+            return FileResult(str(path), "stored", document_id=row.id)
+    except KartotekaError as exc:
+        reason = exc.reason if isinstance(exc, SourceError) else str(exc)
+    except (ValueError, KeyError, IndexError, TypeError, RuntimeError, OSError) as exc:
+        # A bug in a stage must cost one file, not the run; the reason names the fault.
+        log.exception("internal error on %s", path)
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+    with store.session() as session:
+        record_failure(session, str(path), reason)
+    return FileResult(str(path), "failed", reason=reason)
+
+
+def ingest(
+    store: Store, paths: Iterable[Path], *,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    results = []
+    for path in paths:
+        result = ingest_file(store, path)
+        results.append(result)
+        if on_file is not None:
+            on_file(result)
+    return results
+
+
+__all__ = ["FileResult", "analyse", "ingest", "ingest_file", "iter_source_files"]

@@ -1,0 +1,111 @@
+"""What the cross-document step compares: one document's view of one entity.
+
+A profile is built from a ``LocalEntity`` and the claims its document makes about it. Profile
+keys are the local entities' keys (stable hashes), so human decisions recorded against them
+survive every re-run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from kartoteka.model import Extraction, LocalEntity
+
+
+@dataclass
+class Profile:
+    key: str
+    document_id: str
+    kind: str  # person | group | organization | place
+    label: str
+    names: list[str] = field(default_factory=list)  # every surface form seen in the document
+    surname: str | None = None
+    given: str | None = None
+    patronymic: str | None = None
+    initials: tuple[str, ...] = ()
+    gender: str | None = None
+    birth_year: int | None = None
+    death_year: int | None = None
+    fates: list[str] = field(default_factory=list)  # claim types: execution, arrest, …
+    roles: list[str] = field(default_factory=list)  # "deputy head", "secretary", …
+    organizations: list[str] = field(default_factory=list)  # labels of bodies tied to it
+    relatives: list[str] = field(default_factory=list)  # labels of kin named with it
+    language: str | None = None
+    descriptor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Profile:
+        data = dict(data)
+        data["initials"] = tuple(data.get("initials") or ())
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """Human decisions as constraints: must-link and cannot-link pairs of profile keys."""
+
+    must_link: frozenset[tuple[str, str]] = frozenset()
+    cannot_link: frozenset[tuple[str, str]] = frozenset()
+
+    def cannot(self, a: str, b: str) -> bool:
+        return (a, b) in self.cannot_link or (b, a) in self.cannot_link
+
+
+_KIN_TYPES = ("spouse_of", "parent_of", "child_of", "sibling_of", "relative_of")
+
+
+def _year(date: str | None, *, last: bool = False) -> int | None:
+    """The first (or last) year of an EDTF string, if it has one."""
+    if not date:
+        return None
+    years = [int(part[:4]) for part in date.replace("/", " ").split() if part[:4].isdigit()]
+    if not years:
+        return None
+    return years[-1] if last else years[0]
+
+
+def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[str, Profile]:
+    """One profile per local entity: its names and what the document says about it."""
+    from kartoteka.names.parse import parse_person_name  # names is a leaf; import when used
+
+    entity_of = {mid: e.key for e in entities for mid in e.mention_ids}
+    by_key = {e.key: e for e in entities}
+    profiles: dict[str, Profile] = {}
+    for ent in entities:
+        profile = Profile(
+            key=ent.key, document_id=extraction.document.id, kind=ent.kind, label=ent.label,
+            names=list(ent.names), gender=ent.gender, language=extraction.document.language,
+            descriptor=ent.descriptor,
+        )
+        if ent.kind == "person" and not ent.descriptor:
+            parsed = parse_person_name(ent.label)
+            profile.surname, profile.given = parsed.surname, parsed.given
+            profile.patronymic, profile.initials = parsed.patronymic, parsed.initials
+            profile.gender = ent.gender or parsed.gender
+        profiles[ent.key] = profile
+    for claim in extraction.claims:
+        subject = profiles.get(entity_of.get(claim.subject, ""))
+        if subject is None or claim.polarity != "affirmed":
+            continue
+        obj = by_key.get(entity_of.get(claim.object or "", ""))
+        if claim.type == "birth":
+            subject.birth_year = subject.birth_year or _year(claim.date)
+        elif claim.type in ("death", "execution", "suicide"):
+            subject.death_year = subject.death_year or _year(claim.date, last=True)
+        if claim.type not in subject.fates and claim.type in (
+            "arrest", "execution", "death", "suicide", "defection", "sentence", "release",
+            "rehabilitation", "trial", "expulsion", "escape",
+        ):
+            subject.fates.append(claim.type)
+        if claim.role and claim.role not in subject.roles:
+            subject.roles.append(claim.role)
+        is_org = obj is not None and obj.kind == "organization"
+        if is_org and obj.label not in subject.organizations:
+            subject.organizations.append(obj.label)
+        if obj is not None and claim.type in _KIN_TYPES and obj.label not in subject.relatives:
+            subject.relatives.append(obj.label)
+    return profiles

@@ -1,0 +1,53 @@
+"""Cross-document entities in the store: profiles linked, decisions honoured, ids kept."""
+
+from pathlib import Path
+
+from kartoteka.store.entities import resolve_profiles
+from kartoteka.store.session import Store
+from kartoteka.store.tables import EntityRow
+from tests.helpers import entity_of_name, hand_extraction, store_extraction
+
+
+def test_entities_join_one_person_across_documents_and_scripts(db_path: Path) -> None:
+    store = Store(db_path)
+    store_extraction(store, hand_extraction(
+        "Nikolai Yezhov was arrested in 1939.", [("Nikolai Yezhov", "person", None)],
+        [("arrest", "Nikolai Yezhov", "1939")]))
+    store_extraction(store, hand_extraction(
+        "Ежов Николай Иванович расстрелян в 1940 году.",
+        [("Ежов Николай Иванович", "person", "Ежов Николай Иванович")],
+        [("execution", "Ежов Николай Иванович", "1940")], language="ru"))
+    latin, cyrillic = entity_of_name(store, "Nikolai Yezhov"), entity_of_name(
+        store, "Ежов Николай Иванович")
+    assert len(latin) == 1 and latin == cyrillic
+
+
+def test_entities_keep_two_people_with_one_given_name_apart(db_path: Path) -> None:
+    store = Store(db_path)
+    store_extraction(store, hand_extraction(
+        "Genrikh Yagoda was arrested.", [("Genrikh Yagoda", "person", None)]))
+    store_extraction(store, hand_extraction(
+        "Genrikh Lyushkov defected.", [("Genrikh Lyushkov", "person", None)]))
+    assert entity_of_name(store, "Genrikh Yagoda") != entity_of_name(store, "Genrikh Lyushkov")
+
+
+def test_entities_organisations_share_one_entity_by_name(db_path: Path) -> None:
+    store = Store(db_path)
+    store_extraction(store, hand_extraction("The NKVD grew.", [("NKVD", "organization", None)]))
+    store_extraction(store, hand_extraction("The NKVD shot many.",
+                                            [("NKVD", "organization", None)]))
+    with store.session() as session:
+        orgs = session.query(EntityRow).filter(EntityRow.kind == "organization").all()
+    assert len(orgs) == 1
+
+
+def test_entities_ids_survive_a_full_reresolution(db_path: Path) -> None:
+    store = Store(db_path)
+    store_extraction(store, hand_extraction(
+        "Matvei Berman headed the camps. Berman was shot.", [("Matvei Berman", "person", None)]))
+    store_extraction(store, hand_extraction(
+        "Matvei Berman was arrested in 1938.", [("Matvei Berman", "person", None)]))
+    before = entity_of_name(store, "Matvei Berman")
+    with store.session() as session:
+        resolve_profiles(session)
+    assert entity_of_name(store, "Matvei Berman") == before
