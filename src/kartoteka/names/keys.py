@@ -1,0 +1,169 @@
+"""Matching keys for names in either script.
+
+A key is built in three steps: read the name as Cyrillic (Latin spellings are read back under the
+most likely family of schemes, see ``translit.cyrillic_readings``), strip the feminine surname
+ending (Ежова -> Ежов: the family name, gender is compared separately), then map letters to a
+coarse alphabet (``name_data.KEY_LETTERS``) that merges what the schemes disagree on.
+
+``surname_key`` is strict enough to compare for equality; ``name_keys`` adds looser keys meant
+for blocking in record linkage, where recall matters more than precision.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kartoteka.names.name_data import (
+    COARSE_KEY,
+    FEMININE_SURNAME_ENDINGS,
+    FINE_KEY_LETTERS,
+    INITIAL_KEY_LETTERS,
+    KEY_VOWELS,
+)
+from kartoteka.names.translit import cyrillic_readings, is_cyrillic, to_latin
+from kartoteka.names.translit_tables import SOFT_MARKS
+
+if TYPE_CHECKING:
+    from kartoteka.names.parse import PersonName
+
+_MIN_STEM = 2
+
+
+def _strip_feminine(word: str) -> str:
+    for feminine, masculine in FEMININE_SURNAME_ENDINGS:
+        if word.endswith(feminine) and len(word) - len(feminine) >= _MIN_STEM:
+            return word[: -len(feminine)] + masculine
+    return word
+
+
+def key_form(cyrillic: str, *, surname: bool = True, fine: bool = False) -> str:
+    """The key of a name already written in Cyrillic (Latin leftovers are kept as they are).
+
+    ``fine=True`` keeps ж/ш, з/с and ц apart (for similarity); the default coarse form merges
+    them (for equality and blocking).
+    """
+    words = re.findall(r"[^\W\d_]+", cyrillic.lower())
+    if surname:
+        words = [_strip_feminine(word) for word in words]
+    letters = "".join(FINE_KEY_LETTERS.get(letter, letter) for letter in "".join(words))
+    letters = "".join(
+        c for c in unicodedata.normalize("NFKD", letters) if not unicodedata.combining(c)
+    )
+    # After ж/ш/щ/ч Russian writes о, ё or е for the same sound (Хрущёв, Khrushchov, -ев).
+    letters = re.sub(r"(?<=[xjc])o", "e", letters)
+    # A glide before a vowel is spelled i, y, j, ь or not at all (Zinoviev, Zinovyev, Зиновьев).
+    letters = re.sub(r"['iy]+(?=[aeou])", "y", letters).replace("'", "")
+    if not fine:
+        letters = letters.translate(COARSE_KEY)
+    # Doubled letters are optional in transliteration (Shpigelglass) and -ий/-ый end in "ii".
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def _reading_keys(name: str, *, surname: bool, fine: bool) -> tuple[str, ...]:
+    keys: list[str] = []
+    for reading in cyrillic_readings(name.strip().rstrip(".")):
+        key = key_form(reading, surname=surname, fine=fine)
+        if key and key not in keys:
+            keys.append(key)
+    return tuple(keys)
+
+
+@lru_cache(maxsize=65536)
+def surname_keys(surname: str) -> tuple[str, ...]:
+    """Coarse keys of every plausible Cyrillic reading of a surname, the most likely first."""
+    return _reading_keys(surname, surname=True, fine=False)
+
+
+@lru_cache(maxsize=65536)
+def surname_fine_keys(surname: str) -> tuple[str, ...]:
+    """Fine key forms of every plausible reading of a surname (what similarity compares)."""
+    return _reading_keys(surname, surname=True, fine=True)
+
+
+def surname_key(surname: str) -> str:
+    """A coarse, script-independent key: Ежов, Yezhov, Ezhov, Ežov, Jeschow, Iejov -> "ejev".
+
+    Equal keys mean "spelled differently, probably the same surname". Feminine endings are folded
+    into the masculine (Ежова -> Ежов), so the key names a family; compare gender separately.
+    """
+    keys = surname_keys(surname)
+    return keys[0] if keys else ""
+
+
+def given_key(given: str) -> str:
+    """The coarse key of a given name or patronymic (no feminine-ending folding)."""
+    keys = given_keys(given)
+    return keys[0] if keys else ""
+
+
+@lru_cache(maxsize=65536)
+def given_keys(given: str) -> tuple[str, ...]:
+    """Coarse keys of every reading of a given name or patronymic."""
+    return _reading_keys(given, surname=False, fine=False)
+
+
+@lru_cache(maxsize=65536)
+def given_fine_keys(given: str) -> tuple[str, ...]:
+    """Fine key forms of every reading of a given name or patronymic."""
+    return _reading_keys(given, surname=False, fine=True)
+
+
+def initial_key_letters(initial: str) -> frozenset[str]:
+    """Key letters a written initial may stand for: "Y" -> Е/Ю/Я/Й, "Н" -> н, "Ch" -> ч/х/ш."""
+    letters = initial.strip().rstrip(".").lower()
+    if not letters:
+        return frozenset()
+    if is_cyrillic(letters):
+        return frozenset(key_form(letters, surname=False)[:1])
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", letters) if not unicodedata.combining(c)
+    )
+    if letters in INITIAL_KEY_LETTERS:
+        return frozenset(INITIAL_KEY_LETTERS[letters])
+    found = {key[:1] for key in given_keys(letters) if key}
+    return frozenset(found | ({plain[0]} if plain[0] in KEY_VOWELS else set()))
+
+
+def loose_key(key: str) -> str:
+    """A looser key for blocking: l = r, and ж/ш = r (translation through Chinese), vowels after
+    the first letter dropped: Yezhov, Yerov and Yerev all land on "erv"."""
+    merged = key.replace("l", "r").replace("j", "r")  # j is ж or ш in the coarse key
+    return merged[:1] + re.sub(r"[aeiou]", "", merged[1:])
+
+
+def fold(text: str) -> str:
+    """A lowercase Latin skeleton of a name in either script: "Ежов Николай" -> "yezhov nikolay"."""
+    latin = to_latin(text, "bgn") if is_cyrillic(text) else text
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c)
+    )
+    for mark in SOFT_MARKS:
+        plain = plain.replace(mark, "")
+    words = re.findall(r"[a-z]+", plain.lower())
+    return " ".join(words)
+
+
+def name_keys(name: PersonName) -> frozenset[str]:
+    """Blocking keys for record linkage.
+
+    "s:<key>" for each reading of the surname, "s:<key>|g:<letter>" adding each letter the given
+    name (or first initial) can start with, and "l:<loose key>" for the l/r and zh/r confusions.
+    A name without a surname gets "g:<given key>" so it can still meet its own kind.
+    """
+    keys: set[str] = set()
+    first_letters: set[str] = set()
+    if name.given:
+        first_letters = {key[:1] for key in given_keys(name.given) if key}
+    elif name.initials:
+        first_letters = set(initial_key_letters(name.initials[0]))
+    if name.surname:
+        for key in surname_keys(name.surname):
+            keys.add(f"s:{key}")
+            keys.add(f"l:{loose_key(key)}")
+            keys.update(f"s:{key}|g:{letter}" for letter in first_letters)
+    elif name.given:
+        keys.update(f"g:{key}" for key in given_keys(name.given))
+    return frozenset(keys)

@@ -1,0 +1,219 @@
+"""Transliteration of Russian names between Cyrillic and Latin script.
+
+``to_latin`` writes a Cyrillic name in one of the standard schemes (tables in
+``translit_tables``). ``to_cyrillic`` reads a Latin spelling back into Cyrillic; because the same
+Latin letters mean different things in English, German and French spellings ("ch" is ч, х or ш),
+``cyrillic_readings`` returns the reading under each family of schemes and ``guess_scheme`` picks
+the most likely one from tell-tale letter groups.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from kartoteka.names.translit_tables import (
+    CYR_TO_LAT,
+    CYRILLIC_VOWELS,
+    DIACRITIC_LETTERS,
+    ENDINGS,
+    HUSHING,
+    HUSHING_YO,
+    IOTATED_E,
+    IOTATING_CONTEXT,
+    LAT_TO_CYR,
+    POPULAR_ENDINGS,
+    SOFT_MARKS,
+)
+
+SCHEMES = ("bgn", "iso9", "alalc", "german", "french", "scholarly")
+READERS = ("base", "german", "french", "scholarly")
+
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[" + re.escape(SOFT_MARKS) + r"][^\W\d_]+)*", re.UNICODE)
+_CYRILLIC_WORD_RE = re.compile(r"[\u0400-\u04FF]+")
+_LATIN_VOWELS = frozenset("aeiouy")
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when the text contains any Cyrillic letter."""
+    return bool(_CYRILLIC_RE.search(text))
+
+
+def _restore_case(source: str, result: str) -> str:
+    if not result:
+        return result
+    if len(source) > 1 and source.isupper():
+        return result.upper()
+    if source[:1].isupper():
+        return result[:1].upper() + result[1:]
+    return result
+
+
+def _word_to_latin(word: str, scheme: str, endings: dict[str, str]) -> str:
+    table = CYR_TO_LAT[scheme]
+    lower = word.lower()
+    stem, tail = lower, ""
+    for ending, spelled in endings.items():
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            stem, tail = lower[: -len(ending)], spelled
+            break
+    out: list[str] = []
+    for index, letter in enumerate(stem):
+        previous = stem[index - 1] if index else ""
+        following = stem[index + 1] if index + 1 < len(stem) else ""
+        if letter == "е" and scheme in IOTATED_E and (not previous or previous in IOTATING_CONTEXT):
+            out.append(IOTATED_E[scheme])
+        elif letter == "ё" and previous in HUSHING and scheme in HUSHING_YO:
+            out.append(HUSHING_YO[scheme])
+        elif letter == "с" and scheme in ("german", "french") and (
+            previous in CYRILLIC_VOWELS and following in CYRILLIC_VOWELS
+        ):
+            out.append("ss")
+        elif letter == "г" and scheme == "french" and following in "еиыэ" and following:
+            out.append("gu")
+        elif letter == "й" and scheme == "german" and following in CYRILLIC_VOWELS and following:
+            out.append("j")
+        elif letter == "й" and scheme == "french" and previous not in CYRILLIC_VOWELS:
+            out.append("i")
+        else:
+            out.append(table.get(letter, letter))
+    return _restore_case(word, "".join(out) + tail)
+
+
+def to_latin(text: str, scheme: str = "bgn") -> str:
+    """Write Cyrillic text in Latin script under ``scheme`` (one of ``SCHEMES``).
+
+    Latin text passes through unchanged. ``scheme="popular"`` gives the common English press
+    form (Tukhachevsky, Trotsky), which is BGN with -ий/-ый written -y.
+    """
+    if scheme not in SCHEMES and scheme != "popular":
+        raise ValueError(f"unknown transliteration scheme {scheme!r}; expected one of {SCHEMES}")
+    if not is_cyrillic(text):
+        return text
+    table_scheme = "bgn" if scheme == "popular" else scheme
+    endings = POPULAR_ENDINGS if scheme == "popular" else ENDINGS.get(scheme, {})
+    return _CYRILLIC_WORD_RE.sub(
+        lambda match: _word_to_latin(match.group(0), table_scheme, endings), text
+    )
+
+
+def latin_variants(text: str) -> set[str]:
+    """Every Latin spelling of a Cyrillic name under ``SCHEMES`` plus the popular English form.
+
+    A Latin name yields itself only.
+    """
+    if not is_cyrillic(text):
+        return {text}
+    return {to_latin(text, scheme) for scheme in (*SCHEMES, "popular")}
+
+
+@lru_cache(maxsize=16)
+def _compiled_reader(reader: str) -> list[tuple[str, str, str]]:
+    """(letters, cyrillic, condition) sorted longest first; condition is '', '^', '$' or 'V'."""
+    rules: list[tuple[str, str, str]] = []
+    for pattern, cyrillic in LAT_TO_CYR[reader].items():
+        condition = ""
+        if pattern.startswith("^"):
+            condition, pattern = "^", pattern[1:]
+        elif pattern.endswith("$"):
+            condition, pattern = "$", pattern[:-1]
+        elif pattern[0] in "VC":
+            condition, pattern = pattern[0], pattern[1:]
+        rules.append((pattern, cyrillic, condition))
+    # Longer patterns first; at equal length the conditional rules before the plain ones.
+    # A look-behind beats an end-of-word rule ("Nikolay" is -ай, "Trotsky" is -ий).
+    rules.sort(key=lambda rule: (-len(rule[0]), rule[2] == "", rule[2] not in "VC"))
+    return rules
+
+
+def _prepare_latin(word: str) -> str:
+    """Lowercase; ISO/scholarly diacritic letters to Cyrillic, soft marks to ь; strip accents."""
+    out: list[str] = []
+    for letter in word.lower().replace("šč", "щ"):  # scholarly щ
+        if letter in DIACRITIC_LETTERS:
+            out.append(DIACRITIC_LETTERS[letter])
+        elif letter in SOFT_MARKS:
+            out.append("ь")
+        else:
+            decomposed = unicodedata.normalize("NFKD", letter)
+            out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def _read_word(word: str, reader: str) -> str:
+    rules = _compiled_reader(reader)
+    text = _prepare_latin(word)
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        previous = text[index - 1] if index else ""
+        for letters, cyrillic, condition in rules:
+            end = index + len(letters)
+            if text.startswith(letters, index) and (
+                not condition
+                or (condition == "^" and index == 0)
+                or (condition == "$" and end == len(text))
+                or (condition == "V" and (previous in _LATIN_VOWELS or previous in "аеиоуыэюяё"))
+                or (condition == "C" and previous.isalpha() and previous not in _LATIN_VOWELS
+                    and previous not in "аеиоуыэюяё")
+            ):
+                out.append(cyrillic)
+                index = end
+                break
+        else:
+            out.append(text[index])
+            index += 1
+    return "".join(out)
+
+
+def read_latin(text: str, reader: str = "base") -> str:
+    """Read a Latin spelling as Cyrillic under one family of schemes (one of ``READERS``)."""
+    if reader not in READERS:
+        raise ValueError(f"unknown reader {reader!r}; expected one of {READERS}")
+    return _WORD_RE.sub(lambda match: _restore_case(
+        match.group(0), _read_word(match.group(0), reader)), text)
+
+
+# Letter groups that betray a family of schemes. Plain "y" or "j" betray nothing: French and
+# English share y, German and ISO share j; "j" is read as ж only on French evidence.
+_GERMAN_SIGNS = re.compile(r"w|sch|tz|^j[aeou]")
+_FRENCH_SIGNS = re.compile(r"ou|(?<!s)tch|^ie|dj|j(?=[^aeouy])|ine$")
+_ENGLISH_SIGNS = re.compile(r"zh|kh|(?<!c)sh|ts(?!ch)|iy$|y[aeuo]")
+
+
+def guess_scheme(text: str) -> str:
+    """Guess which family of schemes a Latin spelling follows: one of ``READERS``."""
+    raw = text.lower()
+    if any(letter in DIACRITIC_LETTERS for letter in raw) and "x" in raw:
+        return "scholarly"
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", raw) if not unicodedata.combining(c)
+    )
+    german = len(_GERMAN_SIGNS.findall(plain)) + sum(raw.count(u) for u in "äöü")
+    french = len(_FRENCH_SIGNS.findall(plain)) + raw.count("ï")
+    english = len(_ENGLISH_SIGNS.findall(plain))
+    if german and german > max(french, english):
+        return "german"
+    if french and french > english:
+        return "french"
+    return "base"
+
+
+def cyrillic_readings(text: str) -> tuple[str, ...]:
+    """Distinct Cyrillic readings of a name, the most likely first; Cyrillic text returns itself."""
+    if is_cyrillic(text) and not re.search(r"[A-Za-z]", text):
+        return (text,)
+    first = guess_scheme(text)
+    readings = [read_latin(text, first)]
+    for reader in READERS:
+        reading = read_latin(text, reader)
+        if reading not in readings:
+            readings.append(reading)
+    return tuple(readings)
+
+
+def to_cyrillic(text: str) -> str:
+    """Best-guess Cyrillic spelling of a Latin name, for search; Cyrillic passes through."""
+    return cyrillic_readings(text)[0]

@@ -1,0 +1,106 @@
+"""Transliteration tables against published forms (BGN/PCGN, ISO 9, ALA-LC, Duden, French)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.names.keys import surname_key
+from kartoteka.names.translit import (
+    SCHEMES,
+    cyrillic_readings,
+    guess_scheme,
+    latin_variants,
+    to_cyrillic,
+    to_latin,
+)
+
+# (Cyrillic, scheme, published Latin form)
+PUBLISHED_FORMS = [
+    ("Ежов", "bgn", "Yezhov"),
+    ("Ежов", "iso9", "Ežov"),
+    ("Ежов", "scholarly", "Ežov"),
+    ("Ежов", "alalc", "Ezhov"),
+    ("Ежов", "german", "Jeschow"),
+    ("Ежов", "french", "Iejov"),
+    ("Ягода", "bgn", "Yagoda"),
+    ("Ягода", "german", "Jagoda"),
+    ("Люшков", "bgn", "Lyushkov"),
+    ("Люшков", "scholarly", "Ljuškov"),
+    ("Люшков", "alalc", "Liushkov"),
+    ("Люшков", "german", "Ljuschkow"),
+    ("Шпигельглас", "bgn", "Shpigelglas"),
+    ("Шпигельглас", "scholarly", "Špigel'glas"),
+    ("Тухачевский", "popular", "Tukhachevsky"),
+    ("Тухачевский", "alalc", "Tukhachevskii"),
+    ("Тухачевский", "german", "Tuchatschewski"),
+    ("Тухачевский", "french", "Toukhatchevski"),
+    ("Уборевич", "bgn", "Uborevich"),
+    ("Зиновьев", "german", "Sinowjew"),
+    ("Зиновьев", "french", "Zinoviev"),
+    ("Хрущёв", "german", "Chruschtschow"),
+    ("Бухарин", "french", "Boukharine"),
+]
+
+
+@pytest.mark.parametrize(("cyrillic", "scheme", "expected"), PUBLISHED_FORMS)
+def test_translit_to_latin_gives_published_form(cyrillic: str, scheme: str, expected: str) -> None:
+    assert to_latin(cyrillic, scheme) == expected
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_translit_to_latin_passes_latin_through(scheme: str) -> None:
+    assert to_latin("Yezhov", scheme) == "Yezhov"
+
+
+def test_translit_to_latin_rejects_unknown_scheme() -> None:
+    with pytest.raises(ValueError, match="unknown transliteration scheme"):
+        to_latin("Ежов", "klingon")
+
+
+def test_translit_to_latin_keeps_case_and_separators() -> None:
+    assert to_latin("ЕЖОВ Николай-Иван", "bgn") == "YEZHOV Nikolay-Ivan"
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "expected"),
+    [("Ежов", {"Yezhov", "Ežov", "Ezhov", "Jeschow", "Iejov"}),
+     ("Тухачевский", {"Tukhachevsky", "Tukhachevskii", "Tuchatschewski", "Toukhatchevski"})],
+)
+def test_translit_latin_variants_cover_schemes(cyrillic: str, expected: set[str]) -> None:
+    assert expected <= latin_variants(cyrillic)
+
+
+@pytest.mark.parametrize(
+    ("latin", "expected"),
+    [("Yezhov", "Ежов"), ("Jeschow", "Ешов"), ("Iejov", "Ежов"), ("Tukhachevsky", "Тухачевский"),
+     ("Tuchatschewski", "Тухачевский"), ("Toukhatchevski", "Тухачевский"), ("Trotzki", "Троцкий"),
+     ("Nikolay", "Николай"), ("Lyushkov", "Люшков"), ("Ežov", "Ежов")],
+)
+def test_translit_to_cyrillic_reads_each_family(latin: str, expected: str) -> None:
+    # German "sch" is ж or ш; the German reading picks ш, which keys treat alike.
+    assert to_cyrillic(latin) == expected
+
+
+def test_translit_to_cyrillic_passes_cyrillic_through() -> None:
+    assert to_cyrillic("Ежов") == "Ежов"
+
+
+@pytest.mark.parametrize(
+    ("latin", "scheme"),
+    [("Jeschow", "german"), ("Toukhatchevski", "french"), ("Yezhov", "base"),
+     ("Tuxačevskij", "scholarly"), ("Ordjonikidze", "french")],
+)
+def test_translit_guess_scheme_reads_telltale_letters(latin: str, scheme: str) -> None:
+    assert guess_scheme(latin) == scheme
+
+
+CYRILLIC_SURNAMES = ["Ежов", "Ягода", "Люшков", "Шпигельглас", "Тухачевский", "Фриновский",
+                     "Берзин", "Уборевич", "Зиновьев", "Хрущёв", "Орджоникидзе", "Блюхер"]
+
+
+@pytest.mark.parametrize("cyrillic", CYRILLIC_SURNAMES)
+@pytest.mark.parametrize("scheme", [*SCHEMES, "popular"])
+def test_translit_round_trip_keeps_the_key(cyrillic: str, scheme: str) -> None:
+    latin = to_latin(cyrillic, scheme)
+    readings = cyrillic_readings(latin)
+    assert surname_key(cyrillic) in {surname_key(reading) for reading in readings}
