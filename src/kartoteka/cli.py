@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -91,13 +92,15 @@ def export(db: str, fmt: str, output: Path | None, include_rejected: bool) -> No
 
 @main.command()
 @DB_OPTION
-def persons(db: str) -> None:
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list people the sources only describe (\"his wife\").")
+def persons(db: str, show_all: bool) -> None:
     """One row a person: preferred name, other forms, fates with dates."""
     from kartoteka.store.queries import person_rows
 
     store = _open(db)
     with store.session() as session:
-        rows = person_rows(session)
+        rows = [r for r in person_rows(session) if show_all or r.named]
     click.echo(f"{'person':32}  {'other name forms':40}  fates")
     click.echo(f"{'-' * 32}  {'-' * 40}  {'-' * 30}")
     for row in rows:
@@ -162,6 +165,138 @@ def _format_card(card) -> str:  # noqa: ANN001 - kartoteka.store.cards.Card
                          f"({a.document_title}) vs {b.view.polarity} {b.view.date or ''} "
                          f"({b.document_title})")
     return "\n".join(lines)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DB_OPTION
+@click.option("--format", "fmt", default="json", show_default=True, type=click.Choice(["json"]),
+              help="Format of FILE (a kartoteka-export/1 written with its texts).")
+def import_(file: Path, db: str, fmt: str) -> None:
+    """Read an export back into a new, empty database (ids and decisions kept)."""
+    from kartoteka.store.importer import import_export
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.UsageError(f"{file}: not readable JSON: {exc}") from exc
+    store = _open(db, create=True)
+    try:
+        with store.session() as session:
+            counts = import_export(session, data)
+    except KartotekaError as exc:
+        raise click.ClickException(f"{file}: {exc}") from exc
+    click.echo(", ".join(f"{v} {k}" for k, v in counts.items()) + " imported", err=True)
+
+
+@main.command()
+@DB_OPTION
+def resolve(db: str) -> None:
+    """Re-link every profile across documents, with every human decision as a constraint."""
+    from kartoteka.store.entities import apply_claim_curation, resolve_profiles
+
+    store = _open(db)
+    with store.session() as session:
+        touched = resolve_profiles(session)
+        apply_claim_curation(session)
+    click.echo(f"{len(touched)} entities resolved", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", default=50, show_default=True, help="How many items to list.")
+def review(db: str, limit: int) -> None:
+    """The review queue: uncertain merges and authority links, with the features behind them."""
+    from kartoteka.store.review import review_queue
+
+    store = _open(db)
+    with store.session() as session:
+        items = review_queue(session, limit=limit)
+    if not items:
+        click.echo("nothing to review")
+    for item in items:
+        click.echo(f"[{item.kind}] {item.probability:.2f}  {item.left}  ⇄  {item.right}")
+        if item.features:
+            click.echo("      " + ", ".join(f"{k}={v}" for k, v in item.features.items()))
+
+
+@main.command()
+@DB_OPTION
+def edits(db: str) -> None:
+    """Every human decision, oldest first (the audit trail)."""
+    from kartoteka.curate.edits import active_edits, all_edits
+
+    store = _open(db)
+    with store.session() as session:
+        in_force = {e.id for e in active_edits(session)}
+        for e in all_edits(session):
+            state = "in force" if e.id in in_force else ("undo" if e.action == "undo"
+                                                         else "reverted")
+            click.echo(f"{e.id:5} {e.at:%Y-%m-%d %H:%M} {e.user:12} {e.action:15} "
+                       f"{e.target}  ({state})")
+
+
+def _curate(db: str, action, *args, **kwargs) -> None:  # noqa: ANN001
+    from kartoteka.curate.actions import CurationError
+
+    store = _open(db)
+    try:
+        with store.session() as session:
+            edit = action(session, *args, **kwargs)
+            click.echo(f"edit {edit.id}: {edit.action} {edit.target}")
+    except CurationError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+USER_OPTION = click.option("--user", default=lambda: os.environ.get("USER", "cli"),
+                           show_default="$USER", help="Who makes the decision.")
+
+
+@main.command()
+@click.argument("keep")
+@click.argument("other")
+@DB_OPTION
+@USER_OPTION
+def merge(keep: str, other: str, db: str, user: str) -> None:
+    """Entities KEEP and OTHER are one person (kept through every re-run)."""
+    from kartoteka.curate.actions import merge_entities
+
+    _curate(db, merge_entities, keep, other, user=user)
+
+
+@main.command()
+@click.argument("entity")
+@click.argument("profiles", nargs=-1, required=True)
+@DB_OPTION
+@USER_OPTION
+def split(entity: str, profiles: tuple[str, ...], db: str, user: str) -> None:
+    """PROFILES of ENTITY are someone else (kept apart through every re-run)."""
+    from kartoteka.curate.actions import split_entity
+
+    _curate(db, split_entity, entity, list(profiles), user=user)
+
+
+@main.command()
+@click.argument("edit_id", type=int)
+@DB_OPTION
+@USER_OPTION
+def undo(edit_id: int, db: str, user: str) -> None:
+    """Revert edit EDIT_ID (itself recorded as an edit)."""
+    from kartoteka.curate.actions import undo as undo_edit
+
+    _curate(db, undo_edit, edit_id, user=user)
+
+
+@main.command()
+@click.argument("claim_id")
+@click.argument("status", type=click.Choice(["accepted", "rejected", "proposed"]))
+@DB_OPTION
+@USER_OPTION
+def claim(claim_id: str, status: str, db: str, user: str) -> None:
+    """Accept or reject claim CLAIM_ID."""
+    from kartoteka.curate.actions import set_claim_status
+
+    _curate(db, set_claim_status, claim_id, status, user=user)
 
 
 @main.command()

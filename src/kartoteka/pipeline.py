@@ -89,7 +89,7 @@ def ingest_file(store: Store, path: Path) -> FileResult:
             return FileResult(str(path), "stored", document_id=row.id)
     except KartotekaError as exc:
         reason = exc.reason if isinstance(exc, SourceError) else str(exc)
-    except (ValueError, KeyError, IndexError, TypeError, RuntimeError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001
         # A bug in a stage must cost one file, not the run; the reason names the fault.
         log.exception("internal error on %s", path)
         reason = f"internal error: {type(exc).__name__}: {exc}"

@@ -74,6 +74,8 @@ def export_store(session: Session, *, include_text: bool = True,
     mentions = []
     for m in session.scalars(select(MentionRow).where(MentionRow.document_id.in_(doc_ids))
                              .order_by(MentionRow.document_id, MentionRow.start)):
+        if (m.attrs or {}).get("synthetic"):
+            continue
         mentions.append({"id": m.id, "document": m.document_id, "start": m.start, "end": m.end,
                          "text": m.text, "entity": entity_of.get(m.id)})
     entities = [{
