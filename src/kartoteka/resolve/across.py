@@ -1,0 +1,333 @@
+"""Across documents and scripts: which profiles are one entity.
+
+``link_profiles`` scores candidate pairs of person profiles with a Splink model (comparisons in
+``comparisons.py``, run by ``linker.py``), then clusters them under the rules of
+``constraints.py``: conflicts and cannot-links are never joined, must-links always are, and a
+profile that fits two different people equally well is queued for review. Organisations and
+places cluster by normalised name, groups (families) by family-name key; human decisions bind
+them too. Every scored pair is returned with its probability, the features behind it and what
+was decided, for the review queue and the UI.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from kartoteka.names import fold, surname_key
+from kartoteka.resolve.comparisons import (
+    load_prior,
+    pair_features,
+    person_blocking_rules,
+    person_comparisons,
+    person_em_rules,
+)
+from kartoteka.resolve.constraints import (
+    DATE_CONFLICTS,
+    ConstrainedClusters,
+    apply_must_links,
+    conflicts,
+)
+from kartoteka.resolve.linker import score_pairs
+from kartoteka.resolve.profile import Decisions, Profile
+from kartoteka.resolve.records import PERSON_COLUMNS, NameParts, name_parts, person_row
+
+Decision = Literal["linked", "review", "kept-apart", "must-link", "cannot-link"]
+DEFAULT_THRESHOLD = 0.9
+DEFAULT_REVIEW_BAND = (0.5, 0.9)
+# Below this many person profiles the prior m/u (data/person_prior.json) is used as it is;
+# from here on u is re-estimated from the input, EM refines m on pairs that share a surname key
+# (so the surname's own m stays the prior's), and surname frequencies adjust the weights.
+MIN_PROFILES_TO_TRAIN = 1000
+TF_COLUMNS = ("surname_folded", "surname_key")  # the term-frequency adjusted surname levels
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    a: str
+    b: str
+    probability: float
+    features: dict[str, Any]
+    decision: Decision
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScoredPair:
+        return cls(**data)
+
+
+@dataclass
+class Linkage:
+    clusters: list[list[str]]
+    pairs: list[ScoredPair] = field(default_factory=list)
+    model: dict[str, Any] = field(default_factory=dict)  # Splink settings JSON, as scored
+
+    def cluster_of(self, key: str) -> list[str]:
+        for cluster in self.clusters:
+            if key in cluster:
+                return cluster
+        raise KeyError(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "clusters": self.clusters,
+            "pairs": [p.to_dict() for p in self.pairs],
+            "model": self.model,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Linkage:
+        return cls(
+            clusters=[list(c) for c in data["clusters"]],
+            pairs=[ScoredPair.from_dict(p) for p in data.get("pairs", [])],
+            model=data.get("model", {}),
+        )
+
+
+def _ordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _prior_match_probability(n_profiles: int, profiles_per_entity: float) -> float:
+    """Chance that two random profiles are one person, if each person has on average
+    ``profiles_per_entity`` profiles: (k - 1) / (n - 1), kept within [1e-7, 0.5]."""
+    if n_profiles < 2:
+        return 0.5
+    return min(0.5, max(1e-7, (profiles_per_entity - 1.0) / (n_profiles - 1)))
+
+
+def surname_frequencies(rows: Sequence[dict[str, Any]], column: str) -> dict[str, float]:
+    """How often a surname is another person's: (count - 1) / n, at least 1 / n.
+
+    Splink would count a surname's own profiles too, so a surname only one person bears (seen
+    twice in 100,000 profiles) would look twice as common among other people as it is.
+    """
+    counts = Counter(row[column] for row in rows if row[column])
+    n = max(len(rows), 1)
+    return {value: max(count - 1, 1) / n for value, count in counts.items()}
+
+
+@dataclass
+class _Candidate:
+    a: str
+    b: str
+    probability: float
+    weight: float
+    features: dict[str, Any]
+    reasons: tuple[str, ...]
+    decision: Decision | None = None
+
+
+def _ambiguous_pairs(
+    candidates: list[_Candidate],
+    parts: dict[str, NameParts],
+    decisions: Decisions,
+    threshold: float,
+) -> set[tuple[str, str]]:
+    """Pairs whose profile fits two different people about equally well: a bare "Orlov" with
+    Ivan Orlov and Pyotr Orlov. "About equally" means the better fit is not ``threshold`` likely
+    against the other: the weight gap is below log2(threshold / (1 - threshold))."""
+    margin = math.log2(threshold / (1.0 - threshold))
+    partners: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for c in candidates:
+        partners[c.a].append((c.weight, c.b))
+        partners[c.b].append((c.weight, c.a))
+    ambiguous: set[tuple[str, str]] = set()
+    for key, options in partners.items():
+        if len(options) < 2:
+            continue
+        best = max(w for w, _ in options)
+        close = sorted(other for w, other in options if w >= best - margin)
+        for i, x in enumerate(close):
+            for y in close[i + 1 :]:
+                if decisions.cannot(x, y) or conflicts(parts[x], parts[y]):
+                    ambiguous.add(_ordered(key, x))
+                    ambiguous.add(_ordered(key, y))
+    return ambiguous
+
+
+def _link_persons(
+    persons: list[Profile],
+    decisions: Decisions,
+    clusters: ConstrainedClusters,
+    *,
+    backend: str,
+    threshold: float,
+    review_band: tuple[float, float],
+    keep_pairs_from: float,
+) -> tuple[list[ScoredPair], dict[str, Any]]:
+    if len(persons) < 2:
+        return [], {}
+    prior = load_prior()
+    parts = {p.key: name_parts(p) for p in persons}
+    clusters.parts.update(parts)
+    train = len(persons) >= MIN_PROFILES_TO_TRAIN
+    rows = [person_row(p) for p in persons]
+    batch = score_pairs(
+        rows,
+        PERSON_COLUMNS,
+        comparisons=person_comparisons(prior, surname_tf=train),
+        blocking_rules=person_blocking_rules(),
+        probability_two_random_records_match=_prior_match_probability(
+            len(persons), prior["profiles_per_entity"]
+        ),
+        estimate_u=train,
+        em_blocking_rules=person_em_rules() if train else (),
+        term_frequencies=(
+            {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else None
+        ),
+        min_probability=keep_pairs_from,
+        backend=backend,
+    )
+    candidates: list[_Candidate] = []
+    for row in batch.pairs:
+        a, b = _ordered(row["unique_id_l"], row["unique_id_r"])
+        reasons = conflicts(parts[a], parts[b])
+        candidates.append(_Candidate(
+            a, b, float(row["match_probability"]), float(row["match_weight"]),
+            pair_features(row, reasons), reasons,
+        ))
+    candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
+    linkable = [
+        c for c in candidates
+        if c.probability >= threshold and not c.reasons and not decisions.cannot(c.a, c.b)
+    ]
+    ambiguous = _ambiguous_pairs(linkable, parts, decisions, threshold)
+    for c in linkable:
+        if (c.a, c.b) in ambiguous:
+            c.decision = "review"
+            c.features["ambiguous"] = True
+            continue
+        refusal = clusters.try_union(c.a, c.b)
+        if refusal is not None:
+            c.decision = "review"
+            c.features["refused"] = refusal
+    pairs = []
+    for c in candidates:
+        pairs.append(ScoredPair(c.a, c.b, c.probability, c.features,
+                                _person_decision(c, clusters, decisions, threshold, review_band)))
+    return pairs, batch.model
+
+
+def _person_decision(
+    c: _Candidate,
+    clusters: ConstrainedClusters,
+    decisions: Decisions,
+    threshold: float,
+    review_band: tuple[float, float],
+) -> Decision:
+    if (c.a, c.b) in decisions.must_link or (c.b, c.a) in decisions.must_link:
+        return "must-link"
+    if decisions.cannot(c.a, c.b):
+        return "cannot-link"
+    if clusters.same(c.a, c.b):
+        return "linked"
+    if c.decision is not None:
+        return c.decision
+    if c.reasons:
+        # Names agree and the model is sure, but the dates differ: a historian should look.
+        dates_only = set(c.reasons) <= DATE_CONFLICTS
+        return "review" if dates_only and c.probability >= threshold else "kept-apart"
+    if review_band[0] <= c.probability < max(review_band[1], threshold):
+        return "review"
+    return "kept-apart"
+
+
+def _name_keys_of(profile: Profile) -> set[str]:
+    """Normalised names of an organisation or place (Latin skeleton, so НКВД meets NKVD)."""
+    keys = {fold(name) or name.strip().lower() for name in [profile.label, *profile.names]}
+    return {key for key in keys if key}
+
+
+def _family_keys_of(profile: Profile) -> set[str]:
+    name = profile.surname or profile.label
+    key = surname_key(name) if name else ""
+    return {key} if key else set()
+
+
+def _link_by_key(
+    profiles: list[Profile],
+    clusters: ConstrainedClusters,
+    decisions: Decisions,
+    keys_of: Any,
+    rule: str,
+) -> list[ScoredPair]:
+    """Join profiles of one kind that share a normalised key; decisions still bind."""
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for profile in profiles:
+        for key in sorted(keys_of(profile)):
+            by_key[(profile.kind, key)].append(profile.key)
+    pairs: dict[tuple[str, str], ScoredPair] = {}
+    for (_, key), members in sorted(by_key.items()):
+        first = members[0]
+        for other in members[1:]:
+            pair = _ordered(first, other)
+            if pair in pairs:
+                continue
+            refusal = clusters.try_union(first, other)
+            decision: Decision = "linked"
+            if decisions.cannot(first, other):
+                decision = "cannot-link"
+            elif refusal is not None:
+                decision = "review"
+            pairs[pair] = ScoredPair(pair[0], pair[1], 1.0, {"rule": rule, "key": key}, decision)
+    return list(pairs.values())
+
+
+def _decision_pairs(
+    decisions: Decisions, keys: set[str], scored: set[tuple[str, str]]
+) -> list[ScoredPair]:
+    """Human decisions on pairs the model never compared (different blocks, kinds, names)."""
+    out = []
+    for decided, decision, probability in (
+        (decisions.must_link, "must-link", 1.0),
+        (decisions.cannot_link, "cannot-link", 0.0),
+    ):
+        for a, b in sorted(decided):
+            pair = _ordered(a, b)
+            if a in keys and b in keys and a != b and pair not in scored:
+                scored.add(pair)
+                out.append(ScoredPair(pair[0], pair[1], probability,
+                                      {"scored": False}, decision))  # type: ignore[arg-type]
+    return out
+
+
+def link_profiles(
+    profiles: Sequence[Profile],
+    *,
+    decisions: Decisions = Decisions(),  # noqa: B008 - frozen, never mutated
+    backend: str = "duckdb",
+    threshold: float = DEFAULT_THRESHOLD,
+    review_band: tuple[float, float] = DEFAULT_REVIEW_BAND,
+    keep_pairs_from: float = 0.01,
+) -> Linkage:
+    """Cluster profiles into entities across documents and scripts.
+
+    Every profile lands in exactly one cluster. Person pairs scoring at least ``threshold`` are
+    joined unless a rule forbids it; pairs in ``review_band`` (and refused or ambiguous links)
+    are marked "review". Scored pairs below ``keep_pairs_from`` are not returned.
+    """
+    keys = [p.key for p in profiles]
+    if len(set(keys)) != len(keys):
+        raise ValueError("profile keys must be unique")
+    ordered = sorted(profiles, key=lambda p: p.key)  # input order must not change the result
+    clusters = ConstrainedClusters((p.key for p in ordered), decisions)
+    apply_must_links(clusters, decisions)
+    persons = [p for p in ordered if p.kind == "person"]
+    pairs, model = _link_persons(
+        persons, decisions, clusters, backend=backend, threshold=threshold,
+        review_band=review_band, keep_pairs_from=keep_pairs_from,
+    )
+    named = [p for p in ordered if p.kind in ("organization", "place")]
+    pairs += _link_by_key(named, clusters, decisions, _name_keys_of, "same normalised name")
+    groups = [p for p in ordered if p.kind == "group"]
+    pairs += _link_by_key(groups, clusters, decisions, _family_keys_of, "same family name key")
+    scored = {(p.a, p.b) for p in pairs}
+    pairs += _decision_pairs(decisions, set(keys), scored)
+    pairs.sort(key=lambda p: (p.a, p.b))
+    return Linkage(clusters=clusters.clusters(), pairs=pairs, model=model)

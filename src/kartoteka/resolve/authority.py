@@ -1,0 +1,227 @@
+"""Linking person profiles to authority lists (Memorial's execution lists, CSV lists).
+
+The same comparisons as across documents, in Splink's link-only mode, with a prior made for
+lists (``data/authority_prior.json``: in an execution list most people died in 1937-38, so a
+shared death year says little) and surname frequencies counted in the list itself: a namesake
+of one of twenty Orlovs weighs little, a Bokiy a lot. On top of the score, rules hold:
+
+- a conflict (given name, patronymic, gender, years more than one apart) excludes a record,
+  unless the record's name variants offer a reading without it;
+- a link needs the surname and the given name (or its initial) to agree: a surname alone, however
+  rare, at most waits for review;
+- a profile links to at most one record of a source; two records it fits about equally well
+  both go to review.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from kartoteka.names import parse_person_name
+from kartoteka.names.gender import patronymic_gender
+from kartoteka.resolve.comparisons import (
+    AUTHORITY_PRIOR_FILE,
+    load_prior,
+    pair_features,
+    person_blocking_rules,
+    person_comparisons,
+)
+from kartoteka.resolve.constraints import DATE_CONFLICTS, conflicts
+from kartoteka.resolve.linker import score_pairs
+from kartoteka.resolve.profile import Profile
+from kartoteka.resolve.records import PERSON_COLUMNS, name_parts, person_row
+
+DEFAULT_LINK_THRESHOLD = 0.95
+DEFAULT_REVIEW_THRESHOLD = 0.5
+STRONG_SURNAME = frozenset({"exact", "same main key", "same key"})
+AGREEING_GIVEN = frozenset({"exact", "same name group", "jaro-winkler 0.9", "initial"})
+# With at least this many profiles, u is re-estimated from profile-record pairs.
+MIN_PROFILES_TO_TRAIN = 1000
+READING_SEPARATOR = "\x1e"
+
+
+@dataclass(frozen=True)
+class AuthorityRecord:
+    """One person of an authority list. ``name`` is surname-first, variants in brackets, as in
+    Memorial's lists; ``extra["variants"]`` may give the variants already spelled out in full
+    ("Карин Федор Петрович"), and ``extra["gender"]`` the record's gender."""
+
+    source: str
+    record_id: str
+    name: str
+    birth_year: int | None = None
+    death_year: int | None = None  # for an execution list, the year of execution
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}\x1f{self.record_id}"
+
+
+@dataclass(frozen=True)
+class AuthorityMatch:
+    profile_key: str
+    source: str
+    record_id: str
+    probability: float
+    features: dict[str, Any]
+    decision: Literal["linked", "review"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _variant_names(record: AuthorityRecord, surname: str | None, given: str | None) -> list[str]:
+    """Full surname-first names a record's bracketed variants stand for."""
+    if record.extra.get("variants"):
+        return [str(v) for v in record.extra["variants"]]
+    out = []
+    for variant in parse_person_name(record.name, order="surname-first").variants:
+        for piece in (p.strip() for p in variant.split(",")):
+            if not piece:
+                continue
+            if " " in piece:
+                out.append(piece)
+            elif patronymic_gender(piece) and surname and given:
+                out.append(f"{surname} {given} {piece}")  # another patronymic
+            else:
+                out.append(piece)  # another surname
+    return out
+
+
+def record_profiles(record: AuthorityRecord) -> list[Profile]:
+    """The record as profiles: its main reading first, then one per name variant (a variant
+    that is a lone surname keeps the main given name and patronymic)."""
+    main_text = record.name.split("(")[0].strip()
+    main = parse_person_name(main_text, order="surname-first")
+    variants = _variant_names(record, main.surname, main.given)
+    gender = record.extra.get("gender") or main.gender
+    out = []
+    for written in [main_text, *variants]:
+        name = parse_person_name(written, order="surname-first")
+        lone_surname = not (name.given or name.patronymic or name.initials)
+        out.append(Profile(
+            key=record.key, document_id=record.source, kind="person", label=written,
+            names=[main_text, *variants], surname=name.surname or main.surname,
+            given=main.given if lone_surname else name.given,
+            patronymic=main.patronymic if lone_surname else name.patronymic,
+            initials=name.initials, gender=gender, birth_year=record.birth_year,
+            death_year=record.death_year, language="ru",
+        ))
+    return out
+
+
+def _better(a: tuple[float, dict[str, Any]], b: tuple[float, dict[str, Any]]) -> bool:
+    """Which reading of a record fits a profile better: fewer conflicts, then higher score."""
+    return (len(a[1]["conflicts"]), -a[0]) < (len(b[1]["conflicts"]), -b[0])
+
+
+def list_frequencies(rows: Sequence[dict[str, Any]], n_records: int) -> dict[str, dict[str, float]]:
+    """Surname frequencies in the list itself (the population a namesake comes from)."""
+    out: dict[str, dict[str, float]] = {}
+    for column in ("surname_folded", "surname_key"):
+        counts = Counter(row[column] for row in rows if row[column])
+        out[column] = {value: count / n_records for value, count in counts.items()}
+    return out
+
+
+def _is_strong(features: dict[str, Any]) -> bool:
+    return (
+        features["surname"]["level"] in STRONG_SURNAME
+        and features["given"]["level"] in AGREEING_GIVEN
+    )
+
+
+def link_authority(
+    profiles: Sequence[Profile],
+    records: Sequence[AuthorityRecord],
+    *,
+    link_threshold: float = DEFAULT_LINK_THRESHOLD,
+    review_threshold: float = DEFAULT_REVIEW_THRESHOLD,
+    backend: str = "duckdb",
+) -> list[AuthorityMatch]:
+    """Links (probability >= ``link_threshold`` and no rule against it) and review candidates
+    (>= ``review_threshold``) between person profiles and authority records."""
+    persons = sorted((p for p in profiles if p.kind == "person"), key=lambda p: p.key)
+    ordered = sorted(records, key=lambda r: (r.source, r.record_id))
+    if not persons or not ordered:
+        return []
+    prior = load_prior(AUTHORITY_PRIOR_FILE)
+    by_key = {r.key: r for r in ordered}
+    readings = {r.key: record_profiles(r) for r in ordered}
+    # One row per reading of a record (its main name and each variant), so that a profile
+    # naming "Krutyansky Todres" meets the record of "Karin Fyodor (Krutyansky Todres)".
+    reading_rows = [
+        {**person_row(reading), "unique_id": f"{key}{READING_SEPARATOR}{i}"}
+        for key, record_readings in readings.items()
+        for i, reading in enumerate(record_readings)
+    ]
+    batch = score_pairs(
+        [person_row(p) for p in persons],
+        PERSON_COLUMNS,
+        other_records=reading_rows,
+        comparisons=person_comparisons(prior, surname_tf=True),
+        blocking_rules=person_blocking_rules(),
+        probability_two_random_records_match=min(
+            0.5, prior["share_of_profiles_in_list"] / len(ordered)
+        ),
+        estimate_u=len(persons) >= MIN_PROFILES_TO_TRAIN,
+        term_frequencies=list_frequencies(reading_rows, len(ordered)),
+        min_probability=min(review_threshold, link_threshold),
+        backend=backend,
+    )
+    parts = {p.key: name_parts(p) for p in persons}
+    best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+    for row in batch.pairs:
+        profile_key, reading_id = row["unique_id_l"], row["unique_id_r"]
+        if profile_key not in parts:  # Splink may put either table on the left
+            profile_key, reading_id = reading_id, profile_key
+        record_key, _, index = reading_id.rpartition(READING_SEPARATOR)
+        reading = name_parts(readings[record_key][int(index)])
+        probability = float(row["match_probability"])
+        features = pair_features(row, conflicts(parts[profile_key], reading))
+        features["reading"] = readings[record_key][int(index)].label
+        pair = (profile_key, record_key)
+        if pair not in best or _better((probability, features), best[pair]):
+            best[pair] = (probability, features)
+    found: dict[str, list[AuthorityMatch]] = defaultdict(list)
+    for (profile_key, record_key), (probability, features) in sorted(best.items()):
+        reasons = tuple(features["conflicts"])
+        if reasons and not (set(reasons) <= DATE_CONFLICTS and probability >= link_threshold):
+            continue
+        linked = probability >= link_threshold and not reasons and _is_strong(features)
+        record = by_key[record_key]
+        found[profile_key].append(AuthorityMatch(
+            profile_key, record.source, record.record_id, probability, features,
+            "linked" if linked else "review",
+        ))
+    return _one_link_per_source(found, link_threshold)
+
+
+def _one_link_per_source(
+    found: dict[str, list[AuthorityMatch]], link_threshold: float
+) -> list[AuthorityMatch]:
+    """Keep a profile's link to a source only if it beats every other candidate of that source
+    by the margin the threshold implies; otherwise all its close candidates wait for review."""
+    margin = math.log2(link_threshold / (1.0 - link_threshold))
+    out: list[AuthorityMatch] = []
+    for profile_key in sorted(found):
+        matches = sorted(found[profile_key], key=lambda m: (-m.probability, m.source, m.record_id))
+        best_by_source: dict[str, float] = {}
+        for m in matches:
+            best_by_source.setdefault(m.source, m.features["match_weight"])
+        for m in matches:
+            rivals = [
+                o for o in matches
+                if o.source == m.source and o is not m
+                and o.features["match_weight"] >= best_by_source[m.source] - margin
+            ]
+            if m.decision == "linked" and rivals:
+                m = AuthorityMatch(m.profile_key, m.source, m.record_id, m.probability,
+                                   {**m.features, "ambiguous": True}, "review")
+            out.append(m)
+    return out

@@ -1,0 +1,162 @@
+"""The person-linkage model as Splink objects, built once and never told which backend runs it.
+
+Each comparison reads columns that ``records.py`` computed in Python (keys that know
+transliteration), so every level is a plain string, array or number test that Splink writes in
+any SQL dialect. Level names (``LEVELS``) label the features kept with every scored pair; the
+prior m/u probabilities of each level live in ``data/person_prior.json`` (see
+docs/resolution.md for where they come from).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import block_on
+
+# Comparison name -> its non-null levels, strongest first ("else" last), as named in features.
+LEVELS: dict[str, tuple[str, ...]] = {
+    "surname": (
+        "exact", "same main key", "same key", "loose key", "jaro-winkler 0.9", "jaro-winkler 0.8",
+        "else",
+    ),
+    "given": ("exact", "same name group", "jaro-winkler 0.9", "initial", "else"),
+    "patronymic": ("exact", "jaro-winkler 0.9", "initial", "else"),
+    "gender": ("exact", "else"),
+    "birth_year": ("exact", "within 1 year", "else"),
+    "death_year": ("exact", "within 1 year", "else"),
+    "organizations": ("shared", "else"),
+    "roles": ("shared", "else"),
+}
+PRIOR_FILE = "person_prior.json"
+AUTHORITY_PRIOR_FILE = "authority_prior.json"
+
+
+def _year_levels(column: str) -> list[Any]:
+    return [
+        cll.NullLevel(column),
+        cll.ExactMatchLevel(column),
+        cll.AbsoluteDifferenceLevel(column, 1),
+        cll.ElseLevel(),
+    ]
+
+
+def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
+    """The comparison levels, in LEVELS order, each list starting with its null level."""
+    return {
+        "surname": [
+            cll.NullLevel("surname_folded"),
+            cll.ExactMatchLevel("surname_folded", term_frequency_adjustments=surname_tf),
+            # Ежов / Yezhov / Jeschow: one key under the most likely reading of each spelling.
+            cll.ExactMatchLevel("surname_key", term_frequency_adjustments=surname_tf),
+            cll.ArrayIntersectLevel("surname_keys", 1),
+            cll.ArrayIntersectLevel("loose_keys", 1),
+            cll.JaroWinklerLevel("surname_folded", 0.9),
+            cll.JaroWinklerLevel("surname_folded", 0.8),
+            cll.ElseLevel(),
+        ],
+        "given": [
+            cll.NullLevel("given_letters"),
+            cll.ExactMatchLevel("given_key"),
+            cll.ArrayIntersectLevel("given_groups", 1),
+            cll.JaroWinklerLevel("given_key", 0.9),
+            # One side has only an initial, and it is a letter the other name can start with.
+            cll.And(cll.NullLevel("given_key"), cll.ArrayIntersectLevel("given_letters", 1)),
+            cll.ElseLevel(),
+        ],
+        "patronymic": [
+            cll.NullLevel("patronymic_letters"),
+            cll.ExactMatchLevel("patronymic_key"),
+            cll.JaroWinklerLevel("patronymic_key", 0.9),
+            cll.And(
+                cll.NullLevel("patronymic_key"), cll.ArrayIntersectLevel("patronymic_letters", 1)
+            ),
+            cll.ElseLevel(),
+        ],
+        "gender": [cll.NullLevel("gender"), cll.ExactMatchLevel("gender"), cll.ElseLevel()],
+        "birth_year": _year_levels("birth_year"),
+        "death_year": _year_levels("death_year"),
+        "organizations": [
+            cll.NullLevel("organizations"),
+            cll.ArrayIntersectLevel("organizations", 1),
+            cll.ElseLevel(),
+        ],
+        "roles": [cll.NullLevel("roles"), cll.ArrayIntersectLevel("roles", 1), cll.ElseLevel()],
+    }
+
+
+@lru_cache(maxsize=4)
+def load_prior(file_name: str = PRIOR_FILE) -> dict[str, Any]:
+    """A documented prior: m and u for each non-null level of each comparison."""
+    text = resources.files("kartoteka.resolve").joinpath("data", file_name).read_text("utf-8")
+    prior = json.loads(text)
+    for name, levels in LEVELS.items():
+        given = prior["comparisons"].get(name, {})
+        if set(given) != set(levels):
+            raise ValueError(f"{file_name}: {name} must give m/u for exactly {levels}")
+    return prior
+
+
+def person_comparisons(
+    prior: dict[str, Any] | None = None, *, surname_tf: bool = False
+) -> list[Any]:
+    """Splink comparisons for person profiles, with m/u set from the prior."""
+    prior = prior or load_prior()
+    out = []
+    for name, levels in _levels(surname_tf=surname_tf).items():
+        mu = prior["comparisons"][name]
+        comparison = cl.CustomComparison(
+            output_column_name=name, comparison_levels=levels, comparison_description=name
+        )
+        comparison.configure(
+            m_probabilities=[mu[level][0] for level in LEVELS[name]],
+            u_probabilities=[mu[level][1] for level in LEVELS[name]],
+        )
+        out.append(comparison)
+    return out
+
+
+def person_blocking_rules() -> list[Any]:
+    """Candidate pairs: a shared loose surname key (covers every reading, l/r, zh/r), or, for
+    profiles without a usable surname, the same given name and patronymic."""
+    return [
+        block_on("loose_keys", arrays_to_explode=["loose_keys"]),
+        block_on("name_pair_key"),
+    ]
+
+
+def person_em_rules() -> list[Any]:
+    """Blocks for EM: pairs sharing a surname key, where matches are neither rare nor all. The
+    surname comparison keeps its prior m (EM cannot learn a comparison it blocks on)."""
+    return [block_on("surname_key")]
+
+
+def level_name(comparison: str, gamma: int | None) -> str:
+    """The LEVELS name of a Splink gamma value (-1 is the null level, 0 the last, else)."""
+    levels = LEVELS[comparison]
+    if gamma is None or gamma < 0:
+        return "null"
+    return levels[len(levels) - 1 - gamma]
+
+
+def _finite(weight: float) -> float:
+    """A weight fit for JSON: a level EM found never to occur among matches weighs -inf."""
+    return round(max(-99.0, min(99.0, weight)), 3)
+
+
+def pair_features(row: dict[str, Any], reasons: tuple[str, ...]) -> dict[str, Any]:
+    """Each comparison's level and weight (bits), the total weight and any rule conflicts."""
+    features: dict[str, Any] = {}
+    for name in LEVELS:
+        # A term-frequency adjustment (a rare surname weighs more) is part of the level's weight.
+        weight = float(row.get(f"mw_{name}") or 0.0) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
+        features[name] = {
+            "level": level_name(name, row.get(f"gamma_{name}")), "weight": _finite(weight)
+        }
+    features["match_weight"] = _finite(float(row["match_weight"]))
+    features["conflicts"] = list(reasons)
+    return features

@@ -1,0 +1,144 @@
+"""Rules that hold whatever the model says, and clustering that obeys them.
+
+- A conflict (given names, patronymics or gender that cannot be one person's, birth or death
+  years more than a year apart) keeps two profiles apart however alike their surnames are.
+- Human decisions win: must-link pairs are joined first, unconditionally; no union ever puts a
+  cannot-link pair into one cluster.
+- A profile that fits two people equally well (a bare "Orlov" beside Ivan Orlov and Pyotr
+  Orlov) joins neither: its links wait for review.
+
+Clusters grow by joining pairs in descending probability (ties broken by key), refusing any
+union that would put a conflict or a cannot-link pair inside one cluster: the same input in any
+order gives the same clusters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from kartoteka.errors import KartotekaError
+from kartoteka.names import given_compatible
+from kartoteka.names.similarity import patronymic_compatible
+from kartoteka.resolve.profile import Decisions
+from kartoteka.resolve.records import NameParts
+
+YEAR_TOLERANCE = 1  # sources disagree by a year often (1937 or 1938); more is two people
+DATE_CONFLICTS = frozenset({"birth_year", "death_year"})
+
+
+class ConflictingDecisions(KartotekaError):
+    """Human decisions contradict each other: must-links join a cannot-link pair."""
+
+
+@lru_cache(maxsize=262144)
+def _given_ok(a: str, b: str) -> bool | None:
+    return given_compatible(a, b)
+
+
+@lru_cache(maxsize=262144)
+def _patronymic_ok(a: str, b: str) -> bool | None:
+    return patronymic_compatible(a, b)
+
+
+@lru_cache(maxsize=262144)
+def conflicts(a: NameParts, b: NameParts) -> tuple[str, ...]:
+    """Why two profiles cannot be one person (empty when nothing conflicts)."""
+    reasons: list[str] = []
+    if a.given and b.given and _given_ok(a.given, b.given) is False:
+        reasons.append("given")
+    if a.patronymic and b.patronymic and _patronymic_ok(a.patronymic, b.patronymic) is False:
+        reasons.append("patronymic")
+    if a.gender and b.gender and a.gender != b.gender:
+        reasons.append("gender")
+    for name, x, y in (
+        ("birth_year", a.birth_year, b.birth_year),
+        ("death_year", a.death_year, b.death_year),
+    ):
+        if x is not None and y is not None and abs(x - y) > YEAR_TOLERANCE:
+            reasons.append(name)
+    return tuple(reasons)
+
+
+class ConstrainedClusters:
+    """Union-find whose unions may be refused: by a conflict or by a cannot-link decision."""
+
+    def __init__(
+        self,
+        keys: Iterable[str],
+        decisions: Decisions,
+        parts: dict[str, NameParts] | None = None,
+    ) -> None:
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+        for key in keys:
+            self.parent[key] = key
+            self.members[key] = [key]
+        self.parts = parts or {}
+        self.cannot: dict[str, set[str]] = {}
+        for a, b in decisions.cannot_link:
+            if a in self.parent and b in self.parent:
+                self.cannot.setdefault(a, set()).add(b)
+                self.cannot.setdefault(b, set()).add(a)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:  # path compression
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def _join(self, ra: str, rb: str) -> None:
+        if len(self.members[ra]) < len(self.members[rb]) or (
+            len(self.members[ra]) == len(self.members[rb]) and rb < ra
+        ):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+    def blocked_by(self, a: str, b: str) -> str | None:
+        """Why the clusters of a and b may not join: "cannot-link", "conflict" or None."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return None
+        small, large = sorted((self.members[ra], self.members[rb]), key=len)
+        large_set = set(large)
+        if any(self.cannot.get(key, set()) & large_set for key in small):
+            return "cannot-link"
+        distinct_small = {self.parts[k] for k in small if k in self.parts}
+        distinct_large = {self.parts[k] for k in large if k in self.parts}
+        if any(conflicts(x, y) for x in distinct_small for y in distinct_large):
+            return "conflict"
+        return None
+
+    def try_union(self, a: str, b: str) -> str | None:
+        """Join the clusters of a and b unless refused; returns the reason for a refusal."""
+        reason = self.blocked_by(a, b)
+        if reason is None and self.find(a) != self.find(b):
+            self._join(self.find(a), self.find(b))
+        return reason
+
+    def force_union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self._join(ra, rb)
+
+    def same(self, a: str, b: str) -> bool:
+        return self.find(a) == self.find(b)
+
+    def clusters(self) -> list[list[str]]:
+        """Every key in exactly one cluster; clusters and their members sorted."""
+        return sorted(sorted(members) for members in self.members.values())
+
+
+def apply_must_links(clusters: ConstrainedClusters, decisions: Decisions) -> None:
+    """Join every must-link pair; fail loudly if that joins a cannot-link pair."""
+    for a, b in sorted(decisions.must_link):
+        if a in clusters.parent and b in clusters.parent:
+            clusters.force_union(a, b)
+    for a, b in sorted(decisions.cannot_link):
+        if a in clusters.parent and b in clusters.parent and clusters.same(a, b):
+            raise ConflictingDecisions(
+                f"must-link decisions join {a} and {b}, which a cannot-link decision keeps apart"
+            )

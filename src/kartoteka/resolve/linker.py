@@ -1,0 +1,139 @@
+"""The one place that names a backend: run a Splink model over linkage records.
+
+``score_pairs`` takes records (plain dicts, see ``records.py``), comparisons and blocking rules
+(``comparisons.py``) and returns the scored candidate pairs with every level and match weight.
+DuckDB is the default and needs nothing; Spark is imported only when asked for and ships as the
+``kartoteka[spark]`` extra.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kartoteka.resolve.dialect import records_table, select_columns_sql
+
+BACKENDS = ("duckdb", "spark")
+SEED = 1937  # random sampling for u is seeded: a re-run gives the same model and the same links
+
+
+@dataclass
+class ScoredBatch:
+    """Scored candidate pairs and the model that scored them (Splink settings JSON)."""
+
+    pairs: list[dict[str, Any]]
+    model: dict[str, Any] = field(default_factory=dict)
+    trained: bool = False
+
+
+def _duckdb_api() -> Any:
+    from splink import DuckDBAPI
+
+    return DuckDBAPI()
+
+
+def _spark_api() -> Any:
+    try:
+        from pyspark.sql import SparkSession
+        from splink import SparkAPI
+        from splink.backends.spark import similarity_jar_location
+    except ImportError as err:  # pragma: no cover - depends on the optional extra
+        raise ImportError(
+            "the spark backend needs pyspark: pip install 'kartoteka[spark]'"
+        ) from err
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    spark = (
+        SparkSession.builder.master("local[*]")
+        .appName("kartoteka-resolve")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", "8")
+        .getOrCreate()
+    )
+    spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="kartoteka-spark-"))
+    return SparkAPI(spark_session=spark)
+
+
+_API_FACTORIES: dict[str, Callable[[], Any]] = {"duckdb": _duckdb_api, "spark": _spark_api}
+
+
+def database_api(backend: str) -> Any:
+    """A Splink database API for a backend name (``duckdb`` or ``spark``)."""
+    if backend not in _API_FACTORIES:
+        raise ValueError(f"unknown linkage backend {backend!r}; expected one of {BACKENDS}")
+    return _API_FACTORIES[backend]()
+
+
+def score_pairs(
+    records: Sequence[Mapping[str, Any]],
+    columns: Mapping[str, str],
+    *,
+    comparisons: Sequence[Any],
+    blocking_rules: Sequence[Any],
+    probability_two_random_records_match: float,
+    other_records: Sequence[Mapping[str, Any]] | None = None,
+    estimate_u: bool = False,
+    em_blocking_rules: Sequence[Any] = (),
+    term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
+    min_probability: float = 0.0,
+    backend: str = "duckdb",
+) -> ScoredBatch:
+    """Score candidate pairs: within ``records`` (dedupe), or between ``records`` and
+    ``other_records`` (link only). With ``estimate_u`` the u probabilities are re-estimated by
+    seeded random sampling of the input; the m probabilities always stay as given.
+    ``term_frequencies`` (column -> value -> frequency) replaces the frequencies Splink would
+    count in the input for the columns whose exact level is term-frequency adjusted."""
+    from splink import Linker, SettingsCreator
+
+    api = database_api(backend)
+    tables = [api.register(records_table(records, columns))]
+    if other_records is not None:
+        tables.append(api.register(records_table(other_records, columns)))
+    settings = SettingsCreator(
+        link_type="dedupe_only" if other_records is None else "link_only",
+        comparisons=list(comparisons),
+        blocking_rules_to_generate_predictions=list(blocking_rules),
+        probability_two_random_records_match=probability_two_random_records_match,
+        retain_matching_columns=True,
+        retain_intermediate_calculation_columns=True,
+    )
+    linker = Linker(tables if other_records is not None else tables[0], settings, log_level=None)
+    for column, frequencies in (term_frequencies or {}).items():
+        lookup = [{column: value, f"tf_{column}": tf} for value, tf in frequencies.items()]
+        linker.table_management.register_term_frequency_lookup(
+            api.register(records_table(lookup, {column: "string", f"tf_{column}": "float"})),
+            column,
+        )
+    splink_logger = logging.getLogger("splink")
+    previous = splink_logger.level
+    splink_logger.setLevel(logging.ERROR)  # Splink warns about sample sizes we chose on purpose
+    try:
+        if estimate_u:
+            linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
+        for rule in em_blocking_rules:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True
+            )
+        predictions = linker.inference.predict(
+            threshold_match_probability=min_probability or None, warning_mode="never"
+        )
+        pairs = _read_pairs(linker, predictions)
+        model = linker.misc.save_model_to_json()
+    finally:
+        splink_logger.setLevel(previous)
+    return ScoredBatch(pairs=pairs, model=model, trained=estimate_u)
+
+
+def _read_pairs(linker: Any, predictions: Any) -> list[dict[str, Any]]:
+    """The scored pairs with ids, probability and each comparison's level and weight only
+    (the matching columns Splink keeps alongside are left in the database)."""
+    wanted = [
+        name for name in (column.unquote().name for column in predictions.columns)
+        if name in ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
+        or name.startswith(("gamma_", "mw_"))
+    ]
+    sql = select_columns_sql(predictions.physical_name, wanted)
+    return linker.misc.query_sql(sql, output_type="splink_df").as_record_list()

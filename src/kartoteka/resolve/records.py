@@ -1,0 +1,160 @@
+"""Profiles as linkage records: the columns the comparisons and blocking rules read.
+
+Every matching key is computed here, in Python, with ``kartoteka.names``: the database then only
+compares strings, arrays and numbers, so the same comparisons run unchanged on any backend, and
+a key that knows transliteration (Ежов and Yezhov share one) is what blocking sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kartoteka.names import fold, parse_person_name, surname_keys
+from kartoteka.names.gender import gender_from_parts
+from kartoteka.names.given_names import given_name_groups
+from kartoteka.names.keys import given_key, initial_key_letters, loose_key
+from kartoteka.resolve.profile import Profile
+
+# Column name -> kind; dialect.py turns the kinds into the backend's table types.
+PERSON_COLUMNS: dict[str, str] = {
+    "unique_id": "string",
+    "surname_folded": "string",  # Latin skeleton, for Jaro-Winkler
+    "surname_key": "string",  # the key of the most likely reading of the surname
+    "surname_keys": "strings",  # script-independent keys of every reading of every surname form
+    "loose_keys": "strings",  # the same with l = r and zh = r (translation noise): blocking
+    "given_key": "string",
+    "given_groups": "strings",  # given-name list rows (Nikolai, Kolya, Nicholas share one)
+    "given_letters": "strings",  # key letters the given name or first initial may start with
+    "patronymic_key": "string",
+    "patronymic_letters": "strings",
+    "name_pair_key": "string",  # given|patronymic: blocks profiles that lack a surname
+    "gender": "string",
+    "birth_year": "int",
+    "death_year": "int",
+    "organizations": "strings",
+    "roles": "strings",
+}
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """The name parts a conflict check needs; initials stand in for missing parts."""
+
+    given: str | None  # a full given name, or "N." for an initial
+    patronymic: str | None
+    gender: str | None
+    birth_year: int | None
+    death_year: int | None
+
+
+def _strip(text: str | None) -> str | None:
+    text = (text or "").strip()
+    return text or None
+
+
+def _initial(letter: str) -> str:
+    return f"{letter.rstrip('.')}."
+
+
+def name_parts(profile: Profile) -> NameParts:
+    given, patronymic = _strip(profile.given), _strip(profile.patronymic)
+    initials = [i for i in profile.initials if i.strip(". ")]
+    if not given and initials:
+        given = _initial(initials[0])
+        if not patronymic and len(initials) > 1:
+            patronymic = _initial(initials[1])
+    elif given and not patronymic and initials:
+        patronymic = _initial(initials[0])
+    gender = profile.gender or gender_from_parts(None, profile.given, profile.patronymic)
+    return NameParts(given, patronymic, gender, profile.birth_year, profile.death_year)
+
+
+@lru_cache(maxsize=65536)
+def _name_key(text: str) -> str | None:
+    return given_key(text) or None
+
+
+@lru_cache(maxsize=65536)
+def _letters(text: str) -> tuple[str, ...]:
+    """First key letters of a full name, or every letter an initial may stand for."""
+    if text.endswith(".") or len(text.strip(".")) == 1:
+        return tuple(sorted(initial_key_letters(text)))
+    key = given_key(text)
+    return (key[:1],) if key else ()
+
+
+@lru_cache(maxsize=65536)
+def _groups(text: str) -> tuple[str, ...]:
+    return tuple(str(g) for g in sorted(given_name_groups(text)))
+
+
+@lru_cache(maxsize=65536)
+def _label_key(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _written_surname(written: str) -> str | None:
+    """The surname of a written name form; a lone word counts only if it is no given name."""
+    parsed = parse_person_name(written)
+    if not parsed.surname:
+        return None
+    if not (parsed.given or parsed.initials) and given_name_groups(parsed.surname):
+        return None
+    return parsed.surname
+
+
+def _surname_forms(profile: Profile) -> list[str]:
+    """The profile's surname and the surnames of its other written forms (Yerov beside Yezhov)."""
+    if not profile.surname:
+        return []
+    forms = [profile.surname]
+    own = profile.surname.lower()
+    for written in profile.names:
+        if own in written.lower():
+            continue  # the same surname, written in a longer form: nothing new to parse
+        other = _written_surname(written)
+        if other and other not in forms and other not in (profile.given, profile.patronymic):
+            forms.append(other)
+    return forms
+
+
+def _or_none(values: Any) -> Any:
+    """Empty strings and lists become NULL, which the comparisons read as "not known"."""
+    return values or None
+
+
+def person_row(profile: Profile) -> dict[str, Any]:
+    """The linkage record of a person profile (columns as in PERSON_COLUMNS)."""
+    parts = name_parts(profile)
+    forms = _surname_forms(profile)
+    keys = list(dict.fromkeys(k for form in forms for k in surname_keys(form)))
+    loose = list(dict.fromkeys(loose_key(k) for k in keys))
+    full_given = parts.given if parts.given and not parts.given.endswith(".") else None
+    full_patronymic = (
+        parts.patronymic if parts.patronymic and not parts.patronymic.endswith(".") else None
+    )
+    given_k = _name_key(full_given) if full_given else None
+    patronymic_k = _name_key(full_patronymic) if full_patronymic else None
+    return {
+        "unique_id": profile.key,
+        "surname_folded": _or_none(fold(forms[0])) if forms else None,
+        "surname_key": keys[0] if keys else None,
+        "surname_keys": _or_none(keys),
+        "loose_keys": _or_none(loose),
+        "given_key": given_k,
+        "given_groups": _or_none(list(_groups(full_given))) if full_given else None,
+        "given_letters": _or_none(list(_letters(parts.given))) if parts.given else None,
+        "patronymic_key": patronymic_k,
+        "patronymic_letters": (
+            _or_none(list(_letters(parts.patronymic))) if parts.patronymic else None
+        ),
+        "name_pair_key": f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None,
+        "gender": parts.gender,
+        "birth_year": profile.birth_year,
+        "death_year": profile.death_year,
+        "organizations": _or_none(sorted({_label_key(o) for o in profile.organizations if o})),
+        "roles": _or_none(sorted({_label_key(r) for r in profile.roles if r})),
+    }

@@ -1,0 +1,272 @@
+"""Cross-document linkage: link_profiles on hand-built profiles."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kartoteka.resolve.across import Linkage, ScoredPair, link_profiles
+from kartoteka.resolve.comparisons import LEVELS
+from kartoteka.resolve.constraints import ConflictingDecisions
+from kartoteka.resolve.profile import Decisions, Profile
+
+
+def person(key: str, label: str, **parts: object) -> Profile:
+    return Profile(key=key, document_id=f"doc-{key}", kind="person", label=label,
+                   names=[label], **parts)  # type: ignore[arg-type]
+
+
+def together(linkage: Linkage, a: str, b: str) -> bool:
+    return b in linkage.cluster_of(a)
+
+
+def pair(linkage: Linkage, a: str, b: str) -> ScoredPair:
+    a, b = sorted((a, b))
+    return next(p for p in linkage.pairs if (p.a, p.b) == (a, b))
+
+
+# A background of unrelated people, so that the tests do not run on three profiles alone.
+BACKGROUND = [
+    person("bg1", "Mikhail Tukhachevsky", surname="Tukhachevsky", given="Mikhail"),
+    person("bg2", "Глеб Бокий", surname="Бокий", given="Глеб"),
+    person("bg3", "Yakov Agranov", surname="Agranov", given="Yakov"),
+    person("bg4", "Абрам Слуцкий", surname="Слуцкий", given="Абрам"),
+]
+
+
+@pytest.mark.parametrize("spelling", ["Yezhov", "Ezhov", "Jeschow", "Iejov", "Ежов", "Ezhoff"])
+def test_across_cross_script_surname_joins_full_name(spelling: str) -> None:
+    profiles = [
+        person("a", spelling, surname=spelling),
+        person("b", "Ежов Николай Иванович", surname="Ежов", given="Николай",
+               patronymic="Иванович"),
+        *BACKGROUND,
+    ]
+    linkage = link_profiles(profiles)
+    assert together(linkage, "a", "b")
+    assert pair(linkage, "a", "b").decision == "linked"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("Nikolai Yezhov", "Yezhov", "Nikolai"), ("Николай Ежов", "Ежов", "Николай")),
+        (("Genrikh Yagoda", "Yagoda", "Genrikh"), ("Генрих Ягода", "Ягода", "Генрих")),
+        (("N. Yezhov", "Yezhov", None), ("Nikolay Ezhov", "Ezhov", "Nikolay")),
+    ],
+)
+def test_across_same_person_in_two_scripts_joins(
+    first: tuple[str, str, str | None], second: tuple[str, str, str | None]
+) -> None:
+    def build(key: str, spec: tuple[str, str, str | None]) -> Profile:
+        label, surname, given = spec
+        initials = () if given else (label[0],)
+        return person(key, label, surname=surname, given=given, initials=initials)
+
+    linkage = link_profiles([build("a", first), build("b", second), *BACKGROUND])
+    assert together(linkage, "a", "b")
+
+
+def test_across_two_genrikhs_stay_two() -> None:
+    profiles = [
+        person("yagoda", "Genrikh Yagoda", surname="Yagoda", given="Genrikh"),
+        person("lyushkov", "Genrikh Lyushkov", surname="Lyushkov", given="Genrikh"),
+        person("genrikh", "Генрих Ягода", surname="Ягода", given="Генрих"),
+        *BACKGROUND,
+    ]
+    linkage = link_profiles(profiles)
+    assert not together(linkage, "yagoda", "lyushkov")
+    assert not together(linkage, "genrikh", "lyushkov")
+    assert together(linkage, "yagoda", "genrikh")
+
+
+def test_across_bare_surname_joins_the_only_full_name() -> None:
+    profiles = [
+        person("kork", "Kork", surname="Kork"),
+        person("august", "August Kork", surname="Kork", given="August"),
+        *BACKGROUND,
+    ]
+    linkage = link_profiles(profiles)
+    assert together(linkage, "kork", "august")
+
+
+def test_across_bare_surname_between_two_namesakes_goes_to_review() -> None:
+    profiles = [
+        person("ivan", "Ivan Orlov", surname="Orlov", given="Ivan"),
+        person("pyotr", "Pyotr Orlov", surname="Orlov", given="Pyotr"),
+        person("bare", "Orlov", surname="Orlov"),
+        *BACKGROUND,
+    ]
+    linkage = link_profiles(profiles)
+    assert linkage.cluster_of("bare") == ["bare"]
+    assert not together(linkage, "ivan", "pyotr")
+    for other in ("ivan", "pyotr"):
+        scored = pair(linkage, "bare", other)
+        assert scored.decision == "review"
+        assert scored.features.get("ambiguous") is True
+    assert pair(linkage, "ivan", "pyotr").features["conflicts"] == ["given"]
+
+
+@pytest.mark.parametrize(
+    ("extra_a", "extra_b", "reason"),
+    [
+        ({"birth_year": 1895}, {"birth_year": 1901}, "birth_year"),
+        ({"death_year": 1938}, {"death_year": 1941}, "death_year"),
+        ({"patronymic": "Ivanovich"}, {"patronymic": "Petrovich"}, "patronymic"),
+        ({"gender": "m"}, {"gender": "f"}, "gender"),
+    ],
+)
+def test_across_conflict_keeps_same_names_apart(
+    extra_a: dict[str, object], extra_b: dict[str, object], reason: str
+) -> None:
+    profiles = [
+        person("a", "Ivan Smirnov", surname="Smirnov", given="Ivan", **extra_a),
+        person("b", "Иван Смирнов", surname="Смирнов", given="Иван", **extra_b),
+        *BACKGROUND,
+    ]
+    linkage = link_profiles(profiles)
+    assert not together(linkage, "a", "b")
+    assert reason in pair(linkage, "a", "b").features["conflicts"]
+
+
+def test_across_birth_year_off_by_one_still_joins() -> None:
+    profiles = [
+        person("a", "Ivan Smirnov", surname="Smirnov", given="Ivan", birth_year=1895),
+        person("b", "Иван Смирнов", surname="Смирнов", given="Иван", birth_year=1896),
+        *BACKGROUND,
+    ]
+    assert together(link_profiles(profiles), "a", "b")
+
+
+def test_across_cannot_link_beats_a_high_score() -> None:
+    profiles = [
+        person("a", "Nikolai Ivanovich Yezhov", surname="Yezhov", given="Nikolai",
+               patronymic="Ivanovich"),
+        person("b", "Ежов Николай Иванович", surname="Ежов", given="Николай",
+               patronymic="Иванович"),
+        *BACKGROUND,
+    ]
+    assert together(link_profiles(profiles), "a", "b")
+    linkage = link_profiles(profiles, decisions=Decisions(cannot_link=frozenset({("b", "a")})))
+    assert not together(linkage, "a", "b")
+    scored = pair(linkage, "a", "b")
+    assert scored.decision == "cannot-link"
+    assert scored.probability > 0.9  # the score is kept, the decision overrides it
+
+
+def test_across_cannot_link_is_not_bridged_by_a_third_profile() -> None:
+    profiles = [
+        person("a", "Nikolai Yezhov", surname="Yezhov", given="Nikolai"),
+        person("b", "Николай Ежов", surname="Ежов", given="Николай"),
+        person("c", "N. Yezhov", surname="Yezhov", initials=("N",)),
+        *BACKGROUND,
+    ]
+    decisions = Decisions(cannot_link=frozenset({("a", "b")}))
+    linkage = link_profiles(profiles, decisions=decisions)
+    assert not together(linkage, "a", "b")
+
+
+def test_across_must_link_joins_dissimilar_names() -> None:
+    profiles = [
+        person("a", "Yerev", surname="Yerev"),
+        person("b", "Genrikh Lyushkov", surname="Lyushkov", given="Genrikh"),
+        *BACKGROUND,
+    ]
+    assert not together(link_profiles(profiles), "a", "b")
+    decisions = Decisions(must_link=frozenset({("a", "b")}))
+    linkage = link_profiles(profiles, decisions=decisions)
+    assert together(linkage, "a", "b")
+    assert pair(linkage, "a", "b").decision == "must-link"
+
+
+def test_across_contradicting_decisions_fail_loudly() -> None:
+    profiles = [person(k, k.title(), surname=k.title()) for k in ("alpha", "beta", "gamma")]
+    decisions = Decisions(
+        must_link=frozenset({("alpha", "beta"), ("beta", "gamma")}),
+        cannot_link=frozenset({("alpha", "gamma")}),
+    )
+    with pytest.raises(ConflictingDecisions):
+        link_profiles(profiles, decisions=decisions)
+
+
+MIXED = [
+    person("y1", "Yezhov", surname="Yezhov"),
+    person("y2", "Николай Иванович Ежов", surname="Ежов", given="Николай", patronymic="Иванович"),
+    person("y3", "N. I. Ezhov", surname="Ezhov", initials=("N", "I")),
+    person("g1", "Genrikh Yagoda", surname="Yagoda", given="Genrikh"),
+    person("g2", "Genrikh Lyushkov", surname="Lyushkov", given="Genrikh"),
+    person("o1", "Ivan Orlov", surname="Orlov", given="Ivan"),
+    person("o2", "Pyotr Orlov", surname="Orlov", given="Pyotr"),
+    person("o3", "Orlov", surname="Orlov"),
+    person("k1", "Kalin", surname="Kalin"),
+    person("k2", "Alexander Kalin", surname="Kalin", given="Alexander"),
+    person("w1", "his wife", descriptor="his wife"),
+    Profile(key="n1", document_id="d1", kind="organization", label="NKVD", names=["NKVD"]),
+    Profile(key="n2", document_id="d2", kind="organization", label="НКВД", names=["НКВД"]),
+    Profile(key="p1", document_id="d1", kind="place", label="Moscow", names=["Moscow"]),
+    Profile(key="f1", document_id="d1", kind="group", label="the Karins", surname="Karin"),
+    Profile(key="f2", document_id="d2", kind="group", label="Карины", surname="Карин"),
+    *BACKGROUND,
+]
+
+
+def test_across_every_profile_in_exactly_one_cluster() -> None:
+    linkage = link_profiles(MIXED)
+    keys = [key for cluster in linkage.clusters for key in cluster]
+    assert sorted(keys) == sorted(p.key for p in MIXED)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_across_clusters_do_not_depend_on_input_order(seed: int) -> None:
+    shuffled = MIXED[:]
+    random.Random(seed).shuffle(shuffled)
+    first, second = link_profiles(MIXED), link_profiles(shuffled)
+    assert first.clusters == second.clusters
+    assert [(p.a, p.b, p.decision) for p in first.pairs] == [
+        (p.a, p.b, p.decision) for p in second.pairs
+    ]
+
+
+def test_across_organizations_and_families_cluster_by_normalised_name() -> None:
+    linkage = link_profiles(MIXED)
+    assert together(linkage, "n1", "n2")
+    assert together(linkage, "f1", "f2")
+    assert not together(linkage, "f1", "k1")  # a family is not one of its members
+
+
+def test_across_families_respect_cannot_link() -> None:
+    decisions = Decisions(cannot_link=frozenset({("f1", "f2")}))
+    linkage = link_profiles(MIXED, decisions=decisions)
+    assert not together(linkage, "f1", "f2")
+    assert pair(linkage, "f1", "f2").decision == "cannot-link"
+
+
+def test_across_scored_pairs_keep_their_features() -> None:
+    linkage = link_profiles(MIXED)
+    person_pairs = [p for p in linkage.pairs if "surname" in p.features]
+    assert person_pairs
+    for scored in person_pairs:
+        assert 0.0 <= scored.probability <= 1.0
+        assert set(LEVELS) <= set(scored.features)
+        for name, levels in LEVELS.items():
+            assert scored.features[name]["level"] in (*levels, "null")
+        assert scored.decision in ("linked", "review", "kept-apart", "must-link", "cannot-link")
+
+
+def test_across_linkage_round_trips_through_dict() -> None:
+    linkage = link_profiles(MIXED)
+    again = Linkage.from_dict(linkage.to_dict())
+    assert again.clusters == linkage.clusters
+    assert again.pairs == linkage.pairs
+
+
+def test_across_rejects_duplicate_keys() -> None:
+    with pytest.raises(ValueError, match="unique"):
+        link_profiles([person("a", "Orlov", surname="Orlov")] * 2)
+
+
+@pytest.mark.spark
+def test_across_spark_gives_the_duckdb_clusters() -> None:
+    pytest.importorskip("pyspark")
+    assert link_profiles(MIXED, backend="spark").clusters == link_profiles(MIXED).clusters

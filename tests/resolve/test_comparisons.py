@@ -1,0 +1,63 @@
+"""The person-linkage model as Splink objects: one definition for every backend."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.resolve.comparisons import (
+    AUTHORITY_PRIOR_FILE,
+    LEVELS,
+    PRIOR_FILE,
+    level_name,
+    load_prior,
+    pair_features,
+    person_comparisons,
+)
+
+
+@pytest.mark.parametrize("file_name", [PRIOR_FILE, AUTHORITY_PRIOR_FILE])
+def test_comparisons_prior_gives_probabilities_for_every_level(file_name: str) -> None:
+    prior = load_prior(file_name)
+    for name, levels in LEVELS.items():
+        m = [prior["comparisons"][name][level][0] for level in levels]
+        u = [prior["comparisons"][name][level][1] for level in levels]
+        assert all(0 < p < 1 for p in m + u)
+        assert sum(m) == pytest.approx(1.0, abs=1e-6), name
+        assert sum(u) == pytest.approx(1.0, abs=1e-6), name
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "spark"])
+def test_comparisons_same_objects_write_sql_for_each_backend(dialect: str) -> None:
+    for comparison, (name, levels) in zip(person_comparisons(), LEVELS.items(), strict=True):
+        built = comparison.get_comparison(dialect).as_dict()
+        assert built["output_column_name"] == name
+        non_null = [lv for lv in built["comparison_levels"] if not lv.get("is_null_level")]
+        assert len(non_null) == len(levels)
+        assert all(lv["sql_condition"] for lv in non_null)
+
+
+def test_comparisons_surname_frequency_adjustment_is_optional() -> None:
+    def tf_levels(comparisons: list) -> int:
+        built = comparisons[0].get_comparison("duckdb").as_dict()
+        return sum(bool(lv.get("tf_adjustment_column")) for lv in built["comparison_levels"])
+
+    assert tf_levels(person_comparisons()) == 0
+    assert tf_levels(person_comparisons(surname_tf=True)) == 2
+
+
+@pytest.mark.parametrize(
+    ("comparison", "gamma", "expected"),
+    [("surname", 6, "exact"), ("surname", 0, "else"), ("given", 1, "initial"),
+     ("birth_year", -1, "null"), ("roles", None, "null")],
+)
+def test_comparisons_level_name(comparison: str, gamma: int | None, expected: str) -> None:
+    assert level_name(comparison, gamma) == expected
+
+
+def test_comparisons_pair_features_are_finite() -> None:
+    row = {"match_weight": float("-inf"), "gamma_gender": 0, "mw_gender": float("-inf"),
+           "gamma_surname": 6, "mw_surname": 9.0, "mw_tf_adj_surname": 2.5}
+    features = pair_features(row, ("gender",))
+    assert features["gender"] == {"level": "else", "weight": -99.0}
+    assert features["surname"] == {"level": "exact", "weight": 11.5}
+    assert features["conflicts"] == ["gender"]

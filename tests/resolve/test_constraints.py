@@ -1,0 +1,76 @@
+"""The rules that hold whatever the model says, and the clustering that obeys them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.resolve.constraints import (
+    ConflictingDecisions,
+    ConstrainedClusters,
+    apply_must_links,
+    conflicts,
+)
+from kartoteka.resolve.profile import Decisions
+from kartoteka.resolve.records import NameParts
+
+
+def parts(given: str | None = None, patronymic: str | None = None, gender: str | None = None,
+          birth: int | None = None, death: int | None = None) -> NameParts:
+    return NameParts(given, patronymic, gender, birth, death)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (parts("Genrikh"), parts("Nikolai"), ("given",)),
+        (parts("Genrikh"), parts("Генрих"), ()),
+        (parts("N."), parts("Nikolai"), ()),
+        (parts("N."), parts("Genrikh"), ("given",)),
+        (parts(patronymic="Ivanovich"), parts(patronymic="Petrovich"), ("patronymic",)),
+        (parts(gender="m"), parts(gender="f"), ("gender",)),
+        (parts(birth=1895), parts(birth=1896), ()),
+        (parts(birth=1895), parts(birth=1897), ("birth_year",)),
+        (parts(death=1938), parts(death=1940), ("death_year",)),
+        (parts(), parts("Ivan", "Ivanovich", "m", 1890, 1938), ()),
+    ],
+)
+def test_constraints_conflicts(a: NameParts, b: NameParts, expected: tuple[str, ...]) -> None:
+    assert conflicts(a, b) == expected
+    assert conflicts(b, a) == expected
+
+
+def test_constraints_union_refused_when_any_member_conflicts() -> None:
+    members = {"ivan": parts("Ivan"), "bare": parts(), "pyotr": parts("Pyotr")}
+    clusters = ConstrainedClusters(members, Decisions(), dict(members))
+    assert clusters.try_union("ivan", "bare") is None
+    assert clusters.try_union("bare", "pyotr") == "conflict"
+    assert not clusters.same("ivan", "pyotr")
+
+
+def test_constraints_union_refused_by_cannot_link_through_a_third() -> None:
+    keys = ["a", "b", "c"]
+    clusters = ConstrainedClusters(keys, Decisions(cannot_link=frozenset({("a", "c")})))
+    assert clusters.try_union("a", "b") is None
+    assert clusters.try_union("b", "c") == "cannot-link"
+    assert clusters.clusters() == [["a", "b"], ["c"]]
+
+
+def test_constraints_must_links_join_even_conflicting_profiles() -> None:
+    members = {"a": parts("Ivan"), "b": parts("Pyotr")}
+    clusters = ConstrainedClusters(members, Decisions(), dict(members))
+    apply_must_links(clusters, Decisions(must_link=frozenset({("a", "b")})))
+    assert clusters.same("a", "b")
+
+
+def test_constraints_must_links_against_cannot_link_raise() -> None:
+    decisions = Decisions(must_link=frozenset({("a", "b")}), cannot_link=frozenset({("b", "a")}))
+    clusters = ConstrainedClusters(["a", "b"], decisions)
+    with pytest.raises(ConflictingDecisions):
+        apply_must_links(clusters, decisions)
+
+
+def test_constraints_decisions_on_unknown_keys_are_ignored() -> None:
+    decisions = Decisions(must_link=frozenset({("a", "zz")}), cannot_link=frozenset({("a", "y")}))
+    clusters = ConstrainedClusters(["a", "b"], decisions)
+    apply_must_links(clusters, decisions)
+    assert clusters.clusters() == [["a"], ["b"]]

@@ -1,0 +1,52 @@
+"""The backend seam: one function, backends chosen by name and imported lazily."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from kartoteka.resolve.comparisons import person_blocking_rules, person_comparisons
+from kartoteka.resolve.linker import database_api, score_pairs
+from kartoteka.resolve.profile import Profile
+from kartoteka.resolve.records import PERSON_COLUMNS, person_row
+
+
+def rows() -> list[dict]:
+    labels = [("a", "Yezhov", None), ("b", "Ежов", "Николай"), ("c", "Orlov", "Ivan")]
+    return [
+        person_row(Profile(key=k, document_id="d", kind="person", label=s, names=[s],
+                           surname=s, given=g))
+        for k, s, g in labels
+    ]
+
+
+def test_linker_unknown_backend_is_refused() -> None:
+    with pytest.raises(ValueError, match="backend"):
+        database_api("oracle")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pyspark") is not None, reason="pyspark installed")
+def test_linker_spark_without_pyspark_names_the_extra() -> None:
+    with pytest.raises(ImportError, match=r"kartoteka\[spark\]"):
+        database_api("spark")
+
+
+def test_linker_scores_blocked_pairs_only() -> None:
+    batch = score_pairs(rows(), PERSON_COLUMNS, comparisons=person_comparisons(),
+                        blocking_rules=person_blocking_rules(),
+                        probability_two_random_records_match=0.3)
+    pairs = {tuple(sorted((r["unique_id_l"], r["unique_id_r"]))) for r in batch.pairs}
+    assert pairs == {("a", "b")}
+    row = batch.pairs[0]
+    assert 0.0 <= row["match_probability"] <= 1.0
+    assert {"gamma_surname", "mw_surname", "gamma_given"} <= set(row)
+    assert batch.model["link_type"] == "dedupe_only"
+
+
+def test_linker_links_two_tables() -> None:
+    left, right = rows()[:1], rows()[1:]
+    batch = score_pairs(left, PERSON_COLUMNS, other_records=right,
+                        comparisons=person_comparisons(), blocking_rules=person_blocking_rules(),
+                        probability_two_random_records_match=0.3)
+    assert [(r["unique_id_l"], r["unique_id_r"]) for r in batch.pairs] == [("a", "b")]
