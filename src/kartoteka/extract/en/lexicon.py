@@ -1,0 +1,240 @@
+"""Word lists for English extraction: titles, roles, person nouns, places, name shapes.
+
+Data only; the rules that use them live in persons.py, descriptors.py and relations.py.
+Everything is lower case and matched against lower-cased tokens or lemmas.
+"""
+
+from __future__ import annotations
+
+# Words before a name that make it a person's name ("Comrade Stalin", "Marshal Tukhachevsky").
+TITLES: frozenset[str] = frozenset({
+    "comrade", "comrades", "citizen", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
+    "professor", "prof.", "academician", "marshal", "marshals", "general", "generals", "colonel",
+    "lieutenant", "major", "captain", "sergeant", "admiral", "commissar", "commissars", "komkor",
+    "komdiv", "kombrig", "komandarm", "flagman", "commander", "commanders", "chekist", "chekists",
+    "father", "tsar", "grand", "prince", "princess", "count", "countess", "baron", "mister",
+    "madame", "monsieur", "herr", "frau", "leader", "secretary", "deputy", "chairman", "president",
+    "premier", "minister", "ambassador", "attaché", "charge", "chargé", "investigator", "poet",
+    "writer", "author", "priest", "bishop", "metropolitan", "patriarch", "archbishop", "corps",
+    "army", "division", "brigade", "commissioner", "chief", "rank",
+})
+# Of TITLES, those that are also ordinary nouns: they make a following word a name only when
+# it could not be a common word itself ("General Staff" is not a person).
+WEAK_TITLES: frozenset[str] = frozenset({
+    "general", "generals", "major", "father", "grand", "count", "leader", "secretary",
+    "deputy", "chairman", "president", "minister", "chief", "army", "corps", "division",
+    "brigade", "rank", "commander", "commanders", "author", "writer", "poet",
+})
+
+# Post and role nouns: heads of position claims and of role appositions.
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "head", "chief", "deputy", "chairman", "chairwoman", "secretary", "commissar",
+    "commander", "director", "leader", "officer", "official", "agent", "attaché", "attache",
+    "instructor", "investigator", "interrogator", "inspector", "assistant", "adviser",
+    "advisor", "aide", "helper", "representative", "plenipotentiary", "resident", "courier",
+    "member", "candidate", "organizer", "organiser", "prosecutor", "judge", "procurator",
+    "minister", "ambassador", "envoy", "consul", "governor", "president", "premier",
+    "bodyguard", "guard", "executioner", "interpreter", "translator", "operative", "employee",
+    "worker", "staffer", "superintendent", "administrator", "manager", "editor", "founder",
+    "cadet", "marshal", "general", "colonel", "major", "captain", "lieutenant", "admiral",
+    "komandarm", "komkor", "komdiv", "kombrig", "servant", "clerk", "stenographer",
+})
+# Role nouns too generic to make "became a …" an appointment without a body named.
+GENERIC_ROLES: frozenset[str] = frozenset({
+    "worker", "employee", "member", "staffer", "servant", "agent", "candidate", "cadet",
+    "officer", "official", "representative", "operative", "courier", "clerk",
+})
+# Role nouns that put their holder under another person ("Yezhov's secretary").
+SUBORDINATE_ROLES: frozenset[str] = frozenset({
+    "secretary", "deputy", "assistant", "aide", "helper", "adviser", "advisor", "bodyguard",
+    "servant", "clerk", "stenographer", "driver", "man", "men", "agent", "subordinate",
+    "protégé", "protege", "investigator",
+})
+# Modifiers kept in a role ("deputy head", "first secretary", "People's Commissar").
+ROLE_MODIFIERS: frozenset[str] = frozenset({
+    "deputy", "first", "second", "third", "assistant", "acting", "chief", "senior", "junior",
+    "general", "executive", "political", "special", "personal", "military", "naval", "covert",
+    "vice", "people's", "people", "’s", "'s", "head", "state", "foreign", "secret",
+})
+
+# Kinship nouns: (relation type of the described person to the possessor/of-object).
+KINSHIP: dict[str, str] = {
+    "wife": "spouse_of", "husband": "spouse_of", "spouse": "spouse_of", "widow": "spouse_of",
+    "widower": "spouse_of", "fiancée": "spouse_of", "fiance": "spouse_of",
+    "daughter": "child_of", "son": "child_of", "child": "child_of", "children": "child_of",
+    "daughters": "child_of", "sons": "child_of", "stepson": "child_of",
+    "stepdaughter": "child_of", "father": "parent_of", "mother": "parent_of",
+    "parent": "parent_of", "parents": "parent_of", "stepfather": "parent_of",
+    "stepmother": "parent_of", "brother": "sibling_of", "sister": "sibling_of",
+    "brothers": "sibling_of", "sisters": "sibling_of", "sibling": "sibling_of",
+    "siblings": "sibling_of", "cousin": "relative_of", "uncle": "relative_of",
+    "aunt": "relative_of", "nephew": "relative_of", "niece": "relative_of",
+    "grandson": "relative_of", "granddaughter": "relative_of", "grandfather": "relative_of",
+    "grandmother": "relative_of", "relative": "relative_of", "relatives": "relative_of",
+    "son-in-law": "relative_of", "daughter-in-law": "relative_of",
+    "father-in-law": "relative_of", "mother-in-law": "relative_of",
+    "brother-in-law": "relative_of", "sister-in-law": "relative_of",
+}
+# Of KINSHIP, nouns whose phrase says the text's person is the object's associate instead.
+FRIEND_NOUNS: frozenset[str] = frozenset({"friend", "friends", "comrade", "companion"})
+ASSOCIATE_NOUNS: frozenset[str] = frozenset({"colleague", "colleagues", "associate",
+                                             "associates", "comrade-in-arms", "partner",
+                                             "ally", "collaborator"})
+FEMALE_NOUNS: frozenset[str] = frozenset({
+    "wife", "widow", "daughter", "mother", "sister", "girl", "woman", "stepdaughter", "aunt",
+    "niece", "granddaughter", "grandmother", "fiancée", "stepmother", "chairwoman",
+})
+MALE_NOUNS: frozenset[str] = frozenset({
+    "husband", "widower", "son", "father", "brother", "boy", "man", "stepson", "uncle",
+    "nephew", "grandson", "grandfather", "stepfather",
+})
+
+# Heads of noun phrases that describe unnamed people (singular) or groups (plural).
+PERSON_NOUNS: frozenset[str] = frozenset({
+    "man", "woman", "girl", "boy", "child", "person", "worker", "youngster", "teenager",
+    "orphan", "prisoner", "inmate", "peasant", "soldier", "student", "teacher", "journalist",
+    "guest", "informer", "informant", "witness", "victim", "defendant", "neighbour",
+    "neighbor", "acquaintance", "doctor", "nurse", "engineer", "chekist", "cadre",
+    "friend", "colleague", "stranger", "emigre", "émigré", "defector", "spy", "traitor",
+    "enemy", "accuser", "leader", "official", "officer", "agent", "narrator", "author",
+    "cadet", "priest", "kulak", "exile", "deportee", "convict", "veteran", "commander",
+    "employee", "staffer",
+}) | frozenset(KINSHIP) | frozenset({"secretary", "deputy", "helper", "assistant", "bodyguard"})
+GROUP_NOUNS: frozenset[str] = frozenset({
+    "people", "personnel", "staff", "family", "families", "children", "parents", "cadres",
+    "leaders", "leadership", "members", "workers", "officials", "officers", "agents",
+    "youngsters", "orphans", "prisoners", "inmates", "peasants", "soldiers", "students",
+    "teachers", "journalists", "guests", "informers", "witnesses", "victims", "defendants",
+    "relatives", "friends", "colleagues", "spies", "traitors", "enemies", "accusers",
+    "commanders", "chekists", "girls", "boys", "men", "women", "kulaks", "exiles",
+    "deportees", "convicts", "veterans", "employees", "couple", "mafia", "gang", "crowd",
+    "intelligentsia", "priests", "clergy", "bolsheviks", "trotskyists", "mensheviks",
+    "whites", "reds", "emigres", "émigrés", "peers", "comrades",
+})
+# Group nouns that name a body of people rather than people: not made into descriptors.
+NOT_DESCRIPTORS: frozenset[str] = frozenset({"leadership", "mafia", "gang", "crowd", "staff"})
+
+# Nouns after a capitalised word that make the pair a place ("Prozorov forest").
+PLACE_HEADS: frozenset[str] = frozenset({
+    "forest", "woods", "wood", "street", "square", "avenue", "prospect", "prospekt", "lane",
+    "boulevard", "embankment", "bridge", "river", "lake", "sea", "bay", "island", "islands",
+    "mountain", "mountains", "hill", "hills", "valley", "region", "oblast", "krai", "kray",
+    "district", "raion", "rayon", "uyezd", "uezd", "governorate", "guberniya", "province",
+    "village", "town", "city", "settlement", "hamlet", "suburb", "neighbourhood", "station",
+    "railway", "camp", "camps", "prison", "jail", "gaol", "cemetery", "canal", "shooting",
+    "firing", "range", "ground", "polygon", "park", "palace", "castle", "fortress", "monastery",
+    "cathedral", "church", "farm", "estate", "dacha", "plant", "factory", "works", "mine", "mines",
+    "port", "harbour", "harbor", "peninsula", "steppe", "desert", "gulf", "strait", "front",
+    "highway", "road", "peak", "pass", "gate", "gates", "tower", "kremlin", "constitution",
+    "school", "capital", "junction", "positions", "position", "regiment", "division", "battalion",
+    "brigade", "corps", "fleet", "flotilla", "institute", "academy", "university", "theatre",
+    "theater", "museum", "library", "hotel", "house", "hospital", "clinic", "sanatorium", "site",
+})
+# Nouns whose "on X" is a place ("an attack on Luga") and verbs whose object is one.
+PLACE_EVENT_NOUNS: frozenset[str] = frozenset({"attack", "offensive", "advance", "march",
+                                               "assault", "raid", "push"})
+MOTION_VERBS: frozenset[str] = frozenset({
+    "move", "go", "return", "travel", "arrive", "come", "flee", "send", "transfer", "deport",
+    "exile", "evacuate", "relocate", "emigrate", "escape", "march", "sail", "fly", "drive",
+    "walk", "run", "take", "bring", "post", "station", "banish",
+})
+PLACE_OBJECT_VERBS: frozenset[str] = frozenset({
+    "capture", "occupy", "attack", "defend", "liberate", "seize", "besiege", "storm",
+    "evacuate", "bomb", "shell", "reach", "abandon", "surrender", "rename",
+})
+# Endings of place names in transliteration (Kirovograd, Krasnoslobodsk, Butovo, Sergiyevskoye).
+PLACE_NAME_SUFFIXES: tuple[str, ...] = ("grad", "gorod", "sk", "skoye", "skoe", "oye", "ovo",
+                                        "evo", "polis", "opol", "abad", "akan")
+# Prepositions after which a bare capitalised word is more likely a place than a person.
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({
+    "in", "at", "near", "into", "outside", "around", "across", "toward", "towards", "via",
+    "through", "throughout", "inside", "beyond",
+})
+
+# Endings of Russian, Ukrainian, Polish, Baltic, Caucasian and Jewish surnames in Latin
+# transliteration. A shape, not proof: a name with one still needs a context that allows
+# a person (see persons.py).
+SURNAME_SUFFIXES: tuple[str, ...] = (
+    "ov", "ova", "ev", "eva", "yov", "yova", "ëv", "in", "ina", "yn", "yna", "sky", "ski",
+    "skiy", "skii", "skij", "skaya", "ska", "tsky", "cki", "ckiy", "ich", "itch", "vich",
+    "vych", "enko", "ko", "uk", "yuk", "chuk", "iak", "ak", "yan", "ian", "ants", "dze",
+    "shvili", "ashvili", "idze", "ia", "iya", "aya", "man", "mann", "berg", "stein", "shtein",
+    "er", "as", "is", "us", "ys", "aitis", "enas", "iņš", "ņš", "šs", "sh", "off", "ow",
+    "owa", "ew", "eff", "ikh", "ykh", "ago", "oda", "ler", "nik", "chik", "ets", "its",
+)
+
+# Of those, endings no English word has: a name with one is surname-shaped even when the
+# word list knows it (WordNet lists famous people: "Prokofiev", "Stalin").
+SLAVIC_SURNAME_SUFFIXES: tuple[str, ...] = (
+    "ov", "ova", "ev", "eva", "yov", "yova", "sky", "ski", "skiy", "skii", "skij", "skaya",
+    "tsky", "vich", "vych", "enko", "shvili", "dze", "yan", "ykh", "iņš",
+)
+
+# Capitalised words that are never people however they are used: weekdays, months, words a
+# bad translation capitalises mid-sentence ("the Time being", "no Home").
+NEVER_PERSONS: frozenset[str] = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "god", "lord", "christ", "soviet", "soviets",
+    "union", "party", "state", "revolution", "war", "army", "navy", "front", "republic",
+    "committee", "bureau", "department", "directorate", "commissariat", "ministry",
+    "russian", "russians", "english", "german", "germans", "jewish", "jews", "great",
+    "purge", "terror", "trial", "the", "a", "an", "and", "of", "in", "time", "home",
+    "family", "parents", "children", "mother", "father", "history", "secret", "white",
+    "red", "reds", "whites", "east", "west", "north", "south", "emperor", "empire", "tsar",
+    "capital", "centre", "center", "court", "council", "collegium", "prosecutor", "order",
+    "decree", "resolution", "letter", "telegram", "article", "chapter", "part", "volume",
+    "bolshevik", "bolsheviks", "menshevik", "mensheviks", "trotskyist", "trotskyists",
+    "communist", "communists", "chekist", "chekists", "chekas", "kulak", "kulaks",
+    "gulag", "nkvd", "ogpu", "cheka", "gpu", "kgb", "mgb", "mvd", "gru", "ussr", "rsfsr",
+    "wikipedia", "internet", "memorial", "life", "career", "biography", "death", "arrest",
+    "execution", "early", "later", "legacy", "notes", "references", "see", "also",
+    "saint", "saints", "st", "st.", "sv.", "holy", "blessed",
+    # words of foreign organisation names quoted in English text
+    "polska", "polski", "organizacja", "wojskowa", "partia", "komunistyczna", "partei",
+    "kommunistische", "sowjetunion", "armia", "armée", "parti",
+})
+# Words just before a name that make it the name of a thing ("Order of Lenin", "Saint Anna").
+NAMESAKE_BEFORE: frozenset[str] = frozenset({"saint", "saints", "st", "st.", "order", "prize"})
+# Words that introduce another name of someone ("the pseudonym Winter", "real name X").
+NAME_INTRODUCERS: frozenset[str] = frozenset({
+    "pseudonym", "alias", "née", "nee", "surname", "name", "nickname", "nicknames", "guerre",
+    "named", "codename", "code-name", "aka", "born",
+})
+# Endings of words derived from names that are not mentions of the person ("Stalinist",
+# "Stalinism", "Trotskyists", "Leninism").
+DERIVED_SUFFIXES: tuple[str, ...] = (
+    "ist", "ists", "ism", "isms", "ite", "ites", "ian", "ians", "ese", "ish",
+    "ists'", "ism's", "iks", "ik",
+)
+
+# Labels before another form of a name in brackets: "(Russian: …)".
+LANGUAGE_LABELS: frozenset[str] = frozenset({
+    "russian", "rus", "russ", "ukrainian", "polish", "latvian", "lithuanian", "estonian",
+    "german", "yiddish", "hebrew", "georgian", "armenian", "belarusian", "also", "born",
+    "real", "name", "née", "nee", "originally", "surname", "at", "birth", ":",
+})
+
+# Kinship words that mark a plural surname as a family ("the two families of X and Y").
+FAMILY_WORDS: frozenset[str] = frozenset({"family", "families", "household", "clan"})
+
+# Pronouns, for resolving the subject of a claim.
+MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "theirs", "themselves",
+                                             "both", "all"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PERSON_PLURAL: frozenset[str] = frozenset({"we", "us", "our", "ours", "ourselves"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
+
+# Given names the names module does not list (foreign and variant spellings of the period's
+# sources: Latvian, Polish, German, English), for telling "Alexander Kalin" from "Secret
+# History". Russian given names come from kartoteka.names.
+GIVEN_NAMES: frozenset[str] = frozenset({
+    "antonina", "august", "berta", "charles", "earl", "feodor", "gavriil", "gustav", "henriks",
+    "ieremiya", "ignace", "ignaz", "iona", "irina", "james", "janis", "jozef", "józef", "jānis",
+    "karl", "kasyan", "klavdia", "larisa", "lidia", "lore", "lydia", "maksim", "max", "maxim",
+    "meier", "meir", "nikita", "owen", "pēteris", "richard", "rosa", "saul", "seraphim", "sergo",
+    "svetlana", "thomas", "tibor", "vitaly", "vitovt", "walter", "wanda", "whittaker", "william",
+    "zenzl",
+})

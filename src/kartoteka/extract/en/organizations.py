@@ -1,0 +1,86 @@
+"""Organisations in English text: the aliases of orgs.yaml, then spaCy's other ORG entities.
+
+Aliases are matched on token norms (case-folded, one apostrophe), longest match first, so
+"the Red Army’s reconnaissance bureau" is Razvedupr and not the Red Army, and "the Foreign
+Service of the Ministry of Internal Affairs" yields the Foreign Department and the NKVD.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kartoteka.extract.orgs import Organization, load_organizations
+
+
+@dataclass(frozen=True)
+class OrgMatch:
+    first: int
+    last: int
+    org: Organization | None  # None: an ORG entity not in the table
+    name: str
+
+
+class OrgFinder:
+    def __init__(self, nlp: Language) -> None:
+        self.orgs = load_organizations()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for org in self.orgs.values():
+            patterns = [nlp.make_doc(a) for a in org.aliases.get("en", ())]
+            # Acronyms match only in capitals: "CC" is not "cc", "Dynamo" is a club.
+            self.matcher.add(org.id, [p for p in patterns if not _needs_case(p.text)])
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for org in self.orgs.values():
+            patterns = [nlp.make_doc(a) for a in org.aliases.get("en", ()) if _needs_case(a)]
+            if patterns:
+                self.cased.add(org.id, patterns)
+
+    def find(self, doc: Doc) -> list[OrgMatch]:
+        spans = []
+        for matcher in (self.matcher, self.cased):
+            for match_id, s, e in matcher(doc):
+                span = doc[s:e]
+                span.label_ = doc.vocab.strings[match_id]
+                spans.append(span)
+        out: list[OrgMatch] = []
+        ends = {ent.end: ent for ent in doc.ents if ent.label_ in ("ORG", "NORP", "LOC")}
+        for span in filter_spans(spans):
+            org = self.orgs[span.label_]
+            first = span.start
+            before = ends.get(first)
+            if before is not None and _adjectival(before[-1].text, before.label_):
+                # "the Far Eastern border guard forces": the qualifier belongs to the body.
+                first = next(t.i for t in before if t.lower_ != "the")
+            out.append(OrgMatch(first, span.end, org, org.label))
+        return sorted(out, key=lambda m: m.first)
+
+    @staticmethod
+    def other_entities(doc: Doc, taken: set[int], common_words: frozenset[str]) -> list[OrgMatch]:
+        """spaCy ORG entities outside the table that look like real bodies."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+                continue
+            toks = [t for t in ent if t.lower_ not in ("the", "’s", "'s")]
+            if not toks:
+                continue
+            if len(toks) == 1 and (toks[0].lower_ in common_words or not toks[0].is_upper):
+                continue  # "Time", "Home", a lone surname: not an organisation
+            first, last = toks[0].i, toks[-1].i + 1
+            name = " ".join(t.text for t in doc[first:last])
+            out.append(OrgMatch(first, last, None, name))
+        return out
+
+
+def _adjectival(word: str, label: str) -> bool:
+    return label == "NORP" or word.lower().endswith(("ern", "ian", "ese", "ish", "ic", "an"))
+
+
+def _needs_case(alias: str) -> bool:
+    """Short all-capital aliases (CC, SPO, INO) match only as written."""
+    letters = alias.replace(".", "").replace("(", "").replace(")", "")
+    return letters.isupper() and len(letters) <= 4 or alias in ("Dynamo", "Pioneers")

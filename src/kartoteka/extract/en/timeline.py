@@ -1,0 +1,125 @@
+"""Dates on the parse: which date phrase dates which trigger, resolved in reading order.
+
+A trigger takes the date phrase in its own clause (not in a coordinated or subordinate
+clause, which has its own event); failing that, a date the clause hangs on ("until 1938,
+when he was appointed"), or a date fronted before the verb it is coordinated with ("In 1938
+he was expelled and arrested"). Anaphoric phrases are resolved against the discourse so far
+(extract/en/dates.py); "immediately afterwards" takes the previous event's date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kartoteka.extract import dates as edtf
+from kartoteka.extract.en.dates import DateMention, DiscourseDates
+
+CLAUSE_DEPS = frozenset({"conj", "relcl", "advcl", "ccomp", "acl", "parataxis", "xcomp",
+                         "csubj", "pcomp"})
+EVENT_DEPENDENT = frozenset({"afterwards"})
+
+
+class Timeline:
+    def __init__(self, doc: Doc, mentions: list[DateMention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.at_token: dict[int, DateMention] = {}
+        k = 0
+        for tok in doc:
+            while k < len(mentions) and mentions[k].end <= tok.idx:
+                k += 1
+            if k < len(mentions) and mentions[k].start <= tok.idx < mentions[k].end:
+                self.at_token[tok.i] = mentions[k]
+        self.resolved: dict[int, str | None] = {}
+        state = DiscourseDates()
+        for m in mentions:
+            if m.kind in EVENT_DEPENDENT:
+                continue
+            value = state.resolve(m)
+            self.resolved[m.start] = value
+            state.observe(m, value)
+        self.last_event: str | None = None
+
+    # -- finding the phrase ---------------------------------------------------------------
+    def _dates_in(self, tok: Token, skip: Token | None = None, before: int | None = None
+                  ) -> list[DateMention]:
+        """Date phrases in ``tok``'s own clause (not in clause-level dependents, nor in the
+        branch ``skip``), optionally only those starting before token ``before``."""
+        found: list[DateMention] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            m = self.at_token.get(t.i)
+            if m is not None and m not in found and (before is None or t.i < before):
+                found.append(m)
+            for c in t.children:
+                if (skip is not None and c.i == skip.i) or (c.dep_ in CLAUSE_DEPS and t.i == tok.i):
+                    continue
+                if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"):
+                    continue
+                stack.append(c)
+        return found
+
+    def phrase_for(self, trigger: Token) -> tuple[DateMention | None, bool]:
+        """The date phrase of ``trigger`` and whether its clause hangs on the date itself
+        ("until 1938, when he was appointed": the bound word does not apply to it)."""
+        own = self._dates_in(trigger)
+        if own:
+            return min(own, key=lambda m: abs(m.start - trigger.idx)), False
+        cur = trigger
+        for _ in range(8):
+            if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+                return None, False
+            parent = cur.head
+            if parent.i in self.at_token:
+                return self.at_token[parent.i], True
+            if cur.dep_ in ("relcl", "acl"):
+                return None, False  # "Gamarnik, who committed suicide": its own time
+            if cur.dep_ == "conj":
+                cands = self._dates_in(parent, skip=cur, before=parent.i)
+            else:
+                cands = self._dates_in(parent, skip=cur)
+            if cands:
+                return min(cands, key=lambda m: abs(m.start - trigger.idx)), False
+            cur = parent
+        return None, False
+
+    # -- values ---------------------------------------------------------------------------
+    def value(self, mention: DateMention) -> str | None:
+        if mention.kind in EVENT_DEPENDENT:
+            return self.last_event
+        return self.resolved.get(mention.start)
+
+    def date_for(self, trigger: Token, *, negated_until: bool = False) -> str | None:
+        """EDTF date of an event at ``trigger`` (None when the text does not date it)."""
+        mention, on_date = self.phrase_for(trigger)
+        if mention is None:
+            return None
+        value = self.value(mention)
+        if on_date:
+            return value
+        if mention.bound == "until":
+            return value if negated_until else None
+        if mention.bound in ("before", "after", "by", "from"):
+            return None
+        return value
+
+    def span_for(self, trigger: Token) -> str | None:
+        """EDTF for a state at ``trigger`` (a post held): bounds become open intervals."""
+        mention, on_date = self.phrase_for(trigger)
+        if mention is None:
+            return None
+        value = self.value(mention)
+        if on_date:
+            return value
+        if mention.bound == "until":
+            return edtf.until(value)
+        if mention.bound in ("from", "after"):
+            return edtf.interval(value, None)
+        if mention.bound in ("before", "by"):
+            return edtf.until(value)
+        return value
+
+    def note_event(self, trigger: Token, date: str | None) -> None:
+        if date is not None:
+            self.last_event = date

@@ -1,0 +1,180 @@
+"""Trigger words for English claims, keyed by claim-type id (see vocabulary.yaml).
+
+Data only; claims.py and relations.py hold the rules. A verb trigger says which argument
+is the person the event happens to: PATIENT verbs ("X was arrested", "they shot X") take
+the passive subject or the object; AGENT verbs ("X defected", "X died") take the subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PATIENT = "patient"
+AGENT = "agent"
+
+
+@dataclass(frozen=True)
+class VerbTrigger:
+    type: str
+    argument: str  # PATIENT | AGENT
+    confidence: float = 0.8
+    needs: tuple[str, ...] = ()  # extra words that must hang on the verb ("away", "from:post")
+    euphemism: bool = False
+
+
+# Verb lemma -> the claims it can trigger (the first whose `needs` are met wins).
+VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
+    "arrest": (VerbTrigger("arrest", PATIENT),),
+    "detain": (VerbTrigger("arrest", PATIENT),),
+    "imprison": (VerbTrigger("arrest", PATIENT, 0.7),),
+    "take": (VerbTrigger("arrest", PATIENT, 0.6, ("prt:away",), euphemism=True),
+             VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:custody",))),
+    "place": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),),
+    "put": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),
+            VerbTrigger("trial", PATIENT, 0.8, ("prep:on:trial",))),
+    "pick": (VerbTrigger("arrest", PATIENT, 0.5, ("prt:up",), euphemism=True),),
+    "execute": (VerbTrigger("execution", PATIENT),),
+    "shoot": (VerbTrigger("execution", PATIENT, 0.75),),
+    "liquidate": (VerbTrigger("execution", PATIENT, 0.7, euphemism=True),),
+    "devour": (VerbTrigger("execution", PATIENT, 0.6, euphemism=True),),
+    "exterminate": (VerbTrigger("execution", PATIENT, 0.7, euphemism=True),),
+    "eliminate": (VerbTrigger("execution", PATIENT, 0.5, euphemism=True),),
+    "purge": (VerbTrigger("execution", PATIENT, 0.4, euphemism=True),),
+    "repress": (VerbTrigger("arrest", PATIENT, 0.5, euphemism=True),),
+    "kill": (VerbTrigger("death", PATIENT, 0.7),),
+    "murder": (VerbTrigger("death", PATIENT, 0.8),),
+    "assassinate": (VerbTrigger("death", PATIENT, 0.8),),
+    "die": (VerbTrigger("death", AGENT),),
+    "perish": (VerbTrigger("death", AGENT, 0.7),),
+    "defect": (VerbTrigger("defection", AGENT),),
+    "flee": (VerbTrigger("escape", AGENT, 0.7),),
+    "escape": (VerbTrigger("escape", AGENT, 0.7),),
+    "appoint": (VerbTrigger("appointment", PATIENT),),
+    "name": (VerbTrigger("appointment", PATIENT, 0.8, ("role", "passive")),),
+    "make": (VerbTrigger("appointment", PATIENT, 0.7, ("role", "passive")),),
+    "promote": (VerbTrigger("appointment", PATIENT, 0.8),),
+    "elect": (VerbTrigger("appointment", PATIENT, 0.8, ("role",)),),
+    "assign": (VerbTrigger("appointment", PATIENT, 0.6, ("passive",)),),
+    "send": (VerbTrigger("appointment", PATIENT, 0.6, ("prep:as", "passive")),),
+    "become": (VerbTrigger("appointment", AGENT, 0.8, ("role",)),),
+    "dismiss": (VerbTrigger("dismissal", PATIENT),),
+    "remove": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:from:post",)),),
+    "oust": (VerbTrigger("dismissal", PATIENT),),
+    "relieve": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:of:post",)),),
+    "sack": (VerbTrigger("dismissal", PATIENT),),
+    "demote": (VerbTrigger("dismissal", PATIENT, 0.7),),
+    "replace": (VerbTrigger("dismissal", PATIENT, 0.7, ("passive",)),),
+    "resign": (VerbTrigger("dismissal", AGENT, 0.7),),
+    "lose": (VerbTrigger("dismissal", AGENT, 0.7, ("dobj:post",)),),
+    "transfer": (VerbTrigger("transfer", PATIENT),),
+    "reassign": (VerbTrigger("transfer", PATIENT),),
+    "expel": (VerbTrigger("expulsion", PATIENT),),
+    "deport": (VerbTrigger("expulsion", PATIENT),),
+    "exile": (VerbTrigger("expulsion", PATIENT),),
+    "banish": (VerbTrigger("expulsion", PATIENT),),
+    "try": (VerbTrigger("trial", PATIENT, 0.8, ("passive",)),),
+    "sentence": (VerbTrigger("sentence", PATIENT),),
+    "condemn": (VerbTrigger("sentence", PATIENT, 0.7, ("prep:to",)),),
+    "convict": (VerbTrigger("sentence", PATIENT, 0.7),),
+    "release": (VerbTrigger("release", PATIENT),),
+    "free": (VerbTrigger("release", PATIENT, 0.7, ("passive",)),),
+    "rehabilitate": (VerbTrigger("rehabilitation", PATIENT),),
+    "exonerate": (VerbTrigger("rehabilitation", PATIENT, 0.7),),
+    "bear": (VerbTrigger("birth", PATIENT, 0.9, ("passive",)),),
+    "commit": (VerbTrigger("suicide", AGENT, 0.9, ("dobj:suicide",)),),
+    "fall": (VerbTrigger("execution", AGENT, 0.5, ("victim",), euphemism=True),),
+}
+
+# Objects that turn a verb into another claim: "shot himself" is a suicide, not an execution.
+REFLEXIVE_SUICIDE_VERBS: frozenset[str] = frozenset({"shoot", "kill", "hang", "poison"})
+REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "themselves", "myself"})
+SUICIDE_NOUNS: frozenset[str] = frozenset({"suicide", "life"})  # "took his own life"
+ATTEMPT_VERBS: frozenset[str] = frozenset({"try", "attempt"})
+
+# Nouns that are events of their possessor or of-object ("the arrest of the Karins").
+NOUN_TRIGGERS: dict[str, tuple[str, float]] = {
+    "arrest": ("arrest", 0.8), "execution": ("execution", 0.8), "death": ("death", 0.7),
+    "suicide": ("suicide", 0.8), "defection": ("defection", 0.8),
+    "appointment": ("appointment", 0.8), "dismissal": ("dismissal", 0.8),
+    "removal": ("dismissal", 0.7), "transfer": ("transfer", 0.8),
+    "expulsion": ("expulsion", 0.8), "deportation": ("expulsion", 0.8),
+    "trial": ("trial", 0.7), "release": ("release", 0.8),
+    "rehabilitation": ("rehabilitation", 0.8), "escape": ("escape", 0.7),
+    "birth": ("birth", 0.8), "murder": ("death", 0.8), "assassination": ("death", 0.8),
+    "liquidation": ("execution", 0.6), "shooting": ("execution", 0.7),
+}
+# Nouns that, as the verb's object, name a post ("removed from his post", "lost his position").
+POST_NOUNS: frozenset[str] = frozenset({
+    "post", "position", "office", "power", "job", "duty", "duties", "command", "leadership",
+    "rank", "ranks", "membership", "seat", "posts", "positions",
+})
+# A "fall" is an event only with "victim": "fell victim to the purge".
+VICTIM_NOUNS: frozenset[str] = frozenset({"victim", "prey", "victims"})
+
+# Verbs whose infinitive complement is not (yet) an event: "decided to arrest", "wanted to".
+INTENTION_VERBS: frozenset[str] = frozenset({
+    "want", "plan", "intend", "decide", "hope", "threaten", "prepare", "order", "demand",
+    "propose", "seek", "wish", "refuse", "fail", "resolve", "aim", "expect", "ask", "urge",
+    "instruct", "command", "mean", "need", "wait", "dare", "forbid", "allow", "advise",
+    "try", "attempt",
+})
+INTENTION_NOUNS: frozenset[str] = frozenset({
+    "resolution", "order", "instruction", "plan", "decision", "intention", "proposal",
+    "demand", "request", "threat", "attempt", "effort", "way", "advice",
+})
+# Modal auxiliaries: dropped (irrealis) or kept with low confidence (possibility).
+IRREALIS_MODALS: frozenset[str] = frozenset({"would", "could", "should", "must", "can",
+                                              "will", "shall", "ought"})
+POSSIBILITY_MODALS: frozenset[str] = frozenset({"may", "might"})
+NEGATIONS: frozenset[str] = frozenset({"not", "never", "n't", "nt", "no"})
+# Negated "not X until T" means X happened at T.
+UNTIL_WORDS: frozenset[str] = frozenset({"until", "till"})
+
+# Hedges lower a claim's confidence.
+HEDGE_WORDS: frozenset[str] = frozenset({
+    "reportedly", "allegedly", "apparently", "presumably", "probably", "possibly", "perhaps",
+    "supposedly", "purportedly", "rumoured", "rumored", "seemingly", "likely", "maybe",
+    "evidently", "ostensibly",
+})
+HEDGE_PHRASES: tuple[str, ...] = (
+    "it is said", "it was said", "is said to", "was said to", "were said to", "are said to",
+    "rumour has it", "rumor has it", "according to rumours", "according to rumors",
+    "it is believed", "is believed to", "was believed to", "it seems", "it appears",
+    "some say", "they say", "it is thought", "is thought to", "was thought to",
+    "is supposed to", "was supposed to", "according to some",
+)
+HEDGE_CONFIDENCE = 0.5
+# Phrases by which the narrator passes on what others told them, from an unnamed source.
+HEARSAY_PHRASES: tuple[str, ...] = (
+    "i have heard", "i heard", "i had heard", "i was told", "we heard", "we have heard",
+    "we were told", "i have been told", "i learned", "i learnt", "i have learned",
+)
+
+# Verbs of telling: "X told me about …" opens an account by X; "X explained" marks a quote.
+ACCOUNT_VERBS: frozenset[str] = frozenset({
+    "tell", "relate", "recount", "describe", "inform", "narrate", "report", "confide",
+    "recall", "reveal",
+})
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "explain", "tell", "reply", "answer", "ask", "add", "declare", "exclaim",
+    "shout", "whisper", "write", "recall", "continue", "insist", "remark", "respond",
+    "cry", "warn", "admit", "confess", "complain", "repeat", "note", "state", "claim",
+})
+
+# Relations.
+ASSOCIATION_NOUNS: dict[str, str] = {  # "<noun> with X"
+    "relationship": "associate_of", "relations": "associate_of", "ties": "associate_of",
+    "tie": "associate_of", "connection": "associate_of", "connections": "associate_of",
+    "contact": "associate_of", "contacts": "associate_of", "acquaintance": "associate_of",
+    "collaboration": "associate_of", "cooperation": "associate_of",
+    "friendship": "friend_of", "friends": "friend_of", "friend": "friend_of",
+}
+ASSOCIATION_VERBS: dict[str, str] = {  # "assisting X", "worked with X"
+    "assist": "associate_of", "help": "associate_of", "aid": "associate_of",
+    "collaborate": "associate_of", "cooperate": "associate_of", "befriend": "friend_of",
+    "accompany": "associate_of", "support": "associate_of",
+}
+WORK_VERBS: frozenset[str] = frozenset({"work", "serve", "labour", "labor", "toil"})
+JOIN_VERBS: frozenset[str] = frozenset({"join", "enter", "enlist"})
+MARRY_VERBS: frozenset[str] = frozenset({"marry", "wed"})
+INFORM_VERBS: frozenset[str] = frozenset({"tell", "inform", "report", "denounce"})
