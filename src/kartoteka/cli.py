@@ -299,6 +299,35 @@ def claim(claim_id: str, status: str, db: str, user: str) -> None:
     _curate(db, set_claim_status, claim_id, status, user=user)
 
 
+@main.group()
+def authority() -> None:
+    """Authority lists (Memorial's lists, CSV) and links of persons to their records."""
+
+
+@authority.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", required=True, help="A short name for the list, e.g. memorial-moscow.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["memorial", "csv"]),
+              help="memorial: JSON lines as Memorial's lists (id = line number); "
+                   "csv: columns id, name[, birth_year, death_year, …].")
+@DB_OPTION
+def authority_import(file: Path, source: str, fmt: str, db: str) -> None:
+    """Import an authority list and link the stored persons to it."""
+    from kartoteka.store.authority import import_records, link_persons, read_authority_file
+
+    store = _open(db, create=True)
+    try:
+        with store.session() as session:
+            records = tqdm(read_authority_file(file, source, fmt), unit="record",
+                           desc="import", file=sys.stderr, disable=None)
+            count = import_records(session, records)
+            linked, review = link_persons(session, source=source)
+    except KartotekaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{count} records imported from {file}; {linked} persons linked, "
+               f"{review} links waiting for review (kartoteka review)", err=True)
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="The whole vocabulary as JSON.")
 def vocabulary(as_json: bool) -> None:

@@ -20,9 +20,15 @@ from kartoteka.model import Extraction, LocalEntity
 from kartoteka.resolve.profile import Profile, build_profiles
 from kartoteka.resolve.within import within
 from kartoteka.sources import iter_source_files, read_source
+from kartoteka.store.authority import link_persons
 from kartoteka.store.entities import apply_claim_curation, resolve_profiles
 from kartoteka.store.session import Store
-from kartoteka.store.writer import has_document, record_failure, write_extraction
+from kartoteka.store.writer import (
+    has_authority_records,
+    has_document,
+    record_failure,
+    write_extraction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +92,8 @@ def ingest_file(store: Store, path: Path) -> FileResult:
             row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
             resolve_profiles(session, changed=[e.key for e in entities])
             apply_claim_curation(session)
+            if has_authority_records(session):
+                link_persons(session, profile_keys=[e.key for e in entities])
             return FileResult(str(path), "stored", document_id=row.id)
     except KartotekaError as exc:
         reason = exc.reason if isinstance(exc, SourceError) else str(exc)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from kartoteka.curate.edits import active_edits, record_edit
 from kartoteka.errors import KartotekaError
+from kartoteka.resolve.constraints import ConflictingDecisions
 from kartoteka.store.entities import apply_claim_curation, refresh_entities, resolve_profiles
 from kartoteka.store.tables import (
     AuthorityLinkRow,
@@ -29,6 +30,14 @@ class CurationError(KartotekaError):
     """A curation request that cannot be carried out (unknown id, nothing to do)."""
 
 
+def _relink(session: Session, keys: list[str]) -> None:
+    """Re-resolve after a decision; a decision that contradicts earlier ones is refused."""
+    try:
+        resolve_profiles(session, changed=keys)
+    except ConflictingDecisions as exc:
+        raise CurationError(f"this contradicts an earlier decision: {exc}") from exc
+
+
 def _profiles_of(session: Session, entity_id: str) -> list[str]:
     keys = list(session.scalars(select(ProfileRow.key).where(ProfileRow.entity_id == entity_id)
                                 .order_by(ProfileRow.key)))
@@ -44,7 +53,7 @@ def merge_entities(session: Session, keep: str, other: str, *, user: str) -> Edi
     a, b = _profiles_of(session, keep), _profiles_of(session, other)
     edit = record_edit(session, user=user, action="merge", target=keep,
                        payload={"keep": keep, "other": other, "profiles_a": a, "profiles_b": b})
-    resolve_profiles(session, changed=a + b)
+    _relink(session, a + b)
     return edit
 
 
@@ -58,7 +67,7 @@ def split_entity(session: Session, entity_id: str, profile_keys: list[str], *, u
         raise CurationError("a split needs some profiles to move and some to keep")
     edit = record_edit(session, user=user, action="split", target=entity_id,
                        payload={"entity": entity_id, "moved": moved, "kept": kept})
-    resolve_profiles(session, changed=keys)
+    _relink(session, keys)
     return edit
 
 
@@ -143,7 +152,7 @@ def decide_link(session: Session, a: str, b: str, same: bool, *, user: str) -> E
     else:
         edit = record_edit(session, user=user, action="split", target=pa.entity_id or a,
                            payload={"entity": pa.entity_id, "moved": [b], "kept": [a]})
-    resolve_profiles(session, changed=[a, b])
+    _relink(session, [a, b])
     return edit
 
 
@@ -166,7 +175,7 @@ def _recompute_after(session: Session, edit: EditRow) -> None:
         keys = [*p.get("profiles_a", []), *p.get("profiles_b", []), *p.get("moved", []),
                 *p.get("kept", [])]
         # Profiles still held apart by the undone decision are re-linked from scratch.
-        resolve_profiles(session, changed=keys)
+        _relink(session, keys)
     elif edit.action in ("claim_status", "claim_edit"):
         row = session.get(ClaimRow, edit.target)
         if row is not None:

@@ -99,18 +99,11 @@ def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation) ->
         if pair.a in by_key and pair.b in by_key:
             a, b = sorted((pair.a, pair.b))
             session.merge(LinkRow(a=a, b=b, probability=float(pair.probability),
-                                  decision=pair.decision, features=_jsonable(pair.features)))
+                                  decision=pair.decision, features=pair.features))
     clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]
     covered = {r.key for c in clusters for r in c}
     clusters += [[by_key[k]] for k in keys if k not in covered]
     return [c for c in clusters if c]
-
-
-def _jsonable(features: dict) -> dict:
-    out = {}
-    for k, v in features.items():
-        out[k] = v if isinstance(v, str | int | float | bool | type(None)) else str(v)
-    return out
 
 
 def _entity_id_for(cluster: list[ProfileRow], used: set[str]) -> str:

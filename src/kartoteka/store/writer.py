@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kartoteka.model import Extraction, LocalEntity
 from kartoteka.resolve.profile import Profile
 from kartoteka.store.tables import (
+    AuthorityRecordRow,
     ClaimRow,
     DocumentRow,
     EvidenceRow,
@@ -23,6 +24,10 @@ from kartoteka.store.tables import (
 
 def has_document(session: Session, sha256: str) -> bool:
     return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)) is not None
+
+
+def has_authority_records(session: Session) -> bool:
+    return session.scalar(select(AuthorityRecordRow.source).limit(1)) is not None
 
 
 def previous_version(session: Session, source_path: str | None) -> DocumentRow | None:
