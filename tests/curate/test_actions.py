@@ -91,3 +91,39 @@ def test_actions_refuse_unknown_targets(two_people: Store) -> None:
         merge_entities(session, "nope", "nada", user="tester")
     with two_people.session() as session:
         assert session.query(EditRow).count() == 0
+
+
+def test_actions_merge_and_rejection_survive_a_new_document(db_path: Path) -> None:
+    """A hand merge of two names the model would never join (a birth name) holds when a new
+    document mentions one of them; a rejected claim stays rejected."""
+    store = Store(db_path)
+    store_extraction(store, hand_extraction(
+        "Artuzov was shot in 1937.", [("Artuzov", "person", None)],
+        [("execution", "Artuzov", "1937")]))
+    store_extraction(store, hand_extraction(
+        "Artur Frauchi studied in Petersburg.", [("Artur Frauchi", "person", None)]))
+    a, b = only(entity_of_name(store, "Artuzov")), only(entity_of_name(store, "Artur Frauchi"))
+    assert a != b
+    with store.session() as session:
+        merge_entities(session, a, b, user="tester")
+        claim = session.query(ClaimRow).first()
+        set_claim_status(session, claim.id, "rejected", user="tester")
+    store_extraction(store, hand_extraction(
+        "Artur Frauchi was born in 1891.", [("Artur Frauchi", "person", None)]))
+    assert len(entity_of_name(store, "Artuzov") | entity_of_name(store, "Artur Frauchi")) == 1
+    with store.session() as session:
+        assert session.get(ClaimRow, claim.id).status == "rejected"
+
+
+def test_actions_a_later_split_overrides_an_earlier_merge(two_people: Store
+                                                                      ) -> None:
+    a = only(entity_of_name(two_people, "Artur Artuzov"))
+    b = only(entity_of_name(two_people, "Jan Berzin"))
+    with two_people.session() as session:
+        merge_entities(session, a, b, user="tester")
+    merged = only(entity_of_name(two_people, "Artur Artuzov"))
+    with two_people.session() as session:
+        keys = [p.key for p in session.query(ProfileRow).filter(ProfileRow.entity_id == merged)]
+        split_entity(session, merged, keys[:1], user="tester")
+    assert len(entity_of_name(two_people, "Artur Artuzov") | entity_of_name(
+        two_people, "Jan Berzin")) == 2
