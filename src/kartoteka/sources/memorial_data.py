@@ -29,7 +29,7 @@ NATIONALITIES: frozenset[str] = frozenset("""
 # A segment that states party membership (or its absence) starts like this.
 PARTY_START = (
     r"(?:б/п|беспартийн\w*|(?:бывш(?:ий|ая)\s+)?(?:член|кандидат)\w*\s+(?:в\s+члены\s+)?"
-    r"(?:ВКП|РКП|РСДРП|КП\b|ВЛКСМ|КПСС|компарти|партии|[\w-]+\s+(?:[\w-]+\s+)?партии|\w+-парти)"
+    r"(?:ВКП|РКП|РСДРП|КП\b|ВЛКСМ|КПСС|компарти|(?:[\w-]+\s+){0,2}[\w-]*парти)"
     r"|исключен\w*\s+из\s+(?:ВКП|РКП|КП|партии|кандидатов|ВЛКСМ|рядов)|вычищен\w*\s+из)"
 )
 # The party itself inside a party segment, for the membership claim's object.
@@ -43,14 +43,17 @@ POST_ABBREVIATIONS = ("зав.", "зам.", "пом.", "гл.", "нач.", "и.�
 
 # Nouns (lemmas) that begin the name of an employer inside a work phrase ("редактор газеты …").
 ORGANIZATION_NOUNS: frozenset[str] = frozenset("""
-академия артель база банк библиотека больница бюро газета депо журнал завод издательство институт
+академия артель база банк библиотека больница газета депо журнал завод издательство институт
 колхоз коммуна комбинат консерватория контора кооператив магазин мастерская музей посольство
 полпредство предприятие редакция рудник совхоз станция строительство театр техникум трест
 университет училище фабрика шахта школа артель клуб
 """.split())
 
+# Heads of compound workplace words: "рыбозавода", "Мостотреста".
+COMPOUND_HEADS = ("завод", "комбинат", "трест", "склад")
+
 # Tokens that begin an organisation although written in lower case: railways, stations, works.
-ORGANIZATION_TOKENS = (r"(?:ж\.-?\s?д\.|ж/д|з-д|ф-ка|к-з|с-з|ст\.\s?[А-ЯЁ]|МТС|им\.)")
+ORGANIZATION_TOKENS = r"(?:ж\.-?\s?д\.|ж/д|з-д|ф-ка|к-з|с-з|ст\.\s?[А-ЯЁ])"
 
 # A bare state name after a post qualifies the post, it is not the employer.
 STATE_NAMES = frozenset({"СССР", "РСФСР", "УССР", "БССР", "ЗСФСР"})
@@ -76,3 +79,13 @@ EVENT_WORDS: dict[str, str] = {
 
 # Latin letters that stand in Cyrillic words (typing errors such as "Hикита").
 HOMOGLYPHS = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
+
+# Abbreviations the lists close with a full stop ("губ.", "кв.", "ж.д."): such a stop ends no
+# sentence and stays with its value.
+ABBREVIATIONS: frozenset[str] = frozenset("""
+род р г гг д кв ул пер обл губ с зам ст бул дер зав им вол корп пом гл комн кр п ш мест пр пос
+наб пл
+хут окр нац бывш р-н р-на ком туп м нач б искл кор призн л приб станц быв ус ч слоб ж мес св чл
+освоб х осв к о ал кол просп пр-д пр-т уч сел стр тер ст-ца ст-це ст-ца рай р-он проф тех ред
+уполн мл инж техн тов нар ср нач авт а/с к-р к.-р ж.-д ж.д с/с з/к л/с бр т н у ин
+""".split())

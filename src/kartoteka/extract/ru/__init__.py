@@ -1,0 +1,170 @@
+"""The Russian pipeline: natasha's parse plus the rules of this package.
+
+Order matters: dates and Soviet bodies first, then people (brought back to the nominative),
+places, the document's own person (an article's title), an interrogation's questioned person,
+and last the claims of trigger phrases, life spans and infobox lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kartoteka.extract.ru import morph
+from kartoteka.extract.ru.claims import ClaimFinder
+from kartoteka.extract.ru.context import RuContext
+from kartoteka.extract.ru.dates import find_dates
+from kartoteka.extract.ru.interrogation import find_interrogation
+from kartoteka.extract.ru.lifespans import birth_year_claims, infobox_claims, lifespan_claims
+from kartoteka.extract.ru.models import natasha_models
+from kartoteka.extract.ru.orgs import find_organizations
+from kartoteka.extract.ru.persons import PersonFinder
+from kartoteka.model import Document, Extraction, Mention
+from kartoteka.names.gender import gender_from_parts, patronymic_gender
+
+# "Тухачевский, Михаил Николаевич": an encyclopedia article's title line names its person.
+TITLE = re.compile(r"\A\s*(?P<surname>[А-ЯЁ][а-яё-]+),\s+(?P<given>[А-ЯЁ][а-яё-]+)"
+                   r"(?:\s+(?P<patronymic>[А-ЯЁ][а-яё-]+))?[ \t]*$", re.M)
+
+
+# "(лит. Jeronimas Uborevičius;": the name in the person's own language, after the Russian one.
+FOREIGN_FORM = re.compile(r"\((?:лит|латыш|польск|нем|англ|эст|укр|груз|фин|венг|евр|идиш)\.\s+"
+                          r"(?P<name>[A-ZÀ-Ž][^\W\d_]+(?:[ -][A-ZÀ-Ž][^\W\d_]+){1,3})")
+INITIALS_SURNAME = re.compile(r"(?<![\w.])([а-яё])\.\s?([а-яё])\.\s?([а-яё]{3,})(?!\w)", re.I)
+FAMILY_WORDS = ("семья", "семьи", "семье", "семью", "семьей", "семьёй", "семей", "семьях")
+
+
+class Pipeline:
+    """Russian extraction. natasha's models load on first use, once per process."""
+
+    lang = "ru"
+
+    def extract(self, document: Document) -> Extraction:
+        models = natasha_models()
+        ctx = RuContext(document, models.parse_lines(document.text))
+        ctx.dates = find_dates(document.text)
+        self._known_bodies(ctx)
+        self._people(ctx)
+        self._other_organizations(ctx, models)
+        self._places(ctx, models)
+        find_interrogation(ctx)
+        ClaimFinder(ctx).run()
+        lifespan_claims(ctx)
+        birth_year_claims(ctx)
+        infobox_claims(ctx)
+        return Extraction(document=document, mentions=ctx.mentions, claims=ctx.claims)
+
+    def _known_bodies(self, ctx: RuContext) -> None:
+        for match in find_organizations(ctx.text):
+            ctx.add_mention(match.start, match.end, "organization", name=match.org.label,
+                            attrs={"org_id": match.org_id})
+
+    def _other_organizations(self, ctx: RuContext, models: Any) -> None:
+        for kind, start, stop, span in ctx.spans:
+            if kind == "ORG" and not any(start < m.end and m.start < stop for m in ctx.mentions):
+                span.normalize(models.morph_vocab)
+                ctx.add_mention(start, stop, "organization", name=span.normal or span.text)
+
+    def _people(self, ctx: RuContext) -> None:
+        title = self._title(ctx)
+        ranges = []
+        for kind, start, stop, _span in ctx.spans:
+            if kind != "PER":
+                continue
+            idx = ctx.tokens_in(start, stop)
+            if idx:
+                first = idx[0]
+                before = ctx.tokens[first - 1] if first else None
+                if before is not None and before.sentence == ctx.tokens[first].sentence and (
+                        before.text.isupper() and before.text.isalpha() and len(before.text) > 2
+                        and morph.has_tag(ctx.tokens[first].text, "Name")
+                        and first - 1 not in ctx.org_at):
+                    first -= 1  # "ЕЖОВ Николай Иванович": a list's surname in capitals
+                ranges.append((first, idx[-1] + 1))
+        ranges += self._missed_names(ctx, ranges)
+        for person in PersonFinder(ctx.text, ctx.tokens).find(ranges):
+            if any(person.start < m.end and m.start < person.end and m.kind == "organization"
+                   for m in ctx.mentions) or (title and person.start < title.end):
+                continue
+            if self._family(ctx, person.tokens[0]) and "given" not in person.parts:
+                # "в семье Фраучи": the family, a group of the people of that name
+                ctx.add_mention(person.start, person.end, "group", name=person.name,
+                                family=True, attrs={"parts": person.parts})
+                continue
+            ctx.add_mention(person.start, person.end, "person", name=person.name,
+                            gender=person.gender,  # type: ignore[arg-type]
+                            attrs={"parts": person.parts, "case": person.case})
+        for m in INITIALS_SURNAME.finditer(ctx.text):
+            surname = m.group(3)
+            if any(m.start() < p.end and p.start < m.end() for p in ctx.mentions) or not (
+                    morph.has_tag(surname, "Surn")):
+                continue
+            # "в. м. примаков" in a lower-cased header: initials and a dictionary surname
+            name = f"{m.group(1).upper()}. {m.group(2).upper()}. {surname.capitalize()}"
+            ctx.add_mention(m.start(), m.end(), "person", name=name, gender=None,
+                            attrs={"parts": {"surname": surname.capitalize()}})
+        for m in FOREIGN_FORM.finditer(ctx.text):
+            before = [p for p in ctx.mentions if p.kind == "person" and p.end <= m.start()
+                      and not ctx.text[p.end:m.start()].strip()]
+            ctx.add_mention(m.start("name"), m.end("name"), "person", name=m.group("name"),
+                            gender=before[-1].gender if before else None,
+                            attrs={"foreign_form_of": before[-1].id} if before else {})
+        ctx.topic = title or self._first_person(ctx)
+
+    def _missed_names(self, ctx: RuContext, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"Иероним Петрович Уборевич" that natasha's NER let pass: a given name and a
+        patronymic side by side (a surname after or before them) name a person."""
+        covered = {i for a, b in ranges for i in range(a, b)}
+        out: list[tuple[int, int]] = []
+        toks = ctx.tokens
+        for t in toks:
+            if t.index in covered or not t.text[:1].isupper() or not patronymic_gender(t.text):
+                continue
+            given = t.index - 1
+            if given < 0 or given in covered or not toks[given].text[:1].isupper() or not (
+                    morph.has_tag(toks[given].text, "Name")):
+                continue
+            start, end = given, t.index + 1
+            nxt = t.index + 1
+            if nxt < len(toks) and toks[nxt].text[:1].isupper() and toks[nxt].text.isalpha() and (
+                    toks[nxt].sentence == t.sentence and nxt not in covered):
+                end = nxt + 1
+            elif given - 1 >= 0 and toks[given - 1].text[:1].isupper() and (
+                    toks[given - 1].text.isalpha() and given - 1 not in covered):
+                start = given - 1
+            out.append((start, end))
+            covered.update(range(start, end))
+        return out
+
+    def _family(self, ctx: RuContext, token: int) -> bool:
+        before = token - 1
+        return before >= 0 and ctx.tokens[before].sentence == ctx.tokens[token].sentence and (
+            ctx.tokens[before].text.lower() in FAMILY_WORDS)
+
+    def _title(self, ctx: RuContext) -> Mention | None:
+        m = TITLE.match(ctx.text)
+        if not m:
+            return None
+        parts = [m.group("given"), m.group("patronymic"), m.group("surname")]
+        gender = gender_from_parts(m.group("surname"), m.group("given"), m.group("patronymic"))
+        return ctx.add_mention(m.start("surname"), m.end(), "person",
+                               name=" ".join(p for p in parts if p), gender=gender,  # type: ignore[arg-type]
+                               attrs={"title": True})
+
+    def _first_person(self, ctx: RuContext) -> Mention | None:
+        """The person an article is about: named in its first sentences with a surname."""
+        for sent in ctx.sentences[:3]:
+            for i in range(sent.first, sent.last + 1):
+                m = ctx.person_at.get(i)
+                if m and m.name and len(m.name.split()) >= 2:
+                    return m
+        return None
+
+    def _places(self, ctx: RuContext, models: Any) -> None:
+        for kind, start, stop, span in ctx.spans:
+            if kind == "LOC" and not any(start < m.end and m.start < stop for m in ctx.mentions):
+                span.normalize(models.morph_vocab)
+                ctx.add_mention(start, stop, "place", name=span.normal or span.text)
+
+
+__all__ = ["Pipeline"]

@@ -1,0 +1,134 @@
+"""One Russian document while it is being read: tokens, sentences, mentions and claims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kartoteka.extract.ru.dates import RuDate
+from kartoteka.extract.ru.persons import Tok
+from kartoteka.model import Claim, Document, Mention, Span
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    first: int  # global index of its first token
+    last: int  # global index of its last token (inclusive)
+
+
+class RuContext:
+    """The parsed text with the indexes the claim rules need."""
+
+    def __init__(self, document: Document, chunks: list[tuple[int, Any]]) -> None:
+        """``chunks``: (offset, natasha Doc) of the text's lines."""
+        self.document = document
+        self.text = document.text
+        self.tokens: list[Tok] = []
+        self.sentences: list[Sentence] = []
+        self.spans: list[tuple[str, int, int, Any]] = []  # natasha's NER spans, offsets fixed
+        for offset, parsed in chunks:
+            for sent in parsed.sents:
+                s_index = len(self.sentences)
+                first = len(self.tokens)
+                ids: dict[str, int] = {}
+                for t in sent.tokens:
+                    ids[t.id] = len(self.tokens)
+                    self.tokens.append(Tok(len(self.tokens), offset + t.start, offset + t.stop,
+                                           t.text, t.pos or "", dict(t.feats or {}), t.rel or "",
+                                           None, s_index))
+                for t in sent.tokens:
+                    head = ids.get(t.head_id) if t.head_id else None
+                    self.tokens[ids[t.id]].head = head
+                if len(self.tokens) > first:
+                    self.sentences.append(Sentence(s_index, offset + sent.start,
+                                                   offset + sent.stop, first,
+                                                   len(self.tokens) - 1))
+            for span in parsed.spans:
+                self.spans.append((span.type, offset + span.start, offset + span.stop, span))
+        self.by_start = {t.start: t.index for t in self.tokens}
+        self._children: dict[int, list[int]] = {}
+        for t in self.tokens:
+            if t.head is not None:
+                self._children.setdefault(t.head, []).append(t.index)
+        self.mentions: list[Mention] = []
+        self.claims: list[Claim] = []
+        self.person_at: dict[int, Mention] = {}  # token index -> person mention
+        self.org_at: dict[int, Mention] = {}
+        self.place_at: dict[int, Mention] = {}
+        self.dates: list[RuDate] = []
+        self.topic: Mention | None = None
+        self.speaker_of: list[tuple[int, int, Mention]] = []  # answer spans of an interrogation
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def children(self, i: int) -> list[int]:
+        return self._children.get(i, [])
+
+    def token_index(self, offset: int) -> int | None:
+        """The token that starts at or contains ``offset``."""
+        if offset in self.by_start:
+            return self.by_start[offset]
+        for t in self.tokens:
+            if t.start <= offset < t.end:
+                return t.index
+        return None
+
+    def tokens_in(self, start: int, end: int) -> list[int]:
+        return [t.index for t in self.tokens if start <= t.start and t.end <= end]
+
+    def sentence_of(self, token: int) -> Sentence:
+        return self.sentences[self.tokens[token].sentence]
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        """Character span of a token and everything that depends on it."""
+        lo, hi = self.tokens[i].start, self.tokens[i].end
+        for c in self.children(i):
+            a, b = self.subtree(c)
+            lo, hi = min(lo, a), max(hi, b)
+        return lo, hi
+
+    def speaker_at(self, offset: int) -> Mention | None:
+        for a, b, who in self.speaker_of:
+            if a <= offset < b:
+                return who
+        return None
+
+    # -- building -----------------------------------------------------------------------------
+
+    def add_mention(self, start: int, end: int, kind: str, **fields: Any) -> Mention:
+        for m in self.mentions:
+            if m.start == start and m.end == end and m.kind == kind:
+                return m
+        mention = Mention(start, end, self.text[start:end], kind,  # type: ignore[arg-type]
+                          document_id=self.document.id, **fields)
+        self.mentions.append(mention)
+        index = {"person": self.person_at, "organization": self.org_at,
+                 "place": self.place_at}.get(kind)
+        if index is not None:
+            for i in self.tokens_in(start, end):
+                index.setdefault(i, mention)
+        return mention
+
+    def add_claim(self, type_: str, subject: Mention, evidence: tuple[int, int],
+                  **fields: Any) -> Claim | None:
+        if fields.get("date") is None:
+            fields.pop("date", None)
+        claim = Claim(type_, subject.id, [Span(*evidence)], document_id=self.document.id,
+                      **fields)
+        speaker = self.speaker_at(evidence[0])
+        if speaker is not None and claim.attributed_to is None:
+            claim.attributed_to = speaker.id
+        for old in self.claims:
+            if (old.type, old.subject, old.evidence, old.date, old.polarity) == (
+                    claim.type, claim.subject, claim.evidence, claim.date, claim.polarity):
+                return None
+        self.claims.append(claim)
+        return claim
+
+
+def clean_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

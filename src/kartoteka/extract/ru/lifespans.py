@@ -1,0 +1,171 @@
+"""Claims that encyclopedic texts state without a verb: life spans after a name, "(1 мая 1895,
+Москва — 4 февраля 1940, Москва)", and infobox lines ("Смерть: 7 марта 1939.",
+"Народный комиссар связи СССР: 16 августа 1937 — 24 декабря 1938.")."""
+
+from __future__ import annotations
+
+import re
+
+from kartoteka.extract.ru import morph
+from kartoteka.extract.ru.context import RuContext
+from kartoteka.extract.ru.dates import RuDate, join_range
+from kartoteka.extract.ru.triggers import INFOBOX
+from kartoteka.model import Mention
+
+DASH = re.compile(r"\s[—–-]\s|\s?—\s?")
+NOT_POSTS = ("годы службы", "годы жизни", "звание", "образование", "командовал")
+
+
+def _brackets(text: str, start: int) -> tuple[int, int] | None:
+    """The inside of the brackets that open at ``start``."""
+    if start >= len(text) or text[start] != "(":
+        return None
+    depth = 0
+    for i in range(start, min(len(text), start + 600)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return start + 1, i
+    return None
+
+
+def _top_level(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    depth, out = 0, []
+    for m in pattern.finditer(text, start, end):
+        depth = text.count("(", start, m.start()) + text.count("[", start, m.start()) - (
+            text.count(")", start, m.start()) + text.count("]", start, m.start()))
+        if depth == 0:
+            out.append(m)
+    return out
+
+
+def lifespan_claims(ctx: RuContext) -> None:
+    text = ctx.text
+    for person in [m for m in ctx.mentions if m.kind == "person" and m.name]:
+        at = person.end
+        while at < len(text) and text[at] in " \u00a0":
+            at += 1
+        inside = _brackets(text, at)
+        if inside is None:
+            continue
+        seg_start = inside[0]
+        for sep in [*_top_level(text, inside[0], inside[1], re.compile(";")), None]:
+            seg_end = sep.start() if sep else inside[1]
+            if _segment(ctx, person, seg_start, seg_end, inside):
+                break
+            seg_start = sep.end() if sep else seg_end
+
+
+def _segment(ctx: RuContext, person: Mention, start: int, end: int,
+             inside: tuple[int, int]) -> bool:
+    text = ctx.text
+    dashes = _top_level(text, start, end, DASH)
+    dates = [d for d in ctx.dates if start <= d.start and d.end <= end]
+    for dash in reversed(dashes):
+        right = [d for d in dates if d.start >= dash.end()]
+        if not right or text[dash.end():right[0].start].strip(" ,"):
+            continue
+        left_start = max([d.end() for d in dashes if d.end() <= dash.start()] or [start])
+        left = [d for d in dates if left_start <= d.start and d.end <= dash.start()]
+        evidence = (person.start, inside[1] + 1)
+        if left:
+            ctx.add_claim("birth", person, evidence, date=left[-1].edtf, confidence=0.9,
+                          place=_place_id(ctx, left[-1].end, dash.start()),
+                          attrs=_attrs(left[-1], "lifespan"))
+        elif _place_id(ctx, left_start, dash.start()):
+            ctx.add_claim("birth", person, evidence, confidence=0.8,
+                          place=_place_id(ctx, left_start, dash.start()),
+                          attrs={"source": "lifespan"})
+        ctx.add_claim("death", person, evidence, date=right[0].edtf, confidence=0.9,
+                      place=_place_id(ctx, right[0].end, end), attrs=_attrs(right[0], "lifespan"))
+        return True
+    return False
+
+
+def _attrs(date: RuDate, source: str) -> dict[str, object]:
+    attrs: dict[str, object] = {"source": source}
+    if date.old_style_possible:
+        attrs["old_style_possible"] = True
+    return attrs
+
+
+def _place_id(ctx: RuContext, start: int, end: int) -> str | None:
+    for i in ctx.tokens_in(start, end):
+        if i in ctx.place_at:
+            return ctx.place_at[i].id
+    return None
+
+
+BORN_IN_YEAR = re.compile(r"(?<!\d)(\d{4})\s*г\.?\s*р\.|(?<!\d)(\d{4})\s+года\s+рождения")
+
+
+def birth_year_claims(ctx: RuContext) -> None:
+    """"Ежов Николай Иванович, 1895 г.р.": the year of birth after a name."""
+    for m in BORN_IN_YEAR.finditer(ctx.text):
+        before = [p for p in ctx.mentions if p.kind == "person" and p.end <= m.start()
+                  and m.start() - p.end < 40 and "\n" not in ctx.text[p.end:m.start()]
+                  and re.fullmatch(r"[\s,(]*", ctx.text[p.end:m.start()])]
+        if before:
+            year = m.group(1) or m.group(2)
+            ctx.add_claim("birth", before[-1], (before[-1].start, m.end()), date=year,
+                          confidence=0.9, attrs={"source": "year of birth"})
+
+
+def infobox_claims(ctx: RuContext) -> None:
+    """Label lines of an infobox kept as plain text; they are about the article's person."""
+    topic = ctx.topic
+    if topic is None:
+        return
+    text = ctx.text
+    for line in re.finditer(r"^[^\n]+$", text, re.M):
+        a, b = line.start(), line.end()
+        label = re.match(r"([А-ЯЁ][^:\n]{1,60}):\s*", line.group())
+        dates = [d for d in ctx.dates if a <= d.start and d.end <= b]
+        if label and label.group(1).lower() in INFOBOX and dates:
+            type_ = INFOBOX[label.group(1).lower()]
+            ctx.add_claim(type_, topic, (a, b), date=dates[0].edtf, confidence=0.9,
+                          place=_place_id(ctx, dates[0].end, b), attrs=_attrs(dates[0], "infobox"))
+            continue
+        if label and label.group(1).lower() in ("партия", "член партии"):
+            _party(ctx, topic, a, b)
+            continue
+        _tenure(ctx, topic, a, b, dates)
+
+
+def _party(ctx: RuContext, topic: Mention, a: int, b: int) -> None:
+    org = next((ctx.org_at[i] for i in ctx.tokens_in(a, b) if i in ctx.org_at), None)
+    if org is None:
+        return
+    since = re.search(r"с\s+(\d{4})", ctx.text[a:b])
+    ctx.add_claim("member_of", topic, (a, b), object=org.id, confidence=0.9,
+                  date=f"{since.group(1)}/.." if since else None, attrs={"source": "infobox"})
+
+
+def _tenure(ctx: RuContext, topic: Mention, a: int, b: int, dates: list[RuDate]) -> None:
+    """"3-й Начальник ГУЛАГ ОГПУ-НКВД: 9 июня 1932 — 16 августа 1937." (a post held)."""
+    if len(dates) < 2:
+        return
+    span = join_range(ctx.text, dates[0], dates[1])
+    if span is None:
+        return
+    prefix = ctx.text[a:dates[0].start]
+    role = re.sub(r"^\d+-й\s+", "", prefix).strip(" :,—-")
+    words = role.split()
+    if not role or len(words) > 12 or role.lower().startswith(NOT_POSTS) or re.search(
+            r"\((?!б\))", role):
+        return
+    if any(m.start == a for m in ctx.mentions if m.kind == "person"):
+        return  # a name and its life span, not a post and its tenure
+    best = [morph.parses(w.strip(",.:"))[0] for w in words if morph.parses(w.strip(",.:"))]
+    if not any(morph.is_animate_noun(w) for w in words) or any(
+            p.tag.POS in ("VERB", "INFN", "PRTS") for p in best):
+        return
+    org = next((ctx.org_at[i] for i in ctx.tokens_in(a, dates[0].start) if i in ctx.org_at),
+               None)
+    evidence = (a, dates[1].end)
+    ctx.add_claim("appointment", topic, evidence, date=dates[0].edtf, role=role, confidence=0.85,
+                  object=org.id if org else None, attrs={"source": "infobox"})
+    ctx.add_claim("position", topic, evidence, date=span, role=role, confidence=0.85,
+                  object=org.id if org else None, attrs={"source": "infobox"})

@@ -1,0 +1,92 @@
+"""pymorphy3, loaded once, with the few questions the Russian code asks of it (cached per word)."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+
+@cache
+def analyzer() -> Any:
+    try:
+        import pymorphy3
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise ImportError("Russian morphology needs pymorphy3: pip install pymorphy3") from exc
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's analyses of ``word`` (lower-cased), best first."""
+    return tuple(analyzer().parse(word.lower()))
+
+
+def lemma(word: str) -> str:
+    found = parses(word)
+    return found[0].normal_form if found else word.lower()
+
+
+def lemmas(word: str) -> frozenset[str]:
+    return frozenset(p.normal_form for p in parses(word))
+
+
+@lru_cache(maxsize=100_000)
+def is_animate_noun(word: str) -> bool:
+    """True when the best reading of ``word`` is an animate noun (a person: "столяр")."""
+    found = parses(word)
+    return bool(found) and {"NOUN", "anim"} <= set(found[0].tag.grammemes)
+
+
+@lru_cache(maxsize=100_000)
+def is_adjective(word: str) -> bool:
+    """True when some reading of ``word`` is a full adjective or participle."""
+    return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in parses(word))
+
+
+def has_tag(word: str, *grammemes: str) -> bool:
+    """True when some reading of ``word`` carries all ``grammemes``."""
+    wanted = set(grammemes)
+    return any(wanted <= set(p.tag.grammemes) for p in parses(word))
+
+
+def inflect(word: str, grammemes: set[str], *, where: set[str] | None = None) -> str | None:
+    """``word`` put into ``grammemes`` from its first reading that has ``where`` (or any)."""
+    for p in parses(word):
+        if where and not where <= set(p.tag.grammemes):
+            continue
+        out = p.inflect(grammemes)
+        if out is not None:
+            return out.word
+    return None
+
+
+def _keep_case(template: str, word: str) -> str:
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def nominative_phrase(text: str) -> str:
+    """A name phrase with its head put back into the nominative: "Военной коллегией Верховного
+    суда" -> "Военная коллегия Верховного суда", "облсудом" -> "облсуд". Words after the head
+    noun stay as written (they are its genitive dependants)."""
+    words = text.split(" ")
+    out: list[str] = []
+    for n, word in enumerate(words):
+        plain = word.strip(",.;:")
+        readings = [p for p in parses(plain) if p.tag.POS in ("ADJF", "PRTF", "NOUN")]
+        if not plain or not plain.isalpha() or plain.isupper() or not readings:
+            return " ".join(out + words[n:])
+        best = readings[0]
+        if best.tag.POS == "NOUN":
+            if best.tag.case == "nomn":
+                return " ".join(out + words[n:])
+            number = best.tag.number or "sing"
+            form = best.inflect({"nomn", number})
+            out.append(_keep_case(plain, form.word) if form else plain)
+            return " ".join(out + words[n + 1:])
+        form = best.inflect({"nomn", best.tag.number or "sing"} | (
+            {best.tag.gender} if best.tag.gender and best.tag.number != "plur" else set()))
+        out.append(_keep_case(plain, form.word) if form else plain)
+    return " ".join(out)

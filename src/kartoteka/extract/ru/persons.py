@@ -1,0 +1,344 @@
+"""People in Russian text: natasha's PER spans, cleaned, split into name parts and brought back
+to the nominative in the text's own order ("Прокофьева Георгия Евгеньевича" -> "Прокофьев
+Георгий Евгеньевич").
+
+natasha reads "Карина" (the genitive of the surname Карин) as a woman's given name. A lone word
+shaped like a declined surname (-ова, -ина, …) is decided here from the context: natasha's own
+case and gender for the token, its syntactic role, a kinship noun before it ("брат Карина"),
+initials or a man's given name beside it, and whether the document names the man elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kartoteka.extract.ru import morph
+from kartoteka.extract.ru.inflection import (
+    given_nominative,
+    patronymic_nominative,
+    surname_candidates,
+    ud_case,
+    ud_gender,
+)
+from kartoteka.extract.ru.lexicon import KINSHIP, TITLE_WORDS
+from kartoteka.names.gender import patronymic_gender
+from kartoteka.names.given_names import given_name_gender
+
+SURNAME_SHAPED = re.compile(r"(?:ов|ев|ёв|ин|ын)а$", re.I)
+NOT_NAME_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "CONJ", "PREP", "NPRO", "PRCL"}
+
+
+@dataclass
+class Tok:
+    """A token of the parsed text with the features the name rules read."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    pos: str
+    feats: dict[str, str]
+    rel: str
+    head: int | None  # index of the head token, None at the root
+    sentence: int
+
+
+@dataclass
+class Person:
+    start: int
+    end: int
+    tokens: list[int]
+    name: str
+    gender: str | None = None
+    parts: dict[str, str] = field(default_factory=dict)
+    case: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def _role(tok: Tok, text: str) -> str:
+    word = tok.text
+    if len(word) == 1 and word.isalpha() and word.isupper() and text[tok.end:tok.end + 1] == ".":
+        return "initial"
+    if patronymic_gender(word) or morph.has_tag(word, "Patr"):
+        return "patronymic"
+    if morph.has_tag(word, "Name") and not morph.has_tag(word, "Surn"):
+        return "given"
+    return "surname"
+
+
+def is_title(word: str) -> bool:
+    """A post or rank before a name ("Нарком Ягода", "Комкор В. М. Примаков")."""
+    lower = word.lower()
+    return lower in TITLE_WORDS or (
+        morph.lemma(lower) in TITLE_WORDS and not morph.has_tag(word, "Surn"))
+
+
+def not_a_name(word: str) -> bool:
+    """natasha's false people: "Родился", "Рассылаемое"."""
+    readings = morph.parses(word)
+    if not readings or any(t in p.tag for p in readings for t in ("Name", "Surn", "Patr")):
+        return False
+    return readings[0].is_known and readings[0].tag.POS in NOT_NAME_POS
+
+
+def masculine_base(surname: str) -> str:
+    """The man's form a surname shares with his family: Ежова -> ежов, Бокая -> бокий."""
+    lower = surname.lower()
+    for fem, masc in (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"),
+                      ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын")):
+        if lower.endswith(fem):
+            return lower[: -len(fem)] + masc
+    return lower
+
+
+class PersonFinder:
+    """Turns natasha's PER spans of one document into normalised people."""
+
+    def __init__(self, text: str, tokens: list[Tok]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.known_men: set[str] = set()  # nominative men's surnames the document states plainly
+
+    def find(self, spans: list[tuple[int, int]]) -> list[Person]:
+        """``spans``: token index ranges (end exclusive) of natasha's PER spans."""
+        groups = [g for a, b in spans for g in self._clean(a, b)]
+        people: list[Person] = []
+        deferred: list[list[int]] = []
+        for group in groups:
+            if self._ambiguous(group):
+                deferred.append(group)
+                continue
+            person = self._normalise(group)
+            if person:
+                people.append(person)
+                if person.gender == "m" and person.parts.get("surname"):
+                    self.known_men.add(person.parts["surname"].lower())
+        for group in deferred:
+            person = self._normalise(group)
+            if person:
+                people.append(person)
+        taken = {i for p in people for i in p.tokens}
+        people += self.more_mentions(people, taken)
+        return sorted(people, key=lambda p: p.start)
+
+    # -- spans ------------------------------------------------------------------------------
+
+    def _clean(self, a: int, b: int) -> list[list[int]]:
+        """Split at line breaks, drop titles and punctuation, extend to a missed given name."""
+        out: list[list[int]] = []
+        current: list[int] = []
+        for i in range(a, b):
+            tok = self.tokens[i]
+            if current and "\n" in self.text[self.tokens[current[-1]].end:tok.start]:
+                out.append(current)
+                current = []
+            current.append(i)
+        out.append(current)
+        cleaned = []
+        for group in out:
+            words = [i for i in group if self.tokens[i].text[:1].isalpha()]
+            while len(words) > 1 and is_title(self.tokens[words[0]].text):
+                words = words[1:]
+            if not words:
+                continue
+            first = self.tokens[words[0]]
+            if len(words) == 1 and (not_a_name(first.text) or is_title(first.text)):
+                continue
+            if len(words) == 1 and (_role(first, self.text) == "initial" or "." in first.text):
+                continue
+            group = [i for i in group if words[0] <= i <= words[-1]]
+            before = words[0] - 1
+            if (_role(first, self.text) == "patronymic" and before >= 0
+                    and self.tokens[before].text[:1].isupper()
+                    and morph.has_tag(self.tokens[before].text, "Name")
+                    and self.tokens[before].sentence == first.sentence):
+                group = [before] + group
+            cleaned.append(group)
+        return cleaned
+
+    def _ambiguous(self, group: list[int]) -> bool:
+        words = [self.tokens[i] for i in group if self.tokens[i].text[:1].isalpha()]
+        named = [t for t in words if _role(t, self.text) != "initial"]
+        return len(named) == 1 and bool(SURNAME_SHAPED.search(named[0].text))
+
+    # -- normalisation ----------------------------------------------------------------------
+
+    def _normalise(self, group: list[int]) -> Person | None:
+        toks = [self.tokens[i] for i in group]
+        words = [t for t in toks if t.text[:1].isalpha()]
+        if not words:
+            return None
+        roles = {t.index: _role(t, self.text) for t in words}
+        self._fix_roles(words, roles)
+        gender, case = self._gender_and_case(words, roles)
+        parts: dict[str, str] = {}
+        out: list[str] = []
+        pos = toks[0].start
+        for t in toks:
+            out.append(self.text[pos:t.start])
+            role = roles.get(t.index)
+            if role is None or role == "initial":
+                form = t.text
+            elif t.text.isupper() and len(t.text) > 2 and role == "surname":
+                upper = t.text.capitalize()  # "ЕЖОВ" in a list: the name in ordinary case
+                form = upper if case in (None, "nomn") else surname_candidates(
+                    upper, case, gender)[0]
+            elif role == "given":
+                form = given_nominative(t.text, case, gender)
+            elif role == "patronymic":
+                form = patronymic_nominative(t.text, case, gender)
+            else:
+                form = self._surname(t, case, gender)
+            if role and role != "initial":
+                parts.setdefault(role, form)
+            elif role == "initial":
+                parts["initials"] = parts.get("initials", "") + t.text
+            out.append(form)
+            pos = t.end
+        name = re.sub(r"\s+", " ", "".join(out)).strip()
+        return Person(toks[0].start, toks[-1].end, group, name, gender, parts, case)
+
+    def _fix_roles(self, words: list[Tok], roles: dict[int, str]) -> None:
+        """Positions decide what the dictionary cannot: the word after a patronymic is the
+        surname, the word before it the given name; two names side by side are given + surname."""
+        idx = [t.index for t in words]
+        for n, i in enumerate(idx):
+            if roles[i] == "patronymic":
+                if n > 0 and roles[idx[n - 1]] != "initial":
+                    roles[idx[n - 1]] = "given"
+                    if n > 1 and roles[idx[n - 2]] != "initial":
+                        roles[idx[n - 2]] = "surname"
+                if n + 1 < len(idx):
+                    roles[idx[n + 1]] = "surname"
+        non_initial = [i for i in idx if roles[i] != "initial"]
+        if len(non_initial) == 1 and len(idx) > 1:
+            roles[non_initial[0]] = "surname"  # "В. М. Примаков"
+        if len(non_initial) == 2 and all(roles[i] == "given" for i in non_initial):
+            roles[non_initial[1]] = "surname"  # "Иван Карин"
+        if len(non_initial) == 2 and roles[non_initial[0]] == "surname" and roles[
+                non_initial[1]] == "surname":
+            roles[non_initial[0]] = "given"
+
+    def _gender_and_case(self, words: list[Tok],
+                         roles: dict[int, str]) -> tuple[str | None, str | None]:
+        named = [t for t in words if roles[t.index] != "initial"]
+        patronymic = next((patronymic_gender(t.text) for t in words
+                           if roles[t.index] == "patronymic" and patronymic_gender(t.text)), None)
+        if len(named) == 1 and roles[named[0].index] in ("surname", "given") and (
+                SURNAME_SHAPED.search(named[0].text)):
+            return self._lone_surname(named[0], roles, patronymic)
+        gender = patronymic
+        if gender is None:
+            for t in words:
+                if roles[t.index] == "given":
+                    gender = self._given_gender(t) or gender
+                    if self._dictionary_lacks(t):
+                        # "Христиана" (gen. of Христиан): the dictionary knows only the woman's
+                        # name; natasha's reading of the context decides
+                        return ud_gender(t.feats) or gender, ud_case(t.feats)
+        cases: set[str] | None = None
+        for t in words:
+            if roles[t.index] in ("given", "patronymic"):
+                tag = "Name" if roles[t.index] == "given" else "Patr"
+                found = {p.tag.case for p in morph.parses(t.text) if tag in p.tag and (
+                    gender is None or p.tag.gender == {"m": "masc", "f": "femn"}[gender])}
+                if found:
+                    cases = found if cases is None else (cases & found) or cases
+        natasha = [ud_case(t.feats) for t in words if ud_case(t.feats)]
+        if cases and len(cases) == 1:
+            return gender or self._natasha_gender(words), cases.pop()
+        if cases and natasha and natasha[-1] in cases:
+            return gender or self._natasha_gender(words), natasha[-1]
+        if gender is None:
+            gender = self._natasha_gender(words) or self._verb_gender(words)
+        return gender, natasha[-1] if natasha else None
+
+    def _dictionary_lacks(self, tok: Tok) -> bool:
+        """True when natasha reads a given name in a case none of the dictionary's readings
+        has: the name is some other name's oblique form."""
+        case = ud_case(tok.feats)
+        readings = [p for p in morph.parses(tok.text) if "Name" in p.tag]
+        return bool(case) and case != "nomn" and bool(readings) and all(
+            p.tag.case != case for p in readings)
+
+    def _given_gender(self, tok: Tok) -> str | None:
+        found = {p.tag.gender for p in morph.parses(tok.text) if "Name" in p.tag}
+        if found == {"masc"}:
+            return "m"
+        if found == {"femn"}:
+            return "f"
+        return given_name_gender(tok.text)
+
+    def _natasha_gender(self, words: list[Tok]) -> str | None:
+        found = {ud_gender(t.feats) for t in words} - {None}
+        return found.pop() if len(found) == 1 else None
+
+    def _verb_gender(self, words: list[Tok]) -> str | None:
+        """The gender of the verb a name is the subject of ("Ежова была арестована")."""
+        for t in words:
+            if t.rel in ("nsubj", "nsubj:pass") and t.head is not None:
+                return ud_gender(self.tokens[t.head].feats)
+        return None
+
+    def _lone_surname(self, tok: Tok, roles: dict[int, str],
+                      gender: str | None) -> tuple[str | None, str | None]:
+        """"Карина", "Ежова": a man's surname in the genitive/accusative or a woman's name."""
+        roles[tok.index] = "surname"
+        base = surname_candidates(tok.text, "gent", "m")[0].lower()
+        case = ud_case(tok.feats)
+        before = self._previous_word(tok)
+        kin_before = before is not None and morph.lemma(before.text) in KINSHIP
+        oblique = (gender == "m" or base in self.known_men or ud_gender(tok.feats) == "m"
+                   or case in ("gent", "accs", "datv", "ablt", "loct")
+                   or tok.rel in ("nmod", "obj", "iobj") or kin_before)
+        if gender == "f" or self._verb_gender([tok]) == "f":
+            oblique = False  # "Ежова была арестована": a woman, the subject of a feminine verb
+        if oblique:
+            return "m", case if case in ("gent", "accs", "datv", "ablt", "loct") else "gent"
+        if morph.has_tag(tok.text, "Name") and not morph.has_tag(tok.text, "Surn") and (
+                not any(r == "initial" for r in roles.values())):
+            roles[tok.index] = "given"  # natasha's reading stands: a woman called Карина
+        return "f", "nomn"
+
+    def more_mentions(self, people: list[Person], taken: set[int]) -> list[Person]:
+        """Words natasha missed that name a person the document names elsewhere ("Ягода не был
+        расстрелян" after "Генрих Ягода"; "Ежова была арестована": a woman of that name)."""
+        known = {masculine_base(p.parts["surname"]) for p in people
+                 if p.parts.get("surname") and len(p.parts["surname"]) > 2}
+        out: list[Person] = []
+        for tok in self.tokens:
+            word = tok.text
+            if tok.index in taken or not word[:1].isupper() or not word.isalpha() or len(word) < 3:
+                continue
+            if SURNAME_SHAPED.search(word):
+                gender, case = self._lone_surname(tok, {tok.index: "surname"}, None)
+                genders: list[str | None] = [gender]
+            else:
+                case, genders = ud_case(tok.feats) or "nomn", ["m", "f"]
+            for gender in genders:
+                found = next((c for c in surname_candidates(word, case or "nomn", gender)
+                              if masculine_base(c) in known), None)
+                if found:
+                    out.append(Person(tok.start, tok.end, [tok.index], found, gender,
+                                      {"surname": found}, case, {"recovered": True}))
+                    break
+        return out
+
+    def _previous_word(self, tok: Tok) -> Tok | None:
+        i = tok.index - 1
+        while i >= 0 and not self.tokens[i].text[:1].isalpha():
+            i -= 1
+        if i < 0 or self.tokens[i].sentence != tok.sentence:
+            return None
+        return self.tokens[i]
+
+    def _surname(self, tok: Tok, case: str | None, gender: str | None) -> str:
+        if case is None or case == "nomn":
+            return tok.text
+        candidates = surname_candidates(tok.text, case, gender)
+        for cand in candidates:
+            if cand.lower() in self.known_men and gender != "f":
+                return cand
+        return candidates[0]

@@ -1,0 +1,116 @@
+"""Trigger phrases for Russian claims, keyed by claim-type id (see vocabulary.yaml). Data only.
+
+Patterns are regular expressions over the lower-cased sentence, matched as whole words. The
+argument says which person the event happens to: PATIENT phrases ("Ягода был арестован",
+"Ягоду арестовали") take the passive subject or the object; AGENT phrases ("умер", "бежал за
+границу") take the subject. Where one type's phrase contains another's ("пытался покончить с
+собой" vs "покончил с собой"), the longer match wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PATIENT = "patient"
+AGENT = "agent"
+
+# Forms of a passive participle, short and full: арестован, арестована, арестованы, арестованный…
+_PASSIVE = r"(?:н|на|но|ны|нн(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми))"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: str
+    argument: str
+    confidence: float = 0.8
+    role: str | None = None  # a fixed role ("ВМН")
+    takes_role: bool = False  # the role follows in the instrumental ("назначен наркомом")
+
+
+TRIGGERS: dict[str, tuple[Trigger, ...]] = {
+    "execution": (
+        Trigger(rf"расс?треля{_PASSIVE}", PATIENT, 0.9),
+        Trigger(r"расстреля(?:ли|л|ла)", PATIENT, 0.8),
+        Trigger(r"казн(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)", PATIENT, 0.85),
+    ),
+    "sentence": (
+        Trigger(r"приговор(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)\s+(?:\S+\s+){0,5}?"
+                r"к\s+(?:высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|"
+                r"смертной\s+казни)", PATIENT, 0.9, role="ВМН"),
+        Trigger(r"приговор(?:ён|ен|ена|ены|или|ил)\s+(?:\S+\s+){0,5}?к\s+(?=\d|\w+\s+год)",
+                PATIENT, 0.85, takes_role=True),
+    ),
+    "trial": (
+        Trigger(rf"осужд(?:ё|е){_PASSIVE}", PATIENT, 0.85),
+        Trigger(r"осудил[аи]?", PATIENT, 0.8),
+    ),
+    "arrest": (
+        Trigger(rf"арестова{_PASSIVE}", PATIENT, 0.9),
+        Trigger(r"арестова(?:ли|л|ла)", PATIENT, 0.85),
+        Trigger(r"взят[аы]?\s+под\s+стражу", PATIENT, 0.85),
+        Trigger(r"задержа(?:н|на|ны)", PATIENT, 0.6),
+    ),
+    "defection": (
+        Trigger(r"бежал[аи]?\s+за\s+(?:границу|рубеж|кордон)", AGENT, 0.85),
+        Trigger(r"переш(?:ёл|ел|ла|ли)\s+(?:\S+\s+){0,2}?границу", AGENT, 0.8),
+        Trigger(r"невозвращен(?:ец|цем|цами|цы|кой|ка)", AGENT, 0.8),
+        Trigger(r"отказал(?:ся|ась|ись)\s+вернуться", AGENT, 0.8),
+        Trigger(r"остал(?:ся|ась|ись)\s+за\s+границей", AGENT, 0.7),
+    ),
+    "escape": (
+        Trigger(r"бежал[аи]?\s+из\s+(?:лагеря|ссылки|тюрьмы|заключения|под\s+стражи)", AGENT,
+                0.85),
+        Trigger(r"соверши(?:л|ла|ли)\s+побег", AGENT, 0.85),
+    ),
+    "appointment": (
+        Trigger(r"назначен[аы]?|назначил[аи]?", PATIENT, 0.85, takes_role=True),
+        Trigger(r"утвержд(?:ён|ен|ена)", PATIENT, 0.6, takes_role=True),
+        Trigger(r"избран[аы]?", PATIENT, 0.75, takes_role=True),
+    ),
+    "dismissal": (
+        Trigger(r"снят[аы]?\s+с\s+(?:должности|поста|работы)", PATIENT, 0.85),
+        Trigger(r"освобожд(?:ён|ен|ена|ены)\s+от\s+(?:должности|обязанностей|поста)", PATIENT,
+                0.85),
+        Trigger(r"уволен[аы]?", PATIENT, 0.7),
+    ),
+    "release": (
+        Trigger(r"освобожд(?:ён|ен|ена|ены)(?!\s+от\s+(?:должности|обязанностей|поста))",
+                PATIENT, 0.8),
+        Trigger(r"(?:вышел|вышла|вышли)\s+на\s+свободу", AGENT, 0.8),
+    ),
+    "rehabilitation": (
+        Trigger(rf"реабилитирова{_PASSIVE}", PATIENT, 0.9),
+    ),
+    "suicide_attempt": (
+        Trigger(r"(?:пытал(?:ся|ась)|пыталс|попытал(?:ся|ась))\s+покончить\s+с\s+собой", AGENT,
+                0.85),
+    ),
+    "suicide": (
+        Trigger(r"покончи(?:л|ла|ли)\s+(?:с\s+собой|жизнь\s+самоубийством)", AGENT, 0.9),
+        Trigger(r"застрели(?:лся|лась)", AGENT, 0.9),
+        Trigger(r"повеси(?:лся|лась)", AGENT, 0.85),
+        Trigger(r"отрави(?:лся|лась)", AGENT, 0.75),
+        Trigger(r"выбросил(?:ся|ась)\s+из\s+окна", AGENT, 0.75),
+    ),
+    "death": (
+        Trigger(r"умер(?:ла|ли)?|скончал(?:ся|ась|ись)", AGENT, 0.85),
+        Trigger(r"погиб(?:ла|ли)?", AGENT, 0.75),
+    ),
+    "birth": (
+        Trigger(r"родил(?:ся|ась)", AGENT, 0.9),
+    ),
+    "expulsion": (
+        Trigger(r"исключ(?:ён|ен|ена|ены)\s+из\s+(?:партии|рядов|вкп|ркп|кп)", PATIENT, 0.85),
+        Trigger(r"выслан[аы]?", PATIENT, 0.7),
+    ),
+}
+
+# Words that negate a trigger when they stand right before it or before its auxiliary.
+NEGATIONS = ("не", "ни")
+
+# Infobox labels of Russian encyclopedia copies ("Смерть: 7 марта 1939.").
+INFOBOX: dict[str, str] = {"рождение": "birth", "смерть": "death", "дата рождения": "birth",
+                           "дата смерти": "death", "родился": "birth", "умер": "death"}
+
+# A death sentence, however worded, is recorded with this role.
+DEATH_SENTENCE = "ВМН"
