@@ -64,8 +64,31 @@ def read_and_extract(path: Path, raw: bytes) -> Extraction:
 
 
 def analyse(extraction: Extraction) -> tuple[list[LocalEntity], dict[str, Profile]]:
-    entities = within(extraction)
+    entities = records_as_entities(extraction) if is_record_list(extraction) else within(
+        extraction)
     return entities, build_profiles(extraction, entities)
+
+
+def is_record_list(extraction: Extraction) -> bool:
+    """A parsed list of records (Memorial's): one record is one person by construction."""
+    doc = extraction.document
+    return doc.kind == "record-list" and doc.media_type == "application/x-ndjson"
+
+
+def records_as_entities(extraction: Extraction) -> list[LocalEntity]:
+    """Each person mention of a record list is its own entity; bodies and places group.
+
+    Grouping the persons of one list by name would merge namesakes the list keeps apart
+    (and costs quadratic time on 10,000 records); duplicates across records are left to
+    the cross-document step, which weighs dates as well as names.
+    """
+    people = [m for m in extraction.mentions if m.kind == "person"]
+    others = Extraction(document=extraction.document,
+                        mentions=[m for m in extraction.mentions if m.kind != "person"])
+    entities = [LocalEntity(key=m.id, kind="person", label=m.name or m.descriptor or m.text,
+                            names=[m.text] if m.name else [], mention_ids=[m.id],
+                            gender=m.gender, descriptor=m.descriptor) for m in people]
+    return entities + within(others)
 
 
 def block_keys(profiles: dict[str, Profile]) -> dict[str, str]:

@@ -62,7 +62,8 @@ def build_card(session: Session, entity_id: str) -> Card | None:
                for a, b in queries.disagreements(views, entity_id)]
     members = [m for m in (session.get(EntityRow, mid) for mid in entity.members) if m]
     return Card(entity=entity, name_forms=dict(forms), claims=cards, disagreements=clashes,
-                authority=queries.authority_links(session).get(entity_id, []), members=members)
+                authority=queries.authority_links(session, [entity_id]).get(entity_id, []),
+                members=members)
 
 
 def _labels(session: Session, views: list[queries.ClaimView]) -> dict[str, str]:

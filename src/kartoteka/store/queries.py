@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,21 +24,28 @@ from kartoteka.store.tables import (
 )
 from kartoteka.vocabulary import load_vocabulary
 
+_WORDS = re.compile(r"[\s,.()]+")
+
 
 def current_documents(session: Session) -> list[DocumentRow]:
     return list(session.scalars(
         select(DocumentRow).where(DocumentRow.superseded.is_(False)).order_by(DocumentRow.id)))
 
 
-def mention_entities(session: Session) -> dict[str, str | None]:
-    """Mention id -> entity id, for mentions of current documents."""
-    rows = session.execute(
-        select(MentionRow.id, ProfileRow.entity_id)
-        .join(ProfileRow, MentionRow.profile_key == ProfileRow.key, isouter=True)
-        .join(DocumentRow, MentionRow.document_id == DocumentRow.id)
-        .where(DocumentRow.superseded.is_(False))
-    )
-    return {mid: eid for mid, eid in rows}
+def mention_entities(session: Session, mention_ids: Collection[str] | None = None
+                     ) -> dict[str, str | None]:
+    """Mention id -> entity id, for mentions of current documents (only ``mention_ids``)."""
+    query = (select(MentionRow.id, ProfileRow.entity_id)
+             .join(ProfileRow, MentionRow.profile_key == ProfileRow.key, isouter=True)
+             .join(DocumentRow, MentionRow.document_id == DocumentRow.id)
+             .where(DocumentRow.superseded.is_(False)))
+    if mention_ids is None:
+        return {mid: eid for mid, eid in session.execute(query)}
+    ids, out = list(mention_ids), {}
+    for start in range(0, len(ids), 500):
+        out.update(dict(session.execute(query.where(MentionRow.id.in_(ids[start:start + 500])))
+                        .all()))
+    return out
 
 
 @dataclass
@@ -67,20 +76,28 @@ class ClaimView:
 def claim_views(
     session: Session, *, claim_ids: list[str] | None = None, include_rejected: bool = False,
 ) -> list[ClaimView]:
-    entity_of = mention_entities(session)
-    query = (select(ClaimRow).join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+    # Columns rather than ORM objects: a page or an export reads thousands of claims, and
+    # nothing here is written back.
+    query = (select(*ClaimRow.__table__.columns)
+             .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
              .where(DocumentRow.superseded.is_(False)))
     if claim_ids is not None:
         query = query.where(ClaimRow.id.in_(claim_ids))
     if not include_rejected:
         query = query.where(ClaimRow.status != "rejected")
-    claims = list(session.scalars(query.order_by(ClaimRow.document_id, ClaimRow.id)))
+    claims = list(session.execute(query.order_by(ClaimRow.document_id, ClaimRow.id)))
+    # With a few claims asked for, resolve only their mentions, not the whole database's.
+    entity_of = mention_entities(session, None if claim_ids is None else {
+        m for c in claims for m in (c.subject_mention, c.object_mention, c.place_mention,
+                                    c.informant_mention) if m})
     evidence: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     ids = [c.id for c in claims]
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start:chunk_start + 500]
-        for ev in session.scalars(select(EvidenceRow).where(EvidenceRow.claim_id.in_(chunk))
-                                  .order_by(EvidenceRow.id)):
+        for ev in session.execute(
+                select(EvidenceRow.claim_id, EvidenceRow.document_id, EvidenceRow.start,
+                       EvidenceRow.end).where(EvidenceRow.claim_id.in_(chunk))
+                .order_by(EvidenceRow.id)):
             evidence[ev.claim_id].append((ev.document_id, ev.start, ev.end))
     out = []
     for c in claims:
@@ -107,13 +124,15 @@ def live_entities(session: Session, kind: str | None = None) -> list[EntityRow]:
     return list(session.scalars(query.order_by(EntityRow.label)))
 
 
-def authority_links(session: Session) -> dict[str, list[dict[str, Any]]]:
+def authority_links(session: Session, entity_ids: Collection[str] | None = None
+                    ) -> dict[str, list[dict[str, Any]]]:
     """Entity id -> its linked authority records (through its profiles)."""
-    rows = session.execute(
-        select(ProfileRow.entity_id, AuthorityLinkRow)
-        .join(AuthorityLinkRow, AuthorityLinkRow.profile_key == ProfileRow.key)
-        .where(AuthorityLinkRow.decision == "linked")
-    )
+    query = (select(ProfileRow.entity_id, AuthorityLinkRow)
+             .join(AuthorityLinkRow, AuthorityLinkRow.profile_key == ProfileRow.key)
+             .where(AuthorityLinkRow.decision == "linked"))
+    if entity_ids is not None:
+        query = query.where(ProfileRow.entity_id.in_(list(entity_ids)))
+    rows = session.execute(query)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for eid, link in rows:
         item = {"source": link.source, "id": link.record_id}
@@ -129,6 +148,7 @@ class PersonRow:
     names: list[str]
     fates: list[tuple[str, str | None, str]]  # (type, date, polarity)
     documents: int
+    named: bool = True  # False for people the sources only describe ("his wife")
 
 
 def person_rows(session: Session) -> list[PersonRow]:
@@ -143,21 +163,31 @@ def person_rows(session: Session) -> list[PersonRow]:
     docs = dict(session.execute(
         select(ProfileRow.entity_id, func.count(func.distinct(ProfileRow.document_id)))
         .group_by(ProfileRow.entity_id)).all())
+    named = set(session.scalars(select(ProfileRow.entity_id).where(
+        ProfileRow.kind == "person", ProfileRow.descriptor.is_(None)).distinct()))
     return [PersonRow(e.id, e.label, [n for n in e.names if n != e.label],
                       sorted(fates.get(e.id, []), key=lambda f: (f[1] or "9999", f[0])),
-                      docs.get(e.id, 0))
+                      docs.get(e.id, 0), e.id in named)
             for e in people]
 
 
 def find_entities(session: Session, query: str, *, kind: str | None = "person",
-                  limit: int = 20) -> list[tuple[EntityRow, float]]:
-    """Entities whose name forms match ``query`` across scripts and spelling variants."""
+                  limit: int = 20, candidates: Collection[str] | None = None,
+                  ) -> list[tuple[EntityRow, float]]:
+    """Entities whose name forms match ``query`` across scripts and spelling variants.
+
+    ``candidates`` (entity ids) limits the scoring to a shortlist, for callers with an index.
+    """
     wanted = query.strip()
     if not wanted:
         return []
-    last = wanted.split()[-1] if " " in wanted else wanted
+    # Every word of the query must match a word of a name form (any order: Russian lists put
+    # the surname first); initials are too weak to count.
+    words = [w for w in _WORDS.split(wanted) if len(w) > 1]
     scored = []
-    for e in live_entities(session, kind):
+    pool = live_entities(session, kind) if candidates is None else _live_among(
+        session, kind, candidates)
+    for e in pool:
         best = 0.0
         for name in [e.label, *e.names]:
             if name.casefold() == wanted.casefold():
@@ -167,12 +197,25 @@ def find_entities(session: Session, query: str, *, kind: str | None = "person",
                     to_latin(name).casefold():
                 best = max(best, 0.95)
                 continue
-            for token in name.replace(",", " ").split():
-                best = max(best, surname_similarity(last, token))
+            tokens = [t for t in _WORDS.split(name) if len(t) > 1]
+            if not words or not tokens:
+                continue
+            per_word = [max(surname_similarity(w, t) for t in tokens) for w in words]
+            if min(per_word) >= 0.8:
+                best = max(best, sum(per_word) / len(per_word) * 0.95)
         if best >= 0.8:
             scored.append((e, best))
     scored.sort(key=lambda item: (-item[1], item[0].label))
     return scored[:limit]
+
+
+def _live_among(session: Session, kind: str | None, ids: Collection[str]) -> list[EntityRow]:
+    held = (select(ProfileRow.entity_id).join(DocumentRow)
+            .where(DocumentRow.superseded.is_(False), ProfileRow.entity_id.in_(list(ids))))
+    query = select(EntityRow).where(EntityRow.id.in_(list(ids)), EntityRow.id.in_(held))
+    if kind:
+        query = query.where(EntityRow.kind == kind)
+    return list(session.scalars(query.order_by(EntityRow.label)))
 
 
 def entity_mentions(session: Session, entity_id: str) -> list[MentionRow]:
@@ -208,12 +251,16 @@ def disagreements(claims: list[ClaimView], entity_id: str) -> list[tuple[ClaimVi
 
 
 def _overlap(a: str, b: str) -> bool:
-    from kartoteka.extract.dates import edtf_bounds
+    from datetime import date
 
-    ra, rb = edtf_bounds(a), edtf_bounds(b)
+    from kartoteka.export.dates import edtf_range
+
+    ra, rb = edtf_range(a), edtf_range(b)
     if ra is None or rb is None:
         return a == b
-    return ra[0] <= rb[1] and rb[0] <= ra[1]
+    # An open end (None) reaches as far as it can.
+    return ((ra.start or date.min) <= (rb.end or date.max)
+            and (rb.start or date.min) <= (ra.end or date.max))
 
 
 def document_texts(session: Session, ids: set[str]) -> dict[str, str]:
