@@ -189,3 +189,34 @@ def test_cli_export_csv_needs_an_output(tmp_path: Path) -> None:
     out = tmp_path / "x.zip"
     assert run("export", "--db", str(db), "--format", "csv", "-o", str(out))[0] == 0
     assert "persons.csv" in zipfile.ZipFile(out).namelist()
+
+
+def test_cli_authority_import_links_the_right_record_and_no_namesake(
+        tmp_path: Path, shared_dir: Path) -> None:
+    records = shared_dir / "corpus" / "memorial-moscow" / "records.jsonl"
+    doc = tmp_path / "bokii.txt"
+    doc.write_text(
+        "Gleb Ivanovich Bokii (1879 – 15 November 1937) headed a special department of the "
+        "NKVD. Bokii was arrested in May 1937 and shot in November 1937.\n\n"
+        "A clerk called Orlov was arrested that year as well.\n", encoding="utf-8")
+    db = tmp_path / "k.db"
+    assert run("ingest", str(doc), "--db", str(db), "-q")[0] == 0
+    code, _, err = run("authority", "import", str(records), "--source", "memorial-moscow",
+                       "--format", "memorial", "--db", str(db))
+    assert code == 0, err
+    data = json.loads(run("export", "--db", str(db))[1])
+    linked = {e["label"]: e["authority"] for e in data["entities"] if e["authority"]}
+    bokii = [links for label, links in linked.items() if "Bokii" in label]
+    assert len(bokii) == 1 and len(bokii[0]) == 1
+    line = int(bokii[0][0]["id"])
+    record = json.loads(records.read_text(encoding="utf-8").splitlines()[line - 1])
+    assert record["name"].startswith("Бокий Глеб")
+    assert not any("Orlov" in label for label in linked)
+
+
+def test_cli_authority_import_reports_a_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "list.csv"
+    bad.write_text("name;year\nIvanov;1900\n", encoding="utf-8")
+    code, _, err = run("authority", "import", str(bad), "--source", "x", "--format", "csv",
+                       "--db", str(tmp_path / "k.db"))
+    assert code == 1 and "list.csv" in err and "id" in err
