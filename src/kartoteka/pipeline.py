@@ -122,7 +122,7 @@ def ingest_file(store: Store, path: Path) -> FileResult:
         reason = exc.reason if isinstance(exc, SourceError) else str(exc)
     except Exception as exc:  # noqa: BLE001
         # A bug in a stage must cost one file, not the run; the reason names the fault.
-        log.exception("internal error on %s", path)
+        log.debug("internal error on %s", path, exc_info=True)
         reason = f"internal error: {type(exc).__name__}: {exc}"
     with store.session() as session:
         record_failure(session, str(path), reason)
