@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from edtf import parse_edtf
 
-from kartoteka.extract.ru.dates import find_dates, join_range, parse_date
+from kartoteka.extract.ru.dates import find_dates, join_range, parse_date, qualified_edtf
 
 
 @pytest.mark.parametrize(("text", "edtf"), [
@@ -75,3 +75,18 @@ def test_ru_dates_join_range_only_across_a_dash() -> None:
     first, second, third = find_dates(text)
     assert join_range(text, first, second) == "1932-06-09/1937-08-16"
     assert join_range(text, second, third) is None
+
+
+@pytest.mark.parametrize(("text", "edtf"), [
+    ("не был арестован до 1938 года", "../1938"),
+    ("был расстрелян не позднее мая 1939 г.", "../1939-05"),
+    ("арестован до конца 1937 года", "../1937"),
+    ("освобождён после 1945 года", "1945/.."),
+    ("умер около 1942 года", "1942~"),
+    ("арестован в 1938 году", "1938"),
+    ("назначен с 1 января 1937 года", "1937-01-01"),  # the day it took effect, not a span
+    ("работал до 1933-1934 гг.", "1933/1934"),
+])
+def test_ru_dates_words_before_bound_the_date(text: str, edtf: str) -> None:
+    date = find_dates(text)[-1]
+    assert qualified_edtf(text, date) == edtf

@@ -27,6 +27,10 @@ from kartoteka.extract.ru.inflection import (
     ("Уборевича", "accs", "m", "Уборевич"),
     ("Берии", "gent", "m", "Берия"),
     ("ЯГОДЫ", "gent", "m", "ЯГОДА"),
+    # a locative -ове/-ине of a surname no dictionary knows ("о Сомове")
+    ("Сомове", "loct", "m", "Сомов"),
+    ("Грачёве", "loct", "m", "Грачёв"),
+    ("Малинине", "loct", "m", "Малинин"),
 ])
 def test_ru_inflection_surname_back_to_nominative(form: str, case: str, gender: str,
                                                   nominative: str) -> None:

@@ -245,3 +245,12 @@ def test_ru_pipeline_kin_noun_in_apposition_is_the_named_person(extract) -> None
     assert [(_subject(ex, c).name, c.date) for c in _claims(ex, "suicide")] == [
         ("Евгения Ежова", "1938")]
     assert _claims(ex, "spouse_of") == []
+
+
+def test_ru_pipeline_second_trigger_takes_no_date_of_the_first(extract) -> None:
+    """"Арестована 2 ноября 1937 г., осуждена на 8 лет": the date is the arrest's alone; the
+    term after "осуждена на" is the sentence."""
+    ex = extract("Ольга Грачёва была арестована 2 ноября 1937 г., осуждена на 8 лет ИТЛ.")
+    got = sorted((c.type, c.date, c.role) for c in ex.claims)
+    assert got == [("arrest", "1937-11-02", None), ("sentence", None, "8 лет ИТЛ"),
+                   ("trial", None, None)]

@@ -14,11 +14,18 @@ from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.claims import ClaimFinder
 from kartoteka.extract.ru.context import RuContext
 from kartoteka.extract.ru.dates import find_dates
+from kartoteka.extract.ru.entries import add_entries
 from kartoteka.extract.ru.interrogation import find_interrogation
-from kartoteka.extract.ru.lifespans import birth_year_claims, infobox_claims, lifespan_claims
+from kartoteka.extract.ru.lifespans import (
+    birth_year_claims,
+    infobox_claims,
+    lifespan_claims,
+    year_range_claims,
+)
 from kartoteka.extract.ru.models import natasha_models
 from kartoteka.extract.ru.orgs import find_organizations
 from kartoteka.extract.ru.persons import PersonFinder
+from kartoteka.extract.ru.words import family_name
 from kartoteka.model import Document, Extraction, Mention
 from kartoteka.names.gender import gender_from_parts, patronymic_gender
 
@@ -32,6 +39,27 @@ FOREIGN_FORM = re.compile(r"\((?:лит|латыш|польск|нем|англ|
                           r"(?P<name>[A-ZÀ-Ž][^\W\d_]+(?:[ -][A-ZÀ-Ž][^\W\d_]+){1,3})")
 INITIALS_SURNAME = re.compile(r"(?<![\w.])([а-яё])\.\s?([а-яё])\.\s?([а-яё]{3,})(?!\w)", re.I)
 FAMILY_WORDS = ("семья", "семьи", "семье", "семью", "семьей", "семьёй", "семей", "семьях")
+
+
+def _join_adjacent(ctx: RuContext, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """natasha's spans that touch, with a space between them, are one name it split
+    ("Сомов" + "Пётр Ильич"): two people are never named side by side without a comma."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and out[-1][1] == a and ctx.tokens[a].sentence == ctx.tokens[a - 1].sentence and (
+                ctx.text[ctx.tokens[a - 1].end:ctx.tokens[a].start] == " "):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _defines(ctx: RuContext, person: Mention | None) -> bool:
+    """"Иван Петрович Сомов (1890—1937) — советский …": an article's opening definition."""
+    if person is None or not ctx.sentences or person.start >= ctx.sentences[0].end + 200:
+        return False
+    after = ctx.text[person.end:person.end + 600]
+    return bool(re.match(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?[—–-]\s", after))
 
 
 class Pipeline:
@@ -51,6 +79,7 @@ class Pipeline:
         ClaimFinder(ctx).run()
         lifespan_claims(ctx)
         birth_year_claims(ctx)
+        year_range_claims(ctx)
         infobox_claims(ctx)
         return Extraction(document=document, mentions=ctx.mentions, claims=ctx.claims)
 
@@ -67,11 +96,16 @@ class Pipeline:
 
     def _people(self, ctx: RuContext) -> None:
         title = self._title(ctx)
+        heads = add_entries(ctx)
+        in_heads = {i for person in heads for i in person.tokens}
         ranges = []
         for kind, start, stop, _span in ctx.spans:
             if kind != "PER":
                 continue
-            idx = ctx.tokens_in(start, stop)
+            # a list's heads are read already; natasha's span keeps only what lies outside them
+            idx = [i for i in ctx.tokens_in(start, stop) if i not in in_heads]
+            if idx and idx[-1] - idx[0] + 1 != len(idx):
+                idx = idx[:next(n for n in range(1, len(idx)) if idx[n] != idx[n - 1] + 1)]
             if idx:
                 first = idx[0]
                 before = ctx.tokens[first - 1] if first else None
@@ -81,14 +115,23 @@ class Pipeline:
                         and first - 1 not in ctx.org_at):
                     first -= 1  # "ЕЖОВ Николай Иванович": a list's surname in capitals
                 ranges.append((first, idx[-1] + 1))
-        ranges += self._missed_names(ctx, ranges)
-        for person in PersonFinder(ctx.text, ctx.tokens).find(ranges):
+        ranges = _join_adjacent(ctx, ranges)
+        ranges += self._missed_names(ctx, ranges + [(min(p.tokens), max(p.tokens) + 1)
+                                                    for p in heads if p.tokens])
+        for person in PersonFinder(ctx.text, ctx.tokens).find(ranges, fixed=heads):
             if any(person.start < m.end and m.start < person.end and m.kind == "organization"
                    for m in ctx.mentions) or (title and person.start < title.end):
                 continue
-            if self._family(ctx, person.tokens[0]) and "given" not in person.parts:
-                # "в семье Фраучи": the family, a group of the people of that name
-                ctx.add_mention(person.start, person.end, "group", name=person.name,
+            family = self._family(ctx, person.tokens[0]) and "given" not in person.parts
+            plural = None
+            if len(person.tokens) == 1 and set(person.parts) <= {"surname", "given"}:
+                plural = family_name(ctx.tokens[person.tokens[0]].text, family=family,
+                                     known=[m.name or "" for m in ctx.mentions
+                                            if m.kind == "person"])
+            if plural or family:
+                # "в семье Фраучи", "Сомовы были большой семьёй": the family, a group of the
+                # people of that name
+                ctx.add_mention(person.start, person.end, "group", name=plural or person.name,
                                 family=True, attrs={"parts": person.parts})
                 continue
             ctx.add_mention(person.start, person.end, "person", name=person.name,
@@ -109,7 +152,10 @@ class Pipeline:
             ctx.add_mention(m.start("name"), m.end("name"), "person", name=m.group("name"),
                             gender=before[-1].gender if before else None,
                             attrs={"foreign_form_of": before[-1].id} if before else {})
-        ctx.topic = title or self._first_person(ctx)
+        # a list is about each of its people, none of them the document's own
+        ctx.topic = title or (None if ctx.document.kind == "record-list"
+                              else self._first_person(ctx))
+        ctx.article = title is not None or _defines(ctx, ctx.topic)
 
     def _missed_names(self, ctx: RuContext, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """"Иероним Петрович Уборевич" that natasha's NER let pass: a given name and a

@@ -13,8 +13,12 @@ import re
 
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext, Sentence
+from kartoteka.extract.ru.coref import Antecedents
+from kartoteka.extract.ru.dates import qualified_edtf
+from kartoteka.extract.ru.entries import entry_relations
 from kartoteka.extract.ru.inflection import ud_gender
 from kartoteka.extract.ru.lexicon import KINSHIP
+from kartoteka.extract.ru.rumours import HEDGED_CONFIDENCE, deny, rumour_before
 from kartoteka.extract.ru.triggers import (
     AGENT,
     DEATH_SENTENCE,
@@ -23,7 +27,7 @@ from kartoteka.extract.ru.triggers import (
     TRIGGERS,
     Trigger,
 )
-from kartoteka.model import Mention
+from kartoteka.model import Claim, Mention
 
 KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of",
                  "супруг": "spouse_of", "вдова": "spouse_of", "брат": "sibling_of",
@@ -38,7 +42,7 @@ INFORMANT = re.compile(
 PLACED = ("birth", "death", "execution", "arrest", "suicide")
 FIRST_PERSON = {"я", "меня", "мне", "мной", "мною"}
 SENTENCE_AFTER = re.compile(
-    r"\s*к\s+(высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|смертной\s+казни|"
+    r"\s*(?:к|на(?=\s+\d))\s+(высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|смертной\s+казни|"
     r"\d+[^,.;()]*?)(?=\s+(?:по|за|с\s+поражением|и\s+расстрелян)\b|[,.;()]|$)", re.I)
 
 
@@ -47,15 +51,24 @@ class ClaimFinder:
         self.ctx = ctx
         self._triggers: list[tuple[int, int, str, Trigger]] = []
         self._informant: tuple[Mention, bool] | None = None
+        self._made: list[tuple[Claim, int, float]] = []  # this sentence's claims, trigger end
+        self._antecedents = Antecedents(ctx)
 
     def run(self) -> None:
-        for sent in self.ctx.sentences:
+        entry_relations(self.ctx, KIN_RELATIONS)
+        sentences = self.ctx.sentences
+        for n, sent in enumerate(sentences):
             if self._in_question(sent):
                 continue
             matches = self._matches(sent)
             self._informant = self._informant_of(sent) if matches else None
+            self._made = []
             for start, end, type_, trig in matches:
                 self._claim(sent, start, end, type_, trig)
+            if self._made:
+                following = sentences[n + 1] if n + 1 < len(sentences) else None
+                deny(self.ctx.text, (sent.start, sent.end),
+                     (following.start, following.end) if following else None, self._made)
 
     def _in_question(self, sent: Sentence) -> bool:
         line_start = self.ctx.text.rfind("\n", 0, sent.start) + 1
@@ -97,23 +110,31 @@ class ClaimFinder:
         informant, hearsay = self._informant or (None, False)
         if date is not None and date.old_style_possible:
             attrs["old_style_possible"] = True
+        confidence = trig.confidence
+        edtf = qualified_edtf(ctx.text, date) if date else None
+        rumour = rumour_before(ctx.text, sent.start, start, end, sent.end)
+        if rumour:  # "говорили, будто его расстреляли": told, not known
+            attrs.update(hedged=True, rumour=rumour)
+            confidence = min(confidence, HEDGED_CONFIDENCE)
+        made: list[Claim | None] = []
         for subject in subjects:
-            ctx.add_claim(type_, subject, (sent.start, sent.end),
-                          date=date.edtf if date else None,
-                          polarity="negated" if negated else "affirmed",
-                          confidence=trig.confidence, role=role, place=place.id if place else None,
-                          object=obj.id if obj else None, attrs=dict(attrs),
-                          attributed_to=informant.id if informant and informant.id != subject.id
-                          else None, hearsay=hearsay)
+            made.append(ctx.add_claim(
+                type_, subject, (sent.start, sent.end), date=edtf,
+                polarity="negated" if negated else "affirmed", confidence=confidence, role=role,
+                place=place.id if place else None, object=obj.id if obj else None,
+                attrs=dict(attrs), attributed_to=informant.id
+                if informant and informant.id != subject.id else None, hearsay=hearsay))
             if type_ == "trial":
                 after = SENTENCE_AFTER.match(ctx.text, end, sent.end) or SENTENCE_AFTER.search(
                     ctx.text, end, min(sent.end, end + 80))
                 if after:
-                    ctx.add_claim("sentence", subject, (sent.start, sent.end),
-                                  date=date.edtf if date else None,
-                                  polarity="negated" if negated else "affirmed",
-                                  confidence=trig.confidence, role=sentence_role(after.group(1)),
-                                  object=obj.id if obj else None, attrs=dict(attrs))
+                    made.append(ctx.add_claim(
+                        "sentence", subject, (sent.start, sent.end),
+                        date=edtf,
+                        polarity="negated" if negated else "affirmed", confidence=confidence,
+                        role=sentence_role(after.group(1)), object=obj.id if obj else None,
+                        attrs=dict(attrs)))
+        self._made += [(c, end, trig.confidence) for c in made if c is not None]
 
     def _informant_of(self, sent: Sentence) -> tuple[Mention, bool] | None:
         """"По словам Фриновского, …", "со слов жены", "как показал Буланов, …": who says it."""
@@ -161,6 +182,11 @@ class ClaimFinder:
         plural = tok.feats.get("Number") == "Plur"
         if not heads and not people and not plural:
             people = self._fallback(head, sent, passive or argument == AGENT)
+        entry = ctx.entry_at(tok.start)
+        if entry is not None:
+            # a list's entry speaks of its own person: nobody from another line is a subject
+            people = [m if entry[0].start <= m.start < entry[0].end else entry[1]
+                      for m in people]
         gender = ud_gender(tok.feats)
         out = [m for m in people if not (gender and m.gender and m.gender != gender
                                          and tok.feats.get("Number") != "Plur")]
@@ -176,9 +202,9 @@ class ClaimFinder:
             kin = self._kin(token)
             if kin:
                 found.append(kin)
-        elif tok.text.lower() in PRONOUNS and ctx.topic and (
-                ctx.topic.gender in (None, PRONOUNS[tok.text.lower()])):
-            found.append(ctx.topic)
+        elif tok.text.lower() in PRONOUNS and (topic := self._pronoun(token)) and (
+                topic.gender in (None, PRONOUNS[tok.text.lower()])):
+            found.append(topic)
         elif tok.text.lower() in FIRST_PERSON and ctx.speaker_at(tok.start):
             found.append(self._first_person(token))
         else:
@@ -234,6 +260,9 @@ class ClaimFinder:
         """No syntactic subject: the nearest nominative person before the trigger in its
         sentence ("ИВАНОВ Петр, 1890 г.р., арестован …"), else the document's person."""
         ctx = self.ctx
+        entry = ctx.entry_at(ctx.tokens[head].start)
+        if entry is not None:
+            return [entry[1]]  # "Арестован 13 мая 1937 г." in a list: the entry's person
         for i in range(head - 1, sent.first - 1, -1):
             m = ctx.person_at.get(i)
             if m is None or (m.attrs.get("pronoun") and m.attrs.get("refers_to")):
@@ -244,6 +273,16 @@ class ClaimFinder:
         if ctx.topic is not None:
             return [ctx.topic]
         return []
+
+    def _pronoun(self, token: int) -> Mention | None:
+        """Whom a pronoun stands for: the list entry's person; an article's person; else the
+        person the sentences before it are about (kartoteka.extract.ru.coref)."""
+        entry = self.ctx.entry_at(self.ctx.tokens[token].start)
+        if entry is not None:
+            return entry[1]
+        if self.ctx.article:
+            return self.ctx.topic
+        return self._antecedents.resolve(token)
 
     def _negated(self, head: int) -> bool:
         ctx = self.ctx
@@ -266,6 +305,10 @@ class ClaimFinder:
             return after[0]
         before = [d for d in dates if prev <= d.start and d.end <= start
                   and not _inside_brackets(ctx.text, d.start, start)]
+        if prev > sent.start and before:
+            # "Арестована 2 ноября 1937 г., осуждена на 8 лет": the first date after the
+            # previous trigger is that trigger's own
+            before = before[1:]
         return before[-1] if before else None
 
     def _role(self, head: int, end: int, type_: str) -> tuple[str | None, Mention | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,16 @@ class Sentence:
     end: int
     first: int  # global index of its first token
     last: int  # global index of its last token (inclusive)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a list of people: ``start``..``end`` of the text, about the person of
+    mention ``head`` (see kartoteka.extract.ru.entries)."""
+
+    start: int
+    end: int
+    head: str
 
 
 class RuContext:
@@ -50,6 +61,7 @@ class RuContext:
             for span in parsed.spans:
                 self.spans.append((span.type, offset + span.start, offset + span.stop, span))
         self.by_start = {t.start: t.index for t in self.tokens}
+        self._token_starts = [t.start for t in self.tokens]  # in text order
         self._children: dict[int, list[int]] = {}
         for t in self.tokens:
             if t.head is not None:
@@ -61,7 +73,11 @@ class RuContext:
         self.place_at: dict[int, Mention] = {}
         self.dates: list[RuDate] = []
         self.topic: Mention | None = None
+        self.article = False  # an encyclopedia article: its pronouns are its person's
         self.speaker_of: list[tuple[int, int, Mention]] = []  # answer spans of an interrogation
+        self.entries: list[Entry] = []  # a list's entries, one person each, in text order
+        self._entry_starts: list[int] = []
+        self._entry_people: dict[str, Mention] = {}
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -78,7 +94,9 @@ class RuContext:
         return None
 
     def tokens_in(self, start: int, end: int) -> list[int]:
-        return [t.index for t in self.tokens if start <= t.start and t.end <= end]
+        first = bisect.bisect_left(self._token_starts, start)
+        last = bisect.bisect_left(self._token_starts, end, lo=first)
+        return [i for i in range(first, last) if self.tokens[i].end <= end]
 
     def sentence_of(self, token: int) -> Sentence:
         return self.sentences[self.tokens[token].sentence]
@@ -90,6 +108,20 @@ class RuContext:
             a, b = self.subtree(c)
             lo, hi = min(lo, a), max(hi, b)
         return lo, hi
+
+    def add_entry(self, start: int, end: int, head: Mention) -> None:
+        """A list entry ``start``..``end`` about ``head`` (entries come in text order)."""
+        self.entries.append(Entry(start, end, head.id))
+        self._entry_starts.append(start)
+        self._entry_people[head.id] = head
+
+    def entry_at(self, offset: int) -> tuple[Entry, Mention] | None:
+        """The list entry that holds ``offset``, with its person."""
+        n = bisect.bisect_right(self._entry_starts, offset) - 1
+        if n < 0 or offset >= self.entries[n].end:
+            return None
+        entry = self.entries[n]
+        return entry, self._entry_people[entry.head]
 
     def speaker_at(self, offset: int) -> Mention | None:
         for a, b, who in self.speaker_of:

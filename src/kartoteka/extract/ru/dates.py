@@ -300,3 +300,29 @@ def month_day_without_year(text: str) -> Iterator[tuple[int, int, int, int]]:
         month = month_number(m[2])
         if month:
             yield m.start(), m.end(), month, int(m[1])
+
+
+# Words before a date that bound or soften it: "не был арестован до 1938 года" denies an arrest
+# before 1938, not one in 1938.
+_BEFORE = re.compile(rf"(?:(?<![\w-])(?:до|к|не{S}+позднее|не{S}+позже)(?:{S}+(?:конц[ау]|"
+                     rf"середин[еыу]|начал[ау]))?){S}+$", re.I)
+_AFTER = re.compile(rf"(?<![\w-])(?:после|не{S}+ранее|не{S}+раньше){S}+$", re.I)
+_ABOUT = re.compile(rf"(?<![\w-])(?:около|примерно|приблизительно|ориентировочно)"
+                    rf"(?:{S}+в)?{S}+$", re.I)
+
+
+def qualified_edtf(text: str, date: RuDate) -> str:
+    """``date``'s EDTF as the words before it bound it: "до 1938" -> ../1938, "после 1938" ->
+    1938/.., "около 1938" -> 1938~ (an interval or a season stays as it is)."""
+    if "/" in date.edtf:
+        return date.edtf
+    before = text[max(0, date.start - 40):date.start]
+    if _BEFORE.search(before):
+        value = edtf_dates.checked(f"../{date.edtf}")
+    elif _AFTER.search(before):
+        value = edtf_dates.checked(f"{date.edtf}/..")
+    elif _ABOUT.search(before):
+        value = edtf_dates.checked(f"{date.edtf}~")
+    else:
+        return date.edtf
+    return value or date.edtf

@@ -42,7 +42,8 @@ PARADIGMS: tuple[tuple[str, str, dict[str, str]], ...] = (
 # After these letters the 1st declension writes и, not ы ("Ягоды" but "Кулики").
 _SOFTENING = "гкхжшчщ"
 # Oblique endings that only a declined surname has; other final -и/-е/-у/-ю/-о may be indeclinable.
-STRONG_OBLIQUE = ("ову", "еву", "ёву", "ину", "ыну", "ого", "ому", "ию", "ии", "ею", "аю", "ое")
+STRONG_OBLIQUE = ("ову", "еву", "ёву", "ину", "ыну", "ове", "еве", "ёве", "ине", "ыне", "ого",
+                  "ому", "ию", "ии", "ею", "аю", "ое")
 PATRONYMIC_ENDINGS = {
     "m": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ем", "loct": "е"},
     "f": {"gent": "ы", "datv": "е", "accs": "у", "ablt": "ой", "loct": "е"},

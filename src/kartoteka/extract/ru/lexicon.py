@@ -5,6 +5,8 @@ Data only. Stems are matched case-insensitively; forms list every inflection the
 
 from __future__ import annotations
 
+import re
+
 # Month stems: "январ" matches января/январе/январь/январю; "ма" needs the exact forms below.
 MONTH_STEMS: dict[str, int] = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "июн": 6, "июл": 7, "август": 8,
@@ -62,3 +64,25 @@ TITLE_WORDS: frozenset[str] = frozenset("""
 свидетель свидетельница подследственный арестованный арестованная чекист писатель поэт доктор
 врач инженер митрополит епископ священник резидент посол военачальник
 """.split())
+
+# Labels inside a list entry's brackets before another name of the person: "(урожд. Штерн)",
+# "(наст. фам. Пудикович)", "(он же Шмит)". Regular expressions, matched case-insensitively.
+VARIANT_LABELS: tuple[str, ...] = (
+    r"урожд(?:[её]нн(?:ая|ый))?\.?", r"в\s+девичестве", r"девич(?:ья)?\.?\s*(?:фам(?:илия)?\.?)?",
+    r"наст(?:оящ(?:ая|ее))?\.?\s*(?:фам(?:илия)?|имя)?\.?", r"псевд(?:оним)?\.?",
+    r"(?:он|она)\s+же", r"по\s+мужу", r"по\s+другим\s+данным", r"варианты?(?:\s+\w+)?\s*:",
+    r"до\s+\d{4}\s*(?:г\.|года)?\s*[—–-]?",
+)
+
+# Nouns that name a place or a site: the capitalised word after them is its name ("мыза
+# Ольховка", "станция Бутово"), not a person's. Lemmas.
+PLACE_NOUNS: frozenset[str] = frozenset("""
+деревня село посёлок поселок мыза хутор станция полустанок город местечко слобода урочище
+улица переулок проспект площадь район уезд губерния область волость округ край полигон лагерь
+остров река озеро гора станица аул кишлак совхоз колхоз завод фабрика рудник шахта тюрьма
+""".split())
+
+# Soviet bodies by the shape of their word: "Сибревкома", "губкома", "Совнаркома".
+ORG_SHAPED = re.compile(r"(?:ревком|исполком|губком|обком|райком|горком|крайком|окружком|"
+                        r"волком|совнарком|наркомат|главк|облсуд|нарсуд)(?:а|у|ом|е|ы|ов)?$",
+                        re.I)

@@ -99,18 +99,62 @@ def _place_id(ctx: RuContext, start: int, end: int) -> str | None:
 
 
 BORN_IN_YEAR = re.compile(r"(?<!\d)(\d{4})\s*г\.?\s*р\.|(?<!\d)(\d{4})\s+года\s+рождения")
+# "род. 1891", "род. в 1891 г.", "род. 12.03.1891": the date follows (as ctx.dates reads it).
+BORN_ABBREVIATED = re.compile(r"(?<![\w-])род\.\s*(?:в\s+)?", re.I)
+# A year range right after the name a list's entry begins with ("Сомов И. Л.<TAB>1890–1938",
+# "Иванов П. С. (1890–1937)"): the years of life. Not "1937–1938 гг.", a period; and not after
+# a name in prose, where "Ежов (1936–1938)" may be his years in office.
+RANGE_GAP = re.compile(r"[ \t]*(?:[,;][ \t]*)?")
+PERIOD_AFTER = re.compile(r"\s*(?:гг?\.|год)")
+LONGEST_LIFE = 110
+
+
+def _person_just_before(ctx: RuContext, at: int) -> Mention | None:
+    before = [p for p in ctx.mentions if p.kind == "person" and p.end <= at
+              and at - p.end < 40 and "\n" not in ctx.text[p.end:at]
+              and re.fullmatch(r"[\s,(]*", ctx.text[p.end:at])]
+    return before[-1] if before else None
 
 
 def birth_year_claims(ctx: RuContext) -> None:
-    """"Ежов Николай Иванович, 1895 г.р.": the year of birth after a name."""
+    """"Ежов Николай Иванович, 1895 г.р.", "Кузьмин Степан Ильич, род. 1901": the date of
+    birth after a name."""
     for m in BORN_IN_YEAR.finditer(ctx.text):
-        before = [p for p in ctx.mentions if p.kind == "person" and p.end <= m.start()
-                  and m.start() - p.end < 40 and "\n" not in ctx.text[p.end:m.start()]
-                  and re.fullmatch(r"[\s,(]*", ctx.text[p.end:m.start()])]
-        if before:
+        person = _person_just_before(ctx, m.start())
+        if person is not None:
             year = m.group(1) or m.group(2)
-            ctx.add_claim("birth", before[-1], (before[-1].start, m.end()), date=year,
+            ctx.add_claim("birth", person, (person.start, m.end()), date=year,
                           confidence=0.9, attrs={"source": "year of birth"})
+    for m in BORN_ABBREVIATED.finditer(ctx.text):
+        date = next((d for d in ctx.dates if d.start == m.end() and "/" not in d.edtf), None)
+        person = _person_just_before(ctx, m.start())
+        if date is not None and person is not None:
+            ctx.add_claim("birth", person, (person.start, date.end), date=date.edtf,
+                          confidence=0.9, attrs=_attrs(date, "year of birth"))
+
+
+def year_range_claims(ctx: RuContext) -> None:
+    """Birth and death from a range of years after a list entry's name (see RANGE_GAP)."""
+    heads = {entry.head for entry in ctx.entries}
+    for person in [m for m in ctx.mentions if m.id in heads]:
+        at = RANGE_GAP.match(ctx.text, person.end).end()
+        bracketed = ctx.text[at:at + 1] == "("
+        if not (bracketed or at > person.end):
+            continue
+        start = at + 1 if bracketed else at
+        date = next((d for d in ctx.dates if d.start == start), None)
+        if date is None or date.precision != "interval" or PERIOD_AFTER.match(ctx.text, date.end):
+            continue
+        if bracketed and ctx.text[date.end:date.end + 1] != ")":
+            continue
+        first, _, last = date.edtf.partition("/")
+        if not (first.isdigit() and last.isdigit()
+                and 0 < int(last) - int(first) <= LONGEST_LIFE):
+            continue
+        evidence = (person.start, date.end + (1 if bracketed else 0))
+        for type_, year in (("birth", first), ("death", last)):
+            ctx.add_claim(type_, person, evidence, date=year, confidence=0.85,
+                          attrs={"source": "years of life"})
 
 
 def infobox_claims(ctx: RuContext) -> None:

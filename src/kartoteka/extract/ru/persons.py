@@ -22,12 +22,17 @@ from kartoteka.extract.ru.inflection import (
     ud_case,
     ud_gender,
 )
-from kartoteka.extract.ru.lexicon import KINSHIP, TITLE_WORDS
+from kartoteka.extract.ru.lexicon import KINSHIP, ORG_SHAPED, PLACE_NOUNS
+from kartoteka.extract.ru.words import (
+    is_common_noun,
+    is_title,
+    masculine_base,
+    not_a_name,
+)
 from kartoteka.names.gender import patronymic_gender
 from kartoteka.names.given_names import given_name_gender
 
 SURNAME_SHAPED = re.compile(r"(?:ов|ев|ёв|ин|ын)а$", re.I)
-NOT_NAME_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "CONJ", "PREP", "NPRO", "PRCL"}
 
 
 @dataclass
@@ -68,31 +73,6 @@ def _role(tok: Tok, text: str) -> str:
     return "surname"
 
 
-def is_title(word: str) -> bool:
-    """A post or rank before a name ("Нарком Ягода", "Комкор В. М. Примаков")."""
-    lower = word.lower()
-    return lower in TITLE_WORDS or (
-        morph.lemma(lower) in TITLE_WORDS and not morph.has_tag(word, "Surn"))
-
-
-def not_a_name(word: str) -> bool:
-    """natasha's false people: "Родился", "Рассылаемое"."""
-    readings = morph.parses(word)
-    if not readings or any(t in p.tag for p in readings for t in ("Name", "Surn", "Patr")):
-        return False
-    return readings[0].is_known and readings[0].tag.POS in NOT_NAME_POS
-
-
-def masculine_base(surname: str) -> str:
-    """The man's form a surname shares with his family: Ежова -> ежов, Бокая -> бокий."""
-    lower = surname.lower()
-    for fem, masc in (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"),
-                      ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын")):
-        if lower.endswith(fem):
-            return lower[: -len(fem)] + masc
-    return lower
-
-
 class PersonFinder:
     """Turns natasha's PER spans of one document into normalised people."""
 
@@ -100,9 +80,17 @@ class PersonFinder:
         self.text = text
         self.tokens = tokens
         self.known_men: set[str] = set()  # nominative men's surnames the document states plainly
+        self._inside_lemmas: frozenset[str] | None = None
 
-    def find(self, spans: list[tuple[int, int]]) -> list[Person]:
-        """``spans``: token index ranges (end exclusive) of natasha's PER spans."""
+    def find(self, spans: list[tuple[int, int]], *, fixed: list[Person] | None = None
+             ) -> list[Person]:
+        """``spans``: token index ranges (end exclusive) of natasha's PER spans. ``fixed``:
+        people already read by other rules (a list's heads); they tell which surnames the
+        document knows but are not returned."""
+        fixed = fixed or []
+        for person in fixed:
+            if person.gender == "m" and person.parts.get("surname"):
+                self.known_men.add(person.parts["surname"].lower())
         groups = [g for a, b in spans for g in self._clean(a, b)]
         people: list[Person] = []
         deferred: list[list[int]] = []
@@ -119,19 +107,21 @@ class PersonFinder:
             person = self._normalise(group)
             if person:
                 people.append(person)
-        taken = {i for p in people for i in p.tokens}
-        people += self.more_mentions(people, taken)
+        taken = {i for p in people + fixed for i in p.tokens}
+        people += self.more_mentions(people + fixed, taken)
         return sorted(people, key=lambda p: p.start)
 
     # -- spans ------------------------------------------------------------------------------
 
     def _clean(self, a: int, b: int) -> list[list[int]]:
-        """Split at line breaks, drop titles and punctuation, extend to a missed given name."""
+        """Split at line breaks and tabs, drop titles, common nouns that only start a sentence,
+        and punctuation; extend to a missed given name."""
         out: list[list[int]] = []
         current: list[int] = []
         for i in range(a, b):
             tok = self.tokens[i]
-            if current and "\n" in self.text[self.tokens[current[-1]].end:tok.start]:
+            gap = self.text[self.tokens[current[-1]].end:tok.start] if current else ""
+            if "\n" in gap or "\t" in gap:  # a name never runs across a line or a table cell
                 out.append(current)
                 current = []
             current.append(i)
@@ -139,15 +129,23 @@ class PersonFinder:
         cleaned = []
         for group in out:
             words = [i for i in group if self.tokens[i].text[:1].isalpha()]
-            while len(words) > 1 and is_title(self.tokens[words[0]].text):
-                words = words[1:]
+            while len(words) > 1 and (is_title(self.tokens[words[0]].text) or (
+                    morph.lemma(self.tokens[words[0]].text) in KINSHIP  # "Дядя Коля"
+                    and not morph.has_tag(self.tokens[words[0]].text, "Surn")) or (
+                    self.common_noun_at_start(self.tokens[words[0]])
+                    and _role(self.tokens[words[1]], self.text) == "surname")):
+                words = words[1:]  # "Судьба Сомова …" at a sentence start: the noun is no name
             if not words:
                 continue
             first = self.tokens[words[0]]
-            if len(words) == 1 and (not_a_name(first.text) or is_title(first.text)):
+            if len(words) == 1 and (not_a_name(first.text) or is_title(first.text)
+                                    or self.common_noun_at_start(first)
+                                    or self._named_thing(first)):
                 continue
             if len(words) == 1 and (_role(first, self.text) == "initial" or "." in first.text):
                 continue
+            if all(len(self.tokens[i].text) == 1 for i in words):
+                continue  # "С.С.Р.": letters, no name among them
             group = [i for i in group if words[0] <= i <= words[-1]]
             before = words[0] - 1
             if (_role(first, self.text) == "patronymic" and before >= 0
@@ -157,6 +155,38 @@ class PersonFinder:
                 group = [before] + group
             cleaned.append(group)
         return cleaned
+
+    def common_noun_at_start(self, tok: Tok) -> bool:
+        """"Судьба" heading a table column, "Биография" opening a line: a word capitalised only
+        because it comes first, which the dictionary knows as a common noun alone. It is a name
+        where the document capitalises it elsewhere too ("Ягода …", then "при Ягоде")."""
+        if not is_common_noun(tok.text) or not self._at_start(tok):
+            return False
+        return not (morph.lemmas(tok.text) & self._capitalised_inside())
+
+    def _at_start(self, tok: Tok) -> bool:
+        """First word of its sentence, line or table cell (quotes and numbering aside)."""
+        before = self._previous_word(tok)
+        if before is None:
+            return True
+        gap = self.text[before.end:tok.start]
+        return "\t" in gap or "\n" in gap or bool(re.search(r"[.!?…]\s*$", gap))
+
+    def _capitalised_inside(self) -> frozenset[str]:
+        """Lemmas of the words the document capitalises where no sentence or cell starts."""
+        if self._inside_lemmas is None:
+            self._inside_lemmas = frozenset(
+                lemma for t in self.tokens if t.text[:1].isupper() and t.text[1:2].islower()
+                and not self._at_start(t) for lemma in morph.lemmas(t.text))
+        return self._inside_lemmas
+
+    def _named_thing(self, tok: Tok) -> bool:
+        """"мыза Ольховка", "председатель Сибревкома": the name of a place or a body."""
+        if ORG_SHAPED.search(tok.text):
+            return True
+        before = self._previous_word(tok)
+        return before is not None and before.end <= tok.start and (
+            morph.lemma(before.text) in PLACE_NOUNS) and before.text[:1].islower()
 
     def _ambiguous(self, group: list[int]) -> bool:
         words = [self.tokens[i] for i in group if self.tokens[i].text[:1].isalpha()]
@@ -293,8 +323,11 @@ class PersonFinder:
         oblique = (gender == "m" or base in self.known_men or ud_gender(tok.feats) == "m"
                    or case in ("gent", "accs", "datv", "ablt", "loct")
                    or tok.rel in ("nmod", "obj", "iobj") or kin_before)
-        if gender == "f" or self._verb_gender([tok]) == "f":
-            oblique = False  # "Ежова была арестована": a woman, the subject of a feminine verb
+        relative = self._relative_gender(tok)
+        if relative == "m":
+            oblique = True  # "у Грачёва, который …": a man's surname, inflected
+        if gender == "f" or self._verb_gender([tok]) == "f" or relative == "f":
+            oblique = False  # "Ежова была арестована", "Зуева, которая …": a woman
         if oblique:
             return "m", case if case in ("gent", "accs", "datv", "ablt", "loct") else "gent"
         if morph.has_tag(tok.text, "Name") and not morph.has_tag(tok.text, "Surn") and (
@@ -325,6 +358,17 @@ class PersonFinder:
                                       {"surname": found}, case, {"recovered": True}))
                     break
         return out
+
+    def _relative_gender(self, tok: Tok) -> str | None:
+        """The gender of "который/которая" right after a name: the name's own."""
+        i = tok.index + 1
+        if i < len(self.tokens) and self.tokens[i].text == ",":
+            i += 1
+        if i >= len(self.tokens) or self.tokens[i].sentence != tok.sentence:
+            return None
+        word = self.tokens[i].text.lower()
+        return {"которая": "f", "которой": "f", "которую": "f", "который": "m",
+                "которого": "m", "которому": "m"}.get(word)
 
     def _previous_word(self, tok: Tok) -> Tok | None:
         i = tok.index - 1

@@ -1,0 +1,90 @@
+"""Rumours and their denials: "говорили, будто Сомова расстреляли ещё в 1939 году. Это оказалось
+неправдой".
+
+A fate told as a rumour ("говорили, будто", "ходили слухи", "по слухам", "якобы") is hedged: a
+claim with low confidence and ``attrs["hedged"]``. A denial that follows it ("Это оказалось
+неправдой", "это неправда", "на самом деле …") turns it into a negated claim, never an affirmed
+one. Patterns are data; the two functions say where they apply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kartoteka.model import Claim, Span
+
+HEDGED_CONFIDENCE = 0.3
+
+# A rumour marker governs the triggers after it in its sentence.
+RUMOUR = re.compile(
+    r"(?<![\w-])(?:якобы|будто(?:\s+бы)?|по\s+слухам|слух(?:и|ам)?\s+(?:ходил[иа]?|шли)|"
+    r"ходил[иа]?\s+слух(?:и|ов)?|(?:пошли|распространил(?:ись|ся))\s+слух(?:и|ов)?|"
+    r"(?:говорили|говорят|поговаривали|шептались|болтали|судачили)\s*,?\s*(?:что|будто)|"
+    r"по\s+(?:непроверенным|неподтвержд[её]нным|неофициальным)\s+(?:данным|сведениям))"
+    r"(?![\w-])", re.I)
+# "расстрелян, якобы, в 1939 году": a marker right after the trigger, in its clause.
+RUMOUR_AFTER = re.compile(r"\s*,?\s*(?:якобы|будто\s+бы)(?![\w-])", re.I)
+
+# "Это оказалось неправдой", "слухи не подтвердились": the statement before is false. Never
+# before ", что …" / ", будто …", which points forward ("Это неправда, что его арестовали").
+_DENIAL_CORE = (
+    r"(?:(?:это|эт[иот]\s+слух[иа]?|слух[иа]?|вс[её]\s+это|эт[оа]\s+(?:весть|известие|сведения))"
+    r"\s+(?:(?:оказал(?:ось|ся|ась|ись)|было|был[аи]?)\s+)?"
+    r"(?:неправдой|неправда|ложью|ложь|ложным[иы]?|вымыслом|выдумкой|не\s+так|"
+    r"не\s+подтвердил(?:ось|ся|ась|ись)|не\s+соответствовал[оаи]?\s+действительности|"
+    r"не\s+соответству(?:ет|ют)\s+действительности))"
+    r"(?!\s*,?\s*(?:что|будто|чтобы)(?![\w-]))")
+DENIAL = re.compile(rf"[\s«\"(—–-]*(?:(?:но|однако)\s*,?\s*)?{_DENIAL_CORE}", re.I)
+# After the rumour in its own sentence: "…, но это оказалось неправдой".
+DENIAL_IN_SENTENCE = re.compile(rf"[,;:—–-]\s*(?:(?:но|однако)\s*,?\s*)?{_DENIAL_CORE}", re.I)
+# "На самом деле его расстреляли в 1940 году": a correction; it denies a rumour only.
+CORRECTION = re.compile(r"[\s«\"(—–-]*(?:(?:но|однако)\s*,?\s*)?(?:на\s+самом\s+деле|"
+                        r"в\s+действительности|в\s+реальности|в\s+действительности\s+же)"
+                        r"(?![\w-])", re.I)
+
+
+def rumour_before(text: str, sentence_start: int, trigger_start: int, trigger_end: int,
+                  clause_end: int) -> str | None:
+    """The rumour marker that governs a trigger: before it in its sentence, or "якобы" right
+    after it. None when the trigger is told as fact."""
+    found = list(RUMOUR.finditer(text, sentence_start, trigger_start))
+    if found:
+        return found[-1].group(0)
+    after = RUMOUR_AFTER.match(text, trigger_end, clause_end)
+    return after.group(0).strip(" ,") if after else None
+
+
+def denial_in(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` (the rest of a sentence after a trigger) denies it."""
+    return DENIAL_IN_SENTENCE.search(text, start, end) is not None
+
+
+def denies_previous(text: str, start: int, end: int, *, hedged: bool) -> bool:
+    """True when the sentence ``text[start:end]`` opens by denying the one before it. A
+    correction ("на самом деле") counts against a rumour only."""
+    if DENIAL.match(text, start, end):
+        return True
+    return hedged and CORRECTION.match(text, start, end) is not None
+
+
+def deny(text: str, sentence: tuple[int, int], following: tuple[int, int] | None,
+         made: list[tuple[Claim, int, float]]) -> None:
+    """A denial after a sentence's claims ("Это оказалось неправдой") negates them: its rumours
+    when it has any, else all of them. ``made``: (claim, its trigger's end, the trigger's own
+    confidence) for each claim of the sentence; ``following``: the next sentence's span."""
+    if following is not None and re.search(r"\n[ \t]*\n", text[sentence[1]:following[0]]):
+        following = None  # a new paragraph answers nothing before it
+    rumours = any(c.attrs.get("hedged") for c, _, _ in made)
+    for claim, trigger_end, confidence in made:
+        hedged = bool(claim.attrs.get("hedged"))
+        if claim.polarity == "negated" or (rumours and not hedged):
+            continue
+        if denial_in(text, trigger_end, sentence[1]):
+            pass
+        elif following is not None and denies_previous(text, *following, hedged=hedged):
+            claim.evidence.append(Span(*following))
+        else:
+            continue
+        claim.polarity = "negated"
+        claim.confidence = confidence  # the denial is the narrator's own word
+        claim.attrs["denied"] = True

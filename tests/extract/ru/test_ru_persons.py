@@ -1,0 +1,126 @@
+"""Who is a person in Russian text (kartoteka.extract.ru.persons): common nouns capitalised at a
+start, families in the plural, names of places and bodies, letters. Invented sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+
+from kartoteka.extract.ru.persons import PersonFinder, Tok
+from kartoteka.extract.ru.words import is_common_noun
+from kartoteka.model import Document, Extraction, Mention
+
+
+@pytest.mark.parametrize(("word", "common"), [
+    ("Судьба", True), ("Биография", True), ("Память", True),
+    ("Сомов", False),  # a surname in the dictionary
+    ("Вера", False),  # also a given name
+    ("Ежов", False),
+    ("Бокий", False),  # unknown to the dictionary: it may be anyone's name
+])
+def test_ru_persons_is_common_noun(word: str, common: bool) -> None:
+    assert is_common_noun(word) is common
+
+
+def _tokens(text: str) -> list[Tok]:
+    """Tokens built by hand (no model): words and punctuation, sentences ended by . ! ?"""
+    out: list[Tok] = []
+    sentence = 0
+    for m in re.finditer(r"\w+|[^\w\s]", text):
+        out.append(Tok(len(out), m.start(), m.end(), m.group(), "", {}, "", None, sentence))
+        if m.group() in ".!?" and not re.fullmatch(r"\w", out[-2].text if len(out) > 1 else ""):
+            sentence += 1
+    return out
+
+
+def _found(text: str, span: str) -> list[str]:
+    """The names PersonFinder makes of the tokens of ``span`` (as natasha's PER span)."""
+    tokens = _tokens(text)
+    start = text.index(span)
+    inside = [t.index for t in tokens if start <= t.start and t.end <= start + len(span)]
+    return [p.name for p in PersonFinder(text, tokens).find([(inside[0], inside[-1] + 1)])]
+
+
+@pytest.mark.parametrize(("text", "span", "names"), [
+    # a column heading run into the first row, a heading before a sentence
+    ("Имя\tГоды жизни\tСудьба\nСомов Игнат Лукич\t1890–1938", "Судьба\nСомов Игнат Лукич",
+     ["Сомов Игнат Лукич"]),
+    ("Год\tСудьба\tВера Павловна Сомова", "Судьба\tВера Павловна Сомова",
+     ["Вера Павловна Сомова"]),
+    ("Судьба\nПётр Сомов был арестован.", "Судьба", []),
+    # "ягода" is a common noun to the dictionary, but here it heads a surname-first name, or
+    # the text capitalises it inside a sentence too
+    ("Ягода Генрих Григорьевич был наркомом.", "Ягода Генрих Григорьевич",
+     ["Ягода Генрих Григорьевич"]),
+    ("Ягода был наркомом. Позже Ягода признал вину.", "Ягода", ["Ягода", "Ягода"]),
+    # a place, a body, letters
+    ("Полигон устроили у мызы Ольховка.", "Ольховка", []),
+    ("Он был председателем Сибревкома.", "Сибревкома", []),
+    ("Приказ комиссара Союза С.С.Р.", "С.С.Р", []),
+])
+def test_ru_persons_spans_that_name_nobody(text: str, span: str, names: list[str]) -> None:
+    assert _found(text, span) == names
+
+
+@pytest.mark.parametrize("text", ["Судьба Сомова известна.", "Биография Сомова Петра Ильича."])
+def test_ru_persons_common_noun_before_a_name_is_left_out(text: str) -> None:
+    first = text.split()[0]
+    names = _found(text, text.rstrip(".").split(" ", 2)[0] + " " + text.split()[1])
+    assert len(names) == 1 and first not in names[0]
+
+
+@pytest.fixture(scope="module")
+def extract():  # noqa: ANN201 - natasha loaded once for the module
+    pytest.importorskip("natasha")
+    from kartoteka.extract.ru import Pipeline
+
+    pipeline = Pipeline()
+
+    def run(text: str) -> Extraction:
+        doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), text=text,
+                       language="ru")
+        return pipeline.extract(doc)
+    return run
+
+
+def _people(ex: Extraction) -> dict[str, Mention]:
+    return {m.text: m for m in ex.mentions if m.kind == "person"}
+
+
+@pytest.mark.slow
+def test_ru_persons_common_noun_is_a_name_where_the_text_says_so(extract) -> None:
+    """"Ягода" is a common noun in the dictionary; capitalised inside a sentence it is a name,
+    and so it is at a sentence start too."""
+    text = "Ягода был арестован в 1937 году. Позже Ягода признал вину."
+    ex = extract(text)
+    people = [m for m in ex.mentions if m.kind == "person"]
+    assert [(m.start, m.name) for m in people] == [(0, "Ягода"), (text.rindex("Ягода"), "Ягода")]
+    arrests = [c for c in ex.claims if c.type == "arrest"]
+    assert [ex.mention(c.subject).start for c in arrests] == [0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "surface", "family"), [
+    ("Сомовы по линии отца были большой семьёй.", "Сомовы", "Сомов"),
+    ("Воспоминания о семье Сомовых записаны в 1970 году.", "Сомовых", "Сомов"),
+    ("Пётр Сомов работал на заводе. Дом Сомовых сгорел в 1941 году.", "Сомовых", "Сомов"),
+])
+def test_ru_persons_surname_in_the_plural_is_a_family(extract, text: str, surface: str,
+                                                      family: str) -> None:
+    ex = extract(text)
+    groups = [m for m in ex.mentions if m.kind == "group" and m.text == surface]
+    assert [(m.name, m.family) for m in groups] == [(family, True)]
+    assert surface not in _people(ex)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "surface", "name", "gender"), [
+    ("Ответ: Машинистка отдела Грачёва, которая печатала приказы.", "Грачёва", "Грачёва", "f"),
+    ("Ответ: Я передал письмо Грачёва, который служил в отделе.", "Грачёва", "Грачёв", "m"),
+])
+def test_ru_persons_relative_pronoun_tells_the_gender(extract, text: str, surface: str,
+                                                      name: str, gender: str) -> None:
+    person = _people(extract(text))[surface]
+    assert (person.name, person.gender) == (name, gender)

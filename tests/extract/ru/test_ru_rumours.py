@@ -1,0 +1,132 @@
+"""Rumours and denials (kartoteka.extract.ru.rumours): a fate told as a rumour is hedged, and a
+denial after it makes it a negated claim, never an affirmed one. Invented sentences."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kartoteka.extract.ru.rumours import denial_in, denies_previous, rumour_before
+from kartoteka.model import Claim, Document, Extraction
+
+
+def _around(sentence: str, trigger: str) -> tuple[int, int]:
+    start = sentence.index(trigger)
+    return start, start + len(trigger)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "marker"), [
+    ("В лагере говорили, будто Сомова расстреляли в 1939 году.", "расстреляли",
+     "говорили, будто"),
+    ("Сомова, как будто, расстреляли в 1939 году.", "расстреляли", "будто"),
+    ("По слухам, Сомов был арестован весной 1938 года.", "арестован", "По слухам"),
+    ("Ходили слухи, что Грачёву освободили.", "освободили", "Ходили слухи"),
+    ("Сомов якобы застрелился в 1937 году.", "застрелился", "якобы"),
+    ("Сомова расстреляли, якобы, в 1939 году.", "расстреляли", "якобы"),
+    ("Соседи говорят, что его арестовали.", "арестовали", "говорят, что"),
+    ("Сомов был арестован в 1937 году.", "арестован", None),
+    # the marker governs what follows it, not a fate told before it
+    ("Сомов был арестован в 1937 году, а говорили, будто его расстреляли.", "арестован", None),
+])
+def test_ru_rumours_marker_before_the_trigger(sentence: str, trigger: str,
+                                              marker: str | None) -> None:
+    start, end = _around(sentence, trigger)
+    assert rumour_before(sentence, 0, start, end, len(sentence)) == marker
+
+
+@pytest.mark.parametrize(("sentence", "hedged", "denies"), [
+    ("Это оказалось неправдой: он был расстрелян в 1940 году.", False, True),
+    ("Это неправда.", False, True),
+    ("Но эти слухи не подтвердились.", False, True),
+    ("Однако это было ложью.", True, True),
+    # forward: the denial is of what follows
+    ("Это неправда, что его арестовали.", False, False),
+    ("Это неправда, будто он бежал.", True, False),
+    # a correction answers a rumour only
+    ("На самом деле его расстреляли в 1940 году.", True, True),
+    ("На самом деле его расстреляли в 1940 году.", False, False),
+    ("Его расстреляли в 1940 году.", True, False),
+])
+def test_ru_rumours_denial_of_the_sentence_before(sentence: str, hedged: bool,
+                                                  denies: bool) -> None:
+    assert denies_previous(sentence, 0, len(sentence), hedged=hedged) is denies
+
+
+@pytest.mark.parametrize(("rest", "denied"), [
+    (" в 1939 году, но это оказалось неправдой.", True),
+    (" в 1939 году; это не соответствует действительности.", True),
+    (" в 1939 году, и это известно точно.", False),
+])
+def test_ru_rumours_denial_in_the_same_sentence(rest: str, denied: bool) -> None:
+    assert denial_in(rest, 0, len(rest)) is denied
+
+
+# -- the whole pipeline --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extract():  # noqa: ANN201 - natasha loaded once for the module
+    pytest.importorskip("natasha")
+    from kartoteka.extract.ru import Pipeline
+
+    pipeline = Pipeline()
+
+    def run(text: str) -> Extraction:
+        doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), text=text,
+                       language="ru")
+        return pipeline.extract(doc)
+    return run
+
+
+def _fates(ex: Extraction, type_: str) -> list[Claim]:
+    return [c for c in ex.claims if c.type == type_]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Пётр Сомов работал на заводе. В городе говорили, будто Сомова расстреляли в 1939 году.",
+    "Пётр Сомов работал на заводе. По слухам, Пётр Сомов был расстрелян в 1939 году.",
+    "Пётр Сомов работал на заводе. Пётр Сомов якобы был расстрелян в 1939 году.",
+])
+def test_ru_rumours_hedged_claim_has_low_confidence(extract, text: str) -> None:
+    claims = _fates(extract(text), "execution")
+    assert [(c.date, c.polarity, c.attrs.get("hedged")) for c in claims] == [
+        ("1939", "affirmed", True)]
+    assert claims[0].confidence <= 0.3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "denial"), [
+    ("Пётр Сомов работал на заводе. В городе говорили, будто Сомова расстреляли в 1939 году. "
+     "Это оказалось неправдой: Сомов умер в лагере в 1944 году.", "Это оказалось неправдой"),
+    ("Пётр Сомов работал на заводе. Ходили слухи, что Сомова расстреляли в 1939 году. "
+     "На самом деле он умер в лагере в 1944 году.", "На самом деле"),
+    ("Пётр Сомов работал на заводе. Говорили, будто Сомова расстреляли в 1939 году, но это "
+     "оказалось неправдой.", None),
+])
+def test_ru_rumours_denied_rumour_is_negated(extract, text: str, denial: str | None) -> None:
+    ex = extract(text)
+    executions = _fates(ex, "execution")
+    assert [(c.date, c.polarity, c.attrs.get("denied")) for c in executions] == [
+        ("1939", "negated", True)]
+    spans = [ex.document.text[e.start:e.end] for e in executions[0].evidence]
+    assert any("расстреляли" in s for s in spans)
+    if denial:
+        assert any(s.startswith(denial) for s in spans)
+    # the fate the narrator gives instead stands
+    assert all(c.polarity == "affirmed" for c in _fates(ex, "death"))
+
+
+@pytest.mark.slow
+def test_ru_rumours_plain_fact_before_a_forward_denial_stands(extract) -> None:
+    ex = extract("Пётр Сомов был арестован в 1937 году. Это неправда, что он был шпионом.")
+    assert [(c.date, c.polarity) for c in _fates(ex, "arrest")] == [("1937", "affirmed")]
+
+
+@pytest.mark.slow
+def test_ru_rumours_denial_in_a_new_paragraph_answers_nothing(extract) -> None:
+    ex = extract("Пётр Сомов работал на заводе. Говорили, будто Сомова арестовали в 1937 году."
+                 "\n\nНа самом деле завод закрыли в 1938 году.")
+    assert [(c.polarity, c.attrs.get("hedged")) for c in _fates(ex, "arrest")] == [
+        ("affirmed", True)]
