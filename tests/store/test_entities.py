@@ -51,3 +51,14 @@ def test_entities_ids_survive_a_full_reresolution(db_path: Path) -> None:
     with store.session() as session:
         resolve_profiles(session)
     assert entity_of_name(store, "Matvei Berman") == before
+
+
+def test_entities_spellings_with_different_likeliest_readings_still_meet(db_path: Path) -> None:
+    """Ulrich (first read as Ульрич) and Ulrikh (Ульрих) are stored under different blocks;
+    whichever comes second still finds the other."""
+    store = Store(db_path)
+    store_extraction(store, hand_extraction(
+        "Ivan Ulrich presided over the court.", [("Ivan Ulrich", "person", None)]))
+    store_extraction(store, hand_extraction(
+        "Ivan Ulrikh signed the sentence.", [("Ivan Ulrikh", "person", None)]))
+    assert entity_of_name(store, "Ivan Ulrich") == entity_of_name(store, "Ivan Ulrikh")

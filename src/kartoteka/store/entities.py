@@ -51,7 +51,7 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None) -> 
         # Decisions pull in the profiles they name, wherever they are.
         tied = {b for a, b in cur.decisions.must_link | cur.decisions.cannot_link if a in changed}
         tied |= {a for a, b in cur.decisions.must_link | cur.decisions.cannot_link if b in changed}
-        blocks = {r.block_key for r in seed if _is_linkable_person(r)}
+        blocks = _neighbour_blocks(session, [r for r in seed if _is_linkable_person(r)])
         old_entities = {r.entity_id for r in seed if r.entity_id}
         rows = {r.key: r for r in seed}
         if blocks:
@@ -83,6 +83,23 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None) -> 
     session.flush()
     refresh_entities(session, touched, cur)
     return touched
+
+
+def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
+    """The blocks whose profiles the changed ones are compared with: their own, and every
+    stored block with the same coarse key (``names.keys.neighbour_key``) as any reading of
+    their surnames, so Ulrich meets Ulrikh whichever was stored first."""
+    from kartoteka.names.keys import neighbour_key, surname_keys
+
+    blocks = {r.block_key for r in seed if r.block_key}
+    wanted = {neighbour_key(k) for k in blocks}
+    for r in seed:
+        surname = (r.data or {}).get("surname")
+        if surname:
+            wanted.update(neighbour_key(k) for k in surname_keys(surname))
+    stored = session.scalars(select(ProfileRow.block_key).where(
+        ProfileRow.kind == "person", ProfileRow.block_key.is_not(None)).distinct())
+    return blocks | {b for b in stored if b and neighbour_key(b) in wanted}
 
 
 def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation) -> list[list]:

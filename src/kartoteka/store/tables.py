@@ -167,3 +167,5 @@ class AuthorityLinkRow(Base):
 
 
 Index("ix_claims_status_type", ClaimRow.status, ClaimRow.type)
+# The review queue asks for the least certain proposed claims first.
+Index("ix_claims_status_confidence", ClaimRow.status, ClaimRow.confidence)

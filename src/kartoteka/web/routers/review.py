@@ -1,0 +1,56 @@
+"""The review queue: uncertain merges, authority links and claims, with what scored them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from kartoteka.store.review import review_queue
+from kartoteka.store.webqueries import entity_labels, profile_entities, uncertain_claim_ids
+from kartoteka.web.deps import DbSession, page, reader, web
+from kartoteka.web.present import claims_by_id
+from kartoteka.web.schemas import EntityRef, ReviewEntry, ReviewQueue
+
+router = APIRouter(tags=["review"], dependencies=[Depends(reader)])
+
+
+@page(router, "/review", "review.html", model=ReviewQueue,
+      summary="What the pipeline was unsure of, most likely first; answer with the curate API")
+def queue(
+    request: Request, session: DbSession,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> ReviewQueue:
+    below = web(request).settings.review_confidence_below
+    items = review_queue(session, limit=limit)
+    keys = {k for i in items for k in (i.keys[:2] if i.kind == "merge" else i.keys[:1])}
+    entity_of = profile_entities(session, keys)
+    labels = entity_labels(session, {e for e in entity_of.values() if e})
+
+    def ref(profile: str) -> EntityRef | None:
+        eid = entity_of.get(profile)
+        return EntityRef(id=eid, label=labels.get(eid, eid)) if eid else None
+
+    entries: list[ReviewEntry] = []
+    for item in items:
+        if item.kind == "merge":
+            a, b, _ = item.keys
+            entries.append(ReviewEntry(
+                id=f"merge:{a}:{b}", kind="merge", probability=item.probability,
+                left=item.left, right=item.right, left_entity=ref(a), right_entity=ref(b),
+                keys=[a, b], features=item.features))
+        else:
+            profile, source, record = item.keys
+            entries.append(ReviewEntry(
+                id=f"authority:{profile}:{source}:{record}", kind="authority",
+                probability=item.probability, left=item.left, right=item.right,
+                left_entity=ref(profile), keys=[profile, source, record],
+                features=item.features))
+    for claim in claims_by_id(session, uncertain_claim_ids(session, below=below, limit=limit)):
+        entries.append(ReviewEntry(
+            id=f"claim:{claim.id}", kind="claim", probability=claim.confidence,
+            left=claim.subject.label if claim.subject else "?",
+            right=claim.type_label + (f" → {claim.object.label}" if claim.object else ""),
+            left_entity=claim.subject, right_entity=claim.object, keys=[claim.id],
+            claim=claim))
+    return ReviewQueue(entries=entries, confidence_below=below)
