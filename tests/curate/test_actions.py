@@ -127,3 +127,15 @@ def test_actions_a_later_split_overrides_an_earlier_merge(two_people: Store
         split_entity(session, merged, keys[:1], user="tester")
     assert len(entity_of_name(two_people, "Artur Artuzov") | entity_of_name(
         two_people, "Jan Berzin")) == 2
+
+
+def test_actions_merge_and_undo_keep_each_persons_id(two_people: Store) -> None:
+    a = only(entity_of_name(two_people, "Artur Artuzov"))
+    b = only(entity_of_name(two_people, "Jan Berzin"))
+    with two_people.session() as session:
+        edit = merge_entities(session, b, a, user="tester")
+    assert entity_of_name(two_people, "Artur Artuzov") == {b}
+    with two_people.session() as session:
+        undo(session, edit.id, user="tester")
+    assert entity_of_name(two_people, "Artur Artuzov") == {a}
+    assert entity_of_name(two_people, "Jan Berzin") == {b}

@@ -6,6 +6,8 @@ the caller can offer to undo it.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -38,6 +40,35 @@ def _relink(session: Session, keys: list[str]) -> None:
         raise CurationError(f"this contradicts an earlier decision: {exc}") from exc
 
 
+def _pin_id(session: Session, profile_keys: list[str], wanted: str | None) -> None:
+    """Give the entity now holding these profiles the id a curator acted on.
+
+    Re-resolution keeps the id most of a cluster already had, so after a merge or its undo
+    the person a curator kept could otherwise come back under the other person's id (and
+    their URL would show someone else). When another entity holds the wanted id, the two
+    swap ids.
+    """
+    if not wanted or not profile_keys:
+        return
+    rows = session.scalars(select(ProfileRow).where(ProfileRow.key.in_(profile_keys))).all()
+    held = Counter(r.entity_id for r in rows if r.entity_id)
+    if not held:
+        return
+    current = held.most_common(1)[0][0]
+    if current == wanted:
+        return
+    holders = session.scalars(select(ProfileRow).where(
+        ProfileRow.entity_id.in_([current, wanted]))).all()
+    for r in holders:
+        r.entity_id = wanted if r.entity_id == current else current
+    for eid in (current, wanted):
+        row = session.get(EntityRow, eid)
+        if row is not None:
+            session.delete(row)
+    session.flush()
+    refresh_entities(session, [current, wanted])
+
+
 def _profiles_of(session: Session, entity_id: str) -> list[str]:
     keys = list(session.scalars(select(ProfileRow.key).where(ProfileRow.entity_id == entity_id)
                                 .order_by(ProfileRow.key)))
@@ -54,6 +85,7 @@ def merge_entities(session: Session, keep: str, other: str, *, user: str) -> Edi
     edit = record_edit(session, user=user, action="merge", target=keep,
                        payload={"keep": keep, "other": other, "profiles_a": a, "profiles_b": b})
     _relink(session, a + b)
+    _pin_id(session, a + b, keep)
     return edit
 
 
@@ -176,6 +208,11 @@ def _recompute_after(session: Session, edit: EditRow) -> None:
                 *p.get("kept", [])]
         # Profiles still held apart by the undone decision are re-linked from scratch.
         _relink(session, keys)
+        if edit.action == "merge":
+            _pin_id(session, p.get("profiles_a", []), p.get("keep"))
+            _pin_id(session, p.get("profiles_b", []), p.get("other"))
+        else:
+            _pin_id(session, p.get("kept", []), p.get("entity"))
     elif edit.action in ("claim_status", "claim_edit"):
         row = session.get(ClaimRow, edit.target)
         if row is not None:

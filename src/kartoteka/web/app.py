@@ -6,7 +6,6 @@ family is a router in ``routers/``, and every page has a JSON twin at the same p
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,13 +18,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kartoteka.curate.actions import CurationError
+from kartoteka.export.json import export_store
+from kartoteka.export.reconcile import ReconcileIndex, build_index
 from kartoteka.store.session import Store
 from kartoteka.store.users import UserError, secret_key
 from kartoteka.vocabulary import load_vocabulary
 from kartoteka.web.auth import LoginLimiter, SessionSigner
+from kartoteka.web.cache import GenerationCache
 from kartoteka.web.deps import (
     LoginRequired,
     WebContext,
@@ -44,6 +47,7 @@ from kartoteka.web.routers import (
     graph,
     institutions,
     persons,
+    reconcile,
     review,
     search,
 )
@@ -63,14 +67,12 @@ def make_templates() -> Jinja2Templates:
 
 
 def _routers() -> list:
-    found = [accounts.router, search.router, persons.router, documents.router, graph.router,
-             institutions.router, review.router, audit.router, curate.router]
-    # The OpenRefine reconciliation service is written separately; it joins when present.
-    if importlib.util.find_spec("kartoteka.web.routers.reconcile") is not None:
-        from kartoteka.web.routers import reconcile
+    return [accounts.router, search.router, persons.router, documents.router, graph.router,
+            institutions.router, review.router, audit.router, curate.router, reconcile.router]
 
-        found.append(reconcile.router)
-    return found
+
+def _reconcile_index_builder(session: Session) -> ReconcileIndex:
+    return build_index(export_store(session, include_text=False))
 
 
 def create_app(settings: WebSettings) -> FastAPI:
@@ -99,6 +101,15 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     for router in _routers():
         app.include_router(router)
+    # OpenRefine's reconciliation answers from an index of the whole database, rebuilt when
+    # the data change (as the name and facet indexes are).
+    reconcile_cache = GenerationCache(store, _reconcile_index_builder, len, name="reconcile")
+
+    def current_reconcile_index() -> ReconcileIndex:
+        with store.session() as session:
+            return reconcile_cache.get(session)
+
+    app.dependency_overrides[reconcile.get_reconcile_index] = current_reconcile_index
     _install_handlers(app)
 
     app.add_middleware(SessionMiddleware, signer=context.signer,
