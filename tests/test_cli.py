@@ -220,3 +220,21 @@ def test_cli_authority_import_reports_a_bad_file(tmp_path: Path) -> None:
     code, _, err = run("authority", "import", str(bad), "--source", "x", "--format", "csv",
                        "--db", str(tmp_path / "k.db"))
     assert code == 1 and "list.csv" in err and "id" in err
+
+
+def test_cli_export_import_export_of_the_seed_is_lossless(tmp_path: Path,
+                                                          shared_dir: Path) -> None:
+    seed = shared_dir / "corpus" / "000_631d22f20abd596a.txt"
+    first, second = tmp_path / "one.json", tmp_path / "two.json"
+    assert run("ingest", str(seed), "--db", str(tmp_path / "a.db"), "-q")[0] == 0
+    assert run("export", "--db", str(tmp_path / "a.db"), "-o", str(first))[0] == 0
+    code, _, err = run("import", str(first), "--db", str(tmp_path / "b.db"))
+    assert code == 0, err
+    assert run("export", "--db", str(tmp_path / "b.db"), "-o", str(second))[0] == 0
+    one, two = (json.loads(p.read_text(encoding="utf-8")) for p in (first, second))
+    assert one["documents"] == two["documents"]
+    for part in ("entities", "claims"):
+        assert sorted(one[part], key=lambda x: x["id"]) == sorted(two[part],
+                                                                    key=lambda x: x["id"])
+    assert sorted(one["mentions"], key=lambda m: m["id"]) == sorted(two["mentions"],
+                                                                    key=lambda m: m["id"])

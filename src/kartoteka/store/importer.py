@@ -59,6 +59,7 @@ def import_export(session: Session, data: dict[str, Any]) -> dict[str, int]:
                              entity_id=entity_id, kind=e["kind"], label=e["label"], names=[],
                              members=[], gender=e.get("gender"), data={})
             session.add(row)
+            session.flush()  # mentions point at it; no ORM relationship orders the inserts
             profiles[key] = row
         return profiles[key]
 
