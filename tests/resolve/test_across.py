@@ -270,3 +270,73 @@ def test_across_rejects_duplicate_keys() -> None:
 def test_across_spark_gives_the_duckdb_clusters() -> None:
     pytest.importorskip("pyspark")
     assert link_profiles(MIXED, backend="spark").clusters == link_profiles(MIXED).clusters
+
+
+def _vilks_profiles(oskar_documents: int) -> list[Profile]:
+    oskars = [person(f"oskar{n}", "Oskar Vilks", surname="Vilks", given="Oskar")
+              for n in range(oskar_documents)]
+    return [*oskars, person("father", "Janis Vilks", surname="Vilks", given="Janis"),
+            person("bare", "Vilks", surname="Vilks"), *BACKGROUND]
+
+
+@pytest.mark.parametrize(("oskar_documents", "joins"), [(3, True), (2, False)])
+def test_across_bare_surname_goes_to_a_far_more_prominent_namesake(
+        oskar_documents: int, joins: bool) -> None:
+    """A bare "Vilks" beside Oskar Vilks (named in three documents) and his father (in one) is
+    Oskar; with Oskar in two documents it is too close to call."""
+    linkage = link_profiles(_vilks_profiles(oskar_documents))
+    assert together(linkage, "bare", "oskar0") is joins
+    assert not together(linkage, "bare", "father")
+    assert not together(linkage, "oskar0", "father")
+    assert pair(linkage, "bare", "father").decision == "review"
+
+
+def test_across_a_wrong_date_on_one_profile_does_not_make_a_bare_surname_ambiguous() -> None:
+    """Two full-name profiles that differ only in a death year are one person and a wrong date
+    more often than two people: they do not stand as rivals for a bare surname."""
+    profiles = [
+        person("right", "Anton Lisovsky", surname="Lisovsky", given="Anton", death_year=1950),
+        person("wrong", "Anton Lisovsky", surname="Lisovsky", given="Anton", death_year=1937),
+        person("plain", "Anton Lisovsky", surname="Lisovsky", given="Anton"),
+        person("bare", "Lisovsky", surname="Lisovsky"),
+        *BACKGROUND,
+    ]
+    linkage = link_profiles(profiles)
+    assert together(linkage, "bare", "plain")
+    assert not together(linkage, "right", "wrong")  # the dates still keep these two apart
+
+
+def test_across_a_name_its_document_left_unresolved_is_never_linked_by_itself() -> None:
+    profiles = [
+        person("full", "Ivan Orlov", surname="Orlov", given="Ivan"),
+        person("bare", "Orlov", surname="Orlov", unresolved=True),
+        *BACKGROUND,
+    ]
+    linkage = link_profiles(profiles)
+    assert not together(linkage, "bare", "full")
+    scored = pair(linkage, "bare", "full")
+    assert scored.decision == "review" and scored.features.get("unresolved") is True
+
+
+@pytest.mark.parametrize(("bare", "full"), [("Zotov", "Zotyov"), ("Gribov", "Gribyov")])
+def test_across_bare_surname_links_alone_only_to_the_same_surname(bare: str, full: str) -> None:
+    """A second reading of "Zotyov" is "Zotov", but a bare "Zotov" is not linked to Ivan
+    Zotyov without a historian; a bare "Zotyov" is."""
+    for surname, linked in ((bare, False), (full, True)):
+        profiles = [person("bare", surname, surname=surname),
+                    person("full", f"Ivan {full}", surname=full, given="Ivan"), *BACKGROUND]
+        linkage = link_profiles(profiles)
+        assert together(linkage, "bare", "full") is linked
+        if not linked:
+            assert pair(linkage, "bare", "full").features.get("surname_variant_only") is True
+
+
+@pytest.mark.parametrize(("other_names", "joins"), [(["Яков Лапин"], True), ([], False)])
+def test_across_another_given_name_of_the_person_is_no_conflict(
+        other_names: list[str], joins: bool) -> None:
+    """Ян Лапин, born Яков Лапин, is the Yakov Lapin of another document."""
+    yan = person("yan", "Ян Лапин", surname="Лапин", given="Ян")
+    yan.names += other_names
+    profiles = [yan, person("yakov", "Yakov Lapin", surname="Lapin", given="Yakov"),
+                *BACKGROUND]
+    assert together(link_profiles(profiles), "yan", "yakov") is joins

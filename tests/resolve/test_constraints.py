@@ -32,6 +32,9 @@ def parts(given: str | None = None, patronymic: str | None = None, gender: str |
         (parts(birth=1895), parts(birth=1897), ("birth_year",)),
         (parts(death=1938), parts(death=1940), ("death_year",)),
         (parts(), parts("Ivan", "Ivanovich", "m", 1890, 1938), ()),
+        # A given name of another of the person's names (born Яков, known as Ян).
+        (NameParts("Ян", None, None, None, None, ("Яков",)), parts("Yakov"), ()),
+        (NameParts("Ян", None, None, None, None, ("Яков",)), parts("Pyotr"), ("given",)),
     ],
 )
 def test_constraints_conflicts(a: NameParts, b: NameParts, expected: tuple[str, ...]) -> None:

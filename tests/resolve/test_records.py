@@ -57,3 +57,13 @@ def test_records_table_has_declared_columns_and_types() -> None:
     assert table.column_names == list(PERSON_COLUMNS)
     assert table.num_rows == 2
     assert table.column("birth_year").to_pylist() == [1895, None]
+
+
+def test_records_given_names_of_other_written_forms_join_the_given_groups() -> None:
+    """Born Яков, known as Ян: both given names are the profile's, for conflicts and the
+    given-name comparison."""
+    profile = Profile(key="k", document_id="d", kind="person", label="Ян Лапин",
+                      names=["Ян Лапин", "Яков Лапин", "Лапин"], surname="Лапин", given="Ян")
+    assert name_parts(profile).other_given == ("Яков",)
+    alone = person_row(person("Ян Лапин", surname="Лапин", given="Ян"))
+    assert set(person_row(profile)["given_groups"]) > set(alone["given_groups"])

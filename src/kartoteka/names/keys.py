@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kartoteka.names.baltic import baltic_stem, looks_baltic
 from kartoteka.names.name_data import (
     COARSE_KEY,
     FEMININE_SURNAME_ENDINGS,
@@ -62,12 +63,22 @@ def key_form(cyrillic: str, *, surname: bool = True, fine: bool = False) -> str:
     return re.sub(r"(.)\1+", r"\1", letters)
 
 
+def _spellings(name: str) -> list[str]:
+    """The name, and the name without a Baltic ending: first when only Latvian or Lithuanian
+    writes the word so (Bērziņš is Берзин), else after it (Alksnis may stay Алкснис)."""
+    stem = baltic_stem(name) if len(name.split()) == 1 else None
+    if stem is None:
+        return [name]
+    return [stem, name] if looks_baltic(name) else [name, stem]
+
+
 def _reading_keys(name: str, *, surname: bool, fine: bool) -> tuple[str, ...]:
     keys: list[str] = []
-    for reading in cyrillic_readings(name.strip().rstrip(".")):
-        key = key_form(reading, surname=surname, fine=fine)
-        if key and key not in keys:
-            keys.append(key)
+    for spelling in _spellings(name.strip().rstrip(".")):
+        for reading in cyrillic_readings(spelling):
+            key = key_form(reading, surname=surname, fine=fine)
+            if key and key not in keys:
+                keys.append(key)
     return tuple(keys)
 
 
@@ -132,6 +143,15 @@ def loose_key(key: str) -> str:
     the first letter dropped: Yezhov, Yerov and Yerev all land on "erv"."""
     merged = key.replace("l", "r").replace("j", "r")  # j is ж or ш in the coarse key
     return merged[:1] + re.sub(r"[aeiou]", "", merged[1:])
+
+
+def neighbour_key(key: str) -> str:
+    """A coarser form of a surname key, for finding the stored profiles worth comparing: the
+    loose key with the letters a Latin "ch", "kh" or "h" may stand for merged (ц, ч, х) and a
+    final -s dropped (a Baltic ending kept in one spelling and not in another). Ulrich and
+    Ulrikh, whose likeliest readings differ, meet here; so do Alksnis and Алкснис."""
+    coarse = re.sub(r"(.)\1+", r"\1", loose_key(key).replace("h", "c"))
+    return coarse[:-1] if coarse.endswith("s") and len(coarse) > 3 else coarse
 
 
 def fold(text: str) -> str:

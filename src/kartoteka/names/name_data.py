@@ -125,3 +125,23 @@ SURNAME_CASE_ENDINGS = (
 )
 # English possessive and the plural of a family ("Yezhov's", "the Karins").
 ENGLISH_SURNAME_SUFFIXES = ("'s", "’s", "s'", "s’")
+
+# Latvian and Lithuanian nominative endings, which Russian (and English writing after Russian)
+# drops: Zakovskis = Заковский, Uborevičius = Уборевич, Bērziņš = Берзин, Jeronimas = Иероним,
+# Leonīds = Леонид. Russian also keeps some of them (Alksnis = Алкснис), so the stripped form is
+# one more reading of the name, never a replacement. Longest first; (ending, replacement).
+BALTIC_LATIN_ENDINGS = (
+    ("skis", "sky"), ("ckis", "cky"), ("skas", "sky"), ("ckas", "cky"),
+    ("ijus", ""), ("ius", ""), ("jus", ""), ("ņš", "ņ"), ("š", ""),
+    ("as", ""), ("is", ""), ("ys", ""), ("us", ""), ("s", ""),
+)
+# Letters only Latvian or Lithuanian spelling uses (ē, ī, ū, ā also mark Latvian long vowels).
+BALTIC_LETTERS = frozenset("āēīūņķļģėąęįų")
+# Endings that are Baltic whatever the letters: no Russian or English surname ends so.
+BALTIC_SURE_ENDINGS = ("skis", "ckis", "skas", "ckas", "čius", "ičius", "ņš")
+# The same endings in a Russian rendering (Уборевичюс, Пятрас), nominative and genitive.
+BALTIC_CYRILLIC_ENDINGS = (
+    ("юса", ""), ("юс", ""), ("яса", ""), ("яс", ""), ("аса", ""), ("ас", ""),
+    ("иса", ""), ("ис", ""), ("уса", ""), ("ус", ""),
+)
+BALTIC_MIN_STEM = 3

@@ -110,7 +110,10 @@ def _guess_order(words: list[str], cyrillic: bool) -> str:
         first_given, second_given = _is_known_given(words[0]), _is_known_given(words[1])
         if first_given and not second_given:
             return "given-first"
-        if second_given and not first_given:
+        # English prose writes the given name first: "Lore Daniel" (an unlisted given name and
+        # a given name that is also a surname) stays in that order unless the first word has a
+        # surname's shape ("Yezhov Nikolai").
+        if second_given and not first_given and (cyrillic or _looks_surname(words[0])):
             return "surname-first"
         if _looks_surname(words[0]) and not _looks_surname(words[1]):
             return "surname-first"

@@ -43,6 +43,11 @@ DEFAULT_REVIEW_BAND = (0.5, 0.9)
 # (so the surname's own m stays the prior's), and surname frequencies adjust the weights.
 MIN_PROFILES_TO_TRAIN = 1000
 TF_COLUMNS = ("surname_folded", "surname_key")  # the term-frequency adjusted surname levels
+# A person named in this many documents, and this many times as many as any namesake, is the
+# one a profile that fits both means (see _ambiguous_pairs).
+PROMINENT_DOCUMENTS = 3
+SAME_SURNAME_LEVELS = ("exact", "same main key")
+PROMINENCE_RATIO = 3
 
 
 @dataclass(frozen=True)
@@ -123,29 +128,71 @@ class _Candidate:
     decision: Decision | None = None
 
 
+def _surname_alone_on_a_variant(c: _Candidate, parts: dict[str, NameParts]) -> bool:
+    """A profile known by its surname alone links by itself only to the same surname (one
+    spelling, or one key under the likeliest readings): "Solovov" is not "Solovyov" unless a
+    historian says so, though a second reading of one meets the other."""
+    bare = not parts[c.a].given or not parts[c.b].given
+    return bare and c.features.get("surname", {}).get("level") not in SAME_SURNAME_LEVELS
+
+
+def _distinct_people(a: NameParts, b: NameParts) -> bool:
+    """Names that cannot be one person's. Dates alone do not count here: two profiles with one
+    full name and different death years are more likely one person and a wrong date than two
+    people, so they do not make a third profile ambiguous (the clustering still keeps them
+    apart until a historian looks)."""
+    return bool(set(conflicts(a, b)) - DATE_CONFLICTS)
+
+
 def _ambiguous_pairs(
     candidates: list[_Candidate],
     parts: dict[str, NameParts],
+    documents: dict[str, str],
     decisions: Decisions,
     threshold: float,
 ) -> set[tuple[str, str]]:
     """Pairs whose profile fits two different people about equally well: a bare "Orlov" with
     Ivan Orlov and Pyotr Orlov. "About equally" means the better fit is not ``threshold`` likely
-    against the other: the weight gap is below log2(threshold / (1 - threshold))."""
+    against the other: the weight gap is below log2(threshold / (1 - threshold)).
+
+    One exception: when one of the people is named in at least PROMINENT_DOCUMENTS documents
+    and PROMINENCE_RATIO times as many as any rival, the profile is that person's. A text that
+    writes "Uborevich" without introducing him means the Uborevich its readers know, not his
+    father named once in a biography."""
     margin = math.log2(threshold / (1.0 - threshold))
     partners: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for c in candidates:
         partners[c.a].append((c.weight, c.b))
         partners[c.b].append((c.weight, c.a))
+
+    def apart(x: str, y: str) -> bool:
+        return decisions.cannot(x, y) or _distinct_people(parts[x], parts[y])
+
     ambiguous: set[tuple[str, str]] = set()
     for key, options in partners.items():
         if len(options) < 2:
             continue
         best = max(w for w, _ in options)
         close = sorted(other for w, other in options if w >= best - margin)
+        if not any(apart(x, y) for i, x in enumerate(close) for y in close[i + 1:]):
+            continue
+        # Support counts the documents that name a person with a given name: a bare surname
+        # fits everyone and tells no one apart.
+        named = [x for x in close if parts[x].given]
+        fellows = {x: [y for y in close if y == x or not apart(x, y)] for x in named}
+        support = {x: len({documents[y] for y in fellows[x] if parts[y].given}) for x in named}
+        leader = max(named, key=lambda x: (support[x], x), default=None)
+        rivals = [y for y in close if leader is not None and y not in fellows[leader]]
+        rival_support = max((support.get(y, 1) for y in rivals), default=0)
+        coherent = leader is not None and not any(
+            apart(x, y) for i, x in enumerate(fellows[leader]) for y in fellows[leader][i + 1:])
+        if coherent and rivals and support[leader] >= max(
+                PROMINENT_DOCUMENTS, PROMINENCE_RATIO * rival_support):
+            ambiguous.update(_ordered(key, y) for y in rivals)
+            continue
         for i, x in enumerate(close):
-            for y in close[i + 1 :]:
-                if decisions.cannot(x, y) or conflicts(parts[x], parts[y]):
+            for y in close[i + 1:]:
+                if apart(x, y):
                     ambiguous.add(_ordered(key, x))
                     ambiguous.add(_ordered(key, y))
     return ambiguous
@@ -193,11 +240,21 @@ def _link_persons(
             pair_features(row, reasons), reasons,
         ))
     candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
-    linkable = [
+    unresolved = {p.key for p in persons if p.unresolved}
+    likely = [
         c for c in candidates
         if c.probability >= threshold and not c.reasons and not decisions.cannot(c.a, c.b)
     ]
-    ambiguous = _ambiguous_pairs(linkable, parts, decisions, threshold)
+    for c in likely:
+        if c.a in unresolved or c.b in unresolved:
+            c.decision = "review"  # its own document could not tell whose name it is
+            c.features["unresolved"] = True
+        elif _surname_alone_on_a_variant(c, parts):
+            c.decision = "review"
+            c.features["surname_variant_only"] = True
+    linkable = [c for c in likely if c.decision is None]
+    documents = {p.key: p.document_id for p in persons}
+    ambiguous = _ambiguous_pairs(linkable, parts, documents, decisions, threshold)
     for c in linkable:
         if (c.a, c.b) in ambiguous:
             c.decision = "review"

@@ -45,7 +45,9 @@ def _patronymic_ok(a: str, b: str) -> bool | None:
 def conflicts(a: NameParts, b: NameParts) -> tuple[str, ...]:
     """Why two profiles cannot be one person (empty when nothing conflicts)."""
     reasons: list[str] = []
-    if a.given and b.given and _given_ok(a.given, b.given) is False:
+    if a.given and b.given and _given_ok(a.given, b.given) is False and not any(
+        _given_ok(x, y) for x in (a.given, *a.other_given) for y in (b.given, *b.other_given)
+    ):  # another name of one of them (a birth name) may be the other's
         reasons.append("given")
     if a.patronymic and b.patronymic and _patronymic_ok(a.patronymic, b.patronymic) is False:
         reasons.append("patronymic")

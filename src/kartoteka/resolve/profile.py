@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from kartoteka.model import Extraction, LocalEntity
+from kartoteka.model import Extraction, LocalEntity, Mention
 
 
 @dataclass
@@ -33,6 +33,9 @@ class Profile:
     relatives: list[str] = field(default_factory=list)  # labels of kin named with it
     language: str | None = None
     descriptor: str | None = None
+    # A bare name the document leaves between several of its people ("Orlov" beside Ivan and
+    # Pyotr Orlov): never linked to another document's person without a human decision.
+    unresolved: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -68,18 +71,26 @@ def _year(date: str | None, *, last: bool = False) -> int | None:
     return years[-1] if last else years[0]
 
 
+def _unresolved(entity: LocalEntity, mentions: dict[str, Mention]) -> bool:
+    """Whether every mention of the entity is a bare name its document left unresolved."""
+    own = [mentions[mid] for mid in entity.mention_ids if mid in mentions]
+    return bool(own) and all("unresolved" in m.attrs for m in own)
+
+
 def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[str, Profile]:
     """One profile per local entity: its names and what the document says about it."""
     from kartoteka.names.parse import parse_person_name  # names is a leaf; import when used
 
     entity_of = {mid: e.key for e in entities for mid in e.mention_ids}
     by_key = {e.key: e for e in entities}
+    mentions = {m.id: m for m in extraction.mentions}
     profiles: dict[str, Profile] = {}
     for ent in entities:
         profile = Profile(
             key=ent.key, document_id=extraction.document.id, kind=ent.kind, label=ent.label,
             names=list(ent.names), gender=ent.gender, language=extraction.document.language,
             descriptor=ent.descriptor,
+            unresolved=_unresolved(ent, mentions),
         )
         if ent.kind == "person" and not ent.descriptor:
             parsed = parse_person_name(ent.label)

@@ -47,6 +47,9 @@ class NameParts:
     gender: str | None
     birth_year: int | None
     death_year: int | None
+    # Given names of the person's other names in the document: a birth name, a pseudonym
+    # (Ян Гамарник was born Яков; Mikhail Trilisser was born Meier).
+    other_given: tuple[str, ...] = ()
 
 
 def _strip(text: str | None) -> str | None:
@@ -68,7 +71,26 @@ def name_parts(profile: Profile) -> NameParts:
     elif given and not patronymic and initials:
         patronymic = _initial(initials[0])
     gender = profile.gender or gender_from_parts(None, profile.given, profile.patronymic)
-    return NameParts(given, patronymic, gender, profile.birth_year, profile.death_year)
+    return NameParts(given, patronymic, gender, profile.birth_year, profile.death_year,
+                     _other_given(profile))
+
+
+def _other_given(profile: Profile) -> tuple[str, ...]:
+    """Full given names of the profile's written forms other than its label's."""
+    found: list[str] = []
+    for written in profile.names:
+        given = _written_given(written)
+        if given and given != profile.given and given not in found:
+            found.append(given)
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=65536)
+def _written_given(written: str) -> str | None:
+    parsed = parse_person_name(written)
+    if parsed.given and (parsed.surname or parsed.patronymic):
+        return parsed.given
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -145,7 +167,8 @@ def person_row(profile: Profile) -> dict[str, Any]:
         "surname_keys": _or_none(keys),
         "loose_keys": _or_none(loose),
         "given_key": given_k,
-        "given_groups": _or_none(list(_groups(full_given))) if full_given else None,
+        "given_groups": _or_none(sorted({group for name in (full_given, *parts.other_given)
+                                         if name for group in _groups(name)})),
         "given_letters": _or_none(list(_letters(parts.given))) if parts.given else None,
         "patronymic_key": patronymic_k,
         "patronymic_letters": (

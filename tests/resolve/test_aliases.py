@@ -1,0 +1,104 @@
+"""Other names of one person read off the layout of invented texts (resolve/aliases.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kartoteka.model import Mention
+from kartoteka.resolve.aliases import SUBJECT, text_aliases
+
+
+def names_in(text: str, surfaces: list[str]) -> dict[str, Mention]:
+    """A person mention for the first occurrence of each surface (longest first)."""
+    taken: list[tuple[int, int]] = []
+    out = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        for match in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            if not any(match.start() < e and s < match.end() for s, e in taken):
+                taken.append((match.start(), match.end()))
+                out[surface] = Mention(start=match.start(), end=match.end(), text=surface,
+                                       kind="person", name=surface)
+                break
+    return out
+
+
+def aliases_of(text: str, surfaces: list[str]) -> dict[str, str | None]:
+    """Alias surface -> surface of the name it names again (None for the text's subject)."""
+    mentions = names_in(text, surfaces)
+    by_id = {m.id: s for s, m in mentions.items()}
+    found = text_aliases(text, list(mentions.values()))
+    return {by_id[k]: (None if v == SUBJECT else by_id[v]) for k, v in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Leonid Kruglov (Russian: Леонид Круглов; 1901 – 1941) was a clerk.",
+         ["Leonid Kruglov", "Леонид Круглов"], {"Леонид Круглов": "Leonid Kruglov"}),
+        ("Anna Vetrova (née Anna Lind; born 1903) was a typist.",
+         ["Anna Vetrova", "Anna Lind"], {"Anna Lind": "Anna Vetrova"}),
+        ("Oskars Kalns (also Oskar Kalnin, Oskar Kalnins, Russian: Оскар Калнин) fled.",
+         ["Oskars Kalns", "Oskar Kalnin", "Oskar Kalnins", "Оскар Калнин"],
+         {"Oskar Kalnin": "Oskars Kalns", "Oskar Kalnins": "Oskars Kalns",
+          "Оскар Калнин": "Oskars Kalns"}),
+        ("Семён Гуров (настоящее имя — Шмуэль Гурвич, 1899 — 1938) — чекист.",
+         ["Семён Гуров", "Шмуэль Гурвич"], {"Шмуэль Гурвич": "Семён Гуров"}),
+        ("Мать, Марта Линде (урождённая Берзиня), учила детей.",
+         ["Марта Линде", "Берзиня"], {"Берзиня": "Марта Линде"}),
+        ("Ivan Lesnoy (1880 – 1937), born Ivan Lesnikov, was a printer.",
+         ["Ivan Lesnoy", "Ivan Lesnikov"], {"Ivan Lesnikov": "Ivan Lesnoy"}),
+        ("Oskar Ruds (nicknames \"Volk\", \"Mednis\") ran the press.",
+         ["Oskar Ruds", "Volk", "Mednis"], {"Volk": "Oskar Ruds", "Mednis": "Oskar Ruds"}),
+    ],
+)
+def test_aliases_bracket_and_apposition_give_other_names(text, surfaces, expected):
+    assert aliases_of(text, surfaces) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Ivan Sokolov (son of Pyotr Sokolov) was born in Tula.", ["Ivan Sokolov",
+                                                                   "Pyotr Sokolov"]),
+        ("Ivan Sokolov (with Pyotr Sokolov) left for Riga.", ["Ivan Sokolov", "Pyotr Sokolov"]),
+        ("Ivan Sokolov (Pyotr Sokolov's deputy) signed it.", ["Ivan Sokolov", "Pyotr Sokolov"]),
+        ("Ivan Sokolov, Pyotr Sokolov and Anna Lind were shot.",
+         ["Ivan Sokolov", "Pyotr Sokolov", "Anna Lind"]),
+        ("Ivan Sokolov (1890 – 1938) met Pyotr Sokolov in 1920.",
+         ["Ivan Sokolov", "Pyotr Sokolov"]),
+    ],
+)
+def test_aliases_other_people_in_brackets_and_lists_are_not_aliases(text, surfaces):
+    assert aliases_of(text, surfaces) == {}
+
+
+def test_aliases_a_bare_bracket_gives_one_name_not_a_list():
+    """"Sokolov (Lind, Marten)" may list his companions; "Sokolov (Lind or Marten)" does not."""
+    assert aliases_of("Sokolov (Lind, Marten) arrived.", ["Sokolov", "Lind", "Marten"]) == {
+        "Lind": "Sokolov"}
+    assert aliases_of("Sokolov (Lind or Marten) arrived.", ["Sokolov", "Lind", "Marten"]) == {
+        "Lind": "Sokolov", "Marten": "Sokolov"}
+
+
+def test_aliases_birth_name_line_of_an_infobox_is_the_subject():
+    text = "Семён Гуров\nРождение: 1899.\nИмя при рождении: Шмуэль Гурвич.\n"
+    assert aliases_of(text, ["Семён Гуров", "Шмуэль Гурвич"]) == {"Шмуэль Гурвич": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Karl Ozols printed leaflets. Under the pseudonym Volk, he wrote for the paper.",
+         None),
+        ("Karl Ozols appears in the decrypts under the code name \"Volk\".", "Karl Ozols"),
+    ],
+)
+def test_aliases_assumed_name_belongs_to_the_one_named_before_or_the_subject(text, expected):
+    assert aliases_of(text, ["Karl Ozols", "Volk"]) == {"Volk": expected}
+
+
+def test_aliases_assumed_name_after_two_people_is_left_alone():
+    text = "Karl Ozols met Anna Lind, who worked under the pseudonym Volk."
+    assert aliases_of(text, ["Karl Ozols", "Anna Lind", "Volk"]) == {}
