@@ -267,3 +267,11 @@ def test_en_pipeline_two_genrikhs_are_two_people(extract_en):
     entities = [e for e in within(ex) if e.kind == "person"]
     assert sorted(e.label for e in entities) == ["Genrikh Lyushkov", "Genrikh Yagoda"]
     assert sorted(len(e.mention_ids) for e in entities) == [2, 3]
+
+
+@pytest.mark.slow
+def test_en_pipeline_possessive_belongs_to_the_clause_subject(extract_en):
+    ex = extract_en("Ivan Sergeyevich Lomakin was an officer of the NKVD and guarded Andrei "
+                    "Zhdanov until his execution in 1938.\n")
+    shot = [c for c in ex.claims if c.type == "execution"]
+    assert shot and all(label(ex, c.subject) == "Ivan Sergeyevich Lomakin" for c in shot)

@@ -198,7 +198,7 @@ class DocContext:
                     return [m]
         # A woman is told by "she" even among people of unknown gender; "he" is the default.
         strict = (True, False) if gender == "f" else (False,)
-        if low in OBJECT_PRONOUNS:
+        if low in OBJECT_PRONOUNS and tok.tag_ != "PRP$":
             # "had him arrested", "told him": the nearest fitting mention of this sentence.
             here = [m for m in seen if m.start >= tok.sent.start_char and m.id not in own]
             for exact in strict:
@@ -275,7 +275,8 @@ class DocContext:
         return mention.start < tok.idx
 
 
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their"})
+# Possessives are not here: "X headed the guard of Y until his execution" is X's.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 PARENT_NOUNS = frozenset({"parent", "father", "mother", "parents"})
 CHILD_NOUNS = frozenset({"child", "children", "son", "sons", "daughter", "daughters", "orphan",
                          "orphans", "youngster", "youngsters", "girl", "girls", "boy", "boys"})
