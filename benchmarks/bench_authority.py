@@ -13,7 +13,6 @@ Usage: python benchmarks/bench_authority.py [--n 10000] [--seed 11]
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing as mp
 import random
 import resource
@@ -37,20 +36,9 @@ SCHEMES = ("cyrillic", "cyrillic", "bgn", "bgn", "alalc", "german", "french")
 
 
 def load_list() -> list[AuthorityRecord]:
-    from kartoteka.sources.memorial import parse_memorial_record
+    from kartoteka.store.authority import read_authority_file
 
-    records = []
-    with (LIST / "records.jsonl").open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            obj = json.loads(line)
-            parsed = parse_memorial_record(number, obj)
-            shot = parsed.execution_date
-            records.append(AuthorityRecord(
-                SOURCE, str(number), obj["name"], parsed.birth_year,
-                int(shot[:4]) if shot else None,
-                {"variants": parsed.name_variants, "gender": parsed.gender},
-            ))
-    return records
+    return list(read_authority_file(LIST / "records.jsonl", SOURCE, "memorial"))
 
 
 def _write(text: str | None, scheme: str) -> str | None:

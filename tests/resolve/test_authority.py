@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -25,20 +24,9 @@ def moscow() -> list[AuthorityRecord]:
     path = MOSCOW / "records.jsonl"
     if not path.is_file():
         pytest.skip("../shared/corpus/memorial-moscow is not beside the repository")
-    from kartoteka.sources.memorial import parse_memorial_record
+    from kartoteka.store.authority import read_authority_file
 
-    records = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            obj = json.loads(line)
-            parsed = parse_memorial_record(number, obj)
-            shot = parsed.execution_date
-            records.append(AuthorityRecord(
-                SOURCE, str(number), obj["name"], parsed.birth_year,
-                int(shot[:4]) if shot else None,
-                {"variants": parsed.name_variants, "gender": parsed.gender},
-            ))
-    return records
+    return list(read_authority_file(path, SOURCE, "memorial"))
 
 
 def ids_named(records: list[AuthorityRecord], prefix: str) -> set[str]:

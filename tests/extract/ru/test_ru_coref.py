@@ -3,11 +3,9 @@ before it are about, in an article its person. Invented sentences."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from kartoteka.model import Document, Extraction
+from kartoteka.model import Extraction
 
 pytestmark = pytest.mark.slow
 
@@ -19,19 +17,6 @@ MEMOIR = (
     "Сторож завода работал там с 1920 года. Его арестовали в 1937 году.\n"
 )
 
-
-@pytest.fixture(scope="module")
-def extract():  # noqa: ANN201 - natasha loaded once for the module
-    pytest.importorskip("natasha")
-    from kartoteka.extract.ru import Pipeline
-
-    pipeline = Pipeline()
-
-    def run(text: str) -> Extraction:
-        doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), text=text,
-                       language="ru")
-        return pipeline.extract(doc)
-    return run
 
 
 def _fates(ex: Extraction) -> list[tuple[str | None, str, str, str | None]]:

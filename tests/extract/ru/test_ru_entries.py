@@ -5,12 +5,10 @@ The people and dates here are invented."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from kartoteka.extract.ru.entries import entry_spans, find_heads
-from kartoteka.model import Claim, Document, Extraction, Mention
+from kartoteka.model import Claim, Extraction, Mention
 
 LIST = (
     "Список лиц, осуждённых в 1938 г.\n\n"
@@ -77,20 +75,6 @@ def test_ru_entries_span_to_the_next_head_or_a_blank_line() -> None:
 
 
 # -- the whole pipeline --------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def extract():  # noqa: ANN201 - natasha loaded once for the module
-    pytest.importorskip("natasha")
-    from kartoteka.extract.ru import Pipeline
-
-    pipeline = Pipeline()
-
-    def run(text: str, kind: str = "testimony") -> Extraction:
-        doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), text=text,
-                       language="ru", kind=kind)
-        return pipeline.extract(doc)
-    return run
 
 
 def _subject(ex: Extraction, claim: Claim) -> Mention:

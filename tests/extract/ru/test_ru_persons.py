@@ -3,14 +3,13 @@ start, families in the plural, names of places and bodies, letters. Invented sen
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 import pytest
 
 from kartoteka.extract.ru.persons import PersonFinder, Tok
 from kartoteka.extract.ru.words import is_common_noun
-from kartoteka.model import Document, Extraction, Mention
+from kartoteka.model import Extraction, Mention
 
 
 @pytest.mark.parametrize(("word", "common"), [
@@ -70,19 +69,6 @@ def test_ru_persons_common_noun_before_a_name_is_left_out(text: str) -> None:
     names = _found(text, text.rstrip(".").split(" ", 2)[0] + " " + text.split()[1])
     assert len(names) == 1 and first not in names[0]
 
-
-@pytest.fixture(scope="module")
-def extract():  # noqa: ANN201 - natasha loaded once for the module
-    pytest.importorskip("natasha")
-    from kartoteka.extract.ru import Pipeline
-
-    pipeline = Pipeline()
-
-    def run(text: str) -> Extraction:
-        doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), text=text,
-                       language="ru")
-        return pipeline.extract(doc)
-    return run
 
 
 def _people(ex: Extraction) -> dict[str, Mention]:

@@ -3,12 +3,10 @@ denial after it makes it a negated claim, never an affirmed one. Invented senten
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from kartoteka.extract.ru.rumours import denial_in, denies_previous, rumour_before
-from kartoteka.model import Claim, Document, Extraction
+from kartoteka.model import Claim, Extraction
 
 
 def _around(sentence: str, trigger: str) -> tuple[int, int]:
@@ -64,19 +62,6 @@ def test_ru_rumours_denial_in_the_same_sentence(rest: str, denied: bool) -> None
 
 # -- the whole pipeline --------------------------------------------------------------------
 
-
-@pytest.fixture(scope="module")
-def extract():  # noqa: ANN201 - natasha loaded once for the module
-    pytest.importorskip("natasha")
-    from kartoteka.extract.ru import Pipeline
-
-    pipeline = Pipeline()
-
-    def run(text: str) -> Extraction:
-        doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), text=text,
-                       language="ru")
-        return pipeline.extract(doc)
-    return run
 
 
 def _fates(ex: Extraction, type_: str) -> list[Claim]:
