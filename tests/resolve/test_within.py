@@ -8,6 +8,7 @@ import pytest
 
 from kartoteka.model import Document, Extraction, LocalEntity, Mention
 from kartoteka.resolve.within import within
+from tests.helpers import hand_extraction
 
 DOC = Document(sha256="f" * 64, text="x" * 2000, language="en")
 
@@ -262,3 +263,12 @@ def test_within_bare_surname_of_the_other_gender_is_someone_else(bare, joins):
     same = entity_of(entities, mentions[bare][0]) is entity_of(entities,
                                                               mentions["Nikolai Yezhov"][0])
     assert same is joins
+
+
+def test_within_label_prefers_the_form_the_lexicon_knows() -> None:
+    ex = hand_extraction(
+        "Yerev came in. Later Yerov left. Everybody feared Yezhov.",
+        [("Yerev", "person", None), ("Yerov", "person", None), ("Yezhov", "person", None)])
+    people = [e for e in within(ex) if e.kind == "person"]
+    assert len(people) == 1
+    assert people[0].label == "Yezhov"

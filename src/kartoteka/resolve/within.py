@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kartoteka.model import Extraction, LocalEntity, Mention
+from kartoteka.names.attested import attested_surname
 from kartoteka.names.similarity import SURNAME_THRESHOLD, surname_similarity
 from kartoteka.resolve.aliases import text_aliases
 from kartoteka.resolve.people import Person, group_people
@@ -46,7 +47,12 @@ def _label(person: Person) -> str:
     if len((fullest.name or "").split()) > 1:
         return fullest.name or fullest.text
     counts = Counter(m.name or m.text for m in own)
-    return counts.most_common(1)[0][0]
+    first = {}
+    for m in sorted(own, key=lambda m: m.start):
+        first.setdefault(m.name or m.text, m.start)
+    # Among forms as frequent as each other, one the lexicon knows as a surname (Yezhov, not
+    # the translation's Yerev) names the person best.
+    return max(counts, key=lambda form: (counts[form], attested_surname(form), -first[form]))
 
 
 def _cyrillic(text: str) -> bool:
