@@ -1,6 +1,5 @@
 """Human decisions: recorded append-only, undoable, and kept through re-resolution."""
 
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,8 @@ from tests.helpers import entity_of_name, hand_extraction, store_extraction
 
 
 @pytest.fixture
-def two_people(db_path: Path) -> Store:
-    store = Store(db_path)
+def two_people(db: str) -> Store:
+    store = Store(db)
     store_extraction(store, hand_extraction(
         "Artur Artuzov was shot in 1937.", [("Artur Artuzov", "person", None)],
         [("execution", "Artur Artuzov", "1937")]))
@@ -61,8 +60,8 @@ def test_actions_merge_survives_reresolution(two_people: Store) -> None:
                                                                          "Jan Berzin")
 
 
-def test_actions_split_is_kept_against_a_perfect_name_match(db_path: Path) -> None:
-    store = Store(db_path)
+def test_actions_split_is_kept_against_a_perfect_name_match(db: str) -> None:
+    store = Store(db)
     store_extraction(store, hand_extraction(
         "Ivan Orlov was a sailor.", [("Ivan Orlov", "person", None)]))
     store_extraction(store, hand_extraction(
@@ -93,10 +92,10 @@ def test_actions_refuse_unknown_targets(two_people: Store) -> None:
         assert session.query(EditRow).count() == 0
 
 
-def test_actions_merge_and_rejection_survive_a_new_document(db_path: Path) -> None:
+def test_actions_merge_and_rejection_survive_a_new_document(db: str) -> None:
     """A hand merge of two names the model would never join (a birth name) holds when a new
     document mentions one of them; a rejected claim stays rejected."""
-    store = Store(db_path)
+    store = Store(db)
     store_extraction(store, hand_extraction(
         "Artuzov was shot in 1937.", [("Artuzov", "person", None)],
         [("execution", "Artuzov", "1937")]))

@@ -1,6 +1,5 @@
 """Cross-document entities in the store: profiles linked, decisions honoured, ids kept."""
 
-from pathlib import Path
 
 from kartoteka.store.entities import resolve_profiles
 from kartoteka.store.session import Store
@@ -8,8 +7,8 @@ from kartoteka.store.tables import EntityRow
 from tests.helpers import entity_of_name, hand_extraction, store_extraction
 
 
-def test_entities_join_one_person_across_documents_and_scripts(db_path: Path) -> None:
-    store = Store(db_path)
+def test_entities_join_one_person_across_documents_and_scripts(db: str) -> None:
+    store = Store(db)
     store_extraction(store, hand_extraction(
         "Nikolai Yezhov was arrested in 1939.", [("Nikolai Yezhov", "person", None)],
         [("arrest", "Nikolai Yezhov", "1939")]))
@@ -22,8 +21,8 @@ def test_entities_join_one_person_across_documents_and_scripts(db_path: Path) ->
     assert len(latin) == 1 and latin == cyrillic
 
 
-def test_entities_keep_two_people_with_one_given_name_apart(db_path: Path) -> None:
-    store = Store(db_path)
+def test_entities_keep_two_people_with_one_given_name_apart(db: str) -> None:
+    store = Store(db)
     store_extraction(store, hand_extraction(
         "Genrikh Yagoda was arrested.", [("Genrikh Yagoda", "person", None)]))
     store_extraction(store, hand_extraction(
@@ -31,8 +30,8 @@ def test_entities_keep_two_people_with_one_given_name_apart(db_path: Path) -> No
     assert entity_of_name(store, "Genrikh Yagoda") != entity_of_name(store, "Genrikh Lyushkov")
 
 
-def test_entities_organisations_share_one_entity_by_name(db_path: Path) -> None:
-    store = Store(db_path)
+def test_entities_organisations_share_one_entity_by_name(db: str) -> None:
+    store = Store(db)
     store_extraction(store, hand_extraction("The NKVD grew.", [("NKVD", "organization", None)]))
     store_extraction(store, hand_extraction("The NKVD shot many.",
                                             [("NKVD", "organization", None)]))
@@ -41,8 +40,8 @@ def test_entities_organisations_share_one_entity_by_name(db_path: Path) -> None:
     assert len(orgs) == 1
 
 
-def test_entities_ids_survive_a_full_reresolution(db_path: Path) -> None:
-    store = Store(db_path)
+def test_entities_ids_survive_a_full_reresolution(db: str) -> None:
+    store = Store(db)
     store_extraction(store, hand_extraction(
         "Matvei Berman headed the camps. Berman was shot.", [("Matvei Berman", "person", None)]))
     store_extraction(store, hand_extraction(
@@ -53,10 +52,10 @@ def test_entities_ids_survive_a_full_reresolution(db_path: Path) -> None:
     assert entity_of_name(store, "Matvei Berman") == before
 
 
-def test_entities_spellings_with_different_likeliest_readings_still_meet(db_path: Path) -> None:
+def test_entities_spellings_with_different_likeliest_readings_still_meet(db: str) -> None:
     """Ulrich (first read as Ульрич) and Ulrikh (Ульрих) are stored under different blocks;
     whichever comes second still finds the other."""
-    store = Store(db_path)
+    store = Store(db)
     store_extraction(store, hand_extraction(
         "Ivan Ulrich presided over the court.", [("Ivan Ulrich", "person", None)]))
     store_extraction(store, hand_extraction(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -15,7 +15,7 @@ from kartoteka.store.tables import AuthorityLinkRow, ClaimRow, ProfileRow
 from tests.helpers import entity_of_name, hand_extraction, store_extraction
 
 
-def build(db: Path) -> Store:
+def build(db: str) -> Store:
     store = Store(db)
     store_extraction(store, hand_extraction(
         "Nikolai Yezhov was arrested in 1939. The NKVD had been his.",
@@ -41,13 +41,14 @@ def build(db: Path) -> Store:
     return store
 
 
-def test_importer_round_trip_is_lossless(tmp_path: Path) -> None:
-    with build(tmp_path / "a.db").session() as session:
+def test_importer_round_trip_is_lossless(new_db: Callable[[], str]) -> None:
+    with build(new_db()).session() as session:
         first = export_store(session, include_rejected=True)
-    with Store(tmp_path / "b.db").session() as session:
+    second_db = new_db()
+    with Store(second_db).session() as session:
         counts = import_export(session, first)
     assert counts["documents"] == 3
-    with Store(tmp_path / "b.db").session() as session:
+    with Store(second_db).session() as session:
         second = export_store(session, include_rejected=True)
     for part in ("documents", "entities", "mentions", "claims"):
         key = (lambda item: item["id"]) if part != "mentions" else (
@@ -56,15 +57,17 @@ def test_importer_round_trip_is_lossless(tmp_path: Path) -> None:
     assert first["format"] == second["format"]
 
 
-def test_importer_refuses_a_non_empty_database_or_a_foreign_object(tmp_path: Path) -> None:
-    store = build(tmp_path / "a.db")
+def test_importer_refuses_a_non_empty_database_or_a_foreign_object(
+    new_db: Callable[[], str],
+) -> None:
+    store = build(new_db())
     with store.session() as session:
         data = export_store(session)
     with pytest.raises(StoreError, match="empty"), store.session() as session:
         import_export(session, data)
-    with pytest.raises(StoreError, match="format"), Store(tmp_path / "c.db").session() as s:
+    with pytest.raises(StoreError, match="format"), Store(new_db()).session() as s:
         import_export(s, {"format": "something-else"})
     without_text = {**data, "documents": [{k: v for k, v in d.items() if k != "text"}
                                           for d in data["documents"]]}
-    with pytest.raises(StoreError, match="no text"), Store(tmp_path / "d.db").session() as s:
+    with pytest.raises(StoreError, match="no text"), Store(new_db()).session() as s:
         import_export(s, without_text)

@@ -7,8 +7,8 @@ from kartoteka.errors import StoreError
 from kartoteka.store.session import Store
 
 
-def test_session_creates_every_table(db_path: Path) -> None:
-    store = Store(db_path)
+def test_session_creates_every_table(db: str) -> None:
+    store = Store(db)
     tables = set(inspect(store.engine).get_table_names())
     assert {"documents", "mentions", "profiles", "entities", "claims", "evidence", "edits",
             "failures", "links", "authority_records", "authority_links",
@@ -34,10 +34,10 @@ def test_session_refuses_a_missing_database_when_not_creating(tmp_path: Path) ->
         Store(tmp_path / "missing.db", create=False)
 
 
-def test_session_rolls_back_a_failed_transaction(db_path: Path) -> None:
+def test_session_rolls_back_a_failed_transaction(db: str) -> None:
     from kartoteka.store.tables import FailureRow
 
-    store = Store(db_path)
+    store = Store(db)
     with pytest.raises(RuntimeError), store.session() as session:
         session.add(FailureRow(path="x", reason="y"))
         session.flush()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -22,8 +20,8 @@ from kartoteka.store.users import (
 
 
 @pytest.fixture
-def store(db_path: Path) -> Store:
-    return Store(db_path)
+def store(db: str) -> Store:
+    return Store(db)
 
 
 def test_users_password_is_stored_as_an_argon2_hash(store: Store) -> None:

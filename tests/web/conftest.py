@@ -34,6 +34,8 @@ from kartoteka.store.tables import (
 )
 from kartoteka.store.users import create_user
 from kartoteka.web.app import WebSettings, create_app
+from tests import postgres
+from tests.conftest import BACKENDS
 
 MEMOIR = (
     "Memoir of a clerk\n\n"
@@ -129,7 +131,7 @@ class Builder:
 
 @dataclass
 class Fixture:
-    path: Path
+    path: str | Path  # a SQLite file or a PostgreSQL URL
     memoir: str
     record: str
     letter: str
@@ -137,7 +139,7 @@ class Fixture:
     profiles: dict[str, str]
 
 
-def build_database(path: Path) -> Fixture:
+def build_database(path: str | Path) -> Fixture:
     """The three documents, their entities and claims, a review queue and three users."""
     store = Store(path)
     yezhov, lyushkov, yagoda = entity("yezhov"), entity("lyushkov"), entity("yagoda")
@@ -238,21 +240,39 @@ def build_database(path: Path) -> Fixture:
     return fixture
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Fixture:
-    return build_database(tmp_path_factory.mktemp("web-template") / "template.db")
+@pytest.fixture(scope="session", params=BACKENDS)
+def template_db(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
+    """The database built once per backend: a SQLite file or a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield build_database(tmp_path_factory.mktemp("web-template") / "template.db")
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = postgres.create_database(server)
+    try:
+        yield build_database(url)
+    finally:
+        postgres.drop_database(server, url)
 
 
 @pytest.fixture
-def fixture_db(template_db: Fixture, tmp_path: Path) -> Fixture:
+def fixture_db(template_db: Fixture, tmp_path: Path,
+               request: pytest.FixtureRequest) -> Iterator[Fixture]:
     """A fresh copy of the built database for each test (tests may edit it)."""
-    path = tmp_path / "web.db"
-    shutil.copy(template_db.path, path)
-    return Fixture(path, template_db.memoir, template_db.record, template_db.letter,
-                   template_db.claims, template_db.profiles)
+    server = ""
+    if isinstance(template_db.path, Path):
+        path: str | Path = tmp_path / "web.db"
+        shutil.copy(template_db.path, path)
+    else:  # PostgreSQL copies a database whole with CREATE DATABASE ... TEMPLATE
+        server = request.getfixturevalue("postgres_server")
+        path = postgres.create_database(server, template=template_db.path)
+    yield Fixture(path, template_db.memoir, template_db.record, template_db.letter,
+                  template_db.claims, template_db.profiles)
+    if server:
+        postgres.drop_database(server, str(path))
 
 
-def make_client(db: Path, **settings: object) -> TestClient:
+def make_client(db: str | Path, **settings: object) -> TestClient:
     return TestClient(create_app(WebSettings(db=str(db), **settings)))
 
 
