@@ -13,8 +13,10 @@ from tqdm import tqdm
 from kartoteka.errors import KartotekaError
 from kartoteka.store.session import Store
 
-DB_OPTION = click.option("--db", required=True, type=click.Path(dir_okay=False),
-                         help="The database file (SQLite; created when missing).")
+DB_OPTION = click.option(
+    "--db", required=True, envvar="KARTOTEKA_DB", type=click.Path(dir_okay=False),
+    help="A SQLite file (created when missing) or postgresql://user@host/name (a shared "
+         "server); also from KARTOTEKA_DB, which keeps a password out of the process list.")
 
 
 def _open(db: str, *, create: bool = False) -> Store:
@@ -34,14 +36,19 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @DB_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only failures and summary.")
-def ingest(paths: tuple[Path, ...], db: str, quiet: bool) -> None:
+@click.option("--workers", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Extraction processes (one writer stores); each holds its own models.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+              show_default=True, help="spark: extraction as a Spark job (pip install .[spark]; "
+              "SPARK_MASTER, default local[N] with N from --workers).")
+def ingest(paths: tuple[Path, ...], db: str, quiet: bool, workers: int, engine: str) -> None:
     """Read, extract, resolve and store files and folders (recursively).
 
     A file that cannot be read is reported with its reason and recorded; the others go in.
     Exit status: 0 when every file went in (or was already there), 1 when some failed.
     """
-    from kartoteka.pipeline import ingest as run_ingest
     from kartoteka.pipeline import iter_source_files
+    from kartoteka.workers import ingest_with as run_ingest
 
     store = _open(db, create=True)
     files = list(iter_source_files(paths))
@@ -54,7 +61,7 @@ def ingest(paths: tuple[Path, ...], db: str, quiet: bool) -> None:
                 tqdm.write(f"kartoteka: failed: {result.path}: {result.reason}", file=sys.stderr)
             bar.update(1)
 
-        run_ingest(store, files, on_file=on_file)
+        run_ingest(store, files, on_file=on_file, workers=workers, engine=engine)
     click.echo(f"stored {counts['stored']}, already present {counts['unchanged']}, "
                f"failed {counts['failed']} (of {len(files)} files)", err=True)
     store.close()

@@ -111,7 +111,9 @@ def ingest_file(store: Store, path: Path) -> FileResult:
                 return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
         extraction = read_and_extract(path, raw)
         entities, profiles = analyse(extraction)
-        with store.session() as session:
+        with store.session(write=True) as session:
+            if has_document(session, sha):  # another ingest stored it while this one extracted
+                return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
             row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
             resolve_profiles(session, changed=[e.key for e in entities])
             apply_claim_curation(session)
@@ -124,7 +126,7 @@ def ingest_file(store: Store, path: Path) -> FileResult:
         # A bug in a stage must cost one file, not the run; the reason names the fault.
         log.debug("internal error on %s", path, exc_info=True)
         reason = f"internal error: {type(exc).__name__}: {exc}"
-    with store.session() as session:
+    with store.session(write=True) as session:
         record_failure(session, str(path), reason)
     return FileResult(str(path), "failed", reason=reason)
 

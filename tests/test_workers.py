@@ -1,0 +1,96 @@
+"""kartoteka ingest --workers N: N extraction processes, one writer, the same card index."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kartoteka.export.json import export_store
+from kartoteka.model import Document, Extraction, Mention
+from kartoteka.pipeline import ingest, iter_source_files
+from kartoteka.store.session import Store
+from kartoteka.store.tables import DocumentRow, FailureRow
+from kartoteka.workers import ingest_parallel, plain, sendable
+from tests.corpus import write_folder
+
+
+class Grammeme(str):
+    """A str subclass like the ones taggers put into attrs."""
+
+
+def test_workers_sendable_makes_attrs_plain_strings() -> None:
+    doc = Document(sha256="0" * 64, text="Ivan Orlov", meta={"k": [Grammeme("x")]})
+    mention = Mention(start=0, end=10, text="Ivan Orlov", kind="person",
+                      attrs={"case": Grammeme("nomn"), "forms": (Grammeme("a"),)})
+    out = sendable(Extraction(document=doc, mentions=[mention]))
+    assert type(out.mentions[0].attrs["case"]) is str
+    assert out.mentions[0].attrs == {"case": "nomn", "forms": ["a"]}
+    assert type(out.document.meta["k"][0]) is str
+    assert plain({"n": 1, "f": 0.5, "b": None}) == {"n": 1, "f": 0.5, "b": None}
+
+
+@pytest.mark.slow
+def test_workers_store_what_the_sequential_ingest_stores(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "in", 10, broken=1)
+    files = list(iter_source_files([folder]))
+    plain_store, parallel_store = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
+    expected = ingest(plain_store, files)
+    seen = []
+    got = ingest_parallel(parallel_store, files, workers=2, on_file=seen.append)
+    assert [(r.path, r.status, r.reason) for r in got] == [
+        (r.path, r.status, r.reason) for r in expected]
+    assert seen == got  # the progress callback hears of every file
+    assert sum(r.status == "failed" for r in got) == 1
+    with plain_store.session() as a, parallel_store.session() as b:
+        assert export_store(a) == export_store(b)
+        assert [f.path for f in b.query(FailureRow)] == [str(folder / "broken0.pdf")]
+    again = ingest_parallel(parallel_store, files, workers=2)
+    assert [r.status for r in again].count("unchanged") == 10
+
+
+@pytest.mark.slow
+def test_workers_kill_9_loses_only_the_files_in_flight(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "in", 60)
+    db = tmp_path / "k.db"
+    command = [sys.executable, "-m", "kartoteka.cli", "ingest", str(folder), "--db", str(db),
+               "-q", "--workers", "2"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None and stored < 5:
+        time.sleep(0.5)
+        if db.exists():
+            with Store(db).session() as session:
+                stored = session.query(DocumentRow).count()
+    children = _children(proc.pid)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert stored >= 5, "the ingest stored nothing in three minutes"
+    time.sleep(2)  # the workers watch their parent every half second
+    assert not [pid for pid in children if _alive(pid)], "workers outlived their parent"
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    with Store(db).session() as session:
+        assert session.query(DocumentRow).count() == 60
+        assert session.query(DocumentRow.sha256).distinct().count() == 60
+        assert session.query(FailureRow).count() == 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's wait is missing
