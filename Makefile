@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint venv lock browser clean bench
+.PHONY: demo test test-fast lint venv lock browser postgres clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,12 +25,25 @@ demo: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test: $(STAMP) browser
+# Debian's PostgreSQL 15 for the tests' throwaway server, installed where it is missing.
+PG_BIN := /usr/lib/postgresql/15/bin
+postgres:
+	@test -x $(PG_BIN)/initdb || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
+# The tests run against SQLite and a real PostgreSQL server started here in a temporary data
+# directory on a loopback port and stopped afterwards, whether the tests pass or fail. Spark
+# (pyspark from the lock, the spark extra) runs in local mode on the loopback address.
+test: $(STAMP) browser postgres
 	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/python -m pytest -q
+	@pgdir=$$(mktemp -d /tmp/kartoteka-pg.XXXXXX); \
+	trap '$(BIN)/python scripts/pg_server.py stop '"$$pgdir" EXIT INT TERM; \
+	url=$$($(BIN)/python scripts/pg_server.py start $$pgdir) || exit 1; \
+	echo "PostgreSQL for the tests: $$url"; \
+	KARTOTEKA_TEST_POSTGRES=$$url KARTOTEKA_REQUIRE_POSTGRES=1 SPARK_LOCAL_IP=127.0.0.1 \
+		$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	SPARK_LOCAL_IP=127.0.0.1 $(BIN)/python -m pytest -q -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
@@ -41,7 +54,7 @@ bench: $(STAMP)
 # Re-resolve every pin and hash from pyproject.toml (needs the package registry).
 lock:
 	$(PYTHON) -m venv /tmp/kartoteka-lock && /tmp/kartoteka-lock/bin/pip install -q --upgrade pip
-	/tmp/kartoteka-lock/bin/pip install --dry-run --ignore-installed --report /tmp/kartoteka-lock.json -q -e ".[test]"
+	/tmp/kartoteka-lock/bin/pip install --dry-run --ignore-installed --report /tmp/kartoteka-lock.json -q -e ".[test,spark]"
 	/tmp/kartoteka-lock/bin/python scripts/write_lock.py /tmp/kartoteka-lock.json > requirements.lock
 
 clean:
