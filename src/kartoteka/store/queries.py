@@ -121,7 +121,7 @@ def live_entities(session: Session, kind: str | None = None) -> list[EntityRow]:
     query = select(EntityRow).where(EntityRow.id.in_(held))
     if kind:
         query = query.where(EntityRow.kind == kind)
-    return list(session.scalars(query.order_by(EntityRow.label)))
+    return list(session.scalars(query.order_by(EntityRow.label, EntityRow.id)))
 
 
 def authority_links(session: Session, entity_ids: Collection[str] | None = None
