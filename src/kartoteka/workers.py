@@ -119,7 +119,7 @@ def write_extracted(store: Store, item: Extracted) -> FileResult:
     return FileResult(item.path, "failed", reason=item.reason)
 
 
-def _hashed(store: Store, paths: Iterable[Path],
+def hashed(store: Store, paths: Iterable[Path],
             done: Callable[[FileResult], None]) -> Iterator[tuple[str, bytes, str]]:
     """The files still to extract, with their bytes and hash; the others are reported here."""
     for path in paths:
@@ -171,7 +171,7 @@ def ingest_parallel(
     pending: deque[tuple[str, bytes, str, Future[Extracted]]] = deque()
     pool = _pool(workers)
     try:
-        todo = _hashed(store, paths, done)
+        todo = hashed(store, paths, done)
         while True:
             while len(pending) < limit:
                 item = next(todo, None)
