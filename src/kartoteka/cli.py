@@ -38,10 +38,13 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only failures and summary.")
 @click.option("--workers", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Extraction processes (one writer stores); each holds its own models.")
+@click.option("--batch", type=click.IntRange(1, 1000), default=1, show_default=True,
+              help="Files stored with one cross-document step (faster; links may differ).")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
               show_default=True, help="spark: extraction as a Spark job (pip install .[spark]; "
               "SPARK_MASTER, default local[N] with N from --workers).")
-def ingest(paths: tuple[Path, ...], db: str, quiet: bool, workers: int, engine: str) -> None:
+def ingest(paths: tuple[Path, ...], db: str, quiet: bool, workers: int, batch: int,
+           engine: str) -> None:
     """Read, extract, resolve and store files and folders (recursively).
 
     A file that cannot be read is reported with its reason and recorded; the others go in.
@@ -61,7 +64,7 @@ def ingest(paths: tuple[Path, ...], db: str, quiet: bool, workers: int, engine: 
                 tqdm.write(f"kartoteka: failed: {result.path}: {result.reason}", file=sys.stderr)
             bar.update(1)
 
-        run_ingest(store, files, on_file=on_file, workers=workers, engine=engine)
+        run_ingest(store, files, on_file=on_file, workers=workers, engine=engine, batch=batch)
     click.echo(f"stored {counts['stored']}, already present {counts['unchanged']}, "
                f"failed {counts['failed']} (of {len(files)} files)", err=True)
     store.close()

@@ -119,6 +119,48 @@ def write_extracted(store: Store, item: Extracted) -> FileResult:
     return FileResult(item.path, "failed", reason=item.reason)
 
 
+def write_batch(store: Store, items: list[Extracted]) -> list[FileResult]:
+    """Store several files in one transaction with one cross-document step for all of them.
+
+    Linking a file's people against the stored ones costs far more than extracting a short
+    file, and most of that cost is per call; a batch pays it once. Each file goes in under its
+    own savepoint, so a file that cannot be stored fails alone. If the shared step fails, the
+    files are stored one by one instead.
+    """
+    if len(items) == 1:
+        return [write_extracted(store, items[0])]
+    results: dict[int, FileResult] = {}
+    try:
+        with store.session(write=True) as session:
+            keys: list[str] = []
+            for index, item in enumerate(items):
+                if item.reason is not None:
+                    continue
+                if has_document(session, item.sha256):
+                    results[index] = FileResult(item.path, "unchanged",
+                                                document_id="d" + item.sha256[:16])
+                    continue
+                try:
+                    with session.begin_nested():
+                        row = write_extraction(session, item.extraction, item.entities,
+                                               item.profiles, block_keys(item.profiles))
+                except Exception as exc:  # noqa: BLE001 - this file fails, the batch goes on
+                    item.reason = failure_reason(exc)
+                    continue
+                keys += [e.key for e in item.entities]
+                results[index] = FileResult(item.path, "stored", document_id=row.id)
+            if keys:
+                resolve_profiles(session, changed=keys)
+                apply_claim_curation(session)
+                if has_authority_records(session):
+                    link_persons(session, profile_keys=keys)
+    except Exception:  # noqa: BLE001 - the shared step failed: nothing of the batch is stored
+        log.debug("batch write failed; storing file by file", exc_info=True)
+        return [write_extracted(store, item) for item in items]
+    return [results[i] if i in results else write_extracted(store, item)
+            for i, item in enumerate(items)]
+
+
 def hashed(store: Store, paths: Iterable[Path],
             done: Callable[[FileResult], None]) -> Iterator[tuple[str, bytes, str]]:
     """The files still to extract, with their bytes and hash; the others are reported here."""
@@ -158,8 +200,13 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def ingest_parallel(
     store: Store, paths: Iterable[Path], *, workers: int = 2,
     on_file: Callable[[FileResult], None] | None = None, window: int | None = None,
+    batch: int = 1,
 ) -> list[FileResult]:
-    """Ingest ``paths`` with ``workers`` extraction processes; returns one result a file."""
+    """Ingest ``paths`` with ``workers`` extraction processes; returns one result a file.
+
+    ``batch`` files share one transaction and one cross-document step (see ``write_batch``);
+    1, the default, gives exactly the sequential path's index.
+    """
     results: list[FileResult] = []
 
     def done(result: FileResult) -> None:
@@ -167,7 +214,14 @@ def ingest_parallel(
         if on_file is not None:
             on_file(result)
 
-    limit = window or 2 * workers
+    limit = window or 2 * max(workers, batch)
+    ready: list[Extracted] = []
+
+    def flush() -> None:
+        for result in write_batch(store, ready):
+            done(result)
+        ready.clear()
+
     pending: deque[tuple[str, bytes, str, Future[Extracted]]] = deque()
     pool = _pool(workers)
     try:
@@ -194,7 +248,11 @@ def ingest_parallel(
                                 for p, r, s, _ in pending)
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
                 extracted = Extracted(path, sha, reason=failure_reason(exc))
-            done(write_extracted(store, extracted))
+            ready.append(extracted)
+            if len(ready) >= batch or not pending:
+                flush()
+        if ready:
+            flush()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return results
@@ -202,15 +260,15 @@ def ingest_parallel(
 
 def ingest_with(
     store: Store, paths: list[Path], *, workers: int = 1, engine: str = "local",
-    on_file: Callable[[FileResult], None] | None = None,
+    on_file: Callable[[FileResult], None] | None = None, batch: int = 1,
 ) -> list[FileResult]:
     """The ingest the command line asked for: sequential, N processes, or a Spark job."""
     if engine == "spark":
         from kartoteka.spark_ingest import ingest_spark
 
         return ingest_spark(store, paths, on_file=on_file, cores=workers)
-    if workers > 1:
-        return ingest_parallel(store, paths, workers=workers, on_file=on_file)
+    if workers > 1 or batch > 1:
+        return ingest_parallel(store, paths, workers=workers, on_file=on_file, batch=batch)
     from kartoteka.pipeline import ingest
 
     return ingest(store, paths, on_file=on_file)

@@ -1,0 +1,193 @@
+"""Ingest at the scale users have: N synthetic documents with 1 and 2 workers; the Moscow list
+into SQLite and PostgreSQL.
+
+    .venv/bin/python benchmarks/bench_ingest_scale.py [--docs 10000] [--workers 2]
+        [--pg postgresql://...] [--skip-docs] [--skip-moscow]
+
+1. ``--docs`` short English testimonies, generated here from name parts (facts of the language,
+   no source text), ingested into SQLite by the sequential path (the baseline, ``--workers 1``)
+   and by ``--workers N``; prints files per second, the ratio (target >= 1.6 with two workers on
+   two free cores), the writer's peak memory and each worker's peak resident memory.
+2. Memorial's Moscow list (``../shared/corpus/memorial-moscow/records.jsonl``, read at run time)
+   ingested into a new SQLite file (the baseline) and a new PostgreSQL database: seconds and
+   persons stored. Without ``--pg`` a throwaway server is started with scripts/pg_server.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # scripts/ and tests/ helpers when run from a checkout
+
+from kartoteka.pipeline import ingest, iter_source_files  # noqa: E402
+from kartoteka.store.session import Store  # noqa: E402
+from kartoteka.store.tables import DocumentRow, EntityRow  # noqa: E402
+from kartoteka.workers import ingest_parallel  # noqa: E402
+
+MOSCOW = REPO.parent / "shared" / "corpus" / "memorial-moscow" / "records.jsonl"
+
+# Common Russian given names and surname stems in the usual English transliteration (BGN/PCGN),
+# and the fates testimony reports; combined at random into one-paragraph statements.
+GIVEN = ["Ivan", "Pyotr", "Nikolai", "Sergei", "Aleksei", "Mikhail", "Vasily", "Fyodor",
+         "Anna", "Maria", "Yelena", "Olga", "Tatyana", "Nina", "Yakov", "Boris", "Grigory"]
+STEMS = ["Smirnov", "Kuznetsov", "Popov", "Sokolov", "Lebedev", "Kozlov", "Novikov", "Morozov",
+         "Volkov", "Solovyov", "Vasilyev", "Zaitsev", "Pavlov", "Semyonov", "Golubev",
+         "Vinogradov", "Bogdanov", "Vorobyov", "Fyodorov", "Mikhailov", "Belyaev", "Tarasov"]
+FATES = [("was arrested", 1937), ("was shot", 1938), ("was released", 1940),
+         ("was sentenced to ten years in the camps", 1938), ("died in the camp", 1942)]
+PLACES = ["Kharkov", "Kiev", "Leningrad", "Tomsk", "Saratov", "Omsk", "Kazan"]
+
+
+def person(rng: random.Random) -> str:
+    given, stem = rng.choice(GIVEN), rng.choice(STEMS)
+    female = given in {"Anna", "Maria", "Yelena", "Olga", "Tatyana", "Nina"}
+    return f"{given} {stem}{'a' if female else ''}"
+
+
+def write_documents(root: Path, count: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    for i in range(count):
+        a, b = person(rng), person(rng)
+        fate, year = rng.choice(FATES)
+        place = rng.choice(PLACES)
+        (root / f"s{i:05d}.txt").write_text(
+            f"Statement {i}.\n\n{a} {fate} in {place} in {year + rng.randint(0, 2)}. "
+            f"{b}, who worked with {a.split()[1]} at the factory, told me about it in "
+            f"{year + 3}.\n", encoding="utf-8")
+
+
+class WorkerMemory:
+    """Samples the resident memory of this process's children (the extraction workers)."""
+
+    def __init__(self) -> None:
+        self.peak: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import os
+
+        me = os.getpid()
+        while not self._stop.wait(0.5):
+            try:
+                children = Path(f"/proc/{me}/task/{me}/children").read_text().split()
+            except OSError:
+                continue
+            for pid in map(int, children):
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmRSS:"):
+                        kib = int(line.split()[1])
+                        self.peak[pid] = max(self.peak.get(pid, 0), kib)
+
+    def __enter__(self) -> WorkerMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def bench_documents(count: int, workers: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="kartoteka-bench-") as tmp:
+        root = Path(tmp)
+        (root / "in").mkdir()
+        write_documents(root / "in", count)
+        files = list(iter_source_files([root / "in"]))
+        print(f"{count} synthetic documents ({sum(f.stat().st_size for f in files)} bytes)")
+
+        store = Store(root / "one.db")
+        start = time.perf_counter()
+        ingest(store, files)
+        one = time.perf_counter() - start
+        writer_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        with store.session() as session:
+            one_entities = session.query(EntityRow).count()
+        store.close()
+        print(f"  baseline, 1 worker (sequential): {one:8.1f} s  {count / one:6.1f} files/s  "
+              f"peak {writer_peak:.0f} MB (one process: models and writer)")
+
+        store = Store(root / "many.db")
+        start = time.perf_counter()
+        with WorkerMemory() as memory:
+            ingest_parallel(store, files, workers=workers)
+        many = time.perf_counter() - start
+        with store.session() as session:
+            same = (session.query(DocumentRow).count() == count
+                    and session.query(EntityRow).count() == one_entities)
+        store.close()
+        peaks = sorted(memory.peak.values(), reverse=True)[:workers]
+        print(f"  {workers} workers:                      {many:8.1f} s  "
+              f"{count / many:6.1f} files/s  ratio {one / many:.2f} (target >= 1.6)  "
+              f"same index: {same}")
+        print("  worker peak resident memory: "
+              + ", ".join(f"{kib / 1024:.0f} MB" for kib in peaks))
+
+
+def bench_moscow(pg: str | None) -> None:
+    if not MOSCOW.exists():
+        print(f"Moscow list: {MOSCOW} is missing; skipped")
+        return
+    server_dir = None
+    if pg is None:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("pg_server",
+                                                      REPO / "scripts" / "pg_server.py")
+        pg_server = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(pg_server)
+        server_dir = Path(tempfile.mkdtemp(prefix="kartoteka-bench-pg-"))
+        pg = pg_server.start(server_dir)
+    from tests.postgres import create_database, drop_database
+
+    database = create_database(pg)
+    try:
+        with tempfile.TemporaryDirectory(prefix="kartoteka-bench-") as tmp:
+            print(f"Moscow list ({MOSCOW.stat().st_size} bytes)")
+            for label, db in (("SQLite (baseline)", str(Path(tmp) / "moscow.db")),
+                              ("PostgreSQL", database)):
+                store = Store(db)
+                start = time.perf_counter()
+                result = ingest(store, [MOSCOW])[0]
+                seconds = time.perf_counter() - start
+                with store.session() as session:
+                    people = session.query(EntityRow).filter(EntityRow.kind == "person").count()
+                store.close()
+                print(f"  {label:18} {seconds:7.1f} s  {result.status}  {people} persons")
+    finally:
+        drop_database(pg, database)
+        if server_dir is not None:
+            pg_server.stop(server_dir)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--pg", help="a PostgreSQL server URL to create a database on")
+    parser.add_argument("--skip-docs", action="store_true")
+    parser.add_argument("--skip-moscow", action="store_true")
+    args = parser.parse_args()
+    with open("/proc/loadavg") as handle:
+        print(f"load average before the run: {handle.read().split()[0]} on "
+              f"{__import__('os').cpu_count()} cores")
+    if not args.skip_docs:
+        bench_documents(args.docs, args.workers)
+    if not args.skip_moscow:
+        bench_moscow(args.pg)
+
+
+if __name__ == "__main__":
+    main()
