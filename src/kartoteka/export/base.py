@@ -25,9 +25,7 @@ from kartoteka.export.dates import DateRange, edtf_range
 from kartoteka.vocabulary import Vocabulary, load_vocabulary
 
 # Relations that hold both ways: published as @mutual in TEI and as mutual edges in Gephi.
-# (relative_of is as symmetric as sibling_of; parent_of/child_of keep their direction.)
-MUTUAL_RELATIONS = frozenset(
-    {"associate_of", "friend_of", "spouse_of", "sibling_of", "relative_of"})
+MUTUAL_RELATIONS = load_vocabulary().group("mutual")
 UNPUBLISHED_STATUSES = frozenset({"rejected"})
 
 
