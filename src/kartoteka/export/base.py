@@ -19,8 +19,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from kartoteka.dates import DateRange, edtf_range
 from kartoteka.errors import KartotekaError
-from kartoteka.export.dates import DateRange, edtf_range
 from kartoteka.names.script import is_cyrillic
 from kartoteka.vocabulary import Vocabulary, load_vocabulary
 
