@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kartoteka.errors import KartotekaError, SourceError
-from kartoteka.extract import extract
+from kartoteka.extract import extract, is_structured
 from kartoteka.model import Extraction, LocalEntity
 from kartoteka.resolve.profile import Profile, build_profiles
 from kartoteka.resolve.within import within
@@ -56,10 +56,6 @@ def read_bytes(path: Path) -> bytes:
 
 def read_and_extract(path: Path, raw: bytes) -> Extraction:
     """A file's extraction: record lists are parsed whole, other sources go through NLP."""
-    if path.suffix.lower() == ".jsonl":
-        from kartoteka.sources.memorial import read_memorial
-
-        return read_memorial(path, data=raw)
     return extract(read_source(path, data=raw))
 
 
@@ -71,8 +67,7 @@ def analyse(extraction: Extraction) -> tuple[list[LocalEntity], dict[str, Profil
 
 def is_record_list(extraction: Extraction) -> bool:
     """A parsed list of records (Memorial's): one record is one person by construction."""
-    doc = extraction.document
-    return doc.kind == "record-list" and doc.media_type == "application/x-ndjson"
+    return is_structured(extraction.document)
 
 
 def records_as_entities(extraction: Extraction) -> list[LocalEntity]:

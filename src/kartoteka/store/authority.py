@@ -42,7 +42,7 @@ def read_authority_file(path: Path, source: str, fmt: str) -> Iterator[Authority
 
 def _memorial_records(lines: Iterable[str], path: Path, source: str
                       ) -> Iterator[AuthorityRecord]:
-    from kartoteka.sources.memorial import parse_memorial_record
+    from kartoteka.extract.ru.records import parse_memorial_record
 
     for number, line in enumerate(lines, 1):
         if not line.strip():
