@@ -36,7 +36,7 @@ SCHEMES = ("cyrillic", "cyrillic", "bgn", "bgn", "alalc", "german", "french")
 
 
 def load_list() -> list[AuthorityRecord]:
-    from kartoteka.store.authority import read_authority_file
+    from kartoteka.relink import read_authority_file
 
     return list(read_authority_file(LIST / "records.jsonl", SOURCE, "memorial"))
 
