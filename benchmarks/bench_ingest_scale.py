@@ -2,12 +2,13 @@
 into SQLite and PostgreSQL.
 
     .venv/bin/python benchmarks/bench_ingest_scale.py [--docs 10000] [--workers 2]
-        [--pg postgresql://...] [--skip-docs] [--skip-moscow]
+        [--batch 32] [--pg postgresql://...] [--skip-docs] [--skip-moscow]
 
 1. ``--docs`` short English testimonies, generated here from name parts (facts of the language,
    no source text), ingested into SQLite by the sequential path (the baseline, ``--workers 1``)
    and by ``--workers N``; prints files per second, the ratio (target >= 1.6 with two workers on
-   two free cores), the writer's peak memory and each worker's peak resident memory.
+   two free cores), the writer's peak memory and each worker's peak resident memory; then
+   ``--workers N --batch K`` (one cross-document step per K files).
 2. Memorial's Moscow list (``../shared/corpus/memorial-moscow/records.jsonl``, read at run time)
    ingested into a new SQLite file (the baseline) and a new PostgreSQL database: seconds and
    persons stored. Without ``--pg`` a throwaway server is started with scripts/pg_server.py.
@@ -100,7 +101,7 @@ class WorkerMemory:
         self._thread.join()
 
 
-def bench_documents(count: int, workers: int) -> None:
+def bench_documents(count: int, workers: int, batch: int) -> None:
     with tempfile.TemporaryDirectory(prefix="kartoteka-bench-") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
@@ -134,6 +135,17 @@ def bench_documents(count: int, workers: int) -> None:
               f"same index: {same}")
         print("  worker peak resident memory: "
               + ", ".join(f"{kib / 1024:.0f} MB" for kib in peaks))
+        if batch > 1:
+            store = Store(root / "batch.db")
+            start = time.perf_counter()
+            ingest_parallel(store, files, workers=workers, batch=batch)
+            batched = time.perf_counter() - start
+            with store.session() as session:
+                entities = session.query(EntityRow).count()
+            store.close()
+            print(f"  {workers} workers, --batch {batch}:          {batched:8.1f} s  "
+                  f"{count / batched:6.1f} files/s  ratio {one / batched:.2f}  "
+                  f"entities {entities} (sequential: {one_entities})")
 
 
 def bench_moscow(pg: str | None) -> None:
@@ -176,6 +188,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=32,
+                        help="also time --workers N --batch K (1: skip)")
     parser.add_argument("--pg", help="a PostgreSQL server URL to create a database on")
     parser.add_argument("--skip-docs", action="store_true")
     parser.add_argument("--skip-moscow", action="store_true")
@@ -184,7 +198,7 @@ def main() -> None:
         print(f"load average before the run: {handle.read().split()[0]} on "
               f"{__import__('os').cpu_count()} cores")
     if not args.skip_docs:
-        bench_documents(args.docs, args.workers)
+        bench_documents(args.docs, args.workers, args.batch)
     if not args.skip_moscow:
         bench_moscow(args.pg)
 

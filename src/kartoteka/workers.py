@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from kartoteka.curate.edits import curation
 from kartoteka.errors import KartotekaError, SourceError
 from kartoteka.model import Extraction, LocalEntity
 from kartoteka.pipeline import FileResult, analyse, block_keys, read_and_extract, read_bytes
+from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
 from kartoteka.resolve.profile import Profile
-from kartoteka.store.authority import link_persons
-from kartoteka.store.entities import apply_claim_curation, resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.writer import (
     has_authority_records,
@@ -95,6 +97,15 @@ def extract_file(path: str, raw: bytes, sha: str) -> Extracted:
     return Extracted(path, sha, extraction, entities, profiles)
 
 
+def link_new(session: Session, keys: list[str]) -> None:
+    """The cross-document step for newly stored profiles, as the sequential path takes it."""
+    cur = curation(session)  # the human decisions, read once
+    resolve_profiles(session, changed=keys, cur=cur)
+    apply_claim_curation(session, cur)
+    if has_authority_records(session):
+        link_persons(session, profile_keys=keys, cur=cur)
+
+
 def write_extracted(store: Store, item: Extracted) -> FileResult:
     """The writing half: store one file's analysis in one transaction (or its failure)."""
     if item.reason is None:
@@ -106,10 +117,7 @@ def write_extracted(store: Store, item: Extracted) -> FileResult:
                 extraction, entities, profiles = item.extraction, item.entities, item.profiles
                 row = write_extraction(session, extraction, entities, profiles,
                                        block_keys(profiles))
-                resolve_profiles(session, changed=[e.key for e in entities])
-                apply_claim_curation(session)
-                if has_authority_records(session):
-                    link_persons(session, profile_keys=[e.key for e in entities])
+                link_new(session, [e.key for e in entities])
                 return FileResult(item.path, "stored", document_id=row.id)
         except Exception as exc:  # noqa: BLE001 - the file fails, the run goes on
             log.debug("storing failed on %s", item.path, exc_info=True)
@@ -150,10 +158,7 @@ def write_batch(store: Store, items: list[Extracted]) -> list[FileResult]:
                 keys += [e.key for e in item.entities]
                 results[index] = FileResult(item.path, "stored", document_id=row.id)
             if keys:
-                resolve_profiles(session, changed=keys)
-                apply_claim_curation(session)
-                if has_authority_records(session):
-                    link_persons(session, profile_keys=keys)
+                link_new(session, keys)
     except Exception:  # noqa: BLE001 - the shared step failed: nothing of the batch is stored
         log.debug("batch write failed; storing file by file", exc_info=True)
         return [write_extracted(store, item) for item in items]

@@ -1,7 +1,7 @@
 """Cross-document entities in the store: profiles linked, decisions honoured, ids kept."""
 
 
-from kartoteka.store.entities import resolve_profiles
+from kartoteka.relink import resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.tables import EntityRow
 from tests.helpers import entity_of_name, hand_extraction, store_extraction
