@@ -13,10 +13,9 @@ from tqdm import tqdm
 from kartoteka.errors import KartotekaError
 from kartoteka.store.session import Store
 
-DB_OPTION = click.option(
-    "--db", required=True, envvar="KARTOTEKA_DB", type=click.Path(dir_okay=False),
-    help="A SQLite file (created when missing) or postgresql://user@host/name (a shared "
-         "server); also from KARTOTEKA_DB, which keeps a password out of the process list.")
+DB_OPTION = click.option("--db", required=True, envvar="KARTOTEKA_DB", type=click.Path(
+    dir_okay=False), help="A SQLite file (created when missing) or postgresql://user@host/name;"
+    " also from KARTOTEKA_DB (keeps a password out of the process list).")
 
 
 def _open(db: str, *, create: bool = False) -> Store:
