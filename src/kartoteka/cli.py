@@ -39,9 +39,8 @@ def main() -> None:
               help="Extraction processes (one writer stores); each holds its own models.")
 @click.option("--batch", type=click.IntRange(1, 1000), default=1, show_default=True,
               help="Files stored with one cross-document step (faster; links may differ).")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
-              show_default=True, help="spark: extraction as a Spark job (pip install .[spark]; "
-              "SPARK_MASTER, default local[N] with N from --workers).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", help="spark: "
+              "extraction as a Spark job (.[spark]; SPARK_MASTER or local[--workers]).")
 def ingest(paths: tuple[Path, ...], db: str, quiet: bool, workers: int, batch: int,
            engine: str) -> None:
     """Read, extract, resolve and store files and folders (recursively).
