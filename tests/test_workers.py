@@ -14,7 +14,7 @@ from kartoteka.export.json import export_store
 from kartoteka.model import Document, Extraction, Mention
 from kartoteka.pipeline import ingest, iter_source_files
 from kartoteka.store.session import Store
-from kartoteka.store.tables import DocumentRow, FailureRow
+from kartoteka.store.tables import DocumentRow, EntityRow, FailureRow
 from kartoteka.workers import ingest_parallel, plain, sendable
 from tests.corpus import write_folder
 
@@ -94,3 +94,19 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"  # a zombie has exited; only its parent's wait is missing
+
+
+@pytest.mark.slow
+def test_workers_batch_stores_every_file_once_and_fails_only_the_bad_one(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "in", 9, broken=1)
+    files = list(iter_source_files([folder]))
+    store = Store(tmp_path / "k.db")
+    results = ingest_parallel(store, files, workers=2, batch=4)
+    assert [r.path for r in results] == [str(f) for f in files]  # reported in input order
+    assert [r.status for r in results].count("stored") == 9
+    failed = [r for r in results if r.status == "failed"]
+    assert [r.path for r in failed] == [str(folder / "broken0.pdf")] and failed[0].reason
+    with store.session() as session:
+        assert session.query(DocumentRow).count() == 9
+        names = {e.label for e in session.query(EntityRow).filter(EntityRow.kind == "person")}
+    assert {"Ivan Orlovsky", "Ivan Mironov"} <= names  # people of the first and a later batch
