@@ -39,7 +39,8 @@ test: $(STAMP) browser postgres
 	trap '$(BIN)/python scripts/pg_server.py stop '"$$pgdir" EXIT INT TERM; \
 	url=$$($(BIN)/python scripts/pg_server.py start $$pgdir) || exit 1; \
 	echo "PostgreSQL for the tests: $$url"; \
-	KARTOTEKA_TEST_POSTGRES=$$url KARTOTEKA_REQUIRE_POSTGRES=1 SPARK_LOCAL_IP=127.0.0.1 \
+	KARTOTEKA_TEST_POSTGRES=$$url KARTOTEKA_REQUIRE_POSTGRES=1 KARTOTEKA_REQUIRE_SPARK=1 \
+		SPARK_LOCAL_IP=127.0.0.1 \
 		$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
