@@ -28,10 +28,14 @@ MAY_IMPORT: dict[str, set[str]] = {
     "curate": CORE | {"resolve", "store", "relink"},
     "relink": CORE | {"sources", "extract", "resolve", "store", "curate", "names"},
     "pipeline": CORE | {"sources", "extract", "resolve", "store", "curate", "names", "relink"},
+    # Orchestration beside pipeline: N processes or a Spark job extract, one writer stores.
+    "workers": CORE | {"sources", "extract", "resolve", "store", "curate", "names", "relink",
+                       "pipeline", "spark_ingest"},
+    "spark_ingest": CORE | {"pipeline", "store", "workers"},
     "export": CORE | {"store", "names"},
     "web": CORE | {"store", "curate", "export", "names", "pipeline", "relink"},
     "cli": CORE | {"sources", "extract", "resolve", "store", "curate", "names", "relink",
-                   "pipeline", "export", "web"},
+                   "pipeline", "workers", "export", "web"},
     "__init__": set(),
     "__main__": {"cli"},
 }
