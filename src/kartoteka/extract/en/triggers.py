@@ -85,11 +85,33 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "fall": (VerbTrigger("execution", AGENT, 0.5, ("victim",), euphemism=True),),
 }
 
+# Idioms of fate verbs that are no fate (the phrasal-verb and collocation entries of the Oxford
+# and Collins learner's dictionaries): "shot up from his seat", "shot out of the room", "shot
+# a glance at", "killed time", "executed a manoeuvre", "the fire died down".
+IDIOM_PARTICLES: dict[str, frozenset[str]] = {
+    "shoot": frozenset({"up", "off", "out", "past", "through", "forward", "back", "across",
+                        "by", "away", "around", "round", "ahead", "in", "into"}),
+    "die": frozenset({"down", "away", "out", "off"}),
+    "fall": frozenset({"asleep", "silent", "ill", "back", "behind", "apart", "out"}),
+}
+IDIOM_OBJECTS: dict[str, frozenset[str]] = {
+    "shoot": frozenset({"glance", "look", "smile", "question", "film", "picture",
+                        "photograph", "scene", "movie", "footage", "arrow", "bolt", "dart",
+                        "gaze", "grin", "frown", "eye", "breeze"}),
+    "kill": frozenset({"time", "hour", "hours", "evening", "idea", "plan", "engine", "light",
+                       "lights", "conversation", "mood", "bill", "motion", "proposal"}),
+    "execute": frozenset({"order", "orders", "plan", "manoeuvre", "maneuver", "task",
+                          "command", "will", "contract", "duty", "duties", "operation"}),
+    "liquidate": frozenset({"company", "business", "debt", "debts", "asset", "assets",
+                            "firm", "fund", "holding", "holdings", "illiteracy"}),
+    "eliminate": frozenset({"error", "errors", "illiteracy", "shortcoming", "shortcomings",
+                            "deficiency", "deficiencies", "need", "possibility"}),
+}
+
 # Objects that turn a verb into another claim: "shot himself" is a suicide, not an execution.
 REFLEXIVE_SUICIDE_VERBS: frozenset[str] = frozenset({"shoot", "kill", "hang", "poison"})
 REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "themselves", "myself"})
 SUICIDE_NOUNS: frozenset[str] = frozenset({"suicide", "life"})  # "took his own life"
-ATTEMPT_VERBS: frozenset[str] = frozenset({"try", "attempt"})
 
 # Nouns that are events of their possessor or of-object ("the arrest of the Karins").
 NOUN_TRIGGERS: dict[str, tuple[str, float]] = {
@@ -111,39 +133,8 @@ POST_NOUNS: frozenset[str] = frozenset({
 # A "fall" is an event only with "victim": "fell victim to the purge".
 VICTIM_NOUNS: frozenset[str] = frozenset({"victim", "prey", "victims"})
 
-# Verbs whose infinitive complement is not (yet) an event: "decided to arrest", "wanted to".
-INTENTION_VERBS: frozenset[str] = frozenset({
-    "want", "plan", "intend", "decide", "hope", "threaten", "prepare", "order", "demand",
-    "propose", "seek", "wish", "refuse", "fail", "resolve", "aim", "expect", "ask", "urge",
-    "instruct", "command", "mean", "need", "wait", "dare", "forbid", "allow", "advise",
-    "try", "attempt",
-})
-INTENTION_NOUNS: frozenset[str] = frozenset({
-    "resolution", "order", "instruction", "plan", "decision", "intention", "proposal",
-    "demand", "request", "threat", "attempt", "effort", "way", "advice",
-})
-# Modal auxiliaries: dropped (irrealis) or kept with low confidence (possibility).
-IRREALIS_MODALS: frozenset[str] = frozenset({"would", "could", "should", "must", "can",
-                                              "will", "shall", "ought"})
-POSSIBILITY_MODALS: frozenset[str] = frozenset({"may", "might"})
-NEGATIONS: frozenset[str] = frozenset({"not", "never", "n't", "nt", "no"})
-# Negated "not X until T" means X happened at T.
-UNTIL_WORDS: frozenset[str] = frozenset({"until", "till"})
-
-# Hedges lower a claim's confidence.
-HEDGE_WORDS: frozenset[str] = frozenset({
-    "reportedly", "allegedly", "apparently", "presumably", "probably", "possibly", "perhaps",
-    "supposedly", "purportedly", "rumoured", "rumored", "seemingly", "likely", "maybe",
-    "evidently", "ostensibly",
-})
-HEDGE_PHRASES: tuple[str, ...] = (
-    "it is said", "it was said", "is said to", "was said to", "were said to", "are said to",
-    "rumour has it", "rumor has it", "according to rumours", "according to rumors",
-    "it is believed", "is believed to", "was believed to", "it seems", "it appears",
-    "some say", "they say", "it is thought", "is thought to", "was thought to",
-    "is supposed to", "was supposed to", "according to some",
-)
-HEDGE_CONFIDENCE = 0.5
+# The cue words of modality (intention, order, fear, charge, rumour, modals, negation, hedges)
+# live in modality_words.py.
 # Phrases by which the narrator passes on what others told them, from an unnamed source.
 HEARSAY_PHRASES: tuple[str, ...] = (
     "i have heard", "i heard", "i had heard", "i was told", "we heard", "we have heard",
