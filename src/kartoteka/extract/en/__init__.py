@@ -62,7 +62,7 @@ class Pipeline:
 
     @cached_property
     def persons(self) -> PersonFinder:
-        return PersonFinder(self.common_words, lx.GIVEN_NAMES)
+        return PersonFinder(self.common_words, lx.given_names())
 
     def extract(self, document: Document) -> Extraction:
         return self.extract_parsed(document, self.nlp(document.text))

@@ -62,7 +62,31 @@ class ArgumentReader:
             return [self.ctx.doc[k]]
         return []
 
+    def bracket_host(self, tok: Token) -> Token | None:
+        """The name a parenthesis follows when ``tok`` stands inside it: in "A (executed in
+        1938), B (executed in 1940)" each bracket is its own name's and no one else's."""
+        doc = self.ctx.doc
+        depth = 0
+        for k in range(tok.i - 1, tok.sent.start - 1, -1):
+            text = doc[k].text
+            if text == ")":
+                depth += 1
+            elif text == "(":
+                if depth == 0:
+                    if k == 0:
+                        return None
+                    m = self.ctx.mention_at(doc[k - 1])
+                    if m is not None and m.kind in PERSONLIKE and m.name:
+                        return doc[k - 1]
+                    return None
+                depth -= 1
+        return None
+
     def arguments(self, tok: Token, argument: str) -> list[Token]:
+        host = self.bracket_host(tok)
+        if host is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                        for c in tok.children):
+            return [host]  # "(executed in 1938)": the name before the bracket alone
         passive = self.passive(tok)
         if argument == tr.PATIENT:
             if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":

@@ -6,6 +6,9 @@ Everything is lower case and matched against lower-cased tokens or lemmas.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 # Words before a name that make it a person's name ("Comrade Stalin", "Marshal Tukhachevsky").
 TITLES: frozenset[str] = frozenset({
     "comrade", "comrades", "citizen", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
@@ -227,14 +230,27 @@ FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PERSON_PLURAL: frozenset[str] = frozenset({"we", "us", "our", "ours", "ourselves"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
 
-# Given names the names module does not list (foreign and variant spellings of the period's
-# sources: Latvian, Polish, German, English), for telling "Alexander Kalin" from "Secret
-# History". Russian given names come from kartoteka.names.
-GIVEN_NAMES: frozenset[str] = frozenset({
-    "antonina", "august", "berta", "charles", "earl", "feodor", "gavriil", "gustav", "henriks",
-    "ieremiya", "ignace", "ignaz", "iona", "irina", "james", "janis", "jozef", "józef", "jānis",
-    "karl", "kasyan", "klavdia", "larisa", "lidia", "lore", "lydia", "maksim", "max", "maxim",
-    "meier", "meir", "nikita", "owen", "pēteris", "richard", "rosa", "saul", "seraphim", "sergo",
-    "svetlana", "thomas", "tibor", "vitaly", "vitovt", "walter", "wanda", "whittaker", "william",
-    "zenzl",
-})
+# Given names beyond the Russian ones of kartoteka.names (Latvian, Polish, German, English,
+# French, … for telling "Alexander Kalin" from "Secret History"): the first-name dictionary of
+# Jörg Michael (nam_dict.txt, about 48,000 names of 50 countries) that the gender-guesser
+# package (0.4.0, pinned in pyproject.toml) ships. Read once, on first use.
+GIVEN_NAMES_SOURCE = ("gender_guesser", "data/nam_dict.txt")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lower-cased given names of the dictionary (single words; "+" joins parts of one)."""
+    path = resources.files(GIVEN_NAMES_SOURCE[0]).joinpath(GIVEN_NAMES_SOURCE[1])
+    out: set[str] = set()
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if not line or line[0] in "#=":
+                continue
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            name = parts[1].lower()
+            if "+" in name or "<" in name:
+                continue
+            out.add(name)
+    return frozenset(out)
