@@ -184,6 +184,10 @@ class ArgumentReader:
             elif need == "passive":
                 if not self.passive(tok):
                     return False
+            elif parts[0] == "xcomp":  # "refused to return"
+                if not any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == parts[1]
+                           for c in tok.children):
+                    return False
             elif need == "victim":
                 if not any(c.lemma_.lower() in tr.VICTIM_NOUNS for c in tok.children):
                     return False

@@ -71,6 +71,7 @@ class EventFinder(ArgumentReader):
     def __init__(self, ctx: DocContext, timeline: Timeline) -> None:
         super().__init__(ctx)
         self.timeline = timeline
+        self.last_death_sentence: Draft | None = None
 
     def modality(self, tok: Token, draft: Draft) -> None:
         """Class ``draft`` by its clause (mood.py) and take over what the reading adds."""
@@ -90,6 +91,8 @@ class EventFinder(ArgumentReader):
             return None
         if self.idiom(tok, lemma):
             return None
+        if tok.tag_ == "VBG" and tok.lower_ in tr.NOUN_TRIGGERS and self.child(tok, "prep", "of"):
+            return self.noun_event(tok, gerund=True)  # "the shooting of X"
         # "shot himself", "took his own life", "attempted suicide".
         dobj = self.child(tok, "dobj")
         if dobj is not None and dobj.lower_ in tr.REFLEXIVES \
@@ -113,12 +116,17 @@ class EventFinder(ArgumentReader):
         if lemma == "carry" and self.child(tok, "prt", "out"):
             # "the death sentences on X and Y were carried out"
             for c in tok.children:
-                if c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() == "sentence" and any(
-                        g.lower_ == "death" for g in c.children):
-                    on = self.prep_object(c, "on") or self.prep_object(c, "against") \
-                        or self.prep_object(c, "of")
-                    if on is not None:
-                        return Draft("execution", tok, self.referents(members(on)))
+                if c.dep_ not in ("nsubjpass", "dobj") or c.lemma_.lower() != "sentence":
+                    continue
+                on = self.prep_object(c, "on") or self.prep_object(c, "against") \
+                    or self.prep_object(c, "of")
+                if on is not None and any(g.lower_ == "death" for g in c.children):
+                    return Draft("execution", tok, self.referents(members(on)))
+                last = self.last_death_sentence
+                if on is None and last is not None and \
+                        tok.sent.start - last.trigger.sent.start <= 80:
+                    # "sentenced to death …; the sentence was carried out": that sentence's
+                    return Draft("execution", tok, list(last.subjects), confidence=0.75)
         for spec in tr.VERB_TRIGGERS.get(lemma, ()):
             if not self.needs_met(tok, spec.needs):
                 continue
@@ -171,9 +179,9 @@ class EventFinder(ArgumentReader):
                     draft.object = m
                     break
 
-    def noun_event(self, tok: Token) -> Draft | None:
-        spec = tr.NOUN_TRIGGERS.get(tok.lemma_.lower())
-        if spec is None or tok.pos_ != "NOUN" or tok.dep_ == "compound":
+    def noun_event(self, tok: Token, gerund: bool = False) -> Draft | None:
+        spec = tr.NOUN_TRIGGERS.get(tok.lower_ if gerund else tok.lemma_.lower())
+        if spec is None or (tok.pos_ != "NOUN" and not gerund) or tok.dep_ == "compound":
             return None
         if tok.head.lemma_.lower() in ("commit", "attempt", "try") and tok.dep_ == "dobj":
             return None  # the verb rule has it
@@ -211,6 +219,9 @@ class EventFinder(ArgumentReader):
                 continue
             self.modality(tok, draft)
             out.append(draft)
+            if draft.type == "sentence" and draft.role and "death" in draft.role and \
+                    draft.modality is Modality.ASSERTED:
+                self.last_death_sentence = draft
             if tok.lemma_.lower() == "replace" and draft.type == "dismissal":
                 # "X was replaced by Y": Y took the post
                 agent = self.prep_object(tok, "by")

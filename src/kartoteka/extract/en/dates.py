@@ -263,6 +263,13 @@ class DiscourseDates:
         return None
 
 
+# Marks of birth and death inside a lifespan bracket (the abbreviations of biographical
+# dictionaries: "b.", "d.", "*", "†", and the words they stand for).
+_BIRTH_MARKS = frozenset({"*", "b.", "born", "b"})
+_LIFE_MARK = re.compile(r"(?:(?<=^)|(?<=[\s;,(]))(\*|†|b\.|d\.|born|died|executed|shot|killed|"
+                        r"perished|murdered)(?=[\s\d]|$)", re.IGNORECASE)
+
+
 def lifespan_dates(paren_text: str) -> tuple[str | None, str | None]:
     """(birth, death) from the inside of a lifespan bracket, or (None, None).
 
@@ -273,16 +280,19 @@ def lifespan_dates(paren_text: str) -> tuple[str | None, str | None]:
     found = [d for d in find_dates(paren_text) if d.absolute]
     if not found:
         return None, None
-    marks = {"*": "birth", "†": "death", "b.": "birth", "d.": "death"}
     birth = death = None
+    prev_end = 0
     for d in found:
-        before = paren_text[max(0, d.start - 4):d.start].strip()
-        for mark, which in marks.items():
-            if before.endswith(mark):
-                if which == "birth":
-                    birth = d.value
-                else:
-                    death = d.value
+        # The mark may stand a few words before its date: "d. in a camp 1942", "born in X 1890".
+        segment = paren_text[prev_end:d.start]
+        prev_end = d.end
+        mark = _LIFE_MARK.findall(segment)
+        if not mark:
+            continue
+        if mark[-1].lower() in _BIRTH_MARKS:
+            birth = d.value
+        else:
+            death = d.value
     if birth or death:
         return birth, death
     # Whole range matched as one interval: split it.

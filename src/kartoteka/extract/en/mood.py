@@ -65,6 +65,14 @@ def _forms(tok: Token) -> set[str]:
     return out
 
 
+def _subjunctive(verb: Token) -> bool:
+    """"(demanded) that he be shot": a base form with no modal before it."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return False
+    return verb.tag_ == "VB" or any(c.tag_ == "VB" and c.lower_ == "be" for c in aux)
+
+
 def _marks(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in mw.CONDITION_MARKS for c in tok.children)
 
@@ -156,7 +164,7 @@ def _cue(head: Token, via: str, child: Token) -> Modality | None:
     if lemma in mw.CHARGE_VERBS and via in ("prep", "ccomp", "xcomp"):
         return Modality.CHARGED  # "charged with murdering X", "accused of the murder of X"
     if lemma in mw.ORDER_VERBS and (via in ("xcomp", "dobj") or (
-            via == "ccomp" and child.tag_ == "VB")):
+            via == "ccomp" and _subjunctive(child))):
         return Modality.ORDERED  # "ordered his arrest", "demanded that he be shot"
     if lemma in mw.INTENTION_VERBS and via in ("xcomp", "dobj"):
         return Modality.INTENDED  # "planned his arrest", "prepared the execution of X"
