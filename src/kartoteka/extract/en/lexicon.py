@@ -232,16 +232,23 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", 
 
 # Given names beyond the Russian ones of kartoteka.names (Latvian, Polish, German, English,
 # French, … for telling "Alexander Kalin" from "Secret History"): the first-name dictionary of
-# Jörg Michael (nam_dict.txt, about 48,000 names of 50 countries) that the gender-guesser
-# package (0.4.0, pinned in pyproject.toml) ships. Read once, on first use.
+# Jörg Michael (nam_dict.txt, about 48,000 names with their frequency in 55 countries) that the
+# gender-guesser package (0.4.0, pinned in pyproject.toml) ships. A name counts when it is
+# attested in at least two countries of Europe and the former Soviet Union, where the period's
+# sources come from: so "Walter", "Berta", "Ignace" are names, "The" (Vietnamese), "Major" and
+# "King" are not. Read once, on first use.
 GIVEN_NAMES_SOURCE = ("gender_guesser", "data/nam_dict.txt")
+_COUNTRY_COLUMNS = 55  # the dictionary's country columns, from column 30 on, in this order:
+# great_britain, ireland, then italy … ukraine, armenia, azerbaijan, georgia (not the usa)
+_EUROPEAN = tuple(i for i in range(0, 45) if i != 2)
+MIN_COUNTRIES = 2
 
 
 @cache
 def given_names() -> frozenset[str]:
     """Lower-cased given names of the dictionary (single words; "+" joins parts of one)."""
     path = resources.files(GIVEN_NAMES_SOURCE[0]).joinpath(GIVEN_NAMES_SOURCE[1])
-    out: set[str] = set()
+    countries: dict[str, set[int]] = {}
     with path.open(encoding="utf-8") as f:
         for line in f:
             if not line or line[0] in "#=":
@@ -252,5 +259,7 @@ def given_names() -> frozenset[str]:
             name = parts[1].lower()
             if "+" in name or "<" in name:
                 continue
-            out.add(name)
-    return frozenset(out)
+            columns = line[30:30 + _COUNTRY_COLUMNS]
+            seen = countries.setdefault(name, set())
+            seen.update(i for i in _EUROPEAN if i < len(columns) and columns[i].strip())
+    return frozenset(n for n, seen in countries.items() if len(seen) >= MIN_COUNTRIES)

@@ -9,6 +9,7 @@ a surname shape, a list with a known person) are counted on a ``Run``; vetoes co
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -102,6 +103,11 @@ class PersonFinding:
     places: list[tuple[int, int]]  # token ranges of "Prozorov forest"-like places
 
 
+def _ascii(word: str) -> str:
+    """"józef" -> "jozef": the name dictionary spells many names without diacritics."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 def is_capitalised(tok: Token) -> bool:
     text = tok.text
     if not text[:1].isupper():
@@ -126,7 +132,9 @@ class PersonEvidence:
         return low in self.common_words or tok.lemma_.lower() in self.common_words
 
     def is_given(self, tok: Token) -> bool:
-        return tok.lower_ in self.given_names or bool(given_name_groups(tok.text))
+        low = tok.lower_
+        return low in self.given_names or _ascii(low) in self.given_names or bool(
+            given_name_groups(tok.text))
 
     def given_names_ok(self, tok: Token) -> bool:
         return self.is_given(tok)
