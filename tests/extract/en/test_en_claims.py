@@ -77,3 +77,4 @@ def test_claims_replaced_by_gives_the_successor_the_post(fates_en) -> None:
     fates = fates_en("Pavel Orekhov was replaced by Ivan Sobolev in 1936.")
     assert _has(fates, "dismissal", "Pavel Orekhov", "1936")
     assert _has(fates, "appointment", "Ivan Sobolev", "1936")
+

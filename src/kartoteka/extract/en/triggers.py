@@ -41,6 +41,7 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "eliminate": (VerbTrigger("execution", PATIENT, 0.5, euphemism=True),),
     "purge": (VerbTrigger("execution", PATIENT, 0.4, euphemism=True),),
     "repress": (VerbTrigger("arrest", PATIENT, 0.5, euphemism=True),),
+    "suppress": (VerbTrigger("arrest", PATIENT, 0.4, euphemism=True),),
     "kill": (VerbTrigger("death", PATIENT, 0.7),),
     "murder": (VerbTrigger("death", PATIENT, 0.8),),
     "assassinate": (VerbTrigger("death", PATIENT, 0.8),),
