@@ -45,3 +45,11 @@ def test_arguments_an_apposition_is_its_name_s(fates_en, text: str) -> None:
 def test_arguments_the_object_of_an_active_verb_not_its_agent(fates_en, text: str) -> None:
     fates = fates_en(text)
     assert not any(f[1] in ("Nikolaev", "Ivan Morozov") for f in fates)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1941, Pavel Orekhov's body was found shot to death in a hotel room.",
+    "The body of Pavel Orekhov was found shot in 1941.",
+])
+def test_arguments_a_body_stands_for_its_owner(fates_en, text: str) -> None:
+    assert _fates(fates_en(text), "execution") == {"Pavel Orekhov": "1941"}

@@ -78,3 +78,12 @@ def test_claims_replaced_by_gives_the_successor_the_post(fates_en) -> None:
     assert _has(fates, "dismissal", "Pavel Orekhov", "1936")
     assert _has(fates, "appointment", "Ivan Sobolev", "1936")
 
+
+
+@pytest.mark.parametrize("text", [
+    "Two other doctors, Pavel Orekhov and Ivan Sobolev, were thrown into prison.",
+    "The NKVD threw Pavel Orekhov and Ivan Sobolev into prison.",
+])
+def test_claims_thrown_into_prison_is_an_arrest(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert _has(fates, "arrest", "Pavel Orekhov") and _has(fates, "arrest", "Ivan Sobolev")

@@ -34,6 +34,9 @@ class ArgumentReader:
         if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in (
                 "have", "get"):
             return True  # "had him arrested"
+        if tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "oprd") and tok.head.i != tok.i and \
+                any(c.dep_ == "auxpass" for c in tok.head.children):
+            return True  # "was found shot": the subject of "found" was shot
         return False
 
     def inherited_subject(self, tok: Token) -> list[Token]:
@@ -105,8 +108,20 @@ class ArgumentReader:
             args = self.adjacent_subject(tok)
         out: list[Token] = []
         for a in args:
-            out.extend(c for c in members(a) if c not in out)
+            out.extend(c for c in members(self.body_owner(a)) if c not in out)
         return out
+
+    @staticmethod
+    def body_owner(tok: Token) -> Token:
+        """"X's body was found shot", "the corpse of X": the person, not the body."""
+        if tok.lemma_.lower() not in tr.BODY_NOUNS:
+            return tok
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        return owner if owner is not None and owner.tag_ not in ("PRP$", "PRP") or (
+            owner is not None and owner.lower_ in ("his", "her", "their")) else tok
 
     def referents(self, tokens: list[Token]) -> list[Mention]:
         out: list[Mention] = []
@@ -171,7 +186,8 @@ class ArgumentReader:
                 if self.child(tok, "prep", parts[1]) is None:
                     return False
                 if len(parts) > 2:
-                    want = tr.POST_NOUNS if parts[2] == "post" else {parts[2]}
+                    want = tr.POST_NOUNS if parts[2] == "post" else (
+                        tr.PRISON_NOUNS if parts[2] == "prison" else {parts[2]})
                     if obj is None or (obj.lemma_.lower() not in want and self.org_in(obj) is None):
                         return False
             elif parts[0] == "dobj":

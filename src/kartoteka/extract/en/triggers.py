@@ -32,6 +32,8 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "place": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),),
     "put": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),
             VerbTrigger("trial", PATIENT, 0.8, ("prep:on:trial",))),
+    "throw": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
+    "cast": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
     "pick": (VerbTrigger("arrest", PATIENT, 0.5, ("prt:up",), euphemism=True),),
     "execute": (VerbTrigger("execution", PATIENT),),
     "shoot": (VerbTrigger("execution", PATIENT, 0.75),),
@@ -139,6 +141,11 @@ POST_NOUNS: frozenset[str] = frozenset({
     "post", "position", "office", "power", "job", "duty", "duties", "command", "leadership",
     "rank", "ranks", "membership", "seat", "posts", "positions",
 })
+# Places of confinement ("thrown into prison", "cast into a cell": an arrest).
+PRISON_NOUNS: frozenset[str] = frozenset({"prison", "jail", "gaol", "cell", "dungeon",
+                                          "camp", "custody", "lockup"})
+# The body of a person stands for the person: "X's body was found shot".
+BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains", "cadaver"})
 # A "fall" is an event only with "victim": "fell victim to the purge".
 VICTIM_NOUNS: frozenset[str] = frozenset({"victim", "prey", "victims"})
 
