@@ -17,7 +17,8 @@ def _has(fates: list[tuple], type_: str, name: str, date: str | None = None) -> 
 @pytest.mark.parametrize(("text", "type_", "date"), [
     ("Pavel Orekhov was arrested in 1937 and shot in 1938.", "execution", "1938"),
     ("Pavel Orekhov was liquidated in 1938.", "execution", "1938"),
-    ("Pavel Orekhov was purged in 1937.", "execution", "1937"),
+    ("Pavel Orekhov was purged in 1937.", "arrest", "1937"),
+    ("In 1937 Pavel Orekhov fell victim to the purges.", "arrest", "1937"),
     ("Pavel Orekhov perished in a camp in 1942.", "death", "1942"),
     ("Pavel Orekhov died in a labour camp in 1942.", "death", "1942"),
     ("Pavel Orekhov took his own life in 1936.", "suicide", "1936"),

@@ -100,9 +100,24 @@ class PersonFinder(PersonEvidence):
                 start = k
         if start < last:
             parts.append(Run(start, last))
+        parts = [q for r in parts for q in self._after_common_head(doc, r)]
         if parts and title is not None and parts[0].first == first:
             parts[0].title = title
         return parts
+
+    def _after_common_head(self, doc: Doc, run: Run) -> list[Run]:
+        """"(the Ministry of) Justice Krylenko", "(Governor of the State) Bank Maryasin": after
+        "of"/"the", a common noun that ends a body's name is not the surname behind it."""
+        prev = doc[run.first - 1] if run.first > 0 else None
+        if run.last - run.first < 2 or prev is None or not (prev.lower_ in ("of", "the") or (
+                prev.text[:1].isupper() and self.is_common(prev))):
+            return [run]
+        for k in range(run.first + 1, run.last):
+            head, name = doc[k - 1], doc[k]
+            if self.is_common(head) and not self.is_given(head) and not self.is_common(name) \
+                    and self.surname_shaped(name):
+                return [Run(k, run.last)]
+        return [run]
 
     # -- the whole document ---------------------------------------------------------------
     def find(self, doc: Doc, blocked: set[int]) -> PersonFinding:

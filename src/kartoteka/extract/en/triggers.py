@@ -41,7 +41,8 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "devour": (VerbTrigger("execution", PATIENT, 0.6, euphemism=True),),
     "exterminate": (VerbTrigger("execution", PATIENT, 0.7, euphemism=True),),
     "eliminate": (VerbTrigger("execution", PATIENT, 0.5, euphemism=True),),
-    "purge": (VerbTrigger("execution", PATIENT, 0.4, euphemism=True),),
+    # "purged", "fell victim to the purge": repressed, which says arrest, not how it ended
+    "purge": (VerbTrigger("arrest", PATIENT, 0.4, euphemism=True),),
     "repress": (VerbTrigger("arrest", PATIENT, 0.5, euphemism=True),),
     "suppress": (VerbTrigger("arrest", PATIENT, 0.4, euphemism=True),),
     "kill": (VerbTrigger("death", PATIENT, 0.7),),
@@ -93,7 +94,7 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "exonerate": (VerbTrigger("rehabilitation", PATIENT, 0.7),),
     "bear": (VerbTrigger("birth", PATIENT, 0.9, ("passive",)),),
     "commit": (VerbTrigger("suicide", AGENT, 0.9, ("dobj:suicide",)),),
-    "fall": (VerbTrigger("execution", AGENT, 0.5, ("victim",), euphemism=True),),
+    "fall": (VerbTrigger("arrest", AGENT, 0.5, ("victim",), euphemism=True),),
 }
 
 # Idioms of fate verbs that are no fate (the phrasal-verb and collocation entries of the Oxford
