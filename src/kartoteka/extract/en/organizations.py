@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kartoteka.extract.orgs import Organization, load_organizations
-from kartoteka.names.translit import is_cyrillic, latin_variants
+from kartoteka.names.script import is_cyrillic
+from kartoteka.names.translit import latin_variants
 
 # Russian nouns that head the titles of bodies (Ozhegov's dictionary: commissariat,
 # directorate, committee, council, department, commission, ministry, board, tribunal,
