@@ -10,6 +10,8 @@ import pytest
      "Chairman of the Council Boris Morozov\n\nTheir families were exiled.", "execution"),
     ("The party members who were repressed in 1938 were\nthe editor Pavel Orekhov\n"
      "the secretary Boris Morozov\n\nNobody knew why.", "arrest"),
+    ("In 1938 the officials who were arrested were\n\nCommissar of Justice Pavel Orekhov\n"
+     "Governor of the State Bank Boris Morozov\n\nNone came back.", "arrest"),
 ])
 def test_lists_a_fate_heading_gives_each_line_its_fate(fates_en, text: str, type_: str) -> None:
     fates = fates_en(text)

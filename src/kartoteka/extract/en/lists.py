@@ -57,6 +57,8 @@ def list_claims(finder: EventFinder) -> list[Claim]:
         items: list[tuple[int, int]] = []
         for ls, le in lines[k + 1:]:
             item = text[ls:le].strip()
+            if not item and not items:
+                continue  # a blank line between the heading and its list
             if not item or len(item) > MAX_ITEM or item.endswith((".", "!", "?")):
                 break
             items.append((ls, le))
