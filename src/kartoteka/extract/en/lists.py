@@ -36,6 +36,14 @@ def _heading_trigger(finder: EventFinder, tokens: list[Token]) -> tuple[Token, s
     return None
 
 
+def _heading_date(finder: EventFinder, start: int, end: int) -> str | None:
+    """The one date the heading line names ("In 1938 the officials who were shot were")."""
+    tl = finder.timeline
+    values = {tl.value(m) for m in tl.mentions if start <= m.start < end and m.absolute}
+    values.discard(None)
+    return values.pop() if len(values) == 1 else None
+
+
 def list_claims(finder: EventFinder) -> list[Claim]:
     ctx = finder.ctx
     text, doc = ctx.document.text, ctx.doc
@@ -65,7 +73,7 @@ def list_claims(finder: EventFinder) -> list[Claim]:
         if len(items) < MIN_ITEMS:
             continue
         modality = classify(trigger).modality
-        date = finder.timeline.date_for(trigger)
+        date = finder.timeline.date_for(trigger) or _heading_date(finder, s, e)
         for ls, le in items:
             for m in (m for m in people if ls <= m.start < le):
                 claim = gate(Claim(type=type_, subject=m.id, evidence=[Span(ls, le)],

@@ -114,8 +114,8 @@ class PersonFinder(PersonEvidence):
             return [run]
         for k in range(run.first + 1, run.last):
             head, name = doc[k - 1], doc[k]
-            if self.is_common(head) and not self.is_given(head) and not self.is_common(name) \
-                    and self.surname_shaped(name):
+            if self.is_common(head) and not self.is_given(head) and (self.is_given(name) or (
+                    not self.is_common(name) and self.surname_shaped(name))):
                 return [Run(k, run.last)]
         return [run]
 
