@@ -38,6 +38,7 @@ HUMAN_OBJECT_VERBS = frozenset({
     "rehabilitate", "interrogate", "torture", "marry", "assist", "help", "befriend",
     "denounce", "replace", "succeed", "bear", "exile", "deport", "expel", "promote",
     "recruit", "kidnap", "assassinate", "murder", "kill", "devour", "purge", "detain",
+    "throw", "imprison", "repress", "release", "convict", "condemn", "transfer", "demote",
 })
 # Place-like entities need a narrower context than other candidates.
 PLACE_SAFE_SUBJECT_VERBS = frozenset({
@@ -98,6 +99,16 @@ class PersonFinding:
     people: list[Run]
     families: list[Run]
     places: list[tuple[int, int]]  # token ranges of "Prozorov forest"-like places
+
+
+def _russian_surname_shape(tok: Token) -> bool:
+    """A capitalised word with a Russian surname suffix (-ov, -ev, -in, -sky, …; the
+    suffixes of Unbegaun's *Russian Surnames*), long enough not to be an English noun."""
+    low = tok.lower_
+    if not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    return (len(low) >= 6 and low.endswith(lx.SLAVIC_SURNAME_SUFFIXES)) or (
+        len(low) >= 7 and low.endswith(("in", "yn")))
 
 
 def _ascii(word: str) -> str:
@@ -228,7 +239,9 @@ class PersonEvidence:
             run.reasons.append(role)
         # Medium evidence.
         ents = {t.ent_type_ for t in toks}
-        all_common = all(self.is_common(t) for t in toks)
+        # WordNet lists famous Russians ("bukharin", "kirov"): a Russian surname's shape
+        # outweighs its being in the English word list.
+        all_common = all(self.is_common(t) and not _russian_surname_shape(t) for t in toks)
         if ents == {"PERSON"} or (last.ent_type_ == "PERSON" and "given name" in run.reasons):
             if not (single and self.is_common(last) and (last.is_sent_start
                                                          or low in lower_words)):
