@@ -41,6 +41,8 @@ ORDER_NOUNS: frozenset[str] = frozenset({
 FEAR_VERBS: frozenset[str] = frozenset({
     "fear", "dread", "expect", "anticipate", "suspect", "worry", "await", "foresee",
     "predict", "foretell", "imagine", "envisage", "risk",
+    # verbs of waiting and longing with "for" (Levin 32.2 "long" verbs): "waited for his arrest"
+    "wait", "hope", "long", "yearn", "pray", "watch",
 })
 FEAR_ADJECTIVES: frozenset[str] = frozenset({
     "afraid", "fearful", "frightened", "terrified", "scared", "worried", "anxious", "sure",

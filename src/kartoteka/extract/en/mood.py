@@ -57,11 +57,12 @@ def _forms(tok: Token) -> set[str]:
     ("charged with planning to …", "accused of plotting …")."""
     low = tok.lower_
     out = {low, tok.lemma_.lower()}
-    if low.endswith("ing") and len(low) > 5:
-        stem = low[:-3]
-        out |= {stem, stem + "e"}
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            out.add(stem[:-1])  # "planning" -> "plan"
+    for ending in ("ing", "ed"):  # the small model's lemma of "hoped" is "hop"
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = low[:-len(ending)]
+            out |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])  # "planning" -> "plan"
     return out
 
 
@@ -150,11 +151,12 @@ def _cue(head: Token, via: str, child: Token) -> Modality | None:
         return None
     if head.pos_ == "ADJ" and lemma in mw.FEAR_ADJECTIVES:
         return Modality.FEARED  # "afraid of arrest", "afraid that he would be shot"
-    if head.pos_ in ("NOUN", "PROPN"):  # a gerund the tagger took for a noun: as a verb
-        lemma = next(iter(forms & (mw.INTENTION_VERBS | mw.FEAR_VERBS | mw.CHARGE_VERBS
-                                   | mw.ORDER_VERBS | mw.CLAIM_VERBS)), lemma)
-    elif head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in ("NOUN", "PROPN", "VERB", "AUX"):
         return None
+    # a gerund the tagger took for a noun, or a lemma the small model got wrong: the verb
+    lemma = next(iter(sorted(forms & (mw.INTENTION_VERBS | mw.FEAR_VERBS | mw.CHARGE_VERBS
+                                      | mw.ORDER_VERBS | mw.CLAIM_VERBS | DENYING_VERBS))),
+                 lemma)
     if lemma in DENYING_VERBS and via in ("ccomp", "dobj"):
         return Modality.DENIED
     if lemma in mw.FEAR_VERBS and via in ("ccomp", "dobj", "xcomp", "prep"):
