@@ -53,3 +53,14 @@ def test_arguments_the_object_of_an_active_verb_not_its_agent(fates_en, text: st
 ])
 def test_arguments_a_body_stands_for_its_owner(fates_en, text: str) -> None:
     assert _fates(fates_en(text), "execution") == {"Pavel Orekhov": "1941"}
+
+
+def test_arguments_a_relative_clause_after_a_list_is_its_last_name_s(fates_en) -> None:
+    text = "The list named Boris Morozov, Ivan Sobolev and Pavel Orekhov, who was shot in 1938."
+    assert _fates(fates_en(text), "execution") == {"Pavel Orekhov": "1938"}
+
+
+def test_arguments_a_floating_quantifier_takes_the_whole_list(fates_en) -> None:
+    text = "No trial was held for Pavel Orekhov and Ivan Sobolev, who had both been shot in 1938."
+    assert _fates(fates_en(text), "execution") == {"Pavel Orekhov": "1938",
+                                                   "Ivan Sobolev": "1938"}
