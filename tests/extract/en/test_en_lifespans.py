@@ -13,6 +13,9 @@ from kartoteka.extract.en.dates import lifespan_dates
     ("born 1890 in Riga; executed 1938", ("1890", "1938")),
     ("* January 1893 in Lviv ; † 14 August 1937 in Moscow", ("1893-01", "1937-08-14")),
     ("Russian: Павел; 1893 – 1938?", ("1893", "1938")),
+    ("born Pinkhas Orekhov, later Pavel Orekhov; 3 May 1895 - 4 June 1973",
+     ("1895-05-03", "1973-06-04")),
+    ("Russian: Павел; born Pinkhas; 1 April 1883, Tver - 1940", ("1883-04-01", "1940")),
 ])
 def test_lifespans_brackets_give_birth_and_death(inside: str, expected: tuple) -> None:
     assert lifespan_dates(inside) == expected

@@ -289,13 +289,22 @@ def lifespan_dates(paren_text: str) -> tuple[str | None, str | None]:
         mark = _LIFE_MARK.findall(segment)
         if not mark:
             continue
+        lo, _, hi = (d.value or "").partition("/") if d.kind in ("range", "year_range") \
+            else (d.value, "", d.value)
         if mark[-1].lower() in _BIRTH_MARKS:
-            birth = d.value
+            birth = lo or None  # "born …; 1895 – 1973": the range's start
         else:
-            death = d.value
-    if birth or death:
+            death = hi or None
+    if birth and death:
         return birth, death
-    # Whole range matched as one interval: split it.
+    # An unmarked date keeps its place in the range: "born X; 1 April 1883 - 1940" has a
+    # marked birth and a death after the dash.
+    lo, hi = _by_dash(found, paren_text)
+    return birth or (lo if lo != death else None), death or (hi if hi != birth else None)
+
+
+def _by_dash(found: list[DateMention], paren_text: str) -> tuple[str | None, str | None]:
+    """(birth, death) of an unmarked range: "1893 – 1938", "1894 – August 29, 1938"."""
     if len(found) == 1 and found[0].kind in ("range", "year_range"):
         lo, _, hi = (found[0].value or "").partition("/")
         return (lo or None), (hi or None)
