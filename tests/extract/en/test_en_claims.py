@@ -88,3 +88,13 @@ def test_claims_replaced_by_gives_the_successor_the_post(fates_en) -> None:
 def test_claims_thrown_into_prison_is_an_arrest(fates_en, text: str) -> None:
     fates = fates_en(text)
     assert _has(fates, "arrest", "Pavel Orekhov") and _has(fates, "arrest", "Ivan Sobolev")
+
+
+@pytest.mark.parametrize("text", [
+    "Orekhov supervised the arrest and execution of Pavel Lebedev and Ivan Morozov.",
+    "Nobody forgot the arrest and the execution of Pavel Lebedev and Ivan Morozov.",
+])
+def test_claims_coordinated_event_nouns_share_their_of_phrase(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    for name in ("Pavel Lebedev", "Ivan Morozov"):
+        assert _has(fates, "arrest", name) and _has(fates, "execution", name)

@@ -179,18 +179,28 @@ class EventFinder(ArgumentReader):
                     draft.object = m
                     break
 
+    def possessor(self, tok: Token) -> list[Token]:
+        """Whose event a noun is: its possessor ("X's arrest") or of-object ("the arrest of
+        X and Y")."""
+        poss = self.child(tok, "poss")
+        if poss is not None:
+            return [poss]
+        of = self.prep_object(tok, "of")
+        return [of, *of.conjuncts] if of is not None else []
+
     def noun_event(self, tok: Token, gerund: bool = False) -> Draft | None:
         spec = tr.NOUN_TRIGGERS.get(tok.lower_ if gerund else tok.lemma_.lower())
         if spec is None or (tok.pos_ != "NOUN" and not gerund) or tok.dep_ == "compound":
             return None
         if tok.head.lemma_.lower() in ("commit", "attempt", "try") and tok.dep_ == "dobj":
             return None  # the verb rule has it
-        poss = self.child(tok, "poss")
-        args = [poss] if poss is not None else []
-        if not args:
-            of = self.prep_object(tok, "of")
-            if of is not None:
-                args = [of, *of.conjuncts]
+        args = self.possessor(tok)
+        if not args:  # "the arrest and execution of X": coordinated event nouns share "of X"
+            for other in tok.conjuncts:
+                if other.lemma_.lower() in tr.NOUN_TRIGGERS or other.lower_ in tr.NOUN_TRIGGERS:
+                    args = self.possessor(other)
+                    if args:
+                        break
         subjects = self.referents([a for a in args if a is not None])
         if not subjects:
             return None
