@@ -9,9 +9,11 @@ from sqlalchemy.orm import Session
 
 from kartoteka.curate.edits import active_edits, all_edits
 from kartoteka.store.tables import ClaimRow, EditRow
-from kartoteka.web.deps import DbSession, page, reader
+from kartoteka.web.auth import reader
+from kartoteka.web.pages import page
 from kartoteka.web.present import reader_url
 from kartoteka.web.schemas import AuditLog, EditOut
+from kartoteka.web.settings import DbSession
 
 router = APIRouter(tags=["audit"], dependencies=[Depends(reader)])
 

@@ -15,7 +15,7 @@ from kartoteka.store.cards import CardClaim, build_card
 from kartoteka.store.tables import DocumentRow
 from kartoteka.store.webqueries import chunks, entity_profiles, person_summaries
 from kartoteka.vocabulary import load_vocabulary
-from kartoteka.web.deps import DbSession, page, reader, web
+from kartoteka.web.auth import reader
 from kartoteka.web.facets import (
     REVIEW_STATES,
     SORTS,
@@ -23,6 +23,7 @@ from kartoteka.web.facets import (
     counts_for,
     select_persons,
 )
+from kartoteka.web.pages import page
 from kartoteka.web.present import Labels, claim_out, reader_url, timeline_key
 from kartoteka.web.schemas import (
     AuthorityOut,
@@ -38,6 +39,7 @@ from kartoteka.web.schemas import (
     PersonSummaryOut,
     ProfileOut,
 )
+from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["persons"], dependencies=[Depends(reader)])
 
