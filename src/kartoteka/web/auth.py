@@ -138,6 +138,7 @@ def current_viewer(request: Request) -> Viewer:
         return cached
     account, via_token = _account(request)
     if account is None and bearer_token(request) is not None:
+        request.state.viewer = ANONYMOUS  # the error page is then shown to no one
         raise HTTPException(401, "unknown or revoked API token",
                             headers={"WWW-Authenticate": "Bearer"})
     viewer = Viewer(account.name, account.role, via_token) if account else ANONYMOUS
