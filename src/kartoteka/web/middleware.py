@@ -89,19 +89,26 @@ class SessionMiddleware:
         state["web_session"] = session or WebSession.fresh()
         started = False
         received = 0
+        overflowed = False  # the app may have turned BodyTooLarge into its own 400
         static = scope.get("path", "").startswith("/static/")
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, overflowed
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
+                    overflowed = True
                     raise BodyTooLarge
             return message
 
         async def send_with_headers(message: Message) -> None:
             nonlocal started
+            if overflowed:  # whatever the app made of the cut-off body, the answer is 413
+                if not started:
+                    started = True
+                    await self._plain(send, 413, b"request body too large", headed=False)
+                return
             if message["type"] == "http.response.start":
                 started = True
                 headers = MutableHeaders(scope=message)
@@ -117,6 +124,7 @@ class SessionMiddleware:
         except BodyTooLarge:
             if not started:
                 await self._plain(send_with_headers, 413, b"request body too large")
+                # send_with_headers sends the 413 itself once the body overflowed
         except Exception:
             if not started:  # the crash is still logged by the server once re-raised
                 await self._plain(send_with_headers, 500, b"Internal Server Error")

@@ -24,7 +24,8 @@ def wants_json(request: Request) -> bool:
     if request.headers.get("content-type", "").split(";")[0].strip() in FORM_TYPES:
         return False
     path = request.url.path
-    if path.endswith(".json") or path.startswith("/api/") or is_json_request(request):
+    if (path.endswith(".json") or path.startswith(("/api/", "/reconcile"))
+            and not path.endswith("/preview") or is_json_request(request)):
         return True
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept
