@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
 from kartoteka.web.body import json_depth, parse_json
+from kartoteka.web.routers.graph import _layout
 from tests.web.conftest import Fixture, csrf_of, entity, login, make_client
 
 DEEP = "[" * 1000 + "]" * 1000
@@ -20,6 +21,12 @@ def test_hostile_graph_with_a_tiny_limit_or_empty_types(client: TestClient) -> N
     assert client.get("/graph.json", params={"limit": 2}).status_code == 200
     reply = client.get("/graph.json?types=")
     assert reply.status_code == 200 and reply.json()["types"]
+
+
+def test_hostile_graph_layout_of_no_nodes_is_empty() -> None:
+    """What /graph?limit=2 met on the demo data: the two busiest nodes not tied to each other."""
+    assert _layout([], []) == {}
+    assert set(_layout(["a", "b"], [])) == {"a", "b"}
 
 
 def test_hostile_huge_edit_id_is_a_4xx(editor_client: tuple[TestClient, str]) -> None:
