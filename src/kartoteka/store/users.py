@@ -44,8 +44,8 @@ class UserError(KartotekaError):
 class UserRow(Base):
     __tablename__ = "users"
     name: Mapped[str] = mapped_column(String(MAX_NAME_LENGTH), primary_key=True)
-    id: Mapped[str] = mapped_column(String(32), unique=True,
-                                    default=lambda: secrets.token_hex(16))
+    # Random, never reused: a session or token names this, not the (reusable) name.
+    id: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16))
     password_hash: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(16), default="viewer")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
