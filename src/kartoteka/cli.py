@@ -10,9 +10,19 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from kartoteka.cli_common import DB_OPTION, _open
-from kartoteka.cli_web import serve, user
 from kartoteka.errors import KartotekaError
+from kartoteka.store.session import Store
+from kartoteka.web.commands import serve, user
+
+DB_OPTION = click.option("--db", required=True, type=click.Path(dir_okay=False),
+                         help="The database file (SQLite; created when missing).")
+
+
+def _open(db: str, *, create: bool = False) -> Store:
+    try:
+        return Store(db, create=create)
+    except KartotekaError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -184,12 +194,14 @@ def import_(file: Path, db: str, fmt: str) -> None:
 @DB_OPTION
 def resolve(db: str) -> None:
     """Re-link every profile across documents, with every human decision as a constraint."""
-    from kartoteka.store.entities import apply_claim_curation, resolve_profiles
+    from kartoteka.curate.edits import curation
+    from kartoteka.relink import apply_claim_curation, resolve_profiles
 
     store = _open(db)
     with store.session() as session:
-        touched = resolve_profiles(session)
-        apply_claim_curation(session)
+        cur = curation(session)
+        touched = resolve_profiles(session, cur=cur)
+        apply_claim_curation(session, cur)
     click.echo(f"{len(touched)} entities resolved", err=True)
 
 
@@ -304,7 +316,7 @@ def authority() -> None:
 @DB_OPTION
 def authority_import(file: Path, source: str, fmt: str, db: str) -> None:
     """Import an authority list and link the stored persons to it."""
-    from kartoteka.store.authority import import_records, link_persons, read_authority_file
+    from kartoteka.relink import import_records, link_persons, read_authority_file
 
     store = _open(db, create=True)
     try:
@@ -333,6 +345,7 @@ def vocabulary(as_json: bool) -> None:
         click.echo(f"{t.id:16} {t.kind:8} {t.en} / {t.ru}: {t.description}")
 
 
+# The web UI's commands live beside it (kartoteka.web.commands).
 main.add_command(serve)
 main.add_command(user)
 

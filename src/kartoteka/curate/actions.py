@@ -13,10 +13,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kartoteka.curate.edits import all_edits, edit_states, record_edit
+from kartoteka.dates import is_valid as edtf_valid
 from kartoteka.errors import KartotekaError
-from kartoteka.extract.dates import is_valid as edtf_valid
+from kartoteka.relink import apply_claim_curation, refresh_entities, resolve_profiles
 from kartoteka.resolve.constraints import ConflictingDecisions
-from kartoteka.store.entities import apply_claim_curation, refresh_entities, resolve_profiles
 from kartoteka.store.tables import (
     AuthorityLinkRow,
     ClaimRow,

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy.orm import Session
 
 from kartoteka.curate import actions
-from kartoteka.extract.dates import is_valid as edtf_valid
+from kartoteka.dates import is_valid as edtf_valid
 from kartoteka.store.tables import ClaimRow, EditRow, ProfileRow
 from kartoteka.vocabulary import load_vocabulary
 from kartoteka.web.auth import Viewer, csrf_protect, editor

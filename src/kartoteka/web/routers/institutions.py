@@ -26,7 +26,7 @@ from kartoteka.web.settings import DbSession, web
 router = APIRouter(tags=["institutions"], dependencies=[Depends(reader)])
 
 # Claims that make someone one of an institution's people (not, say, arrested by it).
-MEMBERSHIP_TYPES = ("position", "appointment", "dismissal", "transfer", "member_of")
+MEMBERSHIP_TYPES = load_vocabulary().group("membership")
 
 
 @page(router, "/institutions", "institutions.html", model=InstitutionList,

@@ -43,7 +43,7 @@ from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["persons"], dependencies=[Depends(reader)])
 
-POST_TYPES = ("position", "appointment", "dismissal", "transfer")
+POST_TYPES = load_vocabulary().group("posts")
 
 
 @page(router, "/persons", "persons.html", model=PersonList,

@@ -11,7 +11,7 @@ import uvicorn
 from click.testing import CliRunner
 
 from kartoteka.cli import main
-from tests.web.conftest import Fixture, build_database
+from tests.web.conftest import Fixture
 
 
 @pytest.fixture
@@ -28,18 +28,13 @@ def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     return seen
 
 
-@pytest.fixture
-def fixture_db(tmp_path: Path) -> Fixture:
-    return build_database(tmp_path / "built.db")
-
-
 def _db(fixture_db: Fixture, tmp_path: Path) -> str:
     path = tmp_path / "serve.db"
     shutil.copy(fixture_db.path, path)
     return str(path)
 
 
-def test_cli_web_serve_locally_trusts_no_forwarded_headers(
+def test_commands_serve_locally_trusts_no_forwarded_headers(
         served: dict[str, Any], fixture_db: Fixture, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", _db(fixture_db, tmp_path)])
     assert result.exit_code == 0, result.output
@@ -47,7 +42,7 @@ def test_cli_web_serve_locally_trusts_no_forwarded_headers(
     assert served["app"].state.kartoteka.settings.base_url == "http://127.0.0.1:8000"
 
 
-def test_cli_web_serve_in_production_needs_a_secret(served: dict[str, Any], fixture_db: Fixture,
+def test_commands_serve_in_production_needs_a_secret(served: dict[str, Any], fixture_db: Fixture,
                                                     tmp_path: Path) -> None:
     db = _db(fixture_db, tmp_path)
     result = CliRunner().invoke(main, ["serve", "--db", db, "--proxy", "10.0.0.7"])
@@ -64,7 +59,7 @@ def test_cli_web_serve_in_production_needs_a_secret(served: dict[str, Any], fixt
     assert settings.production and settings.base_url == "https://cards.example.org"
 
 
-def test_cli_web_serve_on_a_public_address_is_production(served: dict[str, Any],
+def test_commands_serve_on_a_public_address_is_production(served: dict[str, Any],
                                                          fixture_db: Fixture, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     db = _db(fixture_db, tmp_path)
@@ -75,7 +70,7 @@ def test_cli_web_serve_on_a_public_address_is_production(served: dict[str, Any],
     assert result.exit_code == 0, result.output
 
 
-def test_cli_web_user_commands_refuse_unknown_users(fixture_db: Fixture, tmp_path: Path
+def test_commands_user_commands_refuse_unknown_users(fixture_db: Fixture, tmp_path: Path
                                                     ) -> None:
     db = _db(fixture_db, tmp_path)
     for args in (["passwd", "ghost", "--password", "long-enough-1"], ["token", "ghost"]):

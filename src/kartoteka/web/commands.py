@@ -1,4 +1,7 @@
-"""The web UI's commands: ``kartoteka serve`` and ``kartoteka user ...`` (accounts, tokens)."""
+"""The web UI's commands: ``kartoteka serve`` and ``kartoteka user ...`` (accounts, tokens).
+
+``kartoteka.cli`` adds them to the ``kartoteka`` group; they live here, beside what they run.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,19 @@ from pathlib import Path
 
 import click
 
-from kartoteka.cli_common import DB_OPTION, _open
 from kartoteka.errors import KartotekaError
+from kartoteka.store.session import Store
+
+# As the other commands' --db (kartoteka.cli), which the web stage may not import.
+DB_OPTION = click.option("--db", required=True, type=click.Path(dir_okay=False),
+                         help="The database file (SQLite; created when missing).")
+
+
+def _open(db: str, *, create: bool = False) -> Store:
+    try:
+        return Store(db, create=create)
+    except KartotekaError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 @click.command()
