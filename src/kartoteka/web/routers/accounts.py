@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 
 from kartoteka.store.users import (
     MAX_NAME_LENGTH,
@@ -103,8 +104,17 @@ def _refuse_login(request: Request, status: int, message: str, target: str,
 
 @router.post("/login", response_model=SessionInfo, openapi_extra=body_schema(LoginRequest),
              dependencies=[Depends(csrf_protect)], summary="Log in (form or JSON)")
-def login(request: Request, session: DbSession,
+def login(request: Request,
           fields: Annotated[dict[str, Any], Depends(_login_fields)]) -> Response:
+    # Who is asking is read first: the login page may be shown again from inside the write
+    # below, and a second connection must not wait on it. The write is committed before the
+    # answer leaves, so the browser's next request finds the new session.
+    current_viewer(request)
+    with web(request).store.session() as session:
+        return _log_in(request, session, fields)
+
+
+def _log_in(request: Request, session: Session, fields: dict[str, Any]) -> Response:
     user, target = fields["username"].strip(), safe_next(fields["next"]) or "/persons"
     wait = login_wait(session, request, user)
     if wait > 0:
@@ -128,10 +138,11 @@ def login(request: Request, session: DbSession,
 
 
 @router.post("/logout", dependencies=[Depends(csrf_protect)], summary="Log out")
-def logout(request: Request, session: DbSession) -> Response:
+def logout(request: Request) -> Response:
     sid = web_session(request).sid
     if sid:
-        end_session(session, sid)
+        with web(request).store.session() as session:
+            end_session(session, sid)
     request.state.new_session = WebSession.fresh()
     if is_json_request(request):
         return JSONResponse({"user": None})
@@ -147,11 +158,15 @@ def password_form(request: Request, _me: Annotated[Viewer, Depends(account_holde
 @router.post("/api/account/password", openapi_extra=body_schema(PasswordChange),
              dependencies=[Depends(csrf_protect)],
              summary="Change your own password (every other session of yours ends)")
-def change_password(request: Request, session: DbSession,
-                    me: Annotated[Viewer, Depends(account_holder)],
+def change_password(request: Request, me: Annotated[Viewer, Depends(account_holder)],
                     body: Annotated[PasswordChange, Depends(body_of(PasswordChange))],
                     ) -> Response:
-    name = me.name or ""
+    with web(request).store.session() as session:  # committed before the answer leaves
+        return _change_password(request, session, me.name or "", body)
+
+
+def _change_password(request: Request, session: Session, name: str, body: PasswordChange
+                     ) -> Response:
     wait = login_wait(session, request, name)
     row = authenticate(session, name, body.current) if wait == 0 else None
     if row is None:
