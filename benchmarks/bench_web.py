@@ -212,6 +212,7 @@ def serve(db: Path, port: int, workers: int) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "kartoteka.web.app:create_app_from_env",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+         "--no-proxy-headers",
          "--log-level", "warning", "--no-access-log"], env=env)
 
 
