@@ -47,7 +47,7 @@ RULES: dict[tuple[str, str], str] = {
     ("POST", "/reconcile"): "reader",
     ("GET", "/reconcile/suggest/entity"): "reader",
     ("GET", "/reconcile/preview"): "reader",
-    # The token in the path is the credential (tested in test_sessions); without a valid one
+    # The token in the path is the credential (tested in test_auth_sessions); without a valid one
     # every role is refused, so these are checked with a wrong token.
     ("GET", "/reconcile/t/{token}"): "token",
     ("POST", "/reconcile/t/{token}"): "token",

@@ -29,7 +29,7 @@ def _replay(client: TestClient, cookie: str) -> TestClient:
     return client
 
 
-def test_sessions_logout_ends_the_old_cookie_for_reading_and_editing(fixture_db: Fixture
+def test_auth_sessions_logout_ends_the_old_cookie_for_reading_and_editing(fixture_db: Fixture
                                                                      ) -> None:
     with make_client(fixture_db.path, secret_key=KEY) as client:
         token = login(client, "eddie")
@@ -42,7 +42,7 @@ def test_sessions_logout_ends_the_old_cookie_for_reading_and_editing(fixture_db:
         assert reply.status_code == 401
 
 
-def test_sessions_role_change_ends_sessions_in_every_worker(fixture_db: Fixture) -> None:
+def test_auth_sessions_role_change_ends_sessions_in_every_worker(fixture_db: Fixture) -> None:
     first, second = _workers(fixture_db.path)
     with first, second:
         login(first, "ada")
@@ -57,7 +57,7 @@ def test_sessions_role_change_ends_sessions_in_every_worker(fixture_db: Fixture)
         assert reply.status_code == 401
 
 
-def test_sessions_password_change_ends_the_other_sessions(fixture_db: Fixture) -> None:
+def test_auth_sessions_password_change_ends_the_other_sessions(fixture_db: Fixture) -> None:
     first, second = _workers(fixture_db.path)
     with first, second:
         token = login(first, "vera")
@@ -73,7 +73,7 @@ def test_sessions_password_change_ends_the_other_sessions(fixture_db: Fixture) -
         assert wrong.status_code == 403
 
 
-def test_sessions_password_page_changes_it_from_a_form(fixture_db: Fixture) -> None:
+def test_auth_sessions_password_page_changes_it_from_a_form(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path) as client:
         token = login(client, "vera")
         assert 'id="password-form"' in client.get("/account/password").text
@@ -82,7 +82,7 @@ def test_sessions_password_page_changes_it_from_a_form(fixture_db: Fixture) -> N
         assert page.status_code == 200 and "Password changed" in page.text
 
 
-def test_sessions_cli_passwd_ends_every_session(fixture_db: Fixture) -> None:
+def test_auth_sessions_cli_passwd_ends_every_session(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path, secret_key=KEY) as client:
         login(client, "vera")
         result = CliRunner().invoke(main, ["user", "passwd", "vera", "--db",
@@ -94,7 +94,7 @@ def test_sessions_cli_passwd_ends_every_session(fixture_db: Fixture) -> None:
         assert reply.status_code == 200
 
 
-def test_sessions_are_bound_to_the_user_not_the_name(fixture_db: Fixture) -> None:
+def test_auth_sessions_are_bound_to_the_user_not_the_name(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path, secret_key=KEY) as admin, \
             make_client(fixture_db.path, secret_key=KEY) as old:
         token = login(admin, "ada")
@@ -110,7 +110,7 @@ def test_sessions_are_bound_to_the_user_not_the_name(fixture_db: Fixture) -> Non
         assert old.get("/users.json").status_code == 401
 
 
-def test_sessions_last_admin_cannot_demote_or_remove_themselves(fixture_db: Fixture) -> None:
+def test_auth_sessions_last_admin_cannot_demote_or_remove_themselves(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path) as client:
         headers = {"X-CSRF-Token": login(client, "ada")}
         reply = client.post("/api/users/ada/role", json={"role": "editor"}, headers=headers)
@@ -125,7 +125,7 @@ def test_sessions_last_admin_cannot_demote_or_remove_themselves(fixture_db: Fixt
                            headers=headers).status_code == 200
 
 
-def test_sessions_concurrent_creation_of_one_name_gives_one_user(fixture_db: Fixture) -> None:
+def test_auth_sessions_concurrent_creation_of_one_name_gives_one_user(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path) as client:
         headers = {"X-CSRF-Token": login(client, "ada")}
 
@@ -145,7 +145,7 @@ def test_sessions_concurrent_creation_of_one_name_gives_one_user(fixture_db: Fix
     store.close()
 
 
-def test_sessions_api_token_reads_but_never_edits(fixture_db: Fixture) -> None:
+def test_auth_sessions_api_token_reads_but_never_edits(fixture_db: Fixture) -> None:
     result = CliRunner().invoke(main, ["user", "token", "vera", "--db", str(fixture_db.path)])
     assert result.exit_code == 0, result.output
     token = result.stdout.strip()

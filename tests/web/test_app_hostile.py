@@ -16,20 +16,20 @@ from tests.web.conftest import Fixture, csrf_of, entity, login, make_client
 DEEP = "[" * 1000 + "]" * 1000
 
 
-def test_hostile_graph_with_a_tiny_limit_or_empty_types(client: TestClient) -> None:
+def test_app_hostile_graph_with_a_tiny_limit_or_empty_types(client: TestClient) -> None:
     assert client.get("/graph", params={"limit": 2}).status_code == 200
     assert client.get("/graph.json", params={"limit": 2}).status_code == 200
     reply = client.get("/graph.json?types=")
     assert reply.status_code == 200 and reply.json()["types"]
 
 
-def test_hostile_graph_layout_of_no_nodes_is_empty() -> None:
+def test_app_hostile_graph_layout_of_no_nodes_is_empty() -> None:
     """What /graph?limit=2 met on the demo data: the two busiest nodes not tied to each other."""
     assert _layout([], []) == {}
     assert set(_layout(["a", "b"], [])) == {"a", "b"}
 
 
-def test_hostile_huge_edit_id_is_a_4xx(editor_client: tuple[TestClient, str]) -> None:
+def test_app_hostile_huge_edit_id_is_a_4xx(editor_client: tuple[TestClient, str]) -> None:
     client, token = editor_client
     for edit_id in ("9" * 30, "0", "-5"):
         reply = client.post(f"/api/edits/{edit_id}/undo", json={},
@@ -38,7 +38,7 @@ def test_hostile_huge_edit_id_is_a_4xx(editor_client: tuple[TestClient, str]) ->
 
 
 @pytest.mark.parametrize("where", ["login", "rename", "reconcile"])
-def test_hostile_deep_json_is_a_400(editor_client: tuple[TestClient, str], where: str) -> None:
+def test_app_hostile_deep_json_is_a_400(editor_client: tuple[TestClient, str], where: str) -> None:
     client, token = editor_client
     headers = {"X-CSRF-Token": token, "content-type": "application/json"}
     if where == "login":
@@ -52,7 +52,7 @@ def test_hostile_deep_json_is_a_400(editor_client: tuple[TestClient, str], where
     assert "deeper" in reply.json()["detail"]
 
 
-def test_hostile_json_depth_is_measured_without_recursion() -> None:
+def test_app_hostile_json_depth_is_measured_without_recursion() -> None:
     nested: list = []
     for _ in range(5000):
         nested = [nested]
@@ -61,7 +61,7 @@ def test_hostile_json_depth_is_measured_without_recursion() -> None:
     assert parse_json('{"a": [1]}', max_depth=2) == {"a": [1]}
 
 
-def test_hostile_body_over_the_cap_is_a_413(fixture_db: Fixture) -> None:
+def test_app_hostile_body_over_the_cap_is_a_413(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path, max_body_bytes=10_000) as client:
         token = login(client, "eddie")
         big = json.dumps({"label": "x" * 20_000})
@@ -79,7 +79,7 @@ def test_hostile_body_over_the_cap_is_a_413(fixture_db: Fixture) -> None:
         assert reply.status_code == 413
 
 
-def test_hostile_reconcile_batch_is_capped(fixture_db: Fixture) -> None:
+def test_app_hostile_reconcile_batch_is_capped(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path, allow_anonymous=True, max_reconcile_queries=5) as client:
         queries = {f"q{n}": {"query": "Yezhov"} for n in range(6)}
         reply = client.post("/reconcile", data={"queries": json.dumps(queries)})
@@ -89,7 +89,7 @@ def test_hostile_reconcile_batch_is_capped(fixture_db: Fixture) -> None:
                            ).status_code == 200
 
 
-def test_hostile_reconcile_follows_the_login_rule(fixture_db: Fixture) -> None:
+def test_app_hostile_reconcile_follows_the_login_rule(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path) as client:
         for path in ("/reconcile", "/reconcile/suggest/entity?prefix=Ye"):
             assert client.get(path, follow_redirects=False).status_code == 401, path
@@ -100,7 +100,7 @@ def test_hostile_reconcile_follows_the_login_rule(fixture_db: Fixture) -> None:
         assert client.get("/reconcile").status_code == 200
 
 
-def test_hostile_manifest_ignores_the_host_header(fixture_db: Fixture) -> None:
+def test_app_hostile_manifest_ignores_the_host_header(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path, allow_anonymous=True,
                      base_url="https://cards.example.org") as client:
         manifest = client.get("/reconcile", headers={"host": "evil.example"}).json()
@@ -109,7 +109,7 @@ def test_hostile_manifest_ignores_the_host_header(fixture_db: Fixture) -> None:
     assert "evil" not in json.dumps(manifest)
 
 
-def test_hostile_claim_date_must_be_edtf(editor_client: tuple[TestClient, str],
+def test_app_hostile_claim_date_must_be_edtf(editor_client: tuple[TestClient, str],
                                          fixture_db: Fixture) -> None:
     client, token = editor_client
     url = f"/api/claims/{fixture_db.claims['yagoda-arrest']}/edit"
@@ -119,7 +119,7 @@ def test_hostile_claim_date_must_be_edtf(editor_client: tuple[TestClient, str],
     assert good.status_code == 200, good.text
 
 
-def test_hostile_long_names_are_refused(fixture_db: Fixture) -> None:
+def test_app_hostile_long_names_are_refused(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path) as client:
         headers = {"X-CSRF-Token": login(client, "ada")}
         reply = client.post("/api/users", headers=headers,
@@ -130,7 +130,7 @@ def test_hostile_long_names_are_refused(fixture_db: Fixture) -> None:
         assert reply.status_code == 400
 
 
-def test_hostile_right_to_left_override_is_isolated(editor_client: tuple[TestClient, str],
+def test_app_hostile_right_to_left_override_is_isolated(editor_client: tuple[TestClient, str],
                                                     ) -> None:
     client, token = editor_client
     spoof = "Ivan \u202eronivaN"
@@ -142,7 +142,7 @@ def test_hostile_right_to_left_override_is_isolated(editor_client: tuple[TestCli
     assert f"<bdi>{spoof}</bdi>" in client.get("/persons").text
 
 
-def test_hostile_undo_offer_only_to_who_may_undo(fixture_db: Fixture) -> None:
+def test_app_hostile_undo_offer_only_to_who_may_undo(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path, allow_anonymous=True) as client:
         token = login(client, "eddie")
         edit = client.post(f"/api/persons/{entity('yagoda')}/rename", json={"label": "G. Y."},
@@ -158,7 +158,7 @@ def test_hostile_undo_offer_only_to_who_may_undo(fixture_db: Fixture) -> None:
         assert 'id="undo-last"' not in client.get(f"/persons?edit={'9' * 30}").text
 
 
-def test_hostile_security_headers_and_no_store(fixture_db: Fixture) -> None:
+def test_app_hostile_security_headers_and_no_store(fixture_db: Fixture) -> None:
     app = make_client(fixture_db.path, secure_cookies=True).app
     with TestClient(app, base_url="https://testserver") as client:  # Secure cookies: HTTPS
         login(client, "vera")
@@ -168,7 +168,7 @@ def test_hostile_security_headers_and_no_store(fixture_db: Fixture) -> None:
         assert "no-store" not in client.get("/static/app.css").headers.get("cache-control", "")
 
 
-def test_hostile_500_carries_the_security_headers(fixture_db: Fixture) -> None:
+def test_app_hostile_500_carries_the_security_headers(fixture_db: Fixture) -> None:
     crash = APIRouter()
 
     @crash.get("/crash-for-test")
@@ -184,7 +184,7 @@ def test_hostile_500_carries_the_security_headers(fixture_db: Fixture) -> None:
     assert "default-src 'self'" in reply.headers["content-security-policy"]
 
 
-def test_hostile_concurrent_logins_and_pages_give_no_500(fixture_db: Fixture) -> None:
+def test_app_hostile_concurrent_logins_and_pages_give_no_500(fixture_db: Fixture) -> None:
     with make_client(fixture_db.path, allow_anonymous=True) as client:
         token = csrf_of(client)
 
