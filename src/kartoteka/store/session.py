@@ -44,9 +44,6 @@ def database_url(db: str | Path) -> str:
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection
-    # The driver's own transaction handling leaves DDL outside transactions; with
-    # isolation_level None it issues nothing and ``_sqlite_begin`` says BEGIN itself.
-    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL keeps readers (the web UI) working while an ingest writes; synchronous=NORMAL is
     # safe with WAL: a crash loses at most the last transaction, never corrupts the file.
@@ -58,10 +55,22 @@ def _sqlite_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    # A writer starts IMMEDIATE: it waits (busy_timeout) for the write lock up front. A deferred
-    # transaction that reads and then writes fails at once when another writer got in between.
-    mode = "IMMEDIATE" if connection.get_execution_options().get("kartoteka_write") else ""
-    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+    """A writer's transaction (and a migration) starts with BEGIN IMMEDIATE; others as before.
+
+    The driver's own handling begins a transaction only before INSERT/UPDATE/DELETE, so DDL
+    and the reads before a write run outside it: a migration killed half-way left some tables
+    made. A writer therefore takes control (isolation_level None) and says BEGIN IMMEDIATE,
+    which waits (busy_timeout) for the write lock up front and then holds it for its reads
+    and writes alike. Readers and other sessions keep the driver's handling: a reader holds
+    no snapshot open, and a read-then-write session waits for the lock at its first write
+    rather than failing with "database is locked" when another writer got in between.
+    """
+    dbapi = connection.connection.dbapi_connection
+    if connection.get_execution_options().get("kartoteka_write"):
+        dbapi.isolation_level = None
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        dbapi.isolation_level = ""
 
 
 def _lock_writers(connection: Connection, key: int) -> None:
