@@ -29,6 +29,8 @@ def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
 
 def _db(fixture_db: Fixture, tmp_path: Path) -> str:
+    if not isinstance(fixture_db.path, Path):  # PostgreSQL: already a fresh copy for this test
+        return fixture_db.path
     path = tmp_path / "serve.db"
     shutil.copy(fixture_db.path, path)
     return str(path)
