@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kartoteka.extract.modality import DROPPING, Modality, gate
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
@@ -18,7 +19,8 @@ from kartoteka.extract.ru.dates import qualified_edtf
 from kartoteka.extract.ru.entries import entry_relations
 from kartoteka.extract.ru.inflection import ud_gender
 from kartoteka.extract.ru.lexicon import KINSHIP
-from kartoteka.extract.ru.rumours import HEDGED_CONFIDENCE, deny, rumour_before
+from kartoteka.extract.ru.modality import modality_of, other_data_date
+from kartoteka.extract.ru.rumours import deny, rumour_before
 from kartoteka.extract.ru.triggers import (
     AGENT,
     DEATH_SENTENCE,
@@ -95,11 +97,17 @@ class ClaimFinder:
         head = ctx.token_index(start)
         if head is None:
             return
+        negated = self._negated(head)
+        rumour = rumour_before(ctx.text, sent.start, start, end, sent.end)
+        modality = modality_of(ctx.text, (sent.start, sent.end), (start, end), negated=negated,
+                               rumour=rumour is not None,
+                               infinitive=ctx.tokens[head].feats.get("VerbForm") == "Inf")
+        if modality in DROPPING:  # "мог быть арестован", "собирались расстрелять", questions
+            return
         subjects = self._subjects(head, trig.argument, sent)
         if not subjects:
             return
         date = self._date(sent, start, end)
-        negated = self._negated(head)
         role, obj = trig.role, None
         if trig.takes_role:
             role, obj = self._role(head, end, type_)
@@ -112,10 +120,8 @@ class ClaimFinder:
             attrs["old_style_possible"] = True
         confidence = trig.confidence
         edtf = qualified_edtf(ctx.text, date) if date else None
-        rumour = rumour_before(ctx.text, sent.start, start, end, sent.end)
         if rumour:  # "говорили, будто его расстреляли": told, not known
-            attrs.update(hedged=True, rumour=rumour)
-            confidence = min(confidence, HEDGED_CONFIDENCE)
+            attrs["rumour"] = rumour
         made: list[Claim | None] = []
         for subject in subjects:
             made.append(ctx.add_claim(
@@ -134,7 +140,16 @@ class ClaimFinder:
                         polarity="negated" if negated else "affirmed", confidence=confidence,
                         role=sentence_role(after.group(1)), object=obj.id if obj else None,
                         attrs=dict(attrs)))
-        self._made += [(c, end, trig.confidence) for c in made if c is not None]
+        kept = [gate(c, modality) for c in made if c is not None]
+        other = other_data_date(ctx, date, sent.end) if date is not None else None
+        by_id = {m.id: m for m in subjects}
+        for claim in list(kept) if other else []:  # "(по другим данным — в 1938 г.)"
+            if claim is not None and claim.type == type_:
+                second = ctx.add_claim(type_, by_id[claim.subject], (sent.start, sent.end),
+                                       date=other, polarity=claim.polarity, role=claim.role,
+                                       confidence=confidence, attrs={**attrs, "other_data": True})
+                kept.append(gate(second, Modality.REPORTED) if second else None)
+        self._made += [(c, end, trig.confidence) for c in kept if c is not None]
 
     def _informant_of(self, sent: Sentence) -> tuple[Mention, bool] | None:
         """"По словам Фриновского, …", "со слов жены", "как показал Буланов, …": who says it."""

@@ -31,6 +31,8 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "execution": (
         Trigger(rf"расс?треля{_PASSIVE}", PATIENT, 0.9),
         Trigger(r"расстреля(?:ли|л|ла)", PATIENT, 0.8),
+        # an infinitive is a candidate the modality gate drops ("собирались расстрелять")
+        Trigger(r"расстрелять|казнить", PATIENT, 0.8),
         Trigger(r"казн(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)", PATIENT, 0.85),
     ),
     "sentence": (
@@ -47,6 +49,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "arrest": (
         Trigger(rf"арестова{_PASSIVE}", PATIENT, 0.9),
         Trigger(r"арестова(?:ли|л|ла)", PATIENT, 0.85),
+        Trigger(r"арестовать", PATIENT, 0.85),
         Trigger(r"взят[аы]?\s+под\s+стражу", PATIENT, 0.85),
         Trigger(r"задержа(?:н|на|ны)", PATIENT, 0.6),
     ),
