@@ -181,8 +181,9 @@ class ClaimFinder:
         heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in rels
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at)]
-        if not heads and tok.rel in ("acl", "amod", "acl:relcl") and tok.head is not None:
-            heads = [tok.head]
+        if not heads and tok.rel in ("acl", "amod", "acl:relcl") and tok.head not in (
+                None, head) and (tok.head in ctx.person_at or ctx.tokens[tok.head].feats.get("Animacy") != "Inan"):
+            heads = [tok.head]  # not "г. Приговорена", two sentences the parser glued
         if not heads and tok.rel == "conj" and tok.head is not None:
             parent = ctx.tokens[tok.head]
             if parent.pos in ("VERB", "ADJ", "AUX") or parent.feats.get("VerbForm") == "Part":
@@ -202,7 +203,7 @@ class ClaimFinder:
             # a list's entry speaks of its own person: nobody from another line is a subject
             people = [m if entry[0].start <= m.start < entry[0].end else entry[1]
                       for m in people]
-        gender = ud_gender(tok.feats)
+        gender = ud_gender(tok.feats) if tok.pos in ("VERB", "AUX", "ADJ") else None
         out = [m for m in people if not (gender and m.gender and m.gender != gender
                                          and tok.feats.get("Number") != "Plur")]
         return list({m.id: m for m in out}.values())
