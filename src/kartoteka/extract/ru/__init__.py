@@ -25,6 +25,7 @@ from kartoteka.extract.ru.lifespans import (
 from kartoteka.extract.ru.models import natasha_models
 from kartoteka.extract.ru.orgs import find_organizations
 from kartoteka.extract.ru.persons import PersonFinder
+from kartoteka.extract.ru.tenures import bracket_tenures, succession_claims
 from kartoteka.extract.ru.words import family_name
 from kartoteka.model import Document, Extraction, Mention
 from kartoteka.names.gender import gender_from_parts, patronymic_gender
@@ -76,7 +77,10 @@ class Pipeline:
         self._other_organizations(ctx, models)
         self._places(ctx, models)
         find_interrogation(ctx)
-        ClaimFinder(ctx).run()
+        finder = ClaimFinder(ctx)
+        finder.run()
+        succession_claims(ctx, finder.persons_for)
+        bracket_tenures(ctx)
         lifespan_claims(ctx)
         birth_year_claims(ctx)
         year_range_claims(ctx)

@@ -18,7 +18,7 @@ from kartoteka.extract.ru.coref import Antecedents
 from kartoteka.extract.ru.dates import qualified_edtf
 from kartoteka.extract.ru.entries import entry_relations
 from kartoteka.extract.ru.inflection import ud_gender
-from kartoteka.extract.ru.lexicon import KINSHIP
+from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, PRONOUNS
 from kartoteka.extract.ru.modality import modality_of, other_data_date
 from kartoteka.extract.ru.rumours import deny, rumour_before
 from kartoteka.extract.ru.triggers import (
@@ -31,12 +31,6 @@ from kartoteka.extract.ru.triggers import (
 )
 from kartoteka.model import Claim, Mention
 
-KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of",
-                 "супруг": "spouse_of", "вдова": "spouse_of", "брат": "sibling_of",
-                 "сестра": "sibling_of", "сын": "child_of", "дочь": "child_of",
-                 "отец": "parent_of", "мать": "parent_of"}
-PRONOUNS = {"он": "m", "она": "f", "его": "m", "её": "f", "ее": "f", "ему": "m", "ей": "f",
-            "им": "m", "ней": "f", "нее": "f", "неё": "f", "него": "m"}
 INFORMANT = re.compile(
     r"(?:по\s+словам|(?P<hearsay>со\s+слов)|по\s+(?:показаниям|воспоминаниям|свидетельству))\s+"
     r"|(?:как\s+)?(?P<verb>показал[аи]?|рассказал[аи]?|сообщил[аи]?|вспоминал[аи]?|утверждал[аи]?|"
@@ -182,7 +176,8 @@ class ClaimFinder:
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at)]
         if not heads and tok.rel in ("acl", "amod", "acl:relcl") and tok.head not in (
-                None, head) and (tok.head in ctx.person_at or ctx.tokens[tok.head].feats.get("Animacy") != "Inan"):
+                None, head) and (tok.head in ctx.person_at
+                                 or ctx.tokens[tok.head].feats.get("Animacy") != "Inan"):
             heads = [tok.head]  # not "г. Приговорена", two sentences the parser glued
         if not heads and tok.rel == "conj" and tok.head is not None:
             parent = ctx.tokens[tok.head]
@@ -191,10 +186,10 @@ class ClaimFinder:
                          if ctx.tokens[c].rel in ("nsubj", "nsubj:pass")]
         people: list[Mention] = []
         for h in heads:
-            people += self._persons_for(h)
+            people += self.persons_for(h)
         if not heads and tok.rel in ("xcomp", "advcl") and tok.head is not None:
             people += [m for c in ctx.children(tok.head) if ctx.tokens[c].rel.startswith("nsubj")
-                       for m in self._persons_for(c)]
+                       for m in self.persons_for(c)]
         plural = tok.feats.get("Number") == "Plur"
         if not heads and not people and not plural:
             people = self._fallback(head, sent, passive or argument == AGENT)
@@ -208,7 +203,8 @@ class ClaimFinder:
                                          and tok.feats.get("Number") != "Plur")]
         return list({m.id: m for m in out}.values())
 
-    def _persons_for(self, token: int) -> list[Mention]:
+    def persons_for(self, token: int) -> list[Mention]:
+        """The people token ``token`` names or stands for (a name, kin noun, pronoun, "я")."""
         ctx = self.ctx
         tok = ctx.tokens[token]
         found: list[Mention] = []
@@ -230,7 +226,7 @@ class ClaimFinder:
                     break
         for c in ctx.children(token):
             if ctx.tokens[c].rel == "conj":
-                found += self._persons_for(c)
+                found += self.persons_for(c)
         return found
 
     def _first_person(self, token: int) -> Mention:

@@ -56,6 +56,15 @@ KINSHIP: frozenset[str] = frozenset("""
 семья
 """.split())
 
+# What a kinship noun before a name makes of the two (vocabulary.yaml relation ids).
+KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of",
+                 "супруг": "spouse_of", "вдова": "spouse_of", "брат": "sibling_of",
+                 "сестра": "sibling_of", "сын": "child_of", "дочь": "child_of",
+                 "отец": "parent_of", "мать": "parent_of"}
+# Personal pronouns of the third person and the gender they refer to.
+PRONOUNS = {"он": "m", "она": "f", "его": "m", "её": "f", "ее": "f", "ему": "m", "ей": "f",
+            "им": "m", "ней": "f", "нее": "f", "неё": "f", "него": "m"}
+
 # Posts, ranks and forms of address that natasha takes into a person span ("Нарком Ягода").
 TITLE_WORDS: frozenset[str] = frozenset("""
 нарком наркомвнудел комкор комдив командарм комбриг комиссар маршал генерал полковник
