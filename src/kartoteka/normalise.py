@@ -11,7 +11,8 @@ What the view changes, and why each is safe for both languages:
 
 - stress marks (U+0301, U+0300 and their U+0341/U+0340 twins) are dropped; other combining
   marks are composed (NFC: "и" + U+0306 is "й");
-- "ё" is read as "е": Russian print writes ё only now and then, so matching must not care;
+- "ё" stays: a card shows "Пётр" as printed, and the matching keys (names/keys.py) and the
+  trigger patterns already read ё and е alike; "е" + U+0308 is composed into "ё";
 - pre-reform letters become their reformed ones (ѣ→е, і→и, ѳ→ф, ѵ→и) and a word-final hard sign
   is dropped (the 1918 decree of the People's Commissariat of Education on spelling);
 - soft hyphens, zero-width spaces and joiners, the byte-order mark and word joiners go;
@@ -37,7 +38,6 @@ DELETED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
 SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                    "\u202f\u205f\u3000")
 SAME_LENGTH: dict[str, str] = {
-    "ё": "е", "Ё": "Е",
     # pre-1918 letters (decree of 1918 on the new spelling)
     "ѣ": "е", "Ѣ": "Е", "і": "и", "І": "И", "ѳ": "ф", "Ѳ": "Ф", "ѵ": "и", "Ѵ": "И",
     # hyphens and dashes (Unicode General Punctuation block)
@@ -48,7 +48,7 @@ SAME_LENGTH: dict[str, str] = {
     "\u2033": '"', "\u2032": "'", "\u02bc": "’",
 }
 _SPECIAL = re.compile("[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff\u180e\u00a0\u2000-\u200a"
-                      "\u202f\u205f\u3000ёЁѣѢіІѳѲѵѴ\u2010-\u2012\u2015\u2212\u2e3a\u2e3b\ufe58"
+                      "\u202f\u205f\u3000ѣѢіІѳѲѵѴ\u2010-\u2012\u2015\u2212\u2e3a\u2e3b\ufe58"
                       "\u201f\u201b\u201a\u301d\u301e\uff02\u2033\u2032\u02bc]|-[ \t]*\r?\n")
 # "Ежо-\nва": the hyphen, the line break and the next line's indentation.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[a-zа-я])")

@@ -18,7 +18,8 @@ from kartoteka.model import Mention
 # ("(Секретариат Сталина, 1928—1952)").
 BEFORE_DATE = re.compile(r"\s*(?:(?:с|со|в)\s+|[^()\d;]{1,60},\s*)?", re.I)
 # Where a post's phrase begins, going back from its brackets.
-PHRASE_START = re.compile(r"[,;:.—–()\n]|\s-\s|\bи\s")
+# "ВКП(б)" is one word.
+PHRASE_START = re.compile(r"[,;:.—–\n]|\((?!б\))|(?<!\(б)\)|\s-\s|\bи\s")
 MAX_POST_WORDS = 10
 # Memberships and studies, not posts: "член партии (1919—1938)".
 NOT_POSTS = frozenset({"член", "участник", "кандидат", "слушатель", "студент", "учащийся"})
@@ -50,16 +51,19 @@ def bracket_tenures(ctx: RuContext) -> None:
 
 
 def _closing_date(ctx: RuContext, inside: tuple[int, int]) -> RuDate | None:
-    """The date that ends the brackets (or their first ";" part), with only "с" or a gloss
-    before it."""
+    """The date that ends the brackets' first part ("(1936—1938)", "(с 1937 года, …",
+    "(секретариат, 1928—1952)"), with only "с" or a gloss before it."""
     text = ctx.text
-    end = text.find(";", inside[0], inside[1])
-    end = inside[1] if end < 0 else end
-    dates = [d for d in ctx.dates if inside[0] <= d.start and d.end <= end]
-    if len(dates) != 1 or text[dates[0].end:end].strip(" .,") not in ("", "гг", "г", "года"):
+    dates = [d for d in ctx.dates if inside[0] <= d.start and d.end <= inside[1]]
+    if not dates:
         return None
-    m = BEFORE_DATE.match(text, inside[0], dates[0].start)
-    return dates[0] if m and m.end() == dates[0].start else None
+    date = dates[0]
+    part = re.compile(r"[;,]").search(text, date.end, inside[1])
+    end = part.start() if part else inside[1]
+    if text[date.end:end].strip(" .") not in ("", "гг", "г", "года", "год"):
+        return None
+    m = BEFORE_DATE.match(text, inside[0], date.start)
+    return date if m and m.end() == date.start else None
 
 
 def _phrase_start(text: str, at: int) -> int:
