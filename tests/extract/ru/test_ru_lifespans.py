@@ -44,3 +44,15 @@ def test_ru_lifespans_stressed_lead_is_the_titled_person(extract) -> None:
     assert all(m.text == text[m.start:m.end] for m in people)
     assert any(stress in m.text for m in people)
     assert [d for _, _, d, _ in _life(ex)] == ["1890", "1938"]
+
+
+def test_ru_lifespans_database_fields_are_the_persons_fates(extract) -> None:
+    ex = extract("Кузьмина Анна Ивановна\nДата рождения: 1901 г.\nДата ареста: 3 марта 1938 г.\n"
+                 "Дата расстрела: 15 мая 1938 г.\nДата реабилитации: 12 мая 1957 г.\n"
+                 "Арестована: 3 марта 1938 г.")
+    names = {m.id: m.name for m in ex.mentions}
+    assert sorted((c.type, names[c.subject], c.date) for c in ex.claims) == [
+        ("arrest", "Кузьмина Анна Ивановна", "1938-03-03"),
+        ("birth", "Кузьмина Анна Ивановна", "1901"),
+        ("execution", "Кузьмина Анна Ивановна", "1938-05-15"),
+        ("rehabilitation", "Кузьмина Анна Ивановна", "1957-05-12")]

@@ -192,6 +192,9 @@ def infobox_claims(ctx: RuContext) -> None:
         dates = [d for d in ctx.dates if a <= d.start and d.end <= b]
         if label and label.group(1).lower() in INFOBOX and dates:
             type_ = INFOBOX[label.group(1).lower()]
+            if any(c.type == type_ and c.subject == topic.id and c.date == dates[0].edtf
+                   for c in ctx.claims):
+                continue  # "Арестован: 5 мая 1937 г." read already as a trigger
             ctx.add_claim(type_, topic, (a, b), date=dates[0].edtf, confidence=0.9,
                           place=_place_id(ctx, dates[0].end, b), attrs=_attrs(dates[0], "infobox"))
             continue

@@ -132,7 +132,16 @@ NEGATIONS = ("не", "ни")
 
 # Infobox labels of Russian encyclopedia copies ("Смерть: 7 марта 1939.").
 INFOBOX: dict[str, str] = {"рождение": "birth", "смерть": "death", "дата рождения": "birth",
-                           "дата смерти": "death", "родился": "birth", "умер": "death"}
+                           "дата смерти": "death", "родился": "birth", "умер": "death",
+                           # the fields of victims' databases (Open List, Memorial's lists)
+                           "родилась": "birth", "умерла": "death", "дата гибели": "death",
+                           "дата ареста": "arrest", "арестован": "arrest", "арестована": "arrest",
+                           "дата расстрела": "execution", "дата казни": "execution",
+                           "расстрелян": "execution", "расстреляна": "execution",
+                           "дата осуждения": "trial", "осужден": "trial", "осуждён": "trial",
+                           "осуждена": "trial", "приговорен": "trial", "приговорён": "trial",
+                           "приговорена": "trial", "дата реабилитации": "rehabilitation",
+                           "реабилитирован": "rehabilitation", "реабилитирована": "rehabilitation"}
 
 # A death sentence, however worded, is recorded with this role.
 DEATH_SENTENCE = "ВМН"
