@@ -58,3 +58,23 @@ def test_ru_tenures_succession_with_a_pronoun_in_an_article(extract) -> None:
     assert _posts(ex, "appointment", "dismissal") == [
         ("appointment", "Пётр Иванович Сомов", "1938-23", "нарком"),
         ("dismissal", "Павел Ильич Кузьмин", "1938-23", "нарком")]
+
+
+def test_ru_tenures_appointment_told_with_a_noun(extract) -> None:
+    ex = extract("После назначения Павла Ильича Кузьмина на пост начальника управления в 1937 "
+                 "году начались аресты.")
+    assert _posts(ex, "appointment") == [
+        ("appointment", "Павел Ильич Кузьмин", "1937", "начальник управления")]
+
+
+def test_ru_tenures_succession_told_with_a_noun(extract) -> None:
+    ex = extract("Пётр Иванович Сомов руководил трестом. Год закончился сменой Сомова на посту "
+                 "директора треста на Павла Ильича Кузьмина в декабре 1937 года.")
+    assert _posts(ex, "appointment", "dismissal") == [
+        ("appointment", "Павел Ильич Кузьмин", "1937-12", "директор треста"),
+        ("dismissal", "Сомов", "1937-12", "директор треста")]
+
+
+def test_ru_tenures_a_noun_not_taken_as_given_is_no_claim(extract) -> None:
+    ex = extract("Обсуждалось назначение Павла Ильича Кузьмина, но его так и не назначили.")
+    assert [c.polarity for c in ex.claims if c.type == "appointment"] in ([], ["negated"])

@@ -26,7 +26,7 @@ from kartoteka.extract.ru.lifespans import (
 from kartoteka.extract.ru.models import natasha_models
 from kartoteka.extract.ru.orgs import find_organizations
 from kartoteka.extract.ru.persons import PersonFinder
-from kartoteka.extract.ru.tenures import bracket_tenures, succession_claims
+from kartoteka.extract.ru.tenures import bracket_tenures, nominal_tenures, succession_claims
 from kartoteka.extract.ru.words import family_name
 from kartoteka.model import Document, Extraction, Mention
 from kartoteka.names.gender import gender_from_parts, patronymic_gender
@@ -101,6 +101,7 @@ class Pipeline:
         finder = ClaimFinder(ctx)
         finder.run()
         succession_claims(ctx, finder.persons_for)
+        nominal_tenures(ctx, finder.persons_for)
         bracket_tenures(ctx)
         lifespan_claims(ctx)
         birth_year_claims(ctx)

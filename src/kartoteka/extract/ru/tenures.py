@@ -99,7 +99,7 @@ def _person_noun(word: str) -> bool:
 
 
 # "на посту наркома", "в должности начальника управления": the post in the genitive.
-POST_OF = re.compile(r"(?:на|в)\s+(?:посту|должности)\s+", re.I)
+POST_OF = re.compile(r"(?:на|в)\s+(?:посту|должности|пост|должность)\s+", re.I)
 
 
 def succession_claims(ctx: RuContext, persons_for: Callable[[int], list[Mention]]) -> None:
@@ -140,4 +140,65 @@ def _post_named(ctx: RuContext, start: int, end: int) -> str | None:
     return morph.nominative_phrase(" ".join(words)) if words else None
 
 
-__all__ = ["bracket_tenures", "succession_claims"]
+# "назначение Ежова наркомом", "с назначением на пост главы НКВД Н. И. Ежова": the noun of
+# an appointment and the person in the genitive after it (Русская грамматика 1980, the
+# genitive of the object with verbal nouns).
+APPOINTMENT_NOUN = re.compile(r"(?<![\w-])(?:после|с|со|в\s+связи\s+с|вслед\s+за)\s+"
+                              r"назначени(?:я|ем)\s+(?P<post>(?:на|в)\s+(?:пост|должность)\s+)?",
+                              re.I)
+# "сменой его на посту главы НКВД на Берию": the one replaced, then "на" the successor.
+SUCCESSION_NOUN = re.compile(r"(?<![\w-])(?:(?:после|со|с)\s+смены|(?:со\s+|с\s+)?сменой)\s+",
+                             re.I)
+# Only what the sentence takes as given counts: "после назначения Ежова", "закончился сменой
+# Ежова на Берию"; "обсуждалось назначение Ежова" says nothing happened.
+NOMINAL_REACH = 8  # tokens after the noun the person may stand
+
+
+def nominal_tenures(ctx: RuContext, persons_for: Callable[[int], list[Mention]]) -> None:
+    """Appointments and successions told with a noun instead of a verb."""
+    from kartoteka.extract.modality import DROPPING, gate
+    from kartoteka.extract.ru.modality import modality_of
+
+    for pattern, kind in ((APPOINTMENT_NOUN, "appointment"), (SUCCESSION_NOUN, "succession")):
+        for m in pattern.finditer(ctx.text):
+            first = ctx.token_index(m.end())
+            if first is None:
+                continue
+            sent = ctx.sentence_of(first)
+            modality = modality_of(ctx.text, (sent.start, sent.end), (m.start(), m.end()))
+            if modality in DROPPING:
+                continue
+            after = [i for i in range(first, min(sent.last + 1, first + NOMINAL_REACH))]
+            people = [(i, p) for i in after for p in persons_for(i)]
+            people = [(i, p) for i, p in people if p.attrs.get("case") in (None, "gent", "accs")
+                      or p.attrs.get("pronoun") is None and i not in ctx.person_at]
+            if not people:
+                continue
+            clause = re.compile(r"[,;]").search(ctx.text, m.end(), sent.end)
+            role = _post_named(ctx, m.start(), clause.start() if clause else sent.end)
+            dates = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end]
+            later = [d for d in dates if d.start >= m.end()]
+            date = (later or dates[-1:] or [None])[0]
+            date = date.edtf if date else None
+            evidence = (sent.start, sent.end)
+            attrs = {"source": "noun", "trigger": m.group(0).strip()}
+            made = []
+            if kind == "appointment":
+                made.append(ctx.add_claim("appointment", people[0][1], evidence, date=date,
+                                          role=role, confidence=0.7, attrs=dict(attrs)))
+            else:
+                new = re.compile(r"\sна\s+$")
+                successor = [p for i, p in people[1:] if new.search(
+                    ctx.text[sent.start:ctx.tokens[i].start])]
+                if not successor:
+                    continue
+                made.append(ctx.add_claim("dismissal", people[0][1], evidence, date=date,
+                                          role=role, confidence=0.7, attrs=dict(attrs)))
+                made.append(ctx.add_claim("appointment", successor[-1], evidence, date=date,
+                                          role=role, confidence=0.7, attrs=dict(attrs)))
+            for claim in made:
+                if claim is not None:
+                    gate(claim, modality)
+
+
+__all__ = ["bracket_tenures", "nominal_tenures", "succession_claims"]
