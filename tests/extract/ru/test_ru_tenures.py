@@ -78,3 +78,10 @@ def test_ru_tenures_succession_told_with_a_noun(extract) -> None:
 def test_ru_tenures_a_noun_not_taken_as_given_is_no_claim(extract) -> None:
     ex = extract("Обсуждалось назначение Павла Ильича Кузьмина, но его так и не назначили.")
     assert [c.polarity for c in ex.claims if c.type == "appointment"] in ([], ["negated"])
+
+
+def test_ru_tenures_pronoun_in_a_noun_phrase_is_the_last_person_named(extract) -> None:
+    ex = extract("Иван Грачёв хвалил его. Трест возглавил Пётр Иванович Сомов, и год закончился "
+                 "сменой его самого на посту директора треста на Павла Ильича Кузьмина.")
+    dismissed = [p[1] for p in _posts(ex, "dismissal")]
+    assert dismissed and set(dismissed) <= {"Пётр Иванович Сомов"}

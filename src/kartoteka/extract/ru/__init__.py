@@ -101,7 +101,7 @@ class Pipeline:
         finder = ClaimFinder(ctx)
         finder.run()
         succession_claims(ctx, finder.persons_for)
-        nominal_tenures(ctx, finder.persons_for)
+        nominal_tenures(ctx)
         bracket_tenures(ctx)
         lifespan_claims(ctx)
         birth_year_claims(ctx)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext
 from kartoteka.extract.ru.dates import RuDate
+from kartoteka.extract.ru.lexicon import PRONOUNS
 from kartoteka.extract.ru.lifespans import _brackets
 from kartoteka.model import Mention
 
@@ -21,8 +22,9 @@ BEFORE_DATE = re.compile(r"\s*(?:(?:с|со|в)\s+|[^()\d;]{1,60},\s*)?", re.I)
 # "ВКП(б)" is one word.
 PHRASE_START = re.compile(r"[,;:.—–\n]|\((?!б\))|(?<!\(б)\)|\s-\s|\bи\s")
 MAX_POST_WORDS = 10
-# Memberships and studies, not posts: "член партии (1919—1938)".
-NOT_POSTS = frozenset({"член", "участник", "кандидат", "слушатель", "студент", "учащийся"})
+# Memberships, studies and honours, not posts: "член партии (1919—1938)".
+NOT_POSTS = frozenset({"член", "участник", "кандидат", "слушатель", "студент", "учащийся",
+                       "герой", "лауреат", "кавалер"})  # and honours: "Герой Труда (1943)"
 
 
 def bracket_tenures(ctx: RuContext) -> None:
@@ -98,6 +100,22 @@ def _person_noun(word: str) -> bool:
         for p in morph.parses(word.strip(",.:«»\"")))
 
 
+def _named_or_recent(ctx: RuContext, token: int, sentence_first: int) -> list[Mention]:
+    """The person a token of a noun phrase names; a pronoun there ("сменой его самого") is the
+    last person named before it in its sentence, or an article's own person."""
+    if token in ctx.person_at:
+        return [ctx.person_at[token]]
+    if ctx.tokens[token].text.lower() not in PRONOUNS:
+        return []
+    before = [ctx.person_at[i] for i in range(token - 1, sentence_first - 1, -1)
+              if i in ctx.person_at]
+    gender = PRONOUNS[ctx.tokens[token].text.lower()]
+    before = [m for m in before if m.gender in (None, gender)]
+    if before:
+        return before[:1]
+    return [ctx.topic] if ctx.article and ctx.topic is not None else []
+
+
 # "на посту наркома", "в должности начальника управления": the post in the genitive.
 POST_OF = re.compile(r"(?:на|в)\s+(?:посту|должности|пост|должность)\s+", re.I)
 
@@ -154,7 +172,7 @@ SUCCESSION_NOUN = re.compile(r"(?<![\w-])(?:(?:после|со|с)\s+смены|
 NOMINAL_REACH = 8  # tokens after the noun the person may stand
 
 
-def nominal_tenures(ctx: RuContext, persons_for: Callable[[int], list[Mention]]) -> None:
+def nominal_tenures(ctx: RuContext) -> None:
     """Appointments and successions told with a noun instead of a verb."""
     from kartoteka.extract.modality import DROPPING, gate
     from kartoteka.extract.ru.modality import modality_of
@@ -168,10 +186,8 @@ def nominal_tenures(ctx: RuContext, persons_for: Callable[[int], list[Mention]])
             modality = modality_of(ctx.text, (sent.start, sent.end), (m.start(), m.end()))
             if modality in DROPPING:
                 continue
-            after = [i for i in range(first, min(sent.last + 1, first + NOMINAL_REACH))]
-            people = [(i, p) for i in after for p in persons_for(i)]
-            people = [(i, p) for i, p in people if p.attrs.get("case") in (None, "gent", "accs")
-                      or p.attrs.get("pronoun") is None and i not in ctx.person_at]
+            after = range(first, min(sent.last + 1, first + NOMINAL_REACH))
+            people = [(i, p) for i in after for p in _named_or_recent(ctx, i, sent.first)]
             if not people:
                 continue
             clause = re.compile(r"[,;]").search(ctx.text, m.end(), sent.end)
