@@ -95,7 +95,7 @@ class ClaimFinder:
         rumour = rumour_before(ctx.text, sent.start, start, end, sent.end)
         modality = modality_of(ctx.text, (sent.start, sent.end), (start, end), negated=negated,
                                rumour=rumour is not None,
-                               infinitive=ctx.tokens[head].feats.get("VerbForm") == "Inf")
+                               infinitive=ctx.text[start:end].lower().endswith("ть"))
         if modality in DROPPING:  # "мог быть арестован", "собирались расстрелять", questions
             return
         subjects = self._subjects(head, trig.argument, sent)
