@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kartoteka.errors import KartotekaError, SourceError
@@ -39,6 +39,7 @@ class FileResult:
     status: str  # stored | unchanged | failed
     reason: str | None = None
     document_id: str | None = None
+    warnings: list[str] = field(default_factory=list)  # pages of a scan that gave no text
 
 
 def read_bytes(path: Path) -> bytes:
@@ -110,6 +111,7 @@ def ingest_file(store: Store, path: Path) -> FileResult:
             if has_document(session, sha):
                 return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
         extraction = read_and_extract(path, raw)
+        warnings = page_warnings(extraction.document.meta)
         entities, profiles = analyse(extraction)
         with store.session() as session:
             row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
@@ -117,7 +119,7 @@ def ingest_file(store: Store, path: Path) -> FileResult:
             apply_claim_curation(session)
             if has_authority_records(session):
                 link_persons(session, profile_keys=[e.key for e in entities])
-            return FileResult(str(path), "stored", document_id=row.id)
+            return FileResult(str(path), "stored", document_id=row.id, warnings=warnings)
     except KartotekaError as exc:
         reason = exc.reason if isinstance(exc, SourceError) else str(exc)
     except Exception as exc:  # noqa: BLE001
@@ -127,6 +129,15 @@ def ingest_file(store: Store, path: Path) -> FileResult:
     with store.session() as session:
         record_failure(session, str(path), reason)
     return FileResult(str(path), "failed", reason=reason)
+
+
+def page_warnings(meta: dict) -> list[str]:
+    """What a reader reported about pages it could not read or did not read."""
+    out = [f"page {p['page']}: {p['reason']}" for p in meta.get("unreadable_pages", [])]
+    skipped = meta.get("skipped_pages")
+    if skipped:
+        out.append(f"{skipped['count']} page(s) not read: {skipped['reason']}")
+    return out
 
 
 def ingest(
