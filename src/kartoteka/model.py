@@ -46,7 +46,7 @@ class ScanPage:
     width: int
     height: int
     image: bytes = b""  # JPEG, grayscale, deskewed and turned upright as OCR read it
-    lang: str | None = None  # the Tesseract model(s) used: "rus", "eng", "rus+eng"
+    lang: str | None = None  # the languages found on the page: "rus", "eng", "rus+eng"
     rotation: int = 0  # degrees the scan was turned to stand upright
     skew: float = 0.0  # degrees of deskew applied
     confidence: float | None = None  # mean word confidence, 0-100

@@ -1,9 +1,9 @@
 """OCR of page images through Debian's Tesseract (``tesseract-ocr``, ``-rus``, ``-eng``).
 
 ``read_pages(images)`` reads each page: grayscale, blank or photo check, deskew, Tesseract's
-word boxes and confidences with the Russian and English models together, then the one-language
-model too when the page is in one script (the more confident reading wins), and Tesseract's
-orientation detection when the reading is poor. A page that cannot be read (blank, a picture,
+word boxes and confidences with the Russian and English models together (again with one model
+when a page in one script reads poorly), and Tesseract's orientation detection when the
+reading is poor. A page that cannot be read (blank, a picture,
 under the confidence line, past its time) is kept as ``unreadable`` with its reason; the others
 go in. Pages run on ``workers`` threads (each Tesseract is its own process), and ``on_page``
 hears of each page as it finishes.
@@ -27,10 +27,18 @@ from kartoteka.sources.ocr_data import (
     MIN_PAGE_CONFIDENCE,
     ONE_SCRIPT_SHARE,
     PAGE_TIMEOUT_SECONDS,
+    REREAD_CONFIDENCE,
     RETRY_ORIENTATION_CONFIDENCE,
 )
 from kartoteka.sources.ocr_text import PageRead, Word
-from kartoteka.sources.scan import blank_or_photo, rotate, skew_angle, stored_jpeg, to_gray
+from kartoteka.sources.scan import (
+    blank_or_photo,
+    for_ocr,
+    rotate,
+    skew_angle,
+    stored_jpeg,
+    to_gray,
+)
 
 PageCallback = Callable[[int, int], None]  # (pages done, pages in all)
 # Who hears of each page read (the CLI's progress bar); set with ``page_progress``.
@@ -113,15 +121,23 @@ def _one_script(words: list[Word]) -> str | None:
 
 
 def _best_reading(image: Image.Image, lang: str | None) -> tuple[list[Word], str]:
+    """The page read with both models at once (a page may mix Russian and English), and the
+    language(s) found on it. A page in one script that reads poorly, or has stray words in the
+    other script (the two-language model reads "an" as Cyrillic "ап"), is read again with its
+    own model alone; the more confident reading wins, so a real English name on a Russian page
+    keeps its letters. (One pass for a clean page: loading a model is much of Tesseract's time.)
+    """
     if lang:
         return _data(image, lang), lang
     words = _data(image, BOTH)
     single = _one_script(words)
-    if single:
+    other = LATIN if single == "rus" else CYRILLIC
+    if single and (_mean(words) < REREAD_CONFIDENCE
+                   or any(other.search(w.text) for w in words)):
         alone = _data(image, single)
-        if _mean(alone) >= _mean(words):
-            return alone, single
-    return words, BOTH
+        if _mean(alone) > _mean(words):
+            words = alone
+    return words, single or BOTH
 
 
 def _orientation(image: Image.Image) -> int:
@@ -145,14 +161,14 @@ def read_page(image: Image.Image, number: int, *, lang: str | None = None) -> Pa
     try:
         angle = skew_angle(gray)
         level = rotate(gray, angle)
-        words, used = _best_reading(level, lang)
+        words, used = _best_reading(for_ocr(level), lang)
         turned = 0
         if _mean(words) < RETRY_ORIENTATION_CONFIDENCE:
             turned = _orientation(level)
             if turned:
                 # OSD's "Rotate" is clockwise; PIL turns counter-clockwise.
                 upright = level.rotate(-turned, expand=True)
-                again, again_used = _best_reading(upright, lang)
+                again, again_used = _best_reading(for_ocr(upright), lang)
                 if _mean(again) > _mean(words):
                     level, words, used = upright, again, again_used
                 else:

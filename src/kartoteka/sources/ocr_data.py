@@ -38,6 +38,12 @@ PHOTO_GREY_SHARE = 0.35
 MIN_PAGE_CONFIDENCE = 45.0
 # A word under this confidence is marked in the reader so a reviewer checks it.
 LOW_WORD_CONFIDENCE = 60
+# Median grey step between neighbouring paper pixels above which a page is grainy and is
+# smoothed and binarised before OCR (a clean scan's paper steps by 0-1 levels).
+NOISY_PAPER_STEP = 3.0
+# A page in one script read with both models under this mean confidence is read again with its
+# own model alone (good typescript reads at 90-96 either way).
+REREAD_CONFIDENCE = 85.0
 # Below this mean confidence the page is tried again after asking Tesseract's orientation
 # detection (OSD) whether it is upside down or on its side.
 RETRY_ORIENTATION_CONFIDENCE = 70.0
@@ -45,8 +51,7 @@ RETRY_ORIENTATION_CONFIDENCE = 70.0
 # a few degrees off, and a page turned by 90 degrees is OSD's business.
 MAX_SKEW_DEGREES = 8.0
 SKEW_STEP_DEGREES = 0.25
-# A page counts as written in one script when this share of its letters is in it; then the
-# one-language model is tried as well as the two-language one, and the more confident wins.
+# A page counts as written in one script when this share of its letters is in it.
 ONE_SCRIPT_SHARE = 0.95
 
 # --- Typewriter and OCR substitutions --------------------------------------------------------

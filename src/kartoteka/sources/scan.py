@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 from kartoteka.sources.ocr_data import (
     MAX_PAGE_PIXELS,
     MAX_SKEW_DEGREES,
     MIN_INK_SHARE,
+    NOISY_PAPER_STEP,
     PHOTO_GREY_SHARE,
     SKEW_STEP_DEGREES,
     STORED_IMAGE_QUALITY,
@@ -82,11 +83,42 @@ def skew_angle(gray: Image.Image) -> float:
     return 0.0 if abs(angle) < SKEW_STEP_DEGREES / 2 else round(angle, 2)
 
 
+def noise_level(gray: Image.Image) -> float:
+    """The median grey step between neighbouring paper pixels in the page's centre: 0 on a
+    clean scan, several levels on a grainy one."""
+    w, h = gray.size
+    box = (w // 4, h // 4, w // 4 + min(w // 2, 1000), h // 4 + min(h // 2, 1000))
+    pixels = np.asarray(gray.crop(box), dtype=np.int16)
+    paper = pixels > _PAPER_LEVEL - 40
+    steps = np.abs(np.diff(pixels, axis=1))[paper[:, 1:] & paper[:, :-1]]
+    return float(np.median(steps)) if steps.size else 0.0
+
+
+def _otsu(pixels: np.ndarray) -> int:
+    """Otsu's threshold: the grey level that best splits the page into ink and paper."""
+    hist = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
+    weight = np.cumsum(hist)
+    mass = np.cumsum(hist * np.arange(256))
+    total, total_mass = weight[-1], mass[-1]
+    between = (total_mass * weight / total - mass) ** 2 / (weight * (total - weight) + 1e-9)
+    return int(np.argmax(between))
+
+
+def for_ocr(gray: Image.Image) -> Image.Image:
+    """What Tesseract is given: a grainy page smoothed and cut into ink and paper (grain makes
+    Tesseract slow, each speck a component to look at); a clean page as it is."""
+    if noise_level(gray) < NOISY_PAPER_STEP:
+        return gray
+    pixels = np.asarray(gray.filter(ImageFilter.GaussianBlur(1.2)), dtype=np.uint8)
+    return Image.fromarray(np.where(pixels > _otsu(pixels), 255, 0).astype(np.uint8), "L")
+
+
 def rotate(gray: Image.Image, angle: float) -> Image.Image:
     """The page turned by ``angle`` degrees counter-clockwise, corners filled with paper."""
     if not angle:
         return gray
-    return gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    # Bilinear: at 300 dpi it reads as well as bicubic and takes a third of the time.
+    return gray.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
 
 
 def stored_jpeg(gray: Image.Image) -> bytes:
