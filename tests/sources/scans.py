@@ -68,9 +68,14 @@ def render(lines: list[str], *, face: str = "typewriter", size: int = 42,
     return image
 
 
+# The upper part of an A4 page at 300 dpi: the OCR tests' texts fill a third of a page, and
+# Tesseract's time grows with the paper it has to look at.
+HALF_A4 = (2480, 1500)
+
+
 def render_text(text: str, *, face: str = "typewriter", size: int = 42,
-                width: int = 1980) -> Image.Image:
-    return render(wrap(text, font(face, size), width), face=face, size=size)
+                width: int = 1980, page: tuple[int, int] = HALF_A4) -> Image.Image:
+    return render(wrap(text, font(face, size), width), face=face, size=size, page=page)
 
 
 def spoil(image: Image.Image, *, angle: float = 0.0, blur: float = 0.0, noise: float = 0.0,
@@ -131,6 +136,7 @@ def scanned_pdf(pages: list[Image.Image], path: Path) -> Path:
         buffer = io.BytesIO()
         image.save(buffer, "PNG")
         buffer.seek(0)
-        pdf.image(buffer, x=0, y=0, w=pdf.w, h=pdf.h)
+        # Full width, the image's own proportions (a stretched scan would read worse).
+        pdf.image(buffer, x=0, y=0, w=pdf.w, h=pdf.w * image.height / image.width)
     pdf.output(str(path))
     return path
