@@ -140,3 +140,43 @@ def scanned_pdf(pages: list[Image.Image], path: Path) -> Path:
         pdf.image(buffer, x=0, y=0, w=pdf.w, h=pdf.w * image.height / image.width)
     pdf.output(str(path))
     return path
+
+
+# A two-page interrogation protocol, as typed (page furniture apart) and as its scan shows it:
+# a running header, page numbers, a word broken at a line end, and the typewriter's "3" for the
+# initial "З". Invented people and dates.
+PROTOCOL_PAGES = [
+    ["Дело № 4471", "", "ПРОТОКОЛ ДОПРОСА", "",
+     "Громов Василий Петрович, 1896 года рождения, уро-",
+     "женец города Калуги, бывший начальник отдела треста,",
+     "арестован 16 апреля 1938 года.", "",
+     "Ответ: Я знаю инженера Лаврова Николая Степановича и его",
+     "заместителя В. 3. Орлова. Лавров был арестован в январе",
+     "1938 года.", "", "", "- 1 -"],
+    ["Дело № 4471", "",
+     "Ответ: Мне сказали, что Лавров был расстрелян в мае",
+     "1938 года, а Орлов осужден к десяти годам лагерей.", "",
+     "Протокол записан с моих слов верно. Громов.", "", "", "- 2 -"],
+]
+PROTOCOL_TYPED = (
+    "ПРОТОКОЛ ДОПРОСА\n\n"
+    "Громов Василий Петрович, 1896 года рождения, уроженец города Калуги, бывший начальник "
+    "отдела треста, арестован 16 апреля 1938 года.\n\n"
+    "Ответ: Я знаю инженера Лаврова Николая Степановича и его заместителя В. З. Орлова. "
+    "Лавров был арестован в январе 1938 года.\n\n"
+    "Ответ: Мне сказали, что Лавров был расстрелян в мае 1938 года, а Орлов осужден к десяти "
+    "годам лагерей.\n\n"
+    "Протокол записан с моих слов верно. Громов."
+)
+
+
+def protocol_scan(path: Path) -> Path:
+    """The protocol as a scanned PDF: typewriter face, skewed, grainy, a stamp on page 2."""
+    pages = []
+    for number, lines in enumerate(PROTOCOL_PAGES):
+        page = render(lines, size=42, page=(2480, 1500 if number else 1700), top=120)
+        if number:
+            page = stamp(page, centre=(1900, 1050), radius=200)
+        pages.append(spoil(page, angle=1.5 if number else -1.0, blur=0.8, noise=12,
+                           seed=number))
+    return scanned_pdf(pages, path)
