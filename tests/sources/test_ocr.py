@@ -68,7 +68,8 @@ def test_ocr_reads_spoilt_scans_under_the_error_bound(tmp_path: Path, lang: str,
     # Every word box maps to the text it became, and the words lie on the page.
     for start, end, left, top, width, height, conf in scan.words:
         assert 0 <= start < end <= len(document.text)
-        assert 0 <= left < scan.width and 0 <= top < scan.height and 0 <= conf <= 100
+        assert 0 <= left and left + width <= scan.width and 0 <= conf <= 100
+        assert 0 <= top and top + height <= scan.height
     spans = [(w[0], w[1]) for w in scan.words]
     assert spans == sorted(spans)
 

@@ -2,8 +2,9 @@
 passage stands on a scanned page, and which words OCR was unsure of.
 
 Boxes come from the words OCR read (``pages.words``: a span of the stored text and a box in
-pixels); a span of text is drawn as one box per line of the words it covers, in percent of the
-page so the image may be shown at any size.
+pixels); a span of text is drawn as one box per line of the words it covers, in the page's
+pixels, as rectangles of an SVG laid over the image (its viewBox is the page, so the image may
+be shown at any size; and the pages' Content-Security-Policy allows no inline styles).
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from kartoteka.web.schemas import DocumentView, PageOut
 
 @dataclass
 class Box:
-    left: float  # percent of the page's width
-    top: float
-    width: float
-    height: float
+    x: int  # pixels of the page as OCR read it
+    y: int
+    width: int
+    height: int
     cls: str  # m (a mention) | ev (a claim's evidence) | hl (the highlighted passage) | low
     entity: str | None = None
     claim: str | None = None
@@ -40,9 +41,9 @@ def low_confidence_spans(pages: list[PageOut]) -> list[tuple[int, int]]:
             if w[0] >= 0 and w[6] < LOW_WORD_CONFIDENCE]
 
 
-def _line_boxes(page: PageOut, words: list[list[int]]) -> list[tuple[float, ...]]:
-    """One rectangle (percent) per line of these words: a word that does not overlap the
-    previous one vertically starts a new line."""
+def _line_boxes(page: PageOut, words: list[list[int]]) -> list[tuple[int, int, int, int]]:
+    """One rectangle (x, y, width, height) per line of these words: a word that does not
+    overlap the previous one vertically starts a new line."""
     rects: list[list[int]] = []
     for w in words:
         x, y, wd, ht = w[2], w[3], w[4], w[5]
@@ -51,10 +52,9 @@ def _line_boxes(page: PageOut, words: list[list[int]]) -> list[tuple[float, ...]
             r[1], r[2], r[3] = min(r[1], y), max(r[2], x + wd), max(r[3], y + ht)
         else:
             rects.append([x, y, x + wd, y + ht])
-    pad = 0.2  # a little air around the ink, in percent
-    return [(max(0.0, 100 * r[0] / page.width - pad), max(0.0, 100 * r[1] / page.height - pad),
-             100 * (r[2] - r[0]) / page.width + 2 * pad,
-             100 * (r[3] - r[1]) / page.height + 2 * pad) for r in rects]
+    pad = max(2, page.width // 400)  # a little air around the ink
+    return [(max(0, r[0] - pad), max(0, r[1] - pad), r[2] - r[0] + 2 * pad,
+             r[3] - r[1] + 2 * pad) for r in rects]
 
 
 def page_figures(view: DocumentView) -> list[PageFigure]:
