@@ -36,8 +36,6 @@ PHOTO_GREY_SHARE = 0.35
 # Mean word confidence (Tesseract's 0-100) under which a page's text is not kept: below it most
 # words are wrong and the page needs a human reader.
 MIN_PAGE_CONFIDENCE = 45.0
-# A word under this confidence is marked in the reader so a reviewer checks it.
-LOW_WORD_CONFIDENCE = 60
 # Median grey step between neighbouring paper pixels above which a page is grainy and is
 # smoothed and binarised before OCR (a clean scan's paper steps by 0-1 levels).
 NOISY_PAPER_STEP = 3.0

@@ -12,9 +12,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from kartoteka.sources.ocr_data import LOW_WORD_CONFIDENCE
 from kartoteka.web.reader import COLORS
 from kartoteka.web.schemas import DocumentView, PageOut
+
+# A word OCR read under this confidence (Tesseract's 0-100) is marked for a reviewer to check:
+# below 60 Tesseract's own guesses are wrong about as often as right on typescript.
+LOW_WORD_CONFIDENCE = 60
 
 
 @dataclass
