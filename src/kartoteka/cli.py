@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -44,13 +42,18 @@ def ingest(paths: tuple[Path, ...], db: str, quiet: bool) -> None:
     """
     from kartoteka.pipeline import ingest as run_ingest
     from kartoteka.pipeline import iter_source_files
-    from kartoteka.sources.ocr import page_progress
 
     store = _open(db, create=True)
     files = list(iter_source_files(paths))
     counts = {"stored": 0, "unchanged": 0, "failed": 0}
     with tqdm(total=len(files), unit="file", disable=quiet or None, file=sys.stderr,
-              desc="ingest") as bar:
+              desc="ingest") as bar, tqdm(total=0, unit="page", disable=quiet or None,
+                                          file=sys.stderr, desc="ocr", leave=False) as pages:
+        def on_page(done: int, total: int) -> None:  # a scan's pages, as OCR reads them
+            if done == 1:
+                pages.reset(total=total)
+            pages.update(done - pages.n)
+
         def on_file(result) -> None:  # noqa: ANN001
             counts[result.status] += 1
             if result.status == "failed":
@@ -59,26 +62,11 @@ def ingest(paths: tuple[Path, ...], db: str, quiet: bool) -> None:
                 tqdm.write(f"kartoteka: warning: {result.path}: {warning}", file=sys.stderr)
             bar.update(1)
 
-        with _page_bar(quiet) as on_page, page_progress(on_page):
-            run_ingest(store, files, on_file=on_file)
+        run_ingest(store, files, on_file=on_file, on_page=on_page)
     click.echo(f"stored {counts['stored']}, already present {counts['unchanged']}, "
                f"failed {counts['failed']} (of {len(files)} files)", err=True)
     store.close()
     sys.exit(1 if counts["failed"] else 0)
-
-
-@contextmanager
-def _page_bar(quiet: bool) -> Iterator[Callable[[int, int], None]]:
-    """A second progress bar for the pages of a scan while OCR reads them."""
-    with tqdm(total=0, unit="page", disable=quiet or None, file=sys.stderr, desc="ocr",
-              leave=False, position=1) as pages:
-        def on_page(done: int, total: int) -> None:
-            if done == 1 or pages.total != total:
-                pages.reset(total=total)
-            pages.n = done
-            pages.refresh()
-
-        yield on_page
 
 
 @main.command()

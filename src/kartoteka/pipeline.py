@@ -140,13 +140,19 @@ def page_warnings(meta: dict) -> list[str]:
 def ingest(
     store: Store, paths: Iterable[Path], *,
     on_file: Callable[[FileResult], None] | None = None,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
+    """Ingest each file; ``on_file`` hears of each file, ``on_page`` of each page OCR reads
+    (pages done, pages of the file)."""
+    from kartoteka.sources.ocr import page_progress
+
     results = []
-    for path in paths:
-        result = ingest_file(store, path)
-        results.append(result)
-        if on_file is not None:
-            on_file(result)
+    with page_progress(on_page):
+        for path in paths:
+            result = ingest_file(store, path)
+            results.append(result)
+            if on_file is not None:
+                on_file(result)
     return results
 
 

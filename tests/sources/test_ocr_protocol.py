@@ -49,3 +49,24 @@ def test_ocr_protocol_scan_gives_the_people_and_fates_of_the_typed_text(tmp_path
     assert scanned_persons == typed_persons
     assert scanned_fates == typed_fates
     assert any(kind == "execution" for _, kind, _ in scanned_fates)
+
+
+def test_ocr_protocol_cli_reports_an_unreadable_page_and_stores_the_rest(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from PIL import Image
+
+    from kartoteka.cli import main
+    from kartoteka.sources.ocr import check_tesseract
+    from tests.sources.scans import EN_TEXT, render_text
+
+    try:
+        check_tesseract()
+    except SourceError as exc:
+        pytest.skip(str(exc))
+    page = render_text(EN_TEXT)
+    path = tmp_path / "statement.tif"
+    page.save(path, save_all=True, append_images=[Image.new("L", page.size, 255)])
+    result = CliRunner().invoke(main, ["ingest", str(path), "--db", str(tmp_path / "k.db")])
+    assert result.exit_code == 0, result.output
+    assert f"kartoteka: warning: {path}: page 2: blank page" in result.output
+    assert "stored 1" in result.output
