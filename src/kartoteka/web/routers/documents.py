@@ -11,7 +11,8 @@ from kartoteka.store import queries
 from kartoteka.store.pages import document_pages, page_image
 from kartoteka.store.tables import DocumentRow
 from kartoteka.store.webqueries import document_claim_ids, document_mentions
-from kartoteka.web.deps import DbSession, page, reader
+from kartoteka.web.auth import reader
+from kartoteka.web.pages import page
 from kartoteka.web.present import claims_by_id
 from kartoteka.web.reader import Mark, build_paragraphs, layout
 from kartoteka.web.render import reader_html
@@ -27,6 +28,7 @@ from kartoteka.web.schemas import (
     PageOut,
     SentenceOut,
 )
+from kartoteka.web.settings import DbSession
 
 router = APIRouter(tags=["documents"], dependencies=[Depends(reader)])
 
