@@ -1,7 +1,7 @@
 """pages of scanned documents: page images and OCR word boxes
 
-Revision ID: 0004_ocr
-Revises: 0003
+Revision ID: 0005_ocr
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_ocr"
-down_revision = "0003"
+revision = "0005_ocr"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
