@@ -28,7 +28,7 @@ from kartoteka.names.translit_tables import (
 )
 
 SCHEMES = ("bgn", "iso9", "alalc", "german", "french", "scholarly")
-READERS = ("base", "german", "french", "scholarly")
+READERS = ("base", "german", "french", "scholarly", "polish")
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[" + re.escape(SOFT_MARKS) + r"][^\W\d_]+)*", re.UNICODE)
@@ -180,11 +180,17 @@ def read_latin(text: str, reader: str = "base") -> str:
 # English share y, German and ISO share j; "j" is read as ж only on French evidence.
 _GERMAN_SIGNS = re.compile(r"w|sch|tz|^j[aeou]")
 _FRENCH_SIGNS = re.compile(r"ou|(?<!s)tch|^ie|dj|j(?=[^aeouy])|ine$")
+# "rz" alone is no sign (Latvian Bērziņš, German Hertz); sz, cz, ł and ż occur in no other
+# scheme, so they count three times against German, whose "w" Polish shares; -owicz and -owski
+# once (German writes -owski too: Tuchatschewski).
+_POLISH_LETTERS = re.compile(r"sz|cz|ł|ż")
+_POLISH_ENDINGS = re.compile(r"wicz$|(?<=[ow])[cs]ki$")
 _ENGLISH_SIGNS = re.compile(r"zh|kh|(?<!c)sh|ts(?!ch)|iy$|y[aeuo]")
 
 
 def guess_scheme(text: str) -> str:
-    """Guess which family of schemes a Latin spelling follows: one of ``READERS``."""
+    """Guess which family of schemes a Latin spelling follows: one of ``READERS``. Polish
+    signs (sz, cz, -owicz, -ski, ł) are weighed on the raw text, before accents are dropped."""
     raw = text.lower()
     if any(letter in DIACRITIC_LETTERS for letter in raw) and "x" in raw:
         return "scholarly"
@@ -194,6 +200,9 @@ def guess_scheme(text: str) -> str:
     german = len(_GERMAN_SIGNS.findall(plain)) + sum(raw.count(u) for u in "äöü")
     french = len(_FRENCH_SIGNS.findall(plain)) + raw.count("ï")
     english = len(_ENGLISH_SIGNS.findall(plain))
+    polish = 3 * len(_POLISH_LETTERS.findall(raw)) + len(_POLISH_ENDINGS.findall(raw))
+    if polish and polish > max(german, french, english):
+        return "polish"
     if german and german > max(french, english):
         return "german"
     if french and french > english:

@@ -33,7 +33,13 @@ from kartoteka.resolve.constraints import (
 )
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Decisions, Profile
-from kartoteka.resolve.records import PERSON_COLUMNS, NameParts, name_parts, person_row
+from kartoteka.resolve.records import (
+    PERSON_COLUMNS,
+    NameParts,
+    bound_blocks,
+    name_parts,
+    person_row,
+)
 
 Decision = Literal["linked", "review", "kept-apart", "must-link", "cannot-link"]
 DEFAULT_THRESHOLD = 0.9
@@ -215,6 +221,7 @@ def _link_persons(
     clusters.parts.update(parts)
     train = len(persons) >= MIN_PROFILES_TO_TRAIN
     rows = [person_row(p) for p in persons]
+    bound_blocks(rows)
     batch = score_pairs(
         rows,
         PERSON_COLUMNS,

@@ -27,22 +27,30 @@ LEVELS: dict[str, tuple[str, ...]] = {
     "given": ("exact", "same name group", "jaro-winkler 0.9", "initial", "else"),
     "patronymic": ("exact", "jaro-winkler 0.9", "initial", "else"),
     "gender": ("exact", "else"),
-    "birth_year": ("exact", "within 1 year", "else"),
+    "birth_year": ("exact", "within 1 year", "within 2 years", "else"),
     "death_year": ("exact", "within 1 year", "else"),
     "organizations": ("shared", "else"),
     "roles": ("shared", "else"),
+    "birthplace": ("exact", "else"),
+    "residence": ("exact", "else"),
 }
 PRIOR_FILE = "person_prior.json"
 AUTHORITY_PRIOR_FILE = "authority_prior.json"
 
 
-def _year_levels(column: str) -> list[Any]:
+def _year_levels(column: str, *within: int) -> list[Any]:
+    """Exact, then each tolerance: a birth year two off is a keying error more often than a
+    namesake, so it weighs a little for a match rather than vetoing one."""
     return [
         cll.NullLevel(column),
         cll.ExactMatchLevel(column),
-        cll.AbsoluteDifferenceLevel(column, 1),
+        *(cll.AbsoluteDifferenceLevel(column, years) for years in within),
         cll.ElseLevel(),
     ]
+
+
+def _place_levels(column: str) -> list[Any]:
+    return [cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()]
 
 
 def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
@@ -78,14 +86,16 @@ def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
             cll.ElseLevel(),
         ],
         "gender": [cll.NullLevel("gender"), cll.ExactMatchLevel("gender"), cll.ElseLevel()],
-        "birth_year": _year_levels("birth_year"),
-        "death_year": _year_levels("death_year"),
+        "birth_year": _year_levels("birth_year", 1, 2),
+        "death_year": _year_levels("death_year", 1),
         "organizations": [
             cll.NullLevel("organizations"),
             cll.ArrayIntersectLevel("organizations", 1),
             cll.ElseLevel(),
         ],
         "roles": [cll.NullLevel("roles"), cll.ArrayIntersectLevel("roles", 1), cll.ElseLevel()],
+        "birthplace": _place_levels("birthplace_key"),
+        "residence": _place_levels("residence_key"),
     }
 
 
@@ -121,18 +131,20 @@ def person_comparisons(
 
 
 def person_blocking_rules() -> list[Any]:
-    """Candidate pairs: a shared loose surname key (covers every reading, l/r, zh/r), or, for
-    profiles without a usable surname, the same given name and patronymic."""
+    """Candidate pairs: a shared bounded block key (records.bound_blocks: the loose surname key,
+    narrowed inside large blocks), or the same given name and patronymic (bounded the same
+    way), for profiles whose surnames differ or are missing."""
     return [
-        block_on("loose_keys", arrays_to_explode=["loose_keys"]),
-        block_on("name_pair_key"),
+        block_on("block_keys", arrays_to_explode=["block_keys"]),
+        block_on("pair_block_key"),
     ]
 
 
 def person_em_rules() -> list[Any]:
-    """Blocks for EM: pairs sharing a surname key, where matches are neither rare nor all. The
-    surname comparison keeps its prior m (EM cannot learn a comparison it blocks on)."""
-    return [block_on("surname_key")]
+    """Blocks for EM: pairs sharing a surname key and a given-name key, mostly matches, few
+    enough at any scale. Surname and given name keep their prior m (EM cannot learn a
+    comparison it blocks on)."""
+    return [block_on("surname_key", "given_key")]
 
 
 def level_name(comparison: str, gamma: int | None) -> str:

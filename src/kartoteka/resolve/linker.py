@@ -112,7 +112,7 @@ def score_pairs(
     splink_logger.setLevel(logging.ERROR)  # Splink warns about sample sizes we chose on purpose
     try:
         if estimate_u:
-            linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
+            linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=SEED)
         for rule in em_blocking_rules:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, estimate_without_term_frequencies=True
