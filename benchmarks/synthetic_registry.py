@@ -168,11 +168,16 @@ class RegistryGenerator:
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
-        prefixes = ("", "Ново", "Старо", "Бело", "Черно", "Верх", "Полу")
+        # Compounds and derived endings widen ~220 common surnames to ~10,000, so that two
+        # people share a surname about as rarely as in Memorial's Moscow list (~3e-4).
+        prefixes = ("", "Ново", "Старо", "Бело", "Черно", "Верх", "Полу", "Красно", "Добро",
+                    "Велико", "Мало", "Сухо", "Криво", "Долго", "Зелено", "Свято")
         base = _STEMS + _OTHER_SURNAMES
-        self.surnames = [p + (s.lower() if p else s) for p in prefixes for s in base]
+        derived = [s for stem in base for s in (
+            (stem, stem + "ский", stem[:-2] + "ич") if stem.endswith("ов") else (stem,))]
+        self.surnames = [p + (s.lower() if p else s) for p in prefixes for s in derived]
         self.rng.shuffle(self.surnames)
-        self.s_cum = list(accumulate(1.0 / r ** 0.8 for r in range(1, len(self.surnames) + 1)))
+        self.s_cum = list(accumulate(1.0 / r ** 0.5 for r in range(1, len(self.surnames) + 1)))
         self.males = list(_MALE)
         self.m_cum = list(accumulate(1.0 / r ** 0.9 for r in range(1, len(self.males) + 1)))
         self.f_cum = list(accumulate(1.0 / r ** 0.9 for r in range(1, len(_FEMALE) + 1)))
