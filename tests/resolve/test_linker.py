@@ -50,3 +50,28 @@ def test_linker_links_two_tables() -> None:
                         comparisons=person_comparisons(), blocking_rules=person_blocking_rules(),
                         probability_two_random_records_match=0.3)
     assert [(r["unique_id_l"], r["unique_id_r"]) for r in batch.pairs] == [("a", "b")]
+
+
+@pytest.mark.spark
+def test_linker_spark_scores_as_duckdb_does(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    pytest.importorskip("pyspark")
+    monkeypatch.setenv("KARTOTEKA_SPARK_MASTER", "local[2]")
+    monkeypatch.setenv("KARTOTEKA_SPARK_SHUFFLE_PARTITIONS", "2")
+    monkeypatch.setenv("KARTOTEKA_SPARK_CHECKPOINT_DIR", str(tmp_path))
+    more = [
+        person_row(Profile(key=k, document_id="d", kind="person", label=s, names=[s],
+                           surname=s, given=g, birth_year=y))
+        for k, s, g, y in [("d", "Orlow", "Iwan", 1890), ("e", "Орлов", "Пётр", 1890),
+                           ("f", "Yezhov", "Nikolai", None)]
+    ]
+
+    def scored(backend: str) -> dict[tuple[str, str], float]:
+        batch = score_pairs(rows() + more, PERSON_COLUMNS, comparisons=person_comparisons(),
+                            blocking_rules=person_blocking_rules(),
+                            probability_two_random_records_match=0.3, backend=backend)
+        return {tuple(sorted((r["unique_id_l"], r["unique_id_r"]))): round(
+            float(r["match_probability"]), 6) for r in batch.pairs}
+
+    duck = scored("duckdb")
+    assert len(duck) >= 4
+    assert scored("spark") == duck

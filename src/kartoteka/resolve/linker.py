@@ -36,6 +36,22 @@ def _duckdb_api() -> Any:
     return DuckDBAPI()
 
 
+# What a local or cluster Spark needs, from the environment (docs/resolution.md, "Backends"):
+# the master URL, shuffle partitions (a few per core), the driver's memory (read when the JVM
+# starts) and a checkpoint directory Splink uses to cut long query plans.
+SPARK_ENV = {
+    "master": ("KARTOTEKA_SPARK_MASTER", "local[*]"),
+    "shuffle_partitions": ("KARTOTEKA_SPARK_SHUFFLE_PARTITIONS", "8"),
+    "driver_memory": ("KARTOTEKA_SPARK_DRIVER_MEMORY", "2g"),
+    "checkpoint_dir": ("KARTOTEKA_SPARK_CHECKPOINT_DIR", ""),
+}
+
+
+def spark_settings() -> dict[str, str]:
+    """The Spark settings in force: each from its environment variable, else the default."""
+    return {name: os.environ.get(var) or default for name, (var, default) in SPARK_ENV.items()}
+
+
 def _spark_api() -> Any:
     try:
         from pyspark.sql import SparkSession
@@ -46,14 +62,18 @@ def _spark_api() -> Any:
             "the spark backend needs pyspark: pip install 'kartoteka[spark]'"
         ) from err
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    conf = spark_settings()
     spark = (
-        SparkSession.builder.master("local[*]")
+        SparkSession.builder.master(conf["master"])
         .appName("kartoteka-resolve")
+        # Splink's similarity functions (Jaro-Winkler among them) ship as a jar of UDFs.
         .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.sql.shuffle.partitions", conf["shuffle_partitions"])
+        .config("spark.driver.memory", conf["driver_memory"])
         .getOrCreate()
     )
-    spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="kartoteka-spark-"))
+    checkpoints = conf["checkpoint_dir"] or tempfile.mkdtemp(prefix="kartoteka-spark-")
+    spark.sparkContext.setCheckpointDir(checkpoints)
     return SparkAPI(spark_session=spark)
 
 
