@@ -75,3 +75,32 @@ def test_linker_spark_scores_as_duckdb_does(monkeypatch: pytest.MonkeyPatch, tmp
     duck = scored("duckdb")
     assert len(duck) >= 4
     assert scored("spark") == duck
+
+
+def test_linker_reviewers_joins_teach_m() -> None:
+    from kartoteka.resolve.linker import MIN_LABELLED_PAIRS
+    from kartoteka.resolve.records import bound_blocks
+
+    cyrillic = "абвгдежзийклмнопрстуфхцчшщыэюя"
+    labelled = []
+    people = []
+    for i in range(MIN_LABELLED_PAIRS + 2):
+        # One person written twice, in two scripts, birth years always one apart.
+        people += [(f"{i}-0", f"Orlov{'abcdefghijklmnopqrstuvwxyz'[i]}", "Ivan", 1890 + i),
+                   (f"{i}-1", f"Орлов{cyrillic[i]}", "Иван", 1891 + i)]
+        labelled.append((f"{i}-0", f"{i}-1"))
+    records = [person_row(Profile(key=k, document_id="d", kind="person", label=s, names=[s],
+                                  surname=s, given=g, birth_year=y)) for k, s, g, y in people]
+    bound_blocks(records)
+
+    def m_within_one_year(labels: list[tuple[str, str]]) -> float:
+        batch = score_pairs(records, PERSON_COLUMNS, comparisons=person_comparisons(),
+                            blocking_rules=person_blocking_rules(),
+                            probability_two_random_records_match=0.01, labelled_pairs=labels)
+        years = next(c for c in batch.model["comparisons"]
+                     if c["output_column_name"] == "birth_year")
+        return years["comparison_levels"][2]["m_probability"]
+
+    assert m_within_one_year([]) < 0.5
+    assert m_within_one_year(labelled) > 0.9
+    assert m_within_one_year(labelled[: MIN_LABELLED_PAIRS - 1]) < 0.5  # too few to learn from

@@ -237,6 +237,9 @@ def _link_persons(
         ),
         min_probability=keep_pairs_from,
         backend=backend,
+        # Merges reviewers accepted teach the model what one person's profiles look like here.
+        labelled_pairs=sorted(
+            (a, b) for a, b in decisions.must_link if a in parts and b in parts and a != b),
     )
     candidates: list[_Candidate] = []
     for row in batch.pairs:
