@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kartoteka.model import Extraction, LocalEntity, Mention
+from kartoteka.vocabulary import load_vocabulary
 
 
 @dataclass
@@ -61,7 +62,8 @@ class Decisions:
         return (a, b) in self.cannot_link or (b, a) in self.cannot_link
 
 
-_KIN_TYPES = ("spouse_of", "parent_of", "child_of", "sibling_of", "relative_of")
+_KIN_TYPES = load_vocabulary().group("kin")
+_DEATH_TYPES = load_vocabulary().group("death")
 
 
 def _year(date: str | None, *, last: bool = False) -> int | None:
@@ -111,7 +113,7 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
         if claim.type == "birth":
             subject.birth_year = subject.birth_year or _year(claim.date)
             subject.birthplace = subject.birthplace or place_label.get(claim.place or "")
-        elif claim.type in ("death", "execution", "suicide"):
+        elif claim.type in _DEATH_TYPES:
             subject.death_year = subject.death_year or _year(claim.date, last=True)
         if claim.type not in subject.fates and claim.type in (
             "arrest", "execution", "death", "suicide", "defection", "sentence", "release",

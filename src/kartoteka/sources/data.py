@@ -13,6 +13,9 @@ import re
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 # PDF and DOCX files carry images and fonts beside their text, so they may be larger.
 MAX_CONTAINER_BYTES = 100 * 1024 * 1024
+# A JSON-lines record list is a database export, not a testimony: Memorial's Moscow list is ~5 MiB
+# for ~4,000 records, so this allows lists of a few hundred thousand records.
+MAX_RECORD_LIST_BYTES = 500 * 1024 * 1024
 # A "line" this long is minified data or a binary blob, not prose (the longest paragraph of the
 # seed corpus is ~2,000 characters).
 MAX_LINE_CHARS = 1_000_000

@@ -6,11 +6,12 @@ whole document or nothing.
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kartoteka.model import Extraction, LocalEntity
-from kartoteka.resolve.profile import Profile
 from kartoteka.store.tables import (
     AuthorityRecordRow,
     ClaimRow,
@@ -41,11 +42,17 @@ def previous_version(session: Session, source_path: str | None) -> DocumentRow |
     ).first()
 
 
+class StorableProfile(Protocol):
+    """A profile as the store keeps it (``resolve.profile.Profile``): its fields as a dict."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
 def write_extraction(
     session: Session,
     extraction: Extraction,
     entities: list[LocalEntity],
-    profiles: dict[str, Profile],
+    profiles: dict[str, StorableProfile],
     block_keys: dict[str, str],
 ) -> DocumentRow:
     """Insert the document and everything extracted from it; returns the document row."""

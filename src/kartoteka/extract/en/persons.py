@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.names.given_names import given_name_groups
+from kartoteka.names.script import is_cyrillic
 
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                            "QUANTITY", "LAW", "LANGUAGE"})
@@ -73,10 +74,6 @@ def _month_as_given_name(tok: Token) -> bool:
 def _singular(plural: str) -> str:
     """"Karins" -> "Karin", "Joneses" -> "Jones"."""
     return plural[:-2] if plural.endswith(("ses", "xes", "zes")) else plural[:-1]
-
-
-def _cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 def _after_russian_label(doc: Doc, run: Run) -> bool:
@@ -245,7 +242,7 @@ class PersonFinder:
                 and not low.endswith("s"):
             run.veto = "the + noun"  # "the Embassy"
             return
-        if any(_cyrillic(t.text) for t in toks) and not (
+        if any(is_cyrillic(t.text) for t in toks) and not (
                 len(toks) > 1 and self.is_given(toks[0]) or _after_russian_label(doc, run)):
             run.veto = "cyrillic word"  # the English model cannot read Russian
             return

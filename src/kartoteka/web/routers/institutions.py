@@ -24,7 +24,7 @@ from kartoteka.web.schemas import (
 router = APIRouter(tags=["institutions"], dependencies=[Depends(reader)])
 
 # Claims that make someone one of an institution's people (not, say, arrested by it).
-MEMBERSHIP_TYPES = ("position", "appointment", "dismissal", "transfer", "member_of")
+MEMBERSHIP_TYPES = load_vocabulary().group("membership")
 
 
 @page(router, "/institutions", "institutions.html", model=InstitutionList,

@@ -41,7 +41,7 @@ from kartoteka.web.schemas import (
 
 router = APIRouter(tags=["persons"], dependencies=[Depends(reader)])
 
-POST_TYPES = ("position", "appointment", "dismissal", "transfer")
+POST_TYPES = load_vocabulary().group("posts")
 
 
 @page(router, "/persons", "persons.html", model=PersonList,

@@ -1,11 +1,11 @@
-"""The shared EDTF helpers of kartoteka.extract.dates."""
+"""The shared EDTF helpers of kartoteka.dates."""
 
 from __future__ import annotations
 
 import pytest
 from edtf import parse_edtf
 
-from kartoteka.extract import dates
+from kartoteka import dates
 
 
 @pytest.mark.parametrize(
