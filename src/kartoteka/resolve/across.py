@@ -48,7 +48,8 @@ DEFAULT_REVIEW_BAND = (0.5, 0.9)
 # from here on u is re-estimated from the input, EM refines m on pairs that share a surname key
 # (so the surname's own m stays the prior's), and surname frequencies adjust the weights.
 MIN_PROFILES_TO_TRAIN = 1000
-TF_COLUMNS = ("surname_folded", "surname_key")  # the term-frequency adjusted surname levels
+# The term-frequency adjusted levels: surname, given name, patronymic.
+TF_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")
 # A person named in this many documents, and this many times as many as any namesake, is the
 # one a profile that fits both means (see _ambiguous_pairs).
 PROMINENT_DOCUMENTS = 3
@@ -225,7 +226,7 @@ def _link_persons(
     batch = score_pairs(
         rows,
         PERSON_COLUMNS,
-        comparisons=person_comparisons(prior, surname_tf=train),
+        comparisons=person_comparisons(prior, surname_tf=train, given_tf=train),
         blocking_rules=person_blocking_rules(),
         probability_two_random_records_match=_prior_match_probability(
             len(persons), prior["profiles_per_entity"]

@@ -53,7 +53,7 @@ def _place_levels(column: str) -> list[Any]:
     return [cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()]
 
 
-def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
+def _levels(*, surname_tf: bool, given_tf: bool = False) -> dict[str, list[Any]]:
     """The comparison levels, in LEVELS order, each list starting with its null level."""
     return {
         "surname": [
@@ -69,7 +69,8 @@ def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
         ],
         "given": [
             cll.NullLevel("given_letters"),
-            cll.ExactMatchLevel("given_key"),
+            # Ivan is one man in seven: an equal common name says less than an equal rare one.
+            cll.ExactMatchLevel("given_key", term_frequency_adjustments=given_tf),
             cll.ArrayIntersectLevel("given_groups", 1),
             cll.JaroWinklerLevel("given_key", 0.9),
             # One side has only an initial, and it is a letter the other name can start with.
@@ -78,7 +79,7 @@ def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
         ],
         "patronymic": [
             cll.NullLevel("patronymic_letters"),
-            cll.ExactMatchLevel("patronymic_key"),
+            cll.ExactMatchLevel("patronymic_key", term_frequency_adjustments=given_tf),
             cll.JaroWinklerLevel("patronymic_key", 0.9),
             cll.And(
                 cll.NullLevel("patronymic_key"), cll.ArrayIntersectLevel("patronymic_letters", 1)
@@ -112,12 +113,14 @@ def load_prior(file_name: str = PRIOR_FILE) -> dict[str, Any]:
 
 
 def person_comparisons(
-    prior: dict[str, Any] | None = None, *, surname_tf: bool = False
+    prior: dict[str, Any] | None = None, *, surname_tf: bool = False, given_tf: bool = False
 ) -> list[Any]:
-    """Splink comparisons for person profiles, with m/u set from the prior."""
+    """Splink comparisons for person profiles, with m/u set from the prior; ``surname_tf`` and
+    ``given_tf`` adjust the exact levels of surname, and of given name and patronymic, by how
+    common the value is."""
     prior = prior or load_prior()
     out = []
-    for name, levels in _levels(surname_tf=surname_tf).items():
+    for name, levels in _levels(surname_tf=surname_tf, given_tf=given_tf).items():
         mu = prior["comparisons"][name]
         comparison = cl.CustomComparison(
             output_column_name=name, comparison_levels=levels, comparison_description=name
