@@ -48,8 +48,7 @@ DEFAULT_REVIEW_BAND = (0.5, 0.9)
 # from here on u is re-estimated from the input, EM refines m on pairs that share a surname key
 # (so the surname's own m stays the prior's), and surname frequencies adjust the weights.
 MIN_PROFILES_TO_TRAIN = 1000
-# The term-frequency adjusted levels: surname, given name, patronymic.
-TF_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")
+TF_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")  # tf-adjusted
 # A person named in this many documents, and this many times as many as any namesake, is the
 # one a profile that fits both means (see _ambiguous_pairs).
 PROMINENT_DOCUMENTS = 3
@@ -239,8 +238,7 @@ def _link_persons(
         min_probability=keep_pairs_from,
         backend=backend,
         # Merges reviewers accepted teach the model what one person's profiles look like here.
-        labelled_pairs=sorted(
-            (a, b) for a, b in decisions.must_link if a in parts and b in parts and a != b),
+        labelled_pairs=sorted(pair for pair in decisions.must_link if set(pair) <= parts.keys()),
     )
     candidates: list[_Candidate] = []
     for row in batch.pairs:
