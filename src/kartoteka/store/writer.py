@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from kartoteka.model import Extraction, LocalEntity
 from kartoteka.resolve.profile import Profile
+from kartoteka.sources.display import display_path
 from kartoteka.store.tables import (
     AuthorityRecordRow,
     ClaimRow,
@@ -102,7 +103,23 @@ def write_extraction(
     return row
 
 
-def record_failure(session: Session, path: str, reason: str) -> None:
-    """Keep one row per failing path (the latest reason), so re-runs add nothing."""
+def record_failure(
+    session: Session, path: str, reason: str, *, sha256: str | None = None
+) -> None:
+    """Keep one row per failing path (the latest reason), so re-runs add nothing.
+
+    ``sha256`` is given when the failure lasts as long as the bytes do (the content cannot be
+    read); the path is stored as ``display_path`` renders it, so any file name can be stored.
+    """
+    path = display_path(path)
     session.query(FailureRow).filter(FailureRow.path == path).delete()
-    session.add(FailureRow(path=path, reason=reason))
+    session.add(FailureRow(path=path, reason=reason, sha256=sha256))
+
+
+def lasting_failure(session: Session, path: str, sha256: str) -> str | None:
+    """The reason these very bytes at this path failed before for a lasting reason, if they did."""
+    return session.scalar(
+        select(FailureRow.reason)
+        .where(FailureRow.path == display_path(path), FailureRow.sha256 == sha256)
+        .limit(1)
+    )
