@@ -7,6 +7,7 @@ from functools import cache
 
 from kartoteka.errors import ExtractionError
 from kartoteka.extract.base import LanguagePipeline
+from kartoteka.extract.chunks import extract_in_chunks
 from kartoteka.model import Document, Extraction
 
 SUPPORTED = ("en", "ru")
@@ -23,7 +24,7 @@ def get_pipeline(lang: str) -> LanguagePipeline:
 def extract(document: Document, *, lang: str | None = None) -> Extraction:
     """Mentions and claims of ``document``; ``lang`` overrides the document's own language."""
     language = lang or document.language or "en"
-    return get_pipeline(language).extract(document)
+    return extract_in_chunks(get_pipeline(language).extract, document)  # long texts: chunks
 
 
 __all__ = ["extract", "get_pipeline", "SUPPORTED"]
