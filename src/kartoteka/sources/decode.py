@@ -4,9 +4,9 @@
 ``raw.decode(encoding) == text`` (with ``errors="replace"`` for a UTF-8 file with a few damaged
 bytes, the only case that does not decode strictly), except for a file of mixed lines: a
 Cyrillic code page with lines pasted in UTF-8 is decoded line by line and its encoding is
-named "cp1251+utf-8" (each line in the encoding it is in, never all of it as KOI8-R garbage). A byte-order mark is not part of the text:
-``utf-8-sig``, ``utf-16`` and ``utf-32`` drop it, so offsets count code points of the text after
-the mark.
+named "cp1251+utf-8" (each line in the encoding it is in, never all of it as KOI8-R garbage).
+A byte-order mark is not part of the text: ``utf-8-sig``, ``utf-16`` and ``utf-32`` drop it, so
+offsets count code points of the text after the mark.
 
 CP1251 and KOI8-R are told apart by our own score, not charset-normalizer's guess, which
 confuses them on short Russian texts: each decoding is scored by how Russian its letters are
