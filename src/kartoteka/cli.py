@@ -253,6 +253,24 @@ def review(db: str, limit: int) -> None:
 
 @main.command()
 @DB_OPTION
+def check(db: str) -> None:
+    """Check the database's integrity (read only): every mention and evidence span inside its
+    text, no orphan rows, the edit log consistent. Exit status 1 when a problem is found."""
+    from kartoteka.store.check import check_store
+
+    store = _open(db)
+    with store.session() as session:
+        problems = check_store(session)
+    for problem in problems:
+        click.echo(f"kartoteka: check failed: {problem}", err=True)
+    click.echo(f"{len(problems)} problem(s) found" if problems else "database is consistent",
+               err=True)
+    store.close()
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+@DB_OPTION
 def edits(db: str) -> None:
     """Every human decision, oldest first (the audit trail)."""
     from kartoteka.curate.edits import active_edits, all_edits
