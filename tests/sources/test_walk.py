@@ -112,3 +112,18 @@ def test_walk_size_checked_before_reading(tmp_path: Path) -> None:
             read_source(path)
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kib < 20 * 1024
+
+
+def test_walk_reader_over_its_time_budget_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real reader (HTML, 40,000 nested cells) given a budget far below what it needs."""
+    from kartoteka.sources import budget
+
+    page = tmp_path / "slow.html"
+    page.write_text("<table>" + "<tr><td>Orlov</td><td>1937</td></tr>" * 20_000 + "</table>",
+                    encoding="utf-8")
+    read_source(page)  # readable with the normal budget
+    monkeypatch.setattr(budget, "READ_SECONDS", 0.001)
+    with pytest.raises(SourceError, match="slow.html: reading took over"):
+        read_source(page)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kartoteka.errors import SourceError
 from kartoteka.model import Document
+from kartoteka.sources.budget import time_budget
 from kartoteka.sources.display import display_path
 from kartoteka.sources.formats import FORMATS, SUPPORTED_SUFFIXES, SourceFormat
 from kartoteka.sources.walk import OnSkip, read_file_bytes, walk_source_files
@@ -42,7 +43,8 @@ def read_source(path: Path, *, data: bytes | None = None) -> Document:
     if not raw:
         raise SourceError(str(path), "empty file (0 bytes)")
     try:
-        return source_format.read(path, raw)
+        with time_budget(path):
+            return source_format.read(path, raw)
     except SourceError:
         raise
     except Exception as exc:
