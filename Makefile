@@ -38,10 +38,14 @@ lint: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
-# Re-resolve every pin and hash from pyproject.toml (needs the package registry).
+# Re-resolve pins and hashes from pyproject.toml (needs the package registry). The current lock
+# constrains the resolution, so adding a dependency never silently upgrades the others; delete a
+# line of requirements.lock to let that package move.
 lock:
 	$(PYTHON) -m venv /tmp/kartoteka-lock && /tmp/kartoteka-lock/bin/pip install -q --upgrade pip
-	/tmp/kartoteka-lock/bin/pip install --dry-run --ignore-installed --report /tmp/kartoteka-lock.json -q -e ".[test]"
+	sed -n 's/^\([A-Za-z0-9_.-]*==[^ ]*\).*/\1/p' requirements.lock > /tmp/kartoteka-pins.txt
+	/tmp/kartoteka-lock/bin/pip install --dry-run --ignore-installed --report /tmp/kartoteka-lock.json -q \
+		-c /tmp/kartoteka-pins.txt -e ".[test,spark]"
 	/tmp/kartoteka-lock/bin/python scripts/write_lock.py /tmp/kartoteka-lock.json > requirements.lock
 
 clean:

@@ -6,7 +6,7 @@ missing or off by one, l/r noise); a tenth are namesakes (a surname of the list 
 given name, patronymic and birth year); the rest are synthetic people not in the list. Prints
 the time and peak memory of ``link_authority`` (in a fresh process) and the precision and recall
 of its links. Needs ../shared/corpus/memorial-moscow; the records are parsed with
-``kartoteka.sources.memorial``.
+``kartoteka.extract.ru.records``.
 Usage: python benchmarks/bench_authority.py [--n 10000] [--seed 11]
 """
 
@@ -36,7 +36,7 @@ SCHEMES = ("cyrillic", "cyrillic", "bgn", "bgn", "alalc", "german", "french")
 
 
 def load_list() -> list[AuthorityRecord]:
-    from kartoteka.store.authority import read_authority_file
+    from kartoteka.relink import read_authority_file
 
     return list(read_authority_file(LIST / "records.jsonl", SOURCE, "memorial"))
 

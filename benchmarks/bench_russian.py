@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/bench_russian.py [--words 20000]
 
-1. records per second for the whole Moscow list through ``read_memorial`` (parse, mentions,
-   claims);
+1. records per second for the whole Moscow list through ``read_source`` and ``extract`` (parse,
+   mentions, claims);
 2. words per second of the Russian pipeline's ``extract`` on the eleven Russian development
    texts repeated to about 20,000 words, against bare natasha (segment, morphology, syntax, NER)
    on the same texts in the same run, and the ratio (the target is at least 0.5).
@@ -30,10 +30,11 @@ def words(text: str) -> int:
 
 
 def bench_memorial() -> None:
-    from kartoteka.sources.memorial import read_memorial
+    from kartoteka.extract import extract
+    from kartoteka.sources import read_source
 
     start = time.perf_counter()
-    extraction = read_memorial(MOSCOW)
+    extraction = extract(read_source(MOSCOW))
     seconds = time.perf_counter() - start
     records = extraction.document.meta["records"]
     print(f"memorial-moscow: {records} records in {seconds:.1f} s = {records / seconds:.0f} "

@@ -6,7 +6,7 @@ import hashlib
 
 from kartoteka.model import Claim, Document, Extraction, Mention, Span
 from kartoteka.pipeline import analyse, block_keys
-from kartoteka.store.entities import resolve_profiles
+from kartoteka.relink import resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.tables import ProfileRow
 from kartoteka.store.writer import write_extraction

@@ -224,12 +224,14 @@ def import_(file: Path, db: str, fmt: str) -> None:
 @DB_OPTION
 def resolve(db: str) -> None:
     """Re-link every profile across documents, with every human decision as a constraint."""
-    from kartoteka.store.entities import apply_claim_curation, resolve_profiles
+    from kartoteka.curate.edits import curation
+    from kartoteka.relink import apply_claim_curation, resolve_profiles
 
     store = _open(db)
     with store.session() as session:
-        touched = resolve_profiles(session)
-        apply_claim_curation(session)
+        cur = curation(session)
+        touched = resolve_profiles(session, cur=cur)
+        apply_claim_curation(session, cur)
     click.echo(f"{len(touched)} entities resolved", err=True)
 
 
@@ -362,7 +364,7 @@ def authority() -> None:
 @DB_OPTION
 def authority_import(file: Path, source: str, fmt: str, db: str) -> None:
     """Import an authority list and link the stored persons to it."""
-    from kartoteka.store.authority import import_records, link_persons, read_authority_file
+    from kartoteka.relink import import_records, link_persons, read_authority_file
 
     store = _open(db, create=True)
     try:

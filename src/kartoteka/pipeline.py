@@ -1,9 +1,10 @@
 """The whole path for a set of files: read, extract, resolve, store — one transaction a file.
 
 Stages stay pure (sources, extract, resolve); this module calls them in turn and hands the
-result to the store, the only writer. A file that fails is recorded with its reason and
-skipped; the others go in. A crash loses at most the file in flight, and the next run
-picks up where it stopped, because stored files are recognised by their bytes' sha256.
+result to the store, the only writer; ``relink.py`` beside it re-links the stored profiles. A
+file that fails is recorded with its reason and skipped; the others go in. A crash loses at most
+the file in flight, and the next run picks up where it stopped, because stored files are
+recognised by their bytes' sha256.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kartoteka.curate.edits import curation
 from kartoteka.errors import KartotekaError, SourceError
-from kartoteka.extract import extract
+from kartoteka.extract import extract, is_structured
 from kartoteka.model import Extraction, LocalEntity
+from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
 from kartoteka.resolve.profile import Profile, build_profiles
 from kartoteka.resolve.within import within
 from kartoteka.sources import iter_source_files, read_file_bytes, read_source
-from kartoteka.store.authority import link_persons
-from kartoteka.store.entities import apply_claim_curation, resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.writer import (
     has_authority_records,
@@ -50,10 +51,6 @@ def read_bytes(path: Path) -> bytes:
 
 def read_and_extract(path: Path, raw: bytes) -> Extraction:
     """A file's extraction: record lists are parsed whole, other sources go through NLP."""
-    if path.suffix.lower() == ".jsonl":
-        from kartoteka.sources.memorial import read_memorial
-
-        return read_memorial(path, data=raw)
     return extract(read_source(path, data=raw))
 
 
@@ -65,8 +62,7 @@ def analyse(extraction: Extraction) -> tuple[list[LocalEntity], dict[str, Profil
 
 def is_record_list(extraction: Extraction) -> bool:
     """A parsed list of records (Memorial's): one record is one person by construction."""
-    doc = extraction.document
-    return doc.kind == "record-list" and doc.media_type == "application/x-ndjson"
+    return is_structured(extraction.document)
 
 
 def records_as_entities(extraction: Extraction) -> list[LocalEntity]:
@@ -112,10 +108,11 @@ def ingest_file(store: Store, path: Path, *, retry_failed: bool = False) -> File
         entities, profiles = analyse(extraction)
         with store.session() as session:
             row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
-            resolve_profiles(session, changed=[e.key for e in entities])
-            apply_claim_curation(session)
+            cur = curation(session)  # the human decisions, read once for this file
+            resolve_profiles(session, changed=[e.key for e in entities], cur=cur)
+            apply_claim_curation(session, cur)
             if has_authority_records(session):
-                link_persons(session, profile_keys=[e.key for e in entities])
+                link_persons(session, profile_keys=[e.key for e in entities], cur=cur)
             return FileResult(str(path), "stored", document_id=row.id)
     except KartotekaError as exc:
         reason = exc.reason if isinstance(exc, SourceError) else str(exc)

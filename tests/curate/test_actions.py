@@ -12,7 +12,7 @@ from kartoteka.curate.actions import (
     undo,
 )
 from kartoteka.curate.edits import all_edits
-from kartoteka.store.entities import resolve_profiles
+from kartoteka.relink import resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.tables import ClaimRow, EditRow, ProfileRow
 from tests.helpers import entity_of_name, hand_extraction, store_extraction

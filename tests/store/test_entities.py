@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from kartoteka.store.entities import resolve_profiles
+from kartoteka.relink import resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.tables import EntityRow
 from tests.helpers import entity_of_name, hand_extraction, store_extraction

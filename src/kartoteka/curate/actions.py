@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from kartoteka.curate.edits import active_edits, record_edit
 from kartoteka.errors import KartotekaError
+from kartoteka.relink import apply_claim_curation, refresh_entities, resolve_profiles
 from kartoteka.resolve.constraints import ConflictingDecisions
-from kartoteka.store.entities import apply_claim_curation, refresh_entities, resolve_profiles
 from kartoteka.store.tables import (
     AuthorityLinkRow,
     ClaimRow,

@@ -2,19 +2,22 @@
 
 Nothing here updates or deletes an edit: undo is a new edit that names the one it reverts.
 Re-running the pipeline reads these edits back as constraints (must-link, cannot-link,
-claim statuses, labels), so a decision made by hand is never lost.
+claim statuses, labels), so a decision made by hand is never lost. ``in_force`` and
+``curation_of`` turn a list of edits into decisions without a database session; the session
+forms (``active_edits``, ``curation``) only fetch the log from ``store.edits`` first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kartoteka.resolve.profile import Decisions
+from kartoteka.store.edits import add_edit, all_edits
 from kartoteka.store.tables import EditRow
 
 ACTIONS = (
@@ -29,19 +32,30 @@ def record_edit(
 ) -> EditRow:
     if action not in ACTIONS:
         raise ValueError(f"unknown edit action {action!r}")
-    row = EditRow(user=user, action=action, target=target, payload=payload, reverts=reverts)
-    session.add(row)
-    session.flush()
-    return row
+    return add_edit(session, user=user, action=action, target=target, payload=payload,
+                    reverts=reverts)
 
 
-def all_edits(session: Session) -> list[EditRow]:
-    return list(session.scalars(select(EditRow).order_by(EditRow.id)))
+class Edit(Protocol):
+    """What the decisions are read from: a stored edit (``EditRow``) or anything shaped so."""
+
+    id: int
+    action: str
+    target: str
+    payload: dict[str, Any]
+    reverts: int | None
+
+
+E = TypeVar("E", bound=Edit)
 
 
 def active_edits(session: Session) -> list[EditRow]:
+    """The stored edits in force (see ``in_force``)."""
+    return in_force(all_edits(session))
+
+
+def in_force(edits: Sequence[E]) -> list[E]:
     """Edits in force: not undo records themselves, and not reverted by a later undo."""
-    edits = all_edits(session)
     reverted = {e.reverts for e in edits if e.action == "undo" and e.reverts is not None}
     # An undo can itself be undone: then the edit it reverted is in force again.
     undone_undos = {e.reverts for e in edits if e.action == "undo" and e.reverts is not None
@@ -64,10 +78,16 @@ class Curation:
 
 
 def curation(session: Session) -> Curation:
+    """What the stored edits in force say (one read of the edit log)."""
+    return curation_of(active_edits(session))
+
+
+def curation_of(edits: Sequence[Edit]) -> Curation:
+    """What these edits in force say, in the shape the pipeline consumes; no session needed."""
     must: set[tuple[str, str]] = set()
     cannot: set[tuple[str, str]] = set()
     out = Curation()
-    for edit in active_edits(session):
+    for edit in edits:
         p = edit.payload
         if edit.action == "merge":
             for a, b in product(p["profiles_a"], p["profiles_b"]):
@@ -90,3 +110,7 @@ def curation(session: Session) -> Curation:
             out.authority[key] = edit.action == "authority_link"
     out.decisions = Decisions(must_link=frozenset(must), cannot_link=frozenset(cannot))
     return out
+
+
+__all__ = ["ACTIONS", "Curation", "Edit", "active_edits", "all_edits", "curation", "curation_of",
+           "in_force", "record_edit"]

@@ -21,10 +21,28 @@ def get_pipeline(lang: str) -> LanguagePipeline:
     return module.Pipeline()
 
 
+# Documents whose structure, not their prose, carries the facts: (kind, media type) -> the
+# module whose ``extract(document)`` parses them whole instead of the language's NLP pipeline.
+STRUCTURED = {
+    ("record-list", "application/x-ndjson"): "kartoteka.extract.ru.records",
+}
+
+
+def is_structured(document: Document) -> bool:
+    """A document parsed whole (a JSON-lines record list): one record is one person."""
+    return (document.kind, document.media_type) in STRUCTURED
+
+
 def extract(document: Document, *, lang: str | None = None) -> Extraction:
-    """Mentions and claims of ``document``; ``lang`` overrides the document's own language."""
+    """Mentions and claims of ``document``; ``lang`` overrides the document's own language.
+
+    A structured document (``STRUCTURED``) goes to its record parser whatever the language.
+    """
+    structured = STRUCTURED.get((document.kind, document.media_type))
+    if structured is not None:
+        return importlib.import_module(structured).extract(document)
     language = lang or document.language or "en"
     return extract_in_chunks(get_pipeline(language).extract, document)  # long texts: chunks
 
 
-__all__ = ["extract", "get_pipeline", "SUPPORTED"]
+__all__ = ["STRUCTURED", "SUPPORTED", "extract", "get_pipeline", "is_structured"]

@@ -1,11 +1,11 @@
 """Reading sources: files in, ``Document`` objects out (stored text, sha256, metadata).
 
 ``read_source(path)`` reads one file (plain text in any common Russian or Unicode encoding,
-Markdown, HTML, PDF with a text layer, DOCX) and raises ``SourceError(path, reason)`` for
-anything it cannot read: a missing or unreadable file, an unsupported suffix, an empty or
-binary file, a file over the size limit, a corrupt or encrypted PDF, a scan without text.
-``iter_source_files(paths)`` expands files and folders into the files to read. The limits are
-in ``kartoteka.sources.data``; the readers by suffix in ``kartoteka.sources.formats``.
+Markdown, HTML, PDF with a text layer, DOCX, JSON lines) and raises ``SourceError(path,
+reason)`` for anything it cannot read: a missing or unreadable file, an unsupported suffix, an
+empty or binary file, a file over the size limit, a corrupt or encrypted PDF, a scan without
+text. ``iter_source_files(paths)`` expands files and folders into the files to read. The limits
+are in ``kartoteka.sources.data``; the readers by suffix in ``kartoteka.sources.formats``.
 """
 
 from __future__ import annotations

@@ -23,6 +23,9 @@ MAX_ARCHIVE_MEMBERS = 10_000
 MAX_COMPRESSION_RATIO = 100
 # Parts smaller than this are not held to the ratio: a tiny repetitive part costs nothing.
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
+# A JSON-lines record list is a database export, not a testimony: Memorial's Moscow list is ~5 MiB
+# for ~4,000 records, so this allows lists of a few hundred thousand records.
+MAX_RECORD_LIST_BYTES = 500 * 1024 * 1024
 # A "line" this long is minified data or a binary blob, not prose (the longest paragraph of the
 # seed corpus is ~2,000 characters).
 MAX_LINE_CHARS = 1_000_000

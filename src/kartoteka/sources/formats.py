@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kartoteka.model import Document
-from kartoteka.sources.data import MAX_CONTAINER_BYTES, MAX_TEXT_BYTES
+from kartoteka.sources.data import MAX_CONTAINER_BYTES, MAX_RECORD_LIST_BYTES, MAX_TEXT_BYTES
 from kartoteka.sources.docx import read_docx
 from kartoteka.sources.html import read_html
+from kartoteka.sources.jsonl import read_jsonl
 from kartoteka.sources.pdf import read_pdf
 from kartoteka.sources.txt import read_text_file
 
@@ -42,6 +43,7 @@ FORMATS: dict[str, SourceFormat] = {
     ".htm": _HTML,
     ".pdf": SourceFormat("PDF", read_pdf, MAX_CONTAINER_BYTES),
     ".docx": SourceFormat("DOCX", read_docx, MAX_CONTAINER_BYTES),
+    ".jsonl": SourceFormat("JSON lines", read_jsonl, MAX_RECORD_LIST_BYTES),
 }
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(FORMATS))

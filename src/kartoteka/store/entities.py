@@ -1,24 +1,28 @@
-"""Giving profiles their entities: the cross-document step applied to the stored profiles.
+"""Entities in the store: profiles grouped under entity ids, and what each entity shows.
 
-Persons are linked by ``resolve.across.link_profiles`` over a neighbourhood (every profile that
-shares a blocking key with the ones that changed), with the human decisions as constraints.
-Organisations and places are one entity per normalised name; groups and unnamed people stay
-with their document. Entity ids are kept where a cluster already had one, so links, URLs and
-decisions that name an entity keep working after a re-run.
+Which profiles belong together is decided outside (``kartoteka.relink`` calls ``resolve``);
+this module stores the answer. Entity ids are kept where a cluster already had one, so links,
+URLs and decisions that name an entity keep working after a re-run.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kartoteka.curate.edits import Curation, curation
 from kartoteka.model import stable_id
-from kartoteka.resolve.profile import Profile
-from kartoteka.store.tables import ClaimRow, EntityRow, LinkRow, MentionRow, ProfileRow
+from kartoteka.store.tables import (
+    ClaimRow,
+    DocumentRow,
+    EntityRow,
+    LinkRow,
+    MentionRow,
+    ProfileRow,
+)
 
 PERSON_PREFIX = "p"
 
@@ -27,52 +31,37 @@ def _normal(label: str) -> str:
     return " ".join(label.casefold().split())
 
 
-def _current_profiles(session: Session, where=None) -> list[ProfileRow]:  # noqa: ANN001
-    from kartoteka.store.tables import DocumentRow
-
+def current_profiles(session: Session, where=None) -> list[ProfileRow]:  # noqa: ANN001
+    """Profiles of documents not superseded (that match ``where``, if given)."""
     query = select(ProfileRow).join(DocumentRow).where(DocumentRow.superseded.is_(False))
     if where is not None:
         query = query.where(where)
     return list(session.scalars(query))
 
 
-def _is_linkable_person(row: ProfileRow) -> bool:
+def is_linkable_person(row: ProfileRow) -> bool:
     return row.kind == "person" and not row.descriptor and bool(row.block_key)
 
 
-def resolve_profiles(session: Session, changed: Iterable[str] | None = None) -> set[str]:
-    """(Re)assign entities to the changed profiles (all when None); returns touched entities."""
-    cur = curation(session)
-    if changed is None:
-        rows = _current_profiles(session)
-    else:
-        changed = set(changed)
-        seed = _current_profiles(session, ProfileRow.key.in_(changed))
-        # Decisions pull in the profiles they name, wherever they are.
-        tied = {b for a, b in cur.decisions.must_link | cur.decisions.cannot_link if a in changed}
-        tied |= {a for a, b in cur.decisions.must_link | cur.decisions.cannot_link if b in changed}
-        blocks = _neighbour_blocks(session, [r for r in seed if _is_linkable_person(r)])
-        old_entities = {r.entity_id for r in seed if r.entity_id}
-        rows = {r.key: r for r in seed}
-        if blocks:
-            for r in _current_profiles(session, ProfileRow.block_key.in_(blocks)):
-                rows[r.key] = r
-        if tied or old_entities:
-            cond = ProfileRow.key.in_(tied) | ProfileRow.entity_id.in_(old_entities)
-            for r in _current_profiles(session, cond):
-                rows[r.key] = r
-        rows = list(rows.values())
-    touched: set[str] = {r.entity_id for r in rows if r.entity_id}
-    persons = [r for r in rows if _is_linkable_person(r)]
-    others = [r for r in rows if not _is_linkable_person(r)]
-    clusters = _link_persons(session, persons, cur)
-    by_name: dict[tuple[str, str], list[ProfileRow]] = defaultdict(list)
-    for r in others:
-        if r.kind in ("organization", "place"):
-            by_name[(r.kind, _normal(r.label))].append(r)
-        else:
-            clusters.append([r])
-    clusters.extend(by_name.values())
+def stored_block_keys(session: Session) -> list[str]:
+    """Every blocking key a person profile is stored under."""
+    return [b for b in session.scalars(select(ProfileRow.block_key).where(
+        ProfileRow.kind == "person", ProfileRow.block_key.is_not(None)).distinct()) if b]
+
+
+def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) -> None:
+    """The scored pairs (``resolve.across`` ``Pair``s) whose both profiles are among ``keys``."""
+    for pair in pairs:
+        if pair.a in keys and pair.b in keys:
+            a, b = sorted((pair.a, pair.b))
+            session.merge(LinkRow(a=a, b=b, probability=float(pair.probability),
+                                  decision=pair.decision, features=pair.features))
+
+
+def assign_entities(session: Session, clusters: list[list[ProfileRow]], touched: set[str],
+                    labels: dict[str, str]) -> set[str]:
+    """Give every cluster of profiles one entity (largest first, keeping ids where it can),
+    rebuild those entities and return the ids touched (with ``touched``, the ids held before)."""
     used: set[str] = set()
     for cluster in sorted(clusters, key=lambda c: (-len(c), min(r.key for r in c))):
         entity_id = _entity_id_for(cluster, used)
@@ -81,46 +70,21 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None) -> 
             r.entity_id = entity_id
         touched.add(entity_id)
     session.flush()
-    refresh_entities(session, touched, cur)
+    refresh_entities(session, touched, labels)
     return touched
 
 
-def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
-    """The blocks whose profiles the changed ones are compared with: their own, and every
-    stored block with the same coarse key (``names.keys.neighbour_key``) as any reading of
-    their surnames, so Ulrich meets Ulrikh whichever was stored first."""
-    from kartoteka.names.keys import neighbour_key, surname_keys
-
-    blocks = {r.block_key for r in seed if r.block_key}
-    wanted = {neighbour_key(k) for k in blocks}
-    for r in seed:
-        surname = (r.data or {}).get("surname")
-        if surname:
-            wanted.update(neighbour_key(k) for k in surname_keys(surname))
-    stored = session.scalars(select(ProfileRow.block_key).where(
-        ProfileRow.kind == "person", ProfileRow.block_key.is_not(None)).distinct())
-    return blocks | {b for b in stored if b and neighbour_key(b) in wanted}
-
-
-def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation) -> list[list]:
-    if not persons:
-        return []
-    from kartoteka.resolve.across import link_profiles
-
-    by_key = {r.key: r for r in persons}
-    linkage = link_profiles(
-        [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions,
-    )
-    keys = list(by_key)
-    for pair in linkage.pairs:
-        if pair.a in by_key and pair.b in by_key:
-            a, b = sorted((pair.a, pair.b))
-            session.merge(LinkRow(a=a, b=b, probability=float(pair.probability),
-                                  decision=pair.decision, features=pair.features))
-    clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]
-    covered = {r.key for c in clusters for r in c}
-    clusters += [[by_key[k]] for k in keys if k not in covered]
-    return [c for c in clusters if c]
+def group_by_name(rows: list[ProfileRow]) -> list[list[ProfileRow]]:
+    """Organisations and places are one entity per normalised name; groups and unnamed people
+    stay alone with their document."""
+    clusters: list[list[ProfileRow]] = []
+    by_name: dict[tuple[str, str], list[ProfileRow]] = defaultdict(list)
+    for r in rows:
+        if r.kind in ("organization", "place"):
+            by_name[(r.kind, _normal(r.label))].append(r)
+        else:
+            clusters.append([r])
+    return clusters + list(by_name.values())
 
 
 def _entity_id_for(cluster: list[ProfileRow], used: set[str]) -> str:
@@ -143,10 +107,12 @@ def _entity_id_for(cluster: list[ProfileRow], used: set[str]) -> str:
     return candidate
 
 
-def refresh_entities(session: Session, entity_ids: Iterable[str], cur: Curation | None = None
-                     ) -> None:
-    """Rebuild label, names, gender and members of these entities from their profiles."""
-    cur = cur or curation(session)
+def refresh_entities(session: Session, entity_ids: Iterable[str],
+                     labels: dict[str, str] | None = None) -> None:
+    """Rebuild label, names, gender and members of these entities from their profiles.
+
+    ``labels``: the names given by hand (anchor profile key -> label, from the edits).
+    """
     ids = set(entity_ids)
     if not ids:
         return
@@ -172,7 +138,7 @@ def refresh_entities(session: Session, entity_ids: Iterable[str], cur: Curation 
             for n in [*r.names, r.label] if not r.descriptor else r.names:
                 if n and n not in names:
                     names.append(n)
-        label = _best_label(rows, cur)
+        label = _best_label(rows, labels or {})
         genders = Counter(r.gender for r in rows if r.gender)
         members = sorted({member_entity[k] for r in rows for k in r.members
                           if member_entity.get(k)})
@@ -185,10 +151,10 @@ def refresh_entities(session: Session, entity_ids: Iterable[str], cur: Curation 
     session.flush()
 
 
-def _best_label(rows: list[ProfileRow], cur: Curation) -> str:
+def _best_label(rows: list[ProfileRow], labels: dict[str, str]) -> str:
     for r in rows:
-        if r.key in cur.labels:
-            return cur.labels[r.key]
+        if r.key in labels:
+            return labels[r.key]
 
     def fullness(r: ProfileRow) -> tuple:
         d = r.data or {}
@@ -204,14 +170,14 @@ def drop_orphan_entities(session: Session) -> None:
     session.execute(delete(EntityRow).where(EntityRow.id.not_in(held)))
 
 
-def apply_claim_curation(session: Session, cur: Curation | None = None) -> None:
-    """Claim statuses and field edits made by hand, re-applied after any re-run."""
-    cur = cur or curation(session)
-    for claim_id, status in cur.claim_status.items():
+def set_claim_fields(session: Session, claim_status: dict[str, str],
+                     claim_fields: dict[str, dict[str, Any]]) -> None:
+    """Claim statuses and field edits made by hand, written over the claims they name."""
+    for claim_id, status in claim_status.items():
         row = session.get(ClaimRow, claim_id)
         if row is not None:
             row.status = status
-    for claim_id, fields in cur.claim_fields.items():
+    for claim_id, fields in claim_fields.items():
         row = session.get(ClaimRow, claim_id)
         if row is not None:
             for name, value in fields.items():

@@ -1,7 +1,7 @@
 """The text machinery of the Memorial parser: statements, trimmed spans, conflicts, work phrases.
 
 Everything works on (start, end) spans of one record's text so that every field keeps the exact
-place it was read from. ``memorial.py`` puts the pieces together.
+place it was read from. ``parse.py`` puts the pieces together.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.dates import RuDate, find_dates
 from kartoteka.extract.ru.lexicon import month_number
-from kartoteka.sources.memorial_data import (
+from kartoteka.extract.ru.records.data import (
     ABBREVIATIONS,
     COMPOUND_HEADS,
     ORGANIZATION_NOUNS,

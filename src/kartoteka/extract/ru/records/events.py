@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from kartoteka.extract.ru.dates import RuDate
-from kartoteka.sources.memorial_data import EVENT_WORDS
-from kartoteka.sources.memorial_fields import Span, dates_in, top_level_parts, trim
+from kartoteka.extract.ru.records.data import EVENT_WORDS
+from kartoteka.extract.ru.records.fields import Span, dates_in, top_level_parts, trim
 
 _ELEMENT = (r"(?:(?:ст\.\s*){1,2}|(?<![\d.№/]))\d{1,3}(?:[а-я](?![а-я]))?(?:\s*[-‐]\s*\d{1,2})*"
             r"(?:\s*(?:п\.|пп\.|ч\.?)\s*\d+(?:\s*«[а-я]»)?)*(?:\s*УК\s+[А-ЯЁ]+)?")

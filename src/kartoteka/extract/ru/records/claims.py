@@ -1,4 +1,4 @@
-"""A Memorial .jsonl file as one record-list document: a person and claims for every record.
+"""A Memorial .jsonl list as one record-list document: a person and claims for every record.
 
 The document's text is the file's decoded text, unchanged, so every span points into the JSON
 lines themselves (escapes such as ``\\"`` accounted for). Structured fields become claims of the
@@ -8,19 +8,18 @@ person mention's ``attrs``. "По другим данным" gives a second clai
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import json
 import re
 from pathlib import Path
 from typing import Any
 
-from kartoteka.errors import SourceError
 from kartoteka.extract.ru.claims import sentence_role
 from kartoteka.extract.ru.morph import nominative_phrase
 from kartoteka.extract.ru.orgs import organization_at_start
+from kartoteka.extract.ru.records.data import PARTY_NAME
+from kartoteka.extract.ru.records.parse import MemorialRecord, parse_memorial_record
 from kartoteka.model import Claim, Document, Extraction, Mention, Span
-from kartoteka.sources.memorial import MemorialRecord, parse_memorial_record
-from kartoteka.sources.memorial_data import PARTY_NAME
 
 ORGAN = re.compile(r"НКВД|ОГПУ|ГПУ|УГБ|УНКВД|НКГБ|МГБ|ЧК|РО\b|отдел|милиц", re.I)
 # "по другим данным" on these fields gives a second claim: field -> (claim type, claim slot)
@@ -259,27 +258,22 @@ def _conflict_claims(b: _RecordBuilder, person: Mention) -> None:
         claim.evidence = [b.span(span)]
 
 
-def memorial_extraction(path: Path, *, data: bytes | None = None) -> Extraction:
-    raw = path.read_bytes() if data is None else data
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(str(path), f"a Memorial list must be UTF-8: {exc}") from exc
-    doc = Document(sha256=hashlib.sha256(raw).hexdigest(), text=text,
-                   title=f"Memorial record list {path.parent.name}/{path.name}", language="ru",
-                   kind="record-list", source_path=str(path), media_type="application/x-ndjson",
-                   encoding="utf-8", meta={"format": "memorial"})
+def memorial_extraction(document: Document) -> Extraction:
+    """A record-list document read by ``sources/jsonl.py``: a person and claims a record.
+
+    The document keeps its text and id; its title, language and format name Memorial's lists.
+    """
+    path = Path(document.source_path or "records.jsonl")
+    doc = dataclasses.replace(
+        document, title=f"Memorial record list {path.parent.name}/{path.name}", language="ru",
+        meta={**document.meta, "format": "memorial"})
+    text = doc.text
     out = Extraction(document=doc)
     pos = 0
     records = 0
     for line_no, line in enumerate(text.split("\n"), 1):
         if line.strip():
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SourceError(str(path), f"line {line_no} is not JSON: {exc.msg}") from exc
-            if not isinstance(obj, dict):
-                raise SourceError(str(path), f"line {line_no} is not a JSON object")
+            obj = json.loads(line)  # the reader has checked every line is a JSON object
             rec = parse_memorial_record(line_no, obj)
             builder = _RecordBuilder(out, rec, line, pos, "record" if "record" in obj else "text")
             _claims(builder, _person(builder, obj))

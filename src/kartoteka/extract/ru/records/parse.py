@@ -3,32 +3,29 @@
 Two layouts share the parser: the Moscow list (``{"name", "record", "page"}``: "род. 1884, <place>,
 латыш, б/п, <work>. Адрес: … . Рассстрелян 17.05.1938. Место захоронения: Бутово.") and the
 lists.memo.ru records (``{"source_index", "text"}``: one labelled line a field, no name).
-``parse_memorial_record`` serves the authority import too; ``read_memorial`` turns a whole file
-into one document whose text is the file itself, with a person and claims per record.
+``parse_memorial_record`` serves the authority import too; ``claims.py`` turns a whole record
+list (read by ``sources/jsonl.py``) into a person and claims per record.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 from typing import Any
 
-from kartoteka.model import Extraction
-from kartoteka.names.parse import parse_person_name
-from kartoteka.sources.memorial_data import (
+from kartoteka.extract.ru.records.data import (
     EDUCATION_START,
     HOMOGLYPHS,
     NATIONALITIES,
     PARTY_START,
 )
-from kartoteka.sources.memorial_events import (
+from kartoteka.extract.ru.records.events import (
     event_clauses,
     first_date,
     parse_labelled_sentencing,
     parse_narrative_sentencing,
 )
-from kartoteka.sources.memorial_fields import (
+from kartoteka.extract.ru.records.fields import (
     Span,
     is_past_post,
     is_post_like,
@@ -39,7 +36,8 @@ from kartoteka.sources.memorial_fields import (
     top_level_parts,
     trim,
 )
-from kartoteka.sources.memorial_record import Episode, MemorialRecord
+from kartoteka.extract.ru.records.record import Episode, MemorialRecord
+from kartoteka.names.parse import parse_person_name
 
 DATE_FIELDS = ("birth_date", "arrest_date", "sentence_date", "execution_date",
                "rehabilitation_date", "release_date")
@@ -365,14 +363,4 @@ def _parse_episodes(rec: MemorialRecord, start: int, end: int) -> None:
                                             old_style_possible=bool(d and d.old_style_possible)))
 
 
-def read_memorial(path: Path, *, data: bytes | None = None) -> Extraction:
-    """The whole .jsonl file as one record-list document, a person and claims per record.
-
-    ``data``: the file's bytes when the caller has read them already.
-    """
-    from kartoteka.sources.memorial_claims import memorial_extraction
-
-    return memorial_extraction(path, data=data)
-
-
-__all__ = ["Episode", "MemorialRecord", "parse_memorial_record", "read_memorial"]
+__all__ = ["Episode", "MemorialRecord", "parse_memorial_record"]

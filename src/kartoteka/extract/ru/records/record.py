@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kartoteka.extract.ru.records.events import first_date
+from kartoteka.extract.ru.records.fields import Span, other_date, take_other_data, trim
 from kartoteka.names.parse import PersonName
-from kartoteka.sources.memorial_events import first_date
-from kartoteka.sources.memorial_fields import Span, other_date, take_other_data, trim
 
 
 @dataclass

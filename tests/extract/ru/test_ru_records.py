@@ -1,4 +1,4 @@
-"""Memorial record lists (kartoteka.sources.memorial): fields, conflicts, the file as a document.
+"""Memorial record lists (kartoteka.extract.ru.records): fields, conflicts, the file as a document.
 
 The records here are invented in the lists' two layouts; the hand-checked gold of real records
 (tests/data/memorial_gold.yaml) is compared with the real files at run time.
@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kartoteka.sources.memorial import parse_memorial_record, read_memorial
+from kartoteka.extract import extract
+from kartoteka.extract.ru.records import parse_memorial_record
+from kartoteka.sources import read_source
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "memorial_gold.yaml"
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+GOLD = Path(__file__).resolve().parents[2] / "data" / "memorial_gold.yaml"
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 
 MOSCOW = {
     "name": "Сидоренко (Сидоренков) Пётр Ильич",
@@ -133,7 +135,7 @@ def jsonl(tmp_path: Path) -> Path:
 
 
 def test_memorial_file_is_one_document_with_its_text_unchanged(jsonl: Path) -> None:
-    ex = read_memorial(jsonl)
+    ex = extract(read_source(jsonl))
     doc = ex.document
     assert doc.text == jsonl.read_text(encoding="utf-8")
     assert (doc.kind, doc.language, doc.media_type) == (
@@ -143,7 +145,7 @@ def test_memorial_file_is_one_document_with_its_text_unchanged(jsonl: Path) -> N
 
 
 def test_memorial_file_people_and_claims(jsonl: Path) -> None:
-    ex = read_memorial(jsonl)
+    ex = extract(read_source(jsonl))
     text = ex.document.text
     people = [m for m in ex.mentions if m.kind == "person"]
     assert [(m.name, m.descriptor) for m in people] == [

@@ -1,4 +1,4 @@
-"""Word lists and patterns for Memorial's record lists (``memorial.py``). Data only.
+"""Word lists and patterns for Memorial's record lists (``parse.py``). Data only.
 
 Memorial's two layouts: the Moscow list ("род. 1884, <place>, латыш, б/п, <work>. Адрес: … .
 Рассстрелян 17.05.1938. Место захоронения: Бутово.") and the lists.memo.ru records, one labelled

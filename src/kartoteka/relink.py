@@ -1,0 +1,188 @@
+"""Re-linking stored profiles: the orchestration beside ``pipeline.py`` for what is stored.
+
+After a file goes in, after a curator's decision and on ``kartoteka resolve`` or ``authority
+import``, the stored profiles are linked again. This module reads the human decisions once
+(``curate.curation``), calls ``resolve`` with them as arguments, and hands the results to
+``store`` to write; ``store`` itself runs no algorithm and reads no decision.
+
+Persons are linked by ``resolve.across.link_profiles`` over a neighbourhood (every profile that
+shares a blocking key with the ones that changed), with the human decisions as constraints.
+Organisations and places are one entity per normalised name; groups and unnamed people stay
+with their document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from kartoteka.curate.edits import Curation, curation
+from kartoteka.names.keys import neighbour_key, surname_key, surname_keys
+from kartoteka.names.parse import parse_person_name
+from kartoteka.resolve.authority import AuthorityRecord, link_authority
+from kartoteka.resolve.profile import Profile
+from kartoteka.sources.authority import RawRecord
+from kartoteka.sources.authority import read_authority_file as read_raw_records
+from kartoteka.store import authority as stored_authority
+from kartoteka.store.entities import (
+    assign_entities,
+    current_profiles,
+    group_by_name,
+    is_linkable_person,
+    save_links,
+    set_claim_fields,
+    stored_block_keys,
+)
+from kartoteka.store.entities import refresh_entities as store_refresh_entities
+from kartoteka.store.tables import ProfileRow
+
+
+def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
+                     cur: Curation | None = None) -> set[str]:
+    """(Re)assign entities to the changed profiles (all when None); returns touched entities.
+
+    ``cur``: the decisions, when the caller has read them already.
+    """
+    cur = cur or curation(session)
+    if changed is None:
+        rows = current_profiles(session)
+    else:
+        changed = set(changed)
+        seed = current_profiles(session, ProfileRow.key.in_(changed))
+        # Decisions pull in the profiles they name, wherever they are.
+        tied = {b for a, b in cur.decisions.must_link | cur.decisions.cannot_link if a in changed}
+        tied |= {a for a, b in cur.decisions.must_link | cur.decisions.cannot_link if b in changed}
+        blocks = _neighbour_blocks(session, [r for r in seed if is_linkable_person(r)])
+        old_entities = {r.entity_id for r in seed if r.entity_id}
+        by_key = {r.key: r for r in seed}
+        if blocks:
+            for r in current_profiles(session, ProfileRow.block_key.in_(blocks)):
+                by_key[r.key] = r
+        if tied or old_entities:
+            cond = ProfileRow.key.in_(tied) | ProfileRow.entity_id.in_(old_entities)
+            for r in current_profiles(session, cond):
+                by_key[r.key] = r
+        rows = list(by_key.values())
+    touched: set[str] = {r.entity_id for r in rows if r.entity_id}
+    persons = [r for r in rows if is_linkable_person(r)]
+    others = [r for r in rows if not is_linkable_person(r)]
+    clusters = _link_persons(session, persons, cur) + group_by_name(others)
+    return assign_entities(session, clusters, touched, cur.labels)
+
+
+def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
+    """The blocks whose profiles the changed ones are compared with: their own, and every
+    stored block with the same coarse key (``names.keys.neighbour_key``) as any reading of
+    their surnames, so Ulrich meets Ulrikh whichever was stored first."""
+    blocks = {r.block_key for r in seed if r.block_key}
+    wanted = {neighbour_key(k) for k in blocks}
+    for r in seed:
+        surname = (r.data or {}).get("surname")
+        if surname:
+            wanted.update(neighbour_key(k) for k in surname_keys(surname))
+    return blocks | {b for b in stored_block_keys(session) if neighbour_key(b) in wanted}
+
+
+def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation
+                  ) -> list[list[ProfileRow]]:
+    if not persons:
+        return []
+    from kartoteka.resolve.across import link_profiles
+
+    by_key = {r.key: r for r in persons}
+    linkage = link_profiles(
+        [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions,
+    )
+    save_links(session, linkage.pairs, by_key)
+    clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]
+    covered = {r.key for c in clusters for r in c}
+    clusters += [[by_key[k]] for k in by_key if k not in covered]
+    return [c for c in clusters if c]
+
+
+def refresh_entities(session: Session, entity_ids: Iterable[str], cur: Curation | None = None
+                     ) -> None:
+    """Rebuild these entities from their profiles, with the names given by hand."""
+    store_refresh_entities(session, entity_ids, (cur or curation(session)).labels)
+
+
+def apply_claim_curation(session: Session, cur: Curation | None = None) -> None:
+    """Claim statuses and field edits made by hand, re-applied after any re-run."""
+    cur = cur or curation(session)
+    set_claim_fields(session, cur.claim_status, cur.claim_fields)
+
+
+# --- Authority lists ----------------------------------------------------------------------
+
+def read_authority_file(path: Path, source: str, fmt: str) -> Iterator[AuthorityRecord]:
+    """Records of a Memorial JSON-lines list (id = 1-based line) or a CSV (id = its column)."""
+    for raw in read_raw_records(path, fmt):
+        yield _memorial_record(raw, source) if fmt == "memorial" else _csv_record(raw, source)
+
+
+def _memorial_record(raw: RawRecord, source: str) -> AuthorityRecord:
+    from kartoteka.extract.ru.records import parse_memorial_record
+
+    obj = raw.fields
+    parsed = parse_memorial_record(raw.number, obj)
+    shot = parsed.execution_date
+    return AuthorityRecord(
+        source, str(raw.number), obj["name"], parsed.birth_year,
+        int(shot[:4]) if shot and shot[:4].isdigit() else None,
+        {"variants": list(parsed.name_variants), "gender": parsed.gender,
+         "record": obj.get("record", "")[:2000]},
+    )
+
+
+def _year(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value[:4]) if value[:4].isdigit() else None
+
+
+def _csv_record(raw: RawRecord, source: str) -> AuthorityRecord:
+    row = raw.fields
+    extra = {k: v for k, v in row.items() if k not in ("id", "name") and v}
+    return AuthorityRecord(source, row["id"], row["name"], _year(row.get("birth_year")),
+                           _year(row.get("death_year")), extra)
+
+
+def import_records(session: Session, records: Iterable[AuthorityRecord]) -> int:
+    """Store authority records under the blocking key of their surname; returns the count."""
+    count = 0
+    for rec in records:
+        surname = parse_person_name(rec.name).surname
+        stored_authority.save_record(
+            session, source=rec.source, record_id=rec.record_id, name=rec.name,
+            block_key=surname_key(surname) if surname else None,
+            data={"birth_year": rec.birth_year, "death_year": rec.death_year,
+                  "extra": rec.extra})
+        count += 1
+    session.flush()
+    return count
+
+
+def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
+                 source: str | None = None, cur: Curation | None = None) -> tuple[int, int]:
+    """Link person profiles (all current ones, or these) to stored records; (linked, review)."""
+    rows = stored_authority.linkable_profiles(session, profile_keys)
+    if not rows:
+        return 0, 0
+    # A few new profiles: only the records in their blocks.
+    blocks = {r.block_key for r in rows} if profile_keys is not None else None
+    records = [AuthorityRecord(r.source, r.record_id, r.name, (r.data or {}).get("birth_year"),
+                               (r.data or {}).get("death_year"), (r.data or {}).get("extra") or {})
+               for r in stored_authority.stored_records(session, source=source,
+                                                        block_keys=blocks)]
+    if not records:
+        return 0, 0
+    matches = link_authority([Profile.from_dict(r.data) for r in rows], records)
+    by_hand = (cur or curation(session)).authority
+    counts = stored_authority.replace_links(session, [r.key for r in rows],
+                                            {r.source for r in records}, matches, by_hand)
+    return counts["linked"], counts["review"]
+
+
+__all__ = ["apply_claim_curation", "import_records", "link_persons", "read_authority_file",
+           "refresh_entities", "resolve_profiles"]
