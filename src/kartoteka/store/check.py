@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from kartoteka.store.tables import (
@@ -47,6 +47,10 @@ class Problem:
 def check_store(session: Session) -> list[Problem]:
     """Every integrity problem of the database (an empty list: all is well)."""
     problems = []
+    if session.get_bind().dialect.name == "sqlite":  # the file itself: pages, indexes
+        found = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
+        if found != ["ok"]:
+            problems.append(Problem("SQLite's integrity check", len(found), found[:MAX_EXAMPLES]))
     for check, query in _checks():
         rows = [str(row[0]) for row in session.execute(query)]
         if rows:
