@@ -64,9 +64,9 @@ def ingest(paths: tuple[Path, ...], db: str, quiet: bool, retry_failed: bool) ->
                   desc="ingest") as bar:
             def on_file(result) -> None:  # noqa: ANN001
                 counts[result.status] += 1
-                if result.status == "failed":
+                if result.status == "failed":  # a reason quoting the file stays one line too
                     tqdm.write(f"kartoteka: failed: {display_path(result.path)}: "
-                               f"{result.reason}", file=sys.stderr)
+                               f"{display_path(result.reason or '')}", file=sys.stderr)
                 bar.update(1)
 
             run_ingest(store, files, on_file=on_file, retry_failed=retry_failed)
