@@ -17,6 +17,7 @@ import asyncio
 import json
 import os
 import random
+import secrets
 import socket
 import statistics
 import subprocess
@@ -205,10 +206,13 @@ def free_port() -> int:
 
 
 def serve(db: Path, port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "KARTOTEKA_DB": str(db), "KARTOTEKA_ALLOW_ANONYMOUS": "1"}
+    # The factory is production mode: the workers share one signing key, given here.
+    env = {**os.environ, "KARTOTEKA_DB": str(db), "KARTOTEKA_ALLOW_ANONYMOUS": "1",
+           "KARTOTEKA_SECRET_KEY": secrets.token_urlsafe(48)}
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "kartoteka.web.app:create_app_from_env",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+         "--no-proxy-headers",
          "--log-level", "warning", "--no-access-log"], env=env)
 
 

@@ -39,7 +39,27 @@ def test_vocabulary_accepts_narrower_types(wanted: str, given: str, ok: bool) ->
     {"entity_kinds": ["person"], "claim_types": [{"id": "x", "kind": "event", "en": "x",
                                                   "ru": "x", "wider": "y"}]},
     {"claim_types": []},
+    # "description: Tried by a court, troika …" unquoted in a {…} mapping: the tail became a key.
+    {"entity_kinds": ["person"], "claim_types": [{"id": "x", "kind": "event", "en": "x",
+                                                  "ru": "x", "description": "Tried by a court",
+                                                  "troika or special board.": None}]},
+    {"entity_kinds": ["person"], "claim_types": [], "claim_groups": {}},
+    {"entity_kinds": ["person"], "claim_types": [{"id": "x", "kind": "event", "en": "x",
+                                                  "ru": "x"}], "groups": {"death": ["x", "y"]}},
 ])
 def test_vocabulary_rejects_malformed_files(broken: dict) -> None:
     with pytest.raises(InvalidVocabulary):
         parse_vocabulary(broken)
+
+
+def test_vocabulary_descriptions_are_whole_sentences() -> None:
+    for t in load_vocabulary().claim_types.values():
+        assert t.description.endswith((".", ")")), t.id
+
+
+def test_vocabulary_groups_name_defined_types() -> None:
+    vocab = load_vocabulary()
+    assert vocab.group("death") <= set(vocab.fates)
+    assert vocab.group("kin") <= {t for t in vocab.relations if vocab.accepts("relative_of", t)}
+    with pytest.raises(InvalidVocabulary):
+        vocab.group("no such group")

@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from kartoteka.errors import KartotekaError
 from kartoteka.store.session import Store
+from kartoteka.web.commands import serve, user
 
 DB_OPTION = click.option("--db", required=True, type=click.Path(dir_okay=False),
                          help="The database file (SQLite; created when missing).")
@@ -380,49 +381,6 @@ def authority_import(file: Path, source: str, fmt: str, db: str) -> None:
 
 
 @main.command()
-@DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
-@click.option("--anonymous", is_flag=True, help="Let visitors read without logging in.")
-@click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (behind HTTPS).")
-def serve(db: str, host: str, port: int, anonymous: bool, secure_cookies: bool) -> None:
-    """Start the web UI: review, correct and explore the card index."""
-    import uvicorn
-
-    from kartoteka.web.app import create_app
-    from kartoteka.web.deps import WebSettings
-
-    _open(db).close()  # a clear error for a missing or foreign database
-    app = create_app(WebSettings(db=db, allow_anonymous=anonymous,
-                                 secure_cookies=secure_cookies))
-    uvicorn.run(app, host=host, port=port)
-
-
-@main.group()
-def user() -> None:
-    """Local accounts of the web UI (roles: viewer, editor, admin)."""
-
-
-@user.command(name="add")
-@click.argument("name")
-@click.option("--role", default="viewer", show_default=True,
-              type=click.Choice(["viewer", "editor", "admin"]), help="What the user may do.")
-@click.password_option(help="The password (asked for when not given).")
-@DB_OPTION
-def user_add(name: str, role: str, password: str, db: str) -> None:
-    """Add a user NAME with a ROLE (the password is stored as an argon2 hash)."""
-    from kartoteka.store.users import create_user
-
-    store = _open(db, create=True)
-    try:
-        with store.session() as session:
-            create_user(session, name, password, role)
-    except (KartotekaError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"user {name} added ({role})", err=True)
-
-
-@main.command()
 @click.option("--json", "as_json", is_flag=True, help="The whole vocabulary as JSON.")
 def vocabulary(as_json: bool) -> None:
     """The claim types kartoteka knows (events and relations)."""
@@ -434,6 +392,11 @@ def vocabulary(as_json: bool) -> None:
         return
     for t in vocab.claim_types.values():
         click.echo(f"{t.id:16} {t.kind:8} {t.en} / {t.ru}: {t.description}")
+
+
+# The web UI's commands live beside it (kartoteka.web.commands).
+main.add_command(serve)
+main.add_command(user)
 
 
 if __name__ == "__main__":  # pragma: no cover

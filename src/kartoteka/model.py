@@ -13,6 +13,9 @@ from typing import Any, Literal
 EntityKind = Literal["person", "group", "organization", "place"]
 ENTITY_KINDS: tuple[str, ...] = ("person", "group", "organization", "place")
 Polarity = Literal["affirmed", "negated"]
+# The version of this model as a JSON document (what ``export --format json`` writes and
+# ``import`` reads back): both sides check it, so it lives with the model they share.
+EXPORT_FORMAT = "kartoteka-export/1"
 
 
 def stable_id(prefix: str, *parts: object, length: int = 16) -> str:

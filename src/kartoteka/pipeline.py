@@ -23,7 +23,7 @@ from kartoteka.model import Extraction, LocalEntity
 from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
 from kartoteka.resolve.profile import Profile, build_profiles
 from kartoteka.resolve.within import within
-from kartoteka.sources import iter_source_files, read_file_bytes, read_source
+from kartoteka.sources import display_path, iter_source_files, read_file_bytes, read_source
 from kartoteka.store.session import Store
 from kartoteka.store.writer import (
     has_authority_records,
@@ -100,7 +100,7 @@ def ingest_file(store: Store, path: Path, *, retry_failed: bool = False) -> File
         with store.session() as session:
             if has_document(session, sha):
                 return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
-            earlier = None if retry_failed else lasting_failure(session, str(path), sha)
+            earlier = None if retry_failed else lasting_failure(session, display_path(path), sha)
         if earlier is not None:  # the same bytes failed before: parsing them again cannot help
             return FileResult(str(path), "failed", reason=f"{earlier} (unchanged since it "
                               "failed; --retry-failed reads it again)")
@@ -126,7 +126,7 @@ def ingest_file(store: Store, path: Path, *, retry_failed: bool = False) -> File
         reason = f"internal error: {type(exc).__name__}: {exc}"
         lasting = False
     with store.session() as session:
-        record_failure(session, str(path), reason, sha256=sha if lasting else None)
+        record_failure(session, display_path(path), reason, sha256=sha if lasting else None)
     return FileResult(str(path), "failed", reason=reason)
 
 

@@ -1,17 +1,20 @@
 """Human decisions: recorded append-only, undoable, and kept through re-resolution."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from kartoteka.curate.actions import (
     CurationError,
+    EditConflict,
     merge_entities,
     set_claim_status,
     split_entity,
     undo,
 )
-from kartoteka.curate.edits import all_edits
+from kartoteka.curate.edits import all_edits, edit_states
 from kartoteka.relink import resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.tables import ClaimRow, EditRow, ProfileRow
@@ -139,3 +142,55 @@ def test_actions_merge_and_undo_keep_each_persons_id(two_people: Store) -> None:
         undo(session, edit.id, user="tester")
     assert entity_of_name(two_people, "Artur Artuzov") == {a}
     assert entity_of_name(two_people, "Jan Berzin") == {b}
+
+
+def test_actions_concurrent_undos_give_one_success(two_people: Store, db_path: Path) -> None:
+    """Eight workers (each its own engine) undo one edit at the same moment."""
+    a = only(entity_of_name(two_people, "Artur Artuzov"))
+    b = only(entity_of_name(two_people, "Jan Berzin"))
+    with two_people.session() as session:
+        edit_id = merge_entities(session, a, b, user="tester").id
+    workers = [Store(db_path) for _ in range(8)]
+    start = threading.Barrier(len(workers))
+
+    def race(store: Store) -> str:
+        start.wait()
+        try:
+            with store.session() as session:
+                undo(session, edit_id, user="racer")
+            return "done"
+        except EditConflict:
+            return "conflict"
+
+    with ThreadPoolExecutor(len(workers)) as pool:
+        results = list(pool.map(race, workers))
+    for store in workers:
+        store.close()
+    assert sorted(results) == ["conflict"] * 7 + ["done"]
+    with two_people.session() as session:
+        undos = [e for e in all_edits(session) if e.action == "undo"]
+        assert [(e.reverts, e.undo_round) for e in undos] == [(edit_id, 0)]
+
+
+def test_actions_undo_of_an_undo_follows_the_same_rule(two_people: Store) -> None:
+    a = only(entity_of_name(two_people, "Artur Artuzov"))
+    b = only(entity_of_name(two_people, "Jan Berzin"))
+    with two_people.session() as session:
+        merge = merge_entities(session, a, b, user="tester")
+        first = undo(session, merge.id, user="tester")
+        redo = undo(session, first.id, user="tester")  # the merge is in force again
+        with pytest.raises(EditConflict):
+            undo(session, first.id, user="tester")  # that undo is already undone
+        states = edit_states(all_edits(session))
+        assert states[merge.id] and not states[first.id] and states[redo.id]
+        again = undo(session, merge.id, user="tester")  # a second round of undoing the merge
+        assert again.undo_round == 1
+    assert only(entity_of_name(two_people, "Artur Artuzov")) != only(
+        entity_of_name(two_people, "Jan Berzin"))
+
+
+def test_actions_undo_of_an_unknown_or_huge_id_is_refused(two_people: Store) -> None:
+    with two_people.session() as session:
+        for edit_id in (10**30, 0, 12345):
+            with pytest.raises(CurationError, match="no edit"):
+                undo(session, edit_id, user="tester")

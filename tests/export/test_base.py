@@ -14,9 +14,9 @@ from kartoteka.export.base import (
     get_format,
     name_language,
     render_export,
-    script_of,
     write_export,
 )
+from kartoteka.names.script import script_of
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from kartoteka.errors import StoreError
 from kartoteka.web.app import WebSettings, create_app, create_app_from_env
+from kartoteka.web.settings import SettingsError
 
 
 def test_app_refuses_a_missing_database(tmp_path: Path) -> None:
@@ -19,7 +20,7 @@ def test_app_refuses_a_missing_database(tmp_path: Path) -> None:
 
 def test_app_from_env_needs_a_database(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KARTOTEKA_DB", raising=False)
-    with pytest.raises(RuntimeError, match="KARTOTEKA_DB"):
+    with pytest.raises(SettingsError, match="KARTOTEKA_DB"):
         create_app_from_env()
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
 from kartoteka.store.session import Store
-from kartoteka.store.users import SECRET_KEY_SETTING, SettingRow
-from kartoteka.web.auth import SESSION_COOKIE, LoginLimiter
+from kartoteka.store.tables import utcnow
+from kartoteka.store.users import LoginFailureRow, SettingRow, recent_failures, record_failure
+from kartoteka.web.app import WebSettings, create_app
+from kartoteka.web.auth import SESSION_COOKIE
+from kartoteka.web.settings import SettingsError, read_secret_file, secret_from_env
 from tests.web.conftest import PASSWORDS, Fixture, csrf_of, entity, login, make_client
 
 
@@ -75,21 +81,48 @@ def test_auth_login_is_rate_limited(fixture_db: Fixture) -> None:
         assert login(client, "vera")
 
 
-def test_auth_limiter_forgets_after_the_window() -> None:
-    limiter = LoginLimiter(limit=2, window=60)
-    limiter.failed("1.2.3.4", "ada", now=0)
-    limiter.failed("1.2.3.4", "ada", now=1)
-    assert limiter.retry_after("1.2.3.4", "ada", now=2) == pytest.approx(58)
-    assert limiter.retry_after("1.2.3.4", "ADA", now=2) > 0
-    assert limiter.retry_after("5.6.7.8", "ada", now=2) == 0
-    assert limiter.retry_after("1.2.3.4", "ada", now=61.5) == 0
+def test_auth_login_failures_are_counted_in_the_database(fixture_db: Fixture) -> None:
+    store = Store(fixture_db.path)
+    with store.session() as session:
+        record_failure(session, address="1.2.3.4", username="Ada")
+        record_failure(session, address="1.2.3.4", username="ada")
+        record_failure(session, address="5.6.7.8", username="ada")
+        old = LoginFailureRow(address="1.2.3.4", username="ada",
+                              at=utcnow() - timedelta(minutes=5))
+        session.add(old)
+    with store.session() as session:
+        counts = recent_failures(session, address="1.2.3.4", username="ADA",
+                                 window=timedelta(minutes=1))
+        assert counts == (2, 3, 2)  # this pair, this name anywhere, this address
+        assert recent_failures(session, address="9.9.9.9", username="eve",
+                               window=timedelta(minutes=1)) == (0, 0, 0)
+    store.close()
 
 
-def test_auth_limiter_caps_guesses_across_users_from_one_address() -> None:
-    limiter = LoginLimiter(limit=2, window=60)
-    for n in range(8):
-        limiter.failed("1.2.3.4", f"user{n}", now=n)
-    assert limiter.retry_after("1.2.3.4", "someone-new", now=9) > 0
+def test_auth_login_limit_holds_across_workers(fixture_db: Fixture) -> None:
+    """Two app instances (two workers) over one database share the count of failures."""
+    settings = {"login_failures_per_minute": 2, "secret_key": "k" * 40}
+    with make_client(fixture_db.path, **settings) as first, \
+            make_client(fixture_db.path, **settings) as second:
+        for worker in (first, second):
+            reply = worker.post("/login", json={"username": "eddie", "password": "wrong-pass"},
+                                headers={"X-CSRF-Token": csrf_of(worker)})
+            assert reply.status_code == 401
+        reply = second.post("/login", json={"username": "eddie", "password": PASSWORDS["eddie"]},
+                            headers={"X-CSRF-Token": csrf_of(second)})
+        assert reply.status_code == 429
+
+
+def test_auth_login_limit_caps_guesses_across_users_from_one_address(fixture_db: Fixture
+                                                                     ) -> None:
+    with make_client(fixture_db.path, login_failures_per_minute=2) as client:
+        token = csrf_of(client)
+        for n in range(8):
+            client.post("/login", json={"username": f"user{n}", "password": "wrong-pass"},
+                        headers={"X-CSRF-Token": token})
+        reply = client.post("/login", json={"username": "vera", "password": PASSWORDS["vera"]},
+                            headers={"X-CSRF-Token": token})
+        assert reply.status_code == 429
 
 
 @pytest.mark.parametrize(("secure", "flag"), [(False, False), (True, True)])
@@ -109,17 +142,41 @@ def test_auth_tampered_cookie_is_ignored(fixture_db: Fixture) -> None:
         assert client.get("/api/session").json()["user"] is None
 
 
-def test_auth_secret_key_is_made_once_and_kept(fixture_db: Fixture) -> None:
-    with make_client(fixture_db.path, allow_anonymous=True) as client:
+def test_auth_secret_key_from_the_settings_reads_cookies_after_a_restart(
+        fixture_db: Fixture) -> None:
+    key = "a-secret-key-of-forty-characters-or-so!!"
+    with make_client(fixture_db.path, secret_key=key) as client:
         login(client, "vera")
         cookie = client.cookies[SESSION_COOKIE]
-    store = Store(fixture_db.path)
-    with store.session() as session:
-        assert len(session.get(SettingRow, SECRET_KEY_SETTING).value) >= 48
-    store.close()
-    with make_client(fixture_db.path) as again:  # a restart: the same key reads the cookie
+    with make_client(fixture_db.path, secret_key=key) as again:
         again.cookies.set(SESSION_COOKIE, cookie)
         assert again.get("/api/session").json()["user"] == "vera"
+    with make_client(fixture_db.path, secret_key=key.upper()) as other_key:
+        other_key.cookies.set(SESSION_COOKIE, cookie)
+        assert other_key.get("/api/session").json()["user"] is None
+
+
+def test_auth_secret_key_is_not_kept_in_the_database(fixture_db: Fixture) -> None:
+    with make_client(fixture_db.path) as client:
+        login(client, "vera")
+    store = Store(fixture_db.path)
+    with store.session() as session:
+        assert session.get(SettingRow, "web.secret_key") is None
+    store.close()
+
+
+def test_auth_production_without_a_secret_key_is_a_clear_error(fixture_db: Fixture,
+                                                                tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="KARTOTEKA_SECRET_KEY.*--secret-file"):
+        create_app(WebSettings(db=str(fixture_db.path), production=True))
+    short = tmp_path / "short.key"
+    short.write_text("too-short\n")
+    with pytest.raises(SettingsError, match="short.key"):
+        read_secret_file(short)
+    good = tmp_path / "good.key"
+    good.write_text("x" * 48 + "\n")
+    assert secret_from_env({"KARTOTEKA_SECRET_FILE": str(good)}) == "x" * 48
+    assert secret_from_env({}) is None
 
 
 def test_auth_logout_ends_the_session(fixture_db: Fixture) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -195,3 +198,24 @@ def test_audit_log_lists_edits_with_who_and_undo(editor_client: Editor) -> None:
         ("undo", "eddie", True, True), ("rename", "eddie", False, False)]
     page = client.get("/audit").text
     assert page.count("/undo\"") == 1 and 'class="undone"' in page
+
+
+def test_curate_concurrent_undos_of_one_edit_give_one_success_and_409s(
+        editor_client: Editor) -> None:
+    client, token = editor_client
+    headers = {"X-CSRF-Token": token}
+    edit = client.post(f"/api/persons/{entity('yagoda')}/rename", json={"label": "G. Yagoda"},
+                       headers=headers).json()["edit"]["id"]
+    start = threading.Barrier(10)
+
+    def race(_: int) -> int:
+        start.wait()
+        return client.post(f"/api/edits/{edit}/undo", json={}, headers=headers).status_code
+
+    with ThreadPoolExecutor(10) as pool:
+        codes = sorted(pool.map(race, range(10)))
+    assert codes == [200] + [409] * 9
+    log = client.get("/audit.json").json()["edits"]
+    assert [e["reverts"] for e in log if e["action"] == "undo"] == [edit]
+    again = client.post(f"/api/edits/{edit}/undo", json={}, headers=headers)
+    assert again.status_code == 409 and "not in force" in again.json()["detail"]

@@ -47,8 +47,8 @@ def test_documents_json_twin_returns_the_raw_text(client: TestClient, fixture_db
 def test_documents_mentions_link_to_their_cards(client: TestClient, fixture_db: Fixture,
                                                 surface: str, entity_id: str, base: str) -> None:
     page = client.get(f"/documents/{fixture_db.memoir}").text
-    link = re.search(rf'<a href="([^"]+)" class="m [^"]*" data-e="([^"]+)"[^>]*>{surface}</a>',
-                     page)
+    link = re.search(rf'<a href="([^"]+)" dir="auto" class="m [^"]*" data-e="([^"]+)"'
+                     rf'[^>]*>{surface}</a>', page)
     assert link is not None
     assert link.group(2) == entity_id
     assert link.group(1) == base + entity_id
@@ -61,7 +61,7 @@ def test_documents_hearsay_is_marked_with_its_informant(client: TestClient,
     assert told["informant"]["label"] == "Shpigelglas"
     assert MEMOIR[told["start"]:told["end"]].startswith("Shpigelglas told me")
     page = client.get(f"/documents/{fixture_db.memoir}").text
-    assert '<span class="told-by">told by Shpigelglas:</span>' in page
+    assert '<span class="told-by">told by <bdi>Shpigelglas</bdi>:</span>' in page
 
 
 def test_documents_highlight_marks_the_passage(client: TestClient, fixture_db: Fixture) -> None:

@@ -42,7 +42,8 @@ def test_search_refuses_an_unknown_kind(client: TestClient) -> None:
 
 def test_search_page_links_each_hit_to_its_card(client: TestClient) -> None:
     page = client.get("/search", params={"q": "Ezhov"}).text
-    assert f'<a href="/persons/{entity("yezhov")}" class="hit">Nikolai Yezhov</a>' in page
+    link = f'<a href="/persons/{entity("yezhov")}" class="hit"><bdi>Nikolai Yezhov</bdi></a>'
+    assert link in page
 
 
 def test_search_sees_a_rename_at_once(editor_client: tuple[TestClient, str]) -> None:

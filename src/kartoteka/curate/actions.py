@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import Counter
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kartoteka.curate.edits import active_edits, record_edit
+from kartoteka.curate.edits import all_edits, edit_states, record_edit
+from kartoteka.dates import is_valid as edtf_valid
 from kartoteka.errors import KartotekaError
 from kartoteka.relink import apply_claim_curation, refresh_entities, resolve_profiles
 from kartoteka.resolve.constraints import ConflictingDecisions
@@ -122,6 +124,8 @@ def edit_claim(session: Session, claim_id: str, fields: dict[str, str | None], *
     unknown = set(fields) - set(EDITABLE_CLAIM_FIELDS)
     if unknown:
         raise CurationError(f"cannot edit {sorted(unknown)}; editable: {EDITABLE_CLAIM_FIELDS}")
+    if fields.get("date") and not edtf_valid(str(fields["date"])):
+        raise CurationError(f"{fields['date']!r} is not an EDTF date (e.g. 1937, 1937-05)")
     before = {k: getattr(row, k) for k in fields}
     edit = record_edit(session, user=user, action="claim_edit", target=claim_id,
                        payload={"fields": fields, "before": before})
@@ -188,15 +192,30 @@ def decide_link(session: Session, a: str, b: str, same: bool, *, user: str) -> E
     return edit
 
 
+class EditConflict(CurationError):
+    """The edit changed meanwhile (another undo of it came first): answered with 409."""
+
+
 def undo(session: Session, edit_id: int, *, user: str) -> EditRow:
-    """Revert an edit by recording an undo; its effects are recomputed from the edits left."""
-    target = session.get(EditRow, edit_id)
+    """Revert an edit by recording an undo; its effects are recomputed from the edits left.
+
+    Only an edit in force can be undone, an undo like any other. The undo row carries the
+    number of undos of that edit before it, unique with ``reverts``: of two concurrent undos
+    that both saw the edit in force, the database accepts only the first.
+    """
+    target = session.get(EditRow, edit_id) if 0 < edit_id < 2**63 else None
     if target is None:
         raise CurationError(f"no edit {edit_id}")
-    if target.id not in {e.id for e in active_edits(session)} and target.action != "undo":
-        raise CurationError(f"edit {edit_id} is not in force")
-    edit = record_edit(session, user=user, action="undo", target=str(edit_id),
-                       payload={"action": target.action}, reverts=edit_id)
+    edits = all_edits(session)
+    if not edit_states(edits).get(edit_id, False):
+        raise EditConflict(f"edit {edit_id} is not in force (already undone?)")
+    done = sum(1 for e in edits if e.action == "undo" and e.reverts == edit_id)
+    try:
+        edit = record_edit(session, user=user, action="undo", target=str(edit_id),
+                           payload={"action": target.action}, reverts=edit_id,
+                           undo_round=done)
+    except IntegrityError as exc:
+        raise EditConflict(f"edit {edit_id} was undone by someone else just now") from exc
     _recompute_after(session, target)
     return edit
 

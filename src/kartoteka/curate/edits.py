@@ -28,12 +28,12 @@ ACTIONS = (
 
 def record_edit(
     session: Session, *, user: str, action: str, target: str, payload: dict[str, Any],
-    reverts: int | None = None,
+    reverts: int | None = None, undo_round: int | None = None,
 ) -> EditRow:
     if action not in ACTIONS:
         raise ValueError(f"unknown edit action {action!r}")
     return add_edit(session, user=user, action=action, target=target, payload=payload,
-                    reverts=reverts)
+                    reverts=reverts, undo_round=undo_round)
 
 
 class Edit(Protocol):
@@ -54,16 +54,40 @@ def active_edits(session: Session) -> list[EditRow]:
     return in_force(all_edits(session))
 
 
-def in_force(edits: Sequence[E]) -> list[E]:
-    """Edits in force: not undo records themselves, and not reverted by a later undo."""
-    reverted = {e.reverts for e in edits if e.action == "undo" and e.reverts is not None}
-    # An undo can itself be undone: then the edit it reverted is in force again.
-    undone_undos = {e.reverts for e in edits if e.action == "undo" and e.reverts is not None
-                    and any(u.id == e.reverts and u.action == "undo" for u in edits)}
+def edit_states(edits: Sequence[Edit]) -> dict[int, bool]:
+    """Whether each edit is in force, replaying the log in order.
+
+    An undo takes the edit it names out of force; as that may itself be an undo, what that one
+    had reverted comes back into force, and so on down the chain. An edit out of force cannot
+    be undone (so no undo is ever recorded twice for one state).
+    """
+    by_id = {e.id: e for e in edits}
+    live: dict[int, bool] = {}
     for edit in edits:
-        if edit.action == "undo" and edit.id in undone_undos and edit.reverts is not None:
-            reverted.discard(edit.reverts)
-    return [e for e in edits if e.action != "undo" and e.id not in reverted]
+        live[edit.id] = True
+        if edit.action != "undo":
+            continue
+        target, value = edit.reverts, False
+        while target is not None and target in by_id:
+            live[target] = value
+            reverted = by_id[target]
+            target = reverted.reverts if reverted.action == "undo" else None
+            value = not value
+    return live
+
+
+def in_force(edits: Sequence[E]) -> list[E]:
+    """Edits in force: not undo records themselves, and not reverted by an undo in force."""
+    live = edit_states(edits)
+    return [e for e in edits if e.action != "undo" and live[e.id]]
+
+
+def undoable_by(session: Session, edit_id: int, user: str) -> bool:
+    """True when edit ``edit_id`` exists, was made by ``user`` and is in force."""
+    edit = session.get(EditRow, edit_id)
+    if edit is None or edit.user != user:
+        return False
+    return edit_states(all_edits(session)).get(edit_id, False)
 
 
 @dataclass
@@ -113,4 +137,4 @@ def curation_of(edits: Sequence[Edit]) -> Curation:
 
 
 __all__ = ["ACTIONS", "Curation", "Edit", "active_edits", "all_edits", "curation", "curation_of",
-           "in_force", "record_edit"]
+           "edit_states", "in_force", "record_edit", "undoable_by"]

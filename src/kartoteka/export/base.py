@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,32 +19,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from kartoteka.dates import DateRange, edtf_range
 from kartoteka.errors import KartotekaError
-from kartoteka.export.dates import DateRange, edtf_range
+from kartoteka.names.script import is_cyrillic
 from kartoteka.vocabulary import Vocabulary, load_vocabulary
 
 # Relations that hold both ways: published as @mutual in TEI and as mutual edges in Gephi.
-# (relative_of is as symmetric as sibling_of; parent_of/child_of keep their direction.)
-MUTUAL_RELATIONS = frozenset(
-    {"associate_of", "friend_of", "spouse_of", "sibling_of", "relative_of"})
+MUTUAL_RELATIONS = load_vocabulary().group("mutual")
 UNPUBLISHED_STATUSES = frozenset({"rejected"})
 
 
 class ExportFormatError(KartotekaError):
     """An unknown export format, or an output path the format cannot write."""
-
-
-def script_of(text: str) -> str:
-    """The ISO 15924 code of the letters in ``text``: Cyrl, Latn, Mixed or Zyyy (no letters)."""
-    scripts = set()
-    for char in text:
-        if char.isalpha():
-            name = unicodedata.name(char, "")
-            scripts.add("Cyrl" if name.startswith("CYRILLIC") else
-                        "Latn" if name.startswith("LATIN") else "Other")
-    if not scripts:
-        return "Zyyy"
-    return scripts.pop() if len(scripts) == 1 else "Mixed"
 
 
 def name_language(name: str) -> str:
@@ -54,7 +39,7 @@ def name_language(name: str) -> str:
     A Latin form of a Russian name is a transliteration found in an English (or translated)
     source, so it is tagged with the language of the text it was read from.
     """
-    return "ru" if any(unicodedata.name(c, "").startswith("CYRILLIC") for c in name) else "en"
+    return "ru" if is_cyrillic(name) else "en"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kartoteka.export.base import ExportView, name_language, script_of
+from kartoteka.export.base import ExportView, name_language
 from kartoteka.export.tei import FATE_AS_DEATH
+from kartoteka.names.script import script_of
 
 ENCODING = "utf-8-sig"
 LIST_SEPARATOR = "; "

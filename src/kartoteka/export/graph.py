@@ -22,8 +22,8 @@ from typing import Any
 
 import networkx as nx
 
+from kartoteka.dates import data_date_span, edtf_range
 from kartoteka.export.base import MUTUAL_RELATIONS, ExportView
-from kartoteka.export.dates import data_date_span, edtf_range
 
 NODE_KINDS = ("person", "group", "organization")
 FALLBACK_SPAN = (date(1900, 1, 1), date(1960, 12, 31))

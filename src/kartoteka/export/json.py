@@ -7,11 +7,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kartoteka.model import Extraction, LocalEntity
+from kartoteka.model import EXPORT_FORMAT, Extraction, LocalEntity
 from kartoteka.store import queries
 from kartoteka.store.tables import MentionRow
 
-FORMAT = "kartoteka-export/1"
+FORMAT = EXPORT_FORMAT
 
 
 def export_extraction(extraction: Extraction, entities: list[LocalEntity]) -> dict[str, Any]:

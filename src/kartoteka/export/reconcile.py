@@ -30,7 +30,7 @@ from kartoteka.names import (
     parse_person_name,
     to_cyrillic,
 )
-from kartoteka.names.translit import is_cyrillic
+from kartoteka.names.script import is_cyrillic
 
 TYPES: dict[str, dict[str, str]] = {
     "person": {"id": "person", "name": "Person"},

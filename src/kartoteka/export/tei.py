@@ -23,8 +23,9 @@ from lxml import etree
 from kartoteka.export.base import MUTUAL_RELATIONS, ExportView, name_language
 from kartoteka.export.tei_header import EDTF_CALENDAR_ID, QUALIFIERS, build_header, date_attributes
 from kartoteka.export.tei_text import TEI_NS, XML_ID, XML_NS, Markup, TextLayout, sub, tei
+from kartoteka.vocabulary import load_vocabulary
 
-FATE_AS_DEATH = frozenset({"death", "execution", "suicide"})
+FATE_AS_DEATH = load_vocabulary().group("death")
 NAME_ELEMENT = {"person": "persName", "organization": "orgName", "place": "placeName"}
 _NCNAME_BAD = re.compile(r"[^\w.\-]")
 _XML_LANG = f"{{{XML_NS}}}lang"

@@ -6,7 +6,7 @@ from typing import Any
 
 from lxml import etree
 
-from kartoteka.export.dates import edtf_range, iso_or_none
+from kartoteka.dates import edtf_range, iso_or_none
 from kartoteka.export.tei_text import XML_ID, sub, tei
 
 EDTF_CALENDAR_ID = "edtf"

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kartoteka.names.script import CYRILLIC_WORD_RE, is_cyrillic
 from kartoteka.names.translit_tables import (
     CYR_TO_LAT,
     CYRILLIC_VOWELS,
@@ -30,15 +31,8 @@ from kartoteka.names.translit_tables import (
 SCHEMES = ("bgn", "iso9", "alalc", "german", "french", "scholarly")
 READERS = ("base", "german", "french", "scholarly")
 
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[" + re.escape(SOFT_MARKS) + r"][^\W\d_]+)*", re.UNICODE)
-_CYRILLIC_WORD_RE = re.compile(r"[\u0400-\u04FF]+")
 _LATIN_VOWELS = frozenset("aeiouy")
-
-
-def is_cyrillic(text: str) -> bool:
-    """True when the text contains any Cyrillic letter."""
-    return bool(_CYRILLIC_RE.search(text))
 
 
 def _restore_case(source: str, result: str) -> str:
@@ -94,7 +88,7 @@ def to_latin(text: str, scheme: str = "bgn") -> str:
         return text
     table_scheme = "bgn" if scheme == "popular" else scheme
     endings = POPULAR_ENDINGS if scheme == "popular" else ENDINGS.get(scheme, {})
-    return _CYRILLIC_WORD_RE.sub(
+    return CYRILLIC_WORD_RE.sub(
         lambda match: _word_to_latin(match.group(0), table_scheme, endings), text
     )
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kartoteka.model import Extraction, LocalEntity, Mention
+from kartoteka.vocabulary import load_vocabulary
 
 
 @dataclass
@@ -58,7 +59,8 @@ class Decisions:
         return (a, b) in self.cannot_link or (b, a) in self.cannot_link
 
 
-_KIN_TYPES = ("spouse_of", "parent_of", "child_of", "sibling_of", "relative_of")
+_KIN_TYPES = load_vocabulary().group("kin")
+_DEATH_TYPES = load_vocabulary().group("death")
 
 
 def _year(date: str | None, *, last: bool = False) -> int | None:
@@ -105,7 +107,7 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
         obj = by_key.get(entity_of.get(claim.object or "", ""))
         if claim.type == "birth":
             subject.birth_year = subject.birth_year or _year(claim.date)
-        elif claim.type in ("death", "execution", "suicide"):
+        elif claim.type in _DEATH_TYPES:
             subject.death_year = subject.death_year or _year(claim.date, last=True)
         if claim.type not in subject.fates and claim.type in (
             "arrest", "execution", "death", "suicide", "defection", "sentence", "release",

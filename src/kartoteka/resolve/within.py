@@ -33,6 +33,7 @@ from collections import Counter
 
 from kartoteka.model import Extraction, LocalEntity, Mention
 from kartoteka.names.attested import attested_surname
+from kartoteka.names.script import is_cyrillic
 from kartoteka.names.similarity import SURNAME_THRESHOLD, surname_similarity
 from kartoteka.resolve.aliases import text_aliases
 from kartoteka.resolve.people import Person, group_people
@@ -42,7 +43,7 @@ def _label(person: Person) -> str:
     """The fullest Latin-script name of its own (a Cyrillic form only when there is no other;
     a birth name or pseudonym only when it has no name of its own)."""
     own = person.own_mentions()
-    fullest = max(own, key=lambda m: (not _cyrillic(m.name or m.text),
+    fullest = max(own, key=lambda m: (not is_cyrillic(m.name or m.text),
                                                   len((m.name or m.text).split()), -m.start))
     if len((fullest.name or "").split()) > 1:
         return fullest.name or fullest.text
@@ -53,10 +54,6 @@ def _label(person: Person) -> str:
     # Among forms as frequent as each other, one the lexicon knows as a surname (Yezhov, not
     # the translation's Yerev) names the person best.
     return max(counts, key=lambda form: (counts[form], attested_surname(form), -first[form]))
-
-
-def _cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 def _family_groups(families: list[Mention], people: list[Person]) -> list[LocalEntity]:

@@ -14,8 +14,10 @@ from kartoteka.store.tables import EditRow
 
 
 def add_edit(session: Session, *, user: str, action: str, target: str,
-             payload: dict[str, Any], reverts: int | None = None) -> EditRow:
-    row = EditRow(user=user, action=action, target=target, payload=payload, reverts=reverts)
+             payload: dict[str, Any], reverts: int | None = None,
+             undo_round: int | None = None) -> EditRow:
+    row = EditRow(user=user, action=action, target=target, payload=payload, reverts=reverts,
+                  undo_round=undo_round)
     session.add(row)
     session.flush()
     return row

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kartoteka.errors import StoreError
-from kartoteka.export.json import FORMAT
+from kartoteka.model import EXPORT_FORMAT as FORMAT
 from kartoteka.model import stable_id
 from kartoteka.store.tables import (
     AuthorityLinkRow,

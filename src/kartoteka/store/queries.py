@@ -253,7 +253,7 @@ def disagreements(claims: list[ClaimView], entity_id: str) -> list[tuple[ClaimVi
 def _overlap(a: str, b: str) -> bool:
     from datetime import date
 
-    from kartoteka.export.dates import edtf_range
+    from kartoteka.dates import edtf_range
 
     ra, rb = edtf_range(a), edtf_range(b)
     if ra is None or rb is None:

@@ -122,6 +122,11 @@ class EditRow(Base):
     target: Mapped[str] = mapped_column(String(64), index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reverts: Mapped[int | None] = mapped_column(Integer)
+    # For an undo: how many undos of the same edit came before it. Unique with ``reverts``,
+    # so of two concurrent undos of one edit only one can be written.
+    undo_round: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ux_edits_reverts_round", "reverts", "undo_round", unique=True),)
 
 
 class LinkRow(Base):

@@ -360,3 +360,31 @@ def profile_entities(session: Session, keys: Collection[str]) -> dict[str, str |
         out.update(session.execute(select(ProfileRow.key, ProfileRow.entity_id)
                                    .where(ProfileRow.key.in_(chunk))).all())
     return out
+
+
+def entity_labels_kinds(session: Session, ids: Collection[str]) -> dict[str, tuple[str, str]]:
+    """Label and kind of each of these entities."""
+    out: dict[str, tuple[str, str]] = {}
+    for chunk in chunks(ids):
+        for eid, label, kind in session.execute(
+                select(EntityRow.id, EntityRow.label, EntityRow.kind)
+                .where(EntityRow.id.in_(chunk))):
+            out[eid] = (label, kind)
+    return out
+
+
+def document_titles(session: Session, ids: Collection[str]) -> dict[str, str | None]:
+    """The title of each of these documents (None when it has none)."""
+    out: dict[str, str | None] = {}
+    for chunk in chunks(ids):
+        out.update(session.execute(select(DocumentRow.id, DocumentRow.title)
+                                   .where(DocumentRow.id.in_(chunk))).all())
+    return out
+
+
+def held_entity_names(session: Session) -> Iterator[tuple[str, str, list[str] | None]]:
+    """(id, label, names) of every entity some current document still mentions."""
+    held = (select(ProfileRow.entity_id).join(DocumentRow)
+            .where(DocumentRow.superseded.is_(False)))
+    yield from session.execute(select(EntityRow.id, EntityRow.label, EntityRow.names)
+                               .where(EntityRow.id.in_(held)))

@@ -6,12 +6,12 @@ whole document or nothing.
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kartoteka.model import Extraction, LocalEntity
-from kartoteka.resolve.profile import Profile
-from kartoteka.sources.display import display_path
 from kartoteka.store.tables import (
     AuthorityRecordRow,
     ClaimRow,
@@ -42,11 +42,17 @@ def previous_version(session: Session, source_path: str | None) -> DocumentRow |
     ).first()
 
 
+class StorableProfile(Protocol):
+    """A profile as the store keeps it (``resolve.profile.Profile``): its fields as a dict."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
 def write_extraction(
     session: Session,
     extraction: Extraction,
     entities: list[LocalEntity],
-    profiles: dict[str, Profile],
+    profiles: dict[str, StorableProfile],
     block_keys: dict[str, str],
 ) -> DocumentRow:
     """Insert the document and everything extracted from it; returns the document row."""
@@ -109,9 +115,9 @@ def record_failure(
     """Keep one row per failing path (the latest reason), so re-runs add nothing.
 
     ``sha256`` is given when the failure lasts as long as the bytes do (the content cannot be
-    read); the path is stored as ``display_path`` renders it, so any file name can be stored.
+    read). ``path`` is the safe rendering of the file name (``sources.display_path``), as
+    documents store it, so any file name can be stored.
     """
-    path = display_path(path)
     session.query(FailureRow).filter(FailureRow.path == path).delete()
     session.add(FailureRow(path=path, reason=reason, sha256=sha256))
 
@@ -120,6 +126,6 @@ def lasting_failure(session: Session, path: str, sha256: str) -> str | None:
     """The reason these very bytes at this path failed before for a lasting reason, if they did."""
     return session.scalar(
         select(FailureRow.reason)
-        .where(FailureRow.path == display_path(path), FailureRow.sha256 == sha256)
+        .where(FailureRow.path == path, FailureRow.sha256 == sha256)
         .limit(1)
     )

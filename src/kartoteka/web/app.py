@@ -21,24 +21,17 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kartoteka.curate.actions import CurationError
+from kartoteka.curate.actions import CurationError, EditConflict
 from kartoteka.export.json import export_store
 from kartoteka.export.reconcile import ReconcileIndex, build_index
 from kartoteka.store.session import Store
-from kartoteka.store.users import UserError, secret_key
+from kartoteka.store.users import UserError
 from kartoteka.vocabulary import load_vocabulary
-from kartoteka.web.auth import LoginLimiter, SessionSigner
+from kartoteka.web.auth import LoginRequired, SessionSigner
 from kartoteka.web.cache import GenerationCache
-from kartoteka.web.deps import (
-    LoginRequired,
-    WebContext,
-    WebSettings,
-    render,
-    wants_json,
-    with_query,
-)
 from kartoteka.web.facets import FacetIndex
 from kartoteka.web.middleware import SessionMiddleware
+from kartoteka.web.pages import render, wants_json, with_query
 from kartoteka.web.routers import (
     accounts,
     audit,
@@ -52,6 +45,13 @@ from kartoteka.web.routers import (
     search,
 )
 from kartoteka.web.search import NameIndex
+from kartoteka.web.settings import (
+    SettingsError,
+    WebContext,
+    WebSettings,
+    secret_from_env,
+    signing_key,
+)
 
 __all__ = ["WebSettings", "create_app", "create_app_from_env"]
 
@@ -76,13 +76,9 @@ def _reconcile_index_builder(session: Session) -> ReconcileIndex:
 
 
 def create_app(settings: WebSettings) -> FastAPI:
+    signer = SessionSigner(signing_key(settings))  # before the database: a clear error first
     store = Store(settings.db, create=False)
-    key = settings.secret_key
-    if not key:
-        with store.session() as session:
-            key = secret_key(session)
-    context = WebContext(settings=settings, store=store, signer=SessionSigner(key),
-                         limiter=LoginLimiter(limit=settings.login_failures_per_minute),
+    context = WebContext(settings=settings, store=store,
                          templates=make_templates(), names=NameIndex(store),
                          facets=FacetIndex(store))
 
@@ -112,25 +108,27 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.dependency_overrides[reconcile.get_reconcile_index] = current_reconcile_index
     _install_handlers(app)
 
-    app.add_middleware(SessionMiddleware, signer=context.signer,
-                       secure=settings.secure_cookies)
+    app.add_middleware(SessionMiddleware, signer=signer, secure=settings.secure_cookies,
+                       max_body=settings.max_body_bytes)
     return app
 
 
 def create_app_from_env() -> FastAPI:
     """For ``uvicorn --factory kartoteka.web.app:create_app_from_env --workers N``.
 
-    Reads KARTOTEKA_DB, KARTOTEKA_SECRET_KEY, KARTOTEKA_SECURE_COOKIES and
-    KARTOTEKA_ALLOW_ANONYMOUS ("1" for yes). Workers share the database, so they share the
-    secret key kept there; each keeps its own login rate limit.
+    Reads KARTOTEKA_DB, KARTOTEKA_SECRET_KEY or KARTOTEKA_SECRET_FILE (required: this is
+    production mode, and every worker must sign with the same key), KARTOTEKA_BASE_URL,
+    KARTOTEKA_SECURE_COOKIES and KARTOTEKA_ALLOW_ANONYMOUS ("1" for yes). Sessions, roles and
+    the login limit live in the database, so the workers agree on them at once.
     """
     db = os.environ.get("KARTOTEKA_DB")
     if not db:
-        raise RuntimeError("set KARTOTEKA_DB to the database file")
+        raise SettingsError("set KARTOTEKA_DB to the database file")
     return create_app(WebSettings(
-        db=db, secret_key=os.environ.get("KARTOTEKA_SECRET_KEY") or None,
+        db=db, secret_key=secret_from_env(), production=True,
         secure_cookies=os.environ.get("KARTOTEKA_SECURE_COOKIES") == "1",
         allow_anonymous=os.environ.get("KARTOTEKA_ALLOW_ANONYMOUS") == "1",
+        base_url=os.environ.get("KARTOTEKA_BASE_URL") or WebSettings.base_url,
     ))
 
 
@@ -164,6 +162,12 @@ def _install_handlers(app: FastAPI) -> None:
             return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
         return render(request, "error.html", status_code=422, status=422,
                       message="; ".join(problems))
+
+    @app.exception_handler(EditConflict)
+    async def conflict(request: Request, exc: EditConflict) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": str(exc)}, status_code=409)
+        return render(request, "error.html", status_code=409, status=409, message=str(exc))
 
     @app.exception_handler(CurationError)
     @app.exception_handler(UserError)

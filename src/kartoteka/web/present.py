@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kartoteka.store import queries
-from kartoteka.store.tables import DocumentRow, EntityRow
-from kartoteka.store.webqueries import chunks, year_of
+from kartoteka.store.webqueries import chunks, document_titles, entity_labels_kinds, year_of
 from kartoteka.vocabulary import load_vocabulary
 from kartoteka.web.schemas import ClaimOut, DocumentRef, EntityRef, EvidenceOut
 
@@ -33,17 +31,9 @@ class Labels:
     def __init__(self, session: Session, views: Iterable[queries.ClaimView]) -> None:
         views = list(views)
         ids = {x for v in views for x in (v.subject, v.object, v.place, v.attributed_to) if x}
-        self.entities: dict[str, tuple[str, str]] = {}
-        for chunk in chunks(ids):
-            for eid, label, kind in session.execute(
-                    select(EntityRow.id, EntityRow.label, EntityRow.kind)
-                    .where(EntityRow.id.in_(chunk))):
-                self.entities[eid] = (label, kind)
+        self.entities = entity_labels_kinds(session, ids)
         doc_ids = {v.document_id for v in views} | {d for v in views for d, _, _ in v.evidence}
-        self.titles: dict[str, str | None] = {}
-        for chunk in chunks(doc_ids):
-            self.titles.update(session.execute(
-                select(DocumentRow.id, DocumentRow.title).where(DocumentRow.id.in_(chunk))).all())
+        self.titles = document_titles(session, doc_ids)
         self._doc_ids = doc_ids
         self._session = session
         self._texts: dict[str, str] | None = None

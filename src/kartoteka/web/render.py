@@ -28,14 +28,16 @@ def entity_href(entity_id: str, kind: str | None) -> str:
 def _segment(g: Segment) -> str:
     out = ""
     if g.told_by is not None:
-        out = (f'<span class="told-by">told by {escape(g.told_by or "an unnamed informant")}:'
-               "</span> ")
+        who = escape(g.told_by or "an unnamed informant")
+        out = f'<span class="told-by">told by <bdi>{who}</bdi>:</span> '
+
     text = escape(g.text)
     anchor = ' id="hl"' if g.anchor else ""
     marks = (" hl" if g.highlighted else "") + (" hs" if g.hearsay is not None else "")
     if g.entity_id:
         return out + (
-            f'<a href="{entity_href(g.entity_id, g.kind)}" class="m k-{escape(g.kind or "")} '
+            f'<a href="{entity_href(g.entity_id, g.kind)}" dir="auto" '
+            f'class="m k-{escape(g.kind or "")} '
             f'c{g.color}{marks}" data-e="{escape(g.entity_id)}" '
             f'title="{escape(g.entity_label or "")}"{anchor}>{text}</a>')
     if marks:
@@ -47,7 +49,7 @@ def _entity(ref: EntityRef | None) -> str:
     if ref is None:
         return '<span class="muted">?</span>'
     return (f'<a href="{entity_href(ref.id, ref.kind)}" class="ent k-{escape(ref.kind or "")}">'
-            f"{escape(ref.label)}</a>")
+            f"<bdi>{escape(ref.label)}</bdi></a>")
 
 
 def claim_line(c: ClaimOut) -> str:
@@ -60,7 +62,7 @@ def claim_line(c: ClaimOut) -> str:
     parts.append(f'<span class="ctype" title="{escape(c.type_label_ru)}">'
                  f"{escape(c.type_label)}</span>")
     if c.role:
-        parts.append(f' <span class="role">({escape(c.role)})</span>')
+        parts.append(f' <span class="role">(<bdi>{escape(c.role)}</bdi>)</span>')
     if c.object:
         parts.append(" → " + _entity(c.object))
     parts.append(f' <span class="date">{escape(c.date or "undated")}</span>')
@@ -74,9 +76,12 @@ def claim_line(c: ClaimOut) -> str:
 def reader_html(paragraphs: list[Paragraph], claims: dict[str, ClaimOut]) -> Markup:
     out: list[str] = []
     for p in paragraphs:
-        out.append('<div class="row"><p class="para">')
+        out.append('<div class="row"><p class="para" dir="auto">')
         for s in p.sentences:
-            out.append(f'<span class="sent{" yields" if s.claims else ""}" id="s{s.number}">')
+            # dir="auto" isolates each sentence: a direction override in the source
+            # (U+202E) cannot run on into the next sentence or reverse a name after it.
+            out.append(f'<span class="sent{" yields" if s.claims else ""}" dir="auto" '
+                       f'id="s{s.number}">')
             out.extend(_segment(g) for g in s.segments)
             out.append("</span>")
             if s.claims:

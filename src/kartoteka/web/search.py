@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kartoteka.names.keys import fold, loose_key, surname_keys
 from kartoteka.store import queries
 from kartoteka.store.session import Store
-from kartoteka.store.tables import DocumentRow, EntityRow, ProfileRow
+from kartoteka.store.tables import EntityRow
+from kartoteka.store.webqueries import held_entity_names
 from kartoteka.web.cache import GenerationCache
 
 TOKEN = re.compile(r"[^\W\d_]{2,}")
@@ -49,10 +49,7 @@ def _token_keys(token: str) -> set[str]:
 
 def _build(session: Session) -> _Index:
     index = _Index()
-    held = (select(ProfileRow.entity_id).join(DocumentRow)
-            .where(DocumentRow.superseded.is_(False)))
-    rows = session.execute(select(EntityRow.id, EntityRow.label, EntityRow.names)
-                           .where(EntityRow.id.in_(held)))
+    rows = held_entity_names(session)
     token_entities: dict[str, set[str]] = defaultdict(set)
     for eid, label, names in rows:
         index.size += 1

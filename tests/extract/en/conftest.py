@@ -32,3 +32,16 @@ def extract_en(en_pipeline) -> Callable[[str], Extraction]:
         return cache[text]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def fates_en(extract_en) -> Callable[[str], list[tuple]]:
+    """(type, subject's text, date, polarity, modality) of every claim of a made-up text."""
+
+    def run(text: str) -> list[tuple]:
+        ex = extract_en(text)
+        by_id = {m.id: m for m in ex.mentions}
+        return [(c.type, by_id[c.subject].text, c.date, c.polarity, c.attrs.get("modality"))
+                for c in ex.claims if c.type != "position"]
+
+    return run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jsonschema
@@ -15,7 +16,9 @@ from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT7
 
 from kartoteka.export.reconcile import build_index
+from kartoteka.web.auth import Viewer, reader
 from kartoteka.web.routers.reconcile import get_reconcile_index, router
+from kartoteka.web.settings import WebSettings
 from tests.export.sample import build_sample_export
 
 SCHEMAS = Path(__file__).resolve().parents[4] / "shared" / "schemas" / "reconciliation-0.2"
@@ -47,6 +50,10 @@ def client() -> TestClient:
     app = FastAPI()
     app.include_router(router)
     app.dependency_overrides[get_reconcile_index] = lambda: index
+    # The router alone, without the site's sessions: a reader is assumed, and the settings
+    # give the base URL the manifest is built from.
+    app.dependency_overrides[reader] = lambda: Viewer("reader", "viewer")
+    app.state.kartoteka = SimpleNamespace(settings=WebSettings(db="", base_url="http://testserver"))
     return TestClient(app)
 
 
@@ -101,6 +108,8 @@ def test_reconcile_router_preview_is_escaped_and_framable(client: TestClient) ->
 def test_reconcile_router_without_index_is_unavailable() -> None:
     app = FastAPI()
     app.include_router(router)
+    app.dependency_overrides[reader] = lambda: Viewer("reader", "viewer")
+    app.state.kartoteka = SimpleNamespace(settings=WebSettings(db="", base_url="http://testserver"))
     assert TestClient(app).get("/reconcile").status_code == 503
     app.state.reconcile_index = build_index(build_sample_export())
     assert TestClient(app).get("/reconcile").status_code == 200

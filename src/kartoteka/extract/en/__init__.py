@@ -19,11 +19,12 @@ from kartoteka.extract.en.context import DocContext
 from kartoteka.extract.en.dates import find_dates
 from kartoteka.extract.en.descriptors import find_descriptors, link_appositions
 from kartoteka.extract.en.lifespans import lifespan_claims
+from kartoteka.extract.en.lists import list_claims
 from kartoteka.extract.en.organizations import OrgFinder
 from kartoteka.extract.en.persons import PLACE_ENTS, PersonFinder, Run, _singular
 from kartoteka.extract.en.relations import RelationFinder
 from kartoteka.extract.en.timeline import Timeline
-from kartoteka.model import Document, Extraction
+from kartoteka.model import Claim, Document, Extraction
 from kartoteka.names.keys import surname_key
 from kartoteka.names.parse import parse_person_name
 
@@ -62,7 +63,7 @@ class Pipeline:
 
     @cached_property
     def persons(self) -> PersonFinder:
-        return PersonFinder(self.common_words, lx.GIVEN_NAMES)
+        return PersonFinder(self.common_words, lx.given_names())
 
     def extract(self, document: Document) -> Extraction:
         return self.extract_parsed(document, self.nlp(document.text))
@@ -85,6 +86,7 @@ class Pipeline:
         claims, anchored = events.claims()
         claims += RelationFinder(ctx, timeline, events).run(anchored)
         claims += lifespan_claims(ctx)
+        claims += [c for c in list_claims(events) if not _told(claims, c)]
         attribute(ctx, claims, find_scopes(ctx))
         mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
         return Extraction(document=document, mentions=mentions, claims=claims)
@@ -139,6 +141,13 @@ class Pipeline:
                 continue
             first, last = toks[0].i, toks[-1].i + 1
             ctx.add(ctx.make_mention(first, last, "place", name=doc[first:last].text), first, last)
+
+
+def _told(claims: list[Claim], claim: Claim) -> bool:
+    """Whether a list line's claim is already made by the line's own words."""
+    span = claim.evidence[0]
+    return any(c.type == claim.type and c.subject == claim.subject and c.evidence and
+               span.start <= c.evidence[0].start < span.end for c in claims)
 
 
 def _name_text(doc: Doc, run: Run) -> str:

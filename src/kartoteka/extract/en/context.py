@@ -152,8 +152,12 @@ class DocContext:
         if low in lx.RELATIVE_PRONOUNS:
             if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.dep_ in ("relcl", "acl"):
                 head = tok.head.head
-                if tok.i > 0 and self.doc[tok.i - 1].text in (",", "("):
-                    return self.referents(head)  # "Gamarnik, who …": that one only
+                floating = any(c.lower_ in ("all", "both") for c in tok.head.children)
+                if tok.i > 0 and self.doc[tok.i - 1].text in (",", "(") and not floating:
+                    # "A, B and Gamarnik, who …": the name right before the comma only
+                    before = self.referents(self.doc[tok.i - 2]) if tok.i > 1 else []
+                    return before or self.referents(head)
+                # "A and B, who were both shot": a floating quantifier takes the whole list
                 top = head
                 while top.dep_ == "conj" and top.head.i < top.i:
                     top = top.head  # "the case of A, B and C who had been arrested"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kartoteka.extract import dates as edtf
+from kartoteka import dates as edtf
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -263,6 +263,13 @@ class DiscourseDates:
         return None
 
 
+# Marks of birth and death inside a lifespan bracket (the abbreviations of biographical
+# dictionaries: "b.", "d.", "*", "†", and the words they stand for).
+_BIRTH_MARKS = frozenset({"*", "b.", "born", "b"})
+_LIFE_MARK = re.compile(r"(?:(?<=^)|(?<=[\s;,(]))(\*|†|b\.|d\.|born|died|executed|shot|killed|"
+                        r"perished|murdered)(?=[\s\d]|$)", re.IGNORECASE)
+
+
 def lifespan_dates(paren_text: str) -> tuple[str | None, str | None]:
     """(birth, death) from the inside of a lifespan bracket, or (None, None).
 
@@ -273,19 +280,31 @@ def lifespan_dates(paren_text: str) -> tuple[str | None, str | None]:
     found = [d for d in find_dates(paren_text) if d.absolute]
     if not found:
         return None, None
-    marks = {"*": "birth", "†": "death", "b.": "birth", "d.": "death"}
     birth = death = None
+    prev_end = 0
     for d in found:
-        before = paren_text[max(0, d.start - 4):d.start].strip()
-        for mark, which in marks.items():
-            if before.endswith(mark):
-                if which == "birth":
-                    birth = d.value
-                else:
-                    death = d.value
-    if birth or death:
+        # The mark may stand a few words before its date: "d. in a camp 1942", "born in X 1890".
+        segment = paren_text[prev_end:d.start]
+        prev_end = d.end
+        mark = _LIFE_MARK.findall(segment)
+        if not mark:
+            continue
+        lo, _, hi = (d.value or "").partition("/") if d.kind in ("range", "year_range") \
+            else (d.value, "", d.value)
+        if mark[-1].lower() in _BIRTH_MARKS:
+            birth = lo or None  # "born …; 1895 – 1973": the range's start
+        else:
+            death = hi or None
+    if birth and death:
         return birth, death
-    # Whole range matched as one interval: split it.
+    # An unmarked date keeps its place in the range: "born X; 1 April 1883 - 1940" has a
+    # marked birth and a death after the dash.
+    lo, hi = _by_dash(found, paren_text)
+    return birth or (lo if lo != death else None), death or (hi if hi != birth else None)
+
+
+def _by_dash(found: list[DateMention], paren_text: str) -> tuple[str | None, str | None]:
+    """(birth, death) of an unmarked range: "1893 – 1938", "1894 – August 29, 1938"."""
     if len(found) == 1 and found[0].kind in ("range", "year_range"):
         lo, _, hi = (found[0].value or "").partition("/")
         return (lo or None), (hi or None)

@@ -6,6 +6,9 @@ Everything is lower case and matched against lower-cased tokens or lemmas.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 # Words before a name that make it a person's name ("Comrade Stalin", "Marshal Tukhachevsky").
 TITLES: frozenset[str] = frozenset({
     "comrade", "comrades", "citizen", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
@@ -227,14 +230,36 @@ FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PERSON_PLURAL: frozenset[str] = frozenset({"we", "us", "our", "ours", "ourselves"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
 
-# Given names the names module does not list (foreign and variant spellings of the period's
-# sources: Latvian, Polish, German, English), for telling "Alexander Kalin" from "Secret
-# History". Russian given names come from kartoteka.names.
-GIVEN_NAMES: frozenset[str] = frozenset({
-    "antonina", "august", "berta", "charles", "earl", "feodor", "gavriil", "gustav", "henriks",
-    "ieremiya", "ignace", "ignaz", "iona", "irina", "james", "janis", "jozef", "józef", "jānis",
-    "karl", "kasyan", "klavdia", "larisa", "lidia", "lore", "lydia", "maksim", "max", "maxim",
-    "meier", "meir", "nikita", "owen", "pēteris", "richard", "rosa", "saul", "seraphim", "sergo",
-    "svetlana", "thomas", "tibor", "vitaly", "vitovt", "walter", "wanda", "whittaker", "william",
-    "zenzl",
-})
+# Given names beyond the Russian ones of kartoteka.names (Latvian, Polish, German, English,
+# French, … for telling "Alexander Kalin" from "Secret History"): the first-name dictionary of
+# Jörg Michael (nam_dict.txt, about 48,000 names with their frequency in 55 countries) that the
+# gender-guesser package (0.4.0, pinned in pyproject.toml) ships. A name counts when it is
+# attested in at least two countries of Europe and the former Soviet Union, where the period's
+# sources come from: so "Walter", "Berta", "Ignace" are names, "The" (Vietnamese), "Major" and
+# "King" are not. Read once, on first use.
+GIVEN_NAMES_SOURCE = ("gender_guesser", "data/nam_dict.txt")
+_COUNTRY_COLUMNS = 55  # the dictionary's country columns, from column 30 on, in this order:
+# great_britain, ireland, then italy … ukraine, armenia, azerbaijan, georgia (not the usa)
+_EUROPEAN = tuple(i for i in range(0, 45) if i != 2)
+MIN_COUNTRIES = 2
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lower-cased given names of the dictionary (single words; "+" joins parts of one)."""
+    path = resources.files(GIVEN_NAMES_SOURCE[0]).joinpath(GIVEN_NAMES_SOURCE[1])
+    countries: dict[str, set[int]] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if not line or line[0] in "#=":
+                continue
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            name = parts[1].lower()
+            if "+" in name or "<" in name:
+                continue
+            columns = line[30:30 + _COUNTRY_COLUMNS]
+            seen = countries.setdefault(name, set())
+            seen.update(i for i in _EUROPEAN if i < len(columns) and columns[i].strip())
+    return frozenset(n for n, seen in countries.items() if len(seen) >= MIN_COUNTRIES)

@@ -21,7 +21,9 @@ from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.claims import Draft, EventFinder, role_phrase, sentence_span
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.descriptors import COPULAS
+from kartoteka.extract.en.mood import classify
 from kartoteka.extract.en.timeline import Timeline
+from kartoteka.extract.modality import gate
 from kartoteka.model import Claim, Mention
 
 APPOINT_LEMMAS = frozenset({"appoint", "name", "make", "become", "elect", "promote"})
@@ -46,10 +48,13 @@ class RelationFinder:
         key = (type_, subject.id, obj.id if obj else None, role)
         if key in self.out:
             return
-        self.out[key] = Claim(
+        claim = gate(Claim(
             type=type_, subject=subject.id, evidence=[sentence_span(at)],
             document_id=self.ctx.document.id, object=obj.id if obj else None, role=role,
-            date=date, confidence=confidence, attrs={**attrs, "trigger_at": at.idx})
+            date=date, confidence=confidence, attrs={**attrs, "trigger_at": at.idx}),
+            classify(at).modality)  # "feared he would be made head of X": no post
+        if claim is not None:
+            self.out[key] = claim
 
     def persons(self, tokens: list[Token]) -> list[Mention]:
         return [m for m in self.p.referents(tokens) if m.kind in PERSONLIKE]
@@ -90,9 +95,16 @@ class RelationFinder:
                 superiors += self.persons([under, *under.conjuncts])
             role = role_phrase(tok)
             date = self.timeline.span_for(tok)
+            start, _, end = (date or "").partition("/")
+            tenure = bool(start and end and ".." not in date)  # "head of X from 1934 to 1936"
             for h in holders:
                 if org is not None and lemma != "member":
                     self.emit("position", h, org, tok, role=role, date=date)
+                    if tenure:  # a tenure tells when the post was given and when taken away
+                        self.emit("appointment", h, org, tok, role=role, date=start,
+                                  confidence=0.6, via="tenure")
+                        self.emit("dismissal", h, org, tok, role=role, date=end,
+                                  confidence=0.5, via="tenure")
                 elif org is not None:
                     self.emit("member_of", h, org, tok, date=date)
                 for s in superiors:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kartoteka.extract import dates as edtf
+from kartoteka import dates as edtf
 from kartoteka.extract.en.dates import DateMention, DiscourseDates
 
 CLAUSE_DEPS = frozenset({"conj", "relcl", "advcl", "ccomp", "acl", "parataxis", "xcomp",

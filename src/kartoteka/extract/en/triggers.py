@@ -32,6 +32,8 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "place": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),),
     "put": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),
             VerbTrigger("trial", PATIENT, 0.8, ("prep:on:trial",))),
+    "throw": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
+    "cast": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
     "pick": (VerbTrigger("arrest", PATIENT, 0.5, ("prt:up",), euphemism=True),),
     "execute": (VerbTrigger("execution", PATIENT),),
     "shoot": (VerbTrigger("execution", PATIENT, 0.75),),
@@ -39,14 +41,24 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "devour": (VerbTrigger("execution", PATIENT, 0.6, euphemism=True),),
     "exterminate": (VerbTrigger("execution", PATIENT, 0.7, euphemism=True),),
     "eliminate": (VerbTrigger("execution", PATIENT, 0.5, euphemism=True),),
-    "purge": (VerbTrigger("execution", PATIENT, 0.4, euphemism=True),),
+    # "purged", "fell victim to the purge": repressed, which says arrest, not how it ended
+    "purge": (VerbTrigger("arrest", PATIENT, 0.4, euphemism=True),),
     "repress": (VerbTrigger("arrest", PATIENT, 0.5, euphemism=True),),
+    "suppress": (VerbTrigger("arrest", PATIENT, 0.4, euphemism=True),),
     "kill": (VerbTrigger("death", PATIENT, 0.7),),
     "murder": (VerbTrigger("death", PATIENT, 0.8),),
     "assassinate": (VerbTrigger("death", PATIENT, 0.8),),
     "die": (VerbTrigger("death", AGENT),),
     "perish": (VerbTrigger("death", AGENT, 0.7),),
     "defect": (VerbTrigger("defection", AGENT),),
+    # "refused to return", "sought asylum": the defector's own verbs
+    "refuse": (VerbTrigger("defection", AGENT, 0.7, ("xcomp:return",)),),
+    "seek": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
+    "request": (VerbTrigger("defection", AGENT, 0.6, ("dobj:asylum",)),),
+    "receive": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
+    "obtain": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
+    "ask": (VerbTrigger("defection", AGENT, 0.6, ("prep:for:asylum",)),),
+    "apply": (VerbTrigger("defection", AGENT, 0.6, ("prep:for:asylum",)),),
     "flee": (VerbTrigger("escape", AGENT, 0.7),),
     "escape": (VerbTrigger("escape", AGENT, 0.7),),
     "appoint": (VerbTrigger("appointment", PATIENT),),
@@ -82,14 +94,36 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "exonerate": (VerbTrigger("rehabilitation", PATIENT, 0.7),),
     "bear": (VerbTrigger("birth", PATIENT, 0.9, ("passive",)),),
     "commit": (VerbTrigger("suicide", AGENT, 0.9, ("dobj:suicide",)),),
-    "fall": (VerbTrigger("execution", AGENT, 0.5, ("victim",), euphemism=True),),
+    "fall": (VerbTrigger("arrest", AGENT, 0.5, ("victim",), euphemism=True),),
+}
+
+# Idioms of fate verbs that are no fate (the phrasal-verb and collocation entries of the Oxford
+# and Collins learner's dictionaries): "shot up from his seat", "shot out of the room", "shot
+# a glance at", "killed time", "executed a manoeuvre", "the fire died down".
+IDIOM_PARTICLES: dict[str, frozenset[str]] = {
+    "shoot": frozenset({"up", "off", "out", "past", "through", "forward", "back", "across",
+                        "by", "away", "around", "round", "ahead", "in", "into"}),
+    "die": frozenset({"down", "away", "out", "off"}),
+    "fall": frozenset({"asleep", "silent", "ill", "back", "behind", "apart", "out"}),
+}
+IDIOM_OBJECTS: dict[str, frozenset[str]] = {
+    "shoot": frozenset({"glance", "look", "smile", "question", "film", "picture",
+                        "photograph", "scene", "movie", "footage", "arrow", "bolt", "dart",
+                        "gaze", "grin", "frown", "eye", "breeze"}),
+    "kill": frozenset({"time", "hour", "hours", "evening", "idea", "plan", "engine", "light",
+                       "lights", "conversation", "mood", "bill", "motion", "proposal"}),
+    "execute": frozenset({"order", "orders", "plan", "manoeuvre", "maneuver", "task",
+                          "command", "will", "contract", "duty", "duties", "operation"}),
+    "liquidate": frozenset({"company", "business", "debt", "debts", "asset", "assets",
+                            "firm", "fund", "holding", "holdings", "illiteracy"}),
+    "eliminate": frozenset({"error", "errors", "illiteracy", "shortcoming", "shortcomings",
+                            "deficiency", "deficiencies", "need", "possibility"}),
 }
 
 # Objects that turn a verb into another claim: "shot himself" is a suicide, not an execution.
 REFLEXIVE_SUICIDE_VERBS: frozenset[str] = frozenset({"shoot", "kill", "hang", "poison"})
 REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "themselves", "myself"})
 SUICIDE_NOUNS: frozenset[str] = frozenset({"suicide", "life"})  # "took his own life"
-ATTEMPT_VERBS: frozenset[str] = frozenset({"try", "attempt"})
 
 # Nouns that are events of their possessor or of-object ("the arrest of the Karins").
 NOUN_TRIGGERS: dict[str, tuple[str, float]] = {
@@ -108,42 +142,16 @@ POST_NOUNS: frozenset[str] = frozenset({
     "post", "position", "office", "power", "job", "duty", "duties", "command", "leadership",
     "rank", "ranks", "membership", "seat", "posts", "positions",
 })
+# Places of confinement ("thrown into prison", "cast into a cell": an arrest).
+PRISON_NOUNS: frozenset[str] = frozenset({"prison", "jail", "gaol", "cell", "dungeon",
+                                          "camp", "custody", "lockup"})
+# The body of a person stands for the person: "X's body was found shot".
+BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains", "cadaver"})
 # A "fall" is an event only with "victim": "fell victim to the purge".
 VICTIM_NOUNS: frozenset[str] = frozenset({"victim", "prey", "victims"})
 
-# Verbs whose infinitive complement is not (yet) an event: "decided to arrest", "wanted to".
-INTENTION_VERBS: frozenset[str] = frozenset({
-    "want", "plan", "intend", "decide", "hope", "threaten", "prepare", "order", "demand",
-    "propose", "seek", "wish", "refuse", "fail", "resolve", "aim", "expect", "ask", "urge",
-    "instruct", "command", "mean", "need", "wait", "dare", "forbid", "allow", "advise",
-    "try", "attempt",
-})
-INTENTION_NOUNS: frozenset[str] = frozenset({
-    "resolution", "order", "instruction", "plan", "decision", "intention", "proposal",
-    "demand", "request", "threat", "attempt", "effort", "way", "advice",
-})
-# Modal auxiliaries: dropped (irrealis) or kept with low confidence (possibility).
-IRREALIS_MODALS: frozenset[str] = frozenset({"would", "could", "should", "must", "can",
-                                              "will", "shall", "ought"})
-POSSIBILITY_MODALS: frozenset[str] = frozenset({"may", "might"})
-NEGATIONS: frozenset[str] = frozenset({"not", "never", "n't", "nt", "no"})
-# Negated "not X until T" means X happened at T.
-UNTIL_WORDS: frozenset[str] = frozenset({"until", "till"})
-
-# Hedges lower a claim's confidence.
-HEDGE_WORDS: frozenset[str] = frozenset({
-    "reportedly", "allegedly", "apparently", "presumably", "probably", "possibly", "perhaps",
-    "supposedly", "purportedly", "rumoured", "rumored", "seemingly", "likely", "maybe",
-    "evidently", "ostensibly",
-})
-HEDGE_PHRASES: tuple[str, ...] = (
-    "it is said", "it was said", "is said to", "was said to", "were said to", "are said to",
-    "rumour has it", "rumor has it", "according to rumours", "according to rumors",
-    "it is believed", "is believed to", "was believed to", "it seems", "it appears",
-    "some say", "they say", "it is thought", "is thought to", "was thought to",
-    "is supposed to", "was supposed to", "according to some",
-)
-HEDGE_CONFIDENCE = 0.5
+# The cue words of modality (intention, order, fear, charge, rumour, modals, negation, hedges)
+# live in modality_words.py.
 # Phrases by which the narrator passes on what others told them, from an unnamed source.
 HEARSAY_PHRASES: tuple[str, ...] = (
     "i have heard", "i heard", "i had heard", "i was told", "we heard", "we have heard",

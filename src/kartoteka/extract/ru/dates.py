@@ -7,7 +7,7 @@
 
 Dates before the calendar change (14 February 1918) may be Old Style (Julian): unless the text
 gives the New Style, ``old_style_possible`` is set. Every EDTF string is built and checked
-by the shared helpers of ``kartoteka.extract.dates`` (``edtf.parse_edtf``).
+by the shared helpers of ``kartoteka.dates`` (``edtf.parse_edtf``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from functools import cache
 
 from edtf.parser.grammar import level0Expression
 
-from kartoteka.extract import dates as edtf_dates
+from kartoteka import dates as edtf_dates
 from kartoteka.extract.ru.lexicon import (
     CALENDAR_CHANGE,
     MONTH_FORMS,
@@ -87,7 +87,7 @@ def _checked(value: str) -> str | None:
     That grammar accepts any four-digit year, so a plain date is checked as its year and as its
     month-day in a leap year (a few hundred parses in all, where one parse per date costs
     ~1 ms); the calendar itself is checked by ``datetime``. Every other form goes through the
-    shared ``kartoteka.extract.dates.checked`` (``edtf.parse_edtf``).
+    shared ``kartoteka.dates.checked`` (``edtf.parse_edtf``).
     """
     plain = _PLAIN.fullmatch(value)
     if plain and (plain.group(2) is None or int(plain.group(2)) <= 12):

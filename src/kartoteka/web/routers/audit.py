@@ -7,11 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from kartoteka.curate.edits import active_edits, all_edits
+from kartoteka.curate.edits import all_edits, edit_states
 from kartoteka.store.tables import ClaimRow, EditRow
-from kartoteka.web.deps import DbSession, page, reader
+from kartoteka.web.auth import reader
+from kartoteka.web.pages import page
 from kartoteka.web.present import reader_url
 from kartoteka.web.schemas import AuditLog, EditOut
+from kartoteka.web.settings import DbSession
 
 router = APIRouter(tags=["audit"], dependencies=[Depends(reader)])
 
@@ -41,14 +43,7 @@ def audit_log(
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> AuditLog:
     edits = all_edits(session)
-    active = {e.id for e in active_edits(session)}
-    undone_undos = {e.reverts for e in edits if e.action == "undo" and e.reverts is not None}
+    live = edit_states(edits)  # an edit, or an undo, can be undone while it is in force
     newest_first = list(reversed(edits))[offset:offset + limit]
-    out = []
-    for e in newest_first:
-        if e.action == "undo":
-            live = e.id not in undone_undos
-            out.append(edit_out(session, e, in_force=live, undoable=live))
-        else:
-            out.append(edit_out(session, e, in_force=e.id in active, undoable=e.id in active))
+    out = [edit_out(session, e, in_force=live[e.id], undoable=live[e.id]) for e in newest_first]
     return AuditLog(edits=out, total=len(edits), offset=offset, limit=limit)

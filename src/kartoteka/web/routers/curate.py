@@ -9,26 +9,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy.orm import Session
 
 from kartoteka.curate import actions
+from kartoteka.dates import is_valid as edtf_valid
 from kartoteka.store.tables import ClaimRow, EditRow, ProfileRow
 from kartoteka.vocabulary import load_vocabulary
-from kartoteka.web.deps import (
-    Viewer,
-    body_of,
-    body_schema,
-    csrf_protect,
-    curation_response,
-    editor,
-    request_data,
-    web,
-)
+from kartoteka.web.auth import Viewer, csrf_protect, editor
+from kartoteka.web.body import body_of, body_schema, request_data
+from kartoteka.web.pages import MAX_ID, curation_response
 from kartoteka.web.routers.audit import edit_out
 from kartoteka.web.schemas import CurationResult
+from kartoteka.web.settings import web
 
 router = APIRouter(prefix="/api", tags=["curation"],
                    dependencies=[Depends(csrf_protect), Depends(editor)])
@@ -36,11 +31,12 @@ Editor = Annotated[Viewer, Depends(editor)]
 
 
 class MergeRequest(BaseModel):
-    other: str = Field(description="The entity that is the same person as this one")
+    other: str = Field(max_length=64, description="The entity that is the same person as this one")
 
 
 class SplitRequest(BaseModel):
-    profiles: list[str] = Field(min_length=1, description="Profile keys that are someone else")
+    profiles: list[str] = Field(min_length=1, max_length=1000,
+                                description="Profile keys that are someone else")
 
 
 class RenameRequest(BaseModel):
@@ -61,7 +57,7 @@ class ClaimEditRequest(BaseModel):
     date: str | None = Field(None, max_length=64, description="EDTF; empty clears it")
     role: str | None = Field(None, max_length=300)
     polarity: Literal["affirmed", "negated"] | None = None
-    type: str | None = None
+    type: str | None = Field(None, max_length=64)
 
     @model_validator(mode="before")
     @classmethod
@@ -72,6 +68,14 @@ class ClaimEditRequest(BaseModel):
                     for k, v in data.items()}
         return data
 
+    @field_validator("date")
+    @classmethod
+    def edtf_date(cls, value: str | None) -> str | None:
+        if value and not edtf_valid(value.strip()):
+            raise ValueError(f"{value!r} is not an EDTF date (e.g. 1937, 1937-05, 1937~, "
+                             "1937/1940)")
+        return value
+
     @field_validator("type")
     @classmethod
     def known_type(cls, value: str | None) -> str | None:
@@ -81,8 +85,8 @@ class ClaimEditRequest(BaseModel):
 
 
 class LinkDecision(BaseModel):
-    a: str = Field(description="A profile key")
-    b: str = Field(description="The other profile key")
+    a: str = Field(max_length=64, description="A profile key")
+    b: str = Field(max_length=64, description="The other profile key")
     same: bool = Field(description="true: the same person (merge); false: not (split)")
 
 
@@ -197,8 +201,10 @@ def decide_link(request: Request, viewer: Editor, next_to: NextUrl,
 
 
 @router.post("/edits/{edit_id}/undo", response_model=CurationResult,
-             summary="Revert an edit (recorded as a new edit)")
-def undo(request: Request, edit_id: int, viewer: Editor, next_to: NextUrl) -> Response:
+             responses={409: {"description": "The edit is no longer in force"}},
+             summary="Revert an edit (recorded as a new edit); 409 when it is not in force")
+def undo(request: Request, edit_id: Annotated[int, Path(ge=1, le=MAX_ID)], viewer: Editor,
+         next_to: NextUrl) -> Response:
     with web(request).store.session() as session:
         edit = actions.undo(session, edit_id, user=viewer.name)
         return _respond(request, session, edit, "/audit", next_to)

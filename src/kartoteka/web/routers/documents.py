@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from kartoteka.store import queries
 from kartoteka.store.tables import DocumentRow
 from kartoteka.store.webqueries import document_claim_ids, document_mentions
-from kartoteka.web.deps import DbSession, page, reader
+from kartoteka.web.auth import reader
+from kartoteka.web.pages import page
 from kartoteka.web.present import claims_by_id
 from kartoteka.web.reader import Mark, build_paragraphs, layout
 from kartoteka.web.render import reader_html
@@ -24,6 +25,7 @@ from kartoteka.web.schemas import (
     MentionOut,
     SentenceOut,
 )
+from kartoteka.web.settings import DbSession
 
 router = APIRouter(tags=["documents"], dependencies=[Depends(reader)])
 

@@ -13,10 +13,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from kartoteka.store.webqueries import entity_kinds, entity_labels, relation_edges
 from kartoteka.vocabulary import load_vocabulary
-from kartoteka.web.deps import DbSession, page, reader, web
+from kartoteka.web.auth import reader
 from kartoteka.web.facets import busiest
+from kartoteka.web.pages import page
 from kartoteka.web.present import entity_url
 from kartoteka.web.schemas import EntityRef, Graph, GraphEdge, GraphNode
+from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["graph"], dependencies=[Depends(reader)])
 
@@ -35,6 +37,8 @@ def default_types() -> list[str]:
 
 
 def _layout(nodes: list[str], edges: list[GraphEdge]) -> dict[str, tuple[float, float]]:
+    if not nodes:  # nothing tied (a small limit, a year without ties)
+        return {}
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from((e.source, e.target) for e in edges)
@@ -58,13 +62,15 @@ def network(
     session: DbSession,
     year: Annotated[int | None, Query(ge=1, le=2999, description="only ties of this year "
                                       "(undated ties stay)")] = None,
-    types: Annotated[list[str] | None, Query(description="claim types drawn as edges")] = None,
-    focus: Annotated[str | None, Query(description="an entity: its ties and its "
-                                       "neighbours' ties")] = None,
+    types: Annotated[list[str] | None, Query(max_length=100,
+                                             description="claim types drawn as edges")] = None,
+    focus: Annotated[str | None, Query(max_length=64, description="an entity: its ties and "
+                                       "its neighbours' ties")] = None,
     limit: Annotated[int, Query(ge=2, le=500, description="at most this many nodes")] = 120,
 ) -> Graph:
     known = tie_types()
-    chosen = [t for t in (types or default_types()) if t]
+    # ``?types=`` (empty) means the default, as no ``types`` does.
+    chosen = [t for t in (types or []) if t] or default_types()
     unknown = sorted(set(chosen) - set(known))
     if unknown:
         raise HTTPException(422, f"not tie types: {', '.join(unknown)}")

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from kartoteka.store.tables import EntityRow
 from kartoteka.store.webqueries import claims_naming, entity_kinds
 from kartoteka.vocabulary import load_vocabulary
-from kartoteka.web.deps import DbSession, page, reader, web
+from kartoteka.web.auth import reader
+from kartoteka.web.pages import page
 from kartoteka.web.present import Labels, claim_out, claim_views_by_id
 from kartoteka.web.schemas import (
     EntityRef,
@@ -20,11 +21,12 @@ from kartoteka.web.schemas import (
     InstitutionPerson,
     InstitutionSummary,
 )
+from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["institutions"], dependencies=[Depends(reader)])
 
 # Claims that make someone one of an institution's people (not, say, arrested by it).
-MEMBERSHIP_TYPES = ("position", "appointment", "dismissal", "transfer", "member_of")
+MEMBERSHIP_TYPES = load_vocabulary().group("membership")
 
 
 @page(router, "/institutions", "institutions.html", model=InstitutionList,

@@ -6,16 +6,14 @@ from collections import Counter, defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kartoteka.names.translit import is_cyrillic, to_cyrillic, to_latin
 from kartoteka.store import queries
 from kartoteka.store.cards import CardClaim, build_card
-from kartoteka.store.tables import DocumentRow
-from kartoteka.store.webqueries import chunks, entity_profiles, person_summaries
+from kartoteka.store.webqueries import document_titles, entity_profiles, person_summaries
 from kartoteka.vocabulary import load_vocabulary
-from kartoteka.web.deps import DbSession, page, reader, web
+from kartoteka.web.auth import reader
 from kartoteka.web.facets import (
     REVIEW_STATES,
     SORTS,
@@ -23,6 +21,7 @@ from kartoteka.web.facets import (
     counts_for,
     select_persons,
 )
+from kartoteka.web.pages import page
 from kartoteka.web.present import Labels, claim_out, reader_url, timeline_key
 from kartoteka.web.schemas import (
     AuthorityOut,
@@ -38,10 +37,11 @@ from kartoteka.web.schemas import (
     PersonSummaryOut,
     ProfileOut,
 )
+from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["persons"], dependencies=[Depends(reader)])
 
-POST_TYPES = ("position", "appointment", "dismissal", "transfer")
+POST_TYPES = load_vocabulary().group("posts")
 
 
 @page(router, "/persons", "persons.html", model=PersonList,
@@ -150,11 +150,7 @@ def person_card(entity_id: str, session: DbSession) -> PersonCard:
 def _name_forms(session: Session, entity_id: str) -> list[NameFormOut]:
     """Every surface form of the entity with the documents it occurs in, both scripts."""
     mentions = queries.entity_mentions(session, entity_id)
-    titles: dict[str, str | None] = {}
-    doc_ids = {m.document_id for m in mentions}
-    for chunk in chunks(doc_ids):
-        titles.update(session.execute(select(DocumentRow.id, DocumentRow.title)
-                                      .where(DocumentRow.id.in_(chunk))).all())
+    titles = document_titles(session, {m.document_id for m in mentions})
     by_form: dict[str, list] = defaultdict(list)
     for m in mentions:
         if m.text.strip():

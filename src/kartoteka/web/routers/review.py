@@ -8,9 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from kartoteka.store.review import review_queue
 from kartoteka.store.webqueries import entity_labels, profile_entities, uncertain_claim_ids
-from kartoteka.web.deps import DbSession, page, reader, web
+from kartoteka.web.auth import reader
+from kartoteka.web.pages import page
 from kartoteka.web.present import claims_by_id
 from kartoteka.web.schemas import EntityRef, ReviewEntry, ReviewQueue
+from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["review"], dependencies=[Depends(reader)])
 

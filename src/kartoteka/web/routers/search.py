@@ -7,9 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse
 
-from kartoteka.web.deps import DbSession, page, reader, web
+from kartoteka.web.auth import reader
+from kartoteka.web.pages import page
 from kartoteka.web.present import entity_url
 from kartoteka.web.schemas import SearchHit, SearchResults
+from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["search"], dependencies=[Depends(reader)])
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kartoteka.export.dates import data_date_span, edtf_range, iso_or_none
+from kartoteka.dates import data_date_span, edtf_range, iso_or_none
 
 
 @pytest.mark.parametrize(("value", "start", "end"), [

@@ -1,11 +1,11 @@
-"""The shared EDTF helpers of kartoteka.extract.dates."""
+"""The shared EDTF helpers of kartoteka.dates."""
 
 from __future__ import annotations
 
 import pytest
 from edtf import parse_edtf
 
-from kartoteka.extract import dates
+from kartoteka import dates
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,13 @@ def test_dates_year_of(value, year):
 
 def test_dates_interval_of_equal_ends_is_the_point():
     assert dates.interval("1937", "1937") == "1937"
+
+
+@pytest.mark.parametrize(("value", "valid"), [
+    ("1937", True), ("1937-05", True), ("1937-05-31", True), ("1936-02-29", True),
+    ("1937-02-29", False), ("1937-04-31", False), ("1937-13", False), ("1937-00", False),
+    ("1937-21", True), ("1937-24", True), ("1937-05?", True), ("1937/1938", True), ("37", False),
+])
+def test_dates_is_valid_checks_the_calendar_on_the_fast_path(value: str, valid: bool) -> None:
+    # Plain years, months and days skip the EDTF grammar; they must still be real days.
+    assert dates.is_valid(value) is valid

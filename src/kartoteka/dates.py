@@ -1,11 +1,17 @@
-"""EDTF dates as calendar bounds, for formats that want plain dates (TEI, CSV, Gephi, RDF).
+"""EDTF dates, the one module for them: building and checking values, and their calendar bounds.
 
 A claim's date is an EDTF string (Library of Congress Extended Date/Time Format, ISO 8601-2).
-Publishing formats need the interval it stands for: the earliest and the latest day it can mean.
-The ``edtf`` package parses most forms but fails on open intervals (``1937/..``) and on
-qualified seasons (``1937-21?``), and it reads winter as December alone; the common level 0/1
-forms are therefore read here, and only the rarer ones (unspecified digits ``193X``, sets
-``[1937,1938]``) go through ``edtf``.
+
+Building (for extraction): language-neutral helpers that the English and Russian phrase layers
+(``extract/en/dates.py``, ``extract/ru/dates.py``) call with the numbers they read from words.
+Every string they return has been parsed by the ``edtf`` package; an invalid one is never
+returned.
+
+Bounds (for publishing and comparing): the interval a value stands for, the earliest and the
+latest day it can mean (``edtf_range``). The ``edtf`` package parses most forms but fails on
+open intervals (``1937/..``) and on qualified seasons (``1937-21?``), and it reads winter as
+December alone; the common level 0/1 forms are therefore read here, and only the rarer ones
+(unspecified digits ``193X``, sets ``[1937,1938]``) go through ``edtf``.
 """
 
 from __future__ import annotations
@@ -13,7 +19,138 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+# EDTF level-1 season codes ("1937-21" is spring 1937).
+SEASON_CODES: dict[str, int] = {"spring": 21, "summer": 22, "autumn": 23, "winter": 24}
+
+_PLAIN = re.compile(r"(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+_PLAIN_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@lru_cache(maxsize=8192)
+def is_valid(value: str) -> bool:
+    """True when ``value`` parses as EDTF.
+
+    The common plain forms (a year, a month, a day) are checked by the calendar: the ``edtf``
+    grammar costs about a millisecond a value, which was most of extraction's time.
+    """
+    plain = _PLAIN_DAY.fullmatch(value)
+    if plain is not None:
+        y, m, d = (int(g) if g else None for g in plain.groups())
+        if m is None:
+            return True
+        if 1 <= m <= 12:  # (21–24 and the other level-2 codes go to the grammar)
+            return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+        if m == 0:
+            return False
+    try:
+        parse_edtf(value)
+    except (EDTFParseException, ValueError, TypeError):
+        return False
+    return True
+
+
+def checked(value: str | None) -> str | None:
+    """``value`` if it is valid EDTF, else None (never lets an invalid string through)."""
+    if value is None:
+        return None
+    return value if is_valid(value) else None
+
+
+def year(y: int) -> str | None:
+    return checked(f"{y:04d}")
+
+
+def month(y: int, m: int) -> str | None:
+    if not 1 <= m <= 12:
+        return None
+    return checked(f"{y:04d}-{m:02d}")
+
+
+def day(y: int, m: int, d: int) -> str | None:
+    if not 1 <= m <= 12 or not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return checked(f"{y:04d}-{m:02d}-{d:02d}")
+
+
+def season(y: int, name: str) -> str | None:
+    code = SEASON_CODES.get(name.lower())
+    return checked(f"{y:04d}-{code}") if code else None
+
+
+def decade(first_year: int) -> str | None:
+    """The 1920s as ``192X``."""
+    return checked(f"{first_year // 10:03d}X")
+
+
+def interval(start: str | None, end: str | None) -> str | None:
+    """``start/end``; an open side is written ``..``; None if both are unknown."""
+    if start is None and end is None:
+        return None
+    if start is not None and start == end:
+        return start
+    return checked(f"{start or '..'}/{end or '..'}")
+
+
+def until(end: str | None) -> str | None:
+    """An open-start interval ending at ``end`` (a state that lasted until then)."""
+    return interval(None, end)
+
+
+def year_of(value: str | None) -> int | None:
+    """The (first) year a simple EDTF value falls in, or None."""
+    if not value:
+        return None
+    m = re.search(r"-?\d{4}", value)
+    return int(m.group(0)) if m else None
+
+
+def as_day(value: str | None) -> date | None:
+    """A ``date`` for a full-day EDTF value (``1937-06-12``), else None."""
+    if not value:
+        return None
+    m = _PLAIN.fullmatch(value)
+    if not m or m.group(3) is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def last_day(value: str | None) -> date | None:
+    """The last full day of a day value or of an interval ending in one."""
+    if not value:
+        return None
+    return as_day(value.split("/")[-1])
+
+
+def shift_days(value: str | None, days: int) -> str | None:
+    """The day ``days`` after (or before) a full-day value; None for coarser values."""
+    d = last_day(value)
+    if d is None:
+        return None
+    shifted = d + timedelta(days=days)
+    return day(shifted.year, shifted.month, shifted.day)
+
+
+def next_day(value: str | None) -> str | None:
+    return shift_days(value, 1)
+
+
+def shift_years(value: str | None, years: int) -> str | None:
+    y = year_of(value)
+    return year(y + years) if y is not None else None
+
+
+# --- Calendar bounds ------------------------------------------------------------------------------
 
 # Seasons (EDTF level 1: 21–24) and the level 2 divisions that name a run of months.
 # Winter spans the turn of the year: "winter 1937" may mean January–February 1937 (how
@@ -188,3 +325,10 @@ def data_date_span(ranges: list[DateRange | None]) -> tuple[date, date] | None:
     if not days:
         return None
     return min(days), max(days)
+
+
+__all__ = [
+    "DateRange", "SEASON_CODES", "SEASON_MONTHS", "as_day", "checked", "data_date_span", "day",
+    "decade", "edtf_range", "interval", "is_valid", "iso_or_none", "last_day", "month",
+    "next_day", "season", "shift_days", "shift_years", "until", "year", "year_of"
+]

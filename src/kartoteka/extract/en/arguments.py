@@ -1,0 +1,210 @@
+"""The right subject: which mention an event trigger is about, read off the parse.
+
+PATIENT verbs take the passive subject or the object ("X was shot", "they shot X"); AGENT
+verbs take the subject ("X defected"); a verb without its own subject borrows it from the verb
+it is coordinated with or depends on ("arrested in 1939 and executed in 1940"); lists give
+every member ("A, B and C were shot"). Also the body and the post a career verb names.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en import triggers as tr
+from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
+from kartoteka.model import Mention
+
+
+class ArgumentReader:
+    """Reads a trigger's arguments off the parse: who it happens to, which body, which post."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+
+    @staticmethod
+    def passive(tok: Token) -> bool:
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return True
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+            return True
+        if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children):
+            return ArgumentReader.passive(tok.head)  # "was sentenced … and shot"
+        if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in (
+                "have", "get"):
+            return True  # "had him arrested"
+        if tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "oprd") and tok.head.i != tok.i and \
+                any(c.dep_ == "auxpass" for c in tok.head.children):
+            return True  # "was found shot": the subject of "found" was shot
+        return False
+
+    def inherited_subject(self, tok: Token) -> list[Token]:
+        """The subject a verb shares with the verb it hangs on (conj, xcomp, advcl)."""
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
+                return []
+            cur = cur.head
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj
+        return []
+
+    def adjacent_subject(self, tok: Token) -> list[Token]:
+        """A name right before a verb the parser left without a subject ("On 16 May 1921 Kork
+        became …", where the small model reads Kork as part of the date)."""
+        k = tok.i - 1
+        while k >= tok.sent.start and self.ctx.doc[k].pos_ in ("ADV", "AUX", "PART"):
+            k -= 1
+        if k < tok.sent.start:
+            return []
+        m = self.ctx.mention_at(self.ctx.doc[k])
+        if m is not None and m.kind in PERSONLIKE and m.end == self.ctx.doc[k].idx + len(
+                self.ctx.doc[k]) and m.name:
+            return [self.ctx.doc[k]]
+        return []
+
+    def bracket_host(self, tok: Token) -> Token | None:
+        """The name a parenthesis follows when ``tok`` stands inside it: in "A (executed in
+        1938), B (executed in 1940)" each bracket is its own name's and no one else's."""
+        doc = self.ctx.doc
+        depth = 0
+        for k in range(tok.i - 1, tok.sent.start - 1, -1):
+            text = doc[k].text
+            if text == ")":
+                depth += 1
+            elif text == "(":
+                if depth == 0:
+                    if k == 0:
+                        return None
+                    m = self.ctx.mention_at(doc[k - 1])
+                    if m is not None and m.kind in PERSONLIKE and m.name:
+                        return doc[k - 1]
+                    return None
+                depth -= 1
+        return None
+
+    def arguments(self, tok: Token, argument: str) -> list[Token]:
+        host = self.bracket_host(tok)
+        if host is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                        for c in tok.children):
+            return [host]  # "(executed in 1938)": the name before the bracket alone
+        passive = self.passive(tok)
+        if argument == tr.PATIENT:
+            if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+                args = [tok.head]
+            elif passive:
+                args = [c for c in tok.children if c.dep_ == "nsubjpass"] or [
+                    c for c in tok.children if c.dep_ == "nsubj" and tok.head.lemma_ in (
+                        "have", "get")]
+            else:
+                args = [c for c in tok.children if c.dep_ == "dobj"]
+        else:
+            args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not args and (argument == tr.AGENT or passive):
+            args = self.inherited_subject(tok)
+        if not args and (argument == tr.AGENT or passive):
+            args = self.adjacent_subject(tok)
+        out: list[Token] = []
+        for a in args:
+            out.extend(c for c in members(self.body_owner(a)) if c not in out)
+        return out
+
+    @staticmethod
+    def body_owner(tok: Token) -> Token:
+        """"X's body was found shot", "the corpse of X": the person, not the body."""
+        if tok.lemma_.lower() not in tr.BODY_NOUNS:
+            return tok
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        return owner if owner is not None and owner.tag_ not in ("PRP$", "PRP") or (
+            owner is not None and owner.lower_ in ("his", "her", "their")) else tok
+
+    def referents(self, tokens: list[Token]) -> list[Mention]:
+        out: list[Mention] = []
+        for t in tokens:
+            for m in self.ctx.referents(t):
+                if m not in out:
+                    out.append(m)
+        return out
+
+    @staticmethod
+    def child(tok: Token, dep: str, word: str | None = None) -> Token | None:
+        for c in tok.children:
+            if c.dep_ == dep and (word is None or c.lower_ == word):
+                return c
+        return None
+
+    def prep_object(self, tok: Token, prep: str) -> Token | None:
+        p = self.child(tok, "prep", prep)
+        if p is None:
+            p = self.child(tok, "agent", prep)
+        if p is None:
+            return None
+        return next((c for c in p.children if c.dep_ == "pobj"), None)
+
+    def org_in(self, tok: Token | None) -> Mention | None:
+        """The first organisation mentioned in ``tok``'s subtree."""
+        if tok is None:
+            return None
+        for t in tok.subtree:
+            m = self.ctx.mention_at(t)
+            if m is not None and m.kind == "organization":
+                return m
+            for linked in self.ctx.links.get(t.i, ()):
+                if linked.kind == "organization":
+                    return linked
+        return None
+
+    def role_complement(self, tok: Token) -> Token | None:
+        """The post a verb gives ("appointed head of X", "became a board member, head of
+        supply, and chairman of Y"): a specific role with a body named wins."""
+        cands: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "acomp", "npadvmod"):
+                cands.extend(members(c))
+            if c.dep_ == "prep" and c.lower_ in ("as", "to"):
+                cands.extend(m for g in c.children if g.dep_ == "pobj" for m in members(g))
+        roles = [c for c in cands if c.lemma_.lower() in lx.ROLE_NOUNS]
+        if not roles:
+            return None
+        return max(roles, key=lambda r: (self.org_in(self.prep_object(r, "of")) is not None,
+                                         r.lemma_.lower() not in lx.GENERIC_ROLES, -r.i))
+
+    def needs_met(self, tok: Token, needs: tuple[str, ...]) -> bool:
+        for need in needs:
+            parts = need.split(":")
+            if parts[0] == "prt":
+                if self.child(tok, "prt", parts[1]) is None and self.child(
+                        tok, "advmod", parts[1]) is None:
+                    return False
+            elif parts[0] == "prep":
+                obj = self.prep_object(tok, parts[1])
+                if self.child(tok, "prep", parts[1]) is None:
+                    return False
+                if len(parts) > 2:
+                    want = tr.POST_NOUNS if parts[2] == "post" else (
+                        tr.PRISON_NOUNS if parts[2] == "prison" else {parts[2]})
+                    if obj is None or (obj.lemma_.lower() not in want and self.org_in(obj) is None):
+                        return False
+            elif parts[0] == "dobj":
+                want = tr.POST_NOUNS if parts[1] == "post" else {parts[1]}
+                if not any(c.dep_ == "dobj" and c.lemma_.lower() in want for c in tok.children):
+                    return False
+            elif need == "role":
+                if self.role_complement(tok) is None:
+                    return False
+            elif need == "passive":
+                if not self.passive(tok):
+                    return False
+            elif parts[0] == "xcomp":  # "refused to return"
+                if not any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == parts[1]
+                           for c in tok.children):
+                    return False
+            elif need == "victim":
+                if not any(c.lemma_.lower() in tr.VICTIM_NOUNS for c in tok.children):
+                    return False
+        return True

@@ -1,0 +1,118 @@
+"""English cue words of modality: what makes a clause say that an event did not, might, or was
+only said, feared, planned or ordered to happen. Data only; mood.py holds the rules.
+
+Sources: the verb classes are Levin's *English Verb Classes and Alternations* (1993) — verbs
+of desire and intention (32.1, "want" class), of ordering and urging (order, demand:
+"advise"/"order" verbs, 37.x), of fearing and expecting (31.2 "admire" class, psych verbs),
+of judgement and accusation (33 "judgment verbs": accuse, charge, indict); the modal
+auxiliaries and the markers of condition, of reported information and of hedging are those
+of Quirk et al., *A Comprehensive Grammar of the English Language* (1985), §4.49–4.58 (modals),
+§15.33 (conditional clauses), §10.66 and §8.127 (hedges and reporting adverbials). None of
+these lists comes from the texts at hand.
+"""
+
+from __future__ import annotations
+
+# Verbs whose complement is a plan or wish, not an event (Levin 32.1, 29.x, "try" 61).
+INTENTION_VERBS: frozenset[str] = frozenset({
+    "want", "plan", "intend", "decide", "hope", "threaten", "prepare", "propose", "seek",
+    "wish", "refuse", "fail", "resolve", "aim", "mean", "need", "wait", "dare", "try",
+    "attempt", "plot", "conspire", "scheme", "agree", "consider", "contemplate", "desire",
+    "strive", "arrange", "organise", "organize", "undertake", "offer", "vow", "swear",
+    "promise", "long", "yearn", "endeavour", "endeavor",
+})
+ATTEMPT_VERBS: frozenset[str] = frozenset({"try", "attempt"})
+INTENTION_NOUNS: frozenset[str] = frozenset({
+    "plan", "intention", "proposal", "attempt", "effort", "plot", "conspiracy", "scheme",
+    "preparation", "preparations", "design", "aim", "goal", "wish", "desire", "way", "bid",
+    "decision", "resolution",
+})
+# Verbs and nouns of ordering and demanding (Levin 37.x "order", "urge" verbs).
+ORDER_VERBS: frozenset[str] = frozenset({
+    "order", "demand", "command", "instruct", "direct", "urge", "ask", "request", "insist",
+    "require", "authorise", "authorize", "sanction", "forbid", "allow", "permit", "advise",
+    "recommend", "call", "tell", "press",
+})
+ORDER_NOUNS: frozenset[str] = frozenset({
+    "order", "orders", "instruction", "instructions", "directive", "command", "demand",
+    "request", "warrant", "sanction", "call", "advice", "recommendation",
+})
+# Verbs, adjectives and nouns of fearing and expecting (Levin 31.2 psych verbs).
+FEAR_VERBS: frozenset[str] = frozenset({
+    "fear", "dread", "expect", "anticipate", "suspect", "worry", "await", "foresee",
+    "predict", "foretell", "imagine", "envisage", "risk",
+    # verbs of waiting and longing with "for" (Levin 32.2 "long" verbs): "waited for his arrest"
+    "wait", "hope", "long", "yearn", "pray", "watch",
+})
+FEAR_ADJECTIVES: frozenset[str] = frozenset({
+    "afraid", "fearful", "frightened", "terrified", "scared", "worried", "anxious", "sure",
+    "certain", "convinced",
+})
+FEAR_NOUNS: frozenset[str] = frozenset({
+    "fear", "fears", "dread", "expectation", "prospect", "threat", "danger", "risk",
+    "possibility", "likelihood", "premonition", "anticipation", "news",
+})
+# Modifiers of an event noun that put it in the future or in the mind: "his impending arrest".
+PROSPECTIVE_MODIFIERS: frozenset[str] = frozenset({
+    "impending", "imminent", "possible", "probable", "potential", "threatened", "planned",
+    "intended", "expected", "feared", "likely", "future", "forthcoming", "inevitable",
+    "alleged", "supposed", "would-be", "attempted",
+})
+# Judgement verbs and nouns that put an act in a charge (Levin 33): "charged with murdering".
+CHARGE_VERBS: frozenset[str] = frozenset({
+    "charge", "accuse", "indict", "convict", "blame", "incriminate", "implicate", "denounce",
+    "slander", "allege", "impute", "suspect",
+})
+CHARGE_NOUNS: frozenset[str] = frozenset({
+    "charge", "charges", "accusation", "accusations", "indictment", "allegation",
+    "allegations", "complicity", "guilt", "confession", "suspicion",
+})
+# Verbs that report what another says without the narrator vouching for it (Quirk §15.33
+# reporting verbs of claim; neutral "say", "tell" are attribution, not doubt).
+CLAIM_VERBS: frozenset[str] = frozenset({
+    "claim", "allege", "assert", "maintain", "contend", "pretend", "profess", "purport",
+})
+# Nouns and words of rumour (Quirk §8.127 "content disjuncts" of hearsay).
+RUMOUR_NOUNS: frozenset[str] = frozenset({
+    "rumour", "rumours", "rumor", "rumors", "gossip", "hearsay", "legend", "story", "stories",
+    "word", "speculation",
+})
+RUMOUR_WORDS: frozenset[str] = frozenset({
+    "reportedly", "allegedly", "supposedly", "purportedly", "rumoured", "rumored",
+    "ostensibly",
+})
+RUMOUR_PHRASES: tuple[str, ...] = (
+    "it is said", "it was said", "is said to", "was said to", "were said to", "are said to",
+    "rumour has it", "rumor has it", "according to rumours", "according to rumors",
+    "some say", "they say", "there were rumours", "there were rumors", "it was rumoured",
+    "it was rumored", "word spread", "word went round", "it was whispered",
+)
+# Author's hedges: the narrator's own doubt lowers confidence but the claim stays asserted.
+HEDGE_WORDS: frozenset[str] = frozenset({
+    "apparently", "presumably", "probably", "possibly", "perhaps", "seemingly", "likely",
+    "maybe", "evidently",
+})
+HEDGE_PHRASES: tuple[str, ...] = (
+    "it is believed", "is believed to", "was believed to", "it seems", "it appears",
+    "it is thought", "is thought to", "was thought to", "is supposed to", "was supposed to",
+    "according to some",
+)
+HEDGE_CONFIDENCE = 0.5
+# Words that refute what went before: "the rumour proved false", "the report was denied".
+REFUTING_WORDS: frozenset[str] = frozenset({
+    "false", "untrue", "unfounded", "baseless", "groundless", "refute", "deny", "disprove",
+    "fabrication", "fabricated", "invention", "invented", "lie", "lies", "nonsense",
+    "rebut", "dismiss", "retract", "erroneous", "mistaken", "incorrect", "wrong", "alive",
+})
+# Subordinators of conditions and of negative purpose (Quirk §15.33, §15.48).
+CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "lest", "whether"})
+# Modal auxiliaries (Quirk §4.49–4.58): irrealis ones drop the event, possibility lowers it.
+IRREALIS_MODALS: frozenset[str] = frozenset({"would", "could", "should", "must", "can",
+                                              "will", "shall", "ought"})
+POSSIBILITY_MODALS: frozenset[str] = frozenset({"may", "might"})
+# Verbs of obligation and scheduling with a "to"-infinitive: "had to be eliminated", "was to
+# be shot" (Quirk §3.49 "be to", §4.54 "have to").
+OBLIGATION_HEADS: frozenset[str] = frozenset({"have", "be", "ought", "need", "get"})
+NEGATION_WORDS: frozenset[str] = frozenset({"not", "never", "n't", "nt", "no"})
+# Negated "not X until T" means X happened at T.
+UNTIL_WORDS: frozenset[str] = frozenset({"until", "till"})

@@ -1,0 +1,269 @@
+"""The modality of an English event: does the clause assert it, deny it, or only report,
+rumour, fear, plan, order or suppose it? ``classify`` reads the parse around a trigger and
+returns one ``Modality``; ``extract.modality.gate`` decides what the class becomes.
+
+Constructions, nearest first (docs/constructions.md, "Modality"):
+
+- a question ("Was X shot?"), a condition ("if X had been shot"), an irrealis modal ("X
+  could have been shot"): question, hypothetical;
+- a ``to``-infinitive under a verb or noun of intention, obligation or ordering ("they
+  planned to shoot X", "X had to be eliminated", "X was to be shot", "ordered X to be shot"):
+  intended, ordered;
+- a governor up the clause chain: a verb or noun of fearing and expecting ("feared that
+  the summons would mean his arrest", "fear of arrest", "his impending arrest"), of
+  ordering ("ordered his arrest"), of accusing ("charged with murdering X"), of claiming
+  ("claimed that X was a spy"), of rumour ("the rumour that X had been shot"), of denial
+  ("denied that X was arrested"): feared, ordered, charged, reported, rumour, denied;
+- a grammatical negation of the trigger's own clause ("X was not shot"): denied;
+- a rumour word in the sentence ("reportedly", "it was said"): rumour, and refuted_rumour
+  when the sentence or the next one refutes it ("…, but this proved false");
+- otherwise asserted, with the confidence lowered by "may", the narrator's hedges
+  ("probably") or a purpose clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kartoteka.extract.en import modality_words as mw
+from kartoteka.extract.modality import Modality
+
+# Dependencies a governing word's cue reaches down through (complements, not adjuncts).
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "attr",
+                             "oprd", "compound", "nmod", "poss", "acomp", "advcl", "conj"})
+# The walk stops at these: a subject, a relative clause or an apposition is its own statement.
+STOP_DEPS = frozenset({"nsubj", "nsubjpass", "relcl", "appos", "parataxis", "ROOT", "csubj",
+                       "dep", "npadvmod"})
+DENYING_VERBS = frozenset({"deny", "refute", "disprove", "rebut"})
+MAX_STEPS = 8
+
+
+@dataclass
+class Mood:
+    """A trigger's modality, with what the English reading adds: a confidence cap, marks for
+    the claim's attrs, and the "not … until" reading of a negation."""
+
+    modality: Modality = Modality.ASSERTED
+    confidence: float = 1.0
+    attrs: dict[str, object] = field(default_factory=dict)
+    until_negated: bool = False
+    attempt: bool = False  # "tried to shoot himself": the attempt is the event
+
+
+def _forms(tok: Token) -> set[str]:
+    """The word and its lemma, and the verb behind an "-ing" form the tagger took for a noun
+    ("charged with planning to …", "accused of plotting …")."""
+    low = tok.lower_
+    out = {low, tok.lemma_.lower()}
+    for ending in ("ing", "ed"):  # the small model's lemma of "hoped" is "hop"
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = low[:-len(ending)]
+            out |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])  # "planning" -> "plan"
+    return out
+
+
+def _subjunctive(verb: Token) -> bool:
+    """"(demanded) that he be shot": a base form with no modal before it."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return False
+    return verb.tag_ == "VB" or any(c.tag_ == "VB" and c.lower_ == "be" for c in aux)
+
+
+def _marks(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in mw.CONDITION_MARKS for c in tok.children)
+
+
+def _modal_reading(tok: Token, mood: Mood) -> Modality | None:
+    """Modal auxiliaries and conditions of the trigger's own clause and its coordinated ones
+    ("if they had … or killed": the "if" covers both)."""
+    scope = [tok]
+    while scope[-1].dep_ == "conj" and len(scope) < 6:
+        scope.append(scope[-1].head)
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    conditional = any(c.dep_ == "advcl" and _marks(c) for t in scope for c in t.children)
+    for t in scope:
+        if _marks(t):
+            return Modality.HYPOTHETICAL
+        for c in t.children:
+            if c.tag_ != "MD" or not (c.head.i == tok.i or not own_aux):
+                continue
+            perfect = any(a.lower_ == "have" and a.dep_ == "aux" for a in c.head.children)
+            if c.lower_ == "would" and not perfect and not conditional:
+                mood.confidence = min(mood.confidence, 0.75)
+                mood.attrs["future_in_past"] = True  # "he would be arrested in 1938"
+                continue
+            if c.lower_ in mw.IRREALIS_MODALS:
+                return Modality.HYPOTHETICAL
+            if c.lower_ in mw.POSSIBILITY_MODALS:
+                mood.confidence = min(mood.confidence, 0.4)
+    return None
+
+
+def _infinitive(tok: Token, mood: Mood) -> Modality | None:
+    """A ``to``-infinitive trigger: what its governor makes of it."""
+    to = next((c for c in tok.children if c.tag_ == "TO" and c.dep_ == "aux"), None)
+    if to is None:
+        return None
+    gov = tok.head
+    if to.i > 0 and tok.doc[to.i - 1].dep_ in ("pcomp", "xcomp", "conj"):
+        gov = tok.doc[to.i - 1]  # "charged with planning to kill": the small model may hang
+        # the infinitive on "charged"; the verb right before "to" governs it
+    forms = _forms(gov)
+    if forms & mw.ATTEMPT_VERBS:
+        mood.attempt = True
+        return Modality.INTENDED
+    if forms & (mw.INTENTION_VERBS | mw.INTENTION_NOUNS):
+        return Modality.INTENDED
+    if forms & (mw.ORDER_VERBS | mw.ORDER_NOUNS):
+        return Modality.ORDERED
+    if forms & (mw.FEAR_VERBS | mw.FEAR_ADJECTIVES | mw.FEAR_NOUNS):
+        return Modality.FEARED
+    if gov.lemma_.lower() in mw.OBLIGATION_HEADS and tok.dep_ == "xcomp":
+        return Modality.INTENDED  # "had to be eliminated", "was to be shot"
+    if forms & (mw.CHARGE_VERBS | mw.CLAIM_VERBS):
+        return Modality.CHARGED  # "accused him to have …", "claimed to have shot"
+    mood.confidence = min(mood.confidence, 0.6)  # a purpose: meant, likely done
+    return None
+
+
+def _cue(head: Token, via: str, child: Token) -> Modality | None:
+    """What ``head`` makes of the event below it, reached through dependency ``via``."""
+    lemma = head.lemma_.lower()
+    forms = _forms(head)
+    if via == "advcl":
+        return None  # an adverbial clause is a circumstance, not a complement
+    if head.pos_ in ("NOUN", "PROPN") and not head.lower_.endswith("ing"):
+        if forms & mw.FEAR_NOUNS:
+            return Modality.FEARED
+        if forms & mw.ORDER_NOUNS:
+            return Modality.ORDERED
+        if forms & mw.INTENTION_NOUNS:
+            return Modality.INTENDED
+        if forms & mw.CHARGE_NOUNS:
+            return Modality.CHARGED
+        if forms & mw.RUMOUR_NOUNS:
+            return Modality.RUMOUR
+        return None
+    if head.pos_ == "ADJ" and lemma in mw.FEAR_ADJECTIVES:
+        return Modality.FEARED  # "afraid of arrest", "afraid that he would be shot"
+    if head.pos_ not in ("NOUN", "PROPN", "VERB", "AUX"):
+        return None
+    # a gerund the tagger took for a noun, or a lemma the small model got wrong: the verb
+    lemma = next(iter(sorted(forms & (mw.INTENTION_VERBS | mw.FEAR_VERBS | mw.CHARGE_VERBS
+                                      | mw.ORDER_VERBS | mw.CLAIM_VERBS | DENYING_VERBS))),
+                 lemma)
+    if lemma in DENYING_VERBS and via in ("ccomp", "dobj"):
+        return Modality.DENIED
+    if lemma in mw.FEAR_VERBS and via in ("ccomp", "dobj", "xcomp", "prep"):
+        return Modality.FEARED
+    if lemma in mw.CLAIM_VERBS and via in ("ccomp", "xcomp"):
+        return Modality.REPORTED
+    if lemma in mw.CHARGE_VERBS and via in ("prep", "ccomp", "xcomp"):
+        return Modality.CHARGED  # "charged with murdering X", "accused of the murder of X"
+    if lemma in mw.ORDER_VERBS and (via in ("xcomp", "dobj") or (
+            via == "ccomp" and _subjunctive(child))):
+        return Modality.ORDERED  # "ordered his arrest", "demanded that he be shot"
+    if lemma in mw.INTENTION_VERBS and via in ("xcomp", "dobj"):
+        return Modality.INTENDED  # "planned his arrest", "prepared the execution of X"
+    if via in ("ccomp", "dobj") and any(c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lemma_.lower() in mw.RUMOUR_NOUNS or c.lower_ in mw.RUMOUR_NOUNS)
+            for c in head.children):
+        return Modality.RUMOUR  # "rumours spread that X had been shot"
+    if child.pos_ in ("NOUN", "PROPN") and via in ("dobj", "pobj") and any(
+            c.tag_ == "MD" and c.lower_ in mw.IRREALIS_MODALS | mw.POSSIBILITY_MODALS
+            for c in head.children):
+        return Modality.FEARED  # "the summons would mean his arrest"
+    return None
+
+
+def _governed(tok: Token) -> Modality | None:
+    """The nearest governing cue up the clause chain, or a prospective modifier of a noun."""
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in
+                                  mw.PROSPECTIVE_MODIFIERS for c in tok.children):
+        return Modality.FEARED  # "his impending arrest", "the planned execution"
+    cur = tok
+    for _ in range(MAX_STEPS):
+        dep = cur.dep_
+        if dep in STOP_DEPS or cur.head.i == cur.i:
+            return None
+        head = cur.head
+        if dep != "conj":  # a coordinated verb is a sibling event, not a governor
+            found = _cue(head, dep, cur)
+            if found is not None:
+                return found
+        if _marks(head) and dep in ("conj", "xcomp", "ccomp"):
+            return Modality.HYPOTHETICAL
+        if dep == "advcl":
+            return None
+        cur = head
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    chain = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ in ("neg", "advmod") and c.lower_ in mw.NEGATION_WORDS
+               for t in chain for c in t.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _rumoured(tok: Token) -> bool:
+    sent = tok.sent
+    low = sent.text.lower()
+    return any(w.lower_ in mw.RUMOUR_WORDS for w in sent) or any(
+        p in low for p in mw.RUMOUR_PHRASES)
+
+
+def _refuted(tok: Token) -> bool:
+    """The sentence, or the next one, says the rumour was false."""
+    sent = tok.sent
+    doc = tok.doc
+    words = list(sent)
+    if sent.end < len(doc):
+        words += list(doc[sent.end].sent)
+    return any(w.lower_ in mw.REFUTING_WORDS or w.lemma_.lower() in mw.REFUTING_WORDS
+               for w in words if not (tok.left_edge.i <= w.i <= tok.i))
+
+
+def classify(tok: Token) -> Mood:
+    """The modality of the event whose trigger is ``tok``."""
+    mood = Mood()
+    if tok.sent.text.rstrip().rstrip("\"'”»)").endswith("?"):
+        mood.modality = Modality.QUESTION
+        return mood
+    for reading in (_modal_reading, _infinitive):
+        found = reading(tok, mood)
+        if found is not None:
+            mood.modality = found
+            return mood
+    if (tok.tag_ == "VB" and tok.dep_ in ("ROOT", "appos", "parataxis")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                        for c in tok.children)):
+        mood.modality = Modality.ORDERED  # an imperative ("expel these accusers")
+        return mood
+    governed = _governed(tok)
+    if governed is Modality.RUMOUR or (governed is None and _rumoured(tok)):
+        mood.modality = Modality.REFUTED_RUMOUR if _refuted(tok) else Modality.RUMOUR
+        return mood
+    if governed is not None:
+        mood.modality = governed
+        return mood
+    if _negated(tok):
+        if any(c.dep_ == "prep" and c.lower_ in mw.UNTIL_WORDS for c in tok.children):
+            mood.until_negated = True  # "not removed until 1938": removed in 1938
+        else:
+            mood.modality = Modality.DENIED
+            return mood
+    low = tok.sent.text.lower()
+    if any(w.lower_ in mw.HEDGE_WORDS for w in tok.sent) or any(
+            p in low for p in mw.HEDGE_PHRASES):
+        mood.confidence = min(mood.confidence, mw.HEDGE_CONFIDENCE)
+        mood.attrs["hedged"] = True
+    return mood
+
+
+__all__ = ["Mood", "classify"]

@@ -1,0 +1,66 @@
+"""The right subject (docs/constructions.md, "English"): a fate goes to the person it is
+about, never to the nearest name. Made-up sentences; fast (one small model per session)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _fates(fates: list[tuple], type_: str) -> dict[str, str | None]:
+    return {f[1]: f[2] for f in fates if f[0] == type_ and f[3] == "affirmed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Among them were Pavel Lebedev (executed in 1937), Ivan Morozov (executed in 1939) and "
+    "Oleg Fedorov (shot in 1941).",
+    "The list named Pavel Lebedev (shot in 1937), Ivan Morozov (executed in 1939), and Oleg "
+    "Fedorov (executed in 1941) as traitors.",
+])
+def test_arguments_a_bracket_after_a_name_is_its_own(fates_en, text: str) -> None:
+    assert _fates(fates_en(text), "execution") == {
+        "Pavel Lebedev": "1937", "Ivan Morozov": "1939", "Oleg Fedorov": "1941"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Lebedev, Ivan Morozov and Oleg Fedorov were shot in 1938.",
+    "In 1938 the NKVD shot Pavel Lebedev, Ivan Morozov and Oleg Fedorov.",
+])
+def test_arguments_one_fate_shared_by_a_list(fates_en, text: str) -> None:
+    assert _fates(fates_en(text), "execution") == {
+        "Pavel Lebedev": "1938", "Ivan Morozov": "1938", "Oleg Fedorov": "1938"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Lebedev, who was shot in 1938, had headed the department under Ivan Morozov.",
+    "Ivan Morozov worked with Pavel Lebedev, who was shot in 1938.",
+])
+def test_arguments_an_apposition_is_its_name_s(fates_en, text: str) -> None:
+    assert _fates(fates_en(text), "execution") == {"Pavel Lebedev": "1938"}
+
+
+@pytest.mark.parametrize("text", [
+    "In 1934 Nikolaev shot Sergei Kirov in the corridor.",
+    "Ivan Morozov shot Pavel Lebedev in 1938.",
+])
+def test_arguments_the_object_of_an_active_verb_not_its_agent(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert not any(f[1] in ("Nikolaev", "Ivan Morozov") for f in fates)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1941, Pavel Orekhov's body was found shot to death in a hotel room.",
+    "The body of Pavel Orekhov was found shot in 1941.",
+])
+def test_arguments_a_body_stands_for_its_owner(fates_en, text: str) -> None:
+    assert _fates(fates_en(text), "execution") == {"Pavel Orekhov": "1941"}
+
+
+def test_arguments_a_relative_clause_after_a_list_is_its_last_name_s(fates_en) -> None:
+    text = "The list named Boris Morozov, Ivan Sobolev and Pavel Orekhov, who was shot in 1938."
+    assert _fates(fates_en(text), "execution") == {"Pavel Orekhov": "1938"}
+
+
+def test_arguments_a_floating_quantifier_takes_the_whole_list(fates_en) -> None:
+    text = "No trial was held for Pavel Orekhov and Ivan Sobolev, who had both been shot in 1938."
+    assert _fates(fates_en(text), "execution") == {"Pavel Orekhov": "1938",
+                                                   "Ivan Sobolev": "1938"}

@@ -1,0 +1,100 @@
+"""Fate constructions of English (docs/constructions.md, "English"): each yields its claim for
+the person it is about. Fast: the small spaCy model loads once per session.
+
+The sentences are made up for these tests; the names are common Russian ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _has(fates: list[tuple], type_: str, name: str, date: str | None = None) -> bool:
+    return any(f[0] == type_ and f[1] == name and f[3] == "affirmed"
+               and (date is None or f[2] == date) for f in fates)
+
+
+@pytest.mark.parametrize(("text", "type_", "date"), [
+    ("Pavel Orekhov was arrested in 1937 and shot in 1938.", "execution", "1938"),
+    ("Pavel Orekhov was liquidated in 1938.", "execution", "1938"),
+    ("Pavel Orekhov was purged in 1937.", "arrest", "1937"),
+    ("In 1937 Pavel Orekhov fell victim to the purges.", "arrest", "1937"),
+    ("Pavel Orekhov perished in a camp in 1942.", "death", "1942"),
+    ("Pavel Orekhov died in a labour camp in 1942.", "death", "1942"),
+    ("Pavel Orekhov took his own life in 1936.", "suicide", "1936"),
+    ("The guards shot Pavel Orekhov in the spring of 1938.", "execution", None),
+])
+def test_claims_fate_verbs_and_euphemisms(fates_en, text: str, type_: str, date) -> None:
+    assert _has(fates_en(text), type_, "Pavel Orekhov", date)
+
+
+@pytest.mark.parametrize(("text", "type_", "date"), [
+    ("After Pavel Orekhov's arrest in 1937, his wife was exiled.", "arrest", "1937"),
+    ("The execution of Pavel Orekhov took place in 1938.", "execution", "1938"),
+    ("Nobody spoke of the arrest of Pavel Orekhov in 1937.", "arrest", "1937"),
+])
+def test_claims_nominalisations_belong_to_their_possessor(fates_en, text: str, type_: str,
+                                                           date: str) -> None:
+    assert _has(fates_en(text), type_, "Pavel Orekhov", date)
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was sentenced to death and shot in 1938.",
+    "Pavel Orekhov was sentenced to death in 1938. The sentence was carried out at once.",
+    "The court sentenced Pavel Orekhov to death, and the sentence was carried out in 1938.",
+])
+def test_claims_a_death_sentence_and_its_execution(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert _has(fates, "sentence", "Pavel Orekhov")
+    assert _has(fates, "execution", "Pavel Orekhov")
+
+
+def test_claims_a_sentence_carried_out_needs_a_death_sentence(fates_en) -> None:
+    text = "Pavel Orekhov was sentenced to ten years in 1938. The sentence was carried out."
+    assert not _has(fates_en(text), "execution", "Pavel Orekhov")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov defected in 1938.",
+    "Pavel Orekhov sought asylum in France in 1938.",
+    "In 1938 Pavel Orekhov asked for asylum in France.",
+    "Pavel Orekhov refused to return to the Soviet Union.",
+])
+def test_claims_defection(fates_en, text: str) -> None:
+    assert _has(fates_en(text), "defection", "Pavel Orekhov")
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Pavel Orekhov was released in 1946 and rehabilitated in 1956.",
+     {("release", "1946"), ("rehabilitation", "1956")}),
+    ("Pavel Orekhov was demoted in 1936.", {("dismissal", "1936")}),
+    ("Pavel Orekhov was removed from the post in 1936.", {("dismissal", "1936")}),
+])
+def test_claims_release_rehabilitation_and_removal(fates_en, text: str, types: set) -> None:
+    assert types <= {(f[0], f[2]) for f in fates_en(text) if f[1] == "Pavel Orekhov"}
+
+
+def test_claims_replaced_by_gives_the_successor_the_post(fates_en) -> None:
+    fates = fates_en("Pavel Orekhov was replaced by Ivan Sobolev in 1936.")
+    assert _has(fates, "dismissal", "Pavel Orekhov", "1936")
+    assert _has(fates, "appointment", "Ivan Sobolev", "1936")
+
+
+
+@pytest.mark.parametrize("text", [
+    "Two other doctors, Pavel Orekhov and Ivan Sobolev, were thrown into prison.",
+    "The NKVD threw Pavel Orekhov and Ivan Sobolev into prison.",
+])
+def test_claims_thrown_into_prison_is_an_arrest(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert _has(fates, "arrest", "Pavel Orekhov") and _has(fates, "arrest", "Ivan Sobolev")
+
+
+@pytest.mark.parametrize("text", [
+    "Orekhov supervised the arrest and execution of Pavel Lebedev and Ivan Morozov.",
+    "Nobody forgot the arrest and the execution of Pavel Lebedev and Ivan Morozov.",
+])
+def test_claims_coordinated_event_nouns_share_their_of_phrase(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    for name in ("Pavel Lebedev", "Ivan Morozov"):
+        assert _has(fates, "arrest", name) and _has(fates, "execution", name)

@@ -1,0 +1,112 @@
+"""Modality constructions of English (docs/constructions.md, "Modality"): each candidate fate
+is classed and passes the shared gate. Fast: one small spaCy model per session.
+
+The sentences are made up for these tests; the names are common Russian ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.extract.modality import REPORTED_CONFIDENCE
+
+
+def _of(fates: list[tuple], name: str) -> list[tuple]:
+    return [f for f in fates if f[1] == name]
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Markov shot up from his seat and began to speak.",
+    "Pavel Markov shot a glance at Ivan Sobolev and said nothing.",
+    "Ivan Sobolev killed time in the corridor while Pavel Markov executed the order.",
+])
+def test_mood_idioms_of_fate_verbs_are_no_fate(fates_en, text: str) -> None:
+    assert fates_en(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The conspirators agreed that Pavel Petrov had to be eliminated.",
+    "According to the plan, Oleg Nikolaev was to be executed quietly.",
+    "Semyon Belov wanted to arrest Pavel Petrov in the spring.",
+    "Ivan Sobolev was charged with planning to assassinate Oleg Kuznetsov.",
+    "Semyon Belov confessed to conspiring to murder Oleg Kuznetsov.",
+])
+def test_mood_plans_and_obligations_assert_nothing(fates_en, text: str) -> None:
+    assert fates_en(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Boris Orlov feared that the summons would mean his own arrest.",
+    "Ivan Sobolev was afraid of arrest all that winter.",
+    "Anna Petrova warned Ivan Sobolev of his impending arrest.",
+    "The police in Prague were waiting for the arrest of Ivan Sobolev.",
+    "Every day Anna Petrova hoped for the release of Ivan Sobolev.",
+])
+def test_mood_fears_and_expectations_assert_nothing(fates_en, text: str) -> None:
+    assert not [f for f in fates_en(text) if f[1] in ("Boris Orlov", "Ivan Sobolev")]
+
+
+@pytest.mark.parametrize("text", [
+    "The commissar ordered the arrest of Ivan Sobolev.",
+    "Yezhov demanded that Ivan Sobolev be shot at once.",
+])
+def test_mood_orders_assert_nothing(fates_en, text: str) -> None:
+    assert not any(f[1] == "Ivan Sobolev" for f in fates_en(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Was Pavel Markov shot in 1938?",
+    "If Pavel Markov had been arrested in 1937, his wife would have been exiled.",
+    "Pavel Markov could have been shot that year.",
+])
+def test_mood_questions_and_conditions_assert_nothing(fates_en, text: str) -> None:
+    assert not _of(fates_en(text), "Pavel Markov")
+
+
+@pytest.mark.parametrize("text", [
+    "Rumours spread that Ivan Ivanov had been shot, but the authorities declared the report "
+    "false.",
+    "It was rumoured in Moscow that Ivan Ivanov had been arrested. The rumour proved untrue.",
+])
+def test_mood_a_refuted_rumour_is_negated(fates_en, text: str) -> None:
+    found = _of(fates_en(text), "Ivan Ivanov")
+    assert found and all(f[3] == "negated" and f[4] == "refuted_rumour" for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Ivanov was reportedly shot in 1938.",
+    "It was said that Ivan Ivanov had been arrested in Kiev.",
+])
+def test_mood_a_rumour_is_hedged(extract_en, fates_en, text: str) -> None:
+    found = _of(fates_en(text), "Ivan Ivanov")
+    assert found and all(f[3] == "affirmed" and f[4] == "rumour" for f in found)
+    assert all(c.confidence <= REPORTED_CONFIDENCE for c in extract_en(text).claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Sobolev was accused of murdering Oleg Kuznetsov.",
+    "The court charged Ivan Sobolev with the murder of Oleg Kuznetsov.",
+])
+def test_mood_a_charge_is_hedged(fates_en, text: str) -> None:
+    found = _of(fates_en(text), "Oleg Kuznetsov")
+    assert found and all(f[4] == "charged" for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was not shot.",
+    "The authorities denied that Pavel Orekhov had been arrested.",
+    "Pavel Orekhov was never arrested.",
+])
+def test_mood_a_denial_is_negated(fates_en, text: str) -> None:
+    found = _of(fates_en(text), "Pavel Orekhov")
+    assert found and all(f[3] == "negated" and f[4] == "denied" for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was arrested in 1937 and shot in 1938.",
+    "Pavel Orekhov was probably shot in 1938.",
+])
+def test_mood_an_assertion_stays_affirmed(fates_en, text: str) -> None:
+    found = _of(fates_en(text), "Pavel Orekhov")
+    assert any(f[0] == "execution" and f[2] == "1938" for f in found)
+    assert all(f[3] == "affirmed" and f[4] is None for f in found)

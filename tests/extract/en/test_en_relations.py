@@ -1,0 +1,25 @@
+"""Tenures (made-up sentences; fast: one small model per session)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was head of the NKVD from 1934 to 1936.",
+    "Pavel Orekhov, head of the NKVD from 1934 to 1936, was shot in 1938.",
+])
+def test_relations_a_tenure_gives_appointment_and_removal(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert ("appointment", "Pavel Orekhov", "1934", "affirmed", None) in fates
+    assert ("dismissal", "Pavel Orekhov", "1936", "affirmed", None) in fates
+
+
+def test_relations_an_open_tenure_gives_no_removal(fates_en) -> None:
+    fates = fates_en("Pavel Orekhov was head of the NKVD until 1936.")
+    assert not any(f[0] == "dismissal" for f in fates)
+
+
+def test_relations_a_feared_post_is_no_post(extract_en) -> None:
+    ex = extract_en("Pavel Orekhov feared that he would be made head of the NKVD in 1936.")
+    assert not [c for c in ex.claims if c.type in ("position", "appointment")]
