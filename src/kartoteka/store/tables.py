@@ -181,6 +181,9 @@ class FailureRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     path: Mapped[str] = mapped_column(Text, index=True)
     reason: Mapped[str] = mapped_column(Text)
+    # The sha256 of bytes that failed for a lasting reason (their content): the same bytes are
+    # not parsed again unless asked. None for a passing trouble (permission, I/O, a bug).
+    sha256: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
