@@ -1,4 +1,4 @@
-"""Other names of one person read off the layout of invented texts (resolve/aliases.py)."""
+"""Other names of one person read off the layout of invented texts (extract/aliases.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from kartoteka.extract.aliases import SUBJECT, text_aliases
 from kartoteka.model import Mention
-from kartoteka.resolve.aliases import SUBJECT, text_aliases
 
 
 def names_in(text: str, surfaces: list[str]) -> dict[str, Mention]:
