@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
+from kartoteka.extract import aliases as layout
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.claims import ClaimFinder
 from kartoteka.extract.ru.context import RuContext
@@ -107,7 +108,8 @@ class Pipeline:
         birth_year_claims(ctx)
         year_range_claims(ctx)
         infobox_claims(ctx)
-        return Extraction(document=document, mentions=ctx.mentions, claims=ctx.claims)
+        return layout.mark_aliases_and_kin(Extraction(document=document, mentions=ctx.mentions,
+                                                      claims=ctx.claims))
 
     def _known_bodies(self, ctx: RuContext) -> None:
         for match in find_organizations(ctx.text):
