@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint venv lock browser postgres clean bench
+.PHONY: demo test test-fast lint venv lock browser ocr postgres clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ demo: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# Debian's Tesseract with its Russian and English models for scans, and the fonts the OCR tests
+# render their pages with (DejaVu; Liberation Mono as the typewriter face), where missing.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus fonts-dejavu-core fonts-liberation
+ocr:
+	@missing=""; for p in $(OCR_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+
 # Debian's PostgreSQL 15 for the tests' throwaway server, installed where it is missing.
 PG_BIN := /usr/lib/postgresql/15/bin
 postgres:
@@ -33,7 +40,7 @@ postgres:
 # The tests run against SQLite and a real PostgreSQL server started here in a temporary data
 # directory on a loopback port and stopped afterwards, whether the tests pass or fail. Spark
 # (pyspark from the lock, the spark extra) runs in local mode on the loopback address.
-test: $(STAMP) browser postgres
+test: $(STAMP) browser ocr postgres
 	$(BIN)/ruff check src tests benchmarks scripts
 	@pgdir=$$(mktemp -d /tmp/kartoteka-pg.XXXXXX); \
 	trap '$(BIN)/python scripts/pg_server.py stop '"$$pgdir" EXIT INT TERM; \

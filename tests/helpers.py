@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from kartoteka.extract.aliases import mark_aliases_and_kin
 from kartoteka.model import Claim, Document, Extraction, Mention, Span
 from kartoteka.pipeline import analyse, block_keys
 from kartoteka.relink import resolve_profiles
@@ -45,7 +46,9 @@ def hand_extraction(
         e = len(text) if e == -1 else e + 1
         out.append(Claim(type=ctype, subject=m.id, evidence=[Span(s, e)], document_id=doc.id,
                          date=date))
-    return Extraction(document=doc, mentions=sorted(mentions, key=lambda m: m.start), claims=out)
+    # Marked as every language pipeline marks its extraction (aliases and kin from the layout).
+    return mark_aliases_and_kin(Extraction(
+        document=doc, mentions=sorted(mentions, key=lambda m: m.start), claims=out))
 
 
 def store_extraction(store: Store, extraction) -> None:  # noqa: ANN001

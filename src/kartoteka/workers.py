@@ -265,9 +265,13 @@ def ingest_parallel(
 
 def ingest_with(
     store: Store, paths: list[Path], *, workers: int = 1, engine: str = "local",
-    on_file: Callable[[FileResult], None] | None = None, batch: int = 1,
+    on_file: Callable[[FileResult], None] | None = None, batch: int = 1, **sequential: Any,
 ) -> list[FileResult]:
-    """The ingest the command line asked for: sequential, N processes, or a Spark job."""
+    """The ingest the command line asked for: sequential, N processes, or a Spark job.
+
+    ``sequential`` (``on_page``, ``retry_failed``) goes to the sequential path only; the
+    workers and Spark do not report OCR pages and read failed files again.
+    """
     if engine == "spark":
         from kartoteka.spark_ingest import ingest_spark
 
@@ -276,7 +280,7 @@ def ingest_with(
         return ingest_parallel(store, paths, workers=workers, on_file=on_file, batch=batch)
     from kartoteka.pipeline import ingest
 
-    return ingest(store, paths, on_file=on_file)
+    return ingest(store, paths, on_file=on_file, **sequential)
 
 
 __all__ = ["Extracted", "ingest_with", "extract_file", "ingest_parallel", "write_extracted"]

@@ -6,9 +6,15 @@ import re
 
 import pytest
 
+from kartoteka.extract.aliases import mark_aliases_and_kin
 from kartoteka.model import Document, Extraction, LocalEntity, Mention
-from kartoteka.resolve.within import within
+from kartoteka.resolve.within import within as within_marked
 from tests.helpers import hand_extraction
+
+
+def within(extraction: Extraction) -> list[LocalEntity]:
+    """Grouping as the pipeline runs it: on an extraction its extractor has marked."""
+    return within_marked(mark_aliases_and_kin(extraction))
 
 DOC = Document(sha256="f" * 64, text="x" * 2000, language="en")
 

@@ -1,156 +1,28 @@
-"""Other names of one person, read off the text around the names (any language).
+"""Other names of one person, as the extraction marked them on the mentions.
 
-A careful reader knows that the names in "Leonid Zakovsky (Leonīds Zakovskis; born Henriks
-Štubis; 1894 – 1938)" are one man's, as are those in "Ян Борисович Гамарник (настоящее имя —
-Яков Борисович Пудикович, …)", "Петра Уборевича (Пятраса Уборевичюса)", ", born Sergei
-Kostrikov," and "Имя при рождении: Яков Пудикович Гамарник"; and that "under the nom de guerre
-Grishin, he …" names the man the text is about. ``text_aliases`` finds these ties:
-
-1. names in the bracket right after a name, when nothing but language labels and words that
-   introduce a name (``alias_cues``) stand before them, and the name is not a possessive;
-2. a name after a comma or dash that follows a name (or its bracket), introduced by a word
-   that always announces another name ("born", "née", "настоящее");
-3. a name on an infobox line labelled as the name at birth: the text's subject's;
-4. an assumed name ("under the pseudonym X"): of the one person named before it in the
-   sentence, or of the text's subject when no one is.
-
-The extractors mark some of these themselves (``alias_of``); this module is the language-
-independent reading of the layout, which the grouping in ``within`` uses as well.
+The extractors read the layout around names ("X (born Y; Russian: Z)", ", born Sergei
+Kostrikov,", "under the nom de guerre Grishin") and mark each such mention with the mention
+whose person it names again (``attrs["text_alias_of"]``, see ``kartoteka.extract.aliases``);
+their own readings (``alias_of``, ``foreign_form_of``) come first. Resolution reads these
+marks, not the text.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from kartoteka.model import Mention
-from kartoteka.resolve.alias_cues import (
-    ALIAS_PUNCTUATION,
-    ALIAS_SEPARATORS,
-    ALIAS_WORDS,
-    ASSUMED_NAME_PHRASES,
-    BIRTH_NAME_LABELS,
-    LANGUAGE_LABELS,
-    STRONG_ALIAS_WORDS,
-)
 
 SUBJECT = ""  # the target of an alias of the person the text is about
-BRACKET_REACH = 600  # how far a bracket after a name may run (a lead's bracket is long)
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-_AFTER_ALIAS = re.compile(r"[\"'“”„«»‘’]*\s*(?:[);,\]]|(?:or|или|либо)\b|$)")
-_ASSUMED = re.compile(r"(?:" + "|".join(ASSUMED_NAME_PHRASES) + r")\s*[\"'“”„«»‘’]*\s*$",
-                      re.IGNORECASE)
-_BIRTH_LABEL = re.compile(r"\s*(?:" + "|".join(BIRTH_NAME_LABELS) + r")\s*[:—–-]\s*",
-                          re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ])|\n")
 
 
-def _is_filler(text: str, *, need_strong: bool = False) -> bool:
-    """Only language labels, alias words, years, initials and punctuation."""
-    strong = False
-    for token in _TOKEN.findall(text):
-        low = token.lower()
-        if low in STRONG_ALIAS_WORDS:
-            strong = True
-        if low in LANGUAGE_LABELS or low in ALIAS_WORDS or low in ALIAS_SEPARATORS:
-            continue
-        if token in ALIAS_PUNCTUATION or token.isdigit() and len(token) == 4:
-            continue
-        if len(token) == 1 and token.isupper():
-            continue  # an initial ("P.A. Florenskiĭ")
-        return False
-    return strong or not need_strong
-
-
-def _bracket_end(text: str, start: int) -> int:
-    """Index of the ")" closing the bracket opened at ``start``, else where it stops being
-    plausible (a line break or the reach)."""
-    depth = 0
-    for index in range(start, min(len(text), start + BRACKET_REACH)):
-        char = text[index]
-        if char == "\n":
-            return index
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-            if depth == 0:
-                return index
-    return min(len(text), start + BRACKET_REACH)
-
-
-def _ends_like_alias(text: str, mention: Mention) -> bool:
-    return bool(_AFTER_ALIAS.match(text, mention.end))
-
-
-def _bracket_aliases(text: str, owner: Mention, persons: Sequence[Mention],
-                     starts: list[int], found: dict[str, str]) -> int:
-    """Aliases in the bracket right after ``owner``; returns where the bracket ends."""
-    opening = re.compile(r"[ \t]*\(").match(text, owner.end)
-    if opening is None:
-        return owner.end
-    start = opening.end() - 1
-    end = _bracket_end(text, start)
-    cursor, alive, introduced, first = start + 1, True, False, True
-    for other in persons[bisect_left(starts, cursor):bisect_left(starts, end)]:
-        if other.start < cursor:
-            continue
-        filler = text[cursor:other.start]
-        if ";" in filler:
-            filler, alive, introduced, first = filler.rsplit(";", 1)[1], True, False, True
-        words = {token.lower() for token in _TOKEN.findall(filler) if token.isalpha()}
-        # A bare "(X)" gives one other name; a list needs words that say so ("also X, Y",
-        # "X or Y"): "(X, Y)" after a name may be the people with him.
-        introduced = introduced or bool(words)
-        listed = first or introduced
-        if alive and listed and _is_filler(filler) and _ends_like_alias(text, other):
-            found.setdefault(other.id, owner.id)
-        else:
-            alive = False
-        cursor, first = other.end, False
-    return end + 1
-
-
-def _apposition_alias(text: str, owner_end: int, owner: Mention, persons: Sequence[Mention],
-                      starts: list[int], found: dict[str, str]) -> None:
-    """", born Sergei Kostrikov," after the name (or after its bracket)."""
-    index = bisect_left(starts, owner_end)
-    if index >= len(persons):
-        return
-    following = persons[index]
-    between = text[owner_end:following.start]
-    if re.match(r"\s*[,—–-]", between) and _is_filler(between, need_strong=True) \
-            and _ends_like_alias(text, following):
-        found.setdefault(following.id, owner.id)
-
-
-def _sentence_start(text: str, position: int) -> int:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
-    return starts[-1] if starts else 0
-
-
-def text_aliases(text: str, persons: Sequence[Mention]) -> dict[str, str]:
+def marked_aliases(persons: Sequence[Mention]) -> dict[str, str]:
     """Mention id -> id of the mention whose person it names again (``SUBJECT`` for the person
-    the text is about). ``persons`` are the named person mentions."""
-    ordered = sorted(persons, key=lambda m: (m.start, -m.end))
-    starts = [m.start for m in ordered]
-    found: dict[str, str] = {}
-    for owner in ordered:
-        owner_end = _bracket_aliases(text, owner, ordered, starts, found)
-        _apposition_alias(text, owner_end, owner, ordered, starts, found)
-    for index, mention in enumerate(ordered):
-        if mention.id in found:
-            continue
-        line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
-        if _BIRTH_LABEL.fullmatch(line):
-            found[mention.id] = SUBJECT
-        elif _ASSUMED.search(text, max(0, mention.start - 60), mention.start):
-            sentence = _sentence_start(text, mention.start)
-            earlier: dict[str, str] = {}
-            for m in ordered[:index]:
-                if m.start >= sentence and m.end <= mention.start:
-                    earlier.setdefault(m.name or m.text, found.get(m.id, m.id))
-            if len(earlier) <= 1:
-                found[mention.id] = next(iter(earlier.values())) if earlier else SUBJECT
-    return found
+    the text is about), what the extractor marked itself over what the layout gave."""
+    aliases = {m.id: str(m.attrs["text_alias_of"]) for m in persons
+               if "text_alias_of" in m.attrs}
+    for m in persons:
+        marked = m.attrs.get("alias_of") or m.attrs.get("foreign_form_of")
+        if marked:
+            aliases[m.id] = str(marked)
+    return aliases

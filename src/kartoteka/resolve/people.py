@@ -17,13 +17,11 @@ from kartoteka.names.similarity import (
     patronymic_compatible,
     surname_similarity,
 )
-from kartoteka.resolve.alias_cues import KIN_WORDS
 from kartoteka.resolve.aliases import SUBJECT
 
 SAME_PERSON = 0.75  # compare_names score for two full names to be one person
 TITLE_LINE = 120  # a first line this short that a name fills is the text's title
 OPENING = 300  # characters: a name this early stands in the title or the first sentence
-KIN_REACH = 4  # words before a bare name searched for a kinship word
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ\"«“])|\n")
 
 
@@ -171,15 +169,6 @@ def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
-def _kin_word_before(text: str, position: int) -> str | None:
-    """A kinship word just before a position, in the same clause ("his father Florensky",
-    "her late husband Daniel")."""
-    clause = re.split(r"[.!?;:,()\n]", text[max(0, position - 60):position])[-1]
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)
-    return next((w.lower() for w in reversed(words[-KIN_REACH:]) if w.lower() in KIN_WORDS),
-                None)
-
-
 def _as_given_and_patronymic(name: PersonName) -> PersonName | None:
     """"Пётр Ильич" read as a given name and patronymic, when its second word can be one."""
     if name.surname and name.given and not name.patronymic and not name.initials \
@@ -303,8 +292,9 @@ class _Grouping:
     def choose(self, m: Mention, tied: list[Person], route: str, subject: Person | None
                ) -> Person | None:
         """Which of several fitting people a bare name is, if the context says so."""
-        kin = _kin_word_before(self.text, m.start)
-        gender = self.shown_gender(m, route) or (KIN_WORDS[kin] if kin else None)
+        # A kinship word just before the name (``attrs["kin"]``, marked by the extractor).
+        kin = m.attrs.get("kin")
+        gender = self.shown_gender(m, route) or (m.attrs.get("kin_gender") if kin else None)
         if gender:
             tied = [p for p in tied if not p.genders() or gender in p.genders()]
         if kin:  # a relative of the person the text is about, not that person

@@ -7,7 +7,7 @@ People are grouped by their names, read as a careful reader would:
    nothing conflicting (given name, patronymic, gender). Two Genrikhs with different surnames
    stay two; so do Ivan and Pyotr Orlov.
 2. Another name of a person, as the extractor marked it (``alias_of``, ``foreign_form_of``) or
-   as the layout gives it (``aliases.text_aliases``: "X (born Y; Russian: Z)"), joins that
+   as the layout gives it (``text_alias_of``: "X (born Y; Russian: Z)"), joins that
    person whatever the names: a birth name, a pseudonym, a foreign form. Such names are kept
    apart from the person's own, so a birth surname ("born Frauchi") does not pull in the
    other people who carry it.
@@ -35,7 +35,7 @@ from kartoteka.model import Extraction, LocalEntity, Mention
 from kartoteka.names.attested import attested_surname
 from kartoteka.names.script import is_cyrillic
 from kartoteka.names.similarity import SURNAME_THRESHOLD, surname_similarity
-from kartoteka.resolve.aliases import text_aliases
+from kartoteka.resolve.aliases import marked_aliases
 from kartoteka.resolve.people import Person, group_people
 
 
@@ -108,12 +108,7 @@ def within(extraction: Extraction) -> list[LocalEntity]:
     persons = [m for m in mentions if m.kind == "person" and m.name]
     families = [m for m in mentions if m.kind == "group" and m.family and m.name]
     text = extraction.document.text
-    aliases = text_aliases(text, persons)
-    for m in persons:  # what the extractor marked comes first
-        marked = m.attrs.get("alias_of") or m.attrs.get("foreign_form_of")
-        if marked:
-            aliases[m.id] = str(marked)
-    people = group_people(persons, aliases, text)
+    people = group_people(persons, marked_aliases(persons), text)
     out: list[LocalEntity] = []
     for p in people:
         ms = sorted(p.mentions, key=lambda m: m.start)

@@ -380,11 +380,3 @@ def document_titles(session: Session, ids: Collection[str]) -> dict[str, str | N
         out.update(session.execute(select(DocumentRow.id, DocumentRow.title)
                                    .where(DocumentRow.id.in_(chunk))).all())
     return out
-
-
-def held_entity_names(session: Session) -> Iterator[tuple[str, str, list[str] | None]]:
-    """(id, label, names) of every entity some current document still mentions."""
-    held = (select(ProfileRow.entity_id).join(DocumentRow)
-            .where(DocumentRow.superseded.is_(False)))
-    yield from session.execute(select(EntityRow.id, EntityRow.label, EntityRow.names)
-                               .where(EntityRow.id.in_(held)))

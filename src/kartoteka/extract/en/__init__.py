@@ -12,6 +12,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from kartoteka.extract import aliases as layout
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.attribution import assign_speakers, attribute, find_scopes
 from kartoteka.extract.en.claims import EventFinder
@@ -89,7 +90,8 @@ class Pipeline:
         claims += [c for c in list_claims(events) if not _told(claims, c)]
         attribute(ctx, claims, find_scopes(ctx))
         mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
-        return Extraction(document=document, mentions=mentions, claims=claims)
+        return layout.mark_aliases_and_kin(Extraction(document=document, mentions=mentions,
+                                                      claims=claims))
 
     # -- named mentions ---------------------------------------------------------------------
     def _entities(self, ctx: DocContext, date_tokens: set[int]) -> None:

@@ -1,4 +1,4 @@
-"""Other names of one person read off the layout of invented texts (resolve/aliases.py)."""
+"""Other names of one person read off the layout of invented texts (extract/aliases.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from kartoteka.model import Mention
-from kartoteka.resolve.aliases import SUBJECT, text_aliases
+from kartoteka.extract.aliases import SUBJECT, mark_aliases_and_kin, text_aliases
+from kartoteka.model import Document, Extraction, Mention
 
 
 def names_in(text: str, surfaces: list[str]) -> dict[str, Mention]:
@@ -102,3 +102,17 @@ def test_aliases_assumed_name_belongs_to_the_one_named_before_or_the_subject(tex
 def test_aliases_assumed_name_after_two_people_is_left_alone():
     text = "Karl Ozols met Anna Lind, who worked under the pseudonym Volk."
     assert aliases_of(text, ["Karl Ozols", "Anna Lind", "Volk"]) == {}
+
+
+def test_aliases_marks_the_layout_and_kin_on_the_mentions() -> None:
+    text = "Ivan Sokolov (born Ivan Kramer) wrote home. His father Sokolov answered; her cousin " \
+           "Orlova did not."
+    mentions = names_in(text, ["Ivan Sokolov", "Ivan Kramer", "Sokolov", "Orlova"])
+    doc = Document(sha256="a" * 64, text=text, language="en")
+    mark_aliases_and_kin(Extraction(document=doc, mentions=list(mentions.values())))
+    assert mentions["Ivan Kramer"].attrs["text_alias_of"] == mentions["Ivan Sokolov"].id
+    assert (mentions["Sokolov"].attrs["kin"], mentions["Sokolov"].attrs["kin_gender"]) == \
+        ("father", "m")
+    assert mentions["Orlova"].attrs["kin"] == "cousin"
+    assert "kin_gender" not in mentions["Orlova"].attrs  # a cousin may be either
+    assert not {"kin", "text_alias_of"} & set(mentions["Ivan Sokolov"].attrs)

@@ -1,0 +1,56 @@
+"""English words around another name of the same person, and kin words before a name.
+
+Read by the language-independent layout reading in ``extract.aliases``; the Russian lists are
+in ``extract/ru/alias_words.py``.
+"""
+
+from __future__ import annotations
+
+# Names of languages and peoples that label a form of the name ("Russian:", "Jewish"), with
+# their common dictionary abbreviations (the language names of ISO 639 and the Oxford English
+# Dictionary's abbreviations).
+LANGUAGE_LABELS: frozenset[str] = frozenset({
+    "russian", "rus", "russ", "ukrainian", "ukr", "polish", "pol", "latvian", "latv", "lv",
+    "lithuanian", "lith", "lit", "estonian", "est", "german", "ger", "yiddish", "hebrew",
+    "jewish", "georgian", "geo", "armenian", "arm", "belarusian", "belorussian", "finnish",
+    "tatar", "kazakh", "english", "french", "czech", "hungarian", "romanian", "italian",
+})
+# Words of a phrase that introduces another name ("also known as", "real name", "née",
+# "surname at birth"), as an encyclopedia's lead uses them (the Wikipedia Manual of Style,
+# "Biography: names").
+ALIAS_WORDS: frozenset[str] = frozenset({
+    "also", "known", "as", "aka", "born", "née", "nee", "real", "name", "names", "surname",
+    "at", "birth", "original", "originally", "named", "called", "nickname",
+    "nicknames", "pseudonym", "pseudonyms", "alias", "aliases", "party", "code", "codename",
+    "nom", "de", "guerre", "plume", "formerly", "until", "before", "or",
+    "birthname", "given", "otherwise", "spelled", "spelt", "transliterated",
+})
+# Of those, the words that alone say "another name follows" when no bracket does: ", born X,".
+STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
+    "born", "née", "nee", "aka", "alias", "pseudonym", "nickname", "real", "birthname",
+})
+# Words between two names of one list of aliases: "X, Y or Z".
+ALIAS_SEPARATORS: frozenset[str] = frozenset({"or", "also"})
+# A phrase before an assumed name in running text: "under the pseudonym X".
+ASSUMED_NAME_PHRASES: tuple[str, ...] = (
+    r"under\s+the\s+(?:pseudonym|alias|name|code[\s-]?name|nom\s+de\s+guerre|nickname)",
+    r"(?:pseudonym|nom\s+de\s+guerre|code[\s-]?name|alias)",
+)
+# A line label that gives the person's name at birth in an infobox ("Birth name: X"; the
+# labels of Wikipedia's Infobox person).
+BIRTH_NAME_LABELS: tuple[str, ...] = (r"birth\s+name", r"born\s+as", r"native\s+name")
+# Kinship nouns (the English kinship terms of a general dictionary) just before a bare surname
+# that make it a relative of the person the text is about ("his father Florensky", "her husband
+# Daniel"): not that person; the word's gender, if any.
+KIN_WORDS: dict[str, str | None] = {
+    **dict.fromkeys((
+        "father", "husband", "son", "brother", "uncle", "nephew", "grandfather", "grandson",
+        "widower", "stepfather", "father-in-law", "brother-in-law", "son-in-law",
+    ), "m"),
+    **dict.fromkeys((
+        "mother", "wife", "daughter", "sister", "aunt", "niece", "grandmother",
+        "granddaughter", "widow", "stepmother", "mother-in-law", "sister-in-law",
+        "daughter-in-law",
+    ), "f"),
+    **dict.fromkeys(("cousin", "parents"), None),
+}

@@ -1,0 +1,57 @@
+"""Russian words around another name of the same person, and kin words before a name.
+
+Read by the language-independent layout reading in ``extract.aliases``; the English lists are
+in ``extract/en/alias_words.py``. Words are listed as written (the layout reading does not
+lemmatise), so the kin words carry their common case forms.
+"""
+
+from __future__ import annotations
+
+# Names of languages and peoples that label a form of the name ("лит.", "евр."): the
+# abbreviations of the Большая российская энциклопедия's list of abbreviations and the
+# adjectives they stand for.
+LANGUAGE_LABELS: frozenset[str] = frozenset({
+    "русский", "рус", "укр", "украинский", "польск", "пол", "латыш", "латышский", "латв",
+    "лит", "литовский", "эст", "эстонский", "нем", "немецкий", "идиш", "иврит", "евр",
+    "груз", "грузинский", "арм", "армянский", "белор", "белорусский", "фин", "финский",
+    "тат", "англ", "фр", "франц", "чеш", "венг", "рум", "итал",
+})
+# Words of a phrase that introduces another name ("настоящее имя", "урождённая", "до 1918 года
+# —", "по мужу"), as Russian encyclopedias' leads use them.
+ALIAS_WORDS: frozenset[str] = frozenset({
+    "настоящее", "настоящая", "настоящие", "имя", "фамилия", "фамилии", "при", "рождении",
+    "урождённая", "урожденная", "урождённый", "урожденный", "урожд", "псевдоним",
+    "псевдонимы", "партийный", "партийная", "партийные", "кличка", "клички", "прозвище",
+    "также", "известен", "известна", "как", "до", "года", "году", "г", "гг", "или",
+    "девичья", "по", "мужу", "отцу", "первоначально", "урождён", "урожден",
+})
+# Of those, the words that alone say "another name follows" when no bracket does.
+STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
+    "урождённая", "урожденная", "урождённый", "урожденный", "урожд", "настоящее",
+    "настоящая", "псевдоним", "кличка", "прозвище", "урождён", "урожден",
+})
+# Words between two names of one list of aliases: "X или Y".
+ALIAS_SEPARATORS: frozenset[str] = frozenset({"или", "либо", "также"})
+# A phrase before an assumed name in running text: "под фамилией X".
+ASSUMED_NAME_PHRASES: tuple[str, ...] = (
+    r"под\s+(?:псевдонимом|фамилией|именем|кличкой)",
+)
+# A line label that gives the person's name at birth in an infobox ("Имя при рождении: X"; the
+# labels of Russian Wikipedia's «Персона» card).
+BIRTH_NAME_LABELS: tuple[str, ...] = (
+    r"имя\s+при\s+рождении", r"настоящее\s+имя", r"фамилия\s+при\s+рождении",
+)
+# Kinship nouns (the kinship terms of a general dictionary, in the cases that stand before a
+# name: nominative, genitive, dative) just before a bare surname that make it a relative of the
+# person the text is about ("его отец Флоренский"); the word's gender, if any.
+KIN_WORDS: dict[str, str | None] = {
+    **dict.fromkeys((
+        "отец", "отца", "отцу", "муж", "мужа", "мужу", "сын", "сына", "сыну", "брат", "брата",
+        "брату", "дядя", "дяди", "племянник", "дед", "деда", "отчим",
+    ), "m"),
+    **dict.fromkeys((
+        "мать", "матери", "жена", "жены", "жене", "дочь", "дочери",
+        "сестра", "сестры", "тётя", "тетя", "бабушка", "вдова", "вдовы", "мачеха",
+    ), "f"),
+    **dict.fromkeys(("двоюродный", "родители", "родителей"), None),
+}
