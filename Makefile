@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint venv lock browser ocr postgres clean bench
+.PHONY: demo test test-fast lint venv lock browser ocr postgres java clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,10 +37,14 @@ PG_BIN := /usr/lib/postgresql/15/bin
 postgres:
 	@test -x $(PG_BIN)/initdb || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
+# Debian's Java 17 for Spark in local mode, installed where it is missing.
+java:
+	@command -v java >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null)
+
 # The tests run against SQLite and a real PostgreSQL server started here in a temporary data
 # directory on a loopback port and stopped afterwards, whether the tests pass or fail. Spark
 # (pyspark from the lock, the spark extra) runs in local mode on the loopback address.
-test: $(STAMP) browser ocr postgres
+test: $(STAMP) browser ocr postgres java
 	$(BIN)/ruff check src tests benchmarks scripts
 	@pgdir=$$(mktemp -d /tmp/kartoteka-pg.XXXXXX); \
 	trap '$(BIN)/python scripts/pg_server.py stop '"$$pgdir" EXIT INT TERM; \
