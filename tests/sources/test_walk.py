@@ -53,15 +53,15 @@ def test_walk_hostile_folder_every_file_read_refused_or_skipped(tmp_path: Path) 
 
 
 def test_walk_reports_hidden_notes_and_unsupported_files(tmp_path: Path) -> None:
-    for name in ("a.txt", ".hidden.txt", "README.md", "photo.jpg"):
+    for name in ("a.txt", ".hidden.txt", "README.md", "photo.heic"):
         (tmp_path / name).write_text("Text.", encoding="utf-8")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text("Text.", encoding="utf-8")
     skipped: dict[str, str] = {}
     found = list(iter_source_files([tmp_path], lambda p, r: skipped.setdefault(p.name, r)))
     assert found == [tmp_path / "a.txt"]
-    assert set(skipped) == {".hidden.txt", "README.md", "photo.jpg", ".git"}
-    assert "unsupported" in skipped["photo.jpg"]
+    assert set(skipped) == {".hidden.txt", "README.md", "photo.heic", ".git"}
+    assert "unsupported" in skipped["photo.heic"]
 
 
 def test_walk_link_inside_the_folder_is_read_once(tmp_path: Path) -> None:
