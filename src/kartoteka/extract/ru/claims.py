@@ -20,11 +20,13 @@ from kartoteka.extract.ru.entries import entry_relations
 from kartoteka.extract.ru.inflection import ud_gender
 from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, PRONOUNS
 from kartoteka.extract.ru.modality import modality_of, other_data_date
+from kartoteka.extract.ru.nominal import nominal_modality, nominal_subjects
 from kartoteka.extract.ru.rumours import deny, rumour_before
 from kartoteka.extract.ru.triggers import (
     AGENT,
     DEATH_SENTENCE,
     NEGATIONS,
+    NOMINAL,
     PATIENT,
     TRIGGERS,
     Trigger,
@@ -96,9 +98,12 @@ class ClaimFinder:
         modality = modality_of(ctx.text, (sent.start, sent.end), (start, end), negated=negated,
                                rumour=rumour is not None,
                                infinitive=ctx.text[start:end].lower().endswith("ть"))
+        if trig.argument == NOMINAL:  # "избежал ареста", "угроза ареста", "к расстрелу"
+            modality = nominal_modality(ctx.text, sent.start, start) or modality
         if modality in DROPPING:  # "мог быть арестован", "собирались расстрелять", questions
             return
-        subjects = self._subjects(head, trig.argument, sent)
+        subjects = (nominal_subjects(self, head) if trig.argument == NOMINAL
+                    else self._subjects(head, trig.argument, sent))
         if not subjects:
             return
         date = self._date(sent, start, end)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 PATIENT = "patient"
 AGENT = "agent"
+# A fate noun: its person is its genitive or possessive (kartoteka.extract.ru.nominal).
+NOMINAL = "nominal"
 
 # Forms of a passive participle, short and full: арестован, арестована, арестованы, арестованный…
 _PASSIVE = r"(?:н|на|но|ны|нн(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми))"
@@ -44,6 +46,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"казн(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)", PATIENT, 0.85),
         # the formula of execution records: "Приговор приведён в исполнение 2 ноября 1937 г."
         Trigger(r"приговор\s+(?:\S+\s+){0,3}?привед(?:ён|ен)\s+в\s+исполнение", PATIENT, 0.85),
+        Trigger(r"расстрел(?:а|у|ом|е)?", NOMINAL, 0.75),
     ),
     "sentence": (
         Trigger(r"приговор(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)\s+(?:\S+\s+){0,5}?"
@@ -62,6 +65,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"арестовать", PATIENT, 0.85),
         Trigger(r"взят[аы]?\s+под\s+стражу", PATIENT, 0.85),
         Trigger(r"задержа(?:н|на|ны)", PATIENT, 0.6),
+        Trigger(r"арест(?:а|у|ом|е)?", NOMINAL, 0.75),
     ),
     "defection": (
         Trigger(r"бежал[аи]?\s+за\s+(?:границу|рубеж|кордон)", AGENT, 0.85),
@@ -117,6 +121,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "death": (
         Trigger(r"умер(?:ла|ли)?|скончал(?:ся|ась|ись)", AGENT, 0.85),
         Trigger(r"погиб(?:ла|ли)?", AGENT, 0.75),
+        Trigger(r"гибел(?:ь|и|ью)", NOMINAL, 0.7),
     ),
     "birth": (
         Trigger(r"родил(?:ся|ась)", AGENT, 0.9),
