@@ -15,7 +15,7 @@ from kartoteka.extract.modality import DROPPING, Modality, gate
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
-from kartoteka.extract.ru.dates import qualified_edtf
+from kartoteka.extract.ru.dates import inside_brackets, qualified_edtf
 from kartoteka.extract.ru.entries import entry_relations
 from kartoteka.extract.ru.inflection import ud_gender
 from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, PRONOUNS
@@ -40,7 +40,8 @@ INFORMANT = re.compile(
 PLACED = ("birth", "death", "execution", "arrest", "suicide")
 FIRST_PERSON = {"я", "меня", "мне", "мной", "мною"}
 SENTENCE_AFTER = re.compile(
-    r"\s*(?:к|на(?=\s+\d))\s+(высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|смертной\s+казни|"
+    r"(?:\s*(?:к|на(?=\s+\d))|(?<=приговор)\s*:)\s+(высшей\s+мере\s+(?:наказания|социальной\s+защиты)|"
+    r"вмн(?:\s*[-–—]\s*расстрел)?|расстрелу|смертной\s+казни|"
     r"\d+[^,.;()]*?)(?=\s+(?:по|за|с\s+поражением|и\s+расстрелян)\b|[,.;()]|$)", re.I)
 
 
@@ -195,8 +196,10 @@ class ClaimFinder:
         if not heads and tok.rel in ("xcomp", "advcl") and tok.head is not None:
             people += [m for c in ctx.children(tok.head) if ctx.tokens[c].rel.startswith("nsubj")
                        for m in self.persons_for(c)]
-        plural = tok.feats.get("Number") == "Plur"
-        if not heads and not people and not plural:
+        # the tagger's plural of a singular short participle ("Приговорен ВКТ") is overruled
+        plural = tok.feats.get("Number") == "Plur" and (not passive or tok.text[-1] in "ыиЫИ")
+        # a court the parser took for the subject names nobody: a list entry is still its own
+        if not people and not plural and (not heads or ctx.entry_at(tok.start) is not None):
             people = self._fallback(head, sent, passive or argument == AGENT)
         entry = ctx.entry_at(tok.start)
         if entry is not None:
@@ -312,16 +315,22 @@ class ClaimFinder:
     def _date(self, sent: Sentence, start: int, end: int):  # type: ignore[no-untyped-def]
         """The date of the trigger's clause: the first after it (before the next trigger),
         else the last before it (after the previous trigger)."""
-        ctx = self.ctx
+        ctx, s_dot = self.ctx, self.ctx.text[end - 1] == "."
         triggers = [(a, b) for a, b, _, _ in self._triggers]
         nxt = min([a for a, _ in triggers if a >= end] or [sent.end])
         prev = max([b for _, b in triggers if b <= start] or [sent.start])
+        for d in ctx.dates:  # a date inside the phrase ("Приговорен ВКТ 20 мая 1937 г. … к
+            # ВМН"), or right after an abbreviation where the tagger ended the sentence at its
+            # dot ("Реаб. 12.04.1958"), is the event's own
+            if start <= d.start and d.end <= end or end <= d.start and re.fullmatch(
+                    r"[\s:,]*", ctx.text[end:d.start]) and (d.end <= sent.end or s_dot):
+                return d
         dates = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end]
         after = [d for d in dates if end <= d.start < nxt]
         if after:
             return after[0]
         before = [d for d in dates if prev <= d.start and d.end <= start
-                  and not _inside_brackets(ctx.text, d.start, start)]
+                  and not inside_brackets(ctx.text, d.start, start)]
         if prev > sent.start and before:
             # "Арестована 2 ноября 1937 г., осуждена на 8 лет": the first date after the
             # previous trigger is that trigger's own
@@ -369,19 +378,6 @@ class ClaimFinder:
             if self.ctx.tokens[i].text in ",;.":
                 break
         return None
-
-
-def _inside_brackets(text: str, a: int, b: int) -> bool:
-    """True when position ``a`` sits inside brackets that close before ``b``."""
-    depth = 0
-    for ch in text[a:b]:
-        if ch == ")":
-            if depth == 0:
-                return True
-            depth -= 1
-        elif ch == "(":
-            depth += 1
-    return False
 
 
 def sentence_role(text: str) -> str:

@@ -47,8 +47,19 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         # the formula of execution records: "Приговор приведён в исполнение 2 ноября 1937 г."
         Trigger(r"приговор\s+(?:\S+\s+){0,3}?привед(?:ён|ен)\s+в\s+исполнение", PATIENT, 0.85),
         Trigger(r"расстрел(?:а|у|ом|е)?", NOMINAL, 0.75),
+        Trigger(r"расстр\.", PATIENT, 0.85),  # a record's abbreviation: "Расстр. 25.12.1937"
     ),
     "sentence": (
+        # record abbreviations (Memorial's lists, the Open List): "приг.", "Приговор: ВМН-расстрел",
+        # and the court with its date and charge between verb and sentence ("Приговорен ВКТ ВС
+        # СССР 20 сентября 1937 г., обв. по ст. 58-8 УК РСФСР к ВМН")
+        Trigger(r"(?:приговор(?:ён|ен|ена|ены|или|ил)|приг\.)\s*:?\s+(?:\S+\s+){6,18}?"
+                r"к\s+(?:высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|"
+                r"смертной\s+казни)", PATIENT, 0.85, role="ВМН"),
+        Trigger(r"приговор\s*:\s*(?:вмн(?:\s*[-–—]\s*расстрел)?|высшая\s+мера(?:\s+наказания)?|"
+                r"расстрел)", PATIENT, 0.85, role="ВМН"),
+        Trigger(r"приговор(?=\s*:\s*(?:\d|[^\W\d_]+\s+(?:лет|года?)\b))", PATIENT, 0.8,
+                takes_role=True),
         Trigger(r"приговор(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)\s+(?:\S+\s+){0,5}?"
                 r"к\s+(?:высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|"
                 r"смертной\s+казни)", PATIENT, 0.9, role="ВМН"),
@@ -58,6 +69,8 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "trial": (
         Trigger(rf"осужд(?:ё|е){_PASSIVE}", PATIENT, 0.85),
         Trigger(r"осудил[аи]?", PATIENT, 0.8),
+        # a record's field: "Приговорен: ОСО при НКВД СССР 2 марта 1939 г.", "Приг.: тройкой"
+        Trigger(r"(?:приговор(?:ён|ен|ена|ены)|приг\.)\s*:", PATIENT, 0.8),
     ),
     "arrest": (
         Trigger(rf"арестова{_PASSIVE}", PATIENT, 0.9),
@@ -106,6 +119,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     ),
     "rehabilitation": (
         Trigger(rf"реабилитирова{_PASSIVE}", PATIENT, 0.9),
+        Trigger(r"реаб\.", PATIENT, 0.85),  # "Реаб. 12.04.1958"
     ),
     "suicide_attempt": (
         Trigger(r"(?:пытал(?:ся|ась)|пыталс|попытал(?:ся|ась))\s+покончить\s+с\s+собой", AGENT,
