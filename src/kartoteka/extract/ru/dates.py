@@ -341,3 +341,8 @@ def inside_brackets(text: str, a: int, b: int) -> bool:
         elif ch == "(":
             depth += 1
     return False
+
+
+def about_before(text: str, position: int) -> bool:
+    """True when "около", "примерно" … stand right before ``position`` ("около 1890 — 1938")."""
+    return bool(_ABOUT.search(text[max(0, position - 40):position]))
