@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-from kartoteka.extract.modality import DROPPING, Modality, gate
+from kartoteka.extract.modality import DROPPING, Modality, gate, hedge
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
 from kartoteka.extract.ru.dates import inside_brackets, qualified_edtf
 from kartoteka.extract.ru.entries import entry_relations
 from kartoteka.extract.ru.inflection import ud_gender
-from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, PRONOUNS
+from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, NARRATOR_HEDGE, PRONOUNS
 from kartoteka.extract.ru.modality import modality_of, other_data_date
 from kartoteka.extract.ru.nominal import nominal_modality, nominal_subjects
 from kartoteka.extract.ru.rumours import deny, rumour_before
@@ -141,6 +141,8 @@ class ClaimFinder:
                         role=sentence_role(after.group(1)), object=obj.id if obj else None,
                         attrs=dict(attrs)))
         kept = [gate(c, modality) for c in made if c is not None]
+        if modality is Modality.ASSERTED and NARRATOR_HEDGE.search(ctx.text, sent.start, sent.end):
+            kept = [hedge(c) if c else None for c in kept]  # "вероятно", as "probably" is
         other = other_data_date(ctx, date, sent.end) if date is not None else None
         by_id = {m.id: m for m in subjects}
         for claim in list(kept) if other else []:  # "(по другим данным — в 1938 г.)"
