@@ -35,31 +35,71 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @DB_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only failures and summary.")
-def ingest(paths: tuple[Path, ...], db: str, quiet: bool) -> None:
+@click.option("--retry-failed", is_flag=True,
+              help="Read again files whose same bytes failed before (skipped otherwise).")
+def ingest(paths: tuple[Path, ...], db: str, quiet: bool, retry_failed: bool) -> None:
     """Read, extract, resolve and store files and folders (recursively).
 
-    A file that cannot be read is reported with its reason and recorded; the others go in.
-    Exit status: 0 when every file went in (or was already there), 1 when some failed.
+    A file that cannot be read is reported with its reason and recorded; the others go in. A
+    file whose bytes failed before is not parsed again unless --retry-failed. Files a folder
+    holds that are not read (hidden, README, other types, special files, links out of the
+    folder or into a loop) are listed as skipped. Exit status: 0 when every file went in (or
+    was already there), 1 when some failed, 3 when the run itself failed (a full disk, a
+    crash), 2 for a usage error.
     """
     from kartoteka.pipeline import ingest as run_ingest
     from kartoteka.pipeline import iter_source_files
+    from kartoteka.sources import display_path
 
     store = _open(db, create=True)
-    files = list(iter_source_files(paths))
-    counts = {"stored": 0, "unchanged": 0, "failed": 0}
-    with tqdm(total=len(files), unit="file", disable=quiet or None, file=sys.stderr,
-              desc="ingest") as bar:
-        def on_file(result) -> None:  # noqa: ANN001
-            counts[result.status] += 1
-            if result.status == "failed":
-                tqdm.write(f"kartoteka: failed: {result.path}: {result.reason}", file=sys.stderr)
-            bar.update(1)
+    counts = {"stored": 0, "unchanged": 0, "failed": 0, "skipped": 0}
 
-        run_ingest(store, files, on_file=on_file)
+    def on_skip(path: Path, reason: str) -> None:
+        counts["skipped"] += 1
+        click.echo(f"kartoteka: skipped: {display_path(path)}: {reason}", err=True)
+
+    try:
+        files = list(iter_source_files(paths, on_skip))
+        with tqdm(total=len(files), unit="file", disable=quiet or None, file=sys.stderr,
+                  desc="ingest") as bar, tqdm(total=0, unit="page", disable=quiet or None,
+                                              file=sys.stderr, desc="ocr", leave=False) as pages:
+            def on_page(done: int, total: int) -> None:  # a scan's pages, as OCR reads them
+                if done == 1:
+                    pages.reset(total=total)
+                pages.update(done - pages.n)
+
+            def on_file(result) -> None:  # noqa: ANN001
+                counts[result.status] += 1
+                shown = display_path(result.path)
+                if result.status == "failed":  # a reason quoting the file stays one line too
+                    tqdm.write(f"kartoteka: failed: {shown}: "
+                               f"{display_path(result.reason or '')}", file=sys.stderr)
+                for warning in result.warnings:
+                    tqdm.write(f"kartoteka: warning: {shown}: {display_path(warning)}",
+                               file=sys.stderr)
+                bar.update(1)
+
+            run_ingest(store, files, on_file=on_file, on_page=on_page, retry_failed=retry_failed)
+    except Exception as exc:  # noqa: BLE001 - the run failed: a clear line and exit 3
+        _run_failed("ingest", exc, counts)
     click.echo(f"stored {counts['stored']}, already present {counts['unchanged']}, "
-               f"failed {counts['failed']} (of {len(files)} files)", err=True)
+               f"failed {counts['failed']} (of {len(files)} files); "
+               f"{counts['skipped']} left out of the folders", err=True)
     store.close()
     sys.exit(1 if counts["failed"] else 0)
+
+
+def _run_failed(command: str, exc: Exception, counts: dict[str, int]) -> None:
+    """Report a run that could not go on (exit 3), without a traceback: what is stored stays."""
+    from kartoteka.pipeline import is_disk_full
+
+    if is_disk_full(exc):
+        what = f"the disk is full or failing ({getattr(exc, 'orig', exc)})"
+    else:
+        what = f"{type(exc).__name__}: {exc}"
+    click.echo(f"kartoteka: {command} stopped: {what}. Files stored before it are kept "
+               f"(stored {counts.get('stored', 0)}); run it again to continue.", err=True)
+    sys.exit(3)
 
 
 @main.command()
@@ -221,6 +261,24 @@ def review(db: str, limit: int) -> None:
         click.echo(f"[{item.kind}] {item.probability:.2f}  {item.left}  ⇄  {item.right}")
         if item.features:
             click.echo("      " + ", ".join(f"{k}={v}" for k, v in item.features.items()))
+
+
+@main.command()
+@DB_OPTION
+def check(db: str) -> None:
+    """Check the database's integrity (read only): every mention and evidence span inside its
+    text, no orphan rows, the edit log consistent. Exit status 1 when a problem is found."""
+    from kartoteka.store.check import check_store
+
+    store = _open(db)
+    with store.session() as session:
+        problems = check_store(session)
+    for problem in problems:
+        click.echo(f"kartoteka: check failed: {problem}", err=True)
+    click.echo(f"{len(problems)} problem(s) found" if problems else "database is consistent",
+               err=True)
+    store.close()
+    sys.exit(1 if problems else 0)
 
 
 @main.command()

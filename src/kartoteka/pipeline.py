@@ -9,10 +9,11 @@ recognised by their bytes' sha256.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kartoteka.curate.edits import curation
@@ -22,11 +23,12 @@ from kartoteka.model import Extraction, LocalEntity
 from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
 from kartoteka.resolve.profile import Profile, build_profiles
 from kartoteka.resolve.within import within
-from kartoteka.sources import iter_source_files, read_source
+from kartoteka.sources import display_path, iter_source_files, read_file_bytes, read_source
 from kartoteka.store.session import Store
 from kartoteka.store.writer import (
     has_authority_records,
     has_document,
+    lasting_failure,
     record_failure,
     write_extraction,
 )
@@ -40,19 +42,12 @@ class FileResult:
     status: str  # stored | unchanged | failed
     reason: str | None = None
     document_id: str | None = None
+    warnings: list[str] = field(default_factory=list)  # pages of a scan that gave no text
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise SourceError(str(path), "no such file") from exc
-    except PermissionError as exc:
-        raise SourceError(str(path), "permission denied") from exc
-    except IsADirectoryError as exc:
-        raise SourceError(str(path), "is a directory") from exc
-    except OSError as exc:
-        raise SourceError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+    # Checked before reading: a regular file (never a FIFO or device) under its size limit.
+    return read_file_bytes(path)
 
 
 def read_and_extract(path: Path, raw: bytes) -> Extraction:
@@ -98,14 +93,20 @@ def block_keys(profiles: dict[str, Profile]) -> dict[str, str]:
     return out
 
 
-def ingest_file(store: Store, path: Path) -> FileResult:
+def ingest_file(store: Store, path: Path, *, retry_failed: bool = False) -> FileResult:
+    sha = None
     try:
         raw = read_bytes(path)
         sha = hashlib.sha256(raw).hexdigest()
         with store.session() as session:
             if has_document(session, sha):
                 return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
+            earlier = None if retry_failed else lasting_failure(session, display_path(path), sha)
+        if earlier is not None:  # the same bytes failed before: parsing them again cannot help
+            return FileResult(str(path), "failed", reason=f"{earlier} (unchanged since it "
+                              "failed; --retry-failed reads it again)")
         extraction = read_and_extract(path, raw)
+        warnings = page_warnings(extraction.document.meta)
         entities, profiles = analyse(extraction)
         with store.session() as session:
             row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
@@ -114,28 +115,56 @@ def ingest_file(store: Store, path: Path) -> FileResult:
             apply_claim_curation(session, cur)
             if has_authority_records(session):
                 link_persons(session, profile_keys=[e.key for e in entities], cur=cur)
-            return FileResult(str(path), "stored", document_id=row.id)
+            return FileResult(str(path), "stored", document_id=row.id, warnings=warnings)
     except KartotekaError as exc:
         reason = exc.reason if isinstance(exc, SourceError) else str(exc)
+        # A reader's refusal of these bytes lasts as long as they do; other errors may pass.
+        lasting = isinstance(exc, SourceError) and sha is not None
     except Exception as exc:  # noqa: BLE001
+        if is_disk_full(exc):
+            raise  # no later file can be stored either: the run stops with a clear error
         # A bug in a stage must cost one file, not the run; the reason names the fault.
         log.debug("internal error on %s", path, exc_info=True)
         reason = f"internal error: {type(exc).__name__}: {exc}"
+        lasting = False
     with store.session() as session:
-        record_failure(session, str(path), reason)
+        record_failure(session, display_path(path), reason, sha256=sha if lasting else None)
     return FileResult(str(path), "failed", reason=reason)
+
+
+def page_warnings(meta: dict) -> list[str]:
+    """What a reader reported about pages it could not read or did not read."""
+    out = [f"page {p['page']}: {p['reason']}" for p in meta.get("unreadable_pages", [])]
+    skipped = meta.get("skipped_pages")
+    if skipped:
+        out.append(f"{skipped['count']} page(s) not read: {skipped['reason']}")
+    return out
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """The store cannot write: the disk (or a file-size limit) is full, or the disk fails."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return True
+    message = str(getattr(exc, "orig", "")).lower()
+    return "disk is full" in message or "disk i/o error" in message
 
 
 def ingest(
     store: Store, paths: Iterable[Path], *,
     on_file: Callable[[FileResult], None] | None = None,
+    on_page: Callable[[int, int], None] | None = None, retry_failed: bool = False,
 ) -> list[FileResult]:
+    """Ingest each file; ``on_file`` hears of each file, ``on_page`` of each page OCR reads
+    (pages done, pages of the file)."""
+    from kartoteka.sources.ocr import page_progress
+
     results = []
-    for path in paths:
-        result = ingest_file(store, path)
-        results.append(result)
-        if on_file is not None:
-            on_file(result)
+    with page_progress(on_page):
+        for path in paths:
+            result = ingest_file(store, path, retry_failed=retry_failed)
+            results.append(result)
+            if on_file is not None:
+                on_file(result)
     return results
 
 

@@ -121,3 +121,25 @@ def test_decode_refuses_binary(raw: bytes) -> None:
 def test_decode_refuses_invalid_utf16_after_mark() -> None:
     with pytest.raises(DecodeError, match="utf-16"):
         decode(b"\xff\xfe" + "ok".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate
+
+
+# Made-up lines: a record in a code page with one line pasted in from a UTF-8 source.
+MIXED_LINES = ("Протокол допроса обвиняемого Семёнова Петра Ильича.\n",
+               "Шишкин и Щербаков — свидетели, жители Харькова.\n",
+               "Обвиняемый виновным себя не признал.\n")
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8-r"])
+def test_decode_codepage_file_with_a_utf8_line_is_read_line_by_line(codec: str) -> None:
+    first, pasted, last = MIXED_LINES
+    raw = first.encode(codec) + pasted.encode("utf-8") + last.encode(codec)
+    text, encoding = decode(raw)
+    assert text == first + pasted + last
+    assert encoding == f"{codec}+utf-8"
+
+
+def test_decode_utf8_file_with_a_stray_byte_stays_utf8() -> None:
+    raw = "".join(MIXED_LINES).encode("utf-8") + b"\xff\n"
+    text, encoding = decode(raw)
+    assert encoding == "utf-8"
+    assert text.startswith(MIXED_LINES[0])

@@ -52,10 +52,14 @@ def test_read_source_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path.write_text("Yezhov", encoding="utf-8")
     path.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the refusal happen as it would for a user
-        def refuse(self: Path) -> bytes:
-            raise PermissionError(13, "Permission denied", str(self))
+        real_open = os.open
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        def refuse(file: Path, flags: int, *args: int) -> int:
+            if Path(file) == path:
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, flags, *args)
+
+        monkeypatch.setattr(os, "open", refuse)
     try:
         with pytest.raises(SourceError, match=r"locked\.txt: permission denied"):
             read_source(path)
@@ -63,7 +67,7 @@ def test_read_source_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         path.chmod(0o644)
 
 
-@pytest.mark.parametrize("name", ["photo.jpg", "ledger.xlsx", "old.doc", "README"])
+@pytest.mark.parametrize("name", ["photo.heic", "ledger.xlsx", "old.doc", "README"])
 def test_read_source_unsupported_suffix(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"whatever")

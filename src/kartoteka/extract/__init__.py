@@ -7,6 +7,7 @@ from functools import cache
 
 from kartoteka.errors import ExtractionError
 from kartoteka.extract.base import LanguagePipeline
+from kartoteka.extract.chunks import extract_in_chunks
 from kartoteka.model import Document, Extraction
 from kartoteka.normalise import restore, view_of
 
@@ -42,9 +43,10 @@ def extract(document: Document, *, lang: str | None = None) -> Extraction:
     if structured is not None:
         return importlib.import_module(structured).extract(document)
     language = lang or document.language or "en"
-    # stress marks, soft hyphens, odd spaces …: read a normalised view, answer in the original
+    # stress marks, soft hyphens, odd spaces …: read a normalised view, answer in the original;
+    # long texts go through the language pipeline in paragraph-bounded chunks
     readable, view = view_of(document)
-    return restore(get_pipeline(language).extract(readable), view, document)
+    return restore(extract_in_chunks(get_pipeline(language).extract, readable), view, document)
 
 
 __all__ = ["STRUCTURED", "SUPPORTED", "extract", "get_pipeline", "is_structured"]

@@ -16,33 +16,35 @@ from pathlib import Path
 
 from kartoteka.errors import SourceError
 from kartoteka.model import Document
-from kartoteka.sources.data import FOLDER_NOTE_STEMS
+from kartoteka.sources.budget import time_budget
+from kartoteka.sources.display import display_path
 from kartoteka.sources.formats import FORMATS, SUPPORTED_SUFFIXES, SourceFormat
+from kartoteka.sources.walk import OnSkip, read_file_bytes, walk_source_files
 
-__all__ = ["SUPPORTED_SUFFIXES", "iter_source_files", "read_source"]
+__all__ = [
+    "SUPPORTED_SUFFIXES", "display_path", "iter_source_files", "read_file_bytes", "read_source",
+]
 
 
 def read_source(path: Path, *, data: bytes | None = None) -> Document:
     """Read one source file into a Document.
 
     ``data`` gives the file's bytes when they do not come from disk (an upload); ``path`` then
-    only names the source and chooses the reader by its suffix. ``source_path`` is ``str(path)``
-    as given.
+    only names the source and chooses the reader by its suffix. ``source_path`` is the path
+    as given, shown safely (``display_path``: a name that is not UTF-8 or holds a newline).
     """
     path = Path(path)
     if data is None:
         _check_file(path)
     source_format = _format_of(path)
-    if data is None:
-        _check_size(path, path.stat().st_size, source_format)
-        raw = _read_bytes(path)
-    else:
-        raw = data
+    # From disk: checked to be a regular file under the size limit before a byte is read.
+    raw = read_file_bytes(path) if data is None else data
     _check_size(path, len(raw), source_format)
     if not raw:
         raise SourceError(str(path), "empty file (0 bytes)")
     try:
-        return source_format.read(path, raw)
+        with time_budget(path):
+            return source_format.read(path, raw)
     except SourceError:
         raise
     except Exception as exc:
@@ -53,56 +55,22 @@ def read_source(path: Path, *, data: bytes | None = None) -> Document:
         ) from exc
 
 
-def iter_source_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files to read for these paths, each once.
+def iter_source_files(paths: Iterable[Path], on_skip: OnSkip | None = None) -> Iterator[Path]:
+    """The files to read for these paths, each once (see ``walk_source_files``).
 
     A file is yielded as given, whatever its suffix (read_source reports an unsupported one); a
-    folder yields its files with a supported suffix, recursively, sorted by name, skipping
-    hidden files and folders (names starting with ".") and notes about the folder (README,
-    LICENSE, PROVENANCE …). A path that does not exist is yielded too, so that read_source
-    reports it.
+    folder yields its files with a supported suffix, recursively, sorted by name. Every file a
+    folder holds that is left out (hidden, a README, an unsupported type, a special file, a
+    link out of the folder or into a loop) is passed to ``on_skip`` with the reason.
     """
-    seen: set[Path] = set()
-    for path in paths:
-        path = Path(path)
-        found = _walk(path) if path.is_dir() else iter([path])
-        for file in found:
-            key = file.resolve() if file.exists() else file.absolute()
-            if key not in seen:
-                seen.add(key)
-                yield file
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        yield folder  # unreadable folder: read_source reports why
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        entry_path = folder / entry.name
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry_path)
-        elif _is_source_name(entry.name) and entry.is_file():
-            yield entry_path
-
-
-def _is_source_name(name: str) -> bool:
-    stem, dot, suffix = name.rpartition(".")
-    if not dot or f".{suffix.lower()}" not in FORMATS:
-        return False
-    return stem.split(".")[0].lower() not in FOLDER_NOTE_STEMS
+    return walk_source_files(paths, on_skip)
 
 
 def _check_file(path: Path) -> None:
-    if not path.exists():
+    if not os.path.lexists(path):
         raise SourceError(str(path), "no such file")
-    if path.is_dir():
+    if os.path.isdir(path):
         raise SourceError(str(path), "a folder, not a file")
-    if not path.is_file():
-        raise SourceError(str(path), "not a regular file")
 
 
 def _format_of(path: Path) -> SourceFormat:
@@ -124,12 +92,3 @@ def _check_size(path: Path, size: int, source_format: SourceFormat) -> None:
             f"too large: {size / 2**20:.1f} MiB, the limit for {source_format.name} is "
             f"{source_format.max_bytes / 2**20:.0f} MiB",
         )
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except PermissionError as exc:
-        raise SourceError(str(path), "permission denied") from exc
-    except OSError as exc:
-        raise SourceError(str(path), f"cannot read: {exc.strerror or exc}") from exc

@@ -15,6 +15,7 @@ from kartoteka.sources.data import (
     NON_PRINTABLE,
 )
 from kartoteka.sources.decode import DecodeError, decode
+from kartoteka.sources.display import display_path
 from kartoteka.sources.kind import guess_kind
 from kartoteka.sources.language import detect_language
 
@@ -83,7 +84,7 @@ def build_document(
         title=clean_title(title) or first_line_title(text),
         language=detect_language(text),
         kind=guess_kind(text),
-        source_path=str(path),
+        source_path=display_path(path),
         media_type=media_type,
         encoding=encoding,
         meta=meta or {},

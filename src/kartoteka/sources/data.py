@@ -13,6 +13,16 @@ import re
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 # PDF and DOCX files carry images and fonts beside their text, so they may be larger.
 MAX_CONTAINER_BYTES = 100 * 1024 * 1024
+# A DOCX is a zip archive: its parts are unpacked whole into memory by python-docx, so the
+# archive's own directory is checked first. Unpacked, a DOCX may hold at most this much (images
+# included; the largest Word memoirs are tens of MiB), at most this many parts, and no large
+# part may have shrunk more than MAX_COMPRESSION_RATIO times: text XML deflates about 5–20
+# times, a zip bomb (repeated bytes) about 1,000 times.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 10_000
+MAX_COMPRESSION_RATIO = 100
+# Parts smaller than this are not held to the ratio: a tiny repetitive part costs nothing.
+RATIO_CHECK_MIN_BYTES = 1024 * 1024
 # A JSON-lines record list is a database export, not a testimony: Memorial's Moscow list is ~5 MiB
 # for ~4,000 records, so this allows lists of a few hundred thousand records.
 MAX_RECORD_LIST_BYTES = 500 * 1024 * 1024

@@ -2,9 +2,11 @@
 
 ``decode(raw)`` returns ``(text, encoding)`` where ``encoding`` is a Python codec name and
 ``raw.decode(encoding) == text`` (with ``errors="replace"`` for a UTF-8 file with a few damaged
-bytes, the only case that does not decode strictly). A byte-order mark is not part of the text:
-``utf-8-sig``, ``utf-16`` and ``utf-32`` drop it, so offsets count code points of the text after
-the mark.
+bytes, the only case that does not decode strictly), except for a file of mixed lines: a
+Cyrillic code page with lines pasted in UTF-8 is decoded line by line and its encoding is
+named "cp1251+utf-8" (each line in the encoding it is in, never all of it as KOI8-R garbage).
+A byte-order mark is not part of the text: ``utf-8-sig``, ``utf-16`` and ``utf-32`` drop it, so
+offsets count code points of the text after the mark.
 
 CP1251 and KOI8-R are told apart by our own score, not charset-normalizer's guess, which
 confuses them on short Russian texts: each decoding is scored by how Russian its letters are
@@ -36,6 +38,9 @@ SCORING_SAMPLE_BYTES = 64 * 1024
 # A file that fails strict UTF-8 is still UTF-8 when its valid multi-byte characters outnumber
 # the damaged sequences this many times (a file cut mid-character, one stray byte).
 DAMAGED_UTF8_RATIO = 20
+# Lines not in UTF-8 are read in a Cyrillic code page only when they hold at least this many
+# bytes ≥ 0x80: fewer is a damaged byte or two in a UTF-8 file, too little to score a code page.
+MIN_MIXED_HIGH_BYTES = 8
 
 _LOG_PROBABILITY = {letter: math.log(p) for letter, p in RUSSIAN_LETTER_FREQUENCY.items()}
 _HIGH_BYTE_RUN = re.compile(rb"[\x80-\xff]+")
@@ -56,6 +61,9 @@ def decode(raw: bytes) -> tuple[str, str]:
         if codec is None:
             raise DecodeError("binary data (contains NUL bytes), not a text file")
         return _strict(raw, codec), codec
+    mixed = _mixed_lines(raw)
+    if mixed is not None:
+        return mixed
     utf8 = _utf8(raw)
     if utf8 is not None:
         return utf8, "utf-8"
@@ -142,6 +150,36 @@ def russian_score(text: str) -> float:
             bad += 1
     case_term = (good - bad) / pairs if pairs else 0.0
     return log_sum / count + CASE_PATTERN_WEIGHT * case_term
+
+
+def _mixed_lines(raw: bytes) -> tuple[str, str] | None:
+    """A file whose lines are in two encodings (CP1251 with a line pasted in UTF-8): each line
+    that is valid UTF-8 read as UTF-8, the others in the Cyrillic code page that fits them.
+
+    The encoding returned names both, "cp1251+utf-8". None when the file is not such a mix: no
+    line is UTF-8 with letters beyond ASCII, or the other lines hold too few bytes ≥ 0x80 to
+    judge (a UTF-8 file with a stray damaged byte, left to ``_utf8``), or they read as no
+    Cyrillic code page.
+    """
+    lines = raw.splitlines(keepends=True)  # bytes split at \n, \r and \r\n only
+    in_utf8: list[bool] = []
+    for line in lines:
+        try:
+            in_utf8.append(not line.isascii() and bool(line.decode("utf-8")))
+        except UnicodeDecodeError:
+            in_utf8.append(False)
+    others = b"".join(line for line, utf8 in zip(lines, in_utf8, strict=True) if not utf8)
+    high_bytes = sum(len(run) for run in _HIGH_BYTE_RUN.findall(others))
+    if not any(in_utf8) or high_bytes < MIN_MIXED_HIGH_BYTES:
+        return None
+    if latin_word_share(others) >= MAX_LATIN_WORD_SHARE:
+        return None
+    codec = best_cyrillic_codepage(others)
+    if codec is None:
+        return None
+    text = "".join(line.decode("utf-8" if utf8 else codec)
+                   for line, utf8 in zip(lines, in_utf8, strict=True))
+    return text, f"{codec}+utf-8"
 
 
 def _strict(raw: bytes, codec: str) -> str:

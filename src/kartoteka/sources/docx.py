@@ -19,6 +19,12 @@ from docx.text.paragraph import Paragraph
 from kartoteka.errors import SourceError
 from kartoteka.model import Document
 from kartoteka.sources.common import build_document, check_text
+from kartoteka.sources.data import (
+    MAX_ARCHIVE_MEMBERS,
+    MAX_COMPRESSION_RATIO,
+    MAX_UNPACKED_BYTES,
+    RATIO_CHECK_MIN_BYTES,
+)
 
 PARAGRAPH_SEPARATOR = "\n\n"
 CELL_SEPARATOR = "\t"
@@ -29,6 +35,7 @@ def read_docx(path: Path, raw: bytes) -> Document:
     """A .docx file's text as a Document; SourceError if it is not a readable Word file."""
     if not raw.startswith(ZIP_MAGIC):
         raise SourceError(str(path), "not a DOCX file (not a zip archive; an old .doc?)")
+    check_archive(path, raw)
     # python-docx raises its own errors, KeyError (a part missing), zipfile and lxml errors on
     # damaged files: any of them means "corrupt", never a crash.
     try:
@@ -51,6 +58,31 @@ def read_docx(path: Path, raw: bytes) -> Document:
         media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         title=title, meta=meta,
     )
+
+
+def check_archive(path: Path, raw: bytes) -> None:
+    """Refuse a zip archive that would unpack too large (a zip bomb) before unpacking it.
+
+    The sizes come from the archive's directory; zipfile never inflates a part beyond its
+    declared size (a lying directory fails the CRC check), so they bound what is unpacked.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SourceError(str(path), f"corrupt DOCX: damaged zip archive ({exc})") from exc
+    if len(parts) > MAX_ARCHIVE_MEMBERS:
+        raise SourceError(str(path), f"not a DOCX: a zip archive of {len(parts):,} parts "
+                          f"(limit {MAX_ARCHIVE_MEMBERS:,})")
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SourceError(str(path), f"refused: would unpack to {unpacked / 2**20:,.0f} MiB "
+                          f"(limit {MAX_UNPACKED_BYTES / 2**20:.0f} MiB; a zip bomb?)")
+    for part in parts:
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size >= RATIO_CHECK_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
+            raise SourceError(str(path), f"refused: part {part.filename!r} is compressed "
+                              f"{ratio:,.0f} times (limit {MAX_COMPRESSION_RATIO}; a zip bomb?)")
 
 
 def _block_text(block: Paragraph | Table) -> str:

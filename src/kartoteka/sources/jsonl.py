@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kartoteka.errors import SourceError
 from kartoteka.model import Document
+from kartoteka.sources.display import display_path
 from kartoteka.sources.language import detect_language
 
 MEDIA_TYPE = "application/x-ndjson"
@@ -39,7 +40,7 @@ def read_jsonl(path: Path, raw: bytes) -> Document:
     return Document(sha256=hashlib.sha256(raw).hexdigest(), text=text,
                     title=f"Record list {path.parent.name}/{path.name}",
                     language=detect_language(text), kind="record-list",
-                    source_path=str(path), media_type=MEDIA_TYPE, encoding="utf-8",
+                    source_path=display_path(path), media_type=MEDIA_TYPE, encoding="utf-8",
                     meta={"format": "jsonl", "records": records})
 
 

@@ -19,6 +19,7 @@ from kartoteka.store.tables import (
     EvidenceRow,
     FailureRow,
     MentionRow,
+    PageRow,
     ProfileRow,
 )
 
@@ -74,6 +75,13 @@ def write_extraction(
         )
     session.add(row)
     session.flush()
+    for scan in doc.scans:
+        session.add(PageRow(
+            document_id=doc.id, number=scan.number, width=scan.width, height=scan.height,
+            image=scan.image, lang=scan.lang, rotation=scan.rotation, skew=scan.skew,
+            confidence=scan.confidence, status=scan.status, reason=scan.reason,
+            words=[list(w) for w in scan.words],
+        ))
     for ent in entities:
         profile = profiles.get(ent.key)
         session.add(ProfileRow(
@@ -109,7 +117,23 @@ def write_extraction(
     return row
 
 
-def record_failure(session: Session, path: str, reason: str) -> None:
-    """Keep one row per failing path (the latest reason), so re-runs add nothing."""
+def record_failure(
+    session: Session, path: str, reason: str, *, sha256: str | None = None
+) -> None:
+    """Keep one row per failing path (the latest reason), so re-runs add nothing.
+
+    ``sha256`` is given when the failure lasts as long as the bytes do (the content cannot be
+    read). ``path`` is the safe rendering of the file name (``sources.display_path``), as
+    documents store it, so any file name can be stored.
+    """
     session.query(FailureRow).filter(FailureRow.path == path).delete()
-    session.add(FailureRow(path=path, reason=reason))
+    session.add(FailureRow(path=path, reason=reason, sha256=sha256))
+
+
+def lasting_failure(session: Session, path: str, sha256: str) -> str | None:
+    """The reason these very bytes at this path failed before for a lasting reason, if they did."""
+    return session.scalar(
+        select(FailureRow.reason)
+        .where(FailureRow.path == path, FailureRow.sha256 == sha256)
+        .limit(1)
+    )
