@@ -80,7 +80,7 @@ def test_normalise_maps_rare_dashes_and_quotes_to_the_ones_read() -> None:
 def test_normalise_round_trips_every_span_of_random_text() -> None:
     rng = random.Random(7)
     # marks read the same whatever stands beside them: every span must round-trip
-    local = list("абвгдеёжз ЁЕ.") + [STRESS, "\u00ad", "\u200b", "\u00a0", "ѣ", "і"]
+    local = list("абвгдеёжз ЁЕ.") + [STRESS, "\u00ad", "\u200b", "\u00a0", "ѣ"]
     for _ in range(200):
         original = "".join(rng.choice(local) for _ in range(rng.randint(0, 30)))
         view = normalise(original)
@@ -94,8 +94,9 @@ def test_normalise_round_trips_every_span_of_random_text() -> None:
 
 def test_normalise_round_trips_whole_text_with_context_marks() -> None:
     rng = random.Random(11)
-    # a final hard sign and a line-end hyphen depend on their neighbours: the whole text does
-    alphabet = list("абвгдъ Ъ-\n.") + [STRESS, "\u00ad"]
+    # a final hard sign, an old "і" and a line-end hyphen depend on their neighbours: the whole
+    # text does
+    alphabet = list("абвгдъ Ъ-\n.іІєй") + [STRESS, "\u00ad"]
     for _ in range(300):
         original = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         view = normalise(original)
@@ -127,3 +128,11 @@ def test_normalise_restore_moves_mentions_claims_and_their_references() -> None:
     assert wife.attrs["of"] == person.id and claim.subject == person.id
     assert claim.object == wife.id and claim.attrs["about"] == [person.id]
     assert original[claim.evidence[0].start:claim.evidence[0].end].endswith("расстрелян.")
+
+
+def test_normalise_pre_reform_i_only_before_a_vowel_in_russian() -> None:
+    assert normalise("Іеронимъ Петровъ", "ru").text == "Иероним Петров"
+    # Ukrainian: "і" before a consonant, "є" only Ukrainian has; English text is left alone
+    assert normalise("Ієронім Петрович", "ru").text == "Ієронім Петрович"
+    assert normalise("Іван Сірко", "ru").text == "Іван Сірко"
+    assert normalise("Сѣверъ", "en").text == "Сѣверъ"

@@ -13,8 +13,11 @@ What the view changes, and why each is safe for both languages:
   marks are composed (NFC: "и" + U+0306 is "й");
 - "ё" stays: a card shows "Пётр" as printed, and the matching keys (names/keys.py) and the
   trigger patterns already read ё and е alike; "е" + U+0308 is composed into "ё";
-- pre-reform letters become their reformed ones (ѣ→е, і→и, ѳ→ф, ѵ→и) and a word-final hard sign
-  is dropped (the 1918 decree of the People's Commissariat of Education on spelling);
+- in Russian text only, pre-reform letters become their reformed ones (ѣ→е, і→и, ѳ→ф, ѵ→и) and
+  a word-final hard sign is dropped (the 1918 decree of the People's Commissariat of Education
+  on spelling). Old spelling wrote "і" only before a vowel or "й" ("Россія", "Іеронимъ"), so an
+  "і" elsewhere, or in a word with a letter only Ukrainian and Belarusian have (ї, є, ґ, ў), is
+  no pre-reform letter: "Ієронім" in a Russian text keeps its spelling;
 - soft hyphens, zero-width spaces and joiners, the byte-order mark and word joiners go;
 - non-breaking, thin and other fixed-width spaces become a plain space, one for one;
 - rare dash and hyphen code points become the three the extractors read ("-", "–", "—");
@@ -39,7 +42,7 @@ SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008
                    "\u202f\u205f\u3000")
 SAME_LENGTH: dict[str, str] = {
     # pre-1918 letters (decree of 1918 on the new spelling)
-    "ѣ": "е", "Ѣ": "Е", "і": "и", "І": "И", "ѳ": "ф", "Ѳ": "Ф", "ѵ": "и", "Ѵ": "И",
+    "ѣ": "е", "Ѣ": "Е", "ѳ": "ф", "Ѳ": "Ф", "ѵ": "и", "Ѵ": "И",
     # hyphens and dashes (Unicode General Punctuation block)
     "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2012": "–", "\u2015": "—", "\u2e3a": "—",
     "\u2e3b": "—", "\ufe58": "—",
@@ -53,6 +56,10 @@ _SPECIAL = re.compile("[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff\u180e\u00a0
 # "Ежо-\nва": the hyphen, the line break and the next line's indentation.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[a-zа-я])")
 _WORD_FINAL_HARD_SIGN = re.compile(r"(?<=[а-яёА-ЯЁ])[ъЪ](?![^\W\d_])")
+PRE_REFORM = frozenset("ѣѢѳѲѵѴ")
+# "і" of the old spelling: before a vowel or "й" (a stress mark may stand between)
+_OLD_I = re.compile("[іІ](?=[\u0301\u0300]?[аеёиоуыэюяѣйАЕЁИОУЫЭЮЯѢЙ])")
+_OTHER_SLAVIC_WORD = re.compile("[^\\W\\d_]*[їЇєЄґҐўЎ][^\\W\\d_]*")
 
 
 @dataclass
@@ -86,11 +93,16 @@ class View:
         return first, self.ends[end - 1]
 
 
-def normalise(text: str) -> View:
-    """The normalised view of ``text`` (see the module's docstring for what changes)."""
-    if not _SPECIAL.search(text) and not _WORD_FINAL_HARD_SIGN.search(text):
+def normalise(text: str, language: str | None = "ru") -> View:
+    """The normalised view of ``text`` (see the module's docstring for what changes); the
+    pre-reform spelling is undone only where ``language`` is Russian."""
+    russian = language == "ru"
+    if not _SPECIAL.search(text) and not (russian and _WORD_FINAL_HARD_SIGN.search(text)):
         return View(text, text)
-    dropped = {m.start() for m in _WORD_FINAL_HARD_SIGN.finditer(text)}
+    dropped = {m.start() for m in _WORD_FINAL_HARD_SIGN.finditer(text)} if russian else set()
+    other = [m.span() for m in _OTHER_SLAVIC_WORD.finditer(text)] if russian else []
+    old_i = {m.start() for m in _OLD_I.finditer(text) if russian
+             and not any(a <= m.start() < b for a, b in other)}
     breaks = {m.start(): m.end() for m in _LINE_BREAK_HYPHEN.finditer(text)}
     out: list[str] = []
     starts: list[int] = []
@@ -117,7 +129,12 @@ def normalise(text: str) -> View:
             j += 1
         cluster = unicodedata.normalize("NFC", ch + marks) if marks else ch
         for c in cluster:
-            c = " " if c in SPACES else SAME_LENGTH.get(c, c)
+            if c in PRE_REFORM and not russian:
+                pass
+            elif i in old_i and c in "іІ":
+                c = "и" if c == "і" else "И"
+            else:
+                c = " " if c in SPACES else SAME_LENGTH.get(c, c)
             out.append(c)
             starts.append(i)
             ends.append(j)
@@ -130,7 +147,7 @@ def normalise(text: str) -> View:
 
 def view_of(document: Document) -> tuple[Document, View]:
     """The document as the extractors read it (same id, normalised text) and its view."""
-    view = normalise(document.text)
+    view = normalise(document.text, document.language)
     return (replace(document, text=view.text) if view.changed else document), view
 
 

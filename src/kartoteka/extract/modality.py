@@ -7,7 +7,8 @@ Kirov" reports an accusation. Each language's extractor decides which class a ca
 belongs to (its cue words live in its own lexicon); this module alone decides what each class
 becomes, so English and Russian cannot drift apart:
 
-- asserted: an affirmed claim at the extractor's confidence;
+- asserted: an affirmed claim at the extractor's confidence; where the narrator hedges it
+  ("probably", "вероятно") at most ``HEDGE_CONFIDENCE``, marked ``attrs["hedged"]`` (``hedge``);
 - denied, refuted_rumour: a negated claim (a denial is information: "not shot for the time being");
 - rumour, charged, reported: an affirmed claim hedged below ``REPORTED_CONFIDENCE``, which is
   under the line the web UI uses to send claims to review, and marked ``attrs["modality"]``;
@@ -38,6 +39,9 @@ class Modality(StrEnum):
 
 # Below the web UI's review line (0.6): such claims are shown as "reported", never as facts.
 REPORTED_CONFIDENCE = 0.35
+# The narrator's own doubt ("probably", "possibly"; "вероятно", "возможно", "по-видимому"): the
+# claim stays asserted, marked hedged, at most this sure (under the review line, above reports).
+HEDGE_CONFIDENCE = 0.5
 
 NEGATING: frozenset[Modality] = frozenset({Modality.DENIED, Modality.REFUTED_RUMOUR})
 HEDGING: frozenset[Modality] = frozenset({Modality.RUMOUR, Modality.CHARGED, Modality.REPORTED})
@@ -87,4 +91,12 @@ def gate(claim: Claim, modality: Modality) -> Claim | None:
     return claim
 
 
-__all__ = ["Modality", "REPORTED_CONFIDENCE", "Verdict", "gate", "judge"]
+def hedge(claim: Claim) -> Claim:
+    """``claim`` asserted under the narrator's doubt: kept, hedged, at most HEDGE_CONFIDENCE."""
+    claim.confidence = min(claim.confidence, HEDGE_CONFIDENCE)
+    claim.attrs["hedged"] = True
+    return claim
+
+
+__all__ = ["HEDGE_CONFIDENCE", "Modality", "REPORTED_CONFIDENCE", "Verdict", "gate", "hedge",
+           "judge"]

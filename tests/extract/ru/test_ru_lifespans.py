@@ -56,3 +56,9 @@ def test_ru_lifespans_database_fields_are_the_persons_fates(extract) -> None:
         ("birth", "Кузьмина Анна Ивановна", "1901"),
         ("execution", "Кузьмина Анна Ивановна", "1938-05-15"),
         ("rehabilitation", "Кузьмина Анна Ивановна", "1957-05-12")]
+
+
+def test_ru_lifespans_about_before_a_range_makes_the_birth_uncertain(extract) -> None:
+    ex = extract("Сомов Иван Петрович (около 1890 — 1938) — советский инженер.")
+    dates = {c.type: c.date for c in ex.claims if c.type in ("birth", "death")}
+    assert dates == {"birth": "1890~", "death": "1938"}

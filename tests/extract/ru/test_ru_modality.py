@@ -88,3 +88,18 @@ def test_ru_modality_other_data_is_a_second_claim_beside_the_first(extract) -> N
     assert [(c.date, c.polarity, c.attrs.get("modality")) for c in claims] == [
         ("1938-05-03", "affirmed", None), ("1939", "affirmed", "reported")]
     assert claims[0].confidence > REPORTED_CONFIDENCE >= claims[1].confidence
+
+
+@pytest.mark.parametrize("text", [
+    "Кузьмин Павел Ильич, вероятно, был расстрелян в 1938 году.",
+    "Кузьмин Павел Ильич, по-видимому, был расстрелян в 1938 году.",
+    "Возможно, Кузьмин Павел Ильич был расстрелян в 1938 году.",
+])
+def test_ru_modality_narrator_doubt_is_hedged_like_english_probably(extract, text: str) -> None:
+    from kartoteka.extract.modality import HEDGE_CONFIDENCE, REPORTED_CONFIDENCE
+
+    claims = [c for c in extract(text).claims if c.type == "execution"]
+    assert [(c.date, c.polarity, c.attrs.get("hedged")) for c in claims] == [
+        ("1938", "affirmed", True)]
+    assert REPORTED_CONFIDENCE < claims[0].confidence <= HEDGE_CONFIDENCE
+    assert "modality" not in claims[0].attrs  # asserted, not reported

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kartoteka.extract.ru.triggers import AGENT, PATIENT, TRIGGERS
+from kartoteka.extract.ru.triggers import AGENT, NOMINAL, PATIENT, TRIGGERS
 from kartoteka.vocabulary import load_vocabulary
 
 
@@ -19,7 +19,7 @@ def test_ru_triggers_keys_are_claim_types() -> None:
 def test_ru_triggers_patterns_compile_and_name_an_argument(type_id: str) -> None:
     for trigger in TRIGGERS[type_id]:
         re.compile(trigger.pattern)
-        assert trigger.argument in (AGENT, PATIENT)
+        assert trigger.argument in (AGENT, PATIENT, NOMINAL)
         assert 0 < trigger.confidence <= 1
 
 

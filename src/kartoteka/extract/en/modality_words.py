@@ -13,6 +13,8 @@ these lists comes from the texts at hand.
 
 from __future__ import annotations
 
+from kartoteka.extract import modality
+
 # Verbs whose complement is a plan or wish, not an event (Levin 32.1, 29.x, "try" 61).
 INTENTION_VERBS: frozenset[str] = frozenset({
     "want", "plan", "intend", "decide", "hope", "threaten", "prepare", "propose", "seek",
@@ -97,7 +99,7 @@ HEDGE_PHRASES: tuple[str, ...] = (
     "it is thought", "is thought to", "was thought to", "is supposed to", "was supposed to",
     "according to some",
 )
-HEDGE_CONFIDENCE = 0.5
+HEDGE_CONFIDENCE = modality.HEDGE_CONFIDENCE  # one value for both languages
 # Words that refute what went before: "the rumour proved false", "the report was denied".
 REFUTING_WORDS: frozenset[str] = frozenset({
     "false", "untrue", "unfounded", "baseless", "groundless", "refute", "deny", "disprove",

@@ -11,20 +11,22 @@ from __future__ import annotations
 
 import re
 
-from kartoteka.extract.modality import DROPPING, Modality, gate
+from kartoteka.extract.modality import DROPPING, Modality, gate, hedge
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
-from kartoteka.extract.ru.dates import qualified_edtf
+from kartoteka.extract.ru.dates import inside_brackets, qualified_edtf
 from kartoteka.extract.ru.entries import entry_relations
 from kartoteka.extract.ru.inflection import ud_gender
-from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, PRONOUNS
+from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, NARRATOR_HEDGE, PRONOUNS
 from kartoteka.extract.ru.modality import modality_of, other_data_date
+from kartoteka.extract.ru.nominal import nominal_modality, nominal_subjects
 from kartoteka.extract.ru.rumours import deny, rumour_before
 from kartoteka.extract.ru.triggers import (
     AGENT,
     DEATH_SENTENCE,
     NEGATIONS,
+    NOMINAL,
     PATIENT,
     TRIGGERS,
     Trigger,
@@ -38,7 +40,8 @@ INFORMANT = re.compile(
 PLACED = ("birth", "death", "execution", "arrest", "suicide")
 FIRST_PERSON = {"я", "меня", "мне", "мной", "мною"}
 SENTENCE_AFTER = re.compile(
-    r"\s*(?:к|на(?=\s+\d))\s+(высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|смертной\s+казни|"
+    r"(?:\s*(?:к|на(?=\s+\d))|(?<=приговор)\s*:)\s+(высшей\s+мере\s+(?:наказания|социальной\s+защиты)|"
+    r"вмн(?:\s*[-–—]\s*расстрел)?|расстрелу|смертной\s+казни|"
     r"\d+[^,.;()]*?)(?=\s+(?:по|за|с\s+поражением|и\s+расстрелян)\b|[,.;()]|$)", re.I)
 
 
@@ -96,9 +99,12 @@ class ClaimFinder:
         modality = modality_of(ctx.text, (sent.start, sent.end), (start, end), negated=negated,
                                rumour=rumour is not None,
                                infinitive=ctx.text[start:end].lower().endswith("ть"))
+        if trig.argument == NOMINAL:  # "избежал ареста", "угроза ареста", "к расстрелу"
+            modality = nominal_modality(ctx.text, sent.start, start) or modality
         if modality in DROPPING:  # "мог быть арестован", "собирались расстрелять", questions
             return
-        subjects = self._subjects(head, trig.argument, sent)
+        subjects = (nominal_subjects(self, head) if trig.argument == NOMINAL
+                    else self._subjects(head, trig.argument, sent))
         if not subjects:
             return
         date = self._date(sent, start, end)
@@ -135,6 +141,8 @@ class ClaimFinder:
                         role=sentence_role(after.group(1)), object=obj.id if obj else None,
                         attrs=dict(attrs)))
         kept = [gate(c, modality) for c in made if c is not None]
+        if modality is Modality.ASSERTED and NARRATOR_HEDGE.search(ctx.text, sent.start, sent.end):
+            kept = [hedge(c) if c else None for c in kept]  # "вероятно", as "probably" is
         other = other_data_date(ctx, date, sent.end) if date is not None else None
         by_id = {m.id: m for m in subjects}
         for claim in list(kept) if other else []:  # "(по другим данным — в 1938 г.)"
@@ -190,8 +198,10 @@ class ClaimFinder:
         if not heads and tok.rel in ("xcomp", "advcl") and tok.head is not None:
             people += [m for c in ctx.children(tok.head) if ctx.tokens[c].rel.startswith("nsubj")
                        for m in self.persons_for(c)]
-        plural = tok.feats.get("Number") == "Plur"
-        if not heads and not people and not plural:
+        # the tagger's plural of a singular short participle ("Приговорен ВКТ") is overruled
+        plural = tok.feats.get("Number") == "Plur" and (not passive or tok.text[-1] in "ыиЫИ")
+        # a court the parser took for the subject names nobody: a list entry is still its own
+        if not people and not plural and (not heads or ctx.entry_at(tok.start) is not None):
             people = self._fallback(head, sent, passive or argument == AGENT)
         entry = ctx.entry_at(tok.start)
         if entry is not None:
@@ -307,16 +317,22 @@ class ClaimFinder:
     def _date(self, sent: Sentence, start: int, end: int):  # type: ignore[no-untyped-def]
         """The date of the trigger's clause: the first after it (before the next trigger),
         else the last before it (after the previous trigger)."""
-        ctx = self.ctx
+        ctx, s_dot = self.ctx, self.ctx.text[end - 1] == "."
         triggers = [(a, b) for a, b, _, _ in self._triggers]
         nxt = min([a for a, _ in triggers if a >= end] or [sent.end])
         prev = max([b for _, b in triggers if b <= start] or [sent.start])
+        for d in ctx.dates:  # a date inside the phrase ("Приговорен ВКТ 20 мая 1937 г. … к
+            # ВМН"), or right after an abbreviation where the tagger ended the sentence at its
+            # dot ("Реаб. 12.04.1958"), is the event's own
+            if start <= d.start and d.end <= end or end <= d.start and re.fullmatch(
+                    r"[\s:,]*", ctx.text[end:d.start]) and (d.end <= sent.end or s_dot):
+                return d
         dates = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end]
         after = [d for d in dates if end <= d.start < nxt]
         if after:
             return after[0]
         before = [d for d in dates if prev <= d.start and d.end <= start
-                  and not _inside_brackets(ctx.text, d.start, start)]
+                  and not inside_brackets(ctx.text, d.start, start)]
         if prev > sent.start and before:
             # "Арестована 2 ноября 1937 г., осуждена на 8 лет": the first date after the
             # previous trigger is that trigger's own
@@ -364,19 +380,6 @@ class ClaimFinder:
             if self.ctx.tokens[i].text in ",;.":
                 break
         return None
-
-
-def _inside_brackets(text: str, a: int, b: int) -> bool:
-    """True when position ``a`` sits inside brackets that close before ``b``."""
-    depth = 0
-    for ch in text[a:b]:
-        if ch == ")":
-            if depth == 0:
-                return True
-            depth -= 1
-        elif ch == "(":
-            depth += 1
-    return False
 
 
 def sentence_role(text: str) -> str:

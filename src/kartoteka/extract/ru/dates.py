@@ -328,3 +328,21 @@ def qualified_edtf(text: str, date: RuDate) -> str:
     else:
         return date.edtf
     return value or date.edtf
+
+
+def inside_brackets(text: str, a: int, b: int) -> bool:
+    """True when position ``a`` sits inside brackets that close before ``b``."""
+    depth = 0
+    for ch in text[a:b]:
+        if ch == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+        elif ch == "(":
+            depth += 1
+    return False
+
+
+def about_before(text: str, position: int) -> bool:
+    """True when "около", "примерно" … stand right before ``position`` ("около 1890 — 1938")."""
+    return bool(_ABOUT.search(text[max(0, position - 40):position]))

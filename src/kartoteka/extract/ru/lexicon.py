@@ -126,7 +126,6 @@ MODAL_CUES: dict[str, str] = {
     # reports nobody vouches for: "официально сообщалось, что он умер", "по другим данным"
     "reported": (r"\b(?:сообщалось|утверждалось|объявлено|было\s+объявлено|заявлялось|"
                  r"по\s+официальной\s+версии|официально|газеты\s+писали|в\s+газетах\s+писали|"
-                 r"возможно|вероятно|предположительно|по-видимому|видимо|"
                  r"по\s+(?:другим|иным|некоторым|официальным)\s+(?:данным|сведениям))"
                  r"\s*[,—–-]?\s*(?:что\s+)?[^;:.!?]*$"),
     # a statement refuted as it is told: "ошибочно считается, что он расстрелян"
@@ -134,6 +133,10 @@ MODAL_CUES: dict[str, str] = {
                        r"утверждается|утверждали|указывается|сообщалось|пишут|писали)\s*,?\s*"
                        r"(?:что|будто)\s+[^;:.!?]*$"),
 }
+# The narrator's own doubt (introductory words of probability, Русская грамматика 1980, §2222):
+# the claim stays asserted, hedged, as English "probably", "possibly" (extract.modality.hedge).
+NARRATOR_HEDGE = re.compile(r"(?<![\w-])(?:вероятно|возможно|предположительно|по-видимому|видимо|"
+                            r"наверное|по\s+всей\s+видимости|скорее\s+всего)(?![\w-])", re.I)
 # Words that tie a fate verb to the main clause rather than to the cue before it ("обвинён в
 # шпионаже и расстрелян"): a cue reaches no further than one of them.
 CLAUSE_JOINS = re.compile(r"(?<![\w-])(?:и|а|но|однако|затем|потом|после\s+чего)(?![\w-])",

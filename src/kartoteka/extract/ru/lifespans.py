@@ -8,7 +8,7 @@ import re
 
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext
-from kartoteka.extract.ru.dates import RuDate, join_range, qualified_edtf
+from kartoteka.extract.ru.dates import RuDate, about_before, join_range, qualified_edtf
 from kartoteka.extract.ru.triggers import INFOBOX
 from kartoteka.model import Mention
 
@@ -101,6 +101,8 @@ def _years_of_life(ctx: RuContext, person: Mention, dates: list[RuDate],
     if not (years[0] and years[1] and 0 < int(years[1][0]) - int(years[0][0]) <= LONGEST_LIFE):
         return False
     evidence = (person.start, inside[1] + 1)
+    # "(около 1890 — 1938)": the word before the range qualifies its first year only
+    first += "~" if about_before(ctx.text, ranges[0].start) and first.isdigit() else ""
     for type_, value in (("birth", first), ("death", last)):
         ctx.add_claim(type_, person, evidence, date=value, confidence=0.85,
                       attrs={"source": "years of life"})

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 PATIENT = "patient"
 AGENT = "agent"
+# A fate noun: its person is its genitive or possessive (kartoteka.extract.ru.nominal).
+NOMINAL = "nominal"
 
 # Forms of a passive participle, short and full: арестован, арестована, арестованы, арестованный…
 _PASSIVE = r"(?:н|на|но|ны|нн(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми))"
@@ -44,8 +46,20 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"казн(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)", PATIENT, 0.85),
         # the formula of execution records: "Приговор приведён в исполнение 2 ноября 1937 г."
         Trigger(r"приговор\s+(?:\S+\s+){0,3}?привед(?:ён|ен)\s+в\s+исполнение", PATIENT, 0.85),
+        Trigger(r"расстрел(?:а|у|ом|е)?", NOMINAL, 0.75),
+        Trigger(r"расстр\.", PATIENT, 0.85),  # a record's abbreviation: "Расстр. 25.12.1937"
     ),
     "sentence": (
+        # record abbreviations (Memorial's lists, the Open List): "приг.", "Приговор: ВМН-расстрел",
+        # and the court with its date and charge between verb and sentence ("Приговорен ВКТ ВС
+        # СССР 20 сентября 1937 г., обв. по ст. 58-8 УК РСФСР к ВМН")
+        Trigger(r"(?:приговор(?:ён|ен|ена|ены|или|ил)|приг\.)\s*:?\s+(?:\S+\s+){6,18}?"
+                r"к\s+(?:высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|"
+                r"смертной\s+казни)", PATIENT, 0.85, role="ВМН"),
+        Trigger(r"приговор\s*:\s*(?:вмн(?:\s*[-–—]\s*расстрел)?|высшая\s+мера(?:\s+наказания)?|"
+                r"расстрел)", PATIENT, 0.85, role="ВМН"),
+        Trigger(r"приговор(?=\s*:\s*(?:\d|[^\W\d_]+\s+(?:лет|года?)\b))", PATIENT, 0.8,
+                takes_role=True),
         Trigger(r"приговор(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)\s+(?:\S+\s+){0,5}?"
                 r"к\s+(?:высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|"
                 r"смертной\s+казни)", PATIENT, 0.9, role="ВМН"),
@@ -55,6 +69,8 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "trial": (
         Trigger(rf"осужд(?:ё|е){_PASSIVE}", PATIENT, 0.85),
         Trigger(r"осудил[аи]?", PATIENT, 0.8),
+        # a record's field: "Приговорен: ОСО при НКВД СССР 2 марта 1939 г.", "Приг.: тройкой"
+        Trigger(r"(?:приговор(?:ён|ен|ена|ены)|приг\.)\s*:", PATIENT, 0.8),
     ),
     "arrest": (
         Trigger(rf"арестова{_PASSIVE}", PATIENT, 0.9),
@@ -62,6 +78,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"арестовать", PATIENT, 0.85),
         Trigger(r"взят[аы]?\s+под\s+стражу", PATIENT, 0.85),
         Trigger(r"задержа(?:н|на|ны)", PATIENT, 0.6),
+        Trigger(r"арест(?:а|у|ом|е)?", NOMINAL, 0.75),
     ),
     "defection": (
         Trigger(r"бежал[аи]?\s+за\s+(?:границу|рубеж|кордон)", AGENT, 0.85),
@@ -102,6 +119,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     ),
     "rehabilitation": (
         Trigger(rf"реабилитирова{_PASSIVE}", PATIENT, 0.9),
+        Trigger(r"реаб\.", PATIENT, 0.85),  # "Реаб. 12.04.1958"
     ),
     "suicide_attempt": (
         Trigger(r"(?:пытал(?:ся|ась)|пыталс|попытал(?:ся|ась))\s+покончить\s+с\s+собой", AGENT,
@@ -117,6 +135,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "death": (
         Trigger(r"умер(?:ла|ли)?|скончал(?:ся|ась|ись)", AGENT, 0.85),
         Trigger(r"погиб(?:ла|ли)?", AGENT, 0.75),
+        Trigger(r"гибел(?:ь|и|ью)", NOMINAL, 0.7),
     ),
     "birth": (
         Trigger(r"родил(?:ся|ась)", AGENT, 0.9),
