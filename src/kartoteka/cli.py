@@ -167,6 +167,7 @@ def persons(db: str, show_all: bool) -> None:
 @DB_OPTION
 def person(name: str, db: str) -> None:
     """The card of the person best matching NAME (any script, any spelling)."""
+    from kartoteka.export.card_text import card_text
     from kartoteka.store.cards import build_card
     from kartoteka.store.queries import find_entities
 
@@ -177,44 +178,10 @@ def person(name: str, db: str) -> None:
             raise click.ClickException(f"no person matches {name!r}")
         card = build_card(session, found[0][0].id)
         assert card is not None
-        click.echo(_format_card(card))
+        click.echo(card_text(card))
         if len(found) > 1:
             others = ", ".join(f"{e.label} [{e.id}]" for e, _ in found[1:6])
             click.echo(f"\nother matches: {others}")
-
-
-def _format_card(card) -> str:  # noqa: ANN001 - kartoteka.store.cards.Card
-    e = card.entity
-    lines = [f"{e.label}  [{e.id}]" + (f"  ({'male' if e.gender == 'm' else 'female'})"
-                                        if e.gender else ""), ""]
-    lines.append("Name forms:")
-    for form, titles in sorted(card.name_forms.items()):
-        lines.append(f"  {form}  — in: {'; '.join(t or '?' for t in titles)}")
-    if card.authority:
-        lines.append("Authority records: " + ", ".join(f"{a['source']}:{a['id']}"
-                                                      for a in card.authority))
-    if card.members:
-        lines.append("Members: " + ", ".join(m.label for m in card.members))
-    lines += ["", "Claims:"]
-    for c in card.claims:
-        v = c.view
-        head = ("NOT " if v.polarity == "negated" else "") + v.type
-        if v.role:
-            head += f" ({v.role})"
-        if c.object_label:
-            head += f" → {c.object_label}"
-        if c.subject_label and v.subject != e.id:
-            head = f"{c.subject_label}: {head}"
-        who = c.informant_label or ("hearsay, unnamed source" if v.hearsay else "the narrator")
-        lines.append(f"  {v.date or 'undated':12} {head}   [{v.status}, told by {who}]")
-        lines.append(f"      “{c.passage[:300]}”  — {c.document_title or v.document_id}")
-    if card.disagreements:
-        lines += ["", "Sources disagree:"]
-        for a, b in card.disagreements:
-            lines.append(f"  {a.view.type}: {a.view.polarity} {a.view.date or ''} "
-                         f"({a.document_title}) vs {b.view.polarity} {b.view.date or ''} "
-                         f"({b.document_title})")
-    return "\n".join(lines)
 
 
 @main.command(name="import")
