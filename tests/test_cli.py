@@ -238,3 +238,23 @@ def test_cli_export_import_export_of_the_seed_is_lossless(tmp_path: Path,
                                                                     key=lambda x: x["id"])
     assert sorted(one["mentions"], key=lambda m: m["id"]) == sorted(two["mentions"],
                                                                     key=lambda m: m["id"])
+
+
+@pytest.mark.spark
+def test_cli_resolve_on_spark_gives_the_duckdb_persons(tmp_path: Path) -> None:
+    # The same stored profiles relinked by Splink on Spark (local mode) and on DuckDB.
+    pytest.importorskip("pyspark")
+    texts = ["Ivan Petrovich Sidorov was arrested in Moscow in 1937.",
+             "Ivan Petrovich Sidorov, an engineer, was shot in 1938.",
+             "Pyotr Ivanovich Kozlov was released in 1940."]
+    for i, text in enumerate(texts):
+        (tmp_path / f"doc{i}.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    assert run("ingest", str(tmp_path), "--db", db, "-q")[0] == 0
+    code, _, err = run("resolve", "--db", db, "--engine", "spark")
+    assert code == 0, err
+    _, spark_persons, counted = run("persons", "--db", db)
+    assert "2 persons" in counted  # the two Sidorovs are one
+    assert run("resolve", "--db", db)[0] == 0
+    assert run("persons", "--db", db)[1] == spark_persons
+    assert "Sidorov" in spark_persons and "Kozlov" in spark_persons

@@ -208,7 +208,11 @@ def import_(file: Path, db: str, fmt: str) -> None:
 
 @main.command()
 @DB_OPTION
-def resolve(db: str) -> None:
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb",
+              show_default=True, help="The linkage engine: Splink on DuckDB, or on Spark (pip "
+              "install 'kartoteka[spark]'; KARTOTEKA_SPARK_MASTER and the other KARTOTEKA_SPARK_* "
+              "variables set the cluster).")
+def resolve(db: str, engine: str) -> None:
     """Re-link every profile across documents, with every human decision as a constraint."""
     from kartoteka.curate.edits import curation
     from kartoteka.relink import apply_claim_curation, resolve_profiles
@@ -216,7 +220,7 @@ def resolve(db: str) -> None:
     store = _open(db)
     with store.session() as session:
         cur = curation(session)
-        touched = resolve_profiles(session, cur=cur)
+        touched = resolve_profiles(session, cur=cur, backend=engine)
         apply_claim_curation(session, cur)
     click.echo(f"{len(touched)} entities resolved", err=True)
 

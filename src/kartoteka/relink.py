@@ -40,10 +40,11 @@ from kartoteka.store.tables import ProfileRow
 
 
 def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
-                     cur: Curation | None = None) -> set[str]:
+                     cur: Curation | None = None, *, backend: str = "duckdb") -> set[str]:
     """(Re)assign entities to the changed profiles (all when None); returns touched entities.
 
-    ``cur``: the decisions, when the caller has read them already.
+    ``cur``: the decisions, when the caller has read them already; ``backend``: the linkage
+    engine (``duckdb``, or ``spark`` for Splink's Spark backend, see ``resolve/linker.py``).
     """
     cur = cur or curation(session)
     if changed is None:
@@ -68,7 +69,7 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
     touched: set[str] = {r.entity_id for r in rows if r.entity_id}
     persons = [r for r in rows if is_linkable_person(r)]
     others = [r for r in rows if not is_linkable_person(r)]
-    clusters = _link_persons(session, persons, cur) + group_by_name(others)
+    clusters = _link_persons(session, persons, cur, backend) + group_by_name(others)
     return assign_entities(session, clusters, touched, cur.labels)
 
 
@@ -85,15 +86,15 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
     return blocks | {b for b in stored_block_keys(session) if neighbour_key(b) in wanted}
 
 
-def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation
-                  ) -> list[list[ProfileRow]]:
+def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
+                  backend: str = "duckdb") -> list[list[ProfileRow]]:
     if not persons:
         return []
     from kartoteka.resolve.across import link_profiles
 
     by_key = {r.key: r for r in persons}
     linkage = link_profiles(
-        [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions,
+        [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions, backend=backend,
     )
     save_links(session, linkage.pairs, by_key)
     clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]
