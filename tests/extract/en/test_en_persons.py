@@ -9,6 +9,8 @@ import pytest
     ("People's Commissar of the Ministry of Justice Krylenko signed the order.", "Krylenko"),
     ("He was received by the Governor of the State Bank Maryasin.", "Maryasin"),
     ("Deputy Chairman of the Council of People's Commissars Antipov spoke first.", "Antipov"),
+    ("People's Commissar for Internal Affairs Lapshin signed the order.", "Lapshin"),
+    ("People's Commissar of the Ministry of State Farms Lapshin spoke.", "Lapshin"),
 ])
 def test_persons_a_surname_after_a_post_title_is_a_person(extract_en, text: str,
                                                           name: str) -> None:
@@ -57,3 +59,8 @@ def test_persons_at_after_other_verbs_still_hints_a_place(en_pipeline) -> None:
 def test_persons_a_city_looked_at_is_not_a_person(extract_en) -> None:
     ex = extract_en("The officer looked at Saratov from the train window.")
     assert not any(m.kind == "person" and m.text == "Saratov" for m in ex.mentions)
+
+
+def test_persons_a_plural_body_noun_alone_stays_a_body(extract_en) -> None:
+    ex = extract_en("He worked at the Ministry of State Farms in Moscow.")
+    assert not any(m.kind == "person" for m in ex.mentions)
