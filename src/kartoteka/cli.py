@@ -48,14 +48,22 @@ def ingest(paths: tuple[Path, ...], db: str, quiet: bool) -> None:
     files = list(iter_source_files(paths))
     counts = {"stored": 0, "unchanged": 0, "failed": 0}
     with tqdm(total=len(files), unit="file", disable=quiet or None, file=sys.stderr,
-              desc="ingest") as bar:
+              desc="ingest") as bar, tqdm(total=0, unit="page", disable=quiet or None,
+                                          file=sys.stderr, desc="ocr", leave=False) as pages:
+        def on_page(done: int, total: int) -> None:  # a scan's pages, as OCR reads them
+            if done == 1:
+                pages.reset(total=total)
+            pages.update(done - pages.n)
+
         def on_file(result) -> None:  # noqa: ANN001
             counts[result.status] += 1
             if result.status == "failed":
                 tqdm.write(f"kartoteka: failed: {result.path}: {result.reason}", file=sys.stderr)
+            for warning in result.warnings:
+                tqdm.write(f"kartoteka: warning: {result.path}: {warning}", file=sys.stderr)
             bar.update(1)
 
-        run_ingest(store, files, on_file=on_file)
+        run_ingest(store, files, on_file=on_file, on_page=on_page)
     click.echo(f"stored {counts['stored']}, already present {counts['unchanged']}, "
                f"failed {counts['failed']} (of {len(files)} files)", err=True)
     store.close()

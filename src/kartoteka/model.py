@@ -36,6 +36,29 @@ class Span:
 
 
 @dataclass
+class ScanPage:
+    """One page image of a scanned source and where its words stand on it.
+
+    ``words`` are ``(start, end, left, top, width, height, confidence)``: the span of the stored
+    text a word became (``start == end == -1`` for words kept out of the prose, such as a page
+    number) and its box in pixels of ``image``. ``status`` is ``ok``, ``unreadable`` (``reason``
+    says why; the page gave no text) or ``text-layer`` (a PDF page read from its text layer).
+    """
+
+    number: int  # 1-based, as the source counts pages
+    width: int
+    height: int
+    image: bytes = b""  # JPEG, grayscale, deskewed and turned upright as OCR read it
+    lang: str | None = None  # the languages found on the page: "rus", "eng", "rus+eng"
+    rotation: int = 0  # degrees the scan was turned to stand upright
+    skew: float = 0.0  # degrees of deskew applied
+    confidence: float | None = None  # mean word confidence, 0-100
+    status: str = "ok"
+    reason: str | None = None
+    words: list[tuple[int, int, int, int, int, int, int]] = field(default_factory=list)
+
+
+@dataclass
 class Document:
     """A source as stored: the text that offsets index, and where it came from."""
 
@@ -48,19 +71,26 @@ class Document:
     media_type: str = "text/plain"
     encoding: str | None = None  # of a plain-text file, as detected
     meta: dict[str, Any] = field(default_factory=dict)
+    # Page images and word boxes of a scan; stored in their own table, not in exports.
+    scans: list[ScanPage] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def id(self) -> str:
         return "d" + self.sha256[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        scans, self.scans = self.scans, []
+        try:
+            out = asdict(self)
+        finally:
+            self.scans = scans
+        del out["scans"]
         out["id"] = self.id
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        data = {k: v for k, v in data.items() if k != "id"}
+        data = {k: v for k, v in data.items() if k not in ("id", "scans")}
         return cls(**data)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kartoteka.curate.edits import curation
@@ -40,6 +40,7 @@ class FileResult:
     status: str  # stored | unchanged | failed
     reason: str | None = None
     document_id: str | None = None
+    warnings: list[str] = field(default_factory=list)  # pages of a scan that gave no text
 
 
 def read_bytes(path: Path) -> bytes:
@@ -106,6 +107,7 @@ def ingest_file(store: Store, path: Path) -> FileResult:
             if has_document(session, sha):
                 return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
         extraction = read_and_extract(path, raw)
+        warnings = page_warnings(extraction.document.meta)
         entities, profiles = analyse(extraction)
         with store.session() as session:
             row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
@@ -114,7 +116,7 @@ def ingest_file(store: Store, path: Path) -> FileResult:
             apply_claim_curation(session, cur)
             if has_authority_records(session):
                 link_persons(session, profile_keys=[e.key for e in entities], cur=cur)
-            return FileResult(str(path), "stored", document_id=row.id)
+            return FileResult(str(path), "stored", document_id=row.id, warnings=warnings)
     except KartotekaError as exc:
         reason = exc.reason if isinstance(exc, SourceError) else str(exc)
     except Exception as exc:  # noqa: BLE001
@@ -126,16 +128,31 @@ def ingest_file(store: Store, path: Path) -> FileResult:
     return FileResult(str(path), "failed", reason=reason)
 
 
+def page_warnings(meta: dict) -> list[str]:
+    """What a reader reported about pages it could not read or did not read."""
+    out = [f"page {p['page']}: {p['reason']}" for p in meta.get("unreadable_pages", [])]
+    skipped = meta.get("skipped_pages")
+    if skipped:
+        out.append(f"{skipped['count']} page(s) not read: {skipped['reason']}")
+    return out
+
+
 def ingest(
     store: Store, paths: Iterable[Path], *,
     on_file: Callable[[FileResult], None] | None = None,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
+    """Ingest each file; ``on_file`` hears of each file, ``on_page`` of each page OCR reads
+    (pages done, pages of the file)."""
+    from kartoteka.sources.ocr import page_progress
+
     results = []
-    for path in paths:
-        result = ingest_file(store, path)
-        results.append(result)
-        if on_file is not None:
-            on_file(result)
+    with page_progress(on_page):
+        for path in paths:
+            result = ingest_file(store, path)
+            results.append(result)
+            if on_file is not None:
+                on_file(result)
     return results
 
 

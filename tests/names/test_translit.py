@@ -104,3 +104,20 @@ def test_translit_round_trip_keeps_the_key(cyrillic: str, scheme: str) -> None:
     latin = to_latin(cyrillic, scheme)
     readings = cyrillic_readings(latin)
     assert surname_key(cyrillic) in {surname_key(reading) for reading in readings}
+
+
+@pytest.mark.parametrize(
+    ("polish", "russian"),
+    [("Szczerbakow", "Щербаков"), ("Wiszniewski", "Вишневский"), ("Czernow", "Чернов"),
+     ("Rabinowicz", "Рабинович"), ("Żukow", "Жуков"), ("Łukin", "Лукин")],
+)
+def test_translit_polish_romanisation_reads_back(polish: str, russian: str) -> None:
+    from kartoteka.names.keys import surname_key, surname_keys
+
+    assert guess_scheme(polish) == "polish"
+    assert surname_keys(polish)[0] == surname_key(russian)
+
+
+def test_translit_polish_signs_do_not_capture_english_spellings() -> None:
+    assert guess_scheme("Shcherbakov") == "base"
+    assert guess_scheme("Tschernow") == "german"

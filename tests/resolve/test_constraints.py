@@ -29,7 +29,12 @@ def parts(given: str | None = None, patronymic: str | None = None, gender: str |
         (parts(patronymic="Ivanovich"), parts(patronymic="Petrovich"), ("patronymic",)),
         (parts(gender="m"), parts(gender="f"), ("gender",)),
         (parts(birth=1895), parts(birth=1896), ()),
-        (parts(birth=1895), parts(birth=1897), ("birth_year",)),
+        (parts(birth=1895), parts(birth=1898), ("birth_year",)),
+        # Two years off is a copying error as often as not: weighed, not vetoed.
+        (parts(birth=1895), parts(birth=1897), ()),
+        # One letter swapped in a full given name or patronymic is a typo, not a conflict.
+        (parts("Nikolai", "Ivanovich"), parts("Nikloai", "Ivnaovich"), ()),
+        (parts("I.", "I."), parts("Ivan", "Iosifovich"), ()),
         (parts(death=1938), parts(death=1940), ("death_year",)),
         (parts(), parts("Ivan", "Ivanovich", "m", 1890, 1938), ()),
         # A given name of another of the person's names (born Яков, known as Ян).

@@ -50,3 +50,57 @@ def test_linker_links_two_tables() -> None:
                         comparisons=person_comparisons(), blocking_rules=person_blocking_rules(),
                         probability_two_random_records_match=0.3)
     assert [(r["unique_id_l"], r["unique_id_r"]) for r in batch.pairs] == [("a", "b")]
+
+
+@pytest.mark.spark
+def test_linker_spark_scores_as_duckdb_does(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    pytest.importorskip("pyspark")
+    monkeypatch.setenv("KARTOTEKA_SPARK_MASTER", "local[2]")
+    monkeypatch.setenv("KARTOTEKA_SPARK_SHUFFLE_PARTITIONS", "2")
+    monkeypatch.setenv("KARTOTEKA_SPARK_CHECKPOINT_DIR", str(tmp_path))
+    more = [
+        person_row(Profile(key=k, document_id="d", kind="person", label=s, names=[s],
+                           surname=s, given=g, birth_year=y))
+        for k, s, g, y in [("d", "Orlow", "Iwan", 1890), ("e", "Орлов", "Пётр", 1890),
+                           ("f", "Yezhov", "Nikolai", None)]
+    ]
+
+    def scored(backend: str) -> dict[tuple[str, str], float]:
+        batch = score_pairs(rows() + more, PERSON_COLUMNS, comparisons=person_comparisons(),
+                            blocking_rules=person_blocking_rules(),
+                            probability_two_random_records_match=0.3, backend=backend)
+        return {tuple(sorted((r["unique_id_l"], r["unique_id_r"]))): round(
+            float(r["match_probability"]), 6) for r in batch.pairs}
+
+    duck = scored("duckdb")
+    assert len(duck) >= 4
+    assert scored("spark") == duck
+
+
+def test_linker_reviewers_joins_teach_m() -> None:
+    from kartoteka.resolve.linker import MIN_LABELLED_PAIRS
+    from kartoteka.resolve.records import bound_blocks
+
+    cyrillic = "абвгдежзийклмнопрстуфхцчшщыэюя"
+    labelled = []
+    people = []
+    for i in range(MIN_LABELLED_PAIRS + 2):
+        # One person written twice, in two scripts, birth years always one apart.
+        people += [(f"{i}-0", f"Orlov{'abcdefghijklmnopqrstuvwxyz'[i]}", "Ivan", 1890 + i),
+                   (f"{i}-1", f"Орлов{cyrillic[i]}", "Иван", 1891 + i)]
+        labelled.append((f"{i}-0", f"{i}-1"))
+    records = [person_row(Profile(key=k, document_id="d", kind="person", label=s, names=[s],
+                                  surname=s, given=g, birth_year=y)) for k, s, g, y in people]
+    bound_blocks(records)
+
+    def m_within_one_year(labels: list[tuple[str, str]]) -> float:
+        batch = score_pairs(records, PERSON_COLUMNS, comparisons=person_comparisons(),
+                            blocking_rules=person_blocking_rules(),
+                            probability_two_random_records_match=0.01, labelled_pairs=labels)
+        years = next(c for c in batch.model["comparisons"]
+                     if c["output_column_name"] == "birth_year")
+        return years["comparison_levels"][2]["m_probability"]
+
+    assert m_within_one_year([]) < 0.5
+    assert m_within_one_year(labelled) > 0.9
+    assert m_within_one_year(labelled[: MIN_LABELLED_PAIRS - 1]) < 0.5  # too few to learn from

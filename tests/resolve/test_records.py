@@ -67,3 +67,29 @@ def test_records_given_names_of_other_written_forms_join_the_given_groups() -> N
     assert name_parts(profile).other_given == ("Яков",)
     alone = person_row(person("Ян Лапин", surname="Лапин", given="Ян"))
     assert set(person_row(profile)["given_groups"]) > set(alone["given_groups"])
+
+
+def test_records_bound_blocks_split_large_blocks_by_a_second_key() -> None:
+    from kartoteka.resolve.records import bound_blocks
+
+    names = ["Ivan", "Pyotr", "Semyon", "Boris"]
+    rows = [person_row(person(f"Smirnov {i}", surname="Smirnov", given=names[i % 4]))
+            for i in range(12)]
+    rows.append(person_row(person("Smirnov", surname="Smirnov")))  # a bare common surname
+    rows.append(person_row(person("Bokiy", surname="Bokiy", given="Gleb")))
+    bound_blocks(rows, max_block=5)
+    blocks: dict[str, int] = {}
+    for row in rows:
+        for key in row["block_keys"] or ():
+            blocks[key] = blocks.get(key, 0) + 1
+    assert max(blocks.values()) <= 5
+    assert rows[-2]["block_keys"] is None  # no second key: it could not link by itself
+    assert rows[-1]["block_keys"] == rows[-1]["loose_keys"]  # a small block stays whole
+    assert rows[0]["block_keys"] != rows[1]["block_keys"]  # Ivan and Pyotr Smirnov apart
+
+
+def test_records_birthplace_key_is_script_independent() -> None:
+    a = person_row(person("Ivan Smirnov", surname="Smirnov", birthplace="Warszawa"))
+    b = person_row(person("Иван Смирнов", surname="Смирнов", birthplace="Варшава"))
+    c = person_row(person("Ivan Smirnov", surname="Smirnov", birthplace="Vitebsk"))
+    assert a["birthplace_key"] == b["birthplace_key"] != c["birthplace_key"]

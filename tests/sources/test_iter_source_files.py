@@ -13,7 +13,7 @@ from kartoteka.sources import iter_source_files
 def tree(tmp_path: Path) -> Path:
     for name in [
         "b.txt", "a.md", "c/z.pdf", "c/d/e.docx", "c/a.html", "B.htm",
-        ".hidden.txt", ".git/config.txt", "c/.cache/x.txt", "notes.xlsx", "photo.jpg",
+        ".hidden.txt", ".git/config.txt", "c/.cache/x.txt", "notes.xlsx", "photo.heic",
         "README.md", "c/PROVENANCE.md", "LICENSE.txt", "readme.ru.txt",
     ]:
         path = tmp_path / name
@@ -27,7 +27,7 @@ def test_iter_source_files_walks_sorted_skipping_hidden_and_notes(tree: Path) ->
     assert found == ["B.htm", "a.md", "b.txt", "c/a.html", "c/d/e.docx", "c/z.pdf"]
 
 
-@pytest.mark.parametrize("name", ["photo.jpg", ".hidden.txt", "README.md", "missing.txt"])
+@pytest.mark.parametrize("name", ["photo.heic", ".hidden.txt", "README.md", "missing.txt"])
 def test_iter_source_files_yields_named_files_as_given(tree: Path, name: str) -> None:
     assert list(iter_source_files([tree / name])) == [tree / name]
 

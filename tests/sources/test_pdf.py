@@ -1,4 +1,5 @@
-"""PDF: the text layer, page by page; encrypted, damaged and scanned files are refused."""
+"""PDF: the text layer, page by page; encrypted and damaged files are refused; a scan with no
+readable page is refused with each page's reason (OCR itself: tests/sources/test_ocr*.py)."""
 
 from __future__ import annotations
 
@@ -51,9 +52,9 @@ def test_pdf_needing_a_password_is_refused(make_pdf) -> None:
         read_source(path)
 
 
-def test_pdf_without_text_layer_is_refused(make_pdf) -> None:
+def test_pdf_without_text_layer_or_readable_page_is_refused(make_pdf) -> None:
     path = make_pdf(["", ""], name="scan.pdf", draw_only=True)
-    with pytest.raises(SourceError, match=r"scan\.pdf.*no text layer.*OCR"):
+    with pytest.raises(SourceError, match=r"scan\.pdf.*no page could be read.*page 1.*page 2"):
         read_source(path)
 
 

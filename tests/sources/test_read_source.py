@@ -63,7 +63,7 @@ def test_read_source_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         path.chmod(0o644)
 
 
-@pytest.mark.parametrize("name", ["photo.jpg", "ledger.xlsx", "old.doc", "README"])
+@pytest.mark.parametrize("name", ["photo.heic", "ledger.xlsx", "old.doc", "README"])
 def test_read_source_unsupported_suffix(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"whatever")

@@ -43,6 +43,7 @@ RULES: dict[tuple[str, str], str] = {
     ("POST", "/api/claims/{claim_id}/edit"): "editor",
     ("POST", "/api/links/decide"): "editor",
     ("POST", "/api/edits/{edit_id}/undo"): "editor",
+    ("GET", "/documents/{document_id}/pages/{number}.jpg"): "reader",  # a scan's page image
     ("GET", "/reconcile"): "reader",
     ("POST", "/reconcile"): "reader",
     ("GET", "/reconcile/suggest/entity"): "reader",
@@ -74,6 +75,7 @@ def _fill(path: str, fixture: Fixture) -> str:
             .replace("{document_id}", fixture.memoir)
             .replace("{claim_id}", fixture.claims["trust"])
             .replace("{edit_id}", "999999")
+            .replace("{number}", "1")
             .replace("{name}", "nobody")
             .replace("{token}", "kt_not-a-token"))
 

@@ -8,6 +8,7 @@ from functools import cache
 from kartoteka.errors import ExtractionError
 from kartoteka.extract.base import LanguagePipeline
 from kartoteka.model import Document, Extraction
+from kartoteka.normalise import restore, view_of
 
 SUPPORTED = ("en", "ru")
 
@@ -41,7 +42,9 @@ def extract(document: Document, *, lang: str | None = None) -> Extraction:
     if structured is not None:
         return importlib.import_module(structured).extract(document)
     language = lang or document.language or "en"
-    return get_pipeline(language).extract(document)
+    # stress marks, soft hyphens, odd spaces …: read a normalised view, answer in the original
+    readable, view = view_of(document)
+    return restore(get_pipeline(language).extract(readable), view, document)
 
 
 __all__ = ["STRUCTURED", "SUPPORTED", "extract", "get_pipeline", "is_structured"]

@@ -46,7 +46,8 @@ SURNAME_PARTICLES = frozenset({"von", "van", "de", "du", "der", "den", "di", "da
 # A Latin initial can stand for any of several Cyrillic letters; the values are coarse key
 # letters (see COARSE_KEY) so "Y." matches Евгений, Юрий, Яков.
 INITIAL_KEY_LETTERS = {
-    "y": "eaui", "j": "eauij", "i": "ieau", "e": "e", "yu": "u", "ju": "u", "iu": "u",
+    # A Latin I, Y or J may open Иосиф or Ёлкин, whose keys start at the vowel "o".
+    "y": "eauio", "j": "eauijo", "i": "ieauo", "e": "e", "yu": "u", "ju": "u", "iu": "u",
     "ya": "a", "ja": "a", "ia": "a", "ye": "e", "je": "e", "yo": "e", "io": "e",
     "ch": "chj", "kh": "h", "h": "hg", "g": "g", "sh": "j", "sch": "j", "zh": "j", "z": "sj",
     "ts": "s", "tz": "s", "c": "skc", "tch": "c", "tsch": "c", "shch": "j", "x": "h",

@@ -107,12 +107,23 @@ LAT_TO_CYR: dict[str, dict[str, str]] = {
     },
 }
 LAT_TO_CYR["scholarly"] = LAT_TO_CYR["base"] | {"x": "х"}
+# Polish romanisation of Russian names (the Polish Academy's rules, PN-ISO/Polish press use):
+# sz ш, cz ч, szcz щ, rz/ż ж, w в, ch х, c ц, j й; "i" before a vowel softens the consonant;
+# -owicz, -ewicz, -ski, -cki are the Polish spellings of -ович, -евич, -ский, -цкий.
+LAT_TO_CYR["polish"] = _READ_COMMON | {
+    "szcz": "щ", "sz": "ш", "cz": "ч", "rz": "ж", "ch": "х", "c": "ц", "w": "в",
+    "ja": "я", "je": "е", "jo": "ё", "ju": "ю", "Cia": "я", "Cie": "е", "Cio": "ё", "Ciu": "ю",
+    "owicz$": "ович", "ewicz$": "евич", "ski$": "ский", "cki$": "цкий", "ska$": "ская",
+    "cka$": "цкая", "ij$": "ий", "yj$": "ый", "j": "й", "y": "ы", "h": "х", "x": "кс",
+    "s": "с", "z": "з",
+}
 
 # Accented Latin letters that carry a Cyrillic letter of their own in ISO 9 / scholarly use.
 DIACRITIC_LETTERS = {
     "ž": "ж", "š": "ш", "č": "ч", "ŝ": "щ", "ë": "ё", "è": "э", "û": "ю", "â": "я",
     "ĭ": "й", "ï": "й", "é": "е", "ý": "ы", "ǐ": "й",
     "ü": "ю", "ö": "ё",  # German spellings (Blücher for Блюхер)
+    "ł": "л", "ż": "ж", "ź": "зь", "ś": "сь", "ć": "ць", "ń": "нь",  # Polish spellings
 }
 # Apostrophes and primes that stand for ь or ъ in Latin spellings.
 SOFT_MARKS = "'’ʹʺ\"`´ʼ"

@@ -33,7 +33,13 @@ from kartoteka.resolve.constraints import (
 )
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Decisions, Profile
-from kartoteka.resolve.records import PERSON_COLUMNS, NameParts, name_parts, person_row
+from kartoteka.resolve.records import (
+    PERSON_COLUMNS,
+    NameParts,
+    bound_blocks,
+    name_parts,
+    person_row,
+)
 
 Decision = Literal["linked", "review", "kept-apart", "must-link", "cannot-link"]
 DEFAULT_THRESHOLD = 0.9
@@ -42,7 +48,7 @@ DEFAULT_REVIEW_BAND = (0.5, 0.9)
 # from here on u is re-estimated from the input, EM refines m on pairs that share a surname key
 # (so the surname's own m stays the prior's), and surname frequencies adjust the weights.
 MIN_PROFILES_TO_TRAIN = 1000
-TF_COLUMNS = ("surname_folded", "surname_key")  # the term-frequency adjusted surname levels
+TF_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")  # tf-adjusted
 # A person named in this many documents, and this many times as many as any namesake, is the
 # one a profile that fits both means (see _ambiguous_pairs).
 PROMINENT_DOCUMENTS = 3
@@ -215,10 +221,11 @@ def _link_persons(
     clusters.parts.update(parts)
     train = len(persons) >= MIN_PROFILES_TO_TRAIN
     rows = [person_row(p) for p in persons]
+    bound_blocks(rows)
     batch = score_pairs(
         rows,
         PERSON_COLUMNS,
-        comparisons=person_comparisons(prior, surname_tf=train),
+        comparisons=person_comparisons(prior, surname_tf=train, given_tf=train),
         blocking_rules=person_blocking_rules(),
         probability_two_random_records_match=_prior_match_probability(
             len(persons), prior["profiles_per_entity"]
@@ -230,6 +237,8 @@ def _link_persons(
         ),
         min_probability=keep_pairs_from,
         backend=backend,
+        # Merges reviewers accepted teach the model what one person's profiles look like here.
+        labelled_pairs=sorted(pair for pair in decisions.must_link if set(pair) <= parts.keys()),
     )
     candidates: list[_Candidate] = []
     for row in batch.pairs:

@@ -27,25 +27,33 @@ LEVELS: dict[str, tuple[str, ...]] = {
     "given": ("exact", "same name group", "jaro-winkler 0.9", "initial", "else"),
     "patronymic": ("exact", "jaro-winkler 0.9", "initial", "else"),
     "gender": ("exact", "else"),
-    "birth_year": ("exact", "within 1 year", "else"),
+    "birth_year": ("exact", "within 1 year", "within 2 years", "else"),
     "death_year": ("exact", "within 1 year", "else"),
     "organizations": ("shared", "else"),
     "roles": ("shared", "else"),
+    "birthplace": ("exact", "else"),
+    "residence": ("exact", "else"),
 }
 PRIOR_FILE = "person_prior.json"
 AUTHORITY_PRIOR_FILE = "authority_prior.json"
 
 
-def _year_levels(column: str) -> list[Any]:
+def _year_levels(column: str, *within: int) -> list[Any]:
+    """Exact, then each tolerance: a birth year two off is a keying error more often than a
+    namesake, so it weighs a little for a match rather than vetoing one."""
     return [
         cll.NullLevel(column),
         cll.ExactMatchLevel(column),
-        cll.AbsoluteDifferenceLevel(column, 1),
+        *(cll.AbsoluteDifferenceLevel(column, years) for years in within),
         cll.ElseLevel(),
     ]
 
 
-def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
+def _place_levels(column: str) -> list[Any]:
+    return [cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()]
+
+
+def _levels(*, surname_tf: bool, given_tf: bool = False) -> dict[str, list[Any]]:
     """The comparison levels, in LEVELS order, each list starting with its null level."""
     return {
         "surname": [
@@ -61,7 +69,8 @@ def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
         ],
         "given": [
             cll.NullLevel("given_letters"),
-            cll.ExactMatchLevel("given_key"),
+            # Ivan is one man in seven: an equal common name says less than an equal rare one.
+            cll.ExactMatchLevel("given_key", term_frequency_adjustments=given_tf),
             cll.ArrayIntersectLevel("given_groups", 1),
             cll.JaroWinklerLevel("given_key", 0.9),
             # One side has only an initial, and it is a letter the other name can start with.
@@ -70,7 +79,7 @@ def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
         ],
         "patronymic": [
             cll.NullLevel("patronymic_letters"),
-            cll.ExactMatchLevel("patronymic_key"),
+            cll.ExactMatchLevel("patronymic_key", term_frequency_adjustments=given_tf),
             cll.JaroWinklerLevel("patronymic_key", 0.9),
             cll.And(
                 cll.NullLevel("patronymic_key"), cll.ArrayIntersectLevel("patronymic_letters", 1)
@@ -78,14 +87,16 @@ def _levels(*, surname_tf: bool) -> dict[str, list[Any]]:
             cll.ElseLevel(),
         ],
         "gender": [cll.NullLevel("gender"), cll.ExactMatchLevel("gender"), cll.ElseLevel()],
-        "birth_year": _year_levels("birth_year"),
-        "death_year": _year_levels("death_year"),
+        "birth_year": _year_levels("birth_year", 1, 2),
+        "death_year": _year_levels("death_year", 1),
         "organizations": [
             cll.NullLevel("organizations"),
             cll.ArrayIntersectLevel("organizations", 1),
             cll.ElseLevel(),
         ],
         "roles": [cll.NullLevel("roles"), cll.ArrayIntersectLevel("roles", 1), cll.ElseLevel()],
+        "birthplace": _place_levels("birthplace_key"),
+        "residence": _place_levels("residence_key"),
     }
 
 
@@ -102,12 +113,14 @@ def load_prior(file_name: str = PRIOR_FILE) -> dict[str, Any]:
 
 
 def person_comparisons(
-    prior: dict[str, Any] | None = None, *, surname_tf: bool = False
+    prior: dict[str, Any] | None = None, *, surname_tf: bool = False, given_tf: bool = False
 ) -> list[Any]:
-    """Splink comparisons for person profiles, with m/u set from the prior."""
+    """Splink comparisons for person profiles, with m/u set from the prior; ``surname_tf`` and
+    ``given_tf`` adjust the exact levels of surname, and of given name and patronymic, by how
+    common the value is."""
     prior = prior or load_prior()
     out = []
-    for name, levels in _levels(surname_tf=surname_tf).items():
+    for name, levels in _levels(surname_tf=surname_tf, given_tf=given_tf).items():
         mu = prior["comparisons"][name]
         comparison = cl.CustomComparison(
             output_column_name=name, comparison_levels=levels, comparison_description=name
@@ -121,18 +134,20 @@ def person_comparisons(
 
 
 def person_blocking_rules() -> list[Any]:
-    """Candidate pairs: a shared loose surname key (covers every reading, l/r, zh/r), or, for
-    profiles without a usable surname, the same given name and patronymic."""
+    """Candidate pairs: a shared bounded block key (records.bound_blocks: the loose surname key,
+    narrowed inside large blocks), or the same given name and patronymic (bounded the same
+    way), for profiles whose surnames differ or are missing."""
     return [
-        block_on("loose_keys", arrays_to_explode=["loose_keys"]),
-        block_on("name_pair_key"),
+        block_on("block_keys", arrays_to_explode=["block_keys"]),
+        block_on("pair_block_key"),
     ]
 
 
 def person_em_rules() -> list[Any]:
-    """Blocks for EM: pairs sharing a surname key, where matches are neither rare nor all. The
-    surname comparison keeps its prior m (EM cannot learn a comparison it blocks on)."""
-    return [block_on("surname_key")]
+    """Blocks for EM: pairs sharing a surname key and a given-name key, mostly matches, few
+    enough at any scale. Surname and given name keep their prior m (EM cannot learn a
+    comparison it blocks on)."""
+    return [block_on("surname_key", "given_key")]
 
 
 def level_name(comparison: str, gamma: int | None) -> str:

@@ -1,7 +1,8 @@
 """Rules that hold whatever the model says, and clustering that obeys them.
 
-- A conflict (given names, patronymics or gender that cannot be one person's, birth or death
-  years more than a year apart) keeps two profiles apart however alike their surnames are.
+- A conflict (given names, patronymics or gender that cannot be one person's, not a typo apart;
+  birth years more than two apart, death years more than one) keeps two profiles apart however
+  alike their surnames are.
 - Human decisions win: must-link pairs are joined first, unconditionally; no union ever puts a
   cannot-link pair into one cluster.
 - A profile that fits two people equally well (a bare "Orlov" beside Ivan Orlov and Pyotr
@@ -17,13 +18,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from kartoteka.errors import KartotekaError
 from kartoteka.names import given_compatible
+from kartoteka.names.keys import given_fine_keys
 from kartoteka.names.similarity import patronymic_compatible
 from kartoteka.resolve.profile import Decisions
 from kartoteka.resolve.records import NameParts
 
-YEAR_TOLERANCE = 1  # sources disagree by a year often (1937 or 1938); more is two people
+# Sources disagree by a year often (1937 or 1938); a birth year two off is still more often a
+# keying or copying error than another person (the model weighs it), more is two people.
+YEAR_TOLERANCE = 1
+BIRTH_YEAR_TOLERANCE = 2
 DATE_CONFLICTS = frozenset({"birth_year", "death_year"})
 
 
@@ -31,14 +38,31 @@ class ConflictingDecisions(KartotekaError):
     """Human decisions contradict each other: must-links join a cannot-link pair."""
 
 
+# Full names of at least this many key letters one edit apart (a letter dropped, doubled,
+# swapped or mistyped) are a typo, not two names: the model's weight for the level decides.
+MIN_TYPO_LENGTH = 5
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a.endswith(".") or b.endswith("."):
+        return False
+    keys_a, keys_b = given_fine_keys(a), given_fine_keys(b)
+    return any(
+        min(len(x), len(y)) >= MIN_TYPO_LENGTH and DamerauLevenshtein.distance(x, y) <= 1
+        for x in keys_a[:2] for y in keys_b[:2]
+    )
+
+
 @lru_cache(maxsize=262144)
 def _given_ok(a: str, b: str) -> bool | None:
-    return given_compatible(a, b)
+    compatible = given_compatible(a, b)
+    return True if compatible is False and _one_edit(a, b) else compatible
 
 
 @lru_cache(maxsize=262144)
 def _patronymic_ok(a: str, b: str) -> bool | None:
-    return patronymic_compatible(a, b)
+    compatible = patronymic_compatible(a, b)
+    return True if compatible is False and _one_edit(a, b) else compatible
 
 
 @lru_cache(maxsize=262144)
@@ -53,11 +77,11 @@ def conflicts(a: NameParts, b: NameParts) -> tuple[str, ...]:
         reasons.append("patronymic")
     if a.gender and b.gender and a.gender != b.gender:
         reasons.append("gender")
-    for name, x, y in (
-        ("birth_year", a.birth_year, b.birth_year),
-        ("death_year", a.death_year, b.death_year),
+    for name, x, y, tolerance in (
+        ("birth_year", a.birth_year, b.birth_year, BIRTH_YEAR_TOLERANCE),
+        ("death_year", a.death_year, b.death_year, YEAR_TOLERANCE),
     ):
-        if x is not None and y is not None and abs(x - y) > YEAR_TOLERANCE:
+        if x is not None and y is not None and abs(x - y) > tolerance:
             reasons.append(name)
     return tuple(reasons)
 

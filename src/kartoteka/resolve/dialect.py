@@ -47,6 +47,10 @@ def records_table(
 
 def select_columns_sql(table: str, columns: Sequence[str], order_by: Sequence[str] = ()) -> str:
     """Read back only the named columns of a result table, in a stable order."""
-    quoted = ", ".join(f'"{name}"' for name in columns)
+    # Plain identifiers stay unquoted: DuckDB reads "x" as a column, Spark as a string literal.
+    unsafe = [name for name in columns if not name.replace("_", "").isalnum()]
+    if unsafe:
+        raise ValueError(f"column names must be plain identifiers: {unsafe}")
+    quoted = ", ".join(columns)
     order = f" ORDER BY {', '.join(order_by)}" if order_by else ""
     return f"SELECT {quoted} FROM {table}{order}"

@@ -18,6 +18,8 @@ from typing import Any
 from kartoteka.resolve.dialect import records_table, select_columns_sql
 
 BACKENDS = ("duckdb", "spark")
+# Reviewers' joins teach m only from this many on: a handful would overfit a few names.
+MIN_LABELLED_PAIRS = 20
 SEED = 1937  # random sampling for u is seeded: a re-run gives the same model and the same links
 
 
@@ -36,6 +38,22 @@ def _duckdb_api() -> Any:
     return DuckDBAPI()
 
 
+# What a local or cluster Spark needs, from the environment (docs/resolution.md, "Backends"):
+# the master URL, shuffle partitions (a few per core), the driver's memory (read when the JVM
+# starts) and a checkpoint directory Splink uses to cut long query plans.
+SPARK_ENV = {
+    "master": ("KARTOTEKA_SPARK_MASTER", "local[*]"),
+    "shuffle_partitions": ("KARTOTEKA_SPARK_SHUFFLE_PARTITIONS", "8"),
+    "driver_memory": ("KARTOTEKA_SPARK_DRIVER_MEMORY", "2g"),
+    "checkpoint_dir": ("KARTOTEKA_SPARK_CHECKPOINT_DIR", ""),
+}
+
+
+def spark_settings() -> dict[str, str]:
+    """The Spark settings in force: each from its environment variable, else the default."""
+    return {name: os.environ.get(var) or default for name, (var, default) in SPARK_ENV.items()}
+
+
 def _spark_api() -> Any:
     try:
         from pyspark.sql import SparkSession
@@ -46,14 +64,18 @@ def _spark_api() -> Any:
             "the spark backend needs pyspark: pip install 'kartoteka[spark]'"
         ) from err
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    conf = spark_settings()
     spark = (
-        SparkSession.builder.master("local[*]")
+        SparkSession.builder.master(conf["master"])
         .appName("kartoteka-resolve")
+        # Splink's similarity functions (Jaro-Winkler among them) ship as a jar of UDFs.
         .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.sql.shuffle.partitions", conf["shuffle_partitions"])
+        .config("spark.driver.memory", conf["driver_memory"])
         .getOrCreate()
     )
-    spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="kartoteka-spark-"))
+    checkpoints = conf["checkpoint_dir"] or tempfile.mkdtemp(prefix="kartoteka-spark-")
+    spark.sparkContext.setCheckpointDir(checkpoints)
     return SparkAPI(spark_session=spark)
 
 
@@ -80,12 +102,15 @@ def score_pairs(
     term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
     min_probability: float = 0.0,
     backend: str = "duckdb",
+    labelled_pairs: Sequence[tuple[str, str]] = (),
 ) -> ScoredBatch:
     """Score candidate pairs: within ``records`` (dedupe), or between ``records`` and
     ``other_records`` (link only). With ``estimate_u`` the u probabilities are re-estimated by
     seeded random sampling of the input; the m probabilities always stay as given.
     ``term_frequencies`` (column -> value -> frequency) replaces the frequencies Splink would
-    count in the input for the columns whose exact level is term-frequency adjusted."""
+    count in the input for the columns whose exact level is term-frequency adjusted.
+    ``labelled_pairs`` (dedupe only): pairs reviewers joined; from MIN_LABELLED_PAIRS of them on,
+    the m probabilities are estimated from them after EM (Splink's pairwise-label estimate)."""
     from splink import Linker, SettingsCreator
 
     api = database_api(backend)
@@ -112,11 +137,13 @@ def score_pairs(
     splink_logger.setLevel(logging.ERROR)  # Splink warns about sample sizes we chose on purpose
     try:
         if estimate_u:
-            linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
+            linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=SEED)
         for rule in em_blocking_rules:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, estimate_without_term_frequencies=True
             )
+        if other_records is None and len(labelled_pairs) >= MIN_LABELLED_PAIRS:
+            _learn_from_labels(api, linker, tables[0], labelled_pairs)
         predictions = linker.inference.predict(
             threshold_match_probability=min_probability or None, warning_mode="never"
         )
@@ -125,6 +152,18 @@ def score_pairs(
     finally:
         splink_logger.setLevel(previous)
     return ScoredBatch(pairs=pairs, model=model, trained=estimate_u)
+
+
+def _learn_from_labels(
+    api: Any, linker: Any, table: Any, pairs: Sequence[tuple[str, str]]
+) -> None:
+    """Re-estimate m from the pairs reviewers joined: what a true pair looks like in this
+    collection, rather than in the prior's reasoning or EM's guess."""
+    source = table.templated_name
+    rows = [{"source_dataset_l": source, "unique_id_l": a,
+             "source_dataset_r": source, "unique_id_r": b} for a, b in sorted(pairs)]
+    labels = api.register(records_table(rows, dict.fromkeys(rows[0], "string")))
+    linker.training.estimate_m_from_pairwise_labels(labels)
 
 
 def _read_pairs(linker: Any, predictions: Any) -> list[dict[str, Any]]:

@@ -28,6 +28,8 @@ class Profile:
     gender: str | None = None
     birth_year: int | None = None
     death_year: int | None = None
+    birthplace: str | None = None  # label of the place of birth, as the document names it
+    residence: str | None = None  # where a record says the person lived (authority lists)
     fates: list[str] = field(default_factory=list)  # claim types: execution, arrest, …
     roles: list[str] = field(default_factory=list)  # "deputy head", "secretary", …
     organizations: list[str] = field(default_factory=list)  # labels of bodies tied to it
@@ -45,7 +47,8 @@ class Profile:
     def from_dict(cls, data: dict[str, Any]) -> Profile:
         data = dict(data)
         data["initials"] = tuple(data.get("initials") or ())
-        return cls(**data)
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known})
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
     entity_of = {mid: e.key for e in entities for mid in e.mention_ids}
     by_key = {e.key: e for e in entities}
     mentions = {m.id: m for m in extraction.mentions}
+    place_label = {mid: by_key[key].label for mid, key in entity_of.items()
+                   if by_key[key].kind == "place"}
     profiles: dict[str, Profile] = {}
     for ent in entities:
         profile = Profile(
@@ -107,6 +112,7 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
         obj = by_key.get(entity_of.get(claim.object or "", ""))
         if claim.type == "birth":
             subject.birth_year = subject.birth_year or _year(claim.date)
+            subject.birthplace = subject.birthplace or place_label.get(claim.place or "")
         elif claim.type in _DEATH_TYPES:
             subject.death_year = subject.death_year or _year(claim.date, last=True)
         if claim.type not in subject.fates and claim.type in (

@@ -7,6 +7,7 @@ a key that knows transliteration (Ежов and Yezhov share one) is what blockin
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -35,7 +36,15 @@ PERSON_COLUMNS: dict[str, str] = {
     "death_year": "int",
     "organizations": "strings",
     "roles": "strings",
+    "birthplace_key": "string",  # the coarse key of the place's reading: Варшава = Warszawa
+    "residence_key": "string",
+    "block_keys": "strings",  # bound_blocks: loose keys, narrowed inside large blocks
+    "pair_block_key": "string",  # name_pair_key, narrowed by birth year when common
 }
+# No block may hold more records than this: a larger one is split by a second key (the given
+# name's letter, then the patronymic's letter or the birth year). Candidate pairs, and so time
+# and memory, then grow with the records, not with their square.
+MAX_BLOCK = 120
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,48 @@ def _or_none(values: Any) -> Any:
     return values or None
 
 
+@lru_cache(maxsize=65536)
+def _place_key(text: str) -> str | None:
+    return given_key(text) or None
+
+
+def _narrowed(key: str, row: dict[str, Any], depth: int) -> list[str]:
+    """Second (depth 1) or third (depth 2) keys of a record inside a large block."""
+    if depth == 1:
+        return [f"{key}|{letter}" for letter in row["given_letters"] or ()]
+    narrower = [f"{key}|{letter}" for letter in row["patronymic_letters"] or ()]
+    if row["birth_year"] is not None:
+        narrower.append(f"{key}|y{row['birth_year']}")
+    return narrower
+
+
+def bound_blocks(rows: list[dict[str, Any]], max_block: int = MAX_BLOCK) -> None:
+    """Fill ``block_keys`` and ``pair_block_key`` so that no block exceeds ``max_block`` records.
+
+    A loose surname key shared by more records is replaced, inside that block, by the key with
+    the first letter of the given name, then with the patronymic's letter or the birth year. A
+    record that has none of these (a bare common surname) loses that block: it could not link
+    by itself anyway, as every namesake would fit it equally well."""
+    level: list[list[str]] = [list(row["loose_keys"] or ()) for row in rows]
+    for depth in (1, 2, 3):
+        counts = Counter(key for keys in level for key in keys)
+        if not any(count > max_block for count in counts.values()):
+            break
+        for i, keys in enumerate(level):
+            if any(counts[key] > max_block for key in keys):
+                level[i] = list(dict.fromkeys(
+                    narrow for key in keys for narrow in (
+                        [key] if counts[key] <= max_block
+                        else [] if depth == 3 else _narrowed(key, rows[i], depth))))
+    pair_counts = Counter(row["name_pair_key"] for row in rows if row["name_pair_key"])
+    for row, keys in zip(rows, level, strict=True):
+        row["block_keys"] = keys or None
+        pair = row["name_pair_key"]
+        if pair and pair_counts[pair] > max_block:
+            pair = f"{pair}|{row['birth_year']}" if row["birth_year"] is not None else None
+        row["pair_block_key"] = pair
+
+
 def person_row(profile: Profile) -> dict[str, Any]:
     """The linkage record of a person profile (columns as in PERSON_COLUMNS)."""
     parts = name_parts(profile)
@@ -180,4 +231,9 @@ def person_row(profile: Profile) -> dict[str, Any]:
         "death_year": profile.death_year,
         "organizations": _or_none(sorted({_label_key(o) for o in profile.organizations if o})),
         "roles": _or_none(sorted({_label_key(r) for r in profile.roles if r})),
+        "birthplace_key": _place_key(profile.birthplace) if profile.birthplace else None,
+        "residence_key": _place_key(profile.residence) if profile.residence else None,
+        # Filled by bound_blocks, which needs every row; alone, a row blocks on its loose keys.
+        "block_keys": _or_none(loose),
+        "pair_block_key": (f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None),
     }

@@ -15,6 +15,7 @@ from kartoteka.model import Document
 from kartoteka.sources.data import MAX_CONTAINER_BYTES, MAX_RECORD_LIST_BYTES, MAX_TEXT_BYTES
 from kartoteka.sources.docx import read_docx
 from kartoteka.sources.html import read_html
+from kartoteka.sources.image import read_image
 from kartoteka.sources.jsonl import read_jsonl
 from kartoteka.sources.pdf import read_pdf
 from kartoteka.sources.txt import read_text_file
@@ -34,6 +35,10 @@ class SourceFormat:
 _PLAIN_TEXT = SourceFormat("plain text", read_text_file)
 _MARKDOWN = SourceFormat("Markdown", read_text_file)
 _HTML = SourceFormat("HTML", read_html)
+# Scans are read by OCR (Tesseract); a 600-dpi multi-page TIFF may be large.
+_TIFF = SourceFormat("TIFF image", read_image, MAX_CONTAINER_BYTES)
+_JPEG = SourceFormat("JPEG image", read_image, MAX_CONTAINER_BYTES)
+_PNG = SourceFormat("PNG image", read_image, MAX_CONTAINER_BYTES)
 
 FORMATS: dict[str, SourceFormat] = {
     ".txt": _PLAIN_TEXT,
@@ -43,6 +48,11 @@ FORMATS: dict[str, SourceFormat] = {
     ".htm": _HTML,
     ".pdf": SourceFormat("PDF", read_pdf, MAX_CONTAINER_BYTES),
     ".docx": SourceFormat("DOCX", read_docx, MAX_CONTAINER_BYTES),
+    ".tif": _TIFF,
+    ".tiff": _TIFF,
+    ".jpg": _JPEG,
+    ".jpeg": _JPEG,
+    ".png": _PNG,
     ".jsonl": SourceFormat("JSON lines", read_jsonl, MAX_RECORD_LIST_BYTES),
 }
 

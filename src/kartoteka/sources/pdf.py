@@ -1,4 +1,10 @@
-"""PDF (.pdf): the text layer, read with pypdf; scans without one are refused (no OCR).
+"""PDF (.pdf): the text layer, read with pypdf; pages without one go through OCR.
+
+A page with no text layer (a scan) is rasterised with PDFium (``pypdfium2``) at 300 dpi and read
+by Tesseract (``sources.ocr``), so a PDF of scans, or one with some scanned pages, goes in with
+each page's image and word boxes in ``Document.scans``. At most MAX_TEXT_LAYER_PAGES pages are
+read from a text layer and MAX_OCR_PAGES scanned pages are read by OCR; pages past the caps are
+reported in ``meta["skipped_pages"]``, not read.
 
 Pages are joined by a blank line; ``meta["page_starts"]`` holds the offset at which each page's
 text begins, so a passage can be cited by page. pypdf repairs what damage it can (a broken
@@ -23,6 +29,7 @@ import pypdf.errors
 from kartoteka.errors import SourceError
 from kartoteka.model import Document
 from kartoteka.sources.common import build_document, check_text
+from kartoteka.sources.ocr_data import MAX_TEXT_LAYER_PAGES
 
 PAGE_SEPARATOR = "\n\n"
 # The header may follow some junk bytes; readers accept it within the first kilobyte.
@@ -42,7 +49,9 @@ def read_pdf(path: Path, raw: bytes) -> Document:
         with _pypdf_complaints() as repairs:
             reader = pypdf.PdfReader(io.BytesIO(raw), strict=False)
             _open_encrypted(path, reader)
-            page_texts = [page.extract_text() or "" for page in reader.pages]
+            total = len(reader.pages)
+            page_texts = [reader.pages[i].extract_text() or ""
+                          for i in range(min(total, MAX_TEXT_LAYER_PAGES))]
             metadata = reader.metadata
             title = metadata.title if metadata else None
             author = metadata.author if metadata else None
@@ -52,18 +61,22 @@ def read_pdf(path: Path, raw: bytes) -> Document:
         raise SourceError(str(path), f"corrupt PDF: {type(exc).__name__}: {exc}") from exc
     if not page_texts:
         raise SourceError(str(path), "a PDF with no pages")
-    if not any(text.strip() for text in page_texts):
-        raise SourceError(
-            str(path), f"no text layer on any of {len(page_texts)} page(s) "
-            "(a scan? OCR is not supported)",
-        )
-    text, page_starts = _join_pages(page_texts)
-    check_text(path, text, what="text layer")
-    meta: dict[str, Any] = {"pages": len(page_texts), "page_starts": page_starts}
+    meta: dict[str, Any] = {}
     if repairs:
         meta["repairs"] = [note[:MAX_REPAIR_NOTE_CHARS] for note in repairs[:MAX_REPAIR_NOTES]]
     if author and str(author).strip():
         meta["metadata_author"] = " ".join(str(author).split())
+    if not all(text.strip() for text in page_texts):
+        from kartoteka.sources.pdf_scan import read_scanned_pdf
+
+        return read_scanned_pdf(path, raw, page_texts, total, title=str(title) if title
+                                else None, meta=meta)
+    text, page_starts = _join_pages(page_texts)
+    check_text(path, text, what="text layer")
+    meta.update({"pages": total, "page_starts": page_starts})
+    if total > len(page_texts):
+        meta["skipped_pages"] = {"from": len(page_texts) + 1, "count": total - len(page_texts),
+                                 "reason": "over the page cap"}
     return build_document(
         path, raw, text, media_type="application/pdf", title=str(title) if title else None,
         meta=meta,

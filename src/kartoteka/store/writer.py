@@ -19,6 +19,7 @@ from kartoteka.store.tables import (
     EvidenceRow,
     FailureRow,
     MentionRow,
+    PageRow,
     ProfileRow,
 )
 
@@ -74,6 +75,13 @@ def write_extraction(
         )
     session.add(row)
     session.flush()
+    for scan in doc.scans:
+        session.add(PageRow(
+            document_id=doc.id, number=scan.number, width=scan.width, height=scan.height,
+            image=scan.image, lang=scan.lang, rotation=scan.rotation, skew=scan.skew,
+            confidence=scan.confidence, status=scan.status, reason=scan.reason,
+            words=[list(w) for w in scan.words],
+        ))
     for ent in entities:
         profile = profiles.get(ent.key)
         session.add(ProfileRow(

@@ -48,6 +48,7 @@ class Segment:
     anchor: bool = False  # the first highlighted segment: the page scrolls to it
     hearsay: str | None = None  # informant label when inside a hearsay passage
     told_by: str | None = None  # set on the first segment of a hearsay passage
+    low: bool = False  # a word OCR read with low confidence: a reviewer should check it
 
 
 @dataclass
@@ -116,8 +117,10 @@ def _innermost(marks: list[Mark], cuts: list[int]) -> list[Mark | None]:
 
 def build_paragraphs(text: str, mentions: list[Mark], hearsay: list[Mark],
                      claim_starts: list[tuple[int, str]],
-                     highlight: tuple[int, int] | None = None) -> list[Paragraph]:
-    """The reader's view of ``text``; ``claim_starts`` are (offset, claim id) pairs."""
+                     highlight: tuple[int, int] | None = None,
+                     low: list[tuple[int, int]] | None = None) -> list[Paragraph]:
+    """The reader's view of ``text``; ``claim_starts`` are (offset, claim id) pairs; ``low``
+    are spans of words OCR read with low confidence."""
     colors: dict[str, int] = {}
     for m in mentions:
         if m.entity_id and m.entity_id not in colors:
@@ -127,6 +130,9 @@ def build_paragraphs(text: str, mentions: list[Mark], hearsay: list[Mark],
         points.update((max(0, mark.start), min(len(text), mark.end)))
     if highlight:
         points.update((max(0, highlight[0]), min(len(text), highlight[1])))
+    low_marks = [Mark(a, b) for a, b in low or []]
+    for mark in low_marks:
+        points.update((max(0, mark.start), min(len(text), mark.end)))
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     for spans in layout(text):
@@ -141,6 +147,7 @@ def build_paragraphs(text: str, mentions: list[Mark], hearsay: list[Mark],
     cuts = sorted(points)
     mention_of = _innermost(mentions, cuts)
     hearsay_of = _innermost(hearsay, cuts)
+    low_of = _innermost(low_marks, cuts) if low_marks else [None] * (len(cuts) - 1)
     starts = {m.start for m in hearsay}
     anchored = False
     sentence_starts = [s.start for s in sentences]
@@ -159,6 +166,7 @@ def build_paragraphs(text: str, mentions: list[Mark], hearsay: list[Mark],
             highlighted=lit, anchor=lit and not anchored,
             hearsay=(told.informant or "") if told else None,
             told_by=(told.informant or "") if told and a in starts and told.start == a else None,
+            low=low_of[piece] is not None,
         )
         anchored = anchored or lit
         sentence = sentences[index]

@@ -33,7 +33,8 @@ def _segment(g: Segment) -> str:
 
     text = escape(g.text)
     anchor = ' id="hl"' if g.anchor else ""
-    marks = (" hl" if g.highlighted else "") + (" hs" if g.hearsay is not None else "")
+    marks = ((" hl" if g.highlighted else "") + (" hs" if g.hearsay is not None else "")
+             + (" low" if g.low else ""))
     if g.entity_id:
         return out + (
             f'<a href="{entity_href(g.entity_id, g.kind)}" dir="auto" '

@@ -190,6 +190,25 @@ class DocumentOut:
 
 
 @dataclass
+class PageOut:
+    """A page of a scan: its image, how OCR read it, and its words' boxes."""
+
+    number: int
+    width: int
+    height: int
+    image: Annotated[str, Field(description="URL of the page image (JPEG)")]
+    lang: str | None
+    rotation: int
+    skew: float
+    confidence: float | None
+    status: Annotated[str, Field(description="ok | unreadable | text-layer")]
+    reason: str | None
+    words: Annotated[list[list[int]], Field(
+        description="[start, end, left, top, width, height, confidence] per word; start and "
+                    "end index the text (-1 for a page number or running header)")]
+
+
+@dataclass
 class DocumentView:
     document: DocumentOut
     text: str
@@ -199,6 +218,7 @@ class DocumentView:
     hearsay: list[HearsayOut]
     claims: list[ClaimOut]
     entities: list[EntityRef]
+    pages: list[PageOut] = field(default_factory=list)
 
 
 @dataclass

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kartoteka.extract.ru.persons import PersonFinder, Tok
+from kartoteka.extract.ru.persons import PersonFinder, Tok, initials_first
 from kartoteka.extract.ru.words import is_common_noun
 from kartoteka.model import Extraction, Mention
 
@@ -110,3 +110,11 @@ def test_ru_persons_relative_pronoun_tells_the_gender(extract, text: str, surfac
                                                       name: str, gender: str) -> None:
     person = _people(extract(text))[surface]
     assert (person.name, person.gender) == (name, gender)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Ежов Н. И.", "Н. И. Ежов"), ("Ежов Н. И", "Н. И. Ежов"), ("Н.И. Ежов", "Н. И. Ежов"),
+    ("Н. Ежов", "Н. Ежов"), ("Ежов Н.", "Н. Ежов"), ("Николай Ежов", "Николай Ежов"),
+])
+def test_ru_persons_initials_come_first_whatever_the_order(name: str, expected: str) -> None:
+    assert initials_first(name) == expected

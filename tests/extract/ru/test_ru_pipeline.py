@@ -254,3 +254,4 @@ def test_ru_pipeline_second_trigger_takes_no_date_of_the_first(extract) -> None:
     got = sorted((c.type, c.date, c.role) for c in ex.claims)
     assert got == [("arrest", "1937-11-02", None), ("sentence", None, "8 лет ИТЛ"),
                    ("trial", None, None)]
+

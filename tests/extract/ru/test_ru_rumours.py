@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kartoteka.extract.modality import REPORTED_CONFIDENCE
 from kartoteka.extract.ru.rumours import denial_in, denies_previous, rumour_before
 from kartoteka.model import Claim, Extraction
 
@@ -78,7 +79,7 @@ def test_ru_rumours_hedged_claim_has_low_confidence(extract, text: str) -> None:
     claims = _fates(extract(text), "execution")
     assert [(c.date, c.polarity, c.attrs.get("hedged")) for c in claims] == [
         ("1939", "affirmed", True)]
-    assert claims[0].confidence <= 0.3
+    assert claims[0].confidence <= REPORTED_CONFIDENCE
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ and last the claims of trigger phrases, life spans and infobox lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from kartoteka.extract.ru import morph
@@ -25,6 +26,7 @@ from kartoteka.extract.ru.lifespans import (
 from kartoteka.extract.ru.models import natasha_models
 from kartoteka.extract.ru.orgs import find_organizations
 from kartoteka.extract.ru.persons import PersonFinder
+from kartoteka.extract.ru.tenures import bracket_tenures, nominal_tenures, succession_claims
 from kartoteka.extract.ru.words import family_name
 from kartoteka.model import Document, Extraction, Mention
 from kartoteka.names.gender import gender_from_parts, patronymic_gender
@@ -34,11 +36,21 @@ TITLE = re.compile(r"\A\s*(?P<surname>[А-ЯЁ][а-яё-]+),\s+(?P<given>[А-Я�
                    r"(?:\s+(?P<patronymic>[А-ЯЁ][а-яё-]+))?[ \t]*$", re.M)
 
 
-# "(лит. Jeronimas Uborevičius;": the name in the person's own language, after the Russian one.
-FOREIGN_FORM = re.compile(r"\((?:лит|латыш|польск|нем|англ|эст|укр|груз|фин|венг|евр|идиш)\.\s+"
-                          r"(?P<name>[A-ZÀ-Ž][^\W\d_]+(?:[ -][A-ZÀ-Ž][^\W\d_]+){1,3})")
+# "(лит. Jeronimas Uborevičius;", "(груз. ლავრენტი ბერია;": the name in the person's own
+# language, after the Russian one (labels: the abbreviations of Russian encyclopedias).
+FOREIGN_FORM = re.compile(
+    r"\((?:[^()]{0,80}?;\s*)?(?:лит|латыш|латв|польск|пол|нем|англ|эст|укр|груз|арм|азерб|фин|"
+    r"венг|евр|идиш|иврит|белор|бел|тат|каз|узб|кирг|тадж|молд|рум|чеш|фр|франц|итал|исп|швед)\.?"
+    r"\s+(?P<name>[^\W\d_][^\W\d_’'-]*(?:[ -][^\W\d_][^\W\d_’'-]*){1,3})")
 INITIALS_SURNAME = re.compile(r"(?<![\w.])([а-яё])\.\s?([а-яё])\.\s?([а-яё]{3,})(?!\w)", re.I)
 FAMILY_WORDS = ("семья", "семьи", "семье", "семью", "семьей", "семьёй", "семей", "семьях")
+
+
+def _name_like(name: str) -> bool:
+    """Every word of a foreign form begins with a capital, or is of a script whose capitals
+    names do not use (Georgian); never a Russian word."""
+    return all(not unicodedata.name(w[0], "").startswith(("LATIN SMALL", "CYRILLIC", "GREEK SMALL"))
+               or w[0].isupper() and not re.match("[А-ЯЁ]", w) for w in re.split(r"[ -]", name))
 
 
 def _join_adjacent(ctx: RuContext, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -58,8 +70,18 @@ def _defines(ctx: RuContext, person: Mention | None) -> bool:
     """"Иван Петрович Сомов (1890—1937) — советский …": an article's opening definition."""
     if person is None or not ctx.sentences or person.start >= ctx.sentences[0].end + 200:
         return False
-    after = ctx.text[person.end:person.end + 600]
-    return bool(re.match(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?[—–-]\s", after))
+    at = person.end + len(ctx.text[person.end:person.end + 10]) - len(
+        ctx.text[person.end:person.end + 10].lstrip())
+    if ctx.text[at:at + 1] in "([":  # a lead's bracket may be long and nested: skip it whole
+        depth = 0
+        for i in range(at, min(len(ctx.text), at + 3000)):
+            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(ctx.text[i], 0)
+            if depth == 0:
+                at = i + 1
+                break
+        else:
+            return False
+    return bool(re.match(r"\s*[—–-]\s", ctx.text[at:at + 4]))
 
 
 class Pipeline:
@@ -76,7 +98,11 @@ class Pipeline:
         self._other_organizations(ctx, models)
         self._places(ctx, models)
         find_interrogation(ctx)
-        ClaimFinder(ctx).run()
+        finder = ClaimFinder(ctx)
+        finder.run()
+        succession_claims(ctx, finder.persons_for)
+        nominal_tenures(ctx)
+        bracket_tenures(ctx)
         lifespan_claims(ctx)
         birth_year_claims(ctx)
         year_range_claims(ctx)
@@ -147,6 +173,8 @@ class Pipeline:
             ctx.add_mention(m.start(), m.end(), "person", name=name, gender=None,
                             attrs={"parts": {"surname": surname.capitalize()}})
         for m in FOREIGN_FORM.finditer(ctx.text):
+            if not _name_like(m.group("name")):
+                continue
             before = [p for p in ctx.mentions if p.kind == "person" and p.end <= m.start()
                       and not ctx.text[p.end:m.start()].strip()]
             ctx.add_mention(m.start("name"), m.end("name"), "person", name=m.group("name"),
@@ -155,7 +183,11 @@ class Pipeline:
         # a list is about each of its people, none of them the document's own
         ctx.topic = title or (None if ctx.document.kind == "record-list"
                               else self._first_person(ctx))
-        ctx.article = title is not None or _defines(ctx, ctx.topic)
+        # a lead may repeat the heading's name in full before defining it
+        lead = [m for m in ctx.mentions if m.kind == "person" and ctx.topic is not None
+                and m.name and m.start < ctx.topic.end + 300
+                and m.name.split()[-1] == (ctx.topic.name or "").split()[-1]]
+        ctx.article = title is not None or any(_defines(ctx, m) for m in [ctx.topic, *lead])
 
     def _missed_names(self, ctx: RuContext, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """"Иероним Петрович Уборевич" that natasha's NER let pass: a given name and a

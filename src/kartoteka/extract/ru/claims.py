@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
+from kartoteka.extract.modality import DROPPING, Modality, gate
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
 from kartoteka.extract.ru.dates import qualified_edtf
 from kartoteka.extract.ru.entries import entry_relations
 from kartoteka.extract.ru.inflection import ud_gender
-from kartoteka.extract.ru.lexicon import KINSHIP
-from kartoteka.extract.ru.rumours import HEDGED_CONFIDENCE, deny, rumour_before
+from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, PRONOUNS
+from kartoteka.extract.ru.modality import modality_of, other_data_date
+from kartoteka.extract.ru.rumours import deny, rumour_before
 from kartoteka.extract.ru.triggers import (
     AGENT,
     DEATH_SENTENCE,
@@ -29,12 +31,6 @@ from kartoteka.extract.ru.triggers import (
 )
 from kartoteka.model import Claim, Mention
 
-KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of",
-                 "супруг": "spouse_of", "вдова": "spouse_of", "брат": "sibling_of",
-                 "сестра": "sibling_of", "сын": "child_of", "дочь": "child_of",
-                 "отец": "parent_of", "мать": "parent_of"}
-PRONOUNS = {"он": "m", "она": "f", "его": "m", "её": "f", "ее": "f", "ему": "m", "ей": "f",
-            "им": "m", "ней": "f", "нее": "f", "неё": "f", "него": "m"}
 INFORMANT = re.compile(
     r"(?:по\s+словам|(?P<hearsay>со\s+слов)|по\s+(?:показаниям|воспоминаниям|свидетельству))\s+"
     r"|(?:как\s+)?(?P<verb>показал[аи]?|рассказал[аи]?|сообщил[аи]?|вспоминал[аи]?|утверждал[аи]?|"
@@ -95,11 +91,17 @@ class ClaimFinder:
         head = ctx.token_index(start)
         if head is None:
             return
+        negated = self._negated(head)
+        rumour = rumour_before(ctx.text, sent.start, start, end, sent.end)
+        modality = modality_of(ctx.text, (sent.start, sent.end), (start, end), negated=negated,
+                               rumour=rumour is not None,
+                               infinitive=ctx.text[start:end].lower().endswith("ть"))
+        if modality in DROPPING:  # "мог быть арестован", "собирались расстрелять", questions
+            return
         subjects = self._subjects(head, trig.argument, sent)
         if not subjects:
             return
         date = self._date(sent, start, end)
-        negated = self._negated(head)
         role, obj = trig.role, None
         if trig.takes_role:
             role, obj = self._role(head, end, type_)
@@ -112,10 +114,8 @@ class ClaimFinder:
             attrs["old_style_possible"] = True
         confidence = trig.confidence
         edtf = qualified_edtf(ctx.text, date) if date else None
-        rumour = rumour_before(ctx.text, sent.start, start, end, sent.end)
         if rumour:  # "говорили, будто его расстреляли": told, not known
-            attrs.update(hedged=True, rumour=rumour)
-            confidence = min(confidence, HEDGED_CONFIDENCE)
+            attrs["rumour"] = rumour
         made: list[Claim | None] = []
         for subject in subjects:
             made.append(ctx.add_claim(
@@ -134,7 +134,16 @@ class ClaimFinder:
                         polarity="negated" if negated else "affirmed", confidence=confidence,
                         role=sentence_role(after.group(1)), object=obj.id if obj else None,
                         attrs=dict(attrs)))
-        self._made += [(c, end, trig.confidence) for c in made if c is not None]
+        kept = [gate(c, modality) for c in made if c is not None]
+        other = other_data_date(ctx, date, sent.end) if date is not None else None
+        by_id = {m.id: m for m in subjects}
+        for claim in list(kept) if other else []:  # "(по другим данным — в 1938 г.)"
+            if claim is not None and claim.type == type_:
+                second = ctx.add_claim(type_, by_id[claim.subject], (sent.start, sent.end),
+                                       date=other, polarity=claim.polarity, role=claim.role,
+                                       confidence=confidence, attrs={**attrs, "other_data": True})
+                kept.append(gate(second, Modality.REPORTED) if second else None)
+        self._made += [(c, end, trig.confidence) for c in kept if c is not None]
 
     def _informant_of(self, sent: Sentence) -> tuple[Mention, bool] | None:
         """"По словам Фриновского, …", "со слов жены", "как показал Буланов, …": who says it."""
@@ -166,8 +175,10 @@ class ClaimFinder:
         heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in rels
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at)]
-        if not heads and tok.rel in ("acl", "amod", "acl:relcl") and tok.head is not None:
-            heads = [tok.head]
+        if not heads and tok.rel in ("acl", "amod", "acl:relcl") and tok.head not in (
+                None, head) and (tok.head in ctx.person_at
+                                 or ctx.tokens[tok.head].feats.get("Animacy") != "Inan"):
+            heads = [tok.head]  # not "г. Приговорена", two sentences the parser glued
         if not heads and tok.rel == "conj" and tok.head is not None:
             parent = ctx.tokens[tok.head]
             if parent.pos in ("VERB", "ADJ", "AUX") or parent.feats.get("VerbForm") == "Part":
@@ -175,10 +186,10 @@ class ClaimFinder:
                          if ctx.tokens[c].rel in ("nsubj", "nsubj:pass")]
         people: list[Mention] = []
         for h in heads:
-            people += self._persons_for(h)
+            people += self.persons_for(h)
         if not heads and tok.rel in ("xcomp", "advcl") and tok.head is not None:
             people += [m for c in ctx.children(tok.head) if ctx.tokens[c].rel.startswith("nsubj")
-                       for m in self._persons_for(c)]
+                       for m in self.persons_for(c)]
         plural = tok.feats.get("Number") == "Plur"
         if not heads and not people and not plural:
             people = self._fallback(head, sent, passive or argument == AGENT)
@@ -187,12 +198,13 @@ class ClaimFinder:
             # a list's entry speaks of its own person: nobody from another line is a subject
             people = [m if entry[0].start <= m.start < entry[0].end else entry[1]
                       for m in people]
-        gender = ud_gender(tok.feats)
+        gender = ud_gender(tok.feats) if tok.pos in ("VERB", "AUX", "ADJ") else None
         out = [m for m in people if not (gender and m.gender and m.gender != gender
                                          and tok.feats.get("Number") != "Plur")]
         return list({m.id: m for m in out}.values())
 
-    def _persons_for(self, token: int) -> list[Mention]:
+    def persons_for(self, token: int) -> list[Mention]:
+        """The people token ``token`` names or stands for (a name, kin noun, pronoun, "я")."""
         ctx = self.ctx
         tok = ctx.tokens[token]
         found: list[Mention] = []
@@ -214,7 +226,7 @@ class ClaimFinder:
                     break
         for c in ctx.children(token):
             if ctx.tokens[c].rel == "conj":
-                found += self._persons_for(c)
+                found += self.persons_for(c)
         return found
 
     def _first_person(self, token: int) -> Mention:

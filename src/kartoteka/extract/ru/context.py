@@ -53,7 +53,8 @@ class RuContext:
                                            None, s_index))
                 for t in sent.tokens:
                     head = ids.get(t.head_id) if t.head_id else None
-                    self.tokens[ids[t.id]].head = head
+                    # a token its own head (the parser does this to a sentence's lone word)
+                    self.tokens[ids[t.id]].head = None if head == ids[t.id] else head
                 if len(self.tokens) > first:
                     self.sentences.append(Sentence(s_index, offset + sent.start,
                                                    offset + sent.stop, first,
@@ -104,9 +105,18 @@ class RuContext:
     def subtree(self, i: int) -> tuple[int, int]:
         """Character span of a token and everything that depends on it."""
         lo, hi = self.tokens[i].start, self.tokens[i].end
-        for c in self.children(i):
-            a, b = self.subtree(c)
-            lo, hi = min(lo, a), max(hi, b)
+        seen, j = {i}, self.tokens[i].head
+        while j is not None and j not in seen:  # its ancestors: a parser's cycle returns to them
+            seen.add(j)
+            j = self.tokens[j].head
+        todo = list(self.children(i))
+        while todo:
+            c = todo.pop()
+            if c in seen:
+                continue
+            seen.add(c)
+            lo, hi = min(lo, self.tokens[c].start), max(hi, self.tokens[c].end)
+            todo += self.children(c)
         return lo, hi
 
     def add_entry(self, start: int, end: int, head: Mention) -> None:

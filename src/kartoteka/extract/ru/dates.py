@@ -313,9 +313,11 @@ _ABOUT = re.compile(rf"(?<![\w-])(?:около|примерно|приблизи
 
 def qualified_edtf(text: str, date: RuDate) -> str:
     """``date``'s EDTF as the words before it bound it: "до 1938" -> ../1938, "после 1938" ->
-    1938/.., "около 1938" -> 1938~ (an interval or a season stays as it is)."""
+    1938/.., "около 1938" -> 1938~, "1938?" -> 1938? (an interval or a season stays as it is)."""
     if "/" in date.edtf:
         return date.edtf
+    if re.match(r"[ \t]?\?", text[date.end:date.end + 2]) and not date.edtf.endswith("?"):
+        return edtf_dates.checked(f"{date.edtf}?") or date.edtf  # "1938?": uncertain
     before = text[max(0, date.start - 40):date.start]
     if _BEFORE.search(before):
         value = edtf_dates.checked(f"../{date.edtf}")

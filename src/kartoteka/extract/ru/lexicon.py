@@ -56,6 +56,15 @@ KINSHIP: frozenset[str] = frozenset("""
 семья
 """.split())
 
+# What a kinship noun before a name makes of the two (vocabulary.yaml relation ids).
+KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of",
+                 "супруг": "spouse_of", "вдова": "spouse_of", "брат": "sibling_of",
+                 "сестра": "sibling_of", "сын": "child_of", "дочь": "child_of",
+                 "отец": "parent_of", "мать": "parent_of"}
+# Personal pronouns of the third person and the gender they refer to.
+PRONOUNS = {"он": "m", "она": "f", "его": "m", "её": "f", "ее": "f", "ему": "m", "ей": "f",
+            "им": "m", "ней": "f", "нее": "f", "неё": "f", "него": "m"}
+
 # Posts, ranks and forms of address that natasha takes into a person span ("Нарком Ягода").
 TITLE_WORDS: frozenset[str] = frozenset("""
 нарком наркомвнудел комкор комдив командарм комбриг комиссар маршал генерал полковник
@@ -85,4 +94,52 @@ PLACE_NOUNS: frozenset[str] = frozenset("""
 # Soviet bodies by the shape of their word: "Сибревкома", "губкома", "Совнаркома".
 ORG_SHAPED = re.compile(r"(?:ревком|исполком|губком|обком|райком|горком|крайком|окружком|"
                         r"волком|совнарком|наркомат|главк|облсуд|нарсуд)(?:а|у|ом|е|ы|ов)?$",
+                        re.I)
+
+# -- modality cues (kartoteka.extract.ru.modality) ---------------------------------------------
+# From the grammar of Russian modality (Русская грамматика, АН СССР 1980, §§ on the subjunctive,
+# modal verbs and introductory words): what, standing before a fate verb in its clause, says the
+# event did not (or not surely) happen. Each pattern is matched against the clause up to the
+# trigger and must end right before it, with at most a few words between.
+_GAP = r"(?:[^\W\d_]+\s+){0,3}"
+MODAL_CUES: dict[str, str] = {
+    # conditions and possibilities: "мог быть арестован", "если бы его арестовали"
+    "hypothetical": (rf"(?:\b(?:мог|могла|могло|могли|может|могут|можно|могл[иа]\s+бы)\s+"
+                     rf"(?:бы\s+)?(?:(?:уже|тоже|даже|быть|стать)\s+){{0,2}}{_GAP}|"
+                     r"\b(?:если|ежели|чтобы|дабы)\b[^,;:.!?]*|\bбы\b[^,;:.!?]*)$"),
+    # plans and attempts: "собирались расстрелять", "хотели его арестовать"
+    "intended": (r"\b(?:собира|намерева|планирова|хоте|решил|решали|готовил|пыталс|пыталась|"
+                 r"пытались|попыта|намеча|предполагалось|должн(?:ы|а|о)?\s+был|должен\s+был)"
+                 rf"[^\W\d_]*\s+(?:было\s+)?{_GAP}$"),
+    # fears and expectations: "боялся быть арестованным", "ждал, что его арестуют"
+    "feared": (r"\b(?:боял|опасал|страшил|ожида|ждал|предчувствова|грозил|угрожал|угроз|"
+               r"опасност|страх)[^\W\d_]*\s*,?\s*(?:что\s+|быть\s+)?(?:его\s+|её\s+|ее\s+|их\s+)?"
+               rf"{_GAP}$"),
+    # orders: "приказал расстрелять", "потребовал, чтобы его арестовали"
+    "ordered": (r"\b(?:приказа|велел|распорядил|потребова|предложил|поручил)[^\W\d_]*\s*,?\s*"
+                rf"(?:чтобы\s+)?{_GAP}$"),
+    # accusations: "обвинялся в том, что расстрелял" (a charge's noun, "в подготовке убийства",
+    # names no fate verb; "по обвинению в шпионаже арестован" asserts the arrest)
+    "charged": (r"\b(?:обвиня(?:лся|лась|лись|ется|ются|ли)|обвин(?:ён|ен|ена|ены|или|ил|ила)|"
+                r"по\s+обвинению|инкриминир[^\W\d_]*|вменял[^\W\d_]*|вменено)\s+в\s+том\s*,?\s*"
+                r"что\s+[^,;:.!?]*$"),
+    # reports nobody vouches for: "официально сообщалось, что он умер", "по другим данным"
+    "reported": (r"\b(?:сообщалось|утверждалось|объявлено|было\s+объявлено|заявлялось|"
+                 r"по\s+официальной\s+версии|официально|газеты\s+писали|в\s+газетах\s+писали|"
+                 r"возможно|вероятно|предположительно|по-видимому|видимо|"
+                 r"по\s+(?:другим|иным|некоторым|официальным)\s+(?:данным|сведениям))"
+                 r"\s*[,—–-]?\s*(?:что\s+)?[^;:.!?]*$"),
+    # a statement refuted as it is told: "ошибочно считается, что он расстрелян"
+    "refuted_rumour": (r"\b(?:ошибочно|неверно|ложно|напрасно)\s+(?:считается|считали|считают|"
+                       r"утверждается|утверждали|указывается|сообщалось|пишут|писали)\s*,?\s*"
+                       r"(?:что|будто)\s+[^;:.!?]*$"),
+}
+# Words that tie a fate verb to the main clause rather than to the cue before it ("обвинён в
+# шпионаже и расстрелян"): a cue reaches no further than one of them.
+CLAUSE_JOINS = re.compile(r"(?<![\w-])(?:и|а|но|однако|затем|потом|после\s+чего)(?![\w-])",
+                          re.I)
+# After a fate verb in its clause: "расстреляли бы", "был ли он арестован".
+MODAL_AFTER = re.compile(r"\s+(?:бы|ли)(?![\w-])", re.I)
+# "расстрелян в 1937 г. (по другим данным — в 1938 г.)": a second date for the same event.
+OTHER_DATA = re.compile(r"по\s+(?:другим|иным|некоторым)\s+(?:данным|сведениям)\s*[,:—–-]?\s*",
                         re.I)

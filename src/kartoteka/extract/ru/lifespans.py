@@ -8,7 +8,7 @@ import re
 
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext
-from kartoteka.extract.ru.dates import RuDate, join_range
+from kartoteka.extract.ru.dates import RuDate, join_range, qualified_edtf
 from kartoteka.extract.ru.triggers import INFOBOX
 from kartoteka.model import Mention
 
@@ -71,17 +71,40 @@ def _segment(ctx: RuContext, person: Mention, start: int, end: int,
         left = [d for d in dates if left_start <= d.start and d.end <= dash.start()]
         evidence = (person.start, inside[1] + 1)
         if left:
-            ctx.add_claim("birth", person, evidence, date=left[-1].edtf, confidence=0.9,
+            ctx.add_claim("birth", person, evidence, date=qualified_edtf(text, left[-1]),
+                          confidence=0.9,
                           place=_place_id(ctx, left[-1].end, dash.start()),
                           attrs=_attrs(left[-1], "lifespan"))
         elif _place_id(ctx, left_start, dash.start()):
             ctx.add_claim("birth", person, evidence, confidence=0.8,
                           place=_place_id(ctx, left_start, dash.start()),
                           attrs={"source": "lifespan"})
-        ctx.add_claim("death", person, evidence, date=right[0].edtf, confidence=0.9,
+        ctx.add_claim("death", person, evidence, date=qualified_edtf(text, right[0]),
+                      confidence=0.9,
                       place=_place_id(ctx, right[0].end, end), attrs=_attrs(right[0], "lifespan"))
         return True
-    return False
+    return _years_of_life(ctx, person, dates, inside)
+
+
+def _years_of_life(ctx: RuContext, person: Mention, dates: list[RuDate],
+                   inside: tuple[int, int]) -> bool:
+    """"Иван Сомов (1890—1938) — советский …": a range of years in the brackets of a name an
+    article defines (a dash follows them) or a list line begins with is the years of life; in
+    prose "Ежов (1936—1938)" may be years in office."""
+    ranges = [d for d in dates if d.precision == "interval" and d.edtf.count("/") == 1]
+    defining = re.match(r"\s*[—–-]\s", ctx.text[inside[1] + 1:inside[1] + 4]) or (
+        ctx.text[:person.start].rsplit("\n", 1)[-1].strip() == "")
+    if len(ranges) != 1 or not defining:
+        return False
+    first, last = ranges[0].edtf.split("/")
+    years = re.match(r"\d{4}", first), re.match(r"\d{4}", last)
+    if not (years[0] and years[1] and 0 < int(years[1][0]) - int(years[0][0]) <= LONGEST_LIFE):
+        return False
+    evidence = (person.start, inside[1] + 1)
+    for type_, value in (("birth", first), ("death", last)):
+        ctx.add_claim(type_, person, evidence, date=value, confidence=0.85,
+                      attrs={"source": "years of life"})
+    return True
 
 
 def _attrs(date: RuDate, source: str) -> dict[str, object]:
@@ -169,6 +192,9 @@ def infobox_claims(ctx: RuContext) -> None:
         dates = [d for d in ctx.dates if a <= d.start and d.end <= b]
         if label and label.group(1).lower() in INFOBOX and dates:
             type_ = INFOBOX[label.group(1).lower()]
+            if any(c.type == type_ and c.subject == topic.id and c.date == dates[0].edtf
+                   for c in ctx.claims):
+                continue  # "Арестован: 5 мая 1937 г." read already as a trigger
             ctx.add_claim(type_, topic, (a, b), date=dates[0].edtf, confidence=0.9,
                           place=_place_id(ctx, dates[0].end, b), attrs=_attrs(dates[0], "infobox"))
             continue

@@ -25,9 +25,10 @@ class NatashaModels:
 
         doc = Doc(text)
         doc.tokens = [DocToken(t.start, t.stop, t.text) for t in self.segmenter.tokenize(text)]
-        doc.sents = [DocSent(line.start() + s.start, line.start() + s.stop, s.text)
+        doc.sents = [DocSent(line.start() + a, line.start() + b, line.group()[a:b])
                      for line in re.finditer(r"[^\n]*\S[^\n]*", text)
-                     for s in self.segmenter.sentenize(line.group())]
+                     for s in self.segmenter.sentenize(line.group())
+                     for a, b in split_after_years(line.group(), s.start, s.stop)]
         doc.envelop_sent_tokens()
         doc.tag_morph(self.morph_tagger)
         if syntax:
@@ -46,6 +47,27 @@ class NatashaModels:
             doc.parse_syntax(self.syntax_parser)
         doc.tag_ner(self.ner_tagger)
         return doc
+
+
+# "Арестован в 1937 г. Реабилитирован в 1956 г.": razdel reads "г." as an abbreviation that
+# never ends a sentence; after a year and before a capitalised verb or participle it does.
+YEAR_END = re.compile(r"\d\s*(?:г\.\s?р|гг?)\.(?=\s+[А-ЯЁ][а-яё]+)")
+VERB_TAGS = {"VERB", "PRTS", "INFN"}
+
+
+def split_after_years(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:stop]`` cut after each year abbreviation that ends one."""
+    from kartoteka.extract.ru import morph
+
+    out, at = [], start
+    for m in YEAR_END.finditer(text, start, stop):
+        word = re.match(r"\s+(\w+)", text[m.end():stop])
+        found = morph.parses(word.group(1)) if word else ()
+        if found and found[0].tag.POS in VERB_TAGS:
+            out.append((at, m.end()))
+            at = m.end() + len(word.group(0)) - len(word.group(1))
+    out.append((at, stop))
+    return out
 
 
 @cache

@@ -73,6 +73,17 @@ def _role(tok: Tok, text: str) -> str:
     return "surname"
 
 
+SURNAME_THEN_INITIALS = re.compile(r"([^\W\d_][\w-]+)\s+([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.?)?")
+
+
+def initials_first(name: str) -> str:
+    """"Ежов Н. И." and "Н.И. Ежов" as "Н. И. Ежов": one form whichever order a list uses."""
+    m = SURNAME_THEN_INITIALS.fullmatch(name)
+    if m:
+        name = " ".join(f"{i}." for i in (m[2], m[3]) if i) + f" {m[1]}"
+    return re.sub(r"(?<![\w.])([А-ЯЁ])\.(?=[А-ЯЁ]\.)", r"\1. ", name)
+
+
 class PersonFinder:
     """Turns natasha's PER spans of one document into normalised people."""
 
@@ -227,7 +238,7 @@ class PersonFinder:
                 parts["initials"] = parts.get("initials", "") + t.text
             out.append(form)
             pos = t.end
-        name = re.sub(r"\s+", " ", "".join(out)).strip()
+        name = initials_first(re.sub(r"\s+", " ", "".join(out)).strip())
         return Person(toks[0].start, toks[-1].end, group, name, gender, parts, case)
 
     def _fix_roles(self, words: list[Tok], roles: dict[int, str]) -> None:

@@ -27,11 +27,23 @@ class Trigger:
     takes_role: bool = False  # the role follows in the instrumental ("назначен наркомом")
 
 
+# Foreign states in the accusative after "в": Soviet neighbours and the powers of 1918-1991.
+FOREIGN = (r"(?:японию|китай|маньчжурию|маньчжоу-го|монголию|персию|иран|турцию|афганистан|"
+           r"финляндию|эстонию|латвию|литву|польшу|румынию|германию|францию|англию|"
+           r"великобританию|сша|соединённые\s+штаты|соединенные\s+штаты|америку|канаду|"
+           r"швецию|норвегию|чехословакию|австрию|швейцарию|бельгию|голландию|италию|испанию|"
+           r"мексику|палестину|израиль|западный\s+берлин|западную\s+германию|фрг|европу|"
+           r"за\s+границу)")
+
 TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "execution": (
         Trigger(rf"расс?треля{_PASSIVE}", PATIENT, 0.9),
         Trigger(r"расстреля(?:ли|л|ла)", PATIENT, 0.8),
+        # an infinitive is a candidate the modality gate drops ("собирались расстрелять")
+        Trigger(r"расстрелять|казнить", PATIENT, 0.8),
         Trigger(r"казн(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)", PATIENT, 0.85),
+        # the formula of execution records: "Приговор приведён в исполнение 2 ноября 1937 г."
+        Trigger(r"приговор\s+(?:\S+\s+){0,3}?привед(?:ён|ен)\s+в\s+исполнение", PATIENT, 0.85),
     ),
     "sentence": (
         Trigger(r"приговор(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)\s+(?:\S+\s+){0,5}?"
@@ -47,6 +59,7 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "arrest": (
         Trigger(rf"арестова{_PASSIVE}", PATIENT, 0.9),
         Trigger(r"арестова(?:ли|л|ла)", PATIENT, 0.85),
+        Trigger(r"арестовать", PATIENT, 0.85),
         Trigger(r"взят[аы]?\s+под\s+стражу", PATIENT, 0.85),
         Trigger(r"задержа(?:н|на|ны)", PATIENT, 0.6),
     ),
@@ -54,6 +67,11 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"бежал[аи]?\s+за\s+(?:границу|рубеж|кордон)", AGENT, 0.85),
         Trigger(r"переш(?:ёл|ел|ла|ли)\s+(?:\S+\s+){0,2}?границу", AGENT, 0.8),
         Trigger(r"невозвращен(?:ец|цем|цами|цы|кой|ка)", AGENT, 0.8),
+        # "бежал в Японию", "бежал из СССР": flight abroad (the foreign states of 1918-1991
+        # that Soviet defectors reached, by any atlas; a town is not abroad)
+        Trigger(rf"бежал[аи]?\s+(?:\S+\s+)?(?:в|во)\s+{FOREIGN}", AGENT, 0.8),
+        Trigger(r"бежал[аи]?\s+(?:\S+\s+)?из\s+(?:ссср|советского\s+союза|советской\s+россии)",
+                AGENT, 0.85),
         Trigger(r"отказал(?:ся|ась|ись)\s+вернуться", AGENT, 0.8),
         Trigger(r"остал(?:ся|ась|ись)\s+за\s+границей", AGENT, 0.7),
     ),
@@ -72,6 +90,10 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"освобожд(?:ён|ен|ена|ены)\s+от\s+(?:должности|обязанностей|поста)", PATIENT,
                 0.85),
         Trigger(r"уволен[аы]?", PATIENT, 0.7),
+        # "лишён звания", "лишённый этих званий": stripped of a rank or post
+        Trigger(r"лиш(?:ён|ен|ена|ены|ённый|енный|ённая|енная)\s+(?:\S+\s+){0,2}?"
+                r"(?:звани|должност|пост[аов]|чин)\w*", PATIENT, 0.8),
+        Trigger(r"смещ(?:ён|ен|ена)\s+с\s+(?:должности|поста)", PATIENT, 0.85),
     ),
     "release": (
         Trigger(r"освобожд(?:ён|ен|ена|ены)(?!\s+от\s+(?:должности|обязанностей|поста))",
@@ -110,7 +132,16 @@ NEGATIONS = ("не", "ни")
 
 # Infobox labels of Russian encyclopedia copies ("Смерть: 7 марта 1939.").
 INFOBOX: dict[str, str] = {"рождение": "birth", "смерть": "death", "дата рождения": "birth",
-                           "дата смерти": "death", "родился": "birth", "умер": "death"}
+                           "дата смерти": "death", "родился": "birth", "умер": "death",
+                           # the fields of victims' databases (Open List, Memorial's lists)
+                           "родилась": "birth", "умерла": "death", "дата гибели": "death",
+                           "дата ареста": "arrest", "арестован": "arrest", "арестована": "arrest",
+                           "дата расстрела": "execution", "дата казни": "execution",
+                           "расстрелян": "execution", "расстреляна": "execution",
+                           "дата осуждения": "trial", "осужден": "trial", "осуждён": "trial",
+                           "осуждена": "trial", "приговорен": "trial", "приговорён": "trial",
+                           "приговорена": "trial", "дата реабилитации": "rehabilitation",
+                           "реабилитирован": "rehabilitation", "реабилитирована": "rehabilitation"}
 
 # A death sentence, however worded, is recorded with this role.
 DEATH_SENTENCE = "ВМН"

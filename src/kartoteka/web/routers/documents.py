@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
 from kartoteka.store import queries
+from kartoteka.store.pages import document_pages, page_image
 from kartoteka.store.tables import DocumentRow
 from kartoteka.store.webqueries import document_claim_ids, document_mentions
 from kartoteka.web.auth import reader
@@ -15,6 +16,7 @@ from kartoteka.web.pages import page
 from kartoteka.web.present import claims_by_id
 from kartoteka.web.reader import Mark, build_paragraphs, layout
 from kartoteka.web.render import reader_html
+from kartoteka.web.scans import low_confidence_spans, page_figures
 from kartoteka.web.schemas import (
     DocumentList,
     DocumentOut,
@@ -23,6 +25,7 @@ from kartoteka.web.schemas import (
     EntityRef,
     HearsayOut,
     MentionOut,
+    PageOut,
     SentenceOut,
 )
 from kartoteka.web.settings import DbSession
@@ -60,8 +63,10 @@ def _segments(view: DocumentView) -> dict[str, Any]:
     starts = [(c.evidence[0].start, c.id) for c in view.claims
               if c.evidence and c.evidence[0].document == view.document.id]
     highlight = (view.highlight[0], view.highlight[1]) if view.highlight else None
-    paragraphs = build_paragraphs(view.text, mentions, hearsay, starts, highlight)
-    return {"reader": reader_html(paragraphs, {c.id: c for c in view.claims})}
+    paragraphs = build_paragraphs(view.text, mentions, hearsay, starts, highlight,
+                                  low_confidence_spans(view.pages))
+    return {"reader": reader_html(paragraphs, {c.id: c for c in view.claims}),
+            "scan": page_figures(view)}
 
 
 @page(router, "/documents/{document_id}", "reader.html", model=DocumentView,
@@ -104,4 +109,21 @@ def read_document(
                              version=doc.version, superseded=doc.superseded, length=len(text)),
         text=text, highlight=_highlight(highlight, len(text)), mentions=mentions,
         sentences=sentences, hearsay=hearsay, claims=claims, entities=list(seen.values()),
+        pages=[PageOut(number=p.number, width=p.width, height=p.height,
+                       image=f"/documents/{doc.id}/pages/{p.number}.jpg", lang=p.lang,
+                       rotation=p.rotation, skew=p.skew, confidence=p.confidence,
+                       status=p.status, reason=p.reason, words=p.words)
+               for p in document_pages(session, document_id)],
     )
+
+
+@router.get("/documents/{document_id}/pages/{number}.jpg", response_class=Response,
+            summary="The image of one page of a scanned document, as OCR read it")
+def read_page_image(document_id: str, number: int, session: DbSession) -> Response:
+    found = page_image(session, document_id, number)
+    if found is None:
+        raise HTTPException(404, f"no page {number} in document {document_id!r}")
+    image, media_type = found
+    # A stored page never changes (a changed file is a new document): cache it for a day.
+    return Response(image, media_type=media_type,
+                    headers={"Cache-Control": "private, max-age=86400"})

@@ -35,7 +35,9 @@
 
   // Reader: pointing at a mention lights every mention of the same entity; pins keep it lit.
   function mentionsOf(id) {
-    return document.querySelectorAll('.reader .m[data-e="' + CSS.escape(id) + '"]');
+    // The words on a scanned page's image light up with the text's mentions.
+    var key = '[data-e="' + CSS.escape(id) + '"]';
+    return document.querySelectorAll(".reader .m" + key + ", .scan-pages .box.m" + key);
   }
   function setupReader() {
     var reader = document.querySelector(".reader");
@@ -58,6 +60,8 @@
     });
     var target = document.getElementById("hl");
     if (target && location.hash === "#hl") { target.scrollIntoView({block: "center"}); }
+    var onPage = document.querySelector(".scan-pages .box.hl");
+    if (onPage && location.hash === "#hl") { onPage.scrollIntoView({block: "center"}); }
   }
 
   // Card: the merge box looks names up through the search API.

@@ -1,0 +1,92 @@
+"""Fate constructions of Russian biographies and records, end to end through
+kartoteka.extract.ru.claims and its triggers (one natasha load per session). Invented people
+and sentences, one per construction of docs/constructions.md (## Russian)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.model import Extraction
+
+
+def _facts(ex: Extraction, *types: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(type, subject's name, date, polarity) of the claims of ``types``."""
+    names = {m.id: m.name for m in ex.mentions}
+    return sorted((c.type, names.get(c.subject), c.date, c.polarity) for c in ex.claims
+                  if c.type in types)
+
+
+RECORD = "Кузьмин Павел Ильич, 1899 г.р., уроженец г. Омск. "
+RECORD_F = "Кузьмина Анна Ивановна, 1905 г.р. "
+
+
+@pytest.mark.parametrize(("text", "types", "expected"), [
+    (RECORD + "Арестован 12.05.1937. Расстрелян 3 ноября 1937 г.", ("arrest", "execution"),
+     [("arrest", "Кузьмин Павел Ильич", "1937-05-12", "affirmed"),
+      ("execution", "Кузьмин Павел Ильич", "1937-11-03", "affirmed")]),
+    (RECORD + "Арестован в 1937 г. Осужден ОСО при НКВД СССР к 10 годам ИТЛ.", ("sentence",),
+     [("sentence", "Кузьмин Павел Ильич", None, "affirmed")]),
+    (RECORD_F + "Арестована осенью 1938. Приговорена к ВМН. Приговор приведён в исполнение "
+     "2 ноября 1938 г.", ("arrest", "sentence", "execution"),
+     [("arrest", "Кузьмина Анна Ивановна", "1938-23", "affirmed"),
+      ("execution", "Кузьмина Анна Ивановна", "1938-11-02", "affirmed"),
+      ("sentence", "Кузьмина Анна Ивановна", None, "affirmed")]),
+    (RECORD + "Приговорён к высшей мере наказания 20 мая 1938 г.", ("sentence",),
+     [("sentence", "Кузьмин Павел Ильич", "1938-05-20", "affirmed")]),
+    (RECORD + "Осуждён на 8 лет. Умер в заключении в 1942 г.", ("death",),
+     [("death", "Кузьмин Павел Ильич", "1942", "affirmed")]),
+    (RECORD + "Умер в лагере 5 марта 1943 г. Реабилитирован посмертно в 1957 г.",
+     ("death", "rehabilitation"),
+     [("death", "Кузьмин Павел Ильич", "1943-03-05", "affirmed"),
+      ("rehabilitation", "Кузьмин Павел Ильич", "1957", "affirmed")]),
+])
+def test_ru_fates_record_lines(extract, text: str, types: tuple[str, ...],
+                               expected: list[tuple[str, str, str | None, str]]) -> None:
+    assert _facts(extract(text, kind="record-list"), *types) == expected
+
+
+def test_ru_fates_sentence_role_of_a_special_board(extract) -> None:
+    ex = extract(RECORD + "Арестован в 1937 г. Осужден ОСО при НКВД СССР к 10 годам ИТЛ.",
+                 kind="record-list")
+    assert [c.role for c in ex.claims if c.type == "sentence"] == ["10 лет ИТЛ"]
+
+
+@pytest.mark.parametrize(("text", "types", "expected"), [
+    ("Павел Ильич Кузьмин погиб на фронте в 1942 году.", ("death",),
+     [("death", "Павел Ильич Кузьмин", "1942", "affirmed")]),
+    ("Павел Ильич Кузьмин покончил с собой в 1937 году.", ("suicide",),
+     [("suicide", "Павел Ильич Кузьмин", "1937", "affirmed")]),
+    ("Павел Ильич Кузьмин перешёл границу в 1930 году.", ("defection",),
+     [("defection", "Павел Ильич Кузьмин", "1930", "affirmed")]),
+    ("Павел Ильич Кузьмин в 1938 году бежал в Японию.", ("defection",),
+     [("defection", "Павел Ильич Кузьмин", "1938", "affirmed")]),
+    # a flight within the country is no defection
+    ("Павел Ильич Кузьмин в 1938 году бежал в Омск.", ("defection",), []),
+    ("Павел Ильич Кузьмин (1890—1960) — советский разведчик. С июля 1938 года — невозвращенец.",
+     ("defection",), [("defection", "Павел Ильич Кузьмин", "1938-07", "affirmed")]),
+    ("Павел Ильич Кузьмин (1890—1960) — советский военачальник. 24 января 1941 года лишён "
+     "звания.", ("dismissal",), [("dismissal", "Павел Ильич Кузьмин", "1941-01-24", "affirmed")]),
+    ("Павел Ильич Кузьмин был назначен наркомом связи в 1936 году. В 1937 году снят с "
+     "должности.", ("appointment", "dismissal"),
+     [("appointment", "Павел Ильич Кузьмин", "1936", "affirmed"),
+      ("dismissal", "Павел Ильич Кузьмин", "1937", "affirmed")]),
+    ("В 1938 году Павел Ильич Кузьмин был освобождён от обязанностей наркома.", ("dismissal",),
+     [("dismissal", "Павел Ильич Кузьмин", "1938", "affirmed")]),
+])
+def test_ru_fates_prose(extract, text: str, types: tuple[str, ...],
+                        expected: list[tuple[str, str, str | None, str]]) -> None:
+    assert _facts(extract(text, kind="encyclopedia"), *types) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Павла Ильича Кузьмина арестовали в 1937 году.", "Павел Ильич Кузьмин"),
+    ("Анну Ивановну Кузьмину арестовали в 1937 году.", "Анна Ивановна Кузьмина"),
+    ("Анна Ивановна Кузьмина жила в Омске. Кузьмину арестовали в 1937 году.",
+     "Анна Ивановна Кузьмина"),
+])
+def test_ru_fates_case_forms_resolve_to_the_nominative(extract, text: str, name: str) -> None:
+    ex = extract(text)
+    arrests = _facts(ex, "arrest")
+    assert [a[2] for a in arrests] == ["1937"]
+    # the object's name comes back in the nominative; a bare surname keeps its own
+    assert arrests[0][1] in (name, name.split()[-1])
