@@ -40,3 +40,18 @@ def test_relations_leading_without_a_body_or_as_a_fear_is_no_post(extract_en) ->
                  "Pavel Orekhov led the prisoners from 1934 to 1936."):
         ex = extract_en(text)
         assert not [c for c in ex.claims if c.type in ("position", "appointment")], text
+
+
+def test_relations_the_role_as_subject_of_a_copula_is_the_named_one_s(fates_en) -> None:
+    fates = fates_en("The head of the NKVD was Pavel Orekhov from 1934 to 1936.")
+    assert ("appointment", "Pavel Orekhov", "1934", "affirmed", None) in fates
+
+
+@pytest.mark.parametrize("text", [
+    "The head of the NKVD was not Pavel Orekhov.",
+    "Pavel Orekhov was not head of the NKVD.",
+    "The head of the NKVD was never Pavel Orekhov.",
+])
+def test_relations_a_negated_copula_gives_no_post(extract_en, text: str) -> None:
+    ex = extract_en(text)
+    assert not [c for c in ex.claims if c.type in ("position", "appointment")]

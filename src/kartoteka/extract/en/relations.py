@@ -66,8 +66,14 @@ class RelationFinder:
     # -- rules ----------------------------------------------------------------------------
     def holders(self, role: Token) -> list[Mention]:
         """The people a role noun is said of."""
+        if role.dep_ in ("nsubj", "attr") and role.head.lemma_ in COPULAS and any(
+                c.dep_ == "neg" for c in role.head.children):
+            return []  # "Y was not head of X", "the head of X was never Y": no post held
         if role.i in self.ctx.links:
             return [m for m in self.ctx.links[role.i] if m.kind in PERSONLIKE and m.name]
+        if role.dep_ == "nsubj" and role.head.lemma_ in COPULAS:  # "The head of X was Y"
+            named = [a for c in role.head.children if c.dep_ == "attr" for a in members(c)]
+            return [m for m in self.persons(named) if m.name]
         if role.dep_ == "attr" and role.head.lemma_ in COPULAS:
             subj = [c for c in role.head.children if c.dep_ == "nsubj"]
             return self.persons(subj or self.p.inherited_subject(role.head))
