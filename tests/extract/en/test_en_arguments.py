@@ -64,3 +64,31 @@ def test_arguments_a_floating_quantifier_takes_the_whole_list(fates_en) -> None:
     text = "No trial was held for Pavel Orekhov and Ivan Sobolev, who had both been shot in 1938."
     assert _fates(fates_en(text), "execution") == {"Pavel Orekhov": "1938",
                                                    "Ivan Sobolev": "1938"}
+
+
+@pytest.mark.parametrize("text", [
+    "Many others were shot, such as Pavel Orekhov, the head of the railway, and Ivan Sidorov.",
+    "Many engineers committed suicide, such as Pavel Orekhov and Ivan Sidorov.",
+    "Officials such as Pavel Orekhov and Ivan Sidorov were arrested in 1937.",
+])
+def test_arguments_such_as_gives_the_group_fate_to_each_example(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    for name in ("Pavel Orekhov", "Ivan Sidorov"):
+        assert any(f[1] == name and f[0] in ("execution", "suicide", "arrest") for f in fates)
+
+
+def test_arguments_such_as_after_a_named_subject_adds_no_one(fates_en) -> None:
+    fates = fates_en("Many officials were shot, such as the friends of Ivan Sidorov.")
+    assert not any(f[1] == "Ivan Sidorov" and f[0] == "execution" for f in fates)
+
+
+@pytest.mark.parametrize("text", [
+    "Orlov supervised the arrest, trial, and execution of the old revolutionaries Pavel "
+    "Orekhov and Ivan Sidorov.",
+    "The execution of the engineers Pavel Orekhov and Ivan Sidorov shocked the town.",
+])
+def test_arguments_a_nominalisation_reaches_names_apposed_to_its_object(fates_en, text) -> None:
+    fates = fates_en(text)
+    for name in ("Pavel Orekhov", "Ivan Sidorov"):
+        assert any(f[1] == name and f[0] == "execution" for f in fates)
+    assert not any(f[1] == "Orlov" and f[0] == "execution" for f in fates)

@@ -9,6 +9,8 @@ import pytest
     ("People's Commissar of the Ministry of Justice Krylenko signed the order.", "Krylenko"),
     ("He was received by the Governor of the State Bank Maryasin.", "Maryasin"),
     ("Deputy Chairman of the Council of People's Commissars Antipov spoke first.", "Antipov"),
+    ("People's Commissar for Internal Affairs Lapshin signed the order.", "Lapshin"),
+    ("People's Commissar of the Ministry of State Farms Lapshin spoke.", "Lapshin"),
 ])
 def test_persons_a_surname_after_a_post_title_is_a_person(extract_en, text: str,
                                                           name: str) -> None:
@@ -26,3 +28,39 @@ def test_persons_a_russian_surname_in_the_english_word_list_is_a_person(extract_
     # WordNet lists famous Russians among its words; the surname's shape outweighs that
     ex = extract_en(text)
     assert [m.text for m in ex.mentions if m.kind == "person" and m.name] == ["Bukharin"]
+
+
+
+def _place_hints(pipeline, text: str) -> dict[str, bool]:
+    doc = pipeline.nlp(text)
+    finder = pipeline.persons
+    runs = finder.runs(doc, set())
+    lower = {t.lower_ for t in doc if t.text.islower()}
+    for run in runs:
+        finder.judge(doc, run, lower)
+    return {run.key(doc): run.place_hint for run in runs}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Orekhov glanced at Zinoviev in silence.", "Zinoviev"),
+    ("The guard shouted at Lapshin across the yard.", "Lapshin"),
+])
+def test_persons_at_after_a_verb_of_looking_or_shouting_is_no_place(en_pipeline, text: str,
+                                                                    name: str) -> None:
+    # "glanced at X" names a target, not a location: no hint that X is a place
+    assert _place_hints(en_pipeline, text).get(name) is False
+
+
+def test_persons_at_after_other_verbs_still_hints_a_place(en_pipeline) -> None:
+    assert _place_hints(en_pipeline, "The officers gathered at Saratov in May.").get(
+        "Saratov") is True
+
+
+def test_persons_a_city_looked_at_is_not_a_person(extract_en) -> None:
+    ex = extract_en("The officer looked at Saratov from the train window.")
+    assert not any(m.kind == "person" and m.text == "Saratov" for m in ex.mentions)
+
+
+def test_persons_a_plural_body_noun_alone_stays_a_body(extract_en) -> None:
+    ex = extract_en("He worked at the Ministry of State Farms in Moscow.")
+    assert not any(m.kind == "person" for m in ex.mentions)

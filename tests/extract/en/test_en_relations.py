@@ -23,3 +23,35 @@ def test_relations_an_open_tenure_gives_no_removal(fates_en) -> None:
 def test_relations_a_feared_post_is_no_post(extract_en) -> None:
     ex = extract_en("Pavel Orekhov feared that he would be made head of the NKVD in 1936.")
     assert not [c for c in ex.claims if c.type in ("position", "appointment")]
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov headed the NKVD from 1934 to 1936 and was shot in 1938.",
+    "Pavel Orekhov, who directed the NKVD from 1934 to 1936, was shot in 1938.",
+])
+def test_relations_a_verb_of_leading_a_body_gives_a_tenure(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert ("appointment", "Pavel Orekhov", "1934", "affirmed", None) in fates
+    assert ("dismissal", "Pavel Orekhov", "1936", "affirmed", None) in fates
+
+
+def test_relations_leading_without_a_body_or_as_a_fear_is_no_post(extract_en) -> None:
+    for text in ("Pavel Orekhov feared that he would have to head the NKVD from 1934 to 1936.",
+                 "Pavel Orekhov led the prisoners from 1934 to 1936."):
+        ex = extract_en(text)
+        assert not [c for c in ex.claims if c.type in ("position", "appointment")], text
+
+
+def test_relations_the_role_as_subject_of_a_copula_is_the_named_one_s(fates_en) -> None:
+    fates = fates_en("The head of the NKVD was Pavel Orekhov from 1934 to 1936.")
+    assert ("appointment", "Pavel Orekhov", "1934", "affirmed", None) in fates
+
+
+@pytest.mark.parametrize("text", [
+    "The head of the NKVD was not Pavel Orekhov.",
+    "Pavel Orekhov was not head of the NKVD.",
+    "The head of the NKVD was never Pavel Orekhov.",
+])
+def test_relations_a_negated_copula_gives_no_post(extract_en, text: str) -> None:
+    ex = extract_en(text)
+    assert not [c for c in ex.claims if c.type in ("position", "appointment")]

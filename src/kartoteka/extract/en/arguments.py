@@ -109,6 +109,33 @@ class ArgumentReader:
         out: list[Token] = []
         for a in args:
             out.extend(c for c in members(self.body_owner(a)) if c not in out)
+            out.extend(c for c in self.examples(a, tok) if c not in out)
+        return out
+
+    def examples(self, group: Token, verb: Token) -> list[Token]:
+        """The named examples of a plural group argument ("many others were shot, such as A
+        and B", "officials such as A and B were arrested"): "such as" introduces members of the
+        group (a grammar's exemplifying construction), so the event is each one's. Only a
+        plural common noun is a group; the names are those listed (conjuncts, appositions),
+        never a possessor or an of-object inside the list."""
+        if group.tag_ != "NNS" or self.ctx.mention_at(group) is not None and \
+                self.ctx.mention_at(group).name:
+            return []
+        out: list[Token] = []
+        # "such as" hangs on the group, the verb, or the event noun of "committed suicide"
+        events = [c for c in verb.children if c.dep_ == "dobj" and (
+            c.lemma_.lower() in tr.NOUN_TRIGGERS or c.lower_ in tr.NOUN_TRIGGERS)]
+        for host in (group, verb, *events):
+            for prep in host.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as" or not any(
+                        c.lower_ == "such" for c in prep.children):
+                    continue
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for t in obj.subtree:
+                        if t is obj or t.dep_ in ("appos", "conj"):
+                            m = self.ctx.mention_at(t)
+                            if m is not None and m.kind in PERSONLIKE and m.name:
+                                out.append(t)
         return out
 
     @staticmethod

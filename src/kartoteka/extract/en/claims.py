@@ -186,7 +186,8 @@ class EventFinder(ArgumentReader):
         if poss is not None:
             return [poss]
         of = self.prep_object(tok, "of")
-        return [of, *of.conjuncts] if of is not None else []
+        # members, not just conjuncts: "the execution of the engineers A and B" (apposition)
+        return members(of) if of is not None else []
 
     def noun_event(self, tok: Token, gerund: bool = False) -> Draft | None:
         spec = tr.NOUN_TRIGGERS.get(tok.lower_ if gerund else tok.lemma_.lower())

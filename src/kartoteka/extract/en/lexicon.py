@@ -153,6 +153,14 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset({
     "in", "at", "near", "into", "outside", "around", "across", "toward", "towards", "via",
     "through", "throughout", "inside", "beyond",
 })
+# Prepositional verbs whose "at" names the target of a look, a gesture or a word, not a
+# location ("glanced at X", "shouted at X"): the "look at"/"shout at" entries of a learner's
+# dictionary of phrasal and prepositional verbs.
+AT_TARGET_VERBS: frozenset[str] = frozenset({
+    "look", "glance", "stare", "glare", "gaze", "peer", "squint", "smile", "grin", "laugh",
+    "sneer", "frown", "nod", "wink", "wave", "point", "shout", "yell", "scream", "bark",
+    "snap", "swear", "curse", "shoot", "aim", "throw", "hurl", "lunge", "rush", "jump",
+})
 
 # Endings of Russian, Ukrainian, Polish, Baltic, Caucasian and Jewish surnames in Latin
 # transliteration. A shape, not proof: a name with one still needs a context that allows

@@ -287,7 +287,8 @@ class PersonEvidence:
         if p1.text.islower() and p1.lemma_.lower() in lx.PLACE_HEADS:
             return "place"
         if p1.lower_ in lx.PLACE_PREPOSITIONS and head.dep_ == "pobj" and head.head.i == p1.i \
-                and p1.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS:
+                and p1.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS and not (
+                    p1.lower_ == "at" and p1.head.lemma_.lower() in lx.AT_TARGET_VERBS):
             return "place hint"
         if p1.lower_ == "on" and p1.head.lemma_.lower() in lx.PLACE_EVENT_NOUNS:
             return "place hint"

@@ -109,12 +109,16 @@ class PersonFinder(PersonEvidence):
         """"(the Ministry of) Justice Krylenko", "(Governor of the State) Bank Maryasin": after
         "of"/"the", a common noun that ends a body's name is not the surname behind it."""
         prev = doc[run.first - 1] if run.first > 0 else None
-        if run.last - run.first < 2 or prev is None or not (prev.lower_ in ("of", "the") or (
+        if run.last - run.first < 2 or prev is None or not (
+                prev.lower_ in ("of", "the", "for") or (
                 prev.text[:1].isupper() and self.is_common(prev))):
             return [run]
         for k in range(run.first + 1, run.last):
             head, name = doc[k - 1], doc[k]
-            if self.is_common(head) and not self.is_given(head) and (self.is_given(name) or (
+            # a plural body noun tagged as a name has no lemma: "State Farms", "Internal Affairs"
+            common = self.is_common(head) or (
+                head.lower_.endswith("s") and _singular(head.lower_) in self.common_words)
+            if common and not self.is_given(head) and (self.is_given(name) or (
                     not self.is_common(name) and self.surname_shaped(name))):
                 return [Run(k, run.last)]
         return [run]

@@ -27,6 +27,10 @@ from kartoteka.extract.modality import gate
 from kartoteka.model import Claim, Mention
 
 APPOINT_LEMMAS = frozenset({"appoint", "name", "make", "become", "elect", "promote"})
+# Verbs whose sense is "be in charge of" (WordNet's head.v, lead.v, direct.v, command.v,
+# chair.v) and the role noun each says the subject held.
+LEAD_VERBS = {"head": "head", "lead": "leader", "direct": "director", "command": "commander",
+              "chair": "chairman"}
 
 
 class RelationFinder:
@@ -62,8 +66,14 @@ class RelationFinder:
     # -- rules ----------------------------------------------------------------------------
     def holders(self, role: Token) -> list[Mention]:
         """The people a role noun is said of."""
+        if role.dep_ in ("nsubj", "attr") and role.head.lemma_ in COPULAS and any(
+                c.dep_ == "neg" for c in role.head.children):
+            return []  # "Y was not head of X", "the head of X was never Y": no post held
         if role.i in self.ctx.links:
             return [m for m in self.ctx.links[role.i] if m.kind in PERSONLIKE and m.name]
+        if role.dep_ == "nsubj" and role.head.lemma_ in COPULAS:  # "The head of X was Y"
+            named = [a for c in role.head.children if c.dep_ == "attr" for a in members(c)]
+            return [m for m in self.persons(named) if m.name]
         if role.dep_ == "attr" and role.head.lemma_ in COPULAS:
             subj = [c for c in role.head.children if c.dep_ == "nsubj"]
             return self.persons(subj or self.p.inherited_subject(role.head))
@@ -110,6 +120,28 @@ class RelationFinder:
                 for s in superiors:
                     if lemma in lx.SUBORDINATE_ROLES or under is not None:
                         self.emit("subordinate_of", h, s, tok, role=role)
+
+    def led_bodies(self) -> None:
+        """"X headed the NKVD from 1934 to 1936": the verb of being in charge of a body is
+        a post held, and with a closed span a tenure (appointment and removal), as its noun."""
+        for tok in self.ctx.doc:
+            role = LEAD_VERBS.get(tok.lemma_.lower())
+            if role is None or tok.pos_ != "VERB" or self.p.passive(tok):
+                continue
+            dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            org = self.p.org_in(dobj)
+            if org is None:
+                continue
+            date = self.timeline.span_for(tok)
+            start, _, end = (date or "").partition("/")
+            tenure = bool(start and end and ".." not in date)
+            for h in self.persons(self.p.arguments(tok, tr.AGENT)):
+                self.emit("position", h, org, tok, role=role, date=date)
+                if tenure:
+                    self.emit("appointment", h, org, tok, role=role, date=start,
+                              confidence=0.6, via="tenure")
+                    self.emit("dismissal", h, org, tok, role=role, date=end,
+                              confidence=0.5, via="tenure")
 
     def _compound_org(self, tok: Token) -> Mention | None:
         for c in tok.children:
@@ -246,6 +278,7 @@ class RelationFinder:
 
     def run(self, anchored: list[tuple[Mention, Mention | None, Draft]]) -> list[Claim]:
         self.roles()
+        self.led_bodies()
         self.associations()
         self.kinship()
         self.memberships()
