@@ -46,7 +46,8 @@ def spark_session(cores: int = 2, *, app: str = "kartoteka-ingest") -> Any:  # S
     # Executors run this interpreter (and see this import path) unless the cluster says else.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    master = os.environ.get("SPARK_MASTER") or f"local[{max(cores, 1)}]"
+    master = (os.environ.get("KARTOTEKA_SPARK_MASTER") or os.environ.get("SPARK_MASTER")
+              or f"local[{max(cores, 1)}]")
     checkpoints = os.environ.get("KARTOTEKA_SPARK_CHECKPOINT_DIR") or tempfile.mkdtemp(
         prefix="kartoteka-spark-")
     builder = (SparkSession.builder.master(master).appName(app)

@@ -76,6 +76,13 @@ def test_scans_page_image_is_served_from_the_database(client: TestClient) -> Non
     assert client.get(f"/documents/{DOC}/pages/9.jpg").status_code == 404
 
 
+@pytest.mark.parametrize("number", ["0", "-1", "36794845527580614852608"])
+def test_scans_page_number_out_of_range_is_a_client_error(client: TestClient,
+                                                          number: str) -> None:
+    # Found by schemathesis: a huge number overflowed SQLite's integer (a 500).
+    assert client.get(f"/documents/{DOC}/pages/{number}.jpg").status_code == 422
+
+
 def test_scans_highlight_is_drawn_over_the_words_it_covers(client: TestClient) -> None:
     data = client.get(f"/documents/{DOC}.json").json()
     words = data["pages"][0]["words"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +65,10 @@ def _spark_api() -> Any:
             "the spark backend needs pyspark: pip install 'kartoteka[spark]'"
         ) from err
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    # Python workers run this interpreter with this import path unless the cluster says else;
+    # a session made here may be reused by `ingest --engine spark`, whose workers import us.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     conf = spark_settings()
     spark = (
         SparkSession.builder.master(conf["master"])
@@ -72,6 +77,7 @@ def _spark_api() -> Any:
         .config("spark.jars", similarity_jar_location())
         .config("spark.sql.shuffle.partitions", conf["shuffle_partitions"])
         .config("spark.driver.memory", conf["driver_memory"])
+        .config("spark.executorEnv.PYTHONPATH", os.pathsep.join(sys.path))
         .getOrCreate()
     )
     checkpoints = conf["checkpoint_dir"] or tempfile.mkdtemp(prefix="kartoteka-spark-")

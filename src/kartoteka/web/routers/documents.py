@@ -6,6 +6,7 @@ from bisect import bisect_right
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import Path as FastPath
 
 from kartoteka.store import queries
 from kartoteka.store.pages import document_pages, page_image
@@ -117,9 +118,14 @@ def read_document(
     )
 
 
+# Far above any page cap of the readers; it keeps a hostile number inside an SQL integer.
+MAX_PAGE_NUMBER = 1_000_000
+
+
 @router.get("/documents/{document_id}/pages/{number}.jpg", response_class=Response,
             summary="The image of one page of a scanned document, as OCR read it")
-def read_page_image(document_id: str, number: int, session: DbSession) -> Response:
+def read_page_image(document_id: str, session: DbSession,
+                    number: Annotated[int, FastPath(ge=1, le=MAX_PAGE_NUMBER)]) -> Response:
     found = page_image(session, document_id, number)
     if found is None:
         raise HTTPException(404, f"no page {number} in document {document_id!r}")
