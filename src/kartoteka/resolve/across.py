@@ -32,6 +32,7 @@ from kartoteka.resolve.constraints import (
     conflicts,
 )
 from kartoteka.resolve.linker import score_pairs
+from kartoteka.resolve.lone import SAME_SURNAME, mark_lone_surnames
 from kartoteka.resolve.profile import Decisions, Profile
 from kartoteka.resolve.records import (
     PERSON_COLUMNS,
@@ -52,7 +53,6 @@ TF_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")  #
 # A person named in this many documents, and this many times as many as any namesake, is the
 # one a profile that fits both means (see _ambiguous_pairs).
 PROMINENT_DOCUMENTS = 3
-SAME_SURNAME_LEVELS = ("exact", "same main key")
 PROMINENCE_RATIO = 3
 
 
@@ -139,7 +139,7 @@ def _surname_alone_on_a_variant(c: _Candidate, parts: dict[str, NameParts]) -> b
     spelling, or one key under the likeliest readings): "Solovov" is not "Solovyov" unless a
     historian says so, though a second reading of one meets the other."""
     bare = not parts[c.a].given or not parts[c.b].given
-    return bare and c.features.get("surname", {}).get("level") not in SAME_SURNAME_LEVELS
+    return bare and c.features.get("surname", {}).get("level") not in SAME_SURNAME
 
 
 def _distinct_people(a: NameParts, b: NameParts) -> bool:
@@ -250,10 +250,9 @@ def _link_persons(
         ))
     candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
     unresolved = {p.key for p in persons if p.unresolved}
-    likely = [
-        c for c in candidates
-        if c.probability >= threshold and not c.reasons and not decisions.cannot(c.a, c.b)
-    ]
+    mark_lone_surnames(candidates, rows, parts, threshold)
+    likely = [c for c in candidates if (c.probability >= threshold or "lone_surname" in c.features)
+              and not c.reasons and not decisions.cannot(c.a, c.b)]
     for c in likely:
         if c.a in unresolved or c.b in unresolved:
             c.decision = "review"  # its own document could not tell whose name it is
