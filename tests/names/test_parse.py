@@ -108,3 +108,21 @@ def test_parse_memorial_list_names_surname_first() -> None:
     assert sum(a == b for a, b in gendered) / len(gendered) >= 0.99
     bracketed = [n for n in names if "(" in n]
     assert all(parse_person_name(n).variants for n in bracketed)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "given", "patronymic"),
+    [
+        ("Anton Serkovich", "Serkovich", "Anton", None),  # Serk- only starts like Sergei
+        ("Ivan Antkevich", "Antkevich", "Ivan", None),  # Antk- only starts like Anton
+        ("Ivan Nikolaevich", None, "Ivan", "Nikolaevich"),  # Nikola-: Nikolai's son
+        ("Anna Yakovlevna", None, "Anna", "Yakovlevna"),  # Yakov + the linking l
+        ("Павел Сергеевич", None, "Павел", "Сергеевич"),
+    ],
+)
+def test_parse_two_words_ending_in_a_patronymic_suffix(
+        text: str, surname: str | None, given: str, patronymic: str | None) -> None:
+    """Given name and patronymic only when the -evich word is made from a given name; a stem
+    that merely shares its first letters with one ("Serk-" with Sergei) makes a surname."""
+    name = parse_person_name(text)
+    assert (name.surname, name.given, name.patronymic) == (surname, given, patronymic)

@@ -80,8 +80,14 @@ def _patronymic_stem_is_given_name(token: str) -> bool:
     """True when the token minus its patronymic suffix is a known name (Иван-ович, Яковл-евич)."""
     stems = {re.sub(r"(ovic|evic|ovna|evna|ic|icna|na)$", "", key) for key in given_keys(token)}
     names = _given_name_keys()
+    # The stem begins a name (Никола-евич: Николай), or is a name plus one letter of the
+    # patronymic's linking consonant (Яковл-евич: Яков). Not any name sharing its first letters
+    # but one: "Grill-evich" is no Grigory's son, it is a surname.
     return any(
-        len(stem) > 3 and any(name.startswith(stem[:-1]) for name in names) for stem in stems
+        len(stem) > 3 and any(
+            name.startswith(stem) or (stem.startswith(name) and len(name) >= len(stem) - 1)
+            for name in names)
+        for stem in stems
     )
 
 
