@@ -97,3 +97,12 @@ def test_lone_links_bare_surnames_in_a_large_corpus(rival: str | None, joins: bo
     linkage = link_profiles(profiles)
     assert ("bare1" in linkage.cluster_of("full")) is joins
     assert ("bare2" in linkage.cluster_of("bare1")) is joins
+
+
+@pytest.mark.parametrize(("bare", "joins"), [("Gorbunova", False), ("Горбунова", False),
+                                             ("Gorbunov", True)])
+def test_lone_bare_surname_of_the_other_gender_stays_apart(bare: str, joins: bool) -> None:
+    """A bare "Gorbunova" is a woman: not Ilya Gorbunov, the only named Gorbunov."""
+    profiles = [person("bare", bare, surname=bare),
+                person("full", "Ilya Gorbunov", surname="Gorbunov", given="Ilya", gender="m")]
+    assert marked(profiles, "bare", "full", 0.89, "same main key") is joins

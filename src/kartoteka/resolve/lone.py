@@ -8,6 +8,11 @@ that surname key name different people (given names, patronymics or genders that
 person's), so a bare "Kirov" cannot be mistaken for another Kirov the input knows of. A second
 bearer anywhere (Lev Kamenev and Sergey Kamenev) keeps every bare "Kamenev" for review, and
 the ambiguity and conflict rules of ``across.py`` still apply to the links made here.
+
+Only below ``across.MIN_PROFILES_TO_TRAIN`` profiles, where the model has no surname
+frequencies and weighs a rare surname like a common one. In a large list the input is no
+longer a survey of every bearer (a namesake may appear only by surname), and the
+term-frequency adjustment weighs a rare surname up by itself: there the model decides.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from kartoteka.names.gender import surname_gender
 from kartoteka.resolve.constraints import conflicts
 from kartoteka.resolve.records import NameParts
 
@@ -59,8 +65,12 @@ def promotes(
     parts: dict[str, NameParts],
     surname_key: dict[str, str | None],
     lone: set[str],
+    gender: dict[str, str | None] | None = None,
 ) -> bool:
-    """Whether a pair below the line is a bare surname meeting its only bearer's surname."""
+    """Whether a pair below the line is a bare surname meeting its only bearer's surname.
+
+    ``gender`` is each profile's gender, read off a bare surname's ending where nothing else
+    gives it: a bare "Petrova" is not Ivan Petrov, though both have one surname key."""
     if features.get("surname", {}).get("level") not in SAME_SURNAME:
         return False
     if any(isinstance(level, dict) and level.get("weight", 0.0) < 0.0
@@ -68,6 +78,9 @@ def promotes(
         return False  # the model found something against it: another organisation, a year
     if parts[a].given and parts[b].given:
         return False  # two named profiles: the model's weight for the names decides
+    sexes = {(gender or {}).get(a), (gender or {}).get(b)} - {None}
+    if len(sexes) > 1:
+        return False
     key = surname_key.get(a)
     return bool(key) and key == surname_key.get(b) and key in lone
 
@@ -82,8 +95,13 @@ def mark_lone_surnames(
     .features) below ``threshold`` that a lone surname links."""
     lone = lone_surnames(rows, parts)
     surname_key = {row["unique_id"]: row.get("surname_key") for row in rows}
+    gender = {
+        row["unique_id"]: parts[row["unique_id"]].gender
+        or (surname_gender(row["surname_folded"]) if row.get("surname_folded") else None)
+        for row in rows
+    }
     for c in candidates:
         if c.probability < threshold and promotes(
-            c.a, c.b, c.features, parts, surname_key, lone
+            c.a, c.b, c.features, parts, surname_key, lone, gender
         ):
             c.features["lone_surname"] = True
