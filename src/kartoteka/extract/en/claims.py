@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
-from kartoteka.extract.en.arguments import ArgumentReader
+from kartoteka.extract.en.arguments import ArgumentReader, participle_lemma, predicative_host
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
 from kartoteka.extract.en.timeline import Timeline
@@ -76,6 +76,16 @@ class EventFinder(ArgumentReader):
     def modality(self, tok: Token, draft: Draft) -> None:
         """Class ``draft`` by its clause (mood.py) and take over what the reading adds."""
         mood: Mood = classify(tok)
+        host = predicative_host(tok)
+        if host is not None and mood.modality is Modality.ASSERTED:
+            # "X was never found guilty and shot", "if X were found guilty and shot": the
+            # participle sits in the predicate of "found", whose clause carries the mood;
+            # "not found guilty but shot" contrasts, and the negation stays with "found"
+            hosted = classify(host)
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
+                           for c in tok.head.children)
+            if not (contrast and hosted.modality is Modality.DENIED):
+                mood = hosted
         if mood.attempt and draft.type == "suicide" and mood.modality is Modality.INTENDED:
             draft.type = "suicide_attempt"  # "tried to shoot himself": the attempt happened
             mood.modality = Modality.ASSERTED
@@ -87,7 +97,9 @@ class EventFinder(ArgumentReader):
     # -- triggers -------------------------------------------------------------------------
     def verb_events(self, tok: Token) -> Draft | None:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ == "VBN"):
+        if predicative_host(tok) is not None:
+            lemma = participle_lemma(tok) or lemma  # "found guilty and shot", "shot" tagged NN
+        elif tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ == "VBN"):
             return None
         if self.idiom(tok, lemma):
             return None
@@ -220,7 +232,7 @@ class EventFinder(ArgumentReader):
         out: list[Draft] = []
         for tok in self.ctx.doc:
             draft = self.verb_events(tok) if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN" \
-                else self.noun_event(tok)
+                or predicative_host(tok) is not None else self.noun_event(tok)
             if draft is not None and not draft.subjects and tok.pos_ in ("VERB", "AUX") and (
                     self.passive(tok) or any(s.argument == tr.AGENT for s in
                                              tr.VERB_TRIGGERS.get(tok.lemma_.lower(), ()))):
