@@ -120,3 +120,18 @@ def test_claims_a_predicative_participle_takes_its_clause_s_mood(fates_en, text:
     executions = [f for f in fates_en(text) if f[0] == "execution" and f[1] == "Pavel Orekhov"]
     assert all(f[3] != "affirmed" for f in executions)
     assert [f[4] for f in executions] == ([modality] if modality else [])
+
+
+@pytest.mark.parametrize(("text", "removal"), [
+    ("In 1938 Pavel Orekhov was removed from his post and purged.", "dismissal"),
+    ("In 1937 Pavel Orekhov was expelled from the party and purged.", "expulsion"),
+    ("Pavel Orekhov was purged from the party in 1937.", None),
+])
+def test_claims_purged_in_its_removal_sense_is_no_arrest(fates_en, text: str, removal) -> None:
+    fates = fates_en(text)
+    assert not _has(fates, "arrest", "Pavel Orekhov")
+    assert removal is None or _has(fates, removal, "Pavel Orekhov")
+
+
+def test_claims_purged_alone_still_says_repressed(fates_en) -> None:
+    assert _has(fates_en("Pavel Orekhov was purged in 1937."), "arrest", "Pavel Orekhov", "1937")

@@ -139,6 +139,8 @@ class EventFinder(ArgumentReader):
                         tok.sent.start - last.trigger.sent.start <= 80:
                     # "sentenced to death …; the sentence was carried out": that sentence's
                     return Draft("execution", tok, list(last.subjects), confidence=0.75)
+        if lemma in tr.REMOVAL_SENSE_VERBS and self.removal_sense(tok):
+            return None
         for spec in tr.VERB_TRIGGERS.get(lemma, ()):
             if not self.needs_met(tok, spec.needs):
                 continue
@@ -149,6 +151,15 @@ class EventFinder(ArgumentReader):
             self.fill_object(tok, draft)
             return draft
         return None
+
+    def removal_sense(self, tok: Token) -> bool:
+        """"purged from the party", "removed from his post and purged": removal, no arrest."""
+        if self.child(tok, "prep", "from") is not None:
+            return True
+        siblings = [*tok.conjuncts]
+        return any(spec.type in tr.REMOVAL_CLAIMS for s in siblings
+                   for spec in tr.VERB_TRIGGERS.get(s.lemma_.lower(), ())
+                   if self.needs_met(s, spec.needs))
 
     def idiom(self, tok: Token, lemma: str) -> bool:
         """A fate verb in an idiom that is no fate: "shot up from his seat", "shot a glance"."""

@@ -120,6 +120,12 @@ IDIOM_OBJECTS: dict[str, frozenset[str]] = {
                             "deficiency", "deficiencies", "need", "possibility"}),
 }
 
+# "Purge" has two senses (Oxford, Merriam-Webster): repress, and remove from an organisation.
+# "purged from the party" and "removed from his post and purged" are the second: the removal,
+# told already or by "from", and no arrest.
+REMOVAL_SENSE_VERBS: frozenset[str] = frozenset({"purge"})
+REMOVAL_CLAIMS: frozenset[str] = frozenset({"dismissal", "expulsion"})
+
 # Objects that turn a verb into another claim: "shot himself" is a suicide, not an execution.
 REFLEXIVE_SUICIDE_VERBS: frozenset[str] = frozenset({"shoot", "kill", "hang", "poison"})
 REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "themselves", "myself"})
