@@ -135,3 +135,18 @@ def test_claims_purged_in_its_removal_sense_is_no_arrest(fates_en, text: str, re
 
 def test_claims_purged_alone_still_says_repressed(fates_en) -> None:
     assert _has(fates_en("Pavel Orekhov was purged in 1937."), "arrest", "Pavel Orekhov", "1937")
+
+
+@pytest.mark.parametrize("text", [
+    "In December 1934 Leonid Orlov shot Pavel Orekhov in the back of the neck.",
+    "Leonid Orlov waited in the corridor. Then he shot Pavel Orekhov with his revolver.",
+])
+def test_claims_one_individual_shooting_is_a_killing_not_an_execution(fates_en, text) -> None:
+    fates = fates_en(text)
+    assert _has(fates, "death", "Pavel Orekhov")
+    assert not _has(fates, "execution", "Pavel Orekhov")
+
+
+def test_claims_a_body_shooting_stays_an_execution(fates_en) -> None:
+    assert _has(fates_en("The NKVD shot Pavel Orekhov in 1938."), "execution", "Pavel Orekhov",
+                "1938")

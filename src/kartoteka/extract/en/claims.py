@@ -149,8 +149,24 @@ class EventFinder(ArgumentReader):
             if spec.euphemism:
                 draft.attrs["euphemism"] = tok.text
             self.fill_object(tok, draft)
+            if lemma in tr.KILLING_VERBS and spec.type == "execution" and self.lone_agent(tok):
+                draft.type = "death"
+                draft.attrs["killed"] = True
             return draft
         return None
+
+    def lone_agent(self, tok: Token) -> bool:
+        """An active verb whose subject is one individual: "he shot X", "Nikolaev shot X"."""
+        if self.passive(tok):
+            return False
+        for c in tok.children:
+            if c.dep_ != "nsubj":
+                continue
+            if c.lower_ in tr.SINGULAR_PERSONAL:
+                return True
+            m = self.ctx.mention_at(c)
+            return m is not None and m.kind == "person" and bool(m.name) and not c.conjuncts
+        return False
 
     def removal_sense(self, tok: Token) -> bool:
         """"purged from the party", "removed from his post and purged": removal, no arrest."""
