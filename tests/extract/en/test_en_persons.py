@@ -64,3 +64,28 @@ def test_persons_a_city_looked_at_is_not_a_person(extract_en) -> None:
 def test_persons_a_plural_body_noun_alone_stays_a_body(extract_en) -> None:
     ex = extract_en("He worked at the Ministry of State Farms in Moscow.")
     assert not any(m.kind == "person" for m in ex.mentions)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The guards tortured Kamenev for a week.", {"Kamenev"}),
+    ("The court made him the accomplice of Zaporozhets.", {"Zaporozhets"}),
+    ("The trial of Zinoviev and Kamenev opened in August.", {"Zinoviev", "Kamenev"}),
+    ("Then the Commissar asked Yagoda to submit the list.", {"Yagoda"}),
+    ("Nobody believed the accusation against Morchanov.", {"Morchanov"}),
+    ("He acted at Pikel’s insistence.", {"Pikel"}),
+])
+def test_persons_a_person_only_context_makes_a_surname_a_person(extract_en, text: str,
+                                                                names: set) -> None:
+    # the small model tags these surnames as places or bodies
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person" and m.name}
+    assert names <= people
+
+
+@pytest.mark.parametrize("text", [
+    "The accomplice of Justice is Silence.",
+    "Moscow asked Berlin to submit the list.",
+    "The trial of Moscow went on.",
+])
+def test_persons_person_only_contexts_make_no_person_of_a_word_or_place(extract_en,
+                                                                        text: str) -> None:
+    assert not [m for m in extract_en(text).mentions if m.kind == "person" and m.name]

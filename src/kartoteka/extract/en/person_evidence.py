@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en.person_contexts import person_only_context
 from kartoteka.names.given_names import given_name_groups
 from kartoteka.names.script import is_cyrillic
 
@@ -233,7 +234,8 @@ class PersonEvidence:
         if self._apposition(doc, run):
             run.strong += 1
             run.reasons.append("apposition")
-        role = self._argument_of_human_verb(doc, run)
+        role = self._argument_of_human_verb(doc, run) or person_only_context(
+            self._head(doc, run))
         if role:
             run.strong += 1
             run.reasons.append(role)
