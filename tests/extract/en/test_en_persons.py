@@ -89,3 +89,20 @@ def test_persons_a_person_only_context_makes_a_surname_a_person(extract_en, text
 def test_persons_person_only_contexts_make_no_person_of_a_word_or_place(extract_en,
                                                                         text: str) -> None:
     assert not [m for m in extract_en(text).mentions if m.kind == "person" and m.name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Stalin asked it as soon as Pauker walked into his office.", "Pauker"),
+    ("To prove it, Yerev ordered Radek to be transferred to another cell.", "Yerev"),
+])
+def test_persons_a_walker_or_one_who_orders_someone_leans_to_a_person(extract_en, text: str,
+                                                                      name: str) -> None:
+    assert name in {m.text for m in extract_en(text).mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Then Justice walked into the room.", "Justice"),
+    ("The Politburo ordered Radek to be transferred.", "Politburo"),
+])
+def test_persons_leaning_contexts_alone_make_no_person(extract_en, text: str, word: str) -> None:
+    assert word not in {m.text for m in extract_en(text).mentions if m.kind == "person"}

@@ -98,4 +98,30 @@ def person_only_context(head: Token) -> str | None:
     return None
 
 
-__all__ = ["person_only_context"]
+# Verbs of walking and running (Levin 1993, 51.3.2 run verbs), said of people and animals.
+WALK_VERBS: frozenset[str] = frozenset({
+    "walk", "stroll", "stride", "hurry", "rush", "stagger", "limp", "tiptoe", "saunter",
+    "stumble", "crawl", "dash", "hasten", "trudge", "pace", "amble", "totter", "wander",
+})
+
+
+def person_leaning_context(head: Token) -> str | None:
+    """Medium evidence: contexts people fill, but bodies or animals may too: the subject of
+    a verb of walking ("X walked into his office"), the subject of an object-control verb
+    ("X ordered Y to be transferred": a person or a body)."""
+    if head.ent_type_ in PLACE_ENTS:
+        return None
+    dep, gov = _governor(head)
+    if dep != "nsubj" or gov.pos_ != "VERB":
+        return None
+    lemma = gov.lemma_.lower()
+    if lemma in WALK_VERBS:
+        return f"subject of {lemma}"
+    if lemma in OBJECT_CONTROL_VERBS and any(c.dep_ == "dobj" for c in gov.children) and any(
+            c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children)
+            for c in gov.children):
+        return f"subject of {lemma} someone to"
+    return None
+
+
+__all__ = ["person_leaning_context", "person_only_context"]
