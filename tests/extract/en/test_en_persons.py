@@ -73,6 +73,7 @@ def test_persons_a_plural_body_noun_alone_stays_a_body(extract_en) -> None:
     ("Then the Commissar asked Yagoda to submit the list.", {"Yagoda"}),
     ("Nobody believed the accusation against Morchanov.", {"Morchanov"}),
     ("He acted at Pikel’s insistence.", {"Pikel"}),
+    ("Two doctors were said to be Levine’s accomplices.", {"Levine"}),
 ])
 def test_persons_a_person_only_context_makes_a_surname_a_person(extract_en, text: str,
                                                                 names: set) -> None:

@@ -9,7 +9,8 @@ evidence).
 - the *of*-object of a noun of a person's relation to another or of an event of a person:
   "the accomplice of X", "the trial of X and Y", "the interrogation of X";
 - the *against*-object of a noun of charging: "the accusation against X";
-- the possessor of a noun of a person's own act or state: "X's insistence", "X's confession"
+- the possessor of a noun of a person's own act or state or relation: "X's insistence", "X's
+  confession", "X's accomplices"
   (not for a place-tagged word: "Moscow's orders" is the government's).
 
 A capitalised common word never passes: the caller keeps the English word-list test.
@@ -59,8 +60,8 @@ AGAINST_NOUNS: frozenset[str] = mw.CHARGE_NOUNS | frozenset({"testimony", "case"
 ACT_NOUNS: frozenset[str] = mw.ORDER_NOUNS | mw.INTENTION_NOUNS | frozenset({
     "insistence", "confession", "testimony", "consent", "approval", "wish", "wishes",
     "advice", "letter", "speech", "words", "promise", "threat", "threats", "plots",
-    "interrogation", "arrest", "execution", "trial", "mind",
-})
+    "interrogation", "arrest", "execution", "trial", "mind", "visit",
+}) | RELATION_NOUNS  # "X's accomplices", "X's successor"
 
 
 def _governor(head: Token) -> tuple[str, Token]:
