@@ -107,3 +107,21 @@ def test_persons_a_walker_or_one_who_orders_someone_leans_to_a_person(extract_en
 ])
 def test_persons_leaning_contexts_alone_make_no_person(extract_en, text: str, word: str) -> None:
     assert word not in {m.text for m in extract_en(text).mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He married the daughter of the old revolutionary Larin.", "Larin"),
+    ("The engineer Morchanov arrived.", "Morchanov"),
+    ("His deputy Morchanov arrived.", "Morchanov"),
+])
+def test_persons_a_close_apposition_names_a_person(extract_en, text: str, name: str) -> None:
+    assert name in {m.text for m in extract_en(text).mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The engineer Street was closed.", "Street"),
+    ("A writer Moscow had never seen came.", "Moscow"),
+])
+def test_persons_a_close_apposition_makes_no_person_of_a_word_or_city(extract_en, text: str,
+                                                                     word: str) -> None:
+    assert word not in {m.text for m in extract_en(text).mentions if m.kind == "person"}

@@ -18,8 +18,9 @@ A capitalised common word never passes: the caller keeps the English word-list t
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -99,6 +100,36 @@ def person_only_context(head: Token) -> str | None:
     return None
 
 
+# Designations of people by calling or creed (WordNet person.n.01 hyponyms) beside
+# lexicon.py's person and role nouns, for close apposition ("the old revolutionary X").
+CALLING_NOUNS: frozenset[str] = frozenset({
+    "revolutionary", "historian", "lawyer", "painter", "composer", "actor", "actress",
+    "scientist", "economist", "physician", "professor", "poet", "writer", "novelist",
+    "philosopher", "academician", "surgeon", "architect", "sculptor", "singer", "dancer",
+    "terrorist", "anarchist", "socialist", "communist", "trotskyist", "bolshevik", "menshevik",
+})
+NP_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "our", "my", "this", "that"})
+
+
+def close_apposition(doc: Doc, first: int) -> str | None:
+    """"the engineer X", "the old revolutionary X", "his deputy X" (Quirk et al. §17.83, close
+    apposition): a lower-case noun designating a person right before the name, opened by a
+    determiner or an adjective, names the person X is."""
+    if first < 2:
+        return None
+    noun = doc[first - 1]
+    if not noun.text.islower() or noun.lemma_.lower() not in (
+            lx.PERSON_NOUNS | lx.ROLE_NOUNS | CALLING_NOUNS) and noun.lower_ not in CALLING_NOUNS:
+        return None
+    k = first - 2
+    while k > 0 and doc[k].tag_ in ("JJ", "JJR", "JJS") and doc[k].text.islower():
+        k -= 1
+    if doc[k].lower_ in NP_OPENERS or doc[k].tag_ == "POS" or (
+            k < first - 2 and doc[k].tag_ == "DT"):
+        return f"close apposition to {noun.lower_}"
+    return None
+
+
 # Verbs of walking and running (Levin 1993, 51.3.2 run verbs), said of people and animals.
 WALK_VERBS: frozenset[str] = frozenset({
     "walk", "stroll", "stride", "hurry", "rush", "stagger", "limp", "tiptoe", "saunter",
@@ -125,4 +156,4 @@ def person_leaning_context(head: Token) -> str | None:
     return None
 
 
-__all__ = ["person_leaning_context", "person_only_context"]
+__all__ = ["close_apposition", "person_leaning_context", "person_only_context"]

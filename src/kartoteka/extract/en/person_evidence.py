@@ -15,7 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
-from kartoteka.extract.en.person_contexts import person_leaning_context, person_only_context
+from kartoteka.extract.en.person_contexts import (
+    close_apposition,
+    person_leaning_context,
+    person_only_context,
+)
 from kartoteka.names.given_names import given_name_groups
 from kartoteka.names.script import is_cyrillic
 
@@ -235,7 +239,7 @@ class PersonEvidence:
             run.strong += 1
             run.reasons.append("apposition")
         role = self._argument_of_human_verb(doc, run) or person_only_context(
-            self._head(doc, run))
+            self._head(doc, run)) or (close_apposition(doc, run.first) if single else None)
         if role:
             run.strong += 1
             run.reasons.append(role)
