@@ -98,3 +98,55 @@ def test_claims_coordinated_event_nouns_share_their_of_phrase(fates_en, text: st
     fates = fates_en(text)
     for name in ("Pavel Lebedev", "Ivan Morozov"):
         assert _has(fates, "arrest", name) and _has(fates, "execution", name)
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was found guilty and executed in 1938.",
+    "Pavel Orekhov was declared an enemy of the people and shot in 1938.",
+    "In 1938 Pavel Orekhov was found guilty, sentenced and shot.",
+])
+def test_claims_a_participle_joined_to_a_predicative_is_passive(fates_en, text: str) -> None:
+    # the small model hangs "executed"/"shot" on "guilty" or "enemy", or tags "shot" a noun
+    assert _has(fates_en(text), "execution", "Pavel Orekhov", "1938")
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Pavel Orekhov was never found guilty and shot; he was released in 1939.", "denied"),
+    ("If Pavel Orekhov were found guilty and shot, the village would rise.", None),
+    ("His wife feared that Pavel Orekhov would be found guilty and shot.", None),
+])
+def test_claims_a_predicative_participle_takes_its_clause_s_mood(fates_en, text: str,
+                                                                 modality) -> None:
+    executions = [f for f in fates_en(text) if f[0] == "execution" and f[1] == "Pavel Orekhov"]
+    assert all(f[3] != "affirmed" for f in executions)
+    assert [f[4] for f in executions] == ([modality] if modality else [])
+
+
+@pytest.mark.parametrize(("text", "removal"), [
+    ("In 1938 Pavel Orekhov was removed from his post and purged.", "dismissal"),
+    ("In 1937 Pavel Orekhov was expelled from the party and purged.", "expulsion"),
+    ("Pavel Orekhov was purged from the party in 1937.", None),
+])
+def test_claims_purged_in_its_removal_sense_is_no_arrest(fates_en, text: str, removal) -> None:
+    fates = fates_en(text)
+    assert not _has(fates, "arrest", "Pavel Orekhov")
+    assert removal is None or _has(fates, removal, "Pavel Orekhov")
+
+
+def test_claims_purged_alone_still_says_repressed(fates_en) -> None:
+    assert _has(fates_en("Pavel Orekhov was purged in 1937."), "arrest", "Pavel Orekhov", "1937")
+
+
+@pytest.mark.parametrize("text", [
+    "In December 1934 Leonid Orlov shot Pavel Orekhov in the back of the neck.",
+    "Leonid Orlov waited in the corridor. Then he shot Pavel Orekhov with his revolver.",
+])
+def test_claims_one_individual_shooting_is_a_killing_not_an_execution(fates_en, text) -> None:
+    fates = fates_en(text)
+    assert _has(fates, "death", "Pavel Orekhov")
+    assert not _has(fates, "execution", "Pavel Orekhov")
+
+
+def test_claims_a_body_shooting_stays_an_execution(fates_en) -> None:
+    assert _has(fates_en("The NKVD shot Pavel Orekhov in 1938."), "execution", "Pavel Orekhov",
+                "1938")

@@ -64,3 +64,64 @@ def test_persons_a_city_looked_at_is_not_a_person(extract_en) -> None:
 def test_persons_a_plural_body_noun_alone_stays_a_body(extract_en) -> None:
     ex = extract_en("He worked at the Ministry of State Farms in Moscow.")
     assert not any(m.kind == "person" for m in ex.mentions)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The guards tortured Kamenev for a week.", {"Kamenev"}),
+    ("The court made him the accomplice of Zaporozhets.", {"Zaporozhets"}),
+    ("The trial of Zinoviev and Kamenev opened in August.", {"Zinoviev", "Kamenev"}),
+    ("Then the Commissar asked Yagoda to submit the list.", {"Yagoda"}),
+    ("Nobody believed the accusation against Morchanov.", {"Morchanov"}),
+    ("He acted at Pikel’s insistence.", {"Pikel"}),
+    ("Two doctors were said to be Levine’s accomplices.", {"Levine"}),
+])
+def test_persons_a_person_only_context_makes_a_surname_a_person(extract_en, text: str,
+                                                                names: set) -> None:
+    # the small model tags these surnames as places or bodies
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person" and m.name}
+    assert names <= people
+
+
+@pytest.mark.parametrize("text", [
+    "The accomplice of Justice is Silence.",
+    "Moscow asked Berlin to submit the list.",
+    "The trial of Moscow went on.",
+])
+def test_persons_person_only_contexts_make_no_person_of_a_word_or_place(extract_en,
+                                                                        text: str) -> None:
+    assert not [m for m in extract_en(text).mentions if m.kind == "person" and m.name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Stalin asked it as soon as Pauker walked into his office.", "Pauker"),
+    ("To prove it, Yerev ordered Radek to be transferred to another cell.", "Yerev"),
+])
+def test_persons_a_walker_or_one_who_orders_someone_leans_to_a_person(extract_en, text: str,
+                                                                      name: str) -> None:
+    assert name in {m.text for m in extract_en(text).mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Then Justice walked into the room.", "Justice"),
+    ("The Politburo ordered Radek to be transferred.", "Politburo"),
+])
+def test_persons_leaning_contexts_alone_make_no_person(extract_en, text: str, word: str) -> None:
+    assert word not in {m.text for m in extract_en(text).mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He married the daughter of the old revolutionary Larin.", "Larin"),
+    ("The engineer Morchanov arrived.", "Morchanov"),
+    ("His deputy Morchanov arrived.", "Morchanov"),
+])
+def test_persons_a_close_apposition_names_a_person(extract_en, text: str, name: str) -> None:
+    assert name in {m.text for m in extract_en(text).mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The engineer Street was closed.", "Street"),
+    ("A writer Moscow had never seen came.", "Moscow"),
+])
+def test_persons_a_close_apposition_makes_no_person_of_a_word_or_city(extract_en, text: str,
+                                                                     word: str) -> None:
+    assert word not in {m.text for m in extract_en(text).mentions if m.kind == "person"}

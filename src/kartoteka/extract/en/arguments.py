@@ -15,6 +15,46 @@ from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.model import Mention
 
+# A predicative complement ("was found guilty", "was declared an enemy of the people"): a
+# participle coordinated with it shares its passive verb's subject.
+PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "attr"})
+# Past participles of the trigger verbs that differ from lemma + "-ed" (the irregular-verb table
+# of any English grammar, e.g. Quirk et al., App. 3): the small model tags a bare "shot" after
+# "guilty and" as a noun, so its lemma cannot be trusted there.
+IRREGULAR_PARTICIPLES: dict[str, str] = {
+    "shot": "shoot", "taken": "take", "thrown": "throw", "cast": "cast", "put": "put",
+    "sent": "send", "made": "make", "lost": "lose", "tried": "try", "fled": "flee",
+    "sought": "seek", "born": "bear", "hanged": "hang", "hung": "hang",
+}
+
+
+def participle_lemma(tok: Token) -> str | None:
+    """The verb a past-participle form belongs to, whatever tag it was given."""
+    low = tok.lower_
+    if low in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[low]
+    for cut in (2, 1):  # "executed" -> "execute" / "arrested" -> "arrest"
+        if low.endswith("ed") and low[:-cut] in tr.VERB_TRIGGERS:
+            return low[:-cut]
+    return None
+
+
+def predicative_host(tok: Token) -> Token | None:
+    """The passive verb whose predicative complement ``tok`` is coordinated with: "X was
+    found guilty and shot", "X was declared an enemy of the people and executed". Only a
+    past-participle form counts; "found guilty and his wife" stays a noun phrase."""
+    if tok.dep_ != "conj" or participle_lemma(tok) is None:
+        return None
+    comp = tok.head
+    while comp.dep_ == "conj" and comp.head.i != comp.i:
+        comp = comp.head  # "found guilty, sentenced and shot"
+    if comp.dep_ not in PREDICATIVE_DEPS or comp.head.i == comp.i:
+        return None
+    verb = comp.head
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return verb
+
 
 class ArgumentReader:
     """Reads a trigger's arguments off the parse: who it happens to, which body, which post."""
@@ -24,6 +64,8 @@ class ArgumentReader:
 
     @staticmethod
     def passive(tok: Token) -> bool:
+        if predicative_host(tok) is not None:
+            return True  # "was found guilty and shot"
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return True
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
@@ -42,6 +84,9 @@ class ArgumentReader:
     def inherited_subject(self, tok: Token) -> list[Token]:
         """The subject a verb shares with the verb it hangs on (conj, xcomp, advcl)."""
         cur = tok
+        host = predicative_host(tok)
+        if host is not None:  # "X was found guilty and shot": the subject of "found"
+            return [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
         for _ in range(6):
             if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
                 return []

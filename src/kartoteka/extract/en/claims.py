@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
-from kartoteka.extract.en.arguments import ArgumentReader
+from kartoteka.extract.en.arguments import ArgumentReader, participle_lemma, predicative_host
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
 from kartoteka.extract.en.timeline import Timeline
@@ -76,6 +76,16 @@ class EventFinder(ArgumentReader):
     def modality(self, tok: Token, draft: Draft) -> None:
         """Class ``draft`` by its clause (mood.py) and take over what the reading adds."""
         mood: Mood = classify(tok)
+        host = predicative_host(tok)
+        if host is not None and mood.modality is Modality.ASSERTED:
+            # "X was never found guilty and shot", "if X were found guilty and shot": the
+            # participle sits in the predicate of "found", whose clause carries the mood;
+            # "not found guilty but shot" contrasts, and the negation stays with "found"
+            hosted = classify(host)
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
+                           for c in tok.head.children)
+            if not (contrast and hosted.modality is Modality.DENIED):
+                mood = hosted
         if mood.attempt and draft.type == "suicide" and mood.modality is Modality.INTENDED:
             draft.type = "suicide_attempt"  # "tried to shoot himself": the attempt happened
             mood.modality = Modality.ASSERTED
@@ -87,7 +97,9 @@ class EventFinder(ArgumentReader):
     # -- triggers -------------------------------------------------------------------------
     def verb_events(self, tok: Token) -> Draft | None:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ == "VBN"):
+        if predicative_host(tok) is not None:
+            lemma = participle_lemma(tok) or lemma  # "found guilty and shot", "shot" tagged NN
+        elif tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ == "VBN"):
             return None
         if self.idiom(tok, lemma):
             return None
@@ -127,6 +139,8 @@ class EventFinder(ArgumentReader):
                         tok.sent.start - last.trigger.sent.start <= 80:
                     # "sentenced to death …; the sentence was carried out": that sentence's
                     return Draft("execution", tok, list(last.subjects), confidence=0.75)
+        if lemma in tr.REMOVAL_SENSE_VERBS and self.removal_sense(tok):
+            return None
         for spec in tr.VERB_TRIGGERS.get(lemma, ()):
             if not self.needs_met(tok, spec.needs):
                 continue
@@ -135,8 +149,33 @@ class EventFinder(ArgumentReader):
             if spec.euphemism:
                 draft.attrs["euphemism"] = tok.text
             self.fill_object(tok, draft)
+            if lemma in tr.KILLING_VERBS and spec.type == "execution" and self.lone_agent(tok):
+                draft.type = "death"
+                draft.attrs["killed"] = True
             return draft
         return None
+
+    def lone_agent(self, tok: Token) -> bool:
+        """An active verb whose subject is one individual: "he shot X", "Nikolaev shot X"."""
+        if self.passive(tok):
+            return False
+        for c in tok.children:
+            if c.dep_ != "nsubj":
+                continue
+            if c.lower_ in tr.SINGULAR_PERSONAL:
+                return True
+            m = self.ctx.mention_at(c)
+            return m is not None and m.kind == "person" and bool(m.name) and not c.conjuncts
+        return False
+
+    def removal_sense(self, tok: Token) -> bool:
+        """"purged from the party", "removed from his post and purged": removal, no arrest."""
+        if self.child(tok, "prep", "from") is not None:
+            return True
+        siblings = [*tok.conjuncts]
+        return any(spec.type in tr.REMOVAL_CLAIMS for s in siblings
+                   for spec in tr.VERB_TRIGGERS.get(s.lemma_.lower(), ())
+                   if self.needs_met(s, spec.needs))
 
     def idiom(self, tok: Token, lemma: str) -> bool:
         """A fate verb in an idiom that is no fate: "shot up from his seat", "shot a glance"."""
@@ -220,7 +259,7 @@ class EventFinder(ArgumentReader):
         out: list[Draft] = []
         for tok in self.ctx.doc:
             draft = self.verb_events(tok) if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN" \
-                else self.noun_event(tok)
+                or predicative_host(tok) is not None else self.noun_event(tok)
             if draft is not None and not draft.subjects and tok.pos_ in ("VERB", "AUX") and (
                     self.passive(tok) or any(s.argument == tr.AGENT for s in
                                              tr.VERB_TRIGGERS.get(tok.lemma_.lower(), ()))):

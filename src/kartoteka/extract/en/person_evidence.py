@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en.person_contexts import (
+    close_apposition,
+    person_leaning_context,
+    person_only_context,
+)
 from kartoteka.names.given_names import given_name_groups
 from kartoteka.names.script import is_cyrillic
 
@@ -233,7 +238,8 @@ class PersonEvidence:
         if self._apposition(doc, run):
             run.strong += 1
             run.reasons.append("apposition")
-        role = self._argument_of_human_verb(doc, run)
+        role = self._argument_of_human_verb(doc, run) or person_only_context(
+            self._head(doc, run)) or (close_apposition(doc, run.first) if single else None)
         if role:
             run.strong += 1
             run.reasons.append(role)
@@ -250,6 +256,10 @@ class PersonEvidence:
         if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
                 and last.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS:
             run.medium -= 2  # "the Liubotyn rail junction": a modifier of a thing
+        leaning = person_leaning_context(self._head(doc, run))
+        if leaning:
+            run.medium += 1
+            run.reasons.append(leaning)
         if self.surname_shaped(last) and not (ents & PLACE_ENTS):
             run.medium += 1
             run.reasons.append("surname shape")

@@ -120,6 +120,18 @@ IDIOM_OBJECTS: dict[str, frozenset[str]] = {
                             "deficiency", "deficiencies", "need", "possibility"}),
 }
 
+# "Purge" has two senses (Oxford, Merriam-Webster): repress, and remove from an organisation.
+# "purged from the party" and "removed from his post and purged" are the second: the removal,
+# told already or by "from", and no arrest.
+REMOVAL_SENSE_VERBS: frozenset[str] = frozenset({"purge"})
+REMOVAL_CLAIMS: frozenset[str] = frozenset({"dismissal", "expulsion"})
+
+# An execution is the state's act: told in the passive or with a body or a plural as agent
+# ("the NKVD shot X", "the guards shot X"). An active "shoot" whose subject is one individual
+# (he, she, a named person) tells a killing ("the assassin shot X in the back"): a death.
+KILLING_VERBS: frozenset[str] = frozenset({"shoot"})
+SINGULAR_PERSONAL: frozenset[str] = frozenset({"he", "she"})
+
 # Objects that turn a verb into another claim: "shot himself" is a suicide, not an execution.
 REFLEXIVE_SUICIDE_VERBS: frozenset[str] = frozenset({"shoot", "kill", "hang", "poison"})
 REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "themselves", "myself"})

@@ -1,0 +1,159 @@
+"""Contexts that only a person fills: a surname spaCy took for a place or a body is still a
+person when the word governing it is said only of people (person_evidence.py's strong
+evidence).
+
+- the object of a verb whose object is animate: "the guards tortured X", "they shot X";
+- the object of a verb of ordering or asking with a ``to``-infinitive that X is to carry out:
+  "Stalin ordered X to investigate" (object control; not for a place-tagged word, since
+  countries and bodies are asked too);
+- the *of*-object of a noun of a person's relation to another or of an event of a person:
+  "the accomplice of X", "the trial of X and Y", "the interrogation of X";
+- the *against*-object of a noun of charging: "the accusation against X";
+- the possessor of a noun of a person's own act or state or relation: "X's insistence", "X's
+  confession", "X's accomplices"
+  (not for a place-tagged word: "Moscow's orders" is the government's).
+
+A capitalised common word never passes: the caller keeps the English word-list test.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en import modality_words as mw
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+# Verbs whose object is animate: Levin (1993) 42.1 murder verbs, 42.2 poison verbs, 29.1
+# appoint verbs, 31.1 amuse verbs (torment, torture), 37.1 inquire verbs (interrogate,
+# question), and the verbs of taking into custody.
+ANIMATE_OBJECT_VERBS: frozenset[str] = frozenset({
+    "assassinate", "butcher", "execute", "kill", "liquidate", "massacre", "murder", "slay",
+    "hang", "poison", "shoot", "stab", "strangle", "smother", "drown",
+    "appoint", "elect", "nominate",
+    "torment", "torture",
+    "interrogate", "question",
+    "arrest", "detain",
+})
+# Object-control verbs (Rosenbaum 1967; Quirk et al. §16.52): "ordered X to investigate".
+OBJECT_CONTROL_VERBS: frozenset[str] = frozenset({
+    "order", "ask", "tell", "instruct", "command", "persuade", "force", "urge", "beg",
+    "advise", "invite", "allow", "forbid", "compel", "direct",
+})
+# Nouns of a person's relation to another (WordNet's associate.n.01 and its kin: accomplice,
+# confederate, henchman, crony, protégé, …) whose of-object is a person.
+RELATION_NOUNS: frozenset[str] = frozenset({
+    "accomplice", "accomplices", "confederate", "henchman", "henchmen", "crony", "cronies",
+    "protege", "protégé", "favourite", "favorite", "right-hand", "mistress", "widow",
+    "successor", "predecessor", "victim", "victims", "murderer", "killer", "assassin",
+    "interrogator", "accuser", "defender",
+})
+# Events that befall a person (the claim nouns of triggers.py that a place never undergoes).
+PERSON_EVENT_NOUNS: frozenset[str] = frozenset({
+    "arrest", "execution", "trial", "interrogation", "rehabilitation", "assassination",
+    "murder", "defection", "suicide", "confession", "testimony", "dismissal", "appointment",
+})
+# Nouns of charging whose against-object is a person ("the accusation against X").
+AGAINST_NOUNS: frozenset[str] = mw.CHARGE_NOUNS | frozenset({"testimony", "case", "slander",
+                                                              "denunciation", "proceedings"})
+# Nouns of a person's own act or state ("X's insistence"): speech acts and attitudes.
+ACT_NOUNS: frozenset[str] = mw.ORDER_NOUNS | mw.INTENTION_NOUNS | frozenset({
+    "insistence", "confession", "testimony", "consent", "approval", "wish", "wishes",
+    "advice", "letter", "speech", "words", "promise", "threat", "threats", "plots",
+    "interrogation", "arrest", "execution", "trial", "mind", "visit",
+}) | RELATION_NOUNS  # "X's accomplices", "X's successor"
+
+
+def _governor(head: Token) -> tuple[str, Token]:
+    dep, gov = head.dep_, head.head
+    while dep == "conj" and gov.i != gov.head.i:
+        dep, gov = gov.dep_, gov.head  # "the trial of Zinoviev and Kamenev"
+    return dep, gov
+
+
+def person_only_context(head: Token) -> str | None:
+    """Why ``head`` (the last token of a capitalised run) stands where only people stand."""
+    placey = head.ent_type_ in PLACE_ENTS
+    dep, gov = _governor(head)
+    lemma = gov.lemma_.lower()
+    if dep == "dobj" and gov.pos_ == "VERB":
+        if lemma in ANIMATE_OBJECT_VERBS:
+            return f"object of {lemma}"
+        if lemma in OBJECT_CONTROL_VERBS and not placey and any(
+                c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children)
+                for c in gov.children):
+            return f"told to act by {lemma}"
+    if dep == "pobj" and gov.dep_ == "prep":
+        noun = gov.head
+        if noun.pos_ != "NOUN" or not noun.text.islower():
+            return None
+        nlemma, low = noun.lemma_.lower(), noun.lower_
+        if gov.lower_ == "of" and (low in RELATION_NOUNS or nlemma in RELATION_NOUNS
+                                   or nlemma in PERSON_EVENT_NOUNS):
+            return f"of-object of {nlemma}"
+        if gov.lower_ == "against" and (low in AGAINST_NOUNS or nlemma in AGAINST_NOUNS):
+            return f"against-object of {nlemma}"
+    if dep == "poss" and not placey and gov.pos_ == "NOUN" and gov.text.islower() and (
+            gov.lower_ in ACT_NOUNS or gov.lemma_.lower() in ACT_NOUNS):
+        return f"possessor of {gov.lower_}"
+    return None
+
+
+# Designations of people by calling or creed (WordNet person.n.01 hyponyms) beside
+# lexicon.py's person and role nouns, for close apposition ("the old revolutionary X").
+CALLING_NOUNS: frozenset[str] = frozenset({
+    "revolutionary", "historian", "lawyer", "painter", "composer", "actor", "actress",
+    "scientist", "economist", "physician", "professor", "poet", "writer", "novelist",
+    "philosopher", "academician", "surgeon", "architect", "sculptor", "singer", "dancer",
+    "terrorist", "anarchist", "socialist", "communist", "trotskyist", "bolshevik", "menshevik",
+})
+NP_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "our", "my", "this", "that"})
+
+
+def close_apposition(doc: Doc, first: int) -> str | None:
+    """"the engineer X", "the old revolutionary X", "his deputy X" (Quirk et al. §17.83, close
+    apposition): a lower-case noun designating a person right before the name, opened by a
+    determiner or an adjective, names the person X is."""
+    if first < 2:
+        return None
+    noun = doc[first - 1]
+    if not noun.text.islower() or noun.lemma_.lower() not in (
+            lx.PERSON_NOUNS | lx.ROLE_NOUNS | CALLING_NOUNS) and noun.lower_ not in CALLING_NOUNS:
+        return None
+    k = first - 2
+    while k > 0 and doc[k].tag_ in ("JJ", "JJR", "JJS") and doc[k].text.islower():
+        k -= 1
+    if doc[k].lower_ in NP_OPENERS or doc[k].tag_ == "POS" or (
+            k < first - 2 and doc[k].tag_ == "DT"):
+        return f"close apposition to {noun.lower_}"
+    return None
+
+
+# Verbs of walking and running (Levin 1993, 51.3.2 run verbs), said of people and animals.
+WALK_VERBS: frozenset[str] = frozenset({
+    "walk", "stroll", "stride", "hurry", "rush", "stagger", "limp", "tiptoe", "saunter",
+    "stumble", "crawl", "dash", "hasten", "trudge", "pace", "amble", "totter", "wander",
+})
+
+
+def person_leaning_context(head: Token) -> str | None:
+    """Medium evidence: contexts people fill, but bodies or animals may too: the subject of
+    a verb of walking ("X walked into his office"), the subject of an object-control verb
+    ("X ordered Y to be transferred": a person or a body)."""
+    if head.ent_type_ in PLACE_ENTS:
+        return None
+    dep, gov = _governor(head)
+    if dep != "nsubj" or gov.pos_ != "VERB":
+        return None
+    lemma = gov.lemma_.lower()
+    if lemma in WALK_VERBS:
+        return f"subject of {lemma}"
+    if lemma in OBJECT_CONTROL_VERBS and any(c.dep_ == "dobj" for c in gov.children) and any(
+            c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children)
+            for c in gov.children):
+        return f"subject of {lemma} someone to"
+    return None
+
+
+__all__ = ["close_apposition", "person_leaning_context", "person_only_context"]
