@@ -175,19 +175,26 @@ def _settings_dict(
     already (validation only logs, and the columns of ``records_table`` never change)."""
     from splink import SettingsCreator
 
-    key = (dialect, link_type, pickle.dumps((list(comparisons), list(blocking_rules))))
-    cached = key in _SETTINGS
-    if not cached:
-        if len(_SETTINGS) >= _SETTINGS_LIMIT:
-            _SETTINGS.clear()
-        _SETTINGS[key] = SettingsCreator(
+    try:
+        key = (dialect, link_type, pickle.dumps((list(comparisons), list(blocking_rules))))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        key = None  # a comparison that cannot be pickled cannot be told apart: build afresh
+    # One get, no check-then-read: web threads may clear the cache between the two.
+    settings = _SETTINGS.get(key) if key is not None else None
+    cached = settings is not None
+    if settings is None:
+        settings = SettingsCreator(
             link_type=link_type,
             comparisons=list(comparisons),
             blocking_rules_to_generate_predictions=list(blocking_rules),
             retain_matching_columns=True,
             retain_intermediate_calculation_columns=True,
         ).create_settings_dict(dialect)
-    return copy.deepcopy(_SETTINGS[key]), cached
+        if key is not None:
+            if len(_SETTINGS) >= _SETTINGS_LIMIT:
+                _SETTINGS.clear()
+            _SETTINGS[key] = settings
+    return copy.deepcopy(settings), cached
 
 
 def _learn_from_labels(
