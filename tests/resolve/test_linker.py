@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 
 import pytest
 
-from kartoteka.resolve.comparisons import person_blocking_rules, person_comparisons
+from kartoteka.resolve import linker
+from kartoteka.resolve.comparisons import load_prior, person_blocking_rules, person_comparisons
 from kartoteka.resolve.linker import database_api, score_pairs
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import PERSON_COLUMNS, person_row
@@ -104,3 +106,34 @@ def test_linker_reviewers_joins_teach_m() -> None:
     assert m_within_one_year([]) < 0.5
     assert m_within_one_year(labelled) > 0.9
     assert m_within_one_year(labelled[: MIN_LABELLED_PAIRS - 1]) < 0.5  # too few to learn from
+
+
+def _scores(comparisons: list, probability: float) -> tuple[dict, dict]:
+    batch = score_pairs(rows(), PERSON_COLUMNS, comparisons=comparisons,
+                        blocking_rules=person_blocking_rules(),
+                        probability_two_random_records_match=probability)
+    return {(r["unique_id_l"], r["unique_id_r"]): r["match_weight"] for r in batch.pairs}, \
+        batch.model
+
+
+def test_linker_settings_reused_score_as_built_afresh() -> None:
+    linker._SETTINGS.clear()
+    fresh, _ = _scores(person_comparisons(), 0.3)
+    assert fresh
+    again, model = _scores(person_comparisons(), 0.3)  # the cached settings, a new Linker
+    assert again == fresh
+    other, model = _scores(person_comparisons(), 0.01)  # the prior is the caller's, each call
+    assert model["probability_two_random_records_match"] == 0.01
+    assert all(other[pair] < fresh[pair] for pair in fresh)
+
+
+def test_linker_settings_cache_tells_models_apart() -> None:
+    _scores(person_comparisons(), 0.3)
+    prior = copy.deepcopy(load_prior())
+    # A different m for a surname written in two scripts: a different model, its own settings.
+    for level, mu in prior["comparisons"]["surname"].items():
+        prior["comparisons"]["surname"][level] = [mu[0] / 2, mu[1]]
+    default, _ = _scores(person_comparisons(), 0.3)
+    halved, _ = _scores(person_comparisons(prior), 0.3)
+    assert default
+    assert all(halved[pair] < default[pair] for pair in default)

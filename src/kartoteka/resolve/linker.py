@@ -8,8 +8,10 @@ DuckDB is the default and needs nothing; Spark is imported only when asked for a
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -117,21 +119,19 @@ def score_pairs(
     count in the input for the columns whose exact level is term-frequency adjusted.
     ``labelled_pairs`` (dedupe only): pairs reviewers joined; from MIN_LABELLED_PAIRS of them on,
     the m probabilities are estimated from them after EM (Splink's pairwise-label estimate)."""
-    from splink import Linker, SettingsCreator
+    from splink import Linker
 
     api = database_api(backend)
     tables = [api.register(records_table(records, columns))]
     if other_records is not None:
         tables.append(api.register(records_table(other_records, columns)))
-    settings = SettingsCreator(
-        link_type="dedupe_only" if other_records is None else "link_only",
-        comparisons=list(comparisons),
-        blocking_rules_to_generate_predictions=list(blocking_rules),
-        probability_two_random_records_match=probability_two_random_records_match,
-        retain_matching_columns=True,
-        retain_intermediate_calculation_columns=True,
+    link_type = "dedupe_only" if other_records is None else "link_only"
+    settings, validated = _settings_dict(
+        api.sql_dialect.sql_dialect_str, link_type, comparisons, blocking_rules
     )
-    linker = Linker(tables if other_records is not None else tables[0], settings, log_level=None)
+    settings["probability_two_random_records_match"] = probability_two_random_records_match
+    linker = Linker(tables if other_records is not None else tables[0], settings, log_level=None,
+                    validate_settings=not validated)
     for column, frequencies in (term_frequencies or {}).items():
         lookup = [{column: value, f"tf_{column}": tf} for value, tf in frequencies.items()]
         linker.table_management.register_term_frequency_lookup(
@@ -158,6 +158,43 @@ def score_pairs(
     finally:
         splink_logger.setLevel(previous)
     return ScoredBatch(pairs=pairs, model=model, trained=estimate_u)
+
+
+# Splink settings as a dict, per dialect, link type and model (the pickled comparisons and
+# blocking rules, so two calls share an entry only when what they build is the same). Building
+# them from the comparison creators parses and renders every level's SQL: most of the time of a
+# call over a handful of profiles, as during ingest, where the writer links after every file.
+_SETTINGS: dict[tuple[str, str, bytes], dict[str, Any]] = {}
+_SETTINGS_LIMIT = 16
+
+
+def _settings_dict(
+    dialect: str, link_type: str, comparisons: Sequence[Any], blocking_rules: Sequence[Any]
+) -> tuple[dict[str, Any], bool]:
+    """A fresh copy of the settings for this model, and whether Splink has validated them here
+    already (validation only logs, and the columns of ``records_table`` never change)."""
+    from splink import SettingsCreator
+
+    try:
+        key = (dialect, link_type, pickle.dumps((list(comparisons), list(blocking_rules))))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        key = None  # a comparison that cannot be pickled cannot be told apart: build afresh
+    # One get, no check-then-read: web threads may clear the cache between the two.
+    settings = _SETTINGS.get(key) if key is not None else None
+    cached = settings is not None
+    if settings is None:
+        settings = SettingsCreator(
+            link_type=link_type,
+            comparisons=list(comparisons),
+            blocking_rules_to_generate_predictions=list(blocking_rules),
+            retain_matching_columns=True,
+            retain_intermediate_calculation_columns=True,
+        ).create_settings_dict(dialect)
+        if key is not None:
+            if len(_SETTINGS) >= _SETTINGS_LIMIT:
+                _SETTINGS.clear()
+            _SETTINGS[key] = settings
+    return copy.deepcopy(settings), cached
 
 
 def _learn_from_labels(
