@@ -49,6 +49,9 @@ def test_mood_fears_and_expectations_assert_nothing(fates_en, text: str) -> None
 @pytest.mark.parametrize("text", [
     "The commissar ordered the arrest of Ivan Sobolev.",
     "Yezhov demanded that Ivan Sobolev be shot at once.",
+    "The agents instigated the young clerk to kill Ivan Sobolev.",
+    "His friends encouraged him to murder Ivan Sobolev.",
+    "The officer was incited to shoot Ivan Sobolev.",
 ])
 def test_mood_orders_assert_nothing(fates_en, text: str) -> None:
     assert not any(f[1] == "Ivan Sobolev" for f in fates_en(text))

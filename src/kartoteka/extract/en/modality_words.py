@@ -34,6 +34,9 @@ ORDER_VERBS: frozenset[str] = frozenset({
     "order", "demand", "command", "instruct", "direct", "urge", "ask", "request", "insist",
     "require", "authorise", "authorize", "sanction", "forbid", "allow", "permit", "advise",
     "recommend", "call", "tell", "press",
+    # Levin 58.1 "urge" verbs and the non-implicative "force" verbs (002): urging someone to
+    # act does not say the act was done ("instigated him to kill X").
+    "encourage", "incite", "instigate", "exhort", "beg", "implore", "entreat", "goad",
 })
 ORDER_NOUNS: frozenset[str] = frozenset({
     "order", "orders", "instruction", "instructions", "directive", "command", "demand",
