@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,16 +40,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def server(fixture_db: Fixture) -> Iterator[str]:
-    """uvicorn in a thread on a free local port, serving the app over the fixture database."""
+@contextmanager
+def serving(settings: object) -> Iterator[str]:
+    """uvicorn in a thread on a free local port, serving the app with ``settings``."""
     import uvicorn
 
-    from kartoteka.web.app import WebSettings, create_app
+    from kartoteka.web.app import create_app
 
-    app = create_app(WebSettings(db=str(fixture_db.path)))
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -57,9 +57,20 @@ def server(fixture_db: Fixture) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(fixture_db: Fixture) -> Iterator[str]:
+    """The app over the fixture database, served locally."""
+    from kartoteka.web.app import WebSettings
+
+    with serving(WebSettings(db=str(fixture_db.path))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

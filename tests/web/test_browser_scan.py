@@ -7,7 +7,6 @@ The screenshot goes to ``test-artifacts/reader-scan.png``.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.sources.scans import protocol_scan
-from tests.web.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.web.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,24 +55,10 @@ def scanned_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, tup
 
 @pytest.fixture
 def server(scanned_db) -> Iterator[str]:  # noqa: ANN001
-    import uvicorn
+    from kartoteka.web.app import WebSettings
 
-    from kartoteka.web.app import WebSettings, create_app
-
-    app = create_app(WebSettings(db=str(scanned_db[0]), allow_anonymous=True))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(WebSettings(db=str(scanned_db[0]), allow_anonymous=True)) as url:
+        yield url
 
 
 def test_browser_scan_reader_highlights_evidence_on_the_page_image(server: str,
