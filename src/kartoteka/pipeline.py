@@ -20,7 +20,7 @@ from kartoteka.curate.edits import curation
 from kartoteka.errors import KartotekaError, SourceError
 from kartoteka.extract import extract, is_structured
 from kartoteka.model import Extraction, LocalEntity
-from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
+from kartoteka.relink import apply_claim_curation, link_new_profiles, link_persons
 from kartoteka.resolve.profile import Profile, build_profiles
 from kartoteka.resolve.within import within
 from kartoteka.sources import display_path, iter_source_files, read_file_bytes, read_source
@@ -113,7 +113,7 @@ def ingest_file(store: Store, path: Path, *, retry_failed: bool = False) -> File
                 return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
             row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
             cur = curation(session)  # the human decisions, read once for this file
-            resolve_profiles(session, changed=[e.key for e in entities], cur=cur)
+            link_new_profiles(session, [e.key for e in entities], cur)
             apply_claim_curation(session, cur)
             if has_authority_records(session):
                 link_persons(session, profile_keys=[e.key for e in entities], cur=cur)

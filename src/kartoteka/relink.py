@@ -73,10 +73,58 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
     return assign_entities(session, clusters, touched, cur.labels)
 
 
+def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | None = None
+                      ) -> set[str]:
+    """Attach newly stored profiles to the stored entities (ingest's cross-document step);
+    returns the entities touched.
+
+    Persons go through ``resolve.incremental``: scored against the stored profiles of the
+    blocks they touch, with the stored entities held as they are. One whose links would
+    join two stored entities, and every other kind, take ``resolve_profiles``' neighbourhood
+    linker, as does everything on ``kartoteka resolve``.
+    """
+    from kartoteka.resolve.incremental import attach_profiles
+
+    cur = cur or curation(session)
+    keys = set(keys)
+    seed = current_profiles(session, ProfileRow.key.in_(keys))
+    new = [r for r in seed if is_linkable_person(r)]
+    touched: set[str] = set()
+    rest = [r.key for r in seed if not is_linkable_person(r)]
+    if new:
+        decided = cur.decisions.must_link | cur.decisions.cannot_link
+        tied = {b for a, b in decided if a in keys} | {a for a, b in decided if b in keys}
+        blocks = _neighbour_blocks(session, new)
+        cond = ProfileRow.block_key.in_(blocks)
+        if tied:
+            cond = cond | ProfileRow.key.in_(tied)
+        stored = [r for r in current_profiles(session, cond)
+                  if r.key not in keys and is_linkable_person(r)]
+        attached = attach_profiles(
+            [Profile.from_dict(r.data) for r in new], [Profile.from_dict(r.data) for r in stored],
+            {r.key: r.entity_id for r in stored}, decisions=cur.decisions)
+        by_key = {r.key: r for r in [*stored, *new]}
+        save_links(session, attached.pairs, by_key)
+        held: dict[str, list[ProfileRow]] = {}
+        for r in stored:
+            held.setdefault(r.entity_id or r.key, []).append(r)
+        clusters = []
+        for group in attached.groups:
+            entity = attached.entity_of[group[0]]
+            clusters.append([by_key[k] for k in group] + (held[entity] if entity else []))
+        touched = assign_entities(session, clusters, set(), cur.labels)
+        rest += sorted(attached.bridges)
+    if rest:
+        touched |= resolve_profiles(session, changed=rest, cur=cur)
+    return touched
+
+
 def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
     """The blocks whose profiles the changed ones are compared with: their own, and every
     stored block with the same coarse key (``names.keys.neighbour_key``) as any reading of
     their surnames, so Ulrich meets Ulrikh whichever was stored first."""
+    if not seed:
+        return set()  # nothing to compare: no need to read every stored block key
     blocks = {r.block_key for r in seed if r.block_key}
     wanted = {neighbour_key(k) for k in blocks}
     for r in seed:
@@ -185,5 +233,5 @@ def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
     return counts["linked"], counts["review"]
 
 
-__all__ = ["apply_claim_curation", "import_records", "link_persons", "read_authority_file",
-           "refresh_entities", "resolve_profiles"]
+__all__ = ["apply_claim_curation", "import_records", "link_new_profiles", "link_persons",
+           "read_authority_file", "refresh_entities", "resolve_profiles"]

@@ -32,7 +32,7 @@ from kartoteka.curate.edits import curation
 from kartoteka.errors import KartotekaError, SourceError
 from kartoteka.model import Extraction, LocalEntity
 from kartoteka.pipeline import FileResult, analyse, block_keys, read_and_extract, read_bytes
-from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
+from kartoteka.relink import apply_claim_curation, link_new_profiles, link_persons
 from kartoteka.resolve.profile import Profile
 from kartoteka.store.session import Store
 from kartoteka.store.writer import (
@@ -100,7 +100,7 @@ def extract_file(path: str, raw: bytes, sha: str) -> Extracted:
 def link_new(session: Session, keys: list[str]) -> None:
     """The cross-document step for newly stored profiles, as the sequential path takes it."""
     cur = curation(session)  # the human decisions, read once
-    resolve_profiles(session, changed=keys, cur=cur)
+    link_new_profiles(session, keys, cur)
     apply_claim_curation(session, cur)
     if has_authority_records(session):
         link_persons(session, profile_keys=keys, cur=cur)

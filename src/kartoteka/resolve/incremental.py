@@ -1,0 +1,368 @@
+"""Incremental linking: new person profiles against the stored entities, with no Splink run.
+
+During ingest each file adds a handful of person profiles to a store that may hold thousands.
+Linking them used to mean a whole Splink run (settings, table registration, ``predict``) over
+every profile of the blocks they touch; here the few candidate pairs that involve a new
+profile are scored directly, in Python, and each new profile is attached to the stored entity
+it matches above the line, or stays on its own (its pairs to review), exactly as the full
+linker (``across.link_profiles``) decides.
+
+One definition of the model: the comparison levels are ``comparisons._levels``' Splink
+objects, evaluated here level by level (a null level is a NULL on either side, an exact level
+equality, an array level a shared element, Jaro-Winkler the similarity DuckDB computes, a year
+level the absolute difference), and m and u are the prior's (``comparisons.load_prior``) or a
+trained Splink model's (``Linkage.model`` of the last full run). Blocking (a shared bounded
+block key, or the same given name and patronymic) and everything after scoring (conflicts,
+lone surnames, ambiguity, unresolved names, human decisions, the review band) are the full
+linker's own functions.
+
+What stays the full linker's: stored profiles keep their entities. A new profile whose links
+would join two stored entities (it bridges them) is not attached here but returned in
+``Attachment.bridges``: merging two entities is decided by relinking their neighbourhood.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import JaroWinkler
+
+from kartoteka.resolve.across import (
+    DEFAULT_REVIEW_BAND,
+    DEFAULT_THRESHOLD,
+    MIN_PROFILES_TO_TRAIN,
+    TF_COLUMNS,
+    ScoredPair,
+    _ambiguous_pairs,
+    _Candidate,
+    _ordered,
+    _person_decision,
+    _prior_match_probability,
+    _surname_alone_on_a_variant,
+    surname_frequencies,
+)
+from kartoteka.resolve.comparisons import LEVELS, _levels, load_prior, pair_features
+from kartoteka.resolve.constraints import ConstrainedClusters, apply_must_links, conflicts
+from kartoteka.resolve.lone import mark_lone_surnames
+from kartoteka.resolve.profile import Decisions, Profile
+from kartoteka.resolve.records import bound_blocks, name_parts, person_row
+
+# Per comparison: (m, u) of each non-null level, in LEVELS order.
+Weights = dict[str, list[tuple[float, float]]]
+
+
+@dataclass
+class Attachment:
+    """What incremental linking decided for a batch of new profiles."""
+
+    entity_of: dict[str, str | None]  # new key -> the stored entity it joins (None: a new one)
+    groups: list[list[str]]  # new keys that form one cluster (with their stored entity, if any)
+    pairs: list[ScoredPair] = field(default_factory=list)  # every kept pair with a new profile
+    bridges: set[str] = field(default_factory=set)  # new keys left to the full linker
+
+
+def prior_weights(prior: Mapping[str, Any] | None = None) -> Weights:
+    """m and u of every level from the prior file (``data/person_prior.json``)."""
+    prior = prior or load_prior()
+    return {name: [tuple(prior["comparisons"][name][level]) for level in levels]  # type: ignore[misc]
+            for name, levels in LEVELS.items()}
+
+
+def model_weights(model: Mapping[str, Any], fallback: Weights | None = None) -> Weights:
+    """m and u from a Splink model (settings JSON, ``Linkage.model``); a level the model
+    leaves untrained keeps the prior's figure."""
+    fallback = fallback or prior_weights()
+    out: Weights = {}
+    by_name = {c["output_column_name"]: c for c in model.get("comparisons", [])}
+    for name in LEVELS:
+        given = [lv for lv in by_name.get(name, {}).get("comparison_levels", [])
+                 if not lv.get("is_null_level")]
+        out[name] = [
+            (float(given[i].get("m_probability", m)) if i < len(given) else m,
+             float(given[i].get("u_probability", u)) if i < len(given) else u)
+            for i, (m, u) in enumerate(fallback[name])
+        ]
+    return out
+
+
+@lru_cache(maxsize=2)
+def _compiled_levels(tf: bool) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    """The Splink level objects of each comparison, without the null level (first)."""
+    levels = _levels(surname_tf=tf, given_tf=tf)
+    return tuple((name, tuple(levels[name])) for name in LEVELS)
+
+
+def _column(level: Any) -> str:
+    expression = level.col_expression
+    if expression.operations:  # a transformed column (lower(), substr()) is SQL, not a name
+        raise ValueError(f"incremental linking reads plain columns, not {expression!r}")
+    return expression.raw_sql_expression
+
+
+def _level_holds(level: Any, left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+    """Whether a Splink comparison level's condition holds for two records (SQL semantics:
+    a comparison with NULL is false)."""
+    kind = type(level).__name__
+    if kind == "ElseLevel":
+        return True
+    if kind == "And":
+        return all(_level_holds(sub, left, right) for sub in level.comparison_levels)
+    column = _column(level)
+    x, y = left.get(column), right.get(column)
+    if kind == "NullLevel":
+        return x is None or y is None
+    if x is None or y is None:
+        return False
+    if kind == "ExactMatchLevel":
+        return x == y
+    if kind == "ArrayIntersectLevel":
+        return len(set(x) & set(y)) >= level.min_intersection
+    if kind == "JaroWinklerLevel":
+        return _jaro_winkler(x, y) >= level.distance_threshold
+    if kind == "AbsoluteDifferenceLevel":
+        return abs(x - y) <= level.difference_threshold
+    raise ValueError(f"incremental linking cannot evaluate a Splink {kind}")
+
+
+@lru_cache(maxsize=262144)
+def _jaro_winkler(x: str, y: str) -> float:
+    return JaroWinkler.similarity(x, y)  # DuckDB's jaro_winkler_similarity (prefix weight 0.1)
+
+
+def _log2_ratio(m: float, u: float) -> float:
+    if m <= 0.0:
+        return -math.inf
+    return math.inf if u <= 0.0 else math.log2(m / u)
+
+
+def score_pair(
+    left: Mapping[str, Any],
+    right: Mapping[str, Any],
+    weights: Weights,
+    log2_prior_odds: float,
+    term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
+) -> dict[str, Any]:
+    """One pair scored as Splink scores it: a row with ``unique_id_l/_r``, ``gamma_X``,
+    ``mw_X``, ``mw_tf_adj_X``, ``match_weight`` and ``match_probability``."""
+    tf = term_frequencies or {}
+    row: dict[str, Any] = {"unique_id_l": left["unique_id"], "unique_id_r": right["unique_id"]}
+    total = log2_prior_odds
+    for name, levels in _compiled_levels(bool(tf)):
+        if _level_holds(levels[0], left, right):
+            row[f"gamma_{name}"], row[f"mw_{name}"], row[f"mw_tf_adj_{name}"] = -1, 0.0, 0.0
+            continue
+        rest = levels[1:]
+        index = next(i for i, lv in enumerate(rest) if _level_holds(lv, left, right))
+        m, u = weights[name][index]
+        weight = _log2_ratio(m, u)
+        adjust = _tf_adjustment(rest, index, weights[name], left, right, tf)
+        row[f"gamma_{name}"] = len(rest) - 1 - index
+        row[f"mw_{name}"], row[f"mw_tf_adj_{name}"] = weight, adjust
+        total += weight + adjust
+    row["match_weight"] = total
+    row["match_probability"] = _probability(total)
+    return row
+
+
+def _tf_adjustment(levels: Sequence[Any], index: int, mu: Sequence[tuple[float, float]],
+                   left: Mapping[str, Any], right: Mapping[str, Any],
+                   tf: Mapping[str, Mapping[str, float]]) -> float:
+    """Splink's term-frequency adjustment: w * (log2 u_exact - log2 max(tf_l, tf_r)), where
+    u_exact is the u of the exact level on the same column."""
+    column = getattr(levels[index], "tf_adjustment_column", None)
+    if not column or column not in tf:
+        return 0.0
+    known = [v for v in (tf[column].get(left.get(column)), tf[column].get(right.get(column)))
+             if v is not None]
+    if not known:
+        return 0.0
+    exact = next(i for i, lv in enumerate(levels)
+                 if type(lv).__name__ == "ExactMatchLevel" and _column(lv) == column)
+    weight = levels[index].tf_adjustment_weight or 0.0
+    return weight * (math.log2(mu[exact][1]) - math.log2(max(known)))
+
+
+def _probability(weight: float) -> float:
+    if weight >= 1000:
+        return 1.0
+    odds = 2.0 ** weight
+    return odds / (1.0 + odds)
+
+
+def _candidate_index(rows: Sequence[dict[str, Any]]) -> dict[tuple[str, str], list[int]]:
+    """Row indexes by blocking value: the two rules of ``comparisons.person_blocking_rules``."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        for key in row["block_keys"] or ():
+            index[("b", key)].append(i)
+        if row["pair_block_key"]:
+            index[("p", row["pair_block_key"])].append(i)
+    return index
+
+
+def _partners(i: int, rows: Sequence[dict[str, Any]],
+              index: Mapping[tuple[str, str], list[int]]) -> set[int]:
+    row = rows[i]
+    found: set[int] = set()
+    for key in row["block_keys"] or ():
+        found.update(index[("b", key)])
+    if row["pair_block_key"]:
+        found.update(index[("p", row["pair_block_key"])])
+    found.discard(i)
+    return found
+
+
+def attach_profiles(
+    new: Sequence[Profile],
+    stored: Sequence[Profile],
+    entity_of: Mapping[str, str | None],
+    *,
+    decisions: Decisions = Decisions(),  # noqa: B008 - frozen, never mutated
+    model: Mapping[str, Any] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    review_band: tuple[float, float] = DEFAULT_REVIEW_BAND,
+    keep_pairs_from: float = 0.01,
+) -> Attachment:
+    """Attach new person profiles to the stored entities they match.
+
+    ``stored``: the stored person profiles that may meet them (the blocks they touch, and any a
+    decision ties them to), with ``entity_of`` their entities. ``model``: a trained Splink
+    model (settings JSON); without one the prior's m and u are used, with surname frequencies
+    from 1,000 profiles on, as the full linker does.
+    """
+    new = sorted(new, key=lambda p: p.key)
+    new_keys = {p.key for p in new}
+    stored = sorted((p for p in stored if p.key not in new_keys), key=lambda p: p.key)
+    persons = [*stored, *new]
+    if not new:
+        return Attachment({}, [])
+    parts = {p.key: name_parts(p) for p in persons}
+    rows = [person_row(p) for p in persons]
+    bound_blocks(rows)
+    prior = load_prior()
+    train = len(persons) >= MIN_PROFILES_TO_TRAIN
+    weights = model_weights(model) if model else prior_weights(prior)
+    tf = {c: surname_frequencies(rows, c) for c in TF_COLUMNS} if train else None
+    lam = _prior_match_probability(len(persons), prior["profiles_per_entity"])
+    log2_odds = math.log2(lam / (1.0 - lam))
+
+    index = _candidate_index(rows)
+    position = {row["unique_id"]: i for i, row in enumerate(rows)}
+    scored: dict[tuple[str, str], _Candidate] = {}
+
+    def score_around(i: int) -> None:
+        for j in _partners(i, rows, index):
+            a, b = _ordered(rows[i]["unique_id"], rows[j]["unique_id"])
+            if (a, b) in scored:
+                continue
+            row = score_pair(rows[position[a]], rows[position[b]], weights, log2_odds, tf)
+            if row["match_probability"] < keep_pairs_from:
+                continue
+            reasons = conflicts(parts[a], parts[b])
+            scored[(a, b)] = _Candidate(a, b, row["match_probability"], row["match_weight"],
+                                        pair_features(row, reasons), reasons)
+
+    for p in new:
+        score_around(position[p.key])
+    if not train:  # below 1,000 profiles a lone surname may link under the line (lone.py)
+        mark_lone_surnames(list(scored.values()), rows, parts, threshold)
+    # A stored profile a new one may join brings its own candidates: whether the new profile
+    # fits it alone or makes it fit two people (ambiguity) depends on them.
+    for key in sorted({k for (a, b), c in scored.items()
+                       if (c.probability >= threshold or "lone_surname" in c.features)
+                       and not c.reasons for k in (a, b) if k not in new_keys}):
+        score_around(position[key])
+    candidates = sorted(scored.values(), key=lambda c: (-c.probability, c.a, c.b))
+    if not train:
+        mark_lone_surnames(candidates, rows, parts, threshold)
+    return _decide(candidates, persons, parts, new_keys, entity_of, decisions,
+                   threshold, review_band)
+
+
+def _decide(
+    candidates: list[_Candidate],
+    persons: list[Profile],
+    parts: dict[str, Any],
+    new_keys: set[str],
+    entity_of: Mapping[str, str | None],
+    decisions: Decisions,
+    threshold: float,
+    review_band: tuple[float, float],
+) -> Attachment:
+    """The full linker's rules over the scored pairs, with stored entities held as they are."""
+    unresolved = {p.key for p in persons if p.unresolved}
+    likely = [c for c in candidates if (c.probability >= threshold or "lone_surname" in c.features)
+              and not c.reasons and not decisions.cannot(c.a, c.b)]
+    for c in likely:
+        if c.a in unresolved or c.b in unresolved:
+            c.decision = "review"
+            c.features["unresolved"] = True
+        elif _surname_alone_on_a_variant(c, parts):
+            c.decision = "review"
+            c.features["surname_variant_only"] = True
+    linkable = [c for c in likely if c.decision is None]
+    documents = {p.key: p.document_id for p in persons}
+    ambiguous = _ambiguous_pairs(linkable, parts, documents, decisions, threshold)
+
+    clusters = ConstrainedClusters((p.key for p in persons), decisions, dict(parts))
+    members: dict[str, list[str]] = defaultdict(list)
+    for p in persons:
+        if p.key not in new_keys:
+            members[entity_of.get(p.key) or p.key].append(p.key)
+    for keys in members.values():
+        for other in keys[1:]:
+            clusters.force_union(keys[0], other)
+    apply_must_links(clusters, decisions)
+    stored_entity = {k: entity_of.get(k) or k for keys in members.values() for k in keys}
+
+    def entities(key: str) -> set[str]:
+        return {stored_entity[k] for k in clusters.members[clusters.find(key)]
+                if k in stored_entity}
+
+    def new_in(key: str) -> set[str]:
+        return {k for k in clusters.members[clusters.find(key)] if k in new_keys}
+
+    bridges: set[str] = set()
+    for key in sorted(new_keys):  # a must-link across two stored entities: the full linker's
+        if len(entities(key)) > 1:
+            bridges.add(key)
+    for c in linkable:
+        if c.a not in new_keys and c.b not in new_keys:
+            continue  # stored with stored: context for the ambiguity rule only
+        if (c.a, c.b) in ambiguous:
+            c.decision = "review"
+            c.features["ambiguous"] = True
+            continue
+        refusal = clusters.blocked_by(c.a, c.b)
+        if refusal is not None:
+            c.decision = "review"
+            c.features["refused"] = refusal
+            continue
+        joined = new_in(c.a) | new_in(c.b)
+        if joined & bridges or (entities(c.a) and entities(c.b)
+                                and entities(c.a) != entities(c.b)):
+            bridges |= joined
+            continue
+        clusters.force_union(c.a, c.b)
+
+    pairs = [
+        ScoredPair(c.a, c.b, c.probability, c.features,
+                   _person_decision(c, clusters, decisions, threshold, review_band))
+        for c in candidates
+        if (c.a in new_keys or c.b in new_keys) and not {c.a, c.b} & bridges
+    ]
+    entity_of_new: dict[str, str | None] = {}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(new_keys - bridges):
+        held = entities(key)
+        entity_of_new[key] = next(iter(held)) if held else None
+        groups[clusters.find(key)].append(key)
+    return Attachment(entity_of_new, sorted(groups.values()), pairs, bridges)
+
+
+__all__ = ["Attachment", "attach_profiles", "model_weights", "prior_weights", "score_pair"]

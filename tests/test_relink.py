@@ -1,0 +1,98 @@
+"""Ingest's cross-document step through incremental linking: entities and decisions hold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kartoteka.curate.actions import merge_entities, split_entity
+from kartoteka.pipeline import analyse, block_keys
+from kartoteka.relink import resolve_profiles
+from kartoteka.store.session import Store
+from kartoteka.store.tables import EntityRow, LinkRow, ProfileRow
+from kartoteka.store.writer import write_extraction
+from kartoteka.workers import link_new
+from tests.helpers import entity_of_name, hand_extraction
+
+
+def add(store: Store, text: str, *names: str, full: bool = False) -> list[str]:
+    """Store a hand-made document and link it as ingest does (incrementally), or, with
+    ``full``, through the neighbourhood linker; returns its profile keys."""
+    extraction = hand_extraction(text, [(n, "person", None) for n in names])
+    entities, profiles = analyse(extraction)
+    keys = [e.key for e in entities]
+    with store.session() as session:
+        write_extraction(session, extraction, entities, profiles, block_keys(profiles))
+        if full:
+            resolve_profiles(session, changed=keys)
+        else:
+            link_new(session, keys)
+    return keys
+
+
+def partition(store: Store) -> set[frozenset[str]]:
+    with store.session() as session:
+        groups: dict[str, set[str]] = {}
+        for p in session.query(ProfileRow):
+            groups.setdefault(p.entity_id, set()).add(p.label)
+        return {frozenset(g) for g in groups.values()}
+
+
+DOCUMENTS = [
+    ("Ivan Petrovich Orlov was arrested in 1937.", "Ivan Petrovich Orlov"),
+    ("Глеб Бокий был расстрелян.", "Глеб Бокий"),
+    ("Ivan Orlov, a sailor, was shot.", "Ivan Orlov"),
+    ("Gleb Bokii headed the special department.", "Gleb Bokii"),
+    ("Pyotr Orlov was released in 1940.", "Pyotr Orlov"),
+    ("Yakov Agranov signed the order.", "Yakov Agranov"),
+]
+
+
+def test_relink_incremental_builds_the_neighbourhood_linkers_index(
+        new_db: Callable[[], str]) -> None:
+    incremental, full = Store(new_db()), Store(new_db())
+    for text, name in DOCUMENTS:
+        add(incremental, text, name)
+        add(full, text, name, full=True)
+    assert partition(incremental) == partition(full)
+    assert entity_of_name(incremental, "Ivan Orlov") == entity_of_name(
+        incremental, "Ivan Petrovich Orlov")
+    assert entity_of_name(incremental, "Gleb Bokii") == entity_of_name(incremental, "Глеб Бокий")
+    assert entity_of_name(incremental, "Pyotr Orlov") != entity_of_name(incremental, "Ivan Orlov")
+    with incremental.session() as session:
+        linked = session.query(LinkRow).filter(LinkRow.decision == "linked").count()
+        entities = session.query(EntityRow).filter(EntityRow.kind == "person").count()
+    assert linked == 2
+    assert entities == 4
+
+
+def test_relink_incremental_keeps_a_hand_split(db: str) -> None:
+    store = Store(db)
+    first = add(store, "Ivan Orlov was a sailor.", "Ivan Orlov")
+    add(store, "Ivan Orlov was a painter.", "Ivan Orlov")
+    (eid,) = entity_of_name(store, "Ivan Orlov")
+    with store.session() as session:
+        split_entity(session, eid, first, user="tester")
+    assert len(entity_of_name(store, "Ivan Orlov")) == 2
+    add(store, "Ivan Orlov lived in Kazan.", "Ivan Orlov")
+    add(store, "Иван Орлов жил в Казани.", "Иван Орлов")
+    with store.session() as session:
+        sailor = session.get(ProfileRow, first[0]).entity_id
+        others = {p.entity_id for p in session.query(ProfileRow)
+                  if p.kind == "person" and p.key != first[0]}
+    assert sailor not in others  # the profile split off by hand stays apart
+
+
+def test_relink_incremental_keeps_a_hand_merge(db: str) -> None:
+    """A merge of two names the model would never join (a birth name) holds while new
+    documents naming each of them go in."""
+    store = Store(db)
+    add(store, "Artur Artuzov was shot in 1937.", "Artur Artuzov")
+    add(store, "Artur Frauchi studied in Petersburg.", "Artur Frauchi")
+    (a,), (b,) = entity_of_name(store, "Artur Artuzov"), entity_of_name(store, "Artur Frauchi")
+    assert a != b
+    with store.session() as session:
+        merge_entities(session, a, b, user="tester")
+    add(store, "Artur Frauchi was born in 1891.", "Artur Frauchi")
+    add(store, "Artur Artuzov headed the counter-intelligence.", "Artur Artuzov")
+    assert len(entity_of_name(store, "Artur Artuzov") | entity_of_name(store,
+                                                                       "Artur Frauchi")) == 1
