@@ -224,6 +224,8 @@ def attach_profiles(
     *,
     decisions: Decisions = Decisions(),  # noqa: B008 - frozen, never mutated
     model: Mapping[str, Any] | None = None,
+    population: int | None = None,
+    term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     review_band: tuple[float, float] = DEFAULT_REVIEW_BAND,
     keep_pairs_from: float = 0.01,
@@ -232,8 +234,11 @@ def attach_profiles(
 
     ``stored``: the stored person profiles that may meet them (the blocks they touch, and any a
     decision ties them to), with ``entity_of`` their entities. ``model``: a trained Splink
-    model (settings JSON); without one the prior's m and u are used, with surname frequencies
-    from 1,000 profiles on, as the full linker does.
+    model (settings JSON, ``Linkage.model``); without one the prior's m and u are used.
+    ``population``: how many profiles the chance that two are one person is reckoned over
+    (default: these, as the neighbourhood linker reckons it); from 1,000 on, surname
+    frequencies adjust the weights: ``term_frequencies`` (column -> value -> frequency, as the
+    last full run counted them), else counted over these profiles.
     """
     new = sorted(new, key=lambda p: p.key)
     new_keys = {p.key for p in new}
@@ -245,10 +250,13 @@ def attach_profiles(
     rows = [person_row(p) for p in persons]
     bound_blocks(rows)
     prior = load_prior()
-    train = len(persons) >= MIN_PROFILES_TO_TRAIN
+    population = population or len(persons)
+    train = population >= MIN_PROFILES_TO_TRAIN
     weights = model_weights(model) if model else prior_weights(prior)
-    tf = {c: surname_frequencies(rows, c) for c in TF_COLUMNS} if train else None
-    lam = _prior_match_probability(len(persons), prior["profiles_per_entity"])
+    tf = None
+    if train:
+        tf = term_frequencies or {c: surname_frequencies(rows, c) for c in TF_COLUMNS}
+    lam = _prior_match_probability(population, prior["profiles_per_entity"])
     log2_odds = math.log2(lam / (1.0 - lam))
 
     index = _candidate_index(rows)
