@@ -198,3 +198,16 @@ def test_incremental_reads_a_trained_models_weights() -> None:
     assert all(len(weights[name]) == len(prior[name]) for name in prior)
     first = model["comparisons"][0]["comparison_levels"][1]
     assert weights["surname"][0] == (first["m_probability"], first["u_probability"])
+
+
+def test_incremental_new_name_that_makes_a_stored_link_doubtful_goes_to_the_full_linker(
+) -> None:
+    """A bare "Orlov" stored with Ivan Orlov fits a new Pyotr Orlov just as well: whether it
+    stays Ivan's is the full linker's decision."""
+    stored = [person("a1", "Ivan Orlov", surname="Orlov", given="Ivan"),
+              person("x1", "Orlov", surname="Orlov")]
+    new = [person("n1", "Pyotr Orlov", surname="Orlov", given="Pyotr")]
+    attached = attach_profiles(new, stored, {"a1": "E1", "x1": "E1"})
+    assert attached.bridges == {"n1"}
+    held_apart = attach_profiles(new, stored, {"a1": "E1", "x1": "E2"})
+    assert held_apart.bridges == set()

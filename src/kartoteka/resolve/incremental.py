@@ -17,8 +17,10 @@ lone surnames, ambiguity, unresolved names, human decisions, the review band) ar
 linker's own functions.
 
 What stays the full linker's: stored profiles keep their entities. A new profile whose links
-would join two stored entities (it bridges them) is not attached here but returned in
-``Attachment.bridges``: merging two entities is decided by relinking their neighbourhood.
+would join two stored entities (it bridges them), or that makes a stored link doubtful (it
+fits a stored profile as well as that profile's entity does), is not attached here but
+returned in ``Attachment.bridges``: reshaping stored entities is decided by relinking their
+neighbourhood.
 """
 
 from __future__ import annotations
@@ -339,6 +341,12 @@ def _decide(
     for key in sorted(new_keys):  # a must-link across two stored entities: the full linker's
         if len(entities(key)) > 1:
             bridges.add(key)
+    # A new profile that makes a stored link doubtful (a new Pyotr Orlov beside a bare "Orlov"
+    # stored with Ivan Orlov) reshapes a stored entity: the full linker's decision too.
+    doubtful = {k for x, y in ambiguous if x not in new_keys and y not in new_keys
+                and stored_entity.get(x) == stored_entity.get(y) for k in (x, y)}
+    bridges |= {c.a if c.a in new_keys else c.b for c in linkable
+                if {c.a, c.b} & doubtful and {c.a, c.b} & new_keys}
     for c in linkable:
         if c.a not in new_keys and c.b not in new_keys:
             continue  # stored with stored: context for the ambiguity rule only
