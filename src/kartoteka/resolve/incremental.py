@@ -264,12 +264,14 @@ def attach_profiles(
     index = _candidate_index(rows)
     position = {row["unique_id"]: i for i, row in enumerate(rows)}
     scored: dict[tuple[str, str], _Candidate] = {}
+    seen: set[tuple[str, str]] = set()
 
     def score_around(i: int) -> None:
         for j in _partners(i, rows, index):
             a, b = _ordered(rows[i]["unique_id"], rows[j]["unique_id"])
-            if (a, b) in scored:
+            if (a, b) in seen:
                 continue
+            seen.add((a, b))
             row = score_pair(rows[position[a]], rows[position[b]], weights, log2_odds, tf)
             if row["match_probability"] < keep_pairs_from:
                 continue
