@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kartoteka.dates import may_overlap
 from kartoteka.names.keys import fold, loose_key, surname_keys
 from kartoteka.names.similarity import surname_similarity
 from kartoteka.names.translit import to_latin
@@ -249,22 +250,10 @@ def disagreements(claims: list[ClaimView], entity_id: str) -> list[tuple[ClaimVi
         for b in own[i + 1:]:
             if a.type != b.type:
                 continue
-            if a.polarity != b.polarity or (a.date and b.date and not _overlap(a.date, b.date)):
+            if a.polarity != b.polarity or (a.date and b.date
+                                             and not may_overlap(a.date, b.date)):
                 out.append((a, b))
     return out
-
-
-def _overlap(a: str, b: str) -> bool:
-    from datetime import date
-
-    from kartoteka.dates import edtf_range
-
-    ra, rb = edtf_range(a), edtf_range(b)
-    if ra is None or rb is None:
-        return a == b
-    # An open end (None) reaches as far as it can.
-    return ((ra.start or date.min) <= (rb.end or date.max)
-            and (rb.start or date.min) <= (ra.end or date.max))
 
 
 def document_texts(session: Session, ids: set[str]) -> dict[str, str]:

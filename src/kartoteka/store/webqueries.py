@@ -8,7 +8,6 @@ facet index, which is built once per change of the data.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any
 from sqlalchemy import Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from kartoteka.dates import may_fall_in, year_of
 from kartoteka.store.queries import mention_entities
 from kartoteka.store.tables import (
     ClaimRow,
@@ -29,27 +29,7 @@ from kartoteka.store.tables import (
 )
 from kartoteka.vocabulary import load_vocabulary
 
-YEAR = re.compile(r"(?<!\d)(\d{4})")
 CHUNK = 500
-
-
-def year_of(date: str | None) -> int | None:
-    """The first four-digit year of an EDTF string ("1937-21" -> 1937)."""
-    found = YEAR.search(date or "")
-    return int(found.group(1)) if found else None
-
-
-def covers_year(date: str | None, year: int) -> bool:
-    """Whether an EDTF date may fall in ``year``; an undated claim may fall in any."""
-    years = [int(y) for y in YEAR.findall(date or "")]
-    if not years:
-        return True
-    if "/" not in (date or ""):
-        return years[0] == year
-    start, _, end = (date or "").partition("/")
-    low = min(years) if YEAR.search(start) else -9999
-    high = max(years) if YEAR.search(end) else 9999
-    return low <= year <= high
 
 
 def chunks(ids: Iterable[str], size: int = CHUNK) -> Iterable[list[str]]:
@@ -340,7 +320,7 @@ def relation_edges(session: Session, *, types: Collection[str], around: Collecti
         source, target = entity_of.get(r.subject_mention), entity_of.get(r.object_mention)
         if (source and target and source != target
                 and (not within or (source in wanted and target in wanted))
-                and (year is None or covers_year(r.date, year))):
+                and (year is None or may_fall_in(r.date, year))):
             edges.append(Edge(r.id, source, target, r.type, r.date, r.role))
     return edges[:limit]
 
