@@ -45,7 +45,7 @@ class NameGrammar:
                            if roles[t.index] == "patronymic" and patronymic_gender(t.text)), None)
         if len(named) == 1 and roles[named[0].index] in ("surname", "given") and (
                 SURNAME_SHAPED.search(named[0].text)):
-            return self.lonesurname(named[0], roles, patronymic)
+            return self.lone_surname(named[0], roles, patronymic)
         gender = patronymic
         if gender is None:
             for t in words:
@@ -99,7 +99,7 @@ class NameGrammar:
                 return ud_gender(self.tokens[t.head].feats)
         return None
 
-    def lonesurname(self, tok: Tok, roles: dict[int, str],
+    def lone_surname(self, tok: Tok, roles: dict[int, str],
                       gender: str | None) -> tuple[str | None, str | None]:
         """"Карина", "Ежова": a man's surname in the genitive/accusative or a woman's name."""
         roles[tok.index] = "surname"
