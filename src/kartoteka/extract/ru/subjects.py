@@ -15,7 +15,7 @@ from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
 from kartoteka.extract.ru.inflection import ud_gender
-from kartoteka.extract.ru.lexicon import KIN_RELATIONS, KINSHIP, PRONOUNS
+from kartoteka.extract.ru.lexicon import KIN_NOUNS, KIN_RELATIONS, KINSHIP, PRONOUNS
 from kartoteka.extract.ru.triggers import AGENT, PATIENT
 from kartoteka.model import Mention
 
@@ -123,8 +123,7 @@ class SubjectFinder:
                 "parts", {}) and tok.feats.get("Case") in (None, "Nom"):
             return relative  # "жена Евгения Ежова": the wife is the woman named, not her spouse
         lemma = morph.lemma(tok.text)
-        gender = {"жена": "f", "сестра": "f", "дочь": "f", "мать": "f", "вдова": "f",
-                  "супруга": "f"}.get(lemma, "m" if lemma in KIN_RELATIONS else None)
+        gender = KIN_NOUNS.get(lemma)
         end = max(relative.end, tok.end)
         kin = ctx.add_mention(tok.start, tok.end, "person",
                               descriptor=re.sub(r"\s+", " ", ctx.text[tok.start:end]).lower(),
