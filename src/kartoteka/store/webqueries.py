@@ -205,19 +205,11 @@ def person_summaries(session: Session, entity_ids: list[str]) -> list[PersonSumm
 
 
 def entity_labels(session: Session, ids: Collection[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in chunks(i for i in ids if i):
-        out.update(session.execute(select(EntityRow.id, EntityRow.label)
-                                   .where(EntityRow.id.in_(chunk))).all())
-    return out
+    return {eid: label for eid, (label, _) in entity_labels_kinds(session, ids).items()}
 
 
 def entity_kinds(session: Session, ids: Collection[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in chunks(i for i in ids if i):
-        out.update(session.execute(select(EntityRow.id, EntityRow.kind)
-                                   .where(EntityRow.id.in_(chunk))).all())
-    return out
+    return {eid: kind for eid, (_, kind) in entity_labels_kinds(session, ids).items()}
 
 
 @dataclass
@@ -345,7 +337,7 @@ def profile_entities(session: Session, keys: Collection[str]) -> dict[str, str |
 def entity_labels_kinds(session: Session, ids: Collection[str]) -> dict[str, tuple[str, str]]:
     """Label and kind of each of these entities."""
     out: dict[str, tuple[str, str]] = {}
-    for chunk in chunks(ids):
+    for chunk in chunks(i for i in ids if i):
         for eid, label, kind in session.execute(
                 select(EntityRow.id, EntityRow.label, EntityRow.kind)
                 .where(EntityRow.id.in_(chunk))):
