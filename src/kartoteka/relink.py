@@ -6,7 +6,9 @@ import``, the stored profiles are linked again. This module reads the human deci
 ``store`` to write; ``store`` itself runs no algorithm and reads no decision.
 
 Persons are linked by ``resolve.across.link_profiles`` over a neighbourhood (every profile that
-shares a blocking key with the ones that changed), with the human decisions as constraints.
+shares a blocking key with the ones that changed), with the human decisions as constraints;
+a newly ingested file's persons are attached to the stored entities incrementally instead
+(``link_new_profiles``, ``resolve.incremental``), with no Splink run.
 Organisations and places are one entity per normalised name; groups and unnamed people stay
 with their document.
 """
