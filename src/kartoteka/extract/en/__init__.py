@@ -19,6 +19,7 @@ from kartoteka.extract.en.claims import EventFinder
 from kartoteka.extract.en.context import DocContext
 from kartoteka.extract.en.dates import find_dates
 from kartoteka.extract.en.descriptors import find_descriptors, link_appositions
+from kartoteka.extract.en.event_dates import date_retold_events
 from kartoteka.extract.en.lifespans import lifespan_claims
 from kartoteka.extract.en.lists import list_claims
 from kartoteka.extract.en.organizations import OrgFinder
@@ -89,6 +90,7 @@ class Pipeline:
         claims += lifespan_claims(ctx)
         claims += [c for c in list_claims(events) if not _told(claims, c)]
         attribute(ctx, claims, find_scopes(ctx))
+        date_retold_events(claims, ctx.mentions)
         mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
         return layout.mark_aliases_and_kin(Extraction(document=document, mentions=mentions,
                                                       claims=claims))

@@ -19,8 +19,10 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.arguments import ArgumentReader, participle_lemma, predicative_host
+from kartoteka.extract.en.bounded_events import anchored_noun_date, clause_date, temporal_clause
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
+from kartoteka.extract.en.sentence_dates import backshifted, fronted_date, sequel_date
 from kartoteka.extract.en.timeline import Timeline
 from kartoteka.extract.modality import Modality, gate, judge
 from kartoteka.model import Claim, Mention, Span
@@ -282,6 +284,23 @@ class EventFinder(ArgumentReader):
                                      modality=draft.modality, attrs={"replacing": True}))
         return out
 
+    def event_date(self, draft: Draft) -> str | None:
+        """The date of a draft's event: bounded_events.py reads "after his arrest" and "a
+        month after he had defected", the Timeline everything else, and where the clause has
+        none, sentence_dates.py looks at the sentence's opening date and at "then"."""
+        if draft.attrs.get("anchor") and draft.trigger.pos_ == "NOUN":
+            return anchored_noun_date(self.timeline, draft.trigger)
+        clause = temporal_clause(draft.trigger)
+        if clause is not None:
+            return clause_date(self.timeline, draft.trigger, *clause)
+        if backshifted(self.timeline, draft.trigger):
+            return None
+        date = self.timeline.date_for(draft.trigger, negated_until=draft.until_negated)
+        if date is None and draft.modality is Modality.ASSERTED:
+            date = fronted_date(self.timeline, draft.trigger) or \
+                sequel_date(self.timeline, draft.trigger)
+        return date
+
     @staticmethod
     def _duplicate(out: list[Claim], claim: Claim) -> bool:
         """One event told twice in one sentence ("was ousted …, and was replaced"): keep one,
@@ -309,7 +328,7 @@ class EventFinder(ArgumentReader):
                 continue  # "became a railroad worker": a job, not a post
             if not judge(draft.modality, confidence=draft.confidence).keep:
                 continue  # planned, feared, ordered, supposed, asked: nothing happened yet
-            date = self.timeline.date_for(draft.trigger, negated_until=draft.until_negated)
+            date = self.event_date(draft)
             self.timeline.note_event(draft.trigger, date)
             if draft.attrs.get("anchor") and draft.type not in vocab_fates and \
                     draft.modality is Modality.ASSERTED:
