@@ -22,6 +22,7 @@ from kartoteka.extract.en.arguments import ArgumentReader, participle_lemma, pre
 from kartoteka.extract.en.bounded_events import anchored_noun_date, clause_date, temporal_clause
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
+from kartoteka.extract.en.negation_scope import shares_negation
 from kartoteka.extract.en.sentence_dates import backshifted, fronted_date, sequel_date
 from kartoteka.extract.en.timeline import Timeline
 from kartoteka.extract.modality import Modality, gate, judge
@@ -88,6 +89,8 @@ class EventFinder(ArgumentReader):
                            for c in tok.head.children)
             if not (contrast and hosted.modality is Modality.DENIED):
                 mood = hosted
+        if mood.modality is Modality.ASSERTED and shares_negation(tok):
+            mood.modality = Modality.DENIED  # "not arrested and shot", "neither … nor"
         if mood.attempt and draft.type == "suicide" and mood.modality is Modality.INTENDED:
             draft.type = "suicide_attempt"  # "tried to shoot himself": the attempt happened
             mood.modality = Modality.ASSERTED
