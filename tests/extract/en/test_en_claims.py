@@ -150,3 +150,12 @@ def test_claims_one_individual_shooting_is_a_killing_not_an_execution(fates_en, 
 def test_claims_a_body_shooting_stays_an_execution(fates_en) -> None:
     assert _has(fates_en("The NKVD shot Pavel Orekhov in 1938."), "execution", "Pavel Orekhov",
                 "1938")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was arrested in March 1938 and shot.",
+    "Pavel Orekhov was arrested in 1937 and executed.",
+])
+def test_claims_a_participle_coordinated_with_a_passive_verb_is_passive(fates_en,
+                                                                        text: str) -> None:
+    assert _has(fates_en(text), "execution", "Pavel Orekhov")

@@ -81,3 +81,10 @@ def test_event_dates_then_keeps_the_scene_s_date_approximately(extract_en) -> No
     assert [d for d, _ in _dated(extract_en, text, "arrest", "Lapshin")] == ["1939-05-15~"]
     new_paragraph = text.replace(" Lapshin was then", "\n\nLapshin was then")
     assert [d for d, _ in _dated(extract_en, new_paragraph, "arrest", "Lapshin")] == [None]
+
+
+def test_event_dates_a_coordinated_sequel_is_at_or_after_the_first_date(extract_en) -> None:
+    text = "Boris Markov was arrested in March 1938 and shot."
+    assert [d for d, _ in _dated(extract_en, text, "execution", "Markov")] == ["1938-03/.."]
+    lifespan = "Boris Markov (1890 – 1939) was an engineer. " + text.replace("Boris Markov", "He")
+    assert [d for d, _ in _dated(extract_en, lifespan, "execution", "Markov")] == ["1939"]

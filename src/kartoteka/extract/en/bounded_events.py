@@ -10,6 +10,9 @@ date it.
   defected" dates the defection a month before the host's date; without a measure ("after he
   had defected") the host's date only bounds it.
 
+A third, sequence: "X was arrested in March 1938 and shot" puts the shooting at or after
+March 1938 (``1938-03/..``), where nothing dates it more closely.
+
 The event gets the date of its own phrase, else (a measured clause) the host's date shifted
 by the measure, at the precision the measure allows ("a month" gives a month, "two days" a
 day), else an open interval on the side the conjunction says (``../1937-06``, ``1937-06/..``).
@@ -114,4 +117,21 @@ def clause_date(timeline: Timeline, trigger: Token, clause: Token, word: str) ->
     return _shift(host, -n if word in EARLIER else n, unit)
 
 
-__all__ = ["anchored_noun_date", "clause_date", "temporal_clause"]
+def coordinated_bound(timeline: Timeline, trigger: Token) -> str | None:
+    """"X was arrested in March 1938 and shot": told in sequence, the second event is at or
+    after the first's date (``1938-03/..``); None when the first has no date of its own."""
+    if trigger.dep_ != "conj" or trigger.head.i > trigger.i or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return None
+    head = trigger.head
+    cands = [m for m in timeline._dates_in(head, skip=trigger) if m.start < trigger.idx]
+    if not cands:
+        return None
+    best = max(cands, key=lambda m: m.start)
+    value = None if best.bound else timeline.value(best)
+    if value is None or "/" in value:
+        return None
+    return edtf.interval(value, None)
+
+
+__all__ = ["anchored_noun_date", "clause_date", "coordinated_bound", "temporal_clause"]

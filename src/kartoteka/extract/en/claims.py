@@ -19,7 +19,12 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.arguments import ArgumentReader, participle_lemma, predicative_host
-from kartoteka.extract.en.bounded_events import anchored_noun_date, clause_date, temporal_clause
+from kartoteka.extract.en.bounded_events import (
+    anchored_noun_date,
+    clause_date,
+    coordinated_bound,
+    temporal_clause,
+)
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
 from kartoteka.extract.en.negation_scope import shares_negation
@@ -301,7 +306,8 @@ class EventFinder(ArgumentReader):
         date = self.timeline.date_for(draft.trigger, negated_until=draft.until_negated)
         if date is None and draft.modality is Modality.ASSERTED:
             date = fronted_date(self.timeline, draft.trigger) or \
-                sequel_date(self.timeline, draft.trigger)
+                sequel_date(self.timeline, draft.trigger) or \
+                coordinated_bound(self.timeline, draft.trigger)
         return date
 
     @staticmethod
