@@ -88,3 +88,10 @@ def test_event_dates_a_coordinated_sequel_is_at_or_after_the_first_date(extract_
     assert [d for d, _ in _dated(extract_en, text, "execution", "Markov")] == ["1938-03/.."]
     lifespan = "Boris Markov (1890 – 1939) was an engineer. " + text.replace("Boris Markov", "He")
     assert [d for d, _ in _dated(extract_en, lifespan, "execution", "Markov")] == ["1939"]
+
+
+def test_event_dates_a_when_clause_dates_its_main_clause(extract_en) -> None:
+    text = "When, in 1938, Pavel Orekhov suspected he would be recalled, he fled to Japan."
+    assert [d for d, _ in _dated(extract_en, text, "escape", "Orekhov")] == ["1938"]
+    text = "When in May 1937 the order came, Pavel Orekhov was arrested."
+    assert [d for d, _ in _dated(extract_en, text, "arrest", "Orekhov")] == ["1937-05"]

@@ -28,7 +28,12 @@ from kartoteka.extract.en.bounded_events import (
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
 from kartoteka.extract.en.negation_scope import shares_negation
-from kartoteka.extract.en.sentence_dates import backshifted, fronted_date, sequel_date
+from kartoteka.extract.en.sentence_dates import (
+    backshifted,
+    fronted_date,
+    sequel_date,
+    when_date,
+)
 from kartoteka.extract.en.timeline import Timeline
 from kartoteka.extract.modality import Modality, gate, judge
 from kartoteka.model import Claim, Mention, Span
@@ -305,7 +310,8 @@ class EventFinder(ArgumentReader):
             return None
         date = self.timeline.date_for(draft.trigger, negated_until=draft.until_negated)
         if date is None and draft.modality is Modality.ASSERTED:
-            date = fronted_date(self.timeline, draft.trigger) or \
+            date = when_date(self.timeline, draft.trigger) or \
+                fronted_date(self.timeline, draft.trigger) or \
                 sequel_date(self.timeline, draft.trigger) or \
                 coordinated_bound(self.timeline, draft.trigger)
         return date

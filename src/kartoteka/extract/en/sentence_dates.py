@@ -1,7 +1,9 @@
 """Dates an event takes from its sentence or its paragraph when its own clause names none.
 
-Two constructions of narrative English:
+Three constructions of narrative English:
 
+- A *when*-clause sets the time of its main clause: "When, in 1938, he suspected that he
+  would be recalled, he fled to Japan" dates the flight 1938.
 - A fronted date adverbial scopes over its whole sentence: "On 20 September 1938, a tribunal
   sentenced him to death" dates the sentence even where the parser hangs the verb wrongly (as
   a modifier of "tribunal"). Only a date that opens the sentence and is closed off by a comma
@@ -47,6 +49,19 @@ def _verb_of(tok: Token) -> Token:
     return cur
 
 
+def when_date(timeline: Timeline, trigger: Token) -> str | None:
+    """The date of a *when*-clause the event's verb governs ("When, in 1938, he learnt of
+    the order, he fled"): the two happen at one time."""
+    verb = _verb_of(trigger)
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "ccomp") or c.left_edge.lower_ != "when":
+            continue  # (the small model may hang "when" on a date inside the clause)
+        own = [m for m in timeline._dates_in(c) if not m.bound]
+        if own:
+            return timeline.value(min(own, key=lambda m: abs(m.start - c.idx)))
+    return None
+
+
 def fronted_date(timeline: Timeline, trigger: Token) -> str | None:
     """The date that opens ``trigger``'s sentence ("On 1 May 1937, …"), or None."""
     sent = trigger.sent
@@ -81,4 +96,4 @@ def sequel_date(timeline: Timeline, trigger: Token) -> str | None:
     return edtf.checked(f"{value}~")
 
 
-__all__ = ["backshifted", "fronted_date", "sequel_date"]
+__all__ = ["backshifted", "fronted_date", "sequel_date", "when_date"]
