@@ -159,3 +159,19 @@ def test_claims_a_body_shooting_stays_an_execution(fates_en) -> None:
 def test_claims_a_participle_coordinated_with_a_passive_verb_is_passive(fates_en,
                                                                         text: str) -> None:
     assert _has(fates_en(text), "execution", "Pavel Orekhov")
+
+
+def test_claims_a_participle_after_a_preposition_takes_the_host_s_subject(fates_en) -> None:
+    fates = fates_en("Anna Lapshina was held in prison for months before eventually being shot.")
+    assert _has(fates, "execution", "Anna Lapshina")
+    fates = fates_en("Pavel Orekhov was expelled from the party after being arrested in 1937.")
+    assert _has(fates, "arrest", "Pavel Orekhov", "1937")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov died in prison before he was tried.",
+    "Pavel Orekhov fled abroad before being arrested.",
+    "Anna Lapshina was held in prison for months before being shot.",
+])
+def test_claims_an_event_under_before_is_not_asserted(fates_en, text: str) -> None:
+    assert not any(f[0] in ("trial", "arrest", "execution") for f in fates_en(text))

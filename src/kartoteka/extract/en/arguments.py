@@ -85,13 +85,16 @@ class ArgumentReader:
         return False
 
     def inherited_subject(self, tok: Token) -> list[Token]:
-        """The subject a verb shares with the verb it hangs on (conj, xcomp, advcl)."""
+        """The subject a verb shares with the verb it hangs on (conj, xcomp, advcl, and a
+        participle after a preposition: "held for months before being shot")."""
         cur = tok
         host = predicative_host(tok)
         if host is not None:  # "X was found guilty and shot": the subject of "found"
             return [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
         for _ in range(6):
-            if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.tag_ in ("VBN", "VBG"):
+                cur = cur.head  # "held for months before being shot": the holder is shot
+            elif cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
                 return []
             cur = cur.head
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -30,6 +30,7 @@ from kartoteka.extract.en.timeline import Timeline
 # The event named after the word happened before the host ("after X") or after it ("before X").
 EARLIER = frozenset({"after", "following", "since"})
 LATER = frozenset({"before", "until", "till", "prior"})
+REALISED = frozenset({"eventually", "finally", "ultimately", "later", "subsequently"})
 UNITS = frozenset({"day", "week", "month", "year"})
 
 
@@ -94,12 +95,27 @@ def temporal_clause(trigger: Token) -> tuple[Token, str] | None:
     clause = trigger
     while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
         clause = clause.head
+    if clause.dep_ == "pcomp" and clause.head.lower_ in EARLIER | LATER:
+        return clause.head, clause.head.lower_  # "before being shot", "after being arrested"
     if clause.dep_ != "advcl":
         return None
     for c in clause.children:
         if c.dep_ == "mark" and c.lower_ in EARLIER | LATER:
             return clause, c.lower_
     return None
+
+
+def unrealised(timeline: Timeline, trigger: Token) -> bool:
+    """An event under *before* that the text does not say came to pass: "he died before he
+    was tried", "he fled before being arrested" (a *before*-clause is non-veridical; Condoravdi,
+    "NPI licensing in temporal clauses", 2010). A date of its own or "eventually", "finally",
+    "later" say it did come: "tortured before eventually being shot"."""
+    found = temporal_clause(trigger)
+    if found is None or found[1] not in ("before", "prior"):
+        return False
+    if timeline._dates_in(trigger):
+        return False
+    return not any(c.dep_ == "advmod" and c.lower_ in REALISED for c in trigger.children)
 
 
 def clause_date(timeline: Timeline, trigger: Token, clause: Token, word: str) -> str | None:
@@ -134,4 +150,5 @@ def coordinated_bound(timeline: Timeline, trigger: Token) -> str | None:
     return edtf.interval(value, None)
 
 
-__all__ = ["anchored_noun_date", "clause_date", "coordinated_bound", "temporal_clause"]
+__all__ = ["anchored_noun_date", "clause_date", "coordinated_bound", "temporal_clause",
+           "unrealised"]

@@ -24,6 +24,7 @@ from kartoteka.extract.en.bounded_events import (
     clause_date,
     coordinated_bound,
     temporal_clause,
+    unrealised,
 )
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
@@ -101,6 +102,8 @@ class EventFinder(ArgumentReader):
                 mood = hosted
         if mood.modality is Modality.ASSERTED and shares_negation(tok):
             mood.modality = Modality.DENIED  # "not arrested and shot", "neither … nor"
+        if mood.modality is Modality.ASSERTED and unrealised(self.timeline, tok):
+            mood.modality = Modality.HYPOTHETICAL  # "he died before he was tried"
         if mood.attempt and draft.type == "suicide" and mood.modality is Modality.INTENDED:
             draft.type = "suicide_attempt"  # "tried to shoot himself": the attempt happened
             mood.modality = Modality.ASSERTED
