@@ -175,3 +175,21 @@ def test_claims_a_participle_after_a_preposition_takes_the_host_s_subject(fates_
 ])
 def test_claims_an_event_under_before_is_not_asserted(fates_en, text: str) -> None:
     assert not any(f[0] in ("trial", "arrest", "execution") for f in fates_en(text))
+
+
+def test_claims_a_gapped_list_gives_each_name_its_own_date(fates_en) -> None:
+    fates = fates_en("The arrests of Pavel Orekhov on 2 May 1937, Ivan Sobolev on 9 May 1937 and "
+                     "Boris Markov on 20 May 1937 shocked the institute.")
+    assert _has(fates, "arrest", "Pavel Orekhov", "1937-05-02")
+    assert _has(fates, "arrest", "Ivan Sobolev", "1937-05-09")
+    assert _has(fates, "arrest", "Boris Markov", "1937-05-20")
+    fates = fates_en("Hope ended with the defections of Pavel Orekhov in July 1937 and Ivan "
+                     "Sobolev in October 1937.")
+    assert _has(fates, "defection", "Ivan Sobolev", "1937-10")
+    assert not _has(fates, "defection", "Ivan Sobolev", "1937-07")
+
+
+def test_claims_a_shared_date_after_a_list_stays_shared(fates_en) -> None:
+    fates = fates_en("The arrests of Pavel Orekhov and Ivan Sobolev in 1937 shocked the institute.")
+    assert _has(fates, "arrest", "Pavel Orekhov", "1937")
+    assert _has(fates, "arrest", "Ivan Sobolev", "1937")

@@ -20,6 +20,7 @@ from kartoteka.extract.en.context import DocContext
 from kartoteka.extract.en.dates import find_dates
 from kartoteka.extract.en.descriptors import find_descriptors, link_appositions
 from kartoteka.extract.en.event_dates import date_retold_events
+from kartoteka.extract.en.gapped_lists import distribute_gapped
 from kartoteka.extract.en.lifespans import lifespan_claims
 from kartoteka.extract.en.lists import list_claims
 from kartoteka.extract.en.organizations import OrgFinder
@@ -86,6 +87,7 @@ class Pipeline:
         ctx.resolve_pronouns()  # again: "I" inside a quote is now its speaker
         events = EventFinder(ctx, timeline)
         claims, anchored = events.claims()
+        claims += distribute_gapped(ctx, timeline, claims)
         claims += RelationFinder(ctx, timeline, events).run(anchored)
         claims += lifespan_claims(ctx)
         claims += [c for c in list_claims(events) if not _told(claims, c)]
