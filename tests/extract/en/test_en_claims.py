@@ -171,10 +171,19 @@ def test_claims_a_participle_after_a_preposition_takes_the_host_s_subject(fates_
 @pytest.mark.parametrize("text", [
     "Pavel Orekhov died in prison before he was tried.",
     "Pavel Orekhov fled abroad before being arrested.",
-    "Anna Lapshina was held in prison for months before being shot.",
+    "Pavel Orekhov defected in Paris before he was recalled and tried.",
 ])
 def test_claims_an_event_under_before_is_not_asserted(fates_en, text: str) -> None:
     assert not any(f[0] in ("trial", "arrest", "execution") for f in fates_en(text))
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Before Pavel Orekhov committed suicide, he left a letter to his wife.", "suicide"),
+    ("Pavel Orekhov was held in prison for months before being shot.", "execution"),
+])
+def test_claims_an_event_under_before_a_main_event_that_does_not_forestall_it(
+        fates_en, text: str, type_: str) -> None:
+    assert _has(fates_en(text), type_, "Pavel Orekhov")
 
 
 def test_claims_a_gapped_list_gives_each_name_its_own_date(fates_en) -> None:

@@ -7,6 +7,8 @@ spaCy model loads once per session.
 
 from __future__ import annotations
 
+import pytest
+
 
 def _dated(extract_en, text: str, type_: str, surname: str) -> list[tuple]:
     """(date, attrs) of every affirmed ``type_`` claim about a mention ending in ``surname``."""
@@ -95,3 +97,13 @@ def test_event_dates_a_when_clause_dates_its_main_clause(extract_en) -> None:
     assert [d for d, _ in _dated(extract_en, text, "escape", "Orekhov")] == ["1938"]
     text = "When in May 1937 the order came, Pavel Orekhov was arrested."
     assert [d for d, _ in _dated(extract_en, text, "arrest", "Orekhov")] == ["1937-05"]
+
+
+@pytest.mark.parametrize("telling", [
+    "Ivan Sobolev joined the revolutionaries before World War I and was arrested.",
+    "For his leaflets Ivan Sobolev was arrested and imprisoned until October 1917.",
+])
+def test_event_dates_a_telling_with_its_own_years_is_another_event(extract_en,
+                                                                   telling: str) -> None:
+    text = telling + " Much later, Ivan Sobolev was arrested on 4 May 1937."
+    assert {d for d, _ in _dated(extract_en, text, "arrest", "Sobolev")} == {None, "1937-05-04"}

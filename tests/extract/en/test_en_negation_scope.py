@@ -34,3 +34,13 @@ def test_negation_scope_ends_at_a_contrast_or_a_new_clause(fates_en, text: str) 
 def test_negation_scope_not_only_negates_nothing(fates_en) -> None:
     fates = fates_en("Boris Markov was not only arrested but also shot.")
     assert _polarities(fates, "arrest") == {"affirmed"}
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Boris Markov was wounded instead of being killed.", "death"),
+    ("Boris Markov was shot without being tried.", "trial"),
+    ("Boris Markov was exiled rather than shot.", "execution"),
+])
+def test_negation_scope_a_preposition_of_exclusion_denies(fates_en, text: str,
+                                                          type_: str) -> None:
+    assert _polarities(fates_en(text), type_) == {"negated"}

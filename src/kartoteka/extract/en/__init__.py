@@ -92,7 +92,7 @@ class Pipeline:
         claims += lifespan_claims(ctx)
         claims += [c for c in list_claims(events) if not _told(claims, c)]
         attribute(ctx, claims, find_scopes(ctx))
-        date_retold_events(claims, ctx.mentions)
+        date_retold_events(claims, ctx.mentions, document.text)
         mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
         return layout.mark_aliases_and_kin(Extraction(document=document, mentions=mentions,
                                                       claims=claims))

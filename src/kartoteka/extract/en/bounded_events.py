@@ -24,12 +24,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kartoteka import dates as edtf
+from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.dates import NUMBER_WORDS
 from kartoteka.extract.en.timeline import Timeline
 
 # The event named after the word happened before the host ("after X") or after it ("before X").
 EARLIER = frozenset({"after", "following", "since"})
 LATER = frozenset({"before", "until", "till", "prior"})
+FORESTALLING = frozenset({"death", "suicide", "execution", "escape", "defection"})
 REALISED = frozenset({"eventually", "finally", "ultimately", "later", "subsequently"})
 UNITS = frozenset({"day", "week", "month", "year"})
 
@@ -106,12 +108,22 @@ def temporal_clause(trigger: Token) -> tuple[Token, str] | None:
 
 
 def unrealised(timeline: Timeline, trigger: Token) -> bool:
-    """An event under *before* that the text does not say came to pass: "he died before he
-    was tried", "he fled before being arrested" (a *before*-clause is non-veridical; Condoravdi,
-    "NPI licensing in temporal clauses", 2010). A date of its own or "eventually", "finally",
-    "later" say it did come: "tortured before eventually being shot"."""
+    """An event under *before* that the main clause forestalls: "he died before he was
+    tried", "he fled before being arrested" (the counterfactual reading of *before*, which
+    arises when the main event precludes the other; Condoravdi, "NPI licensing in temporal
+    clauses", 2010). Only a main event that ends a person's presence forestalls (a death, a
+    suicide, an execution, a flight or defection: triggers.py); "Before he shot himself, he
+    wrote to his wife" keeps the suicide. A date of its own or "eventually", "finally", "later"
+    say it came all the same: "he fled, but before eventually being arrested …"."""
     found = temporal_clause(trigger)
     if found is None or found[1] not in ("before", "prior"):
+        return False
+    clause, _ = found
+    host = clause.head
+    while host.dep_ in ("prep", "conj") and host.head.i != host.i:
+        host = host.head
+    if not any(spec.type in FORESTALLING for spec in
+               tr.VERB_TRIGGERS.get(host.lemma_.lower(), ())):
         return False
     if timeline._dates_in(trigger):
         return False

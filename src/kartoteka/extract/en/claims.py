@@ -28,7 +28,7 @@ from kartoteka.extract.en.bounded_events import (
 )
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
-from kartoteka.extract.en.negation_scope import shares_negation
+from kartoteka.extract.en.negation_scope import excluded, shares_negation
 from kartoteka.extract.en.sentence_dates import (
     backshifted,
     fronted_date,
@@ -100,7 +100,7 @@ class EventFinder(ArgumentReader):
                            for c in tok.head.children)
             if not (contrast and hosted.modality is Modality.DENIED):
                 mood = hosted
-        if mood.modality is Modality.ASSERTED and shares_negation(tok):
+        if mood.modality is Modality.ASSERTED and (shares_negation(tok) or excluded(tok)):
             mood.modality = Modality.DENIED  # "not arrested and shot", "neither … nor"
         if mood.modality is Modality.ASSERTED and unrealised(self.timeline, tok):
             mood.modality = Modality.HYPOTHETICAL  # "he died before he was tried"

@@ -15,6 +15,10 @@ arrested during the Great Purge and died in prison").
   the date only when the document dates one event of that type for the person (all its dates
   nest: "in 1937", "on 12 May 1937"); two arrests, in 1915 and in 1937, leave it undated.
 
+A telling whose sentence names years or a period of its own ("arrested and imprisoned until
+October 1917", "before World War I", "during the Great Purge": periods.py) takes no date
+outside them: it is another event of the kind.
+
 The inferred date is marked (``attrs["date_inferred"]`` names the rule, ``date_source_at``
 where the dated telling is), so a historian sees that the sentence itself does not date it.
 Claims are about mentions; two mentions are one person here when their surname keys are
@@ -25,6 +29,8 @@ Kamenev), the same test the within-document resolver starts from.
 from __future__ import annotations
 
 from kartoteka import dates as edtf
+from kartoteka.extract.en.dates import find_dates
+from kartoteka.extract.en.periods import periods_in
 from kartoteka.model import Claim, Mention
 from kartoteka.names.keys import surname_key
 from kartoteka.names.parse import parse_person_name
@@ -81,7 +87,36 @@ def _within(value: str, bound: str) -> bool:
     return (b.start is None or b.start <= v.start) and (b.end is None or v.end <= b.end)
 
 
-def date_retold_events(claims: list[Claim], mentions: list[Mention]) -> None:
+def _years(value: str) -> tuple[int, int] | None:
+    r = edtf.edtf_range(value)
+    if r is None or (r.start is None and r.end is None):
+        return None
+    lo, hi = r.start or r.end, r.end or r.start
+    assert lo is not None and hi is not None
+    return lo.year, hi.year
+
+
+def _fits_sentence(value: str, sentence: str) -> bool:
+    """Whether ``value`` agrees with the years and named periods the sentence itself mentions
+    ("arrested and imprisoned until October 1917", "before World War I": not a 1936 arrest)."""
+    spans: list[tuple[int, int]] = []
+    for d in find_dates(sentence):
+        years = _years(d.value) if d.absolute and d.value else None
+        if years is None:
+            continue
+        if d.bound in ("from", "after"):
+            years = (years[0], 9999)  # "from 1921 until his death": 1921 or later
+        elif d.bound in ("until", "before", "by"):
+            years = (0, years[1])
+        spans.append(years)
+    spans += periods_in(sentence)
+    own = _years(value)
+    if not spans or own is None:
+        return True
+    return any(own[0] <= hi + 1 and lo - 1 <= own[1] for lo, hi in spans)
+
+
+def date_retold_events(claims: list[Claim], mentions: list[Mention], text: str = "") -> None:
     """Give each undated fate claim the date its event has elsewhere in the document (in place)."""
     by_id = {m.id: m for m in mentions}
     for claim in claims:
@@ -100,6 +135,9 @@ def date_retold_events(claims: list[Claim], mentions: list[Mention]) -> None:
         value = _agreed(values)
         if value is None or (claim.date is not None and not _within(value, claim.date)):
             continue  # disagreeing tellings, or a date outside the bound the sentence sets
+        span = claim.evidence[0] if claim.evidence else None
+        if span is not None and text and not _fits_sentence(value, text[span.start:span.end]):
+            continue  # another event of the kind, told with its own years or period
         source = next(c for c in sources if c.date == value)
         claim.date = value
         claim.attrs["date_inferred"] = "same_event"

@@ -7,6 +7,8 @@ Grammar of the English Language*, ch. 9 "Negation" and ch. 15 "Coordination").
   sentence denies that these things happened to X; what happened instead the text says
   elsewhere).
 - *neither … nor* denies every conjunct: "X was neither arrested nor shot".
+- A preposition of exclusion denies its predicate: "released without being tried", "wounded
+  instead of being killed", "exiled rather than shot".
 - A contrast ends the scope: "X was not arrested but shot", "X was not tried, yet shot";
   so does a conjunct with its own auxiliary or subject ("X was not arrested, and he was shot
   in 1938"); "not only … but also" negates nothing.
@@ -31,6 +33,22 @@ def _negator(tok: Token) -> bool:
             if c.i + 1 < len(tok.doc) and tok.doc[c.i + 1].lower_ == "only":
                 continue
             return True
+    return False
+
+
+def excluded(tok: Token) -> bool:
+    """A predicate a preposition of exclusion puts aside: "released without being tried",
+    "wounded instead of being killed", "exiled rather than shot" (Quirk et al. 9.57, 13.33)."""
+    if tok.dep_ == "pcomp":
+        prep = tok.head
+        if prep.lower_ == "without":
+            return True
+        if prep.lower_ == "of" and any(c.lower_ == "instead" for c in prep.children):
+            return True
+    if tok.dep_ == "conj":
+        return any(c.dep_ == "cc" and c.lower_ == "than" and any(
+            g.lower_ == "rather" for g in c.children) for c in tok.head.children
+            if tok.head.i < c.i < tok.i)
     return False
 
 
@@ -60,4 +78,4 @@ def shares_negation(tok: Token) -> bool:
     return False
 
 
-__all__ = ["shares_negation"]
+__all__ = ["excluded", "shares_negation"]
