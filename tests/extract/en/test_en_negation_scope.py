@@ -41,6 +41,6 @@ def test_negation_scope_not_only_negates_nothing(fates_en) -> None:
     ("Boris Markov was shot without being tried.", "trial"),
     ("Boris Markov was exiled rather than shot.", "execution"),
 ])
-def test_negation_scope_a_preposition_of_exclusion_denies(fates_en, text: str,
-                                                          type_: str) -> None:
-    assert _polarities(fates_en(text), type_) == {"negated"}
+def test_negation_scope_a_preposition_of_exclusion_asserts_nothing(fates_en, text: str,
+                                                                  type_: str) -> None:
+    assert _polarities(fates_en(text), type_) == set()

@@ -100,8 +100,12 @@ class EventFinder(ArgumentReader):
                            for c in tok.head.children)
             if not (contrast and hosted.modality is Modality.DENIED):
                 mood = hosted
-        if mood.modality is Modality.ASSERTED and (shares_negation(tok) or excluded(tok)):
+        if mood.modality is Modality.ASSERTED and shares_negation(tok):
             mood.modality = Modality.DENIED  # "not arrested and shot", "neither … nor"
+        if mood.modality is Modality.ASSERTED and excluded(tok):
+            # "wounded instead of being killed": not then, which a negated claim without a
+            # date would overstate (he may be killed later); nothing is claimed
+            mood.modality = Modality.HYPOTHETICAL
         if mood.modality is Modality.ASSERTED and unrealised(self.timeline, tok):
             mood.modality = Modality.HYPOTHETICAL  # "he died before he was tried"
         if mood.attempt and draft.type == "suicide" and mood.modality is Modality.INTENDED:

@@ -7,8 +7,9 @@ Grammar of the English Language*, ch. 9 "Negation" and ch. 15 "Coordination").
   sentence denies that these things happened to X; what happened instead the text says
   elsewhere).
 - *neither … nor* denies every conjunct: "X was neither arrested nor shot".
-- A preposition of exclusion denies its predicate: "released without being tried", "wounded
-  instead of being killed", "exiled rather than shot".
+- A preposition of exclusion puts its predicate aside: "released without being tried",
+  "wounded instead of being killed", "exiled rather than shot" (nothing is claimed: the
+  sentence says it did not happen then, not that it never did).
 - A contrast ends the scope: "X was not arrested but shot", "X was not tried, yet shot";
   so does a conjunct with its own auxiliary or subject ("X was not arrested, and he was shot
   in 1938"); "not only … but also" negates nothing.
