@@ -155,6 +155,8 @@ def test_claims_a_body_shooting_stays_an_execution(fates_en) -> None:
 @pytest.mark.parametrize("text", [
     "Pavel Orekhov was arrested in March 1938 and shot.",
     "Pavel Orekhov was arrested in 1937 and executed.",
+    "Pavel Orekhov was arrested by the NKVD and shot.",
+    "Pavel Orekhov was arrested without a warrant and shot.",
 ])
 def test_claims_a_participle_coordinated_with_a_passive_verb_is_passive(fates_en,
                                                                         text: str) -> None:
@@ -202,3 +204,19 @@ def test_claims_a_shared_date_after_a_list_stays_shared(fates_en) -> None:
     fates = fates_en("The arrests of Pavel Orekhov and Ivan Sobolev in 1937 shocked the institute.")
     assert _has(fates, "arrest", "Pavel Orekhov", "1937")
     assert _has(fates, "arrest", "Ivan Sobolev", "1937")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was shot and killed by a gunman at his office.",
+    "Pavel Orekhov was shot by Leonid Lapshin in the corridor.",
+])
+def test_claims_a_passive_shooting_by_one_individual_is_a_killing(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert _has(fates, "death", "Pavel Orekhov")
+    assert not _has(fates, "execution", "Pavel Orekhov")
+
+
+def test_claims_a_passive_shooting_by_a_body_or_squad_stays_an_execution(fates_en) -> None:
+    for text in ("Pavel Orekhov was shot by the NKVD in 1938.",
+                 "Pavel Orekhov was shot by a firing squad in 1938."):
+        assert _has(fates_en(text), "execution", "Pavel Orekhov", "1938")

@@ -49,7 +49,11 @@ def predicative_host(tok: Token) -> Token | None:
     while comp.dep_ == "conj" and comp.head.i != comp.i:
         comp = comp.head  # "found guilty, sentenced and shot"
     if comp.dep_ not in PREDICATIVE_DEPS or comp.head.i == comp.i:
-        if tok.pos_ not in ("VERB", "AUX") and comp.pos_ in ("VERB", "AUX") and any(
+        if tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "det" for c in tok.children):
+            return None
+        if comp.dep_ == "pobj" and comp.head.dep_ in ("agent", "prep"):
+            comp = comp.head.head  # "arrested by the NKVD and shot": "shot" hung on "NKVD"
+        if comp.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("auxpass", "nsubjpass") for c in comp.children):
             return comp  # "X was arrested in March 1938 and shot", "shot" tagged a noun
         return None

@@ -178,9 +178,17 @@ class EventFinder(ArgumentReader):
         return None
 
     def lone_agent(self, tok: Token) -> bool:
-        """An active verb whose subject is one individual: "he shot X", "Nikolaev shot X"."""
+        """An active verb whose subject is one individual: "he shot X", "Nikolaev shot X";
+        a passive one whose agent is: "X was shot by a gunman", "… by Nikolaev"."""
         if self.passive(tok):
-            return False
+            # "shot and killed by a gunman": the agent after the last conjunct is shared
+            agent = next((g for v in (tok, *tok.conjuncts) for c in v.children
+                          if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is None or agent.conjuncts:
+                return False
+            m = self.ctx.mention_at(agent)
+            return agent.lemma_.lower() in tr.LONE_KILLERS or (
+                m is not None and m.kind == "person" and bool(m.name))
         for c in tok.children:
             if c.dep_ != "nsubj":
                 continue

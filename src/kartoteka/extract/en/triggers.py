@@ -131,6 +131,10 @@ REMOVAL_CLAIMS: frozenset[str] = frozenset({"dismissal", "expulsion"})
 # (he, she, a named person) tells a killing ("the assassin shot X in the back"): a death.
 KILLING_VERBS: frozenset[str] = frozenset({"shoot"})
 SINGULAR_PERSONAL: frozenset[str] = frozenset({"he", "she"})
+# One person who kills on his own account (WordNet 3.0, killer.n.01 and its hyponyms): "shot
+# by a gunman" is a killing, never an execution, which is the state's act.
+LONE_KILLERS: frozenset[str] = frozenset({"killer", "gunman", "assassin", "murderer",
+                                          "sniper", "slayer", "hitman", "cutthroat"})
 
 # Objects that turn a verb into another claim: "shot himself" is a suicide, not an execution.
 REFLEXIVE_SUICIDE_VERBS: frozenset[str] = frozenset({"shoot", "kill", "hang", "poison"})
