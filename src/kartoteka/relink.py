@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from kartoteka.curate.edits import Curation, curation
 from kartoteka.names.keys import neighbour_key, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
-from kartoteka.resolve.authority import AuthorityRecord, link_authority
+from kartoteka.resolve.authority import AuthorityRecord, link_authority, profile_blocks
 from kartoteka.resolve.profile import Profile
 from kartoteka.sources.authority import RawRecord
 from kartoteka.sources.authority import read_authority_file as read_raw_records
@@ -170,15 +170,21 @@ def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
     rows = stored_authority.linkable_profiles(session, profile_keys)
     if not rows:
         return 0, 0
-    # A few new profiles: only the records in their blocks.
-    blocks = {r.block_key for r in rows} if profile_keys is not None else None
+    profiles = [Profile.from_dict(r.data) for r in rows]
+    # A few new profiles: only the records in their blocks, under every reading of their
+    # surnames (a Latin spelling's own key is not always its Cyrillic record's).
+    blocks = None
+    if profile_keys is not None:
+        blocks = {r.block_key for r in rows if r.block_key}
+        blocks.update(k for p in profiles for k in profile_blocks(p))
     records = [AuthorityRecord(r.source, r.record_id, r.name, (r.data or {}).get("birth_year"),
                                (r.data or {}).get("death_year"), (r.data or {}).get("extra") or {})
                for r in stored_authority.stored_records(session, source=source,
                                                         block_keys=blocks)]
     if not records:
         return 0, 0
-    matches = link_authority([Profile.from_dict(r.data) for r in rows], records)
+    matches = link_authority(profiles, records,
+                             list_sizes=stored_authority.record_counts(session))
     by_hand = (cur or curation(session)).authority
     counts = stored_authority.replace_links(session, [r.key for r in rows],
                                             {r.source for r in records}, matches, by_hand)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kartoteka.store.tables import AuthorityLinkRow, AuthorityRecordRow, DocumentRow, ProfileRow
@@ -55,6 +55,12 @@ def stored_records(session: Session, *, source: str | None = None,
     return list(session.scalars(query))
 
 
+def record_counts(session: Session) -> dict[str, int]:
+    """The number of stored records of each list."""
+    query = select(AuthorityRecordRow.source, func.count()).group_by(AuthorityRecordRow.source)
+    return {source: int(count) for source, count in session.execute(query)}
+
+
 def replace_links(session: Session, profile_keys: Collection[str], sources: Collection[str],
                   matches: Iterable[Match], by_hand: Collection[tuple[str, str, str]]
                   ) -> dict[str, int]:
@@ -78,4 +84,5 @@ def replace_links(session: Session, profile_keys: Collection[str], sources: Coll
     return counts
 
 
-__all__ = ["Match", "linkable_profiles", "replace_links", "save_record", "stored_records"]
+__all__ = ["Match", "linkable_profiles", "record_counts", "replace_links", "save_record",
+           "stored_records"]
