@@ -221,6 +221,8 @@ def link_authority(
         if reasons and not (set(reasons) <= DATE_CONFLICTS and probability >= link_threshold):
             continue
         linked = probability >= link_threshold and not reasons and _is_strong(features)
+        if probability >= link_threshold and not reasons and not linked:
+            features["names_too_thin"] = True  # a surname alone never links, however rare
         record = by_key[record_key]
         found[profile_key].append(AuthorityMatch(
             profile_key, record.source, record.record_id, probability, features,

@@ -61,6 +61,21 @@ def record_counts(session: Session) -> dict[str, int]:
     return {source: int(count) for source, count in session.execute(query)}
 
 
+def entity_link_details(session: Session, entity_id: str
+                        ) -> dict[tuple[str, str], tuple[float, dict[str, Any]]]:
+    """(source, record id) -> (probability, features) of the links of this entity's profiles
+    (the best scored where several of its profiles link to one record)."""
+    query = (select(AuthorityLinkRow)
+             .join(ProfileRow, ProfileRow.key == AuthorityLinkRow.profile_key)
+             .where(ProfileRow.entity_id == entity_id, AuthorityLinkRow.decision == "linked"))
+    out: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+    for link in session.scalars(query):
+        key = (link.source, link.record_id)
+        if key not in out or link.probability > out[key][0]:
+            out[key] = (link.probability, link.features or {})
+    return out
+
+
 def replace_links(session: Session, profile_keys: Collection[str], sources: Collection[str],
                   matches: Iterable[Match], by_hand: Collection[tuple[str, str, str]]
                   ) -> dict[str, int]:
@@ -84,5 +99,5 @@ def replace_links(session: Session, profile_keys: Collection[str], sources: Coll
     return counts
 
 
-__all__ = ["Match", "linkable_profiles", "record_counts", "replace_links", "save_record",
-           "stored_records"]
+__all__ = ["Match", "entity_link_details", "linkable_profiles", "record_counts",
+           "replace_links", "save_record", "stored_records"]

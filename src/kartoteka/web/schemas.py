@@ -12,6 +12,8 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from kartoteka.web.comparisons import DecidedBy
+
 
 @dataclass
 class EntityRef:
@@ -123,6 +125,7 @@ class ProfileOut:
 class AuthorityOut:
     source: str
     id: str
+    decided_by: DecidedBy | None = None  # None for a link made by hand
 
 
 @dataclass
@@ -337,6 +340,7 @@ class ReviewEntry:
     left_entity: EntityRef | None = None
     right_entity: EntityRef | None = None
     features: dict[str, Any] = field(default_factory=dict)
+    decided_by: DecidedBy | None = None  # the comparisons in features, as rows
     claim: ClaimOut | None = None
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from kartoteka.store.review import review_queue
 from kartoteka.store.webqueries import entity_labels, profile_entities, uncertain_claim_ids
 from kartoteka.web.auth import reader
+from kartoteka.web.comparisons import decided_by
 from kartoteka.web.pages import page
 from kartoteka.web.present import claims_by_id
 from kartoteka.web.schemas import EntityRef, ReviewEntry, ReviewQueue
@@ -40,14 +41,14 @@ def queue(
             entries.append(ReviewEntry(
                 id=f"merge:{a}:{b}", kind="merge", probability=item.probability,
                 left=item.left, right=item.right, left_entity=ref(a), right_entity=ref(b),
-                keys=[a, b], features=item.features))
+                keys=[a, b], features=item.features, decided_by=decided_by(item.features)))
         else:
             profile, source, record = item.keys
             entries.append(ReviewEntry(
                 id=f"authority:{profile}:{source}:{record}", kind="authority",
                 probability=item.probability, left=item.left, right=item.right,
                 left_entity=ref(profile), keys=[profile, source, record],
-                features=item.features))
+                features=item.features, decided_by=decided_by(item.features)))
     for claim in claims_by_id(session, uncertain_claim_ids(session, below=below, limit=limit)):
         entries.append(ReviewEntry(
             id=f"claim:{claim.id}", kind="claim", probability=claim.confidence,

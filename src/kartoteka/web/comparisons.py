@@ -1,0 +1,69 @@
+"""What decided a link or a review item: each comparison's level and match weight.
+
+The linkers keep, with every scored pair, the level each comparison reached and its weight in
+bits (``resolve.comparisons.pair_features``: log2 of m/u, a term-frequency adjustment
+included), the total and any rule that stopped it. The review page and the card's authority
+links show them as rows, strongest evidence first, so a reviewer sees why, not only how sure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Flags the linkers set beside the comparisons, in words a reviewer reads.
+NOTES = {
+    "ambiguous": "another candidate fits about as well",
+    "lone_surname": "a bare surname that only one named person bears",
+    "unresolved": "its own document could not tell whose name it is",
+    "surname_variant_only": "a bare surname meeting only a variant spelling",
+    "refused": "joining would put two different people in one",
+    "names_too_thin": "a link needs the surname and the given name to agree",
+    "reading": "matched the record's reading",
+    "by": "decided by",
+}
+
+
+@dataclass
+class ComparisonOut:
+    name: str
+    level: str
+    weight: float  # bits for (positive) or against (negative) one person
+
+
+@dataclass
+class DecidedBy:
+    comparisons: list[ComparisonOut] = field(default_factory=list)
+    match_weight: float | None = None
+    probability: float | None = None
+    conflicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def decided_by(features: dict[str, Any] | None, probability: float | None = None
+               ) -> DecidedBy | None:
+    """The comparisons in ``features`` (those that had something to compare), strongest for or
+    against first; None when the features hold no comparison."""
+    if not features:
+        return None
+    rows = [
+        ComparisonOut(name, str(value["level"]), round(float(value.get("weight") or 0.0), 2))
+        for name, value in features.items()
+        if isinstance(value, dict) and "level" in value and value["level"] != "null"
+    ]
+    notes = []
+    for key, text in NOTES.items():
+        value = features.get(key)
+        if value:
+            notes.append(f"{text}: {value}" if isinstance(value, str) else text)
+    if not rows and not notes:
+        return None
+    rows.sort(key=lambda r: (-abs(r.weight), r.name))
+    weight = features.get("match_weight")
+    return DecidedBy(
+        comparisons=rows,
+        match_weight=round(float(weight), 2) if isinstance(weight, int | float) else None,
+        probability=probability,
+        conflicts=[str(c) for c in features.get("conflicts") or []],
+        notes=notes,
+    )
