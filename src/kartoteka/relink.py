@@ -14,6 +14,7 @@ with their document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -21,7 +22,14 @@ from sqlalchemy.orm import Session
 from kartoteka.curate.edits import Curation, curation
 from kartoteka.names.keys import neighbour_key, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
-from kartoteka.resolve.authority import AuthorityRecord, link_authority, profile_blocks
+from kartoteka.resolve.authority import (
+    DEFAULT_LINK_THRESHOLD,
+    AuthorityRecord,
+    link_authority,
+    profile_blocks,
+)
+from kartoteka.resolve.authority_model import LearntModel, learn
+from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, load_prior
 from kartoteka.resolve.profile import Profile
 from kartoteka.sources.authority import RawRecord
 from kartoteka.sources.authority import read_authority_file as read_raw_records
@@ -183,13 +191,25 @@ def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
                                                         block_keys=blocks)]
     if not records:
         return 0, 0
-    matches = link_authority(profiles, records,
-                             list_sizes=stored_authority.record_counts(session))
     by_hand = (cur or curation(session)).authority
+    model = learn_authority_model(session, by_hand)
+    matches = link_authority(profiles, records, model=model,
+                             list_sizes=stored_authority.record_counts(session))
     counts = stored_authority.replace_links(session, [r.key for r in rows],
                                             {r.source for r in records}, matches, by_hand)
     return counts["linked"], counts["review"]
 
 
-__all__ = ["apply_claim_curation", "import_records", "link_persons", "read_authority_file",
-           "refresh_entities", "resolve_profiles"]
+def learn_authority_model(session: Session, by_hand: dict[tuple[str, str, str], bool]
+                          ) -> LearntModel:
+    """The authority model re-estimated from the links reviewers accepted and rejected
+    (``resolve.authority_model``), stored with the time it was computed for the review page."""
+    model = learn(load_prior(AUTHORITY_PRIOR_FILE),
+                  stored_authority.labelled_links(session, by_hand), DEFAULT_LINK_THRESHOLD)
+    model.computed_at = datetime.now(UTC).isoformat(timespec="seconds")
+    stored_authority.save_model(session, model.to_dict())
+    return model
+
+
+__all__ = ["apply_claim_curation", "import_records", "learn_authority_model", "link_persons",
+           "read_authority_file", "refresh_entities", "resolve_profiles"]

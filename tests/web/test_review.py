@@ -79,3 +79,28 @@ def test_card_authority_link_shows_the_comparisons_that_linked_it(
     assert link["decided_by"]["probability"] == probability
     assert {c["name"] for c in link["decided_by"]["comparisons"]} >= {"surname", "patronymic"}
     assert '<table class="comparisons">' in client.get(f"/persons/{yagoda}").text
+
+
+def test_review_page_shows_the_model_recomputed_by_resolve(
+        editor_client: tuple[TestClient, str], fixture_db: Fixture) -> None:
+    """A reviewer accepts a scored link; ``kartoteka resolve`` recomputes the model from it and
+    says so; the review page and its JSON show the model in use and what it learnt from."""
+    from click.testing import CliRunner
+
+    from kartoteka.cli import main
+
+    client, token = editor_client
+    probability, features = real_features(patronymic="Ivanovich", birth_year=1897)
+    set_link(fixture_db, "memoir-yezhov", "Q-test-yezhov", probability, features)
+    reply = client.post(f"/api/persons/{entity('yezhov')}/authority", headers={
+        "X-CSRF-Token": token}, json={"source": "wikidata", "record_id": "Q-test-yezhov"})
+    assert reply.status_code == 200, reply.text
+    result = CliRunner().invoke(main, ["resolve", "--db", str(fixture_db.path)])
+    assert result.exit_code == 0, result.output
+    assert "authority model recomputed from 1 accepted and 0 rejected links" in result.output
+    model = client.get("/review.json").json()["model"]
+    assert (model["accepted"], model["rejected"], model["learnt"]) == (1, 0, [])
+    assert model["computed_at"] and model["min_labelled"] == 20
+    assert model["weights"]["given"]["exact"] > 0 > model["weights"]["given"]["else"]
+    page = client.get("/review").text
+    assert 'id="model"' in page and "from 1 accepted and 0 rejected links" in page

@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from kartoteka.names import parse_person_name, surname_keys
 from kartoteka.names.gender import patronymic_gender
+from kartoteka.resolve.authority_model import LearntModel, with_model
 from kartoteka.resolve.comparisons import (
     AUTHORITY_PRIOR_FILE,
     load_prior,
@@ -166,18 +167,23 @@ def link_authority(
     review_threshold: float = DEFAULT_REVIEW_THRESHOLD,
     backend: str = "duckdb",
     list_sizes: Mapping[str, int] | None = None,
+    model: LearntModel | None = None,
 ) -> list[AuthorityMatch]:
     """Links (probability >= ``link_threshold`` and no rule against it) and review candidates
     (>= ``review_threshold``) between person profiles and authority records.
 
     ``list_sizes``: the number of records of each list (source) when ``records`` are only
-    some blocks of it (see the module's docstring); by default the records are the lists."""
+    some blocks of it (see the module's docstring); by default the records are the lists.
+    ``model``: what reviewers' decisions taught (``authority_model.learn``): its m/u and link
+    threshold replace the prior's."""
     persons = sorted((p for p in profiles if p.kind == "person"), key=lambda p: p.key)
     ordered = sorted(records, key=lambda r: (r.source, r.record_id))
     if not persons or not ordered:
         return []
     population = _population(ordered, list_sizes)
     prior = load_prior(AUTHORITY_PRIOR_FILE)
+    if model is not None:
+        prior, link_threshold = with_model(prior, model), model.link_threshold
     by_key = {r.key: r for r in ordered}
     readings = {r.key: record_profiles(r) for r in ordered}
     # One row per reading of a record (its main name and each variant), so that a profile

@@ -67,3 +67,36 @@ def decided_by(features: dict[str, Any] | None, probability: float | None = None
         conflicts=[str(c) for c in features.get("conflicts") or []],
         notes=notes,
     )
+
+
+@dataclass
+class ModelInUse:
+    """The authority model the linker uses now: weights per comparison level, what it learnt
+    from reviewers' decisions and when it was last recomputed (``kartoteka resolve``)."""
+
+    weights: dict[str, dict[str, float]]  # comparison -> level -> log2(m / u), in bits
+    m_u: dict[str, dict[str, list[float]]]
+    link_threshold: float
+    accepted: int  # links reviewers accepted
+    rejected: int
+    learnt: list[str]  # "m" from accepted links, "threshold" from rejected ones; [] = prior
+    min_labelled: int
+    computed_at: str | None = None
+    merges_accepted: int = 0  # accepted merges: the person linker re-estimates m from them
+    merges_rejected: int = 0
+
+
+def model_in_use(stored: dict[str, Any] | None, *, merges_accepted: int = 0,
+                 merges_rejected: int = 0) -> ModelInUse | None:
+    """The stored model (``resolve.authority_model.LearntModel.to_dict``) for the page."""
+    if not stored:
+        return None
+    return ModelInUse(
+        weights=stored.get("weights") or {}, m_u=stored.get("comparisons") or {},
+        link_threshold=float(stored.get("link_threshold") or 0.0),
+        accepted=int(stored.get("accepted") or 0), rejected=int(stored.get("rejected") or 0),
+        learnt=list(stored.get("learnt") or []),
+        min_labelled=int(stored.get("min_labelled") or 0),
+        computed_at=stored.get("computed_at"), merges_accepted=merges_accepted,
+        merges_rejected=merges_rejected,
+    )

@@ -1,5 +1,4 @@
 """The shapes the JSON API returns (and the pages render): one class per page, in OpenAPI.
-
 Plain dataclasses: a page builds thousands of them (a reader page has a claim for every
 sentence), and FastAPI validates and documents them only where they leave as JSON.
 """
@@ -12,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from kartoteka.web.comparisons import DecidedBy
+from kartoteka.web.comparisons import DecidedBy, ModelInUse
 
 
 @dataclass
@@ -348,6 +347,7 @@ class ReviewEntry:
 class ReviewQueue:
     entries: list[ReviewEntry]
     confidence_below: float
+    model: ModelInUse | None = None  # the authority model in use, learnt from the decisions
 
 
 @dataclass

@@ -6,10 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from kartoteka.curate.edits import curation
+from kartoteka.store.authority import stored_model
 from kartoteka.store.review import review_queue
 from kartoteka.store.webqueries import entity_labels, profile_entities, uncertain_claim_ids
 from kartoteka.web.auth import reader
-from kartoteka.web.comparisons import decided_by
+from kartoteka.web.comparisons import decided_by, model_in_use
 from kartoteka.web.pages import page
 from kartoteka.web.present import claims_by_id
 from kartoteka.web.schemas import EntityRef, ReviewEntry, ReviewQueue
@@ -56,4 +58,7 @@ def queue(
             right=claim.type_label + (f" → {claim.object.label}" if claim.object else ""),
             left_entity=claim.subject, right_entity=claim.object, keys=[claim.id],
             claim=claim))
-    return ReviewQueue(entries=entries, confidence_below=below)
+    decisions = curation(session).decisions
+    model = model_in_use(stored_model(session), merges_accepted=len(decisions.must_link),
+                         merges_rejected=len(decisions.cannot_link))
+    return ReviewQueue(entries=entries, confidence_below=below, model=model)
