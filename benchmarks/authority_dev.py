@@ -211,15 +211,17 @@ def report_dev(db: str, records: list[AuthorityRecord], repo: Path) -> None:
                           ("texts ingested after the list", True)):
         print(f"-- {order}")
         for name, (linker, new) in linkers.items():
-            result = score(run_order(linker, profiles, blocks_of, records, ingest=ingest, new=new),
-                           truth, people, traps, by_key)
+            matches = run_order(linker, profiles, blocks_of, records, ingest=ingest, new=new)
+            result = score(matches, truth, people, traps, by_key)
+            decisions = Counter(m.decision for m in matches)
             counts = Counter(result["status"][p] for p in named)
             print(f"  {name:16} linked {counts['linked']}/{len(named)} (recall "
                   f"{counts['linked'] / max(len(named), 1):.2f}), queued {counts['queued']}, "
                   f"missed {counts['missed']}; traps linked {len(result['traps_linked'])}"
                   f" {result['traps_linked'] or ''}; wrong record {len(result['wrong'])}"
                   f" {result['wrong'] or ''}")
-            print("    " + ", ".join(f"{p}: {result['status'][p]}" for p in named))
+            print(f"    all profiles: {decisions['linked']} links, {decisions['review']} for "
+                  "review; " + ", ".join(f"{p}: {result['status'][p]}" for p in named))
 
 
 def importable() -> bool:
