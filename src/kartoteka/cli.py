@@ -239,6 +239,13 @@ def resolve(db: str, engine: str) -> None:
                    f"linked, {review} links waiting for review", err=True)
 
 
+def _feature(name: str, value: object) -> str:
+    """A comparison as level and weight in bits (surname=exact +9.3), anything else as is."""
+    if isinstance(value, dict) and "level" in value:
+        return f"{name}={value['level']} {float(value.get('weight') or 0.0):+.1f}"
+    return f"{name}={value}"
+
+
 @main.command()
 @DB_OPTION
 @click.option("--limit", default=50, show_default=True, help="How many items to list.")
@@ -254,7 +261,9 @@ def review(db: str, limit: int) -> None:
     for item in items:
         click.echo(f"[{item.kind}] {item.probability:.2f}  {item.left}  ⇄  {item.right}")
         if item.features:
-            click.echo("      " + ", ".join(f"{k}={v}" for k, v in item.features.items()))
+            shown = [_feature(k, v) for k, v in item.features.items()
+                     if not (isinstance(v, dict) and v.get("level") == "null")]
+            click.echo("      " + ", ".join(shown))
 
 
 @main.command()

@@ -104,3 +104,17 @@ def test_review_page_shows_the_model_recomputed_by_resolve(
     assert model["weights"]["given"]["exact"] > 0 > model["weights"]["given"]["else"]
     page = client.get("/review").text
     assert 'id="model"' in page and "from 1 accepted and 0 rejected links" in page
+
+
+def test_review_cli_lists_each_comparison_with_its_weight(fixture_db: Fixture) -> None:
+    from click.testing import CliRunner
+
+    from kartoteka.cli import main
+
+    probability, features = real_features(patronymic="Ivanovich", birth_year=1897)
+    set_link(fixture_db, "memoir-yezhov", "Q-test-yezhov", probability, features)
+    result = CliRunner().invoke(main, ["review", "--db", str(fixture_db.path)])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "given=" in x and "{" not in x)
+    assert f"given=exact {features['given']['weight']:+.1f}" in line
+    assert "death_year=" not in line  # nothing compared: not listed
