@@ -121,30 +121,3 @@ def test_lone_common_surname_is_never_lone(bare_bearers: int, lone: bool) -> Non
     rows, parts = _rows(profiles)
     key = next(r["surname_key"] for r in rows if r["unique_id"] == "full")
     assert (key in lone_surnames(rows, parts)) is lone
-
-
-def _people_twice(n: int) -> list[Profile]:
-    """n profiles of n / 2 people, each named in two documents (so EM has pairs to learn
-    from); three people share each surname, under different given names."""
-    given = ["Ivan", "Pyotr", "Anna", "Boris", "Elena", "Fyodor", "Grigory", "Maria", "Oleg"]
-    stems = ["Abak", "Belot", "Chern", "Dubk", "Fomich", "Galk", "Kuzm", "Lapsh", "Muh", "Nos",
-             "Pash", "Rudn", "Sitn", "Tolk", "Ushak", "Vlas", "Zhuk", "Yarts", "Erm", "Osip"]
-    endings = ["ov", "in", "sky", "enko", "ev", "ich", "ko", "yan", "ets", "uk"]
-    out = []
-    for i in range(n):
-        j = i // 2
-        surname = f"{stems[(j // 3) % 20]}{endings[(j // 60) % 10]}"
-        out.append(Profile(key=f"p{i}", document_id=f"d{i % 2}-{j}", kind="person",
-                           label=f"{given[j % 9]} {surname}", names=[f"{given[j % 9]} {surname}"],
-                           surname=surname, given=given[j % 9], birth_year=1880 + j % 30))
-    return out
-
-
-@pytest.mark.parametrize("crowd", [200, 1200])
-def test_lone_same_rule_below_and_above_the_training_size(crowd: int) -> None:
-    """Two documents naming one rare surname link in a small input and in a large one (where
-    the model is trained on the input's frequencies) alike."""
-    profiles = [person("bare", "Gorbunov", surname="Gorbunov"),
-                person("full", "Ilya Gorbunov", surname="Gorbunov", given="Ilya"),
-                *_people_twice(crowd)]
-    assert "bare" in link_profiles(profiles).cluster_of("full")

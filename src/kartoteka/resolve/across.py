@@ -250,7 +250,8 @@ def _link_persons(
         ))
     candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
     unresolved = {p.key for p in persons if p.unresolved}
-    mark_lone_surnames(candidates, rows, parts, threshold)  # one rule at any size (lone.py)
+    if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
+        mark_lone_surnames(candidates, rows, parts, threshold)
     likely = [c for c in candidates if (c.probability >= threshold or "lone_surname" in c.features)
               and not c.reasons and not decisions.cannot(c.a, c.b)]
     for c in likely:
