@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
+from kartoteka.extract.en.inclusion import inclusive_objects
 from kartoteka.model import Mention
 
 # A predicative complement ("was found guilty", "was declared an enemy of the people"): a
@@ -155,6 +156,9 @@ class ArgumentReader:
         for a in args:
             out.extend(c for c in members(self.body_owner(a)) if c not in out)
             out.extend(c for c in self.examples(a, tok) if c not in out)
+        if out and (passive or argument == tr.AGENT):  # "In addition to X, Y was shot"
+            for obj in inclusive_objects(tok, passive):
+                out.extend(c for c in members(obj) if c not in out)
         return out
 
     def examples(self, group: Token, verb: Token) -> list[Token]:
@@ -186,7 +190,7 @@ class ArgumentReader:
     @staticmethod
     def body_owner(tok: Token) -> Token:
         """"X's body was found shot", "the corpse of X": the person, not the body."""
-        if tok.lemma_.lower() not in tr.BODY_NOUNS:
+        if tok.lemma_.lower() not in tr.BODY_NOUNS | tr.LIFE_NOUNS:
             return tok
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
@@ -262,9 +266,14 @@ class ArgumentReader:
                         tr.PRISON_NOUNS if parts[2] == "prison" else {parts[2]})
                     if obj is None or (obj.lemma_.lower() not in want and self.org_in(obj) is None):
                         return False
-            elif parts[0] == "dobj":
+            elif parts[0] == "dobj" and parts[1] == "titled-post":
+                if not any(c.dep_ == "dobj" and c.lemma_.lower() in tr.TITLED_POST_NOUNS
+                           and self.child(c, "prep", "of") for c in tok.children):
+                    return False  # "got the post of deputy head"
+            elif parts[0] in ("dobj", "patient"):
                 want = tr.POST_NOUNS if parts[1] == "post" else {parts[1]}
-                if not any(c.dep_ == "dobj" and c.lemma_.lower() in want for c in tok.children):
+                deps = ("dobj",) if parts[0] == "dobj" else ("dobj", "nsubjpass")
+                if not any(c.dep_ in deps and c.lemma_.lower() in want for c in tok.children):
                     return False
             elif need == "role":
                 if self.role_complement(tok) is None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
+from kartoteka.extract.en.inclusion import added_to_kind
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -94,6 +95,10 @@ def person_only_context(head: Token) -> str | None:
             return f"of-object of {nlemma}"
         if gov.lower_ == "against" and (low in AGAINST_NOUNS or nlemma in AGAINST_NOUNS):
             return f"against-object of {nlemma}"
+    if dep == "pobj":
+        kind = added_to_kind(head)  # "In addition to X, two other doctors were …"
+        if kind is not None and kind in lx.PERSON_NOUNS | lx.ROLE_NOUNS | CALLING_NOUNS:
+            return f"one more {kind}"
     if dep == "poss" and not placey and gov.pos_ == "NOUN" and gov.text.islower() and (
             gov.lower_ in ACT_NOUNS or gov.lemma_.lower() in ACT_NOUNS):
         return f"possessor of {gov.lower_}"

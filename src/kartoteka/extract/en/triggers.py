@@ -28,7 +28,13 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "detain": (VerbTrigger("arrest", PATIENT),),
     "imprison": (VerbTrigger("arrest", PATIENT, 0.7),),
     "take": (VerbTrigger("arrest", PATIENT, 0.6, ("prt:away",), euphemism=True),
-             VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:custody",))),
+             VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:custody",)),
+             # "X's life was taken", "took the lives of A and B" (life_claims in the catalogue)
+             VerbTrigger("death", PATIENT, 0.7, ("patient:life",), euphemism=True),
+             VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",))),
+    # "got the post of deputy head", "received the post of commissar"
+    "get": (VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",)),),
+    "assume": (VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",)),),
     "place": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),),
     "put": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),
             VerbTrigger("trial", PATIENT, 0.8, ("prep:on:trial",))),
@@ -55,10 +61,14 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "refuse": (VerbTrigger("defection", AGENT, 0.7, ("xcomp:return",)),),
     "seek": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
     "request": (VerbTrigger("defection", AGENT, 0.6, ("dobj:asylum",)),),
-    "receive": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
+    "receive": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),
+                VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",))),
     "obtain": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
     "ask": (VerbTrigger("defection", AGENT, 0.6, ("prep:for:asylum",)),),
     "apply": (VerbTrigger("defection", AGENT, 0.6, ("prep:for:asylum",)),),
+    # "left Stalin's regime", "broke with the regime": an official's break abroad
+    "leave": (VerbTrigger("defection", AGENT, 0.6, ("dobj:regime",)),),
+    "break": (VerbTrigger("defection", AGENT, 0.6, ("prep:with:regime",)),),
     "flee": (VerbTrigger("escape", AGENT, 0.7),),
     "escape": (VerbTrigger("escape", AGENT, 0.7),),
     "appoint": (VerbTrigger("appointment", PATIENT),),
@@ -77,7 +87,8 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "demote": (VerbTrigger("dismissal", PATIENT, 0.7),),
     "replace": (VerbTrigger("dismissal", PATIENT, 0.7, ("passive",)),),
     "resign": (VerbTrigger("dismissal", AGENT, 0.7),),
-    "lose": (VerbTrigger("dismissal", AGENT, 0.7, ("dobj:post",)),),
+    "lose": (VerbTrigger("dismissal", AGENT, 0.7, ("dobj:post",)),
+             VerbTrigger("death", AGENT, 0.8, ("dobj:life",))),  # "lost his life"
     "transfer": (VerbTrigger("transfer", PATIENT),),
     "reassign": (VerbTrigger("transfer", PATIENT),),
     "expel": (VerbTrigger("expulsion", PATIENT),),
@@ -159,6 +170,10 @@ PRISON_NOUNS: frozenset[str] = frozenset({"prison", "jail", "gaol", "cell", "dun
                                           "camp", "custody", "lockup"})
 # The body of a person stands for the person: "X's body was found shot".
 BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains", "cadaver"})
+# "X's life was taken": the life's owner is the one who died (Oxford: "take someone's life").
+LIFE_NOUNS: frozenset[str] = frozenset({"life", "lives"})
+# Posts named with their title: "the post of deputy head", "the position of commissar".
+TITLED_POST_NOUNS: frozenset[str] = frozenset({"post", "position", "office", "rank"})
 # A "fall" is an event only with "victim": "fell victim to the purge".
 VICTIM_NOUNS: frozenset[str] = frozenset({"victim", "prey", "victims"})
 

@@ -1,0 +1,57 @@
+"""Names in machine-translated English: posts before names in Russian order (made-up lines;
+fast: one small model per session)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("People's Commissar of Finance and Trade Weitzmar", "Weitzmar"),
+    ("Deputy People's Commissar of Post and Telecommunications Khalmetsky", "Khalmetsky"),
+    ("Chairman of the Council of Foreign Trade Eliadze", "Eliadze"),
+])
+def test_persons_name_after_a_post_title_in_russian_order(extract_en, line: str,
+                                                          name: str) -> None:
+    text = f"The officials of that year were\n\n{line}\nGovernor of the State Bank Orekhov\n\n"
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert name in people
+    assert not any(p.endswith(name) and p != name for p in people)
+
+
+def test_persons_body_name_alone_is_no_person(extract_en) -> None:
+    text = "He was sent to the People's Commissariat of Foreign Trade in the spring."
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert not people
+
+
+@pytest.mark.parametrize(("text", "variant"), [
+    ("Pavel Pikel signed the paper. Later Pickerel refused to say more.", "Pickerel"),
+    ("Pavel Pikel signed the paper. The guards did not believe Pickle at all.", "Pickle"),
+    ("Nikolai Yezhov came in. Everybody waited for Yerev to speak.", "Yerev"),
+])
+def test_persons_a_mangled_spelling_of_a_named_person_is_a_person(extract_en, text: str,
+                                                                  variant: str) -> None:
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert variant in people
+
+
+def test_persons_a_near_spelling_in_a_modifier_is_no_person(extract_en) -> None:
+    text = "Pavel Pikel signed the paper. He ate a Pickle sandwich."
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert "Pickle" not in people
+
+
+@pytest.mark.parametrize(("word", "surnames", "expected"), [
+    ("Pickerel", {"Pickerill", "Stalin"}, "Pickerill"),
+    ("Morchanov", {"Molchanov"}, "Molchanov"),
+    ("Yerev", {"Yezhov"}, "Yezhov"),
+    ("Levin", {"Lenin"}, None),  # two surnames, one letter apart in the middle
+    ("Pavel", {"Pavlov"}, None),
+    ("Cork", {"Kork"}, None),  # too short, and the first letter differs
+    ("Molchanov", {"Molchanov"}, None),  # the name itself, not a variant
+])
+def test_name_variants_spelling_of(word: str, surnames: set[str], expected: str | None) -> None:
+    from kartoteka.extract.en.name_variants import spelling_of
+
+    assert spelling_of(word, surnames) == expected
