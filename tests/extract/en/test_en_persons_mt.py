@@ -55,3 +55,27 @@ def test_name_variants_spelling_of(word: str, surnames: set[str], expected: str 
     from kartoteka.extract.en.name_variants import spelling_of
 
     assert spelling_of(word, surnames) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nobody in the office spoke about the Sorokovsky case.", "Sorokovsky"),
+    ("I tried to learn the details of the Pastukhovsky tragedy.", "Pastukhovsky"),
+])
+def test_persons_a_case_named_after_its_accused(extract_en, text: str, name: str) -> None:
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert name in people
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody in the office spoke about the Shakhty case.",  # a town
+    "The Kremlin affair was forgotten.",  # an English word
+])
+def test_persons_a_case_named_after_a_place_or_word_is_no_person(extract_en, text: str) -> None:
+    assert not [m for m in extract_en(text).mentions if m.kind == "person"]
+
+
+def test_persons_a_sentence_opening_function_word_is_not_part_of_the_name(extract_en) -> None:
+    text = "“I took them,” Orlovsky said. Before Orlovsky could finish his sentence, he fell."
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert "Orlovsky" in people
+    assert not any(p.startswith("Before") for p in people)

@@ -54,6 +54,11 @@ ASSOCIATION_HEADS = frozenset({"relationship", "relations", "friendship", "frien
                                "acquaintance", "contact", "collaboration", "correspondence"})
 
 
+# Nouns of a legal case or an affair named after the person at its centre ("the Tukhachevsky
+# case", "the Kirov affair"; Oxford: case n. 4, affair n. 3).
+CASE_NOUNS = frozenset({"case", "affair", "tragedy", "trial", "file", "dossier"})
+
+
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in lx.TITLES)
 MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december"})
@@ -254,6 +259,10 @@ class PersonEvidence:
                 run.medium += 2
                 run.reasons.append("spacy PERSON")
         if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
+                and last.head.lemma_.lower() in CASE_NOUNS and self.surname_shaped(last):
+            run.medium += 1  # "the Tukhachevsky case": a case named after its accused
+            run.reasons.append(f"names a {last.head.lemma_.lower()}")
+        elif last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
                 and last.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS:
             run.medium -= 2  # "the Liubotyn rail junction": a modifier of a thing
         leaning = person_leaning_context(self._head(doc, run))

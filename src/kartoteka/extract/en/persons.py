@@ -31,9 +31,13 @@ from kartoteka.extract.en.person_evidence import (
     PersonFinding,
     Run,
     _month_as_given_name,
+    _russian_surname_shape,
     _singular,
     is_capitalised,
 )
+
+# Closed word classes (Universal Dependencies): a capitalised one only starts a sentence.
+FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
 
 __all__ = ["PLACE_ENTS", "PersonFinder", "PersonFinding", "Run", "_singular"]
 
@@ -77,6 +81,9 @@ class PersonFinder(PersonEvidence):
 
     def _split(self, doc: Doc, first: int, last: int) -> list[Run]:
         """Strip titles and split at tokens that are never names ("Lenin Prize")."""
+        if last - first > 1 and doc[first].is_stop and doc[first].pos_ in FUNCTION_POS and \
+                not self.is_given(doc[first]):
+            first += 1  # "Before Paukel could finish": a capital that only starts a sentence
         title = None
         while first < last and doc[first].lower_.rstrip(".") in _TITLE_WORDS:
             rest = doc[first + 1:last]
@@ -147,6 +154,11 @@ class PersonFinder(PersonEvidence):
         placey |= {" ".join(r.key(doc).split()[:-1]) for r in runs
                    if r.veto == "place" and r.last - r.first > 1}
         placey -= {r.key(doc) for r in runs if r.strong > 0 and r.veto is None}
+        # a name spaCy calls a person where nothing hints a place, and never said of a place
+        # outright ("Prozorov forest"), is a person that a bare "to X" elsewhere does not undo
+        hard = {r.key(doc) for r in runs if r.veto in ("place", "place name")}
+        placey -= {r.key(doc) for r in runs if r.veto is None and not r.place_hint
+                   and "spacy PERSON" in r.reasons and self.accepted(r)} - hard
         for r in runs:
             if r.key(doc) in placey and r.veto is None:
                 r.veto = "place elsewhere"
@@ -156,9 +168,12 @@ class PersonFinder(PersonEvidence):
             surnames = {k.split()[-1] for k in known if " " in k}
             person_ends = {r.last for r in runs if self.accepted(r)}
             for run in runs:
+                key = run.key(doc)
+                if run.veto == "place elsewhere" and key not in hard and self._listed_with(
+                        doc, run, known) and _russian_surname_shape(doc[run.last - 1]):
+                    run.veto = None  # "the names of Zinoviev and Kamenev": listed with a person
                 if self.accepted(run) or run.veto not in (None, "cyrillic word"):
                     continue
-                key = run.key(doc)
                 if self._alias_of(doc, run, person_ends):
                     run.veto = None
                     run.strong += 1
@@ -170,7 +185,8 @@ class PersonFinder(PersonEvidence):
                     run.reasons.append("known name")
                 elif self._listed_with(doc, run, known) and (
                         not self.is_common(doc[run.last - 1])
-                        or self.surname_shaped(doc[run.last - 1])):
+                        or self.surname_shaped(doc[run.last - 1])
+                        or _russian_surname_shape(doc[run.last - 1])):
                     # A surname shape in a list of people is a person even if spaCy saw a place.
                     if self.surname_shaped(doc[run.last - 1]):
                         run.strong += 1
