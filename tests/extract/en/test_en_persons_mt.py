@@ -79,3 +79,17 @@ def test_persons_a_sentence_opening_function_word_is_not_part_of_the_name(extrac
     people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
     assert "Orlovsky" in people
     assert not any(p.startswith("Before") for p in people)
+
+
+def test_persons_one_place_hint_does_not_undo_a_person(extract_en) -> None:
+    text = ("The news came as a bolt from the blue to Stalin and his men. Everyone knew that "
+            "Stalin was furious.")
+    people = [m for m in extract_en(text).mentions if m.kind == "person" and m.text == "Stalin"]
+    assert len(people) == 2
+
+
+def test_persons_a_russian_surname_listed_with_a_known_person(extract_en) -> None:
+    text = ("Pavel Kamenev was tortured. The names of Zinoviev and Kamenev had no power over "
+            "the interrogator.")
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert "Zinoviev" in people
