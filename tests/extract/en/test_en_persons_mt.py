@@ -93,3 +93,27 @@ def test_persons_a_russian_surname_listed_with_a_known_person(extract_en) -> Non
             "the interrogator.")
     people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
     assert "Zinoviev" in people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“That was an order,” Sorokovsky continued to me.", "Sorokovsky"),
+    ("“Nothing will come of it,” Lapshinov added.", "Lapshinov"),
+    ("They chose a place where he could meet with Gorshkov.", "Gorshkov"),
+    ("Zinoviev said nothing at all. He did not dare to repeat it in front of Zinoviev.",
+     "Zinoviev"),
+    ("He also testified that the Trotskyist Drescher had a plan.", "Drescher"),
+])
+def test_persons_contexts_of_memoir_prose_make_a_person(extract_en, text: str,
+                                                        name: str) -> None:
+    people = [m.text for m in extract_en(text).mentions if m.kind == "person"]
+    assert people.count(name) == text.count(name)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("“We will hold,” Moscow replied.", "Moscow"),  # a city is no speaker here
+    ("The regiment met with Resistance near the river.", "Resistance"),
+    ("The car stopped in front of the Kremlin.", "Kremlin"),
+])
+def test_persons_contexts_of_memoir_prose_need_a_name(extract_en, text: str, word: str) -> None:
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert word not in people

@@ -156,7 +156,10 @@ class ArgumentReader:
         for a in args:
             out.extend(c for c in members(self.body_owner(a)) if c not in out)
             out.extend(c for c in self.examples(a, tok) if c not in out)
-        if out and (passive or argument == tr.AGENT):  # "In addition to X, Y was shot"
+        if (out or not args) and (passive or argument == tr.AGENT):
+            # "In addition to X, Y was shot"; with no subject parsed, the small model has
+            # hung it on X as an apposition ("In addition to X, two other doctors – A and B –
+            # were …"): X's members are the subject
             for obj in inclusive_objects(tok, passive):
                 out.extend(c for c in members(obj) if c not in out)
         return out

@@ -54,6 +54,8 @@ ASSOCIATION_HEADS = frozenset({"relationship", "relations", "friendship", "frien
                                "acquaintance", "contact", "collaboration", "correspondence"})
 
 
+# Complex prepositions of position (Quirk et al. §9.10–9.11) whose noun is also a place noun.
+COMPLEX_PREPOSITIONS = frozenset({("in", "front"), ("on", "top"), ("at", "side")})
 # Nouns of a legal case or an affair named after the person at its centre ("the Tukhachevsky
 # case", "the Kirov affair"; Oxford: case n. 4, affair n. 3).
 CASE_NOUNS = frozenset({"case", "affair", "tragedy", "trial", "file", "dossier"})
@@ -302,6 +304,8 @@ class PersonEvidence:
         if p1.ent_type_ == "ORDINAL" or re.fullmatch(r"\d+(?:st|nd|rd|th)", p1.lower_):
             return "ordinal"
         if p1.lower_ == "of" and p2 is not None and p2.lemma_.lower() in lx.PLACE_HEADS:
+            if p2.i > 0 and (doc[p2.i - 1].lower_, p2.lower_) in COMPLEX_PREPOSITIONS:
+                return "place hint"  # "in front of X": said of people as much as of places
             return "place"
         if p1.text.islower() and p1.lemma_.lower() in lx.PLACE_HEADS:
             return "place"
