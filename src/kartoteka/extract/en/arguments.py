@@ -12,6 +12,12 @@ from spacy.tokens import Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
+from kartoteka.extract.en.calques import (
+    calque_need,
+    passive_subject,
+    topicalised_object,
+    verbless_participle,
+)
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.inclusion import inclusive_objects
 from kartoteka.model import Mention
@@ -67,6 +73,8 @@ class ArgumentReader:
     def passive(tok: Token) -> bool:
         if predicative_host(tok) is not None:
             return True  # "was found guilty and shot"
+        if verbless_participle(tok):
+            return True  # "X — shot in 1938"
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return True
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
@@ -143,9 +151,9 @@ class ArgumentReader:
             elif passive:
                 args = [c for c in tok.children if c.dep_ == "nsubjpass"] or [
                     c for c in tok.children if c.dep_ == "nsubj" and tok.head.lemma_ in (
-                        "have", "get")]
+                        "have", "get")] or passive_subject(tok)
             else:
-                args = [c for c in tok.children if c.dep_ == "dobj"]
+                args = [c for c in tok.children if c.dep_ == "dobj"] or topicalised_object(tok)
         else:
             args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not args and (argument == tr.AGENT or passive):
@@ -256,7 +264,10 @@ class ArgumentReader:
     def needs_met(self, tok: Token, needs: tuple[str, ...]) -> bool:
         for need in needs:
             parts = need.split(":")
-            if parts[0] == "prt":
+            if parts[0] == "calque":  # calques.py: "went to the camps", "received ten years"
+                if not calque_need(tok, parts[1]):
+                    return False
+            elif parts[0] == "prt":
                 if self.child(tok, "prt", parts[1]) is None and self.child(
                         tok, "advmod", parts[1]) is None:
                     return False

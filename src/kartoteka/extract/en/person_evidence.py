@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.person_contexts import (
     close_apposition,
     person_leaning_context,
@@ -303,7 +304,8 @@ class PersonEvidence:
             return "namesake"
         if p1.ent_type_ == "ORDINAL" or re.fullmatch(r"\d+(?:st|nd|rd|th)", p1.lower_):
             return "ordinal"
-        if p1.lower_ == "of" and p2 is not None and p2.lemma_.lower() in lx.PLACE_HEADS:
+        if p1.lower_ == "of" and p2 is not None and p2.lemma_.lower() in lx.PLACE_HEADS and \
+                p2.lower_ not in tr.NOUN_TRIGGERS:  # "the shooting of X" is X's execution
             if p2.i > 0 and (doc[p2.i - 1].lower_, p2.lower_) in COMPLEX_PREPOSITIONS:
                 return "place hint"  # "in front of X": said of people as much as of places
             return "place"
