@@ -50,6 +50,8 @@ def test_persons_a_near_spelling_in_a_modifier_is_no_person(extract_en) -> None:
     ("Pavel", {"Pavlov"}, None),
     ("Cork", {"Kork"}, None),  # too short, and the first letter differs
     ("Molchanov", {"Molchanov"}, None),  # the name itself, not a variant
+    ("Kirovsks", {"Kirov"}, None),  # a place named after the person
+    ("Stalinist", {"Stalin"}, None),  # a derived word
 ])
 def test_name_variants_spelling_of(word: str, surnames: set[str], expected: str | None) -> None:
     from kartoteka.extract.en.name_variants import spelling_of

@@ -36,6 +36,8 @@ def spelling_of(word: str, surnames: set[str]) -> str | None:
     for s in surnames:
         if len(s) < MIN_LENGTH or s[:1].lower() != low[:1]:
             continue  # the first letter survives these translations
+        if low.startswith(s.lower()) and len(low) - len(s) >= 2:
+            continue  # a word derived from the name ("Kirovsk", "Stalinist"), not a spelling
         sim = max(JaroWinkler.similarity(low, s.lower()), surname_similarity(word, s))
         if sim > score:
             best, score = s, sim

@@ -119,6 +119,7 @@ class PersonFinder(PersonEvidence):
         # "People's Commissar of Finance and Trade Weitzel": behind a post's title in Russian
         # order (docs/constructions.md), unknown words after the body's common nouns are the name
         tail = next((k for k in range(run.first + 1, run.last) if self._body_word(doc[k - 1])
+                     and is_capitalised(doc[k]) and doc[k - 1].is_alpha
                      and all(not self.is_common(t) for t in doc[k:run.last])), None)
         if tail is not None and self._after_post_title(doc, Run(tail, run.last)):
             return [Run(tail, run.last)]
@@ -157,6 +158,7 @@ class PersonFinder(PersonEvidence):
         # a name spaCy calls a person where nothing hints a place, and never said of a place
         # outright ("Prozorov forest"), is a person that a bare "to X" elsewhere does not undo
         hard = {r.key(doc) for r in runs if r.veto in ("place", "place name")}
+        hard |= {" ".join(k.split()[:-1]) for k in hard}  # "Smolny" of "Smolny Institute"
         placey -= {r.key(doc) for r in runs if r.veto is None and not r.place_hint
                    and "spacy PERSON" in r.reasons and self.accepted(r)} - hard
         for r in runs:
