@@ -16,6 +16,7 @@ from kartoteka.extract import aliases as layout
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.attribution import assign_speakers, attribute, find_scopes
 from kartoteka.extract.en.claims import EventFinder
+from kartoteka.extract.en.collective import collective_claims
 from kartoteka.extract.en.context import DocContext
 from kartoteka.extract.en.dates import find_dates
 from kartoteka.extract.en.descriptors import find_descriptors, link_appositions
@@ -91,6 +92,7 @@ class Pipeline:
         claims += RelationFinder(ctx, timeline, events).run(anchored)
         claims += lifespan_claims(ctx)
         claims += [c for c in list_claims(events) if not _told(claims, c)]
+        claims += [c for c in collective_claims(events) if not _told(claims, c)]
         attribute(ctx, claims, find_scopes(ctx))
         date_retold_events(claims, ctx.mentions, document.text)
         mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
