@@ -21,6 +21,8 @@ The Timeline's reading of other clauses is unchanged; this module only answers f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from kartoteka import dates as edtf
@@ -107,7 +109,8 @@ def temporal_clause(trigger: Token) -> tuple[Token, str] | None:
     return None
 
 
-def unrealised(timeline: Timeline, trigger: Token) -> bool:
+def unrealised(timeline: Timeline, trigger: Token,
+               needs_met: Callable[[Token, tuple[str, ...]], bool]) -> bool:
     """An event under *before* that the main clause forestalls: "he died before he was
     tried", "he fled before being arrested" (the counterfactual reading of *before*, which
     arises when the main event precludes the other; Condoravdi, "NPI licensing in temporal
@@ -122,8 +125,11 @@ def unrealised(timeline: Timeline, trigger: Token) -> bool:
     host = clause.head
     while host.dep_ in ("prep", "conj") and host.head.i != host.i:
         host = host.head
-    if not any(spec.type in FORESTALLING for spec in
-               tr.VERB_TRIGGERS.get(host.lemma_.lower(), ())):
+    # the host's own reading decides, as for any trigger: the first spec whose needs are met
+    # ("left the regime" is a flight, "left a letter" is nothing)
+    spec = next((s for s in tr.VERB_TRIGGERS.get(host.lemma_.lower(), ())
+                 if needs_met(host, s.needs)), None)
+    if spec is None or spec.type not in FORESTALLING:
         return False
     if timeline._dates_in(trigger):
         return False

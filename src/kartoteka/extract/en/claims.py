@@ -106,7 +106,7 @@ class EventFinder(ArgumentReader):
             # "wounded instead of being killed": not then, which a negated claim without a
             # date would overstate (he may be killed later); nothing is claimed
             mood.modality = Modality.HYPOTHETICAL
-        if mood.modality is Modality.ASSERTED and unrealised(self.timeline, tok):
+        if mood.modality is Modality.ASSERTED and unrealised(self.timeline, tok, self.needs_met):
             mood.modality = Modality.HYPOTHETICAL  # "he died before he was tried"
         if mood.attempt and draft.type == "suicide" and mood.modality is Modality.INTENDED:
             draft.type = "suicide_attempt"  # "tried to shoot himself": the attempt happened
