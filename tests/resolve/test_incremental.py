@@ -138,14 +138,19 @@ def test_incremental_bare_surname_between_two_people_waits_for_review() -> None:
     assert decided[("a1", "n1")].features.get("ambiguous")
 
 
+# Two bearers already (Anna Orlova is no Ivan): "Orlov" is no lone surname (lone.py).
+ORLOVS = [person("a1", "Ivan Orlov", surname="Orlov", given="Ivan"),
+          person("w1", "Anna Orlova", surname="Orlova", given="Anna"),
+          person("x1", "Orlov", surname="Orlov")]
+
+
 def test_incremental_new_name_makes_a_stored_bare_surname_ambiguous() -> None:
     """A stored bare "Orlov" next to Ivan Orlov does not take in a new Pyotr Orlov: with the
     stored profile's own candidates it fits two people."""
-    stored = [person("a1", "Ivan Orlov", surname="Orlov", given="Ivan"),
-              person("x1", "Orlov", surname="Orlov")]
     new = [person("n1", "Pyotr Orlov", surname="Orlov", given="Pyotr")]
-    attached = attach_profiles(new, stored, {"a1": "E1", "x1": "E2"})
+    attached = attach_profiles(new, ORLOVS, {"a1": "E1", "w1": "E3", "x1": "E2"})
     assert attached.entity_of == {"n1": None}
+    assert not attached.bridges
 
 
 def test_incremental_cannot_link_holds() -> None:
@@ -204,10 +209,20 @@ def test_incremental_new_name_that_makes_a_stored_link_doubtful_goes_to_the_full
 ) -> None:
     """A bare "Orlov" stored with Ivan Orlov fits a new Pyotr Orlov just as well: whether it
     stays Ivan's is the full linker's decision."""
-    stored = [person("a1", "Ivan Orlov", surname="Orlov", given="Ivan"),
-              person("x1", "Orlov", surname="Orlov")]
     new = [person("n1", "Pyotr Orlov", surname="Orlov", given="Pyotr")]
-    attached = attach_profiles(new, stored, {"a1": "E1", "x1": "E1"})
+    attached = attach_profiles(new, ORLOVS, {"a1": "E1", "w1": "E3", "x1": "E1"})
     assert attached.bridges == {"n1"}
-    held_apart = attach_profiles(new, stored, {"a1": "E1", "x1": "E2"})
+    held_apart = attach_profiles(new, ORLOVS, {"a1": "E1", "w1": "E3", "x1": "E2"})
     assert held_apart.bridges == set()
+
+
+def test_incremental_second_bearer_of_a_lone_surname_goes_to_the_full_linker() -> None:
+    """A bare "Kamenev" linked to Lev Kamenev under the lone-surname rule may not stay his
+    once a Sergey Kamenev is known: the full linker decides."""
+    stored = [person("a1", "Lev Kamenev", surname="Kamenev", given="Lev"),
+              person("x1", "Kamenev", surname="Kamenev")]
+    sergey = person("n1", "Sergey Kamenev", surname="Kamenev", given="Sergey")
+    attached = attach_profiles([sergey], stored, {"a1": "E1", "x1": "E1"})
+    assert attached.bridges == {"n1"}
+    lev = person("n2", "Лев Каменев", surname="Каменев", given="Лев")
+    assert attach_profiles([lev], stored, {"a1": "E1", "x1": "E1"}).bridges == set()

@@ -17,8 +17,9 @@ lone surnames, ambiguity, unresolved names, human decisions, the review band) ar
 linker's own functions.
 
 What stays the full linker's: stored profiles keep their entities. A new profile whose links
-would join two stored entities (it bridges them), or that makes a stored link doubtful (it
-fits a stored profile as well as that profile's entity does), is not attached here but
+would join two stored entities (it bridges them), that makes a stored link doubtful (it fits
+a stored profile as well as that profile's entity does), or that makes a stored lone surname
+shared (``lone.py``: links made under that rule may no longer hold), is not attached here but
 returned in ``Attachment.bridges``: reshaping stored entities is decided by relinking their
 neighbourhood.
 """
@@ -50,7 +51,7 @@ from kartoteka.resolve.across import (
 )
 from kartoteka.resolve.comparisons import LEVELS, _levels, load_prior, pair_features
 from kartoteka.resolve.constraints import ConstrainedClusters, apply_must_links, conflicts
-from kartoteka.resolve.lone import mark_lone_surnames
+from kartoteka.resolve.lone import lone_surnames, mark_lone_surnames
 from kartoteka.resolve.profile import Decisions, Profile
 from kartoteka.resolve.records import bound_blocks, name_parts, person_row
 
@@ -290,10 +291,15 @@ def attach_profiles(
                        and not c.reasons for k in (a, b) if k not in new_keys}):
         score_around(position[key])
     candidates = sorted(scored.values(), key=lambda c: (-c.probability, c.a, c.b))
+    reshaping: set[str] = set()
     if not train:
         mark_lone_surnames(candidates, rows, parts, threshold)
+        # A new bearer who makes a stored lone surname shared (Sergey Kamenev beside Lev and a
+        # bare "Kamenev" linked to him) undoes links made under the lone rule: full linker's.
+        lost = lone_surnames(rows[:len(stored)], parts) - lone_surnames(rows, parts)
+        reshaping = {p.key for p in new if rows[position[p.key]]["surname_key"] in lost}
     return _decide(candidates, persons, parts, new_keys, entity_of, decisions,
-                   threshold, review_band)
+                   threshold, review_band, reshaping)
 
 
 def _decide(
@@ -305,6 +311,7 @@ def _decide(
     decisions: Decisions,
     threshold: float,
     review_band: tuple[float, float],
+    reshaping: set[str],
 ) -> Attachment:
     """The full linker's rules over the scored pairs, with stored entities held as they are."""
     unresolved = {p.key for p in persons if p.unresolved}
@@ -339,7 +346,7 @@ def _decide(
     def new_in(key: str) -> set[str]:
         return {k for k in clusters.members[clusters.find(key)] if k in new_keys}
 
-    bridges: set[str] = set()
+    bridges: set[str] = set(reshaping)
     for key in sorted(new_keys):  # a must-link across two stored entities: the full linker's
         if len(entities(key)) > 1:
             bridges.add(key)
