@@ -226,3 +226,13 @@ def test_incremental_second_bearer_of_a_lone_surname_goes_to_the_full_linker() -
     assert attached.bridges == {"n1"}
     lev = person("n2", "Лев Каменев", surname="Каменев", given="Лев")
     assert attach_profiles([lev], stored, {"a1": "E1", "x1": "E1"}).bridges == set()
+
+
+def test_incremental_stored_entity_that_no_longer_holds_goes_to_the_full_linker() -> None:
+    """An entity whose members today's scores do not link up (made when the blocks were
+    smaller, or by an undone decision) is the full linker's to split."""
+    stored = [person("a1", "Ivan Orlov", surname="Orlov", given="Ivan"),
+              person("b1", "Pyotr Orlov", surname="Orlov", given="Pyotr")]
+    new = [person("n1", "Ivan Orlov", surname="Orlov", given="Ivan")]
+    assert attach_profiles(new, stored, {"a1": "E1", "b1": "E1"}).bridges == {"n1"}
+    assert attach_profiles(new, stored, {"a1": "E1", "b1": "E2"}).entity_of == {"n1": "E1"}

@@ -7,19 +7,17 @@ profile are scored directly, in Python, and each new profile is attached to the 
 it matches above the line, or stays on its own (its pairs to review), exactly as the full
 linker (``across.link_profiles``) decides.
 
-One definition of the model: the comparison levels are ``comparisons._levels``' Splink
-objects, evaluated here level by level (a null level is a NULL on either side, an exact level
-equality, an array level a shared element, Jaro-Winkler the similarity DuckDB computes, a year
-level the absolute difference), and m and u are the prior's (``comparisons.load_prior``) or a
-trained Splink model's (``Linkage.model`` of the last full run). Blocking (a shared bounded
-block key, or the same given name and patronymic) and everything after scoring (conflicts,
-lone surnames, ambiguity, unresolved names, human decisions, the review band) are the full
-linker's own functions.
+One definition of the model: each pair is scored by ``pair_scores.score_pair`` from the Splink
+level objects of ``comparisons.py`` and the prior's (or a trained model's) m and u. Blocking (a
+shared bounded block key, or the same given name and patronymic) and everything after scoring
+(conflicts, lone surnames, ambiguity, unresolved names, human decisions, the review band) are
+the full linker's own functions.
 
 What stays the full linker's: stored profiles keep their entities. A new profile whose links
 would join two stored entities (it bridges them), that makes a stored link doubtful (it fits
 a stored profile as well as that profile's entity does), or that makes a stored lone surname
-shared (``lone.py``: links made under that rule may no longer hold), is not attached here but
+shared (``lone.py``: links made under that rule may no longer hold), or that meets a stored
+entity whose members today's scores no longer link up, is not attached here but
 returned in ``Attachment.bridges``: reshaping stored entities is decided by relinking their
 neighbourhood.
 """
@@ -30,10 +28,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
-
-from rapidfuzz.distance import JaroWinkler
 
 from kartoteka.resolve.across import (
     DEFAULT_REVIEW_BAND,
@@ -49,14 +44,12 @@ from kartoteka.resolve.across import (
     _surname_alone_on_a_variant,
     surname_frequencies,
 )
-from kartoteka.resolve.comparisons import LEVELS, _levels, load_prior, pair_features
+from kartoteka.resolve.comparisons import load_prior, pair_features
 from kartoteka.resolve.constraints import ConstrainedClusters, apply_must_links, conflicts
 from kartoteka.resolve.lone import lone_surnames, mark_lone_surnames
+from kartoteka.resolve.pair_scores import model_weights, prior_weights, score_pair
 from kartoteka.resolve.profile import Decisions, Profile
 from kartoteka.resolve.records import bound_blocks, name_parts, person_row
-
-# Per comparison: (m, u) of each non-null level, in LEVELS order.
-Weights = dict[str, list[tuple[float, float]]]
 
 
 @dataclass
@@ -67,134 +60,6 @@ class Attachment:
     groups: list[list[str]]  # new keys that form one cluster (with their stored entity, if any)
     pairs: list[ScoredPair] = field(default_factory=list)  # every kept pair with a new profile
     bridges: set[str] = field(default_factory=set)  # new keys left to the full linker
-
-
-def prior_weights(prior: Mapping[str, Any] | None = None) -> Weights:
-    """m and u of every level from the prior file (``data/person_prior.json``)."""
-    prior = prior or load_prior()
-    return {name: [tuple(prior["comparisons"][name][level]) for level in levels]  # type: ignore[misc]
-            for name, levels in LEVELS.items()}
-
-
-def model_weights(model: Mapping[str, Any], fallback: Weights | None = None) -> Weights:
-    """m and u from a Splink model (settings JSON, ``Linkage.model``); a level the model
-    leaves untrained keeps the prior's figure."""
-    fallback = fallback or prior_weights()
-    out: Weights = {}
-    by_name = {c["output_column_name"]: c for c in model.get("comparisons", [])}
-    for name in LEVELS:
-        given = [lv for lv in by_name.get(name, {}).get("comparison_levels", [])
-                 if not lv.get("is_null_level")]
-        out[name] = [
-            (float(given[i].get("m_probability", m)) if i < len(given) else m,
-             float(given[i].get("u_probability", u)) if i < len(given) else u)
-            for i, (m, u) in enumerate(fallback[name])
-        ]
-    return out
-
-
-@lru_cache(maxsize=2)
-def _compiled_levels(tf: bool) -> tuple[tuple[str, tuple[Any, ...]], ...]:
-    """The Splink level objects of each comparison, without the null level (first)."""
-    levels = _levels(surname_tf=tf, given_tf=tf)
-    return tuple((name, tuple(levels[name])) for name in LEVELS)
-
-
-def _column(level: Any) -> str:
-    expression = level.col_expression
-    if expression.operations:  # a transformed column (lower(), substr()) is SQL, not a name
-        raise ValueError(f"incremental linking reads plain columns, not {expression!r}")
-    return expression.raw_sql_expression
-
-
-def _level_holds(level: Any, left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
-    """Whether a Splink comparison level's condition holds for two records (SQL semantics:
-    a comparison with NULL is false)."""
-    kind = type(level).__name__
-    if kind == "ElseLevel":
-        return True
-    if kind == "And":
-        return all(_level_holds(sub, left, right) for sub in level.comparison_levels)
-    column = _column(level)
-    x, y = left.get(column), right.get(column)
-    if kind == "NullLevel":
-        return x is None or y is None
-    if x is None or y is None:
-        return False
-    if kind == "ExactMatchLevel":
-        return x == y
-    if kind == "ArrayIntersectLevel":
-        return len(set(x) & set(y)) >= level.min_intersection
-    if kind == "JaroWinklerLevel":
-        return _jaro_winkler(x, y) >= level.distance_threshold
-    if kind == "AbsoluteDifferenceLevel":
-        return abs(x - y) <= level.difference_threshold
-    raise ValueError(f"incremental linking cannot evaluate a Splink {kind}")
-
-
-@lru_cache(maxsize=262144)
-def _jaro_winkler(x: str, y: str) -> float:
-    return JaroWinkler.similarity(x, y)  # DuckDB's jaro_winkler_similarity (prefix weight 0.1)
-
-
-def _log2_ratio(m: float, u: float) -> float:
-    if m <= 0.0:
-        return -math.inf
-    return math.inf if u <= 0.0 else math.log2(m / u)
-
-
-def score_pair(
-    left: Mapping[str, Any],
-    right: Mapping[str, Any],
-    weights: Weights,
-    log2_prior_odds: float,
-    term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
-) -> dict[str, Any]:
-    """One pair scored as Splink scores it: a row with ``unique_id_l/_r``, ``gamma_X``,
-    ``mw_X``, ``mw_tf_adj_X``, ``match_weight`` and ``match_probability``."""
-    tf = term_frequencies or {}
-    row: dict[str, Any] = {"unique_id_l": left["unique_id"], "unique_id_r": right["unique_id"]}
-    total = log2_prior_odds
-    for name, levels in _compiled_levels(bool(tf)):
-        if _level_holds(levels[0], left, right):
-            row[f"gamma_{name}"], row[f"mw_{name}"], row[f"mw_tf_adj_{name}"] = -1, 0.0, 0.0
-            continue
-        rest = levels[1:]
-        index = next(i for i, lv in enumerate(rest) if _level_holds(lv, left, right))
-        m, u = weights[name][index]
-        weight = _log2_ratio(m, u)
-        adjust = _tf_adjustment(rest, index, weights[name], left, right, tf)
-        row[f"gamma_{name}"] = len(rest) - 1 - index
-        row[f"mw_{name}"], row[f"mw_tf_adj_{name}"] = weight, adjust
-        total += weight + adjust
-    row["match_weight"] = total
-    row["match_probability"] = _probability(total)
-    return row
-
-
-def _tf_adjustment(levels: Sequence[Any], index: int, mu: Sequence[tuple[float, float]],
-                   left: Mapping[str, Any], right: Mapping[str, Any],
-                   tf: Mapping[str, Mapping[str, float]]) -> float:
-    """Splink's term-frequency adjustment: w * (log2 u_exact - log2 max(tf_l, tf_r)), where
-    u_exact is the u of the exact level on the same column."""
-    column = getattr(levels[index], "tf_adjustment_column", None)
-    if not column or column not in tf:
-        return 0.0
-    known = [v for v in (tf[column].get(left.get(column)), tf[column].get(right.get(column)))
-             if v is not None]
-    if not known:
-        return 0.0
-    exact = next(i for i, lv in enumerate(levels)
-                 if type(lv).__name__ == "ExactMatchLevel" and _column(lv) == column)
-    weight = levels[index].tf_adjustment_weight or 0.0
-    return weight * (math.log2(mu[exact][1]) - math.log2(max(known)))
-
-
-def _probability(weight: float) -> float:
-    if weight >= 1000:
-        return 1.0
-    odds = 2.0 ** weight
-    return odds / (1.0 + odds)
 
 
 def _candidate_index(rows: Sequence[dict[str, Any]]) -> dict[tuple[str, str], list[int]]:
@@ -290,6 +155,17 @@ def attach_profiles(
                        if (c.probability >= threshold or "lone_surname" in c.features)
                        and not c.reasons for k in (a, b) if k not in new_keys}):
         score_around(position[key])
+    # The stored entities a new profile may join are scored whole: whether they still hold
+    # together under today's scores (the chance of a match falls as the blocks grow).
+    near = {entity_of.get(k) or k for a, b in scored if a in new_keys or b in new_keys
+            for k in (a, b) if k not in new_keys}
+    held: dict[str, list[str]] = defaultdict(list)
+    for p in stored:
+        if (entity_of.get(p.key) or p.key) in near:
+            held[entity_of.get(p.key) or p.key].append(p.key)
+    for keys in held.values():
+        for key in keys if len(keys) > 1 else ():
+            score_around(position[key])
     candidates = sorted(scored.values(), key=lambda c: (-c.probability, c.a, c.b))
     reshaping: set[str] = set()
     if not train:
@@ -298,8 +174,36 @@ def attach_profiles(
         # bare "Kamenev" linked to him) undoes links made under the lone rule: full linker's.
         lost = lone_surnames(rows[:len(stored)], parts) - lone_surnames(rows, parts)
         reshaping = {p.key for p in new if rows[position[p.key]]["surname_key"] in lost}
+    reshaping |= _falling_apart(candidates, held, new_keys, decisions, threshold)
     return _decide(candidates, persons, parts, new_keys, entity_of, decisions,
                    threshold, review_band, reshaping)
+
+
+def _falling_apart(candidates: list[_Candidate], held: Mapping[str, list[str]],
+                   new_keys: set[str], decisions: Decisions, threshold: float) -> set[str]:
+    """New profiles next to a stored entity whose members no longer link up under today's
+    scores: relinking their neighbourhood would split it, so the full linker decides."""
+    strong: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        if (c.probability >= threshold or "lone_surname" in c.features) and not c.reasons \
+                and not decisions.cannot(c.a, c.b):
+            strong[c.a].add(c.b)
+            strong[c.b].add(c.a)
+    for a, b in decisions.must_link:
+        strong[a].add(b)
+        strong[b].add(a)
+    out: set[str] = set()
+    for keys in held.values():
+        members = set(keys)
+        reached, todo = {keys[0]}, [keys[0]]
+        while todo:
+            for other in strong[todo.pop()] & members - reached:
+                reached.add(other)
+                todo.append(other)
+        if reached != members:
+            out |= {c.a if c.a in new_keys else c.b for c in candidates
+                    if {c.a, c.b} & members and {c.a, c.b} & new_keys}
+    return out
 
 
 def _decide(
