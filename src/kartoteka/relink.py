@@ -22,6 +22,7 @@ from kartoteka.curate.edits import Curation, curation
 from kartoteka.names.keys import neighbour_key, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
 from kartoteka.resolve.authority import AuthorityRecord, link_authority
+from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.profile import Profile
 from kartoteka.sources.authority import RawRecord
 from kartoteka.sources.authority import read_authority_file as read_raw_records
@@ -96,6 +97,7 @@ def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
     linkage = link_profiles(
         [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions, backend=backend,
     )
+    linkage = join_channel_variants(linkage, [r.data for r in persons], cur.decisions)
     save_links(session, linkage.pairs, by_key)
     clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]
     covered = {r.key for c in clusters for r in c}
