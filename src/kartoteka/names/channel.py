@@ -58,6 +58,7 @@ CLASSES = {
 aspiration contrast, not voicing), l and r (no contrast in the intermediary)."""
 _FRONT = frozenset("eiy")
 _VOWELS = frozenset("aeiouy")
+_OPENING_VOWELS = frozenset("aoui")  # e- and y- are one Cyrillic е (Ezhov, Yezhov)
 
 CROSS_COSTS = {
     frozenset("JR"): 0.3,  # ж heard as r: Yezhov -> Yerov (the pinyin "r" of 日)
@@ -88,7 +89,9 @@ def skeleton(form: str) -> str:
     """The consonant skeleton of a name in channel classes: "Pauker" -> "PKR", "Yezhov" ->
     "JF", "Zinoviev" -> "SNF"; "G" marks a g before e/i (hard or soft)."""
     word = _latin(form)
-    out: list[str] = []
+    # A name that opens on a vowel keeps a mark of it: the channel respells vowels but does
+    # not invent or drop a whole opening syllable (Aliluyev is not Yerov).
+    out: list[str] = ["V"] if word[:1] in _OPENING_VOWELS else []
     i = 0
     while i < len(word):
         for group, cls in _GROUPS:
@@ -157,8 +160,8 @@ def channel_similarity(a: str, b: str) -> float:
     for x in _forms(a):
         for y in _forms(b):
             sx, sy = skeleton(x), skeleton(y)
-            if not sx or not sy:
-                continue
+            if not sx.strip("V") or not sy.strip("V"):
+                continue  # no consonant: nothing the channel keeps to compare
             score = 1.0 - skeleton_distance(sx, sy) / max(len(sx), len(sy), 2)
             if _first_vowel(x) != _first_vowel(y):
                 score -= VOWEL_PENALTY

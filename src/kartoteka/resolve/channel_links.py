@@ -18,7 +18,6 @@ the shared context), so a curator sees why and can undo it with a "not the same"
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,13 +28,19 @@ from kartoteka.names.keys import fold, surname_key
 from kartoteka.names.parse import parse_person_name
 from kartoteka.names.similarity import given_compatible, patronymic_compatible
 from kartoteka.resolve.across import Linkage, ScoredPair
-from kartoteka.resolve.channel_within import best_channel_fit, both_attested, variant_forms
+from kartoteka.resolve.channel_within import (
+    best_channel_fit,
+    both_attested,
+    split_name,
+    variant_forms,
+)
 from kartoteka.resolve.profile import Decisions, Profile
 
-MIN_CONTEXT = 1.5  # shared-context weight for a join: two rare co-mentions, or one and a post
-COMMON_SHARE = 0.5  # a co-mention named in this share of the scenes is background, not context
+MIN_CONTEXT = 3.0  # shared context for a join: three co-mentioned people, or two and a post
+COMMON_SHARE = 0.3  # a co-mention named beside this share of the people is background
+MIN_BACKGROUND = 50  # people at hand needed to tell background from context
 BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
-MARGIN = 0.5  # the best candidate's context must beat the next one's by this much
+MARGIN = 0.15  # the best candidate (context x similarity) must beat the next by this much
 YEARS_APART = 2  # birth or death years further apart than this are two people
 
 
@@ -65,9 +70,9 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
     c = _Cluster(index, [p.key for p in members])
     for p in members:
         parsed = [parse_person_name(n) for n in dict.fromkeys([p.label, *p.names]) if n]
-        c.forms |= variant_forms(parsed) | {n.surname for n in parsed if n.surname}
+        c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
         c.documents.add(p.document_id)
-        if p.given and len(p.given.strip(". ")) > 1:
+        if p.given and len(p.given.strip(". ")) > 1 and not split_name(parse_person_name(p.label)):
             c.given.add(p.given)
         if p.patronymic and len(p.patronymic.strip(". ")) > 1:
             c.patronymics.add(p.patronymic)
@@ -100,18 +105,16 @@ def _conflict(a: _Cluster, b: _Cluster, decisions: Decisions) -> bool:
 
 
 def _weights(clusters: list[_Cluster]) -> dict[str, float]:
-    """Weight of a co-mentioned person as evidence: 1 for one named in few scenes, falling to 0
-    for one named in COMMON_SHARE of them or more (inverse document frequency, clipped)."""
+    """Weight of a co-mentioned person as evidence: 1, or 0 for one named beside more than
+    COMMON_SHARE of the people at hand (the memoir's Stalin: background, not context)."""
     counts: dict[str, int] = defaultdict(int)
     for c in clusters:
         for key in c.context:
             counts[key] += 1
-    n = max(len(clusters), 2)
-    out = {}
-    for key, count in counts.items():
-        share = count / n
-        out[key] = 0.0 if share >= COMMON_SHARE else min(1.0, math.log(COMMON_SHARE / share, 4))
-    return out
+    # Below MIN_BACKGROUND people a share says little (a neighbourhood of one surname): every
+    # co-mentioned person counts, and the three required keep the evidence specific.
+    line = COMMON_SHARE * len(clusters) if len(clusters) >= MIN_BACKGROUND else float("inf")
+    return {key: 0.0 if count > line else 1.0 for key, count in counts.items()}
 
 
 def _context(a: _Cluster, b: _Cluster, weights: dict[str, float]) -> tuple[float, list[str]]:
@@ -152,7 +155,7 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
         for i, a in enumerate(block):
             for b in block[i + 1:]:
                 pair = (min(a.index, b.index), max(a.index, b.index))
-                if pair in candidates or a.own_keys & b.own_keys:
+                if pair in candidates:
                     continue
                 similarity, x, y = best_channel_fit(a.forms, b.forms)
                 if similarity < CHANNEL_THRESHOLD or both_attested(x, y):
@@ -161,42 +164,50 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                     continue
                 score, evidence = _context(a, b, weights)
                 if score >= MIN_CONTEXT:
-                    candidates[pair] = (score, similarity, evidence, x, y)
-    return _apply(linkage, clusters, candidates)
+                    candidates[pair] = (score * similarity, similarity, evidence, x, y)
+    return _apply(linkage, clusters, candidates, decisions)
 
 
 def _apply(linkage: Linkage, clusters: list[_Cluster],
-           candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]]
-           ) -> Linkage:
-    """Join each candidate pair that is the clear best for both of its clusters."""
-    best: dict[int, list[float]] = defaultdict(list)
+           candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]],
+           decisions: Decisions) -> Linkage:
+    """Join candidate pairs, best first. A cluster whose near-best candidates cannot be one
+    person (they conflict) is doubtful and joins none; a join that would put two conflicting
+    clusters together is refused."""
+    by_index = {c.index: c for c in clusters}
+    options: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), (score, *_rest) in candidates.items():
-        best[i].append(score)
-        best[j].append(score)
-
-    def clear(index: int, score: float) -> bool:
-        others = sorted(best[index], reverse=True)
-        return others[0] == score and (len(others) == 1 or others[1] <= score - MARGIN)
-
-    parent = list(range(len(linkage.clusters)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first = {c.index: c.keys[0] for c in clusters}
+        options[i].append((score, j))
+        options[j].append((score, i))
+    doubtful = set()
+    for i, found in options.items():
+        best = max(score for score, _ in found)
+        near = [j for score, j in found if score > best - MARGIN]
+        if any(_conflict(by_index[x], by_index[y], decisions)
+               for n, x in enumerate(near) for y in near[n + 1:]):
+            doubtful.add(i)
+    group = {c.index: [c.index] for c in clusters}
     pairs = list(linkage.pairs)
-    for (i, j), (score, similarity, evidence, x, y) in sorted(candidates.items()):
-        if not (clear(i, score) and clear(j, score)):
+    for (i, j), (score, similarity, evidence, x, y) in sorted(
+            candidates.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if i in doubtful or j in doubtful or group[i] is group[j]:
             continue
-        parent[root(j)] = root(i)
-        a, b = sorted((first[i], first[j]))
+        if any(_conflict(by_index[a], by_index[b], decisions)
+               for a in group[i] for b in group[j]):
+            continue
+        merged = group[i] + group[j]
+        for k in merged:
+            group[k] = merged
+        a, b = sorted((by_index[i].keys[0], by_index[j].keys[0]))
         pairs.append(ScoredPair(a, b, round(similarity, 3), {
             "rule": "translation variant in a shared context", "forms": [x, y],
             "context": evidence, "context_weight": round(score, 2)}, "linked"))
-    merged: dict[int, list[str]] = defaultdict(list)
-    for index, members in enumerate(linkage.clusters):
-        merged[root(index)].extend(members)
-    return Linkage(clusters=[merged[r] for r in sorted(merged)], pairs=pairs, model=linkage.model)
+    out: list[list[str]] = []
+    seen: set[int] = set()
+    for index in range(len(linkage.clusters)):
+        if index in seen:
+            continue
+        joined = group.get(index, [index])
+        seen.update(joined)
+        out.append([k for g in sorted(joined) for k in linkage.clusters[g]])
+    return Linkage(clusters=out, pairs=pairs, model=linkage.model)

@@ -27,7 +27,7 @@ from kartoteka.names.similarity import SURNAME_THRESHOLD, given_compatible, surn
 from kartoteka.names.translit import is_cyrillic
 
 SCENE = 2500  # characters: about a page, what a reader keeps in mind as one scene
-SPLIT_LETTERS = 10  # a surname of up to three syllables, cut into two English words
+SPLIT_WORD = 5  # letters: a syllable-long English word ("Paul", "Kerr") a split surname gives
 LIST_LINE = 120  # characters: a line this short, among others as short, is an item of a list
 LIST_HEAD = 60  # characters: how far into an item its person is named
 MARGIN = 0.05  # the closest person must be this much closer than the next
@@ -39,20 +39,21 @@ def variant_forms(names: list[PersonName]) -> tuple[set[str], set[str]]:
     surname split into English words ("Paul Kerr" as "Paulkerr")."""
     bare: set[str] = set()
     split: set[str] = set()
-    identified = any(n.given and (n.patronymic or not _split(n)) for n in names)
+    identified = any(n.given and (n.patronymic or not split_name(n)) for n in names)
     for n in names:
         if n.surname and not n.given and not n.initials and not identified:
             bare.add(n.surname)
-        elif n.surname and n.given and _split(n):
+        elif n.surname and n.given and split_name(n) and not identified:
             split.add(f"{n.given}{n.surname.lower()}")
     return bare, split
 
 
-def _split(name: PersonName) -> bool:
-    """A name short enough to be one surname the channel cut in two ("Paul Kerr")."""
+def split_name(name: PersonName) -> bool:
+    """Two words short enough to be one surname the channel cut in two ("Paul Kerr"): a
+    one-syllable "surname" is rare among Russian families, common among English words."""
     return bool(name.given and name.surname and not name.patronymic
-                and not is_cyrillic(name.surname)
-                and len(name.given) + len(name.surname) <= SPLIT_LETTERS)
+                and not is_cyrillic(name.surname) and len(name.given) <= SPLIT_WORD
+                and len(name.surname) <= SPLIT_WORD - 1)
 
 
 def _surnames(names: list[PersonName]) -> set[str]:
@@ -109,8 +110,9 @@ class _Scene:
         sentences_a = {self.sentence(m.start) for m in a.mentions}
         if any(self.sentence(m.start) in sentences_a for m in b.mentions):
             return True
-        if all(self.listed(m.start) for m in [*a.mentions, *b.mentions]):
-            return True
+        if any(self.listed(m.start) for m in a.mentions) and \
+                any(self.listed(m.start) for m in b.mentions):
+            return True  # a list names each of its people once
         return not any(abs(x.start - y.start) <= SCENE for x in a.mentions for y in b.mentions)
 
 
@@ -119,17 +121,23 @@ def _conflict(a, b) -> bool:  # noqa: ANN001 - two people.Person
     genders_a, genders_b = a.genders(), b.genders()
     if genders_a and genders_b and not genders_a & genders_b:
         return True
-    given_a = {n.given for n in a.names if n.given and not _split(n)}
-    given_b = {n.given for n in b.names if n.given and not _split(n)}
+    given_a = {n.given for n in a.names if n.given and not split_name(n)}
+    given_b = {n.given for n in b.names if n.given and not split_name(n)}
     return any(given_compatible(x, y) is False for x in given_a for y in given_b)
 
 
-def _rank(person) -> tuple[bool, bool, int]:  # noqa: ANN001 - people.Person
-    """Which of two people keeps its name: one with a patronymic or initials (a full name no
-    channel split), then one whose surname the dictionary knows, then the one named more."""
+def _rank(person, group: list) -> tuple[bool, bool, float, int]:  # noqa: ANN001 - people.Person
+    """Which of a group of people keeps its name: one with a patronymic or initials (a full
+    name no channel split), then one whose surname the dictionary knows, then the form nearest
+    in spelling to all the others (the one the mangled forms came from: Pauker among Paukel,
+    Paulkor and Bokor), then the one named more."""
     names = person.names
+    own = _surnames(names)
+    others = {n.surname for p in group if p is not person for n in p.names
+              if n.surname and not split_name(n)}
+    centre = max((sum(surname_similarity(x, y) for y in others) for x in own), default=0.0)
     return (any(n.surname and (n.patronymic or n.initials) for n in names),
-            any(attested_surname(s) for s in _surnames(names)), len(person.mentions))
+            any(attested_surname(s) for s in own), round(centre, 3), len(person.mentions))
 
 
 def _fit(person, other) -> float:  # noqa: ANN001 - two people.Person
@@ -187,7 +195,8 @@ def join_channel_variants(people: list, text: str, starts: list[int]) -> list:
             group[k] = merged
     for members in {id(g): g for g in group.values()}.values():
         if len(members) > 1:
-            ranked = sorted(members, key=lambda k: _rank(live[k]), reverse=True)
+            group_people = [live[k] for k in members]
+            ranked = sorted(members, key=lambda k: _rank(live[k], group_people), reverse=True)
             for k in ranked[1:]:
                 live[ranked[0]].absorb(live[k])
     return [p for p in people if p.mentions]
