@@ -135,14 +135,3 @@ def test_similarity_compare_names_full_given_beats_initial() -> None:
     initial = _compare("N. Yezhov", "Nikolai Ezhov").score
     bare = _compare("Yezhov", "Nikolai Ezhov").score
     assert full > initial > bare
-
-
-@pytest.mark.parametrize(("initial", "given", "expected"), [
-    ("И.", "Josef", True),  # Иосиф: Latin J- before o is И-
-    ("И.", "Joseph", True),
-    ("I.", "Josef", True),
-    ("И.", "Jakov", False),  # Яков: J- before a is Я-, never И-
-    ("Н.", "Josef", False),
-])
-def test_similarity_latin_jo_names_take_the_russian_initial_i(initial, given, expected):
-    assert given_compatible(initial, given) is expected

@@ -40,7 +40,7 @@ def test_channel_within_joins_forms_in_one_scene(text: str, surfaces: list[str])
         ("Gorin was arrested in May.\n\nHis friend Korin fled.", ["Gorin", "Korin"]),
         # Items of a list are different people, each with a post.
         ("The arrested:\nCommissar of Finance Grinov,\nCommissar of Justice Krinov,\n"
-         "Commissar of Trade Petrov.\n", ["Grinov", "Krinov", "Petrov"]),
+         "Commissar of Trade Petrov\n", ["Grinov", "Krinov", "Petrov"]),
         # Different given names are different people.
         ("Ivan Dubrov was a driver. Later Pyotr Tuplov came to work.",
          ["Ivan Dubrov", "Pyotr Tuplov"]),

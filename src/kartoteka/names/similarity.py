@@ -24,7 +24,6 @@ from kartoteka.names.keys import (
     given_fine_keys,
     given_keys,
     initial_key_letters,
-    key_form,
     surname_fine_keys,
     surname_keys,
 )
@@ -143,10 +142,6 @@ def _is_initial(text: str) -> bool:
 def _first_letters(given: str) -> frozenset[str]:
     """Key letters a full given name starts with, including its foreign equivalents."""
     letters = {key[:1] for key in given_keys(given) if key}
-    if given[:2].lower() == "jo":
-        # Latin I and J were one letter: Josef, Joseph, Jonas are Иосиф, Иона (Ио-), so their
-        # Russian initial is И, which no reading of the Latin "Jo" gives.
-        letters.add(key_form("и", surname=False))
     rows = load_given_names()
     for number in given_name_groups(given):
         for form in rows[number].forms:

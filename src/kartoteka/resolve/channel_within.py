@@ -28,8 +28,8 @@ from kartoteka.names.translit import is_cyrillic
 
 SCENE = 2500  # characters: about a page, what a reader keeps in mind as one scene
 SPLIT_WORD = 5  # letters: a syllable-long English word ("Paul", "Kerr") a split surname gives
-LIST_LINE = 120  # characters: a line this short, among others as short, is an item of a list
-LIST_HEAD = 60  # characters: how far into an item its person is named
+LIST_LINE = 200  # characters: a longer line is a paragraph, not an item of a list
+_SENTENCE_END = frozenset(".!?…\"”»:")
 MARGIN = 0.05  # the closest person must be this much closer than the next
 
 
@@ -83,10 +83,13 @@ class _Scene:
         self.line_starts = [0]
         for line in lines[:-1]:
             self.line_starts.append(self.line_starts[-1] + len(line) + 1)
-        self.items: set[int] = set()  # lines of a run of three or more short lines: a list
+        # A list: a run of three or more lines that are not sentences (an item ends on a
+        # name, a comma or a bracket, not on . ! ? or a closing quote), each naming its own.
+        self.items: set[int] = set()
         run: list[int] = []
         for number, line in enumerate([*lines, ""]):
-            if line.strip() and len(line) <= LIST_LINE:
+            stripped = line.strip()
+            if stripped and len(stripped) <= LIST_LINE and stripped[-1] not in _SENTENCE_END:
                 run.append(number)
                 continue
             if len(run) >= 3:
@@ -100,9 +103,8 @@ class _Scene:
         return bisect_right(self.line_starts, position) - 1
 
     def listed(self, position: int) -> bool:
-        """Whether a name heads an item of a list ("Commissar of Finance Grinko")."""
-        line = self.line(position)
-        return line in self.items and position - self.line_starts[line] <= LIST_HEAD
+        """Whether a name stands in an item of a list ("Commissar of Finance Grinko")."""
+        return self.line(position) in self.items
 
     def apart(self, a, b) -> bool:  # noqa: ANN001 - two people.Person
         """Two people: some sentence names both, each is an item of a list, or they never
