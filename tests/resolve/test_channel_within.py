@@ -69,3 +69,9 @@ def test_channel_within_keeps_the_dictionary_form_as_label() -> None:
     entities, found = people_of("Gaminev came. Gaminev left. Then Kamenev returned.",
                                 ["Gaminev", "Kamenev"])
     assert entity_of(entities, found["Gaminev"][0]).label == "Kamenev"
+
+
+def test_channel_within_a_cut_up_name_never_names_the_person() -> None:
+    entities, found = people_of("Lu Pin spoke first. Lu Pin spoke again.\n\nThen Lupin left.",
+                                ["Lu Pin", "Lupin"])
+    assert entity_of(entities, found["Lu Pin"][0]).label == "Lupin"

@@ -128,17 +128,18 @@ def _conflict(a, b) -> bool:  # noqa: ANN001 - two people.Person
     return any(given_compatible(x, y) is False for x in given_a for y in given_b)
 
 
-def _rank(person, group: list) -> tuple[bool, bool, float, int]:  # noqa: ANN001 - people.Person
-    """Which of a group of people keeps its name: one with a patronymic or initials (a full
-    name no channel split), then one whose surname the dictionary knows, then the form nearest
-    in spelling to all the others (the one the mangled forms came from: Pauker among Paukel,
-    Paulkor and Bokor), then the one named more."""
+def _rank(person, group: list) -> tuple[bool, bool, bool, float, int]:  # noqa: ANN001
+    """Which of a group of people keeps its name: one known by more than a cut-up name, then
+    one with a patronymic or initials, then one whose surname the dictionary knows, then the
+    form nearest in spelling to all the others (the one the mangled forms came from: Pauker
+    among Paukel, Paulkor and Bokor), then the one named more."""
     names = person.names
     own = _surnames(names)
     others = {n.surname for p in group if p is not person for n in p.names
               if n.surname and not split_name(n)}
     centre = max((sum(surname_similarity(x, y) for y in others) for x in own), default=0.0)
-    return (any(n.surname and (n.patronymic or n.initials) for n in names),
+    whole = any(n.surname and not split_name(n) for n in names)  # not only a cut-up name
+    return (whole, any(n.surname and (n.patronymic or n.initials) for n in names),
             any(attested_surname(s) for s in own), round(centre, 3), len(person.mentions))
 
 
