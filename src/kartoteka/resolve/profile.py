@@ -7,6 +7,7 @@ survive every re-run.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -68,6 +69,7 @@ class Decisions:
 
 
 SCENE_PEOPLE = 12
+SCENE_REACH = 1  # paragraphs on either side that are still the same scene
 _KIN_TYPES = load_vocabulary().group("kin")
 _DEATH_TYPES = load_vocabulary().group("death")
 
@@ -89,25 +91,28 @@ def _unresolved(entity: LocalEntity, mentions: dict[str, Mention]) -> bool:
 
 
 def _paragraph_of(text: str):  # noqa: ANN202 - position -> paragraph number
-    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    """Paragraphs are the text's lines; a run of blank lines is one break."""
+    breaks = [m.start() for m in re.finditer(r"\n+", text)]
     return lambda position: bisect_right(breaks, position)
 
 
 def _comentioned(extraction: Extraction, entities: list[LocalEntity]) -> dict[str, list[str]]:
-    """Entity key -> labels of the other named people in the paragraphs that name it. A
-    paragraph naming more than SCENE_PEOPLE people is a list, not a scene, and counts for none."""
+    """Entity key -> labels of the other named people in the scenes that name it: the paragraph
+    of each of its mentions and the one on either side (SCENE_REACH). A paragraph naming more
+    than SCENE_PEOPLE people is a list, not a scene, and counts for none."""
     paragraph = _paragraph_of(extraction.document.text)
     starts = {m.id: m.start for m in extraction.mentions}
     named = [e for e in entities if e.kind == "person" and not e.descriptor]
-    scenes = {e.key: {paragraph(starts[mid]) for mid in e.mention_ids if mid in starts}
-              for e in named}
+    own = {e.key: {paragraph(starts[mid]) for mid in e.mention_ids if mid in starts}
+           for e in named}
     cast: dict[int, set[str]] = defaultdict(set)
     for e in named:
-        for number in scenes[e.key]:
+        for number in own[e.key]:
             cast[number].add(e.label)
     out = {}
     for e in named:
-        others = set().union(*(cast[n] for n in scenes[e.key] if len(cast[n]) <= SCENE_PEOPLE))
+        reach = {n + step for n in own[e.key] for step in range(-SCENE_REACH, SCENE_REACH + 1)}
+        others = set().union(*(cast[n] for n in reach if len(cast[n]) <= SCENE_PEOPLE))
         out[e.key] = sorted(others - {e.label})
     return out
 
