@@ -94,7 +94,7 @@ def test_channel_links_leave_a_variant_between_two_people() -> None:
     assert not together(linkage, "c", "b")
 
 
-@pytest.mark.parametrize(("corpus", "joined"), [(60, False), (8, True)])
+@pytest.mark.parametrize(("corpus", "joined"), [(240, False), (8, True)])
 def test_channel_links_ignore_people_named_beside_everyone(corpus: int, joined: bool) -> None:
     # Of the three people shared, one is named in every scene: background in a large corpus;
     # in a handful of profiles there is no telling, and it counts.

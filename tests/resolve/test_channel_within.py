@@ -75,3 +75,12 @@ def test_channel_within_a_cut_up_name_never_names_the_person() -> None:
     entities, found = people_of("Lu Pin spoke first. Lu Pin spoke again.\n\nThen Lupin left.",
                                 ["Lu Pin", "Lupin"])
     assert entity_of(entities, found["Lu Pin"][0]).label == "Lupin"
+
+
+def test_channel_within_keeps_the_form_nearest_the_others() -> None:
+    # Dubrov and Dubrof are one spelling family, Tuplov the channel's: Dubrov names him even
+    # though Tuplov is written most often.
+    text = "Tuplov slept. Dubrov woke.\n\nDubrof replied. Tuplov ran. Tuplov left.\n\nTuplov came."
+    entities, found = people_of(text, ["Tuplov", "Dubrov", "Dubrof"])
+    assert entity_of(entities, found["Tuplov"][0]).label in ("Dubrov", "Dubrof")
+    assert entity_of(entities, found["Tuplov"][0]) is entity_of(entities, found["Dubrov"][0])

@@ -38,7 +38,7 @@ from kartoteka.resolve.profile import Decisions, Profile
 
 MIN_CONTEXT = 3.0  # shared context for a join: three co-mentioned people, or two and a post
 COMMON_SHARE = 0.3  # a co-mention named beside this share of the people is background
-MIN_BACKGROUND = 50  # people at hand needed to tell background from context
+MIN_BACKGROUND = 200  # people at hand needed to tell background from context
 BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
 MARGIN = 0.15  # the best candidate (context x similarity) must beat the next by this much
 YEARS_APART = 2  # birth or death years further apart than this are two people

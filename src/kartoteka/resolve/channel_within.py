@@ -135,9 +135,8 @@ def _rank(person, group: list) -> tuple[bool, bool, bool, float, int]:  # noqa: 
     among Paukel, Paulkor and Bokor), then the one named more."""
     names = person.names
     own = _surnames(names)
-    others = {n.surname for p in group if p is not person for n in p.names
-              if n.surname and not split_name(n)}
-    centre = max((sum(surname_similarity(x, y) for y in others) for x in own), default=0.0)
+    forms = {n.surname for p in group for n in p.names if n.surname and not split_name(n)}
+    centre = max((sum(surname_similarity(x, y) for y in forms - {x}) for x in own), default=0.0)
     whole = any(n.surname and not split_name(n) for n in names)  # not only a cut-up name
     return (whole, any(n.surname and (n.patronymic or n.initials) for n in names),
             any(attested_surname(s) for s in own), round(centre, 3), len(person.mentions))
