@@ -113,3 +113,17 @@ def test_channel_links_read_stored_profile_dicts() -> None:
     linkage = join_channel_variants(start, [p.to_dict() for p in profiles])
     assert together(linkage, "a", "b")
     assert sorted(k for c in linkage.clusters for k in c) == sorted(p.key for p in profiles)
+
+
+def test_channel_links_never_chain_two_people_through_a_variant() -> None:
+    # Tuplov shares a company with Dubrov and, less, with Tobrel; Dubrov and Tobrel share none.
+    profiles = [prof("a", "d1", "Dubrov", comentioned=["Ivan Sorokin", "Pyotr Lebedev",
+                                                       "Anna Grekova", "Oleg Frolov"]),
+                prof("b", "d2", "Tuplov", comentioned=["Ivan Sorokin", "Pyotr Lebedev",
+                                                       "Anna Grekova", "Boris Zimin",
+                                                       "Gleb Orekhov", "Lev Shubin"]),
+                prof("c", "d3", "Tobrel", comentioned=["Boris Zimin", "Gleb Orekhov",
+                                                       "Lev Shubin"]),
+                *background(8)]
+    linkage = link(profiles)
+    assert not together(linkage, "a", "c")

@@ -172,8 +172,8 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
            candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]],
            decisions: Decisions) -> Linkage:
     """Join candidate pairs, best first. A cluster whose near-best candidates cannot be one
-    person (they conflict) is doubtful and joins none; a join that would put two conflicting
-    clusters together is refused."""
+    person (they conflict) is doubtful and joins none; two groups join only when every pair
+    across them is a candidate itself, so a variant close to two people never chains them."""
     by_index = {c.index: c for c in clusters}
     options: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), (score, *_rest) in candidates.items():
@@ -182,7 +182,7 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
     doubtful = set()
     for i, found in options.items():
         best = max(score for score, _ in found)
-        near = [j for score, j in found if score > best - MARGIN]
+        near = [j for score, j in found if score >= best - MARGIN]
         if any(_conflict(by_index[x], by_index[y], decisions)
                for n, x in enumerate(near) for y in near[n + 1:]):
             doubtful.add(i)
@@ -192,9 +192,8 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
             candidates.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if i in doubtful or j in doubtful or group[i] is group[j]:
             continue
-        if any(_conflict(by_index[a], by_index[b], decisions)
-               for a in group[i] for b in group[j]):
-            continue
+        if not all((min(a, b), max(a, b)) in candidates for a in group[i] for b in group[j]):
+            continue  # every pair across a join must stand on its own evidence (no chaining)
         merged = group[i] + group[j]
         for k in merged:
             group[k] = merged
