@@ -40,7 +40,7 @@ MIN_CONTEXT = 3.0  # shared context for a join: three co-mentioned people, or tw
 COMMON_SHARE = 0.3  # a co-mention named beside this share of the people is background
 MIN_BACKGROUND = 200  # people at hand needed to tell background from context
 BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
-MARGIN = 0.15  # the best candidate (context x similarity) must beat the next by this much
+MARGIN = 0.1  # share by which the best candidate (context x similarity) must beat the next
 YEARS_APART = 2  # birth or death years further apart than this are two people
 
 
@@ -171,9 +171,10 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
 def _apply(linkage: Linkage, clusters: list[_Cluster],
            candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]],
            decisions: Decisions) -> Linkage:
-    """Join candidate pairs, best first. A cluster whose near-best candidates cannot be one
-    person (they conflict) is doubtful and joins none; two groups join only when every pair
-    across them is a candidate itself, so a variant close to two people never chains them."""
+    """Join candidate pairs, best first. A cluster whose near-best candidates (within MARGIN
+    of the best) are not candidates of each other is doubtful and joins none, so a variant
+    close to two people never chains them; a join that would put two conflicting clusters
+    together is refused."""
     by_index = {c.index: c for c in clusters}
     options: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), (score, *_rest) in candidates.items():
@@ -182,8 +183,10 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
     doubtful = set()
     for i, found in options.items():
         best = max(score for score, _ in found)
-        near = [j for score, j in found if score >= best - MARGIN]
-        if any(_conflict(by_index[x], by_index[y], decisions)
+        near = [j for score, j in found if score >= best * (1 - MARGIN)]
+        # Near-best candidates that are not candidates of each other are two people the
+        # variant falls between: it joins neither, and never chains them.
+        if any((min(x, y), max(x, y)) not in candidates
                for n, x in enumerate(near) for y in near[n + 1:]):
             doubtful.add(i)
     group = {c.index: [c.index] for c in clusters}
@@ -192,8 +195,9 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
             candidates.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if i in doubtful or j in doubtful or group[i] is group[j]:
             continue
-        if not all((min(a, b), max(a, b)) in candidates for a in group[i] for b in group[j]):
-            continue  # every pair across a join must stand on its own evidence (no chaining)
+        if any(_conflict(by_index[a], by_index[b], decisions)
+               for a in group[i] for b in group[j]):
+            continue
         merged = group[i] + group[j]
         for k in merged:
             group[k] = merged
