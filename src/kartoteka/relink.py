@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from kartoteka.curate.edits import Curation, curation
 from kartoteka.names.keys import neighbour_key, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
+from kartoteka.resolve.across import Linkage
 from kartoteka.resolve.authority import (
     DEFAULT_LINK_THRESHOLD,
     AuthorityRecord,
@@ -31,6 +32,7 @@ from kartoteka.resolve.authority import (
     profile_blocks,
 )
 from kartoteka.resolve.authority_model import LearntModel, learn
+from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, load_prior
 from kartoteka.resolve.profile import Profile
 from kartoteka.sources.authority import RawRecord
@@ -114,19 +116,32 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             [Profile.from_dict(r.data) for r in new], [Profile.from_dict(r.data) for r in stored],
             {r.key: r.entity_id for r in stored}, decisions=cur.decisions)
         by_key = {r.key: r for r in [*stored, *new]}
-        save_links(session, attached.pairs, by_key)
         held: dict[str, list[ProfileRow]] = {}
         for r in stored:
             held.setdefault(r.entity_id or r.key, []).append(r)
         clusters = []
         for group in attached.groups:
             entity = attached.entity_of[group[0]]
-            clusters.append([by_key[k] for k in group] + (held[entity] if entity else []))
-        touched = assign_entities(session, clusters, set(), cur.labels)
-        rest += sorted(attached.bridges)
+            clusters.append([by_key[k] for k in group] + held.pop(entity, []))
+        if _channel_would_join(clusters, held, attached.bridges, by_key, cur):
+            rest += sorted(r.key for r in new)  # a join the neighbourhood linker makes
+        else:
+            save_links(session, attached.pairs, by_key)
+            touched = assign_entities(session, clusters, set(), cur.labels)
+            rest += sorted(attached.bridges)
     if rest:
         touched |= resolve_profiles(session, changed=rest, cur=cur)
     return touched
+
+
+def _channel_would_join(clusters: list[list[ProfileRow]], held: dict[str, list[ProfileRow]],
+                        bridges: set[str], by_key: dict[str, ProfileRow], cur: Curation) -> bool:
+    """Whether the machine-translation variant step (``resolve.channel_links``, which the
+    neighbourhood linker runs after scoring) would join any of these clusters."""
+    groups = [[r.key for r in c] for c in [*clusters, *held.values()]] + [[k] for k in bridges]
+    before = Linkage(clusters=[sorted(g) for g in groups])
+    after = join_channel_variants(before, [r.data for r in by_key.values()], cur.decisions)
+    return sorted(map(sorted, after.clusters)) != sorted(before.clusters)
 
 
 def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
@@ -154,6 +169,7 @@ def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
     linkage = link_profiles(
         [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions, backend=backend,
     )
+    linkage = join_channel_variants(linkage, [r.data for r in persons], cur.decisions)
     save_links(session, linkage.pairs, by_key)
     clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]
     covered = {r.key for c in clusters for r in c}
