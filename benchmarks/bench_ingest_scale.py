@@ -193,6 +193,7 @@ def bench_moscow(pg: str | None, records: int | None = None) -> None:
                     people = session.query(EntityRow).filter(EntityRow.kind == "person").count()
                 store.close()
                 print(f"  {label:18} {seconds:7.1f} s  (cpu {cpu:6.1f} s)  {result.status}  "
+                      f"{result.reason or ''}  "
                       f"{people} persons", flush=True)
     finally:
         drop_database(pg, database)
