@@ -23,9 +23,10 @@ from typing import Any
 
 from kartoteka.errors import KartotekaError
 from kartoteka.pipeline import FileResult, read_bytes
-from kartoteka.sources.ocr import PageCallback
 from kartoteka.store.session import Store
 from kartoteka.workers import Extracted, extract_file, failure_reason, hashed, write_extracted
+
+PageCallback = Callable[[int, int], None]  # (pages done, pages of the file), as sources.ocr's
 
 # Files a partition holds: the driver keeps one partition's analyses in memory at a time.
 PARTITION_FILES = 32
