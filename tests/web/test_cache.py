@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from kartoteka.store import queries
+from kartoteka.store import search
 from kartoteka.store.session import Store
 from kartoteka.web.app import WebSettings, create_app
 from kartoteka.web.cache import GenerationCache, stop_caches
@@ -53,13 +53,13 @@ def test_cache_app_shutdown_leaves_no_rebuild_on_a_dropped_database(
     else:
         server, db = "", str(tmp_path / "copy.db")
         Path(db).write_bytes(Path(template_db.path).read_bytes())
-    real = queries.build_name_keys
+    real = search.build_name_keys
 
     def slow_build(session: Session):  # noqa: ANN202 - whatever the real one returns
         time.sleep(1.5)
         return real(session)
 
-    monkeypatch.setattr(queries, "build_name_keys", slow_build)
+    monkeypatch.setattr(search, "build_name_keys", slow_build)
     app = create_app(WebSettings(db=db, allow_anonymous=True))
     with caplog.at_level(logging.ERROR), TestClient(app):
         pass  # the app starts (warming the indexes) and stops at once
