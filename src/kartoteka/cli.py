@@ -199,7 +199,7 @@ def import_(file: Path, db: str, fmt: str) -> None:
         raise click.UsageError(f"{file}: not readable JSON: {exc}") from exc
     store = _open(db, create=True)
     try:
-        with store.session() as session:
+        with store.session(write=True) as session:
             counts = import_export(session, data)
     except KartotekaError as exc:
         raise click.ClickException(f"{file}: {exc}") from exc
@@ -223,7 +223,7 @@ def resolve(db: str, engine: str) -> None:
     from kartoteka.store.writer import has_authority_records
 
     store = _open(db)
-    with store.session() as session:
+    with store.session(write=True) as session:
         cur = curation(session)
         touched = resolve_profiles(session, cur=cur, backend=engine)
         apply_claim_curation(session, cur)
@@ -305,7 +305,7 @@ def _curate(db: str, action, *args, **kwargs) -> None:  # noqa: ANN001
 
     store = _open(db)
     try:
-        with store.session() as session:
+        with store.session(write=True) as session:
             edit = action(session, *args, **kwargs)
             click.echo(f"edit {edit.id}: {edit.action} {edit.target}")
     except CurationError as exc:
@@ -381,7 +381,7 @@ def authority_import(file: Path, source: str, fmt: str, db: str) -> None:
 
     store = _open(db, create=True)
     try:
-        with store.session() as session:
+        with store.session(write=True) as session:
             records = tqdm(read_authority_file(file, source, fmt), unit="record",
                            desc="import", file=sys.stderr, disable=None)
             count = import_records(session, records)

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from kartoteka.curate.edits import curation
 from kartoteka.errors import KartotekaError, SourceError
 from kartoteka.extract import extract, is_structured
@@ -98,40 +100,76 @@ def ingest_file(store: Store, path: Path, *, retry_failed: bool = False) -> File
     try:
         raw = read_bytes(path)
         sha = hashlib.sha256(raw).hexdigest()
-        with store.session() as session:
-            if has_document(session, sha):
-                return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
-            earlier = None if retry_failed else lasting_failure(session, display_path(path), sha)
-        if earlier is not None:  # the same bytes failed before: parsing them again cannot help
-            return FileResult(str(path), "failed", reason=f"{earlier} (unchanged since it "
-                              "failed; --retry-failed reads it again)")
+        done = already_done(store, str(path), sha, retry_failed=retry_failed)
+        if done is not None:
+            return done
         extraction = read_and_extract(path, raw)
-        warnings = page_warnings(extraction.document.meta)
         entities, profiles = analyse(extraction)
-        with store.session(write=True) as session:
-            if has_document(session, sha):  # another ingest stored it while this one extracted
-                return FileResult(str(path), "unchanged", document_id="d" + sha[:16])
-            row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
-            cur = curation(session)  # the human decisions, read once for this file
-            link_new_profiles(session, [e.key for e in entities], cur)
-            apply_claim_curation(session, cur)
-            if has_authority_records(session):
-                link_persons(session, profile_keys=[e.key for e in entities], cur=cur)
-            return FileResult(str(path), "stored", document_id=row.id, warnings=warnings)
-    except KartotekaError as exc:
-        reason = exc.reason if isinstance(exc, SourceError) else str(exc)
-        # A reader's refusal of these bytes lasts as long as they do; other errors may pass.
-        lasting = isinstance(exc, SourceError) and sha is not None
-    except Exception as exc:  # noqa: BLE001
+        return store_analysis(store, str(path), extraction, entities, profiles)
+    except Exception as exc:  # noqa: BLE001 - a fault in a stage costs one file, not the run
         if is_disk_full(exc):
             raise  # no later file can be stored either: the run stops with a clear error
-        # A bug in a stage must cost one file, not the run; the reason names the fault.
-        log.debug("internal error on %s", path, exc_info=True)
-        reason = f"internal error: {type(exc).__name__}: {exc}"
-        lasting = False
+        log.debug("ingest failed on %s", path, exc_info=True)
+        reason, lasting = failure_of(exc)
+    return record_failed(store, str(path), reason, sha256=sha if lasting else None)
+
+
+# --- The halves every path shares (sequential, ``workers``, ``spark_ingest``) ----------------
+
+def already_done(store: Store, path: str, sha256: str, *, retry_failed: bool = False
+                 ) -> FileResult | None:
+    """The result of a file that needs no extraction: stored already, or its very bytes
+    failed before for a lasting reason (parsing them again cannot help)."""
+    with store.session() as session:
+        if has_document(session, sha256):
+            return FileResult(path, "unchanged", document_id="d" + sha256[:16])
+        earlier = None if retry_failed else lasting_failure(
+            session, display_path(path), sha256)
+    if earlier is not None:
+        return FileResult(path, "failed", reason=f"{earlier} (unchanged since it failed; "
+                          "--retry-failed reads it again)")
+    return None
+
+
+def failure_of(exc: BaseException) -> tuple[str, bool]:
+    """The reason recorded for a file, and whether it lasts as long as its bytes do (a
+    reader's refusal of them; other errors may pass)."""
+    if isinstance(exc, SourceError):
+        return exc.reason, True
+    if isinstance(exc, KartotekaError):
+        return str(exc), False
+    # A bug in a stage must cost one file, not the run; the reason names the fault.
+    return f"internal error: {type(exc).__name__}: {exc}", False
+
+
+def link_new(session: Session, keys: list[str]) -> None:
+    """The cross-document step for newly stored profiles (every ingest path calls this)."""
+    cur = curation(session)  # the human decisions, read once
+    link_new_profiles(session, keys, cur)
+    apply_claim_curation(session, cur)
+    if has_authority_records(session):
+        link_persons(session, profile_keys=keys, cur=cur)
+
+
+def store_analysis(store: Store, path: str, extraction: Extraction,
+                   entities: list[LocalEntity], profiles: dict[str, Profile]) -> FileResult:
+    """The writing half of one file: its analysis stored and linked in one transaction."""
+    sha = extraction.document.sha256
     with store.session(write=True) as session:
-        record_failure(session, display_path(path), reason, sha256=sha if lasting else None)
-    return FileResult(str(path), "failed", reason=reason)
+        if has_document(session, sha):  # another ingest stored it while this one extracted
+            return FileResult(path, "unchanged", document_id="d" + sha[:16])
+        row = write_extraction(session, extraction, entities, profiles, block_keys(profiles))
+        link_new(session, [e.key for e in entities])
+        return FileResult(path, "stored", document_id=row.id,
+                          warnings=page_warnings(extraction.document.meta))
+
+
+def record_failed(store: Store, path: str, reason: str, *, sha256: str | None = None
+                  ) -> FileResult:
+    """Record a file's failure (``sha256`` when it lasts as long as its bytes)."""
+    with store.session(write=True) as session:
+        record_failure(session, display_path(path), reason, sha256=sha256)
+    return FileResult(path, "failed", reason=reason)
 
 
 def page_warnings(meta: dict) -> list[str]:

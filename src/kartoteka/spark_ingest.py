@@ -26,6 +26,8 @@ from kartoteka.pipeline import FileResult, read_bytes
 from kartoteka.store.session import Store
 from kartoteka.workers import Extracted, extract_file, failure_reason, hashed, write_extracted
 
+PageCallback = Callable[[int, int], None]  # (pages done, pages of the file), as sources.ocr's
+
 # Files a partition holds: the driver keeps one partition's analyses in memory at a time.
 PARTITION_FILES = 32
 
@@ -71,16 +73,31 @@ def extract_partition(items: Iterable[tuple[str, str]]) -> Iterator[Extracted]:
         try:
             raw = read_bytes(Path(path))
         except KartotekaError as exc:
-            yield Extracted(path, sha, reason=failure_reason(exc))
+            yield Extracted(path, sha, reason=failure_reason(exc))  # not lasting: it was read
             continue
         yield extract_file(path, raw, sha)
+
+
+def report_pages(extracted: Extracted, on_page: PageCallback | None) -> None:
+    """A scan's OCR pages, reported when its extraction reaches the driver (the executors,
+    maybe on other machines, have no way to the progress bar while they read)."""
+    if on_page is None or extracted.extraction is None:
+        return
+    total = len(extracted.extraction.document.scans)
+    for done in range(1, total + 1):
+        on_page(done, total)
 
 
 def ingest_spark(
     store: Store, paths: Iterable[Path], *, cores: int = 2,
     on_file: Callable[[FileResult], None] | None = None, spark: Any = None,
+    on_page: PageCallback | None = None, retry_failed: bool = False,
 ) -> list[FileResult]:
-    """Ingest ``paths`` with their extraction run as a Spark job; one result a file."""
+    """Ingest ``paths`` with their extraction run as a Spark job; one result a file.
+
+    Files stored already and bytes that failed before (unless ``retry_failed``) are settled
+    on the driver, as ``pipeline.ingest`` settles them; ``on_page`` hears of each scanned page.
+    """
     results: list[FileResult] = []
 
     def done(result: FileResult) -> None:
@@ -89,7 +106,8 @@ def ingest_spark(
             on_file(result)
 
     # Only the path and hash travel: executors read the bytes themselves.
-    todo = [(path, sha) for path, _raw, sha in hashed(store, paths, done)]
+    todo = [(path, sha) for path, _raw, sha in hashed(store, paths, done,
+                                                       retry_failed=retry_failed)]
     if not todo:
         return results
     own = spark is None
@@ -110,6 +128,7 @@ def ingest_spark(
                     coming = ahead.submit(context.runJob, rdd, extract_partition,
                                           waves[index + 1])
                 for extracted in batch:
+                    report_pages(extracted, on_page)
                     done(write_extracted(store, extracted))
     finally:
         if own:

@@ -8,7 +8,7 @@ URLs and decisions that name an entity keep working after a re-run.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -25,6 +25,8 @@ from kartoteka.store.tables import (
 )
 
 PERSON_PREFIX = "p"
+# Values bound in one IN (...): far under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+IN_CHUNK = 5000
 
 
 def _normal(label: str) -> str:
@@ -51,11 +53,21 @@ def stored_block_keys(session: Session) -> list[str]:
 
 def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) -> None:
     """The scored pairs (``resolve.across`` ``Pair``s) whose both profiles are among ``keys``."""
+    wanted = {}
     for pair in pairs:
         if pair.a in keys and pair.b in keys:
-            a, b = sorted((pair.a, pair.b))
-            session.merge(LinkRow(a=a, b=b, probability=float(pair.probability),
-                                  decision=pair.decision, features=pair.features))
+            wanted[tuple(sorted((pair.a, pair.b)))] = pair
+    # The links stored already, read a few queries at a time (merge() would read one a pair).
+    stored = {(row.a, row.b): row for chunk in _chunks(sorted({a for a, _b in wanted}))
+              for row in session.scalars(select(LinkRow).where(LinkRow.a.in_(chunk)))}
+    for (a, b), pair in wanted.items():
+        row = stored.get((a, b))
+        if row is None:
+            session.add(LinkRow(a=a, b=b, probability=float(pair.probability),
+                                decision=pair.decision, features=pair.features))
+        else:
+            row.probability, row.decision = float(pair.probability), pair.decision
+            row.features = pair.features
 
 
 def assign_entities(session: Session, clusters: list[list[ProfileRow]], touched: set[str],
@@ -117,18 +129,23 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
     if not ids:
         return
     profiles: dict[str, list[ProfileRow]] = defaultdict(list)
-    for r in session.scalars(select(ProfileRow).where(ProfileRow.entity_id.in_(ids))):
-        profiles[r.entity_id].append(r)
+    for chunk in _chunks(sorted(ids)):
+        for r in session.scalars(select(ProfileRow).where(ProfileRow.entity_id.in_(chunk))):
+            profiles[r.entity_id].append(r)
     member_entity = {}
     member_keys = {k for rows in profiles.values() for r in rows for k in r.members}
-    if member_keys:
+    for chunk in _chunks(sorted(member_keys)):
         for key, eid in session.execute(
-            select(ProfileRow.key, ProfileRow.entity_id).where(ProfileRow.key.in_(member_keys))
+            select(ProfileRow.key, ProfileRow.entity_id).where(ProfileRow.key.in_(chunk))
         ):
             member_entity[key] = eid
+    # The entities as stored, read in a few queries: one get() a row would be a round trip
+    # (and a flush of the rows added before it) per entity.
+    stored = {row.id: row for chunk in _chunks(sorted(ids))
+              for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(chunk)))}
     for eid in ids:
         rows = profiles.get(eid, [])
-        existing = session.get(EntityRow, eid)
+        existing = stored.get(eid)
         if not rows:
             if existing is not None:
                 session.delete(existing)
@@ -149,6 +166,11 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
         if existing is None:
             session.add(entity)
     session.flush()
+
+
+def _chunks(items: list[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _best_label(rows: list[ProfileRow], labels: dict[str, str]) -> str:

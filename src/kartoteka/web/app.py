@@ -28,7 +28,7 @@ from kartoteka.store.session import Store
 from kartoteka.store.users import UserError
 from kartoteka.vocabulary import load_vocabulary
 from kartoteka.web.auth import LoginRequired, SessionSigner
-from kartoteka.web.cache import GenerationCache
+from kartoteka.web.cache import GenerationCache, stop_caches
 from kartoteka.web.facets import FacetIndex
 from kartoteka.web.middleware import SessionMiddleware
 from kartoteka.web.pages import render, wants_json, with_query
@@ -87,6 +87,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         context.names.warm()
         context.facets.warm()
         yield
+        stop_caches(store)  # no rebuild left reading a database that closes
         store.close()
 
     app = FastAPI(title="kartoteka", summary="An evidence-linked card index: the JSON API "

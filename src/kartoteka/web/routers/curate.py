@@ -1,5 +1,9 @@
 """Curation: each POST records one append-only edit through ``curate.actions``.
 
+Each runs in a writer's transaction (``Store.session(write=True)``), as an ingest's file does:
+a merge re-links the profiles it joins, and an ingest linking the same people at the same
+moment on PostgreSQL would otherwise write entities computed without the decision.
+
 Every endpoint takes a JSON body (scripts, the pages' keyboard shortcuts) or a form (plain HTML
 buttons), needs an editor and the session's CSRF token, and answers JSON or a redirect back
 with ``?edit=ID`` so the page can offer to undo.
@@ -113,7 +117,7 @@ def _respond(request: Request, session: Session, edit: EditRow, redirect: str,
              openapi_extra=body_schema(MergeRequest), summary="Merge another entity into this")
 def merge(request: Request, entity_id: str, viewer: Editor, next_to: NextUrl,
           body: Annotated[MergeRequest, Depends(body_of(MergeRequest))]) -> Response:
-    with web(request).store.session() as session:
+    with web(request).store.session(write=True) as session:
         edit = actions.merge_entities(session, entity_id, body.other.strip(), user=viewer.name)
         kept = _entity_of_profile(session, edit.payload["profiles_a"][0]) or entity_id
         return _respond(request, session, edit, f"/persons/{kept}", next_to)
@@ -124,7 +128,7 @@ def merge(request: Request, entity_id: str, viewer: Editor, next_to: NextUrl,
 def split(request: Request, entity_id: str, viewer: Editor, next_to: NextUrl,
           body: Annotated[SplitRequest, Depends(body_of(SplitRequest, lists=("profiles",)))],
           ) -> Response:
-    with web(request).store.session() as session:
+    with web(request).store.session(write=True) as session:
         edit = actions.split_entity(session, entity_id, body.profiles, user=viewer.name)
         kept = _entity_of_profile(session, edit.payload["kept"][0]) or entity_id
         return _respond(request, session, edit, f"/persons/{kept}", next_to)
@@ -134,7 +138,7 @@ def split(request: Request, entity_id: str, viewer: Editor, next_to: NextUrl,
              openapi_extra=body_schema(RenameRequest), summary="Set an entity's preferred name")
 def rename(request: Request, entity_id: str, viewer: Editor, next_to: NextUrl,
            body: Annotated[RenameRequest, Depends(body_of(RenameRequest))]) -> Response:
-    with web(request).store.session() as session:
+    with web(request).store.session(write=True) as session:
         edit = actions.rename_entity(session, entity_id, body.label, user=viewer.name)
         return _respond(request, session, edit, f"/persons/{entity_id}", next_to)
 
@@ -144,7 +148,7 @@ def rename(request: Request, entity_id: str, viewer: Editor, next_to: NextUrl,
              summary="Link or unlink an authority record")
 def authority(request: Request, entity_id: str, viewer: Editor, next_to: NextUrl,
               body: Annotated[AuthorityRequest, Depends(body_of(AuthorityRequest))]) -> Response:
-    with web(request).store.session() as session:
+    with web(request).store.session(write=True) as session:
         edit = actions.link_authority(session, entity_id, body.source.strip(),
                                       body.record_id.strip(), user=viewer.name, link=body.link)
         return _respond(request, session, edit, f"/persons/{entity_id}", next_to)
@@ -161,7 +165,7 @@ def _claim_page(session: Session, claim_id: str) -> str:
 def claim_status(request: Request, claim_id: str, viewer: Editor, next_to: NextUrl,
                  body: Annotated[ClaimStatusRequest, Depends(body_of(ClaimStatusRequest))],
                  ) -> Response:
-    with web(request).store.session() as session:
+    with web(request).store.session(write=True) as session:
         edit = actions.set_claim_status(session, claim_id, body.status, user=viewer.name)
         return _respond(request, session, edit, _claim_page(session, claim_id), next_to)
 
@@ -172,7 +176,7 @@ def claim_status(request: Request, claim_id: str, viewer: Editor, next_to: NextU
 def claim_edit(request: Request, claim_id: str, viewer: Editor, next_to: NextUrl,
                body: Annotated[ClaimEditRequest, Depends(body_of(ClaimEditRequest))],
                ) -> Response:
-    with web(request).store.session() as session:
+    with web(request).store.session(write=True) as session:
         row = session.get(ClaimRow, claim_id)
         if row is None:
             raise actions.CurationError(f"no claim {claim_id!r}")
@@ -193,7 +197,7 @@ def claim_edit(request: Request, claim_id: str, viewer: Editor, next_to: NextUrl
              summary="Answer the review queue about two profiles")
 def decide_link(request: Request, viewer: Editor, next_to: NextUrl,
                 body: Annotated[LinkDecision, Depends(body_of(LinkDecision))]) -> Response:
-    with web(request).store.session() as session:
+    with web(request).store.session(write=True) as session:
         edit = actions.decide_link(session, body.a, body.b, body.same, user=viewer.name)
         entity = _entity_of_profile(session, body.a)
         return _respond(request, session, edit,
@@ -205,6 +209,6 @@ def decide_link(request: Request, viewer: Editor, next_to: NextUrl,
              summary="Revert an edit (recorded as a new edit); 409 when it is not in force")
 def undo(request: Request, edit_id: Annotated[int, Path(ge=1, le=MAX_ID)], viewer: Editor,
          next_to: NextUrl) -> Response:
-    with web(request).store.session() as session:
+    with web(request).store.session(write=True) as session:
         edit = actions.undo(session, edit_id, user=viewer.name)
         return _respond(request, session, edit, "/audit", next_to)
