@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kartoteka.curate.actions import merge_entities, split_entity
-from kartoteka.pipeline import analyse, block_keys
+from kartoteka.pipeline import analyse, block_keys, link_new
 from kartoteka.relink import resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.tables import EntityRow, LinkRow, ProfileRow
 from kartoteka.store.writer import write_extraction
-from kartoteka.workers import link_new
 from tests.helpers import entity_of_name, hand_extraction
 
 
