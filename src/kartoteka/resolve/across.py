@@ -220,7 +220,7 @@ def _link_persons(
     parts = {p.key: name_parts(p) for p in persons}
     clusters.parts.update(parts)
     train = len(persons) >= MIN_PROFILES_TO_TRAIN
-    rows = [person_row(p) for p in persons]
+    rows = [person_row(p, parts[p.key]) for p in persons]
     bound_blocks(rows)
     batch = score_pairs(
         rows,

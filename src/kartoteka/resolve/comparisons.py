@@ -163,14 +163,24 @@ def _finite(weight: float) -> float:
     return round(max(-99.0, min(99.0, weight)), 3)
 
 
+# Per comparison: its name, its level names by gamma value and the columns it reads back.
+_FEATURE_COLUMNS = tuple(
+    (name, levels[::-1], f"gamma_{name}", f"mw_{name}", f"mw_tf_adj_{name}")
+    for name, levels in LEVELS.items()
+)
+
+
 def pair_features(row: dict[str, Any], reasons: tuple[str, ...]) -> dict[str, Any]:
     """Each comparison's level and weight (bits), the total weight and any rule conflicts."""
     features: dict[str, Any] = {}
-    for name in LEVELS:
+    get = row.get
+    for name, by_gamma, gamma_column, weight_column, tf_column in _FEATURE_COLUMNS:
         # A term-frequency adjustment (a rare surname weighs more) is part of the level's weight.
-        weight = float(row.get(f"mw_{name}") or 0.0) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
+        weight = float(get(weight_column) or 0.0) + float(get(tf_column) or 0.0)
+        gamma = get(gamma_column)
         features[name] = {
-            "level": level_name(name, row.get(f"gamma_{name}")), "weight": _finite(weight)
+            "level": "null" if gamma is None or gamma < 0 else by_gamma[gamma],
+            "weight": _finite(weight),
         }
     features["match_weight"] = _finite(float(row["match_weight"]))
     features["conflicts"] = list(reasons)
