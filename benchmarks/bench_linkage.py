@@ -43,17 +43,52 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def run_kartoteka(generator: str, n: int, seed: int) -> dict[str, Any]:
+def run_kartoteka(generator: str, n: int, seed: int, missed: int = 0) -> dict[str, Any]:
     from kartoteka.resolve.across import link_profiles
 
-    profiles, _ = GENERATORS[generator](n, seed)
+    profiles, truth = GENERATORS[generator](n, seed)
     rss_data = _peak_rss_mb()
     start = time.perf_counter()
     linkage = link_profiles(profiles)
     seconds = time.perf_counter() - start
     decisions = Counter(p.decision for p in linkage.pairs)
     return {"clusters": linkage.clusters, "seconds": seconds, "rss_data": rss_data,
-            "rss_peak": _peak_rss_mb(), "pairs": len(linkage.pairs), "decisions": dict(decisions)}
+            "rss_peak": _peak_rss_mb(), "pairs": len(linkage.pairs), "decisions": dict(decisions),
+            "missed": _missed_sample(profiles, truth, linkage, missed) if missed else []}
+
+
+def _missed_sample(profiles: list[Any], truth: dict[str, int], linkage: Any,
+                   size: int) -> list[str]:
+    """A seeded sample of true pairs left in different clusters, each with both records and
+    what the linker made of the pair (its probability, decision and features, or unscored)."""
+    import random
+
+    cluster_of = {key: i for i, cluster in enumerate(linkage.clusters) for key in cluster}
+    by_person: dict[int, list[str]] = {}
+    for key, pid in truth.items():
+        by_person.setdefault(pid, []).append(key)
+    missed = [(a, b) for keys in by_person.values() for i, a in enumerate(keys)
+              for b in keys[i + 1:] if cluster_of[a] != cluster_of[b]]
+    scored = {(p.a, p.b): p for p in linkage.pairs}
+    by_key = {p.key: p for p in profiles}
+
+    def show(key: str) -> str:
+        p = by_key[key]
+        return (f"{p.label!r} g={p.gender} b={p.birth_year} d={p.death_year} "
+                f"bp={p.birthplace} res={p.residence}")
+
+    lines = []
+    for a, b in random.Random(1).sample(missed, min(size, len(missed))):
+        pair = scored.get((min(a, b), max(a, b)))
+        verdict = "unscored" if pair is None else (
+            f"p={pair.probability:.3f} {pair.decision} " + " ".join(
+                f"{k}={v['level']}:{v['weight']}" for k, v in pair.features.items()
+                if isinstance(v, dict) and v.get("level") not in (None, "null"))
+            + f" conflicts={pair.features.get('conflicts')} "
+            + " ".join(k for k in ("ambiguous", "refused", "surname_variant_only")
+                       if k in pair.features))
+        lines.append(f"    {show(a)}\n    {show(b)}\n      -> {verdict}")
+    return [f"  missed true pairs: {len(missed):,}", *lines]
 
 
 # A user's own romanisation of Cyrillic (GOST-like, one letter or digraph each), the kind anyone
@@ -192,6 +227,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--generator", choices=(*GENERATORS, "both"), default="both")
     parser.add_argument("--only", choices=("kartoteka", "splink"), default=None)
+    parser.add_argument("--missed", type=int, default=0,
+                        help="print this many true pairs kartoteka left apart, with its verdict")
     args = parser.parse_args()
     ctx = mp.get_context("spawn")
     methods = {"kartoteka": run_kartoteka, "fair splink": run_fair_splink}
@@ -204,7 +241,8 @@ def main() -> None:
               f"(seed {args.seed})", flush=True)
         for name, method in methods.items():
             with ctx.Pool(1) as pool:
-                result = pool.apply(method, (generator, args.n, args.seed))
+                extra = (args.missed,) if method is run_kartoteka else ()
+                result = pool.apply(method, (generator, args.n, args.seed, *extra))
             scores = pairwise_scores(result["clusters"], truth)
             print(
                 f"  {name:12s} {result['seconds']:7.1f} s  peak RSS {result['rss_peak']:6.0f} MB"
@@ -212,6 +250,7 @@ def main() -> None:
                 f"P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}",
                 flush=True,
             )
+            print("\n".join(result.get("missed", [])), flush=True)
 
 
 if __name__ == "__main__":

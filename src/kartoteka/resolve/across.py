@@ -112,15 +112,32 @@ def _prior_match_probability(n_profiles: int, profiles_per_entity: float) -> flo
     return min(0.5, max(1e-7, (profiles_per_entity - 1.0) / (n_profiles - 1)))
 
 
-def surname_frequencies(rows: Sequence[dict[str, Any]], column: str) -> dict[str, float]:
-    """How often a surname is another person's: (count - 1) / n, at least 1 / n.
+# The name columns that, beside a term-frequency column, tell its bearers apart.
+_BEARER_COLUMNS = ("surname_key", "given_key", "patronymic_key")
 
-    Splink would count a surname's own profiles too, so a surname only one person bears (seen
-    twice in 100,000 profiles) would look twice as common among other people as it is.
-    """
-    counts = Counter(row[column] for row in rows if row[column])
+
+def surname_frequencies(rows: Sequence[dict[str, Any]], column: str) -> dict[str, float]:
+    """How often a name is another person's: its records that are not its bearer's own, / n,
+    at least 1 / n.
+
+    Splink would count every record of a name, so a surname one person bears, listed four
+    times, would look four times as common among other people as it is. The records of a name
+    are shared among its bearers, told apart by their other name parts (Ivan and Pyotr
+    Orlov); one bearer's share is left out."""
+    counts: Counter[str] = Counter()
+    bearers: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    others = tuple(name for name in _BEARER_COLUMNS if name != column)
+    for row in rows:
+        value = row[column]
+        if not value:
+            continue
+        counts[value] += 1
+        bearer = tuple(row[name] for name in others)
+        if any(bearer):
+            bearers[value].add(bearer)
     n = max(len(rows), 1)
-    return {value: max(count - 1, 1) / n for value, count in counts.items()}
+    return {value: max(count * (1.0 - 1.0 / max(len(bearers[value]), 1)), 1.0) / n
+            for value, count in counts.items()}
 
 
 @dataclass

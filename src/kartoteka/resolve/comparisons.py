@@ -49,6 +49,14 @@ def _year_levels(column: str, *within: int) -> list[Any]:
     ]
 
 
+def _rare_weighs_more(level: Any, adjust: bool) -> Any:
+    """A variant level adjusted by the surname key's frequency (Splink takes the greater of the
+    two records' frequencies, so a misspelling, unique by itself, does not count as rare)."""
+    if adjust:
+        level.configure(tf_adjustment_column="surname_key", tf_adjustment_weight=1.0)
+    return level
+
+
 def _place_levels(column: str) -> list[Any]:
     return [cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()]
 
@@ -61,9 +69,11 @@ def _levels(*, surname_tf: bool, given_tf: bool = False) -> dict[str, list[Any]]
             cll.ExactMatchLevel("surname_folded", term_frequency_adjustments=surname_tf),
             # Ежов / Yezhov / Jeschow: one key under the most likely reading of each spelling.
             cll.ExactMatchLevel("surname_key", term_frequency_adjustments=surname_tf),
-            cll.ArrayIntersectLevel("surname_keys", 1),
-            cll.ArrayIntersectLevel("loose_keys", 1),
-            cll.JaroWinklerLevel("surname_folded", 0.9),
+            # A rare surname spelled another way is as telling as a rare surname spelled the
+            # same: these levels weigh by the frequency of the likelier spelling's key too.
+            _rare_weighs_more(cll.ArrayIntersectLevel("surname_keys", 1), surname_tf),
+            _rare_weighs_more(cll.ArrayIntersectLevel("loose_keys", 1), surname_tf),
+            _rare_weighs_more(cll.JaroWinklerLevel("surname_folded", 0.9), surname_tf),
             cll.JaroWinklerLevel("surname_folded", 0.8),
             cll.ElseLevel(),
         ],
