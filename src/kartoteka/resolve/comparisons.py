@@ -180,6 +180,23 @@ _FEATURE_COLUMNS = tuple(
 )
 
 
+# One dict per distinct (comparison, level, weight), shared by every pair that has it: a
+# million scored pairs hold ten of these each, and they take far less room shared. Nothing
+# changes a feature's dict once made (pairs only gain top-level keys).
+_SHARED_FEATURES: dict[tuple[str, str, float], dict[str, Any]] = {}
+_SHARED_LIMIT = 1 << 18
+
+
+def _feature(name: str, level: str, weight: float) -> dict[str, Any]:
+    key = (name, level, weight)
+    found = _SHARED_FEATURES.get(key)
+    if found is None:
+        if len(_SHARED_FEATURES) >= _SHARED_LIMIT:
+            _SHARED_FEATURES.clear()
+        found = _SHARED_FEATURES[key] = {"level": level, "weight": weight}
+    return found
+
+
 def pair_features(row: dict[str, Any], reasons: tuple[str, ...]) -> dict[str, Any]:
     """Each comparison's level and weight (bits), the total weight and any rule conflicts."""
     features: dict[str, Any] = {}
@@ -188,10 +205,8 @@ def pair_features(row: dict[str, Any], reasons: tuple[str, ...]) -> dict[str, An
         # A term-frequency adjustment (a rare surname weighs more) is part of the level's weight.
         weight = float(get(weight_column) or 0.0) + float(get(tf_column) or 0.0)
         gamma = get(gamma_column)
-        features[name] = {
-            "level": "null" if gamma is None or gamma < 0 else by_gamma[gamma],
-            "weight": _finite(weight),
-        }
+        features[name] = _feature(
+            name, "null" if gamma is None or gamma < 0 else by_gamma[gamma], _finite(weight))
     features["match_weight"] = _finite(float(row["match_weight"]))
     features["conflicts"] = list(reasons)
     return features
