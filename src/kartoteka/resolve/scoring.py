@@ -102,6 +102,15 @@ def score_persons(
     train = len(persons) >= MIN_PROFILES_TO_TRAIN
     rows = [person_row(p, parts[p.key]) for p in persons]
     bound_blocks(rows)
+
+    def candidate(row: dict[str, Any]) -> Candidate:
+        a, b = row["unique_id_l"], row["unique_id_r"]
+        if b < a:
+            a, b = b, a
+        reasons = conflicts(parts[a], parts[b])
+        return Candidate(a, b, float(row["match_probability"]), float(row["match_weight"]),
+                         pair_features(row, reasons), reasons)
+
     batch = score_pairs(
         rows,
         PERSON_COLUMNS,
@@ -118,16 +127,8 @@ def score_persons(
         min_probability=keep_pairs_from,
         backend=backend,
         labelled_pairs=labelled_pairs,
+        consume=candidate,  # each pair becomes a candidate as it is read: no list of raw rows
     )
-    candidates: list[Candidate] = []
-    append = candidates.append
-    for row in batch.pairs:
-        a, b = row["unique_id_l"], row["unique_id_r"]
-        if b < a:
-            a, b = b, a
-        reasons = conflicts(parts[a], parts[b])
-        append(Candidate(a, b, float(row["match_probability"]), float(row["match_weight"]),
-                         pair_features(row, reasons), reasons))
-    batch.pairs.clear()  # the dicts from the database are no longer needed
+    candidates: list[Candidate] = batch.pairs
     candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
     return ScoredPersons(candidates, rows, batch.model, train)
