@@ -25,7 +25,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "sources": {"model", "errors"},
     "extract": CORE | {"names", "normalise"},
     "resolve": CORE | {"names"},
-    "store": CORE,
+    # names is a pure leaf: the one entity search (store/search.py) keys names with it.
+    "store": CORE | {"names"},
     "curate": CORE | {"resolve", "store", "relink"},
     "relink": CORE | {"sources", "extract", "resolve", "store", "curate", "names"},
     "pipeline": CORE | {"sources", "extract", "resolve", "store", "curate", "names", "relink"},
@@ -41,11 +42,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "__main__": {"cli"},
 }
 # (importing module, imported stage): why it still stands.
-KNOWN = {
-    ("kartoteka.store.queries", "names"):
-        "find_entities ranks names; it goes when the UI's, the CLI's and the reconciliation "
-        "API's entity searches become one (issue 13, item 5)",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def stage_of(module: str) -> str:
@@ -121,3 +118,70 @@ def test_architecture_known_exceptions_still_exist() -> None:
         targets = {stage_of(t) for t in imports(ast.parse(path.read_text(encoding="utf-8")),
                                                   module) if t.startswith("kartoteka.")}
         assert stage in targets, (module, stage)
+
+
+# --- store is the only writer; web runs no SQL of its own ----------------------------------------
+
+WRITE_CALLS = {"add", "add_all", "delete", "merge", "bulk_save_objects", "bulk_insert_mappings",
+               "bulk_update_mappings"}
+WRITE_API = {"insert", "update", "delete", "text"}
+
+
+def writes(tree: ast.AST) -> list[str]:
+    """Session writes (``session.add(…)``, ``…session.delete(…)``) and imports of sqlalchemy's
+    statement builders that write or run raw SQL."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in WRITE_CALLS:
+            receiver = node.func.value
+            name = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(
+                receiver, "id", "")
+            if "session" in name.lower():
+                out.append(f"{name}.{node.func.attr}() at line {node.lineno}")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+            out.extend(f"imports {a.name} from {node.module}" for a in node.names
+                       if a.name in WRITE_API)
+    return out
+
+
+def runs_sql(tree: ast.AST) -> list[str]:
+    """What a module takes from sqlalchemy beyond the ``Session`` type and its errors."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+            out.extend(f"imports {a.name} from {node.module}" for a in node.names
+                       if not (node.module == "sqlalchemy.orm" and a.name == "Session")
+                       and node.module != "sqlalchemy.exc")
+        elif isinstance(node, ast.Import):
+            out.extend(f"imports {a.name}" for a in node.names if a.name.startswith("sqlalchemy"))
+    return out
+
+
+def _sources(stage_filter) -> dict[str, ast.AST]:  # noqa: ANN001
+    return {module_name(p): ast.parse(p.read_text(encoding="utf-8"))
+            for p in SRC.rglob("*.py") if stage_filter(stage_of(module_name(p)))}
+
+
+def test_architecture_only_store_writes() -> None:
+    found = [f"{module}: {w}" for module, tree in sorted(_sources(lambda s: s != "store").items())
+             for w in writes(tree)]
+    assert not found, "writes outside kartoteka.store:\n" + "\n".join(found)
+
+
+def test_architecture_web_runs_no_sql() -> None:
+    found = [f"{module}: {w}" for module, tree in sorted(_sources(lambda s: s == "web").items())
+             for w in runs_sql(tree)]
+    assert not found, "web modules read through store queries:\n" + "\n".join(found)
+
+
+def test_architecture_catches_a_write_and_sql_outside_store() -> None:
+    tree = ast.parse("from sqlalchemy import select, update\n"
+                     "def f(session, self):\n"
+                     "    session.add(1)\n    self.session.delete(2)\n    {}.update()\n")
+    assert sorted(writes(tree)) == ["imports update from sqlalchemy",
+                                    "session.add() at line 3", "session.delete() at line 4"]
+    assert runs_sql(tree) == ["imports select from sqlalchemy",
+                              "imports update from sqlalchemy"]
+    assert runs_sql(ast.parse("from sqlalchemy.orm import Session\n"
+                              "from sqlalchemy.exc import IntegrityError\n")) == []

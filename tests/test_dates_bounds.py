@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from kartoteka.dates import data_date_span, edtf_range, iso_or_none
+from kartoteka.dates import (
+    data_date_span,
+    edtf_range,
+    iso_or_none,
+    may_fall_in,
+    may_overlap,
+)
 
 
 @pytest.mark.parametrize(("value", "start", "end"), [
@@ -70,3 +76,24 @@ def test_dates_data_span() -> None:
     ranges = [edtf_range(v) for v in ("1938-22", "1920/..", None, "../1941")]
     assert data_date_span(ranges) == (date(1920, 1, 1), date(1941, 12, 31))
     assert data_date_span([None]) is None
+
+
+@pytest.mark.parametrize(("value", "year", "covered"), [
+    ("1937", 1937, True), ("1937-06", 1938, False), ("1936/1938", 1937, True),
+    ("1936/1938", 1939, False), ("../1938", 1900, True), ("1938/..", 1937, False),
+    (None, 1937, True), ("193X", 1937, True),
+    # by the days a value may mean: winter reaches into the next year, a set covers its span
+    ("1937-24", 1938, True), ("1937-24", 1939, False), ("[1937,1938]", 1938, True),
+    ("1937", 0, False),
+])
+def test_dates_may_fall_in(value: str | None, year: int, covered: bool) -> None:
+    assert may_fall_in(value, year) is covered
+
+
+@pytest.mark.parametrize(("a", "b", "overlap"), [
+    ("1937", "1937-06-12", True), ("1937", "1938", False), ("1937-24", "1938-02", True),
+    ("1936/..", "1950", True), ("193X", "1938-05", True), ("../1936", "1937", False),
+    ("soon", "soon", True), ("soon", "1937", False),
+])
+def test_dates_may_overlap(a: str, b: str, overlap: bool) -> None:
+    assert may_overlap(a, b) is overlap

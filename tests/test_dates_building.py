@@ -58,6 +58,17 @@ def test_dates_year_of(value, year):
     assert dates.year_of(value) == year
 
 
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("1937", 1937, 1937), ("1938-22", 1938, 1938), ("1937-06-12", 1937, 1937),
+    ("1936/1938", 1936, 1938), ("~1940", 1940, 1940), (None, None, None), ("", None, None),
+    ("193X", None, None), ("1937-24", 1937, 1937), ("../1938", 1938, 1938),
+])
+def test_dates_year_of_first_and_last(value, first, last):
+    # the years as written: winter 1937 is 1937, a decade with unspecified digits has none
+    assert dates.year_of(value) == first
+    assert dates.year_of(value, last=True) == last
+
+
 def test_dates_interval_of_equal_ends_is_the_point():
     assert dates.interval("1937", "1937") == "1937"
 

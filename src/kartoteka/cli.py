@@ -169,7 +169,7 @@ def person(name: str, db: str) -> None:
     """The card of the person best matching NAME (any script, any spelling)."""
     from kartoteka.export.card_text import card_text
     from kartoteka.store.cards import build_card
-    from kartoteka.store.queries import find_entities
+    from kartoteka.store.search import find_entities
 
     store = _open(db)
     with store.session() as session:

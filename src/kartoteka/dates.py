@@ -31,6 +31,7 @@ SEASON_CODES: dict[str, int] = {"spring": 21, "summer": 22, "autumn": 23, "winte
 _PLAIN = re.compile(r"(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
+_YEAR = re.compile(r"-?\d{4}")
 _PLAIN_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -104,12 +105,18 @@ def until(end: str | None) -> str | None:
     return interval(None, end)
 
 
-def year_of(value: str | None) -> int | None:
-    """The (first) year a simple EDTF value falls in, or None."""
+def year_of(value: str | None, *, last: bool = False) -> int | None:
+    """The first (with ``last``, the final) year written in an EDTF value, or None.
+
+    The years as written: "1937-24" (winter 1937) is 1937 though its bounds reach into 1938,
+    and "193X" has none. For the days a value may mean, see ``edtf_range`` and ``may_overlap``.
+    """
     if not value:
         return None
-    m = re.search(r"-?\d{4}", value)
-    return int(m.group(0)) if m else None
+    found = _YEAR.findall(value)
+    if not found:
+        return None
+    return int(found[-1] if last else found[0])
 
 
 def as_day(value: str | None) -> date | None:
@@ -307,6 +314,31 @@ def edtf_range(value: str | None) -> DateRange | None:
     )
 
 
+def ranges_overlap(a: DateRange, b: DateRange) -> bool:
+    """Whether two ranges share a day; an open end reaches as far as it can."""
+    return ((a.start or date.min) <= (b.end or date.max)
+            and (b.start or date.min) <= (a.end or date.max))
+
+
+def may_overlap(a: str | None, b: str | None) -> bool:
+    """Whether two EDTF values may mean a common day (an unreadable one only itself)."""
+    ra, rb = edtf_range(a), edtf_range(b)
+    if ra is None or rb is None:
+        return a == b
+    return ranges_overlap(ra, rb)
+
+
+def may_fall_in(value: str | None, year: int) -> bool:
+    """Whether an EDTF value may mean a day of ``year``; an undated or unreadable value may
+    fall in any year ("1937-24", winter 1937, may fall in 1938; "193X" in 1937)."""
+    bounds = edtf_range(value)
+    if bounds is None:
+        return True
+    if not 1 <= year <= 9999:
+        return False
+    return ranges_overlap(bounds, DateRange(f"{year:04d}", date(year, 1, 1), date(year, 12, 31)))
+
+
 def iso_or_none(value: str | None) -> str | None:
     """The EDTF value itself when it is also plain ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)."""
     match = _SIDE.match(value.strip()) if value else None
@@ -329,6 +361,7 @@ def data_date_span(ranges: list[DateRange | None]) -> tuple[date, date] | None:
 
 __all__ = [
     "DateRange", "SEASON_CODES", "SEASON_MONTHS", "as_day", "checked", "data_date_span", "day",
-    "decade", "edtf_range", "interval", "is_valid", "iso_or_none", "last_day", "month",
-    "next_day", "season", "shift_days", "shift_years", "until", "year", "year_of"
+    "decade", "edtf_range", "interval", "is_valid", "iso_or_none", "last_day", "may_fall_in",
+    "may_overlap", "month", "next_day", "ranges_overlap", "season", "shift_days", "shift_years",
+    "until", "year", "year_of"
 ]

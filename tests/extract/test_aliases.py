@@ -116,3 +116,22 @@ def test_aliases_marks_the_layout_and_kin_on_the_mentions() -> None:
     assert mentions["Orlova"].attrs["kin"] == "cousin"
     assert "kin_gender" not in mentions["Orlova"].attrs  # a cousin may be either
     assert not {"kin", "text_alias_of"} & set(mentions["Ivan Sokolov"].attrs)
+
+
+def test_aliases_kin_words_are_the_lexicons_kinship_nouns() -> None:
+    # One list per fact: a kin cue word is a kinship noun of its language's lexicon, with the
+    # gender the lexicon gives it ("двоюродный", the adjective of cousins, aside).
+    from kartoteka.extract.en import alias_words as en_words
+    from kartoteka.extract.en.lexicon import KIN_NOUNS as EN_KIN
+    from kartoteka.extract.en.lexicon import KINSHIP as EN_KINSHIP
+    from kartoteka.extract.ru import alias_words as ru_words
+    from kartoteka.extract.ru.lexicon import KIN_NOUNS as RU_KIN
+    from kartoteka.extract.ru.lexicon import KINSHIP as RU_KINSHIP
+
+    assert {w: g for w, (_, g) in EN_KIN.items() if w in en_words.KIN_WORDS} \
+        == en_words.KIN_WORDS
+    assert set(en_words.KIN_WORDS) <= set(EN_KINSHIP)
+    assert set(ru_words.KIN_CASE_FORMS) <= RU_KINSHIP
+    for lemma, forms in ru_words.KIN_CASE_FORMS.items():
+        assert all(ru_words.KIN_WORDS[form] == RU_KIN[lemma] for form in forms), lemma
+    assert ru_words.KIN_WORDS["жены"] == "f" and en_words.KIN_WORDS["stepson"] == "m"

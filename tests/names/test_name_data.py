@@ -48,3 +48,17 @@ def test_name_data_holdout_does_not_repeat_tuning_pairs() -> None:
             return {frozenset((r["a"], r["b"])) for r in csv.DictReader(handle, delimiter="\t")}
 
     assert not pairs("variant_pairs.tsv") & pairs("variant_pairs_holdout.tsv")
+
+
+def test_name_data_titles_are_the_extractors_titles() -> None:
+    # The forms of address names strips stand in one list, which each language's extractor
+    # reads as title words too.
+    from kartoteka.extract.en.lexicon import TITLES
+    from kartoteka.extract.ru.lexicon import TITLE_WORDS
+    from kartoteka.names.name_data import NAME_TITLES, TITLES_BEFORE_NAMES
+
+    assert TITLES_BEFORE_NAMES["en"] | TITLES_BEFORE_NAMES["de"] | TITLES_BEFORE_NAMES["fr"] \
+        <= TITLES
+    assert TITLES_BEFORE_NAMES["ru"] <= TITLE_WORDS
+    assert NAME_TITLES == frozenset().union(*TITLES_BEFORE_NAMES.values())
+    assert "товарищ" in NAME_TITLES and "товарищ" not in TITLES

@@ -6,25 +6,16 @@ the caller can offer to undo it.
 
 from __future__ import annotations
 
-from collections import Counter
-
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kartoteka.curate.edits import all_edits, edit_states, record_edit
+from kartoteka.curate.edits import all_edits, curation, edit_states, record_edit
 from kartoteka.dates import is_valid as edtf_valid
 from kartoteka.errors import KartotekaError
 from kartoteka.relink import apply_claim_curation, refresh_entities, resolve_profiles
 from kartoteka.resolve.constraints import ConflictingDecisions
-from kartoteka.store.tables import (
-    AuthorityLinkRow,
-    ClaimRow,
-    EditRow,
-    EntityRow,
-    LinkRow,
-    ProfileRow,
-)
+from kartoteka.store import curation as store
+from kartoteka.store.tables import ClaimRow, EditRow, EntityRow, ProfileRow
 
 CLAIM_STATUSES = ("proposed", "accepted", "rejected")
 EDITABLE_CLAIM_FIELDS = ("date", "role", "polarity", "type")
@@ -52,28 +43,15 @@ def _pin_id(session: Session, profile_keys: list[str], wanted: str | None) -> No
     """
     if not wanted or not profile_keys:
         return
-    rows = session.scalars(select(ProfileRow).where(ProfileRow.key.in_(profile_keys))).all()
-    held = Counter(r.entity_id for r in rows if r.entity_id)
-    if not held:
+    current = store.main_entity_of(session, profile_keys)
+    if current is None or current == wanted:
         return
-    current = held.most_common(1)[0][0]
-    if current == wanted:
-        return
-    holders = session.scalars(select(ProfileRow).where(
-        ProfileRow.entity_id.in_([current, wanted]))).all()
-    for r in holders:
-        r.entity_id = wanted if r.entity_id == current else current
-    for eid in (current, wanted):
-        row = session.get(EntityRow, eid)
-        if row is not None:
-            session.delete(row)
-    session.flush()
+    store.swap_entity_ids(session, current, wanted)
     refresh_entities(session, [current, wanted])
 
 
 def _profiles_of(session: Session, entity_id: str) -> list[str]:
-    keys = list(session.scalars(select(ProfileRow.key).where(ProfileRow.entity_id == entity_id)
-                                .order_by(ProfileRow.key)))
+    keys = store.profile_keys_of(session, entity_id)
     if not keys:
         raise CurationError(f"no entity {entity_id!r}")
     return keys
@@ -148,10 +126,7 @@ def link_authority(session: Session, entity_id: str, source: str, record_id: str
                    user: str, link: bool = True) -> EditRow:
     """Link (or unlink) an entity to an authority record, anchored on its first profile."""
     keys = _profiles_of(session, entity_id)
-    existing = session.scalars(select(AuthorityLinkRow).where(
-        AuthorityLinkRow.profile_key.in_(keys), AuthorityLinkRow.source == source,
-        AuthorityLinkRow.record_id == record_id)).first()
-    anchor = existing.profile_key if existing else keys[0]
+    anchor = store.authority_anchor(session, keys, source, record_id)
     edit = record_edit(session, user=user,
                        action="authority_link" if link else "authority_unlink",
                        target=entity_id,
@@ -161,23 +136,12 @@ def link_authority(session: Session, entity_id: str, source: str, record_id: str
 
 
 def apply_authority_curation(session: Session) -> None:
-    from kartoteka.curate.edits import curation
-
-    for (profile, source, record_id), linked in curation(session).authority.items():
-        row = session.get(AuthorityLinkRow, (profile, source, record_id))
-        if row is None:
-            row = AuthorityLinkRow(profile_key=profile, source=source, record_id=record_id,
-                                   probability=1.0, decision="linked", features={"by": "hand"})
-            session.add(row)
-        row.decision = "linked" if linked else "rejected"
-    session.flush()
+    store.write_authority_decisions(session, curation(session).authority)
 
 
 def decide_link(session: Session, a: str, b: str, same: bool, *, user: str) -> EditRow:
     """A review-queue answer about two profiles: same person (merge) or not (split)."""
-    link = session.get(LinkRow, tuple(sorted((a, b))))
-    if link is not None:
-        link.decision = "must-link" if same else "cannot-link"
+    store.set_link_decision(session, a, b, "must-link" if same else "cannot-link")
     pa, pb = session.get(ProfileRow, a), session.get(ProfileRow, b)
     if pa is None or pb is None:
         raise CurationError("unknown profile")
@@ -233,21 +197,15 @@ def _recompute_after(session: Session, edit: EditRow) -> None:
         else:
             _pin_id(session, p.get("kept", []), p.get("entity"))
     elif edit.action in ("claim_status", "claim_edit"):
-        row = session.get(ClaimRow, edit.target)
-        if row is not None:
-            if edit.action == "claim_status":
-                row.status = "proposed"
-            for name, value in p.get("before", {}).items():
-                setattr(row, name, value)
+        store.restore_claim(session, edit.target, p.get("before", {}),
+                            reset_status=edit.action == "claim_status")
         apply_claim_curation(session)
     elif edit.action == "rename":
         entity = session.get(EntityRow, edit.target)
         if entity is not None:
             refresh_entities(session, [entity.id])
     elif edit.action in ("authority_link", "authority_unlink"):
-        row = session.get(AuthorityLinkRow, (p["profile"], p["source"], p["record_id"]))
-        if row is not None and row.features.get("by") == "hand":
-            session.delete(row)
+        store.drop_hand_authority_link(session, p["profile"], p["source"], p["record_id"])
         apply_authority_curation(session)
     elif edit.action == "undo":
         reverted = session.get(EditRow, edit.reverts) if edit.reverts else None

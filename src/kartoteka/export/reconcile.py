@@ -2,8 +2,9 @@
 
 OpenRefine sends a column of names; the service answers, for each, candidates from the card
 index with a score (0–100) and a ``match`` flag for the ones sure enough to accept unseen.
-Matching crosses scripts and spellings through ``kartoteka.names``: a query is parsed as a
-personal name and compared with every name form of a candidate (``compare_names``), so
+The candidates come from the store's one entity search (``kartoteka.store.search``: the same
+name keys the web UI's search box looks up); this module only ranks them. A query is parsed as
+a personal name and compared with every name form of a candidate (``compare_names``), so
 "Ljubimow", "G. Lubimov" and "Любимов Григорий" all find Grigory Lyubimov, while "Anna Orlova"
 does not take Pavel Orlov (the given name and the gender disagree). Organisations are compared
 as transliterated strings. The web router (``kartoteka.web.routers.reconcile``) only parses
@@ -13,12 +14,11 @@ requests and calls these functions.
 from __future__ import annotations
 
 import html
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from kartoteka.export.base import ExportView
 from kartoteka.names import (
@@ -26,11 +26,11 @@ from kartoteka.names import (
     compare_names,
     fold,
     latin_variants,
-    name_keys,
     parse_person_name,
     to_cyrillic,
 )
 from kartoteka.names.script import is_cyrillic
+from kartoteka.store.search import NameKeys, name_keys_of, search_candidates
 
 TYPES: dict[str, dict[str, str]] = {
     "person": {"id": "person", "name": "Person"},
@@ -42,7 +42,6 @@ DEFAULT_LIMIT = 5
 MATCH_SCORE = 88.0
 MATCH_MARGIN = 8.0
 EXACT_BONUS = 0.05  # the very spelling of a known form beats a variant of equal score
-FUZZY_CANDIDATES = 25  # string-similar forms checked besides those sharing a blocking key
 
 
 @dataclass
@@ -61,17 +60,10 @@ class ReconcileIndex:
     """Person and organisation entities with their name forms, parsed and keyed once."""
 
     entries: dict[str, IndexEntry] = field(default_factory=dict)
-    by_key: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    folded_forms: list[tuple[str, str]] = field(default_factory=list)  # (folded form, id)
+    keys: NameKeys = field(default_factory=NameKeys)
 
     def __len__(self) -> int:
         return len(self.entries)
-
-
-def _blocking_keys(name: PersonName) -> set[str]:
-    # Surname keys ("s:…") and loose keys ("l:…") only: the given-letter refinements would
-    # hide a candidate whose given name is written in another language.
-    return {key for key in name_keys(name) if "|" not in key}
 
 
 def _describe(view: ExportView, entity: dict[str, Any], names: list[str]) -> str:
@@ -98,10 +90,7 @@ def build_index(data: dict[str, Any]) -> ReconcileIndex:
             description=_describe(view, entity, names),
         )
         index.entries[entry.id] = entry
-        for name in parsed:
-            for key in _blocking_keys(name):
-                index.by_key[key].add(entry.id)
-        index.folded_forms.extend((form, entry.id) for form in entry.folded if form)
+    index.keys = name_keys_of((e.id, e.label, e.names) for e in index.entries.values())
     return index
 
 
@@ -128,18 +117,6 @@ def _score(entry: IndexEntry, text: str, parsed: PersonName, folded: str) -> flo
     return best
 
 
-def _candidates(index: ReconcileIndex, parsed: PersonName, folded: str) -> set[str]:
-    found: set[str] = set()
-    for key in _blocking_keys(parsed):
-        found |= index.by_key.get(key, set())
-    if folded and index.folded_forms:
-        choices = [form for form, _ in index.folded_forms]
-        for _, _, position in process.extract(folded, choices, scorer=fuzz.WRatio,
-                                              limit=FUZZY_CANDIDATES, score_cutoff=50):
-            found.add(index.folded_forms[position][1])
-    return found
-
-
 def reconcile_query(index: ReconcileIndex, query: dict[str, Any]) -> list[dict[str, Any]]:
     """Candidates for one query, best first (Reconciliation API 0.2 result objects)."""
     text = str(query.get("query") or "").strip()
@@ -150,7 +127,7 @@ def reconcile_query(index: ReconcileIndex, query: dict[str, Any]) -> list[dict[s
     kinds = _wanted_kinds(query)
     parsed, folded = parse_person_name(text), fold(text)
     scored = []
-    for entity_id in _candidates(index, parsed, folded):
+    for entity_id in search_candidates(index.keys, text):
         entry = index.entries[entity_id]
         if entry.kind in kinds:
             score = round(100 * _score(entry, text, parsed, folded), 1)

@@ -33,13 +33,20 @@ MASCULINE_SURNAME_ENDINGS_LATIN = (
     "skyi", "ckij",
 )
 
-# Words that may precede a name and are not part of it (ranks, forms of address).
-NAME_TITLES = frozenset({
-    "comrade", "citizen", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "general",
-    "colonel", "major", "captain", "lieutenant", "marshal", "commissar", "genosse", "herr",
-    "frau", "monsieur", "madame", "camarade", "товарищ", "тов", "гражданин", "гражданка",
-    "граждан", "господин", "госпожа",
-})
+# Words that may precede a name and are not part of it (ranks, forms of address), by language
+# (each language's general dictionary), written without a final dot. ``names.parse`` strips
+# them all from a name; the English and Russian extractors add them to their own title words
+# (``extract/en/lexicon.py``, ``extract/ru/lexicon.py``), so each stands in one list.
+TITLES_BEFORE_NAMES: dict[str, frozenset[str]] = {
+    "en": frozenset({
+        "comrade", "citizen", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "general",
+        "colonel", "major", "captain", "lieutenant", "marshal", "commissar",
+    }),
+    "de": frozenset({"genosse", "herr", "frau"}),
+    "fr": frozenset({"monsieur", "madame", "camarade"}),
+    "ru": frozenset({"товарищ", "тов", "гражданин", "гражданка", "граждан", "господин", "госпожа"}),
+}
+NAME_TITLES: frozenset[str] = frozenset().union(*TITLES_BEFORE_NAMES.values())
 # Name particles kept with the surname ("von", "de").
 SURNAME_PARTICLES = frozenset({"von", "van", "de", "du", "der", "den", "di", "da", "la", "le"})
 

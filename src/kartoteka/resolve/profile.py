@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kartoteka.dates import year_of
 from kartoteka.model import Extraction, LocalEntity, Mention
 from kartoteka.vocabulary import load_vocabulary
 
@@ -66,16 +67,6 @@ _KIN_TYPES = load_vocabulary().group("kin")
 _DEATH_TYPES = load_vocabulary().group("death")
 
 
-def _year(date: str | None, *, last: bool = False) -> int | None:
-    """The first (or last) year of an EDTF string, if it has one."""
-    if not date:
-        return None
-    years = [int(part[:4]) for part in date.replace("/", " ").split() if part[:4].isdigit()]
-    if not years:
-        return None
-    return years[-1] if last else years[0]
-
-
 def _unresolved(entity: LocalEntity, mentions: dict[str, Mention]) -> bool:
     """Whether every mention of the entity is a bare name its document left unresolved."""
     own = [mentions[mid] for mid in entity.mention_ids if mid in mentions]
@@ -111,10 +102,10 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
             continue
         obj = by_key.get(entity_of.get(claim.object or "", ""))
         if claim.type == "birth":
-            subject.birth_year = subject.birth_year or _year(claim.date)
+            subject.birth_year = subject.birth_year or year_of(claim.date)
             subject.birthplace = subject.birthplace or place_label.get(claim.place or "")
         elif claim.type in _DEATH_TYPES:
-            subject.death_year = subject.death_year or _year(claim.date, last=True)
+            subject.death_year = subject.death_year or year_of(claim.date, last=True)
         if claim.type not in subject.fates and claim.type in (
             "arrest", "execution", "death", "suicide", "defection", "sentence", "release",
             "rehabilitation", "trial", "expulsion", "escape",

@@ -8,7 +8,6 @@ facet index, which is built once per change of the data.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any
 from sqlalchemy import Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from kartoteka.dates import may_fall_in, year_of
 from kartoteka.store.queries import mention_entities
 from kartoteka.store.tables import (
     ClaimRow,
@@ -29,27 +29,7 @@ from kartoteka.store.tables import (
 )
 from kartoteka.vocabulary import load_vocabulary
 
-YEAR = re.compile(r"(?<!\d)(\d{4})")
 CHUNK = 500
-
-
-def year_of(date: str | None) -> int | None:
-    """The first four-digit year of an EDTF string ("1937-21" -> 1937)."""
-    found = YEAR.search(date or "")
-    return int(found.group(1)) if found else None
-
-
-def covers_year(date: str | None, year: int) -> bool:
-    """Whether an EDTF date may fall in ``year``; an undated claim may fall in any."""
-    years = [int(y) for y in YEAR.findall(date or "")]
-    if not years:
-        return True
-    if "/" not in (date or ""):
-        return years[0] == year
-    start, _, end = (date or "").partition("/")
-    low = min(years) if YEAR.search(start) else -9999
-    high = max(years) if YEAR.search(end) else 9999
-    return low <= year <= high
 
 
 def chunks(ids: Iterable[str], size: int = CHUNK) -> Iterable[list[str]]:
@@ -225,19 +205,11 @@ def person_summaries(session: Session, entity_ids: list[str]) -> list[PersonSumm
 
 
 def entity_labels(session: Session, ids: Collection[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in chunks(i for i in ids if i):
-        out.update(session.execute(select(EntityRow.id, EntityRow.label)
-                                   .where(EntityRow.id.in_(chunk))).all())
-    return out
+    return {eid: label for eid, (label, _) in entity_labels_kinds(session, ids).items()}
 
 
 def entity_kinds(session: Session, ids: Collection[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in chunks(i for i in ids if i):
-        out.update(session.execute(select(EntityRow.id, EntityRow.kind)
-                                   .where(EntityRow.id.in_(chunk))).all())
-    return out
+    return {eid: kind for eid, (_, kind) in entity_labels_kinds(session, ids).items()}
 
 
 @dataclass
@@ -340,7 +312,7 @@ def relation_edges(session: Session, *, types: Collection[str], around: Collecti
         source, target = entity_of.get(r.subject_mention), entity_of.get(r.object_mention)
         if (source and target and source != target
                 and (not within or (source in wanted and target in wanted))
-                and (year is None or covers_year(r.date, year))):
+                and (year is None or may_fall_in(r.date, year))):
             edges.append(Edge(r.id, source, target, r.type, r.date, r.role))
     return edges[:limit]
 
@@ -365,7 +337,7 @@ def profile_entities(session: Session, keys: Collection[str]) -> dict[str, str |
 def entity_labels_kinds(session: Session, ids: Collection[str]) -> dict[str, tuple[str, str]]:
     """Label and kind of each of these entities."""
     out: dict[str, tuple[str, str]] = {}
-    for chunk in chunks(ids):
+    for chunk in chunks(i for i in ids if i):
         for eid, label, kind in session.execute(
                 select(EntityRow.id, EntityRow.label, EntityRow.kind)
                 .where(EntityRow.id.in_(chunk))):

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from kartoteka.dates import year_of
 from kartoteka.store import webqueries
 from kartoteka.store.session import Store
 from kartoteka.vocabulary import load_vocabulary
@@ -89,7 +90,7 @@ def build_facts(session: Session) -> Facts:
         if status == "rejected":
             continue
         claims[subject] += 1
-        year = webqueries.year_of(date)
+        year = year_of(date)
         if year:
             years[subject].add(year)
         if ctype in fate_types and polarity == "affirmed":

@@ -7,8 +7,9 @@ from urllib.parse import quote
 
 from sqlalchemy.orm import Session
 
+from kartoteka.dates import year_of
 from kartoteka.store import queries
-from kartoteka.store.webqueries import chunks, document_titles, entity_labels_kinds, year_of
+from kartoteka.store.webqueries import chunks, document_titles, entity_labels_kinds
 from kartoteka.vocabulary import load_vocabulary
 from kartoteka.web.schemas import ClaimOut, DocumentRef, EntityRef, EvidenceOut
 

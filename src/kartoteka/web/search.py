@@ -1,6 +1,6 @@
-"""Search through a shortlist of entities kept per worker (``queries.NameKeys``).
+"""Search through a shortlist of entities kept per worker (``store.search.NameKeys``).
 
-The index and the scoring are store queries (``queries.search_entities``); this module only
+The index and the scoring are the store's one entity search (``store.search``); this module only
 keeps the index and rebuilds it when the data change (a new document, an edit, an undo); see
 ``cache``.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kartoteka.store import queries
+from kartoteka.store import search
 from kartoteka.store.session import Store
 from kartoteka.store.tables import EntityRow
 from kartoteka.web.cache import GenerationCache
@@ -19,7 +19,7 @@ class NameIndex:
     """Search candidates from an index kept per worker and rebuilt when the data change."""
 
     def __init__(self, store: Store | None = None) -> None:
-        self._cache = GenerationCache(store, queries.build_name_keys, lambda index: index.size,
+        self._cache = GenerationCache(store, search.build_name_keys, lambda index: index.size,
                                       name="name-index")
 
     def warm(self) -> None:
@@ -27,9 +27,9 @@ class NameIndex:
 
     def candidates(self, session: Session, query: str) -> list[str]:
         """Entity ids worth scoring for ``query``, the likeliest first."""
-        return queries.search_candidates(self._cache.get(session), query)
+        return search.search_candidates(self._cache.get(session), query)
 
     def search(self, session: Session, query: str, *, kind: str | None = "person",
                limit: int = 20) -> list[tuple[EntityRow, float]]:
-        return queries.search_entities(session, self._cache.get(session), query, kind=kind,
+        return search.search_entities(session, self._cache.get(session), query, kind=kind,
                                        limit=limit)

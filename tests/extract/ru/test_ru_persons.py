@@ -118,3 +118,17 @@ def test_ru_persons_relative_pronoun_tells_the_gender(extract, text: str, surfac
 ])
 def test_ru_persons_initials_come_first_whatever_the_order(name: str, expected: str) -> None:
     assert initials_first(name) == expected
+
+
+@pytest.mark.parametrize(("text", "span", "case"), [
+    ("Письмо Ивану Петровичу Сомову пришло поздно.", "Ивану Петровичу Сомову", "datv"),
+    ("Приговор Ивану Петровичу объявили.", "Ивану Петровичу", "datv"),
+])
+def test_ru_persons_case_is_a_plain_string(text: str, span: str, case: str) -> None:
+    # The case a name is read in goes into Mention.attrs: a plain str, not pymorphy's grammeme.
+    tokens = _tokens(text)
+    start = text.index(span)
+    inside = [t.index for t in tokens if start <= t.start and t.end <= start + len(span)]
+    people = PersonFinder(text, tokens).find([(inside[0], inside[-1] + 1)])
+    assert [type(p.case) for p in people] == [str]
+    assert people[0].case == case

@@ -6,6 +6,8 @@ in ``extract/ru/alias_words.py``.
 
 from __future__ import annotations
 
+from kartoteka.extract.en.lexicon import KIN_NOUNS
+
 # Names of languages and peoples that label a form of the name ("Russian:", "Jewish"), with
 # their common dictionary abbreviations (the language names of ISO 639 and the Oxford English
 # Dictionary's abbreviations).
@@ -39,18 +41,7 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
 # A line label that gives the person's name at birth in an infobox ("Birth name: X"; the
 # labels of Wikipedia's Infobox person).
 BIRTH_NAME_LABELS: tuple[str, ...] = (r"birth\s+name", r"born\s+as", r"native\s+name")
-# Kinship nouns (the English kinship terms of a general dictionary) just before a bare surname
-# that make it a relative of the person the text is about ("his father Florensky", "her husband
-# Daniel"): not that person; the word's gender, if any.
-KIN_WORDS: dict[str, str | None] = {
-    **dict.fromkeys((
-        "father", "husband", "son", "brother", "uncle", "nephew", "grandfather", "grandson",
-        "widower", "stepfather", "father-in-law", "brother-in-law", "son-in-law",
-    ), "m"),
-    **dict.fromkeys((
-        "mother", "wife", "daughter", "sister", "aunt", "niece", "grandmother",
-        "granddaughter", "widow", "stepmother", "mother-in-law", "sister-in-law",
-        "daughter-in-law",
-    ), "f"),
-    **dict.fromkeys(("cousin", "parents"), None),
-}
+# Kinship nouns just before a bare surname make it a relative of the person the text is about
+# ("his father Florensky", "her husband Daniel"): not that person; with the word's gender, if
+# any. The nouns and their genders are the lexicon's (``lexicon.KIN_NOUNS``).
+KIN_WORDS: dict[str, str | None] = {word: gender for word, (_, gender) in KIN_NOUNS.items()}

@@ -9,18 +9,20 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-# Words before a name that make it a person's name ("Comrade Stalin", "Marshal Tukhachevsky").
+from kartoteka.names.name_data import TITLES_BEFORE_NAMES
+
+# Words before a name that make it a person's name ("Comrade Stalin", "Marshal Tukhachevsky"):
+# the forms of address and ranks that ``names`` strips from a name (English, German and French,
+# ``names.name_data.TITLES_BEFORE_NAMES``) and these.
 TITLES: frozenset[str] = frozenset({
-    "comrade", "comrades", "citizen", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
-    "professor", "prof.", "academician", "marshal", "marshals", "general", "generals", "colonel",
-    "lieutenant", "major", "captain", "sergeant", "admiral", "commissar", "commissars", "komkor",
-    "komdiv", "kombrig", "komandarm", "flagman", "commander", "commanders", "chekist", "chekists",
-    "father", "tsar", "grand", "prince", "princess", "count", "countess", "baron", "mister",
-    "madame", "monsieur", "herr", "frau", "leader", "secretary", "deputy", "chairman", "president",
-    "premier", "minister", "ambassador", "attaché", "charge", "chargé", "investigator", "poet",
-    "writer", "author", "priest", "bishop", "metropolitan", "patriarch", "archbishop", "corps",
-    "army", "division", "brigade", "commissioner", "chief", "rank",
-})
+    "comrades", "mr.", "mrs.", "ms.", "dr.", "prof.", "academician", "marshals", "generals",
+    "sergeant", "admiral", "commissars", "komkor", "komdiv", "kombrig", "komandarm", "flagman",
+    "commander", "commanders", "chekist", "chekists", "father", "tsar", "grand", "prince",
+    "princess", "count", "countess", "baron", "mister", "leader", "secretary", "deputy",
+    "chairman", "president", "premier", "minister", "ambassador", "attaché", "charge", "chargé",
+    "investigator", "poet", "writer", "author", "priest", "bishop", "metropolitan", "patriarch",
+    "archbishop", "corps", "army", "division", "brigade", "commissioner", "chief", "rank",
+}) | TITLES_BEFORE_NAMES["en"] | TITLES_BEFORE_NAMES["de"] | TITLES_BEFORE_NAMES["fr"]
 # Of TITLES, those that are also ordinary nouns: they make a following word a name only when
 # it could not be a common word itself ("General Staff" is not a person).
 WEAK_TITLES: frozenset[str] = frozenset({
@@ -60,37 +62,43 @@ ROLE_MODIFIERS: frozenset[str] = frozenset({
     "vice", "people's", "people", "’s", "'s", "head", "state", "foreign", "secret",
 })
 
-# Kinship nouns: (relation type of the described person to the possessor/of-object).
-KINSHIP: dict[str, str] = {
-    "wife": "spouse_of", "husband": "spouse_of", "spouse": "spouse_of", "widow": "spouse_of",
-    "widower": "spouse_of", "fiancée": "spouse_of", "fiance": "spouse_of",
-    "daughter": "child_of", "son": "child_of", "child": "child_of", "children": "child_of",
-    "daughters": "child_of", "sons": "child_of", "stepson": "child_of",
-    "stepdaughter": "child_of", "father": "parent_of", "mother": "parent_of",
-    "parent": "parent_of", "parents": "parent_of", "stepfather": "parent_of",
-    "stepmother": "parent_of", "brother": "sibling_of", "sister": "sibling_of",
-    "brothers": "sibling_of", "sisters": "sibling_of", "sibling": "sibling_of",
-    "siblings": "sibling_of", "cousin": "relative_of", "uncle": "relative_of",
-    "aunt": "relative_of", "nephew": "relative_of", "niece": "relative_of",
-    "grandson": "relative_of", "granddaughter": "relative_of", "grandfather": "relative_of",
-    "grandmother": "relative_of", "relative": "relative_of", "relatives": "relative_of",
-    "son-in-law": "relative_of", "daughter-in-law": "relative_of",
-    "father-in-law": "relative_of", "mother-in-law": "relative_of",
-    "brother-in-law": "relative_of", "sister-in-law": "relative_of",
+# Kinship nouns, the English kinship terms of a general dictionary: the relation of the
+# described person to the possessor or of-object (vocabulary.yaml ids), and the gender the
+# word gives its person (None: either). The one list: KINSHIP, the gendered nouns and the kin
+# cue words before a name (alias_words.KIN_WORDS) are read off it.
+KIN_NOUNS: dict[str, tuple[str, str | None]] = {
+    "wife": ("spouse_of", "f"), "husband": ("spouse_of", "m"), "spouse": ("spouse_of", None),
+    "widow": ("spouse_of", "f"), "widower": ("spouse_of", "m"),
+    "fiancée": ("spouse_of", "f"), "fiance": ("spouse_of", None),
+    "daughter": ("child_of", "f"), "son": ("child_of", "m"), "child": ("child_of", None),
+    "children": ("child_of", None), "daughters": ("child_of", "f"), "sons": ("child_of", "m"),
+    "stepson": ("child_of", "m"), "stepdaughter": ("child_of", "f"),
+    "father": ("parent_of", "m"), "mother": ("parent_of", "f"), "parent": ("parent_of", None),
+    "parents": ("parent_of", None), "stepfather": ("parent_of", "m"),
+    "stepmother": ("parent_of", "f"),
+    "brother": ("sibling_of", "m"), "sister": ("sibling_of", "f"),
+    "brothers": ("sibling_of", "m"), "sisters": ("sibling_of", "f"),
+    "sibling": ("sibling_of", None), "siblings": ("sibling_of", None),
+    "cousin": ("relative_of", None), "uncle": ("relative_of", "m"),
+    "aunt": ("relative_of", "f"), "nephew": ("relative_of", "m"),
+    "niece": ("relative_of", "f"), "grandson": ("relative_of", "m"),
+    "granddaughter": ("relative_of", "f"), "grandfather": ("relative_of", "m"),
+    "grandmother": ("relative_of", "f"), "relative": ("relative_of", None),
+    "relatives": ("relative_of", None),
+    "son-in-law": ("relative_of", "m"), "daughter-in-law": ("relative_of", "f"),
+    "father-in-law": ("relative_of", "m"), "mother-in-law": ("relative_of", "f"),
+    "brother-in-law": ("relative_of", "m"), "sister-in-law": ("relative_of", "f"),
 }
+KINSHIP: dict[str, str] = {word: relation for word, (relation, _) in KIN_NOUNS.items()}
 # Of KINSHIP, nouns whose phrase says the text's person is the object's associate instead.
 FRIEND_NOUNS: frozenset[str] = frozenset({"friend", "friends", "comrade", "companion"})
 ASSOCIATE_NOUNS: frozenset[str] = frozenset({"colleague", "colleagues", "associate",
                                              "associates", "comrade-in-arms", "partner",
                                              "ally", "collaborator"})
-FEMALE_NOUNS: frozenset[str] = frozenset({
-    "wife", "widow", "daughter", "mother", "sister", "girl", "woman", "stepdaughter", "aunt",
-    "niece", "granddaughter", "grandmother", "fiancée", "stepmother", "chairwoman",
-})
-MALE_NOUNS: frozenset[str] = frozenset({
-    "husband", "widower", "son", "father", "brother", "boy", "man", "stepson", "uncle",
-    "nephew", "grandson", "grandfather", "stepfather",
-})
+FEMALE_NOUNS: frozenset[str] = frozenset({"girl", "woman", "chairwoman"}) | frozenset(
+    word for word, (_, gender) in KIN_NOUNS.items() if gender == "f")
+MALE_NOUNS: frozenset[str] = frozenset({"boy", "man"}) | frozenset(
+    word for word, (_, gender) in KIN_NOUNS.items() if gender == "m")
 
 # Heads of noun phrases that describe unnamed people (singular) or groups (plural).
 PERSON_NOUNS: frozenset[str] = frozenset({

@@ -101,7 +101,7 @@ class Pipeline:
         find_interrogation(ctx)
         finder = ClaimFinder(ctx)
         finder.run()
-        succession_claims(ctx, finder.persons_for)
+        succession_claims(ctx, finder.who.persons_for)
         nominal_tenures(ctx)
         bracket_tenures(ctx)
         lifespan_claims(ctx)

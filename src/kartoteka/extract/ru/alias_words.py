@@ -7,6 +7,8 @@ lemmatise), so the kin words carry their common case forms.
 
 from __future__ import annotations
 
+from kartoteka.extract.ru.lexicon import KIN_NOUNS
+
 # Names of languages and peoples that label a form of the name ("лит.", "евр."): the
 # abbreviations of the Большая российская энциклопедия's list of abbreviations and the
 # adjectives they stand for.
@@ -41,17 +43,19 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
 BIRTH_NAME_LABELS: tuple[str, ...] = (
     r"имя\s+при\s+рождении", r"настоящее\s+имя", r"фамилия\s+при\s+рождении",
 )
-# Kinship nouns (the kinship terms of a general dictionary, in the cases that stand before a
-# name: nominative, genitive, dative) just before a bare surname that make it a relative of the
-# person the text is about ("его отец Флоренский"); the word's gender, if any.
-KIN_WORDS: dict[str, str | None] = {
-    **dict.fromkeys((
-        "отец", "отца", "отцу", "муж", "мужа", "мужу", "сын", "сына", "сыну", "брат", "брата",
-        "брату", "дядя", "дяди", "племянник", "дед", "деда", "отчим",
-    ), "m"),
-    **dict.fromkeys((
-        "мать", "матери", "жена", "жены", "жене", "дочь", "дочери",
-        "сестра", "сестры", "тётя", "тетя", "бабушка", "вдова", "вдовы", "мачеха",
-    ), "f"),
-    **dict.fromkeys(("двоюродный", "родители", "родителей"), None),
+# The kinship nouns of the lexicon (``lexicon.KIN_NOUNS``, which gives their gender) in the
+# cases that stand before a name (nominative, genitive, dative; Зализняк's grammatical
+# dictionary): just before a bare surname they make it a relative of the person the text is
+# about ("его отец Флоренский").
+KIN_CASE_FORMS: dict[str, tuple[str, ...]] = {
+    "отец": ("отец", "отца", "отцу"), "муж": ("муж", "мужа", "мужу"),
+    "сын": ("сын", "сына", "сыну"), "брат": ("брат", "брата", "брату"),
+    "дядя": ("дядя", "дяди"), "племянник": ("племянник",), "дед": ("дед", "деда"),
+    "отчим": ("отчим",), "мать": ("мать", "матери"), "жена": ("жена", "жены", "жене"),
+    "дочь": ("дочь", "дочери"), "сестра": ("сестра", "сестры"), "тётя": ("тётя",),
+    "тетя": ("тетя",), "бабушка": ("бабушка",), "вдова": ("вдова", "вдовы"),
+    "мачеха": ("мачеха",), "родитель": ("родители", "родителей"),
 }
+KIN_WORDS: dict[str, str | None] = {
+    form: KIN_NOUNS[lemma] for lemma, forms in KIN_CASE_FORMS.items() for form in forms
+} | {"двоюродный": None}  # "двоюродный брат": the adjective of cousins

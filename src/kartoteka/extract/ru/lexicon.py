@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from kartoteka.names.name_data import TITLES_BEFORE_NAMES
+
 # Month stems: "январ" matches января/январе/январь/январю; "ма" needs the exact forms below.
 MONTH_STEMS: dict[str, int] = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "июн": 6, "июл": 7, "август": 8,
@@ -49,12 +51,19 @@ def month_number(word: str) -> int | None:
             return number
     return None
 
-# Kinship nouns: "брат Карина" is Karin's brother (a genitive), not a man called Карина.
-KINSHIP: frozenset[str] = frozenset("""
-жена муж супруга супруг вдова вдовец брат сестра сын дочь отец мать дядя тётя тетя племянник
-племянница внук внучка зять тесть тёща теща свекровь свёкор невестка родственник родственница
-семья
-""".split())
+# Kinship nouns (the kinship terms of a general dictionary, as lemmas) and the gender each
+# gives the relative it names (None: either): "брат Карина" is Karin's brother (a genitive), not
+# a man called Карина. The one list: KINSHIP, a described relative's gender and the kin cue
+# words before a name (alias_words.KIN_WORDS) are read off it.
+KIN_NOUNS: dict[str, str | None] = {
+    "жена": "f", "муж": "m", "супруга": "f", "супруг": "m", "вдова": "f", "вдовец": "m",
+    "брат": "m", "сестра": "f", "сын": "m", "дочь": "f", "отец": "m", "мать": "f",
+    "родитель": None, "дядя": "m", "тётя": "f", "тетя": "f", "племянник": "m",
+    "племянница": "f", "внук": "m", "внучка": "f", "дед": "m", "бабушка": "f", "отчим": "m",
+    "мачеха": "f", "зять": "m", "тесть": "m", "тёща": "f", "теща": "f", "свекровь": "f",
+    "свёкор": "m", "невестка": "f", "родственник": "m", "родственница": "f", "семья": None,
+}
+KINSHIP: frozenset[str] = frozenset(KIN_NOUNS)
 
 # What a kinship noun before a name makes of the two (vocabulary.yaml relation ids).
 KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of",
@@ -65,10 +74,12 @@ KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга
 PRONOUNS = {"он": "m", "она": "f", "его": "m", "её": "f", "ее": "f", "ему": "m", "ей": "f",
             "им": "m", "ней": "f", "нее": "f", "неё": "f", "него": "m"}
 
-# Posts, ranks and forms of address that natasha takes into a person span ("Нарком Ягода").
-TITLE_WORDS: frozenset[str] = frozenset("""
+# Posts, ranks and forms of address that natasha takes into a person span ("Нарком Ягода"): the
+# forms of address ``names`` strips from a name (``names.name_data.TITLES_BEFORE_NAMES``) and
+# these.
+TITLE_WORDS: frozenset[str] = TITLES_BEFORE_NAMES["ru"] | frozenset("""
 нарком наркомвнудел комкор комдив командарм комбриг комиссар маршал генерал полковник
-подполковник майор капитан лейтенант товарищ тов гражданин гражданка профессор академик
+подполковник майор капитан лейтенант профессор академик
 следователь начальник заместитель замнаркома секретарь председатель обвиняемый обвиняемая
 свидетель свидетельница подследственный арестованный арестованная чекист писатель поэт доктор
 врач инженер митрополит епископ священник резидент посол военачальник

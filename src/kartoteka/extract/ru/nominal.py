@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kartoteka.extract.modality import Modality
 
 if TYPE_CHECKING:
-    from kartoteka.extract.ru.claims import ClaimFinder
+    from kartoteka.extract.ru.subjects import SubjectFinder
     from kartoteka.model import Mention
 
 # A possessive or a few words may stand between the governing word and the noun:
@@ -63,7 +63,7 @@ def nominal_modality(text: str, sentence_start: int, trigger_start: int) -> Moda
     return None
 
 
-def nominal_subjects(finder: ClaimFinder, head: int) -> list[Mention]:
+def nominal_subjects(finder: SubjectFinder, head: int) -> list[Mention]:
     """Whose fate the noun at token ``head`` names: its genitive person or possessive, else,
     after "до/после", the subject of the clause it dates; else nobody."""
     ctx = finder.ctx

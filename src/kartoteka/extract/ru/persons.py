@@ -1,11 +1,7 @@
 """People in Russian text: natasha's PER spans, cleaned, split into name parts and brought back
 to the nominative in the text's own order ("Прокофьева Георгия Евгеньевича" -> "Прокофьев
-Георгий Евгеньевич").
-
-natasha reads "Карина" (the genitive of the surname Карин) as a woman's given name. A lone word
-shaped like a declined surname (-ова, -ина, …) is decided here from the context: natasha's own
-case and gender for the token, its syntactic role, a kinship noun before it ("брат Карина"),
-initials or a man's given name beside it, and whether the document names the man elsewhere.
+Георгий Евгеньевич"). The gender and case a name is read in come from
+``kartoteka.extract.ru.name_grammar``.
 """
 
 from __future__ import annotations
@@ -20,9 +16,9 @@ from kartoteka.extract.ru.inflection import (
     patronymic_nominative,
     surname_candidates,
     ud_case,
-    ud_gender,
 )
 from kartoteka.extract.ru.lexicon import KINSHIP, ORG_SHAPED, PLACE_NOUNS
+from kartoteka.extract.ru.name_grammar import SURNAME_SHAPED, NameGrammar
 from kartoteka.extract.ru.words import (
     is_common_noun,
     is_title,
@@ -30,9 +26,6 @@ from kartoteka.extract.ru.words import (
     not_a_name,
 )
 from kartoteka.names.gender import patronymic_gender
-from kartoteka.names.given_names import given_name_gender
-
-SURNAME_SHAPED = re.compile(r"(?:ов|ев|ёв|ин|ын)а$", re.I)
 
 
 @dataclass
@@ -92,6 +85,7 @@ class PersonFinder:
         self.tokens = tokens
         self.known_men: set[str] = set()  # nominative men's surnames the document states plainly
         self._inside_lemmas: frozenset[str] | None = None
+        self.grammar = NameGrammar(text, tokens, self.known_men)
 
     def find(self, spans: list[tuple[int, int]], *, fixed: list[Person] | None = None
              ) -> list[Person]:
@@ -177,7 +171,7 @@ class PersonFinder:
 
     def _at_start(self, tok: Tok) -> bool:
         """First word of its sentence, line or table cell (quotes and numbering aside)."""
-        before = self._previous_word(tok)
+        before = self.grammar.previous_word(tok)
         if before is None:
             return True
         gap = self.text[before.end:tok.start]
@@ -195,7 +189,7 @@ class PersonFinder:
         """"мыза Ольховка", "председатель Сибревкома": the name of a place or a body."""
         if ORG_SHAPED.search(tok.text):
             return True
-        before = self._previous_word(tok)
+        before = self.grammar.previous_word(tok)
         return before is not None and before.end <= tok.start and (
             morph.lemma(before.text) in PLACE_NOUNS) and before.text[:1].islower()
 
@@ -213,7 +207,7 @@ class PersonFinder:
             return None
         roles = {t.index: _role(t, self.text) for t in words}
         self._fix_roles(words, roles)
-        gender, case = self._gender_and_case(words, roles)
+        gender, case = self.grammar.gender_and_case(words, roles)
         parts: dict[str, str] = {}
         out: list[str] = []
         pos = toks[0].start
@@ -231,7 +225,7 @@ class PersonFinder:
             elif role == "patronymic":
                 form = patronymic_nominative(t.text, case, gender)
             else:
-                form = self._surname(t, case, gender)
+                form = self.grammar.surname(t, case, gender)
             if role and role != "initial":
                 parts.setdefault(role, form)
             elif role == "initial":
@@ -262,90 +256,6 @@ class PersonFinder:
                 non_initial[1]] == "surname":
             roles[non_initial[0]] = "given"
 
-    def _gender_and_case(self, words: list[Tok],
-                         roles: dict[int, str]) -> tuple[str | None, str | None]:
-        named = [t for t in words if roles[t.index] != "initial"]
-        patronymic = next((patronymic_gender(t.text) for t in words
-                           if roles[t.index] == "patronymic" and patronymic_gender(t.text)), None)
-        if len(named) == 1 and roles[named[0].index] in ("surname", "given") and (
-                SURNAME_SHAPED.search(named[0].text)):
-            return self._lone_surname(named[0], roles, patronymic)
-        gender = patronymic
-        if gender is None:
-            for t in words:
-                if roles[t.index] == "given":
-                    gender = self._given_gender(t) or gender
-                    if self._dictionary_lacks(t):
-                        # "Христиана" (gen. of Христиан): the dictionary knows only the woman's
-                        # name; natasha's reading of the context decides
-                        return ud_gender(t.feats) or gender, ud_case(t.feats)
-        cases: set[str] | None = None
-        for t in words:
-            if roles[t.index] in ("given", "patronymic"):
-                tag = "Name" if roles[t.index] == "given" else "Patr"
-                found = {p.tag.case for p in morph.parses(t.text) if tag in p.tag and (
-                    gender is None or p.tag.gender == {"m": "masc", "f": "femn"}[gender])}
-                if found:
-                    cases = found if cases is None else (cases & found) or cases
-        natasha = [ud_case(t.feats) for t in words if ud_case(t.feats)]
-        if cases and len(cases) == 1:
-            return gender or self._natasha_gender(words), cases.pop()
-        if cases and natasha and natasha[-1] in cases:
-            return gender or self._natasha_gender(words), natasha[-1]
-        if gender is None:
-            gender = self._natasha_gender(words) or self._verb_gender(words)
-        return gender, natasha[-1] if natasha else None
-
-    def _dictionary_lacks(self, tok: Tok) -> bool:
-        """True when natasha reads a given name in a case none of the dictionary's readings
-        has: the name is some other name's oblique form."""
-        case = ud_case(tok.feats)
-        readings = [p for p in morph.parses(tok.text) if "Name" in p.tag]
-        return bool(case) and case != "nomn" and bool(readings) and all(
-            p.tag.case != case for p in readings)
-
-    def _given_gender(self, tok: Tok) -> str | None:
-        found = {p.tag.gender for p in morph.parses(tok.text) if "Name" in p.tag}
-        if found == {"masc"}:
-            return "m"
-        if found == {"femn"}:
-            return "f"
-        return given_name_gender(tok.text)
-
-    def _natasha_gender(self, words: list[Tok]) -> str | None:
-        found = {ud_gender(t.feats) for t in words} - {None}
-        return found.pop() if len(found) == 1 else None
-
-    def _verb_gender(self, words: list[Tok]) -> str | None:
-        """The gender of the verb a name is the subject of ("Ежова была арестована")."""
-        for t in words:
-            if t.rel in ("nsubj", "nsubj:pass") and t.head is not None:
-                return ud_gender(self.tokens[t.head].feats)
-        return None
-
-    def _lone_surname(self, tok: Tok, roles: dict[int, str],
-                      gender: str | None) -> tuple[str | None, str | None]:
-        """"Карина", "Ежова": a man's surname in the genitive/accusative or a woman's name."""
-        roles[tok.index] = "surname"
-        base = surname_candidates(tok.text, "gent", "m")[0].lower()
-        case = ud_case(tok.feats)
-        before = self._previous_word(tok)
-        kin_before = before is not None and morph.lemma(before.text) in KINSHIP
-        oblique = (gender == "m" or base in self.known_men or ud_gender(tok.feats) == "m"
-                   or case in ("gent", "accs", "datv", "ablt", "loct")
-                   or tok.rel in ("nmod", "obj", "iobj") or kin_before)
-        relative = self._relative_gender(tok)
-        if relative == "m":
-            oblique = True  # "у Грачёва, который …": a man's surname, inflected
-        if gender == "f" or self._verb_gender([tok]) == "f" or relative == "f":
-            oblique = False  # "Ежова была арестована", "Зуева, которая …": a woman
-        if oblique:
-            return "m", case if case in ("gent", "accs", "datv", "ablt", "loct") else "gent"
-        if morph.has_tag(tok.text, "Name") and not morph.has_tag(tok.text, "Surn") and (
-                not any(r == "initial" for r in roles.values())):
-            roles[tok.index] = "given"  # natasha's reading stands: a woman called Карина
-        return "f", "nomn"
-
     def more_mentions(self, people: list[Person], taken: set[int]) -> list[Person]:
         """Words natasha missed that name a person the document names elsewhere ("Ягода не был
         расстрелян" after "Генрих Ягода"; "Ежова была арестована": a woman of that name)."""
@@ -357,7 +267,7 @@ class PersonFinder:
             if tok.index in taken or not word[:1].isupper() or not word.isalpha() or len(word) < 3:
                 continue
             if SURNAME_SHAPED.search(word):
-                gender, case = self._lone_surname(tok, {tok.index: "surname"}, None)
+                gender, case = self.grammar.lone_surname(tok, {tok.index: "surname"}, None)
                 genders: list[str | None] = [gender]
             else:
                 case, genders = ud_case(tok.feats) or "nomn", ["m", "f"]
@@ -369,31 +279,3 @@ class PersonFinder:
                                       {"surname": found}, case, {"recovered": True}))
                     break
         return out
-
-    def _relative_gender(self, tok: Tok) -> str | None:
-        """The gender of "который/которая" right after a name: the name's own."""
-        i = tok.index + 1
-        if i < len(self.tokens) and self.tokens[i].text == ",":
-            i += 1
-        if i >= len(self.tokens) or self.tokens[i].sentence != tok.sentence:
-            return None
-        word = self.tokens[i].text.lower()
-        return {"которая": "f", "которой": "f", "которую": "f", "который": "m",
-                "которого": "m", "которому": "m"}.get(word)
-
-    def _previous_word(self, tok: Tok) -> Tok | None:
-        i = tok.index - 1
-        while i >= 0 and not self.tokens[i].text[:1].isalpha():
-            i -= 1
-        if i < 0 or self.tokens[i].sentence != tok.sentence:
-            return None
-        return self.tokens[i]
-
-    def _surname(self, tok: Tok, case: str | None, gender: str | None) -> str:
-        if case is None or case == "nomn":
-            return tok.text
-        candidates = surname_candidates(tok.text, case, gender)
-        for cand in candidates:
-            if cand.lower() in self.known_men and gender != "f":
-                return cand
-        return candidates[0]

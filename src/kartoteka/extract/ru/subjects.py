@@ -1,0 +1,163 @@
+"""Who a Russian claim is about: the trigger's subject or object as its voice requires, and
+what a token stands for (a name, a kinship noun, a pronoun, "я").
+
+A kinship noun standing for a named person passes to that person, or becomes a described person
+of its own ("жена Карина" is Karin's wife, with a spouse_of claim). With no syntactic subject
+the nearest nominative person before the trigger, a list entry's person or the article's person
+is the one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kartoteka.extract.ru import morph
+from kartoteka.extract.ru.context import RuContext, Sentence
+from kartoteka.extract.ru.coref import Antecedents
+from kartoteka.extract.ru.inflection import ud_gender
+from kartoteka.extract.ru.lexicon import KIN_NOUNS, KIN_RELATIONS, KINSHIP, PRONOUNS
+from kartoteka.extract.ru.triggers import AGENT, PATIENT
+from kartoteka.model import Mention
+
+FIRST_PERSON = {"я", "меня", "мне", "мной", "мною"}
+
+
+class SubjectFinder:
+    """The people tokens of one document name or stand for."""
+
+    def __init__(self, ctx: RuContext) -> None:
+        self.ctx = ctx
+        self._antecedents = Antecedents(ctx)
+
+    def subjects(self, head: int, argument: str, sent: Sentence) -> list[Mention]:
+        ctx = self.ctx
+        tok = ctx.tokens[head]
+        passive = tok.feats.get("Voice") == "Pass" or tok.feats.get("VerbForm") == "Part" or bool(
+            re.search(r"(?:н|на|но|ны|нн\w+)$", tok.text.lower()) and argument == PATIENT
+            and tok.pos != "VERB")
+        rels = ("nsubj", "nsubj:pass") if argument == AGENT or passive else ("obj",)
+        # an inanimate subject is a misparse ("Биография родился") or not a person at all
+        heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in rels
+                 and ctx.tokens[c].feats.get("Animacy") != "Inan"
+                 and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at)]
+        if not heads and tok.rel in ("acl", "amod", "acl:relcl") and tok.head not in (
+                None, head) and (tok.head in ctx.person_at
+                                 or ctx.tokens[tok.head].feats.get("Animacy") != "Inan"):
+            heads = [tok.head]  # not "г. Приговорена", two sentences the parser glued
+        if not heads and tok.rel == "conj" and tok.head is not None:
+            parent = ctx.tokens[tok.head]
+            if parent.pos in ("VERB", "ADJ", "AUX") or parent.feats.get("VerbForm") == "Part":
+                heads = [c for c in ctx.children(tok.head)
+                         if ctx.tokens[c].rel in ("nsubj", "nsubj:pass")]
+        people: list[Mention] = []
+        for h in heads:
+            people += self.persons_for(h)
+        if not heads and tok.rel in ("xcomp", "advcl") and tok.head is not None:
+            people += [m for c in ctx.children(tok.head) if ctx.tokens[c].rel.startswith("nsubj")
+                       for m in self.persons_for(c)]
+        # the tagger's plural of a singular short participle ("Приговорен ВКТ") is overruled
+        plural = tok.feats.get("Number") == "Plur" and (not passive or tok.text[-1] in "ыиЫИ")
+        # a court the parser took for the subject names nobody: a list entry is still its own
+        if not people and not plural and (not heads or ctx.entry_at(tok.start) is not None):
+            people = self._fallback(head, sent, passive or argument == AGENT)
+        entry = ctx.entry_at(tok.start)
+        if entry is not None:
+            # a list's entry speaks of its own person: nobody from another line is a subject
+            people = [m if entry[0].start <= m.start < entry[0].end else entry[1]
+                      for m in people]
+        gender = ud_gender(tok.feats) if tok.pos in ("VERB", "AUX", "ADJ") else None
+        out = [m for m in people if not (gender and m.gender and m.gender != gender
+                                         and tok.feats.get("Number") != "Plur")]
+        return list({m.id: m for m in out}.values())
+
+    def persons_for(self, token: int) -> list[Mention]:
+        """The people token ``token`` names or stands for (a name, kin noun, pronoun, "я")."""
+        ctx = self.ctx
+        tok = ctx.tokens[token]
+        found: list[Mention] = []
+        if token in ctx.person_at:
+            found.append(ctx.person_at[token])
+        elif morph.lemma(tok.text) in KINSHIP:
+            kin = self._kin(token)
+            if kin:
+                found.append(kin)
+        elif tok.text.lower() in PRONOUNS and (topic := self._pronoun(token)) and (
+                topic.gender in (None, PRONOUNS[tok.text.lower()])):
+            found.append(topic)
+        elif tok.text.lower() in FIRST_PERSON and ctx.speaker_at(tok.start):
+            found.append(self._first_person(token))
+        else:
+            for c in ctx.children(token):
+                if ctx.tokens[c].rel in ("appos", "flat:name", "flat") and c in ctx.person_at:
+                    found.append(ctx.person_at[c])
+                    break
+        for c in ctx.children(token):
+            if ctx.tokens[c].rel == "conj":
+                found += self.persons_for(c)
+        return found
+
+    def _first_person(self, token: int) -> Mention:
+        """"я" in an interrogated person's answer: a mention of that person."""
+        ctx = self.ctx
+        tok = ctx.tokens[token]
+        speaker = ctx.speaker_at(tok.start)
+        assert speaker is not None
+        return ctx.add_mention(tok.start, tok.end, "person", name=speaker.name,
+                               gender=speaker.gender, attrs={"pronoun": True,
+                                                             "refers_to": speaker.id})
+
+    def _kin(self, token: int) -> Mention | None:
+        """"жена Карина": a described person, related to the named one."""
+        ctx = self.ctx
+        tok = ctx.tokens[token]
+        relative = None
+        for c in ctx.children(token):
+            if c in ctx.person_at and ctx.tokens[c].rel in ("nmod", "appos", "flat:name"):
+                relative = ctx.person_at[c]
+                break
+        if relative is None and token + 1 in ctx.person_at:
+            relative = ctx.person_at[token + 1]
+        if relative is None:
+            return None
+        if relative.attrs.get("case") in (None, "nomn") and "given" in relative.attrs.get(
+                "parts", {}) and tok.feats.get("Case") in (None, "Nom"):
+            return relative  # "жена Евгения Ежова": the wife is the woman named, not her spouse
+        lemma = morph.lemma(tok.text)
+        gender = KIN_NOUNS.get(lemma)
+        end = max(relative.end, tok.end)
+        kin = ctx.add_mention(tok.start, tok.end, "person",
+                              descriptor=re.sub(r"\s+", " ", ctx.text[tok.start:end]).lower(),
+                              gender=gender, attrs={"kin": lemma, "of": relative.id})
+        relation = KIN_RELATIONS.get(lemma, "relative_of")
+        sent = ctx.sentence_of(token)
+        ctx.add_claim(relation, kin, (sent.start, sent.end), object=relative.id,
+                      confidence=0.8, attrs={"kin": lemma})
+        return kin
+
+    def _fallback(self, head: int, sent: Sentence, nominative: bool) -> list[Mention]:
+        """No syntactic subject: the nearest nominative person before the trigger in its
+        sentence ("ИВАНОВ Петр, 1890 г.р., арестован …"), else the document's person."""
+        ctx = self.ctx
+        entry = ctx.entry_at(ctx.tokens[head].start)
+        if entry is not None:
+            return [entry[1]]  # "Арестован 13 мая 1937 г." in a list: the entry's person
+        for i in range(head - 1, sent.first - 1, -1):
+            m = ctx.person_at.get(i)
+            if m is None or (m.attrs.get("pronoun") and m.attrs.get("refers_to")):
+                continue
+            case = m.attrs.get("case")
+            if not nominative or case in (None, "nomn"):
+                return [m]
+        if ctx.topic is not None:
+            return [ctx.topic]
+        return []
+
+    def _pronoun(self, token: int) -> Mention | None:
+        """Whom a pronoun stands for: the list entry's person; an article's person; else the
+        person the sentences before it are about (kartoteka.extract.ru.coref)."""
+        entry = self.ctx.entry_at(self.ctx.tokens[token].start)
+        if entry is not None:
+            return entry[1]
+        if self.ctx.article:
+            return self.ctx.topic
+        return self._antecedents.resolve(token)
