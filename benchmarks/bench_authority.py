@@ -7,7 +7,12 @@ given name, patronymic and birth year); the rest are synthetic people not in the
 the time and peak memory of ``link_authority`` (in a fresh process) and the precision and recall
 of its links. Needs ../shared/corpus/memorial-moscow; the records are parsed with
 ``kartoteka.extract.ru.records``.
-Usage: python benchmarks/bench_authority.py [--n 10000] [--seed 11]
+
+With ``--dev DB`` (the development corpus ingested into DB, e.g. by ``kartoteka ingest``) it
+reports instead, for the gold people who have a record in the list, how many are linked, queued
+or missed, and how many namesake traps are linked, beside main's linker run the same way
+(``authority_dev.py``).
+Usage: python benchmarks/bench_authority.py [--n 10000] [--seed 11] [--dev DB]
 """
 
 from __future__ import annotations
@@ -165,9 +170,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="number of persons")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--dev", metavar="DB", help="a database holding the dev texts")
     args = parser.parse_args()
     if not (LIST / "records.jsonl").is_file():
         sys.exit(f"{LIST} is missing")
+    if args.dev:
+        from authority_dev import importable, report_dev
+
+        if not importable():
+            sys.exit("the dev gold (../shared/corpus/dev) or PyYAML is missing")
+        report_dev(args.dev, load_list(), Path(__file__).resolve().parents[1])
+        return
     with mp.get_context("spawn").Pool(1) as pool:
         report(pool.apply(run, (args.n, args.seed)))
 

@@ -213,16 +213,37 @@ def import_(file: Path, db: str, fmt: str) -> None:
               "install 'kartoteka[spark]'; KARTOTEKA_SPARK_MASTER and the other KARTOTEKA_SPARK_* "
               "variables set the cluster).")
 def resolve(db: str, engine: str) -> None:
-    """Re-link every profile across documents, with every human decision as a constraint."""
+    """Re-link every profile across documents, with every human decision as a constraint.
+
+    With authority lists stored, the profiles are linked to them again too, by a model
+    re-learnt from the links reviewers accepted and rejected."""
     from kartoteka.curate.edits import curation
-    from kartoteka.relink import apply_claim_curation, resolve_profiles
+    from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
+    from kartoteka.store.authority import stored_model
+    from kartoteka.store.writer import has_authority_records
 
     store = _open(db)
     with store.session() as session:
         cur = curation(session)
         touched = resolve_profiles(session, cur=cur, backend=engine)
         apply_claim_curation(session, cur)
+        model = None
+        if has_authority_records(session):  # relinked with what reviewers' decisions taught
+            linked, review = link_persons(session, cur=cur)
+            model = stored_model(session)
     click.echo(f"{len(touched)} entities resolved", err=True)
+    if model is not None:
+        learnt = " and ".join(model["learnt"]) or "nothing yet (prior in use)"
+        click.echo(f"authority model recomputed from {model['accepted']} accepted and "
+                   f"{model['rejected']} rejected links (learnt: {learnt}); {linked} persons "
+                   f"linked, {review} links waiting for review", err=True)
+
+
+def _feature(name: str, value: object) -> str:
+    """A comparison as level and weight in bits (surname=exact +9.3), anything else as is."""
+    if isinstance(value, dict) and "level" in value:
+        return f"{name}={value['level']} {float(value.get('weight') or 0.0):+.1f}"
+    return f"{name}={value}"
 
 
 @main.command()
@@ -240,7 +261,9 @@ def review(db: str, limit: int) -> None:
     for item in items:
         click.echo(f"[{item.kind}] {item.probability:.2f}  {item.left}  ⇄  {item.right}")
         if item.features:
-            click.echo("      " + ", ".join(f"{k}={v}" for k, v in item.features.items()))
+            shown = [_feature(k, v) for k, v in item.features.items()
+                     if not (isinstance(v, dict) and v.get("level") == "null")]
+            click.echo("      " + ", ".join(shown))
 
 
 @main.command()

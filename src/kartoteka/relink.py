@@ -14,6 +14,7 @@ with their document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -21,7 +22,15 @@ from sqlalchemy.orm import Session
 from kartoteka.curate.edits import Curation, curation
 from kartoteka.names.keys import neighbour_key, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
-from kartoteka.resolve.authority import AuthorityRecord, link_authority
+from kartoteka.resolve.authority import (
+    DEFAULT_LINK_THRESHOLD,
+    AuthorityRecord,
+    link_authority,
+    profile_blocks,
+)
+from kartoteka.resolve.authority_model import LearntModel, learn
+from kartoteka.resolve.channel_links import join_channel_variants
+from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, load_prior
 from kartoteka.resolve.profile import Profile
 from kartoteka.sources.authority import RawRecord
 from kartoteka.sources.authority import read_authority_file as read_raw_records
@@ -96,6 +105,7 @@ def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
     linkage = link_profiles(
         [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions, backend=backend,
     )
+    linkage = join_channel_variants(linkage, [r.data for r in persons], cur.decisions)
     save_links(session, linkage.pairs, by_key)
     clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]
     covered = {r.key for c in clusters for r in c}
@@ -170,20 +180,38 @@ def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
     rows = stored_authority.linkable_profiles(session, profile_keys)
     if not rows:
         return 0, 0
-    # A few new profiles: only the records in their blocks.
-    blocks = {r.block_key for r in rows} if profile_keys is not None else None
+    profiles = [Profile.from_dict(r.data) for r in rows]
+    # A few new profiles: only the records in their blocks, under every reading of their
+    # surnames (a Latin spelling's own key is not always its Cyrillic record's).
+    blocks = None
+    if profile_keys is not None:
+        blocks = {r.block_key for r in rows if r.block_key}
+        blocks.update(k for p in profiles for k in profile_blocks(p))
     records = [AuthorityRecord(r.source, r.record_id, r.name, (r.data or {}).get("birth_year"),
                                (r.data or {}).get("death_year"), (r.data or {}).get("extra") or {})
                for r in stored_authority.stored_records(session, source=source,
                                                         block_keys=blocks)]
     if not records:
         return 0, 0
-    matches = link_authority([Profile.from_dict(r.data) for r in rows], records)
     by_hand = (cur or curation(session)).authority
+    model = learn_authority_model(session, by_hand)
+    matches = link_authority(profiles, records, model=model,
+                             list_sizes=stored_authority.record_counts(session))
     counts = stored_authority.replace_links(session, [r.key for r in rows],
                                             {r.source for r in records}, matches, by_hand)
     return counts["linked"], counts["review"]
 
 
-__all__ = ["apply_claim_curation", "import_records", "link_persons", "read_authority_file",
-           "refresh_entities", "resolve_profiles"]
+def learn_authority_model(session: Session, by_hand: dict[tuple[str, str, str], bool]
+                          ) -> LearntModel:
+    """The authority model re-estimated from the links reviewers accepted and rejected
+    (``resolve.authority_model``), stored with the time it was computed for the review page."""
+    model = learn(load_prior(AUTHORITY_PRIOR_FILE),
+                  stored_authority.labelled_links(session, by_hand), DEFAULT_LINK_THRESHOLD)
+    model.computed_at = datetime.now(UTC).isoformat(timespec="seconds")
+    stored_authority.save_model(session, model.to_dict())
+    return model
+
+
+__all__ = ["apply_claim_curation", "import_records", "learn_authority_model", "link_persons",
+           "read_authority_file", "refresh_entities", "resolve_profiles"]

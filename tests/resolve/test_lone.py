@@ -106,3 +106,18 @@ def test_lone_bare_surname_of_the_other_gender_stays_apart(bare: str, joins: boo
     profiles = [person("bare", bare, surname=bare),
                 person("full", "Ilya Gorbunov", surname="Gorbunov", given="Ilya", gender="m")]
     assert marked(profiles, "bare", "full", 0.89, "same main key") is joins
+
+
+def _rows(profiles: list[Profile]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    return [person_row(p) for p in profiles], {p.key: name_parts(p) for p in profiles}
+
+
+@pytest.mark.parametrize(("bare_bearers", "lone"), [(20, True), (150, False)])
+def test_lone_common_surname_is_never_lone(bare_bearers: int, lone: bool) -> None:
+    """A surname that a large share of the input bears is common: a bare mention of it may be
+    anybody's, however few of its bearers are named."""
+    profiles = [person("full", "Ilya Gorbunov", surname="Gorbunov", given="Ilya"), *_crowd(250),
+                *(person(f"b{i}", "Gorbunov", surname="Gorbunov") for i in range(bare_bearers))]
+    rows, parts = _rows(profiles)
+    key = next(r["surname_key"] for r in rows if r["unique_id"] == "full")
+    assert (key in lone_surnames(rows, parts)) is lone

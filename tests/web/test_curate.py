@@ -139,8 +139,9 @@ def test_curate_authority_link_and_unlink(editor_client: Editor) -> None:
     yezhov = entity("yezhov")
     post(editor_client, f"/api/persons/{yezhov}/authority",
          {"source": "wikidata", "record_id": "Q-new"})
-    assert {"source": "wikidata", "id": "Q-new"} in client.get(
-        f"/persons/{yezhov}.json").json()["authority"]
+    links = client.get(f"/persons/{yezhov}.json").json()["authority"]
+    assert [(a["source"], a["id"]) for a in links] == [("wikidata", "Q-new")]
+    assert links[0]["decided_by"]["notes"] == ["decided by: hand"]  # no comparisons: by hand
     post(editor_client, f"/api/persons/{yezhov}/authority",
          {"source": "wikidata", "record_id": "Q-new", "link": False})
     assert client.get(f"/persons/{yezhov}.json").json()["authority"] == []

@@ -11,18 +11,27 @@ of one of twenty Orlovs weighs little, a Bokiy a lot. On top of the score, rules
   rare, at most waits for review;
 - a profile links to at most one record of a source; two records it fits about equally well
   both go to review.
+
+The prior and the surname frequencies are those of the whole list, not of the records passed
+in: a new document is linked against the records of its surnames' blocks only, and counting
+within those would make every surname look common and every record likely (a bare "Kamenev"
+would then link on ingest and not on import). ``list_sizes`` gives each list's full size;
+the records passed must then be whole blocks, so a surname's count in them is its count in
+the list.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from kartoteka.names import parse_person_name
+from kartoteka.names import parse_person_name, surname_keys
 from kartoteka.names.gender import patronymic_gender
+from kartoteka.resolve.authority_model import LearntModel, with_model
 from kartoteka.resolve.comparisons import (
     AUTHORITY_PRIOR_FILE,
     load_prior,
@@ -42,6 +51,7 @@ AGREEING_GIVEN = frozenset({"exact", "same name group", "jaro-winkler 0.9", "ini
 # With at least this many profiles, u is re-estimated from profile-record pairs.
 MIN_PROFILES_TO_TRAIN = 1000
 READING_SEPARATOR = "\x1e"
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,9 @@ def _variant_names(record: AuthorityRecord, surname: str | None, given: str | No
 def record_profiles(record: AuthorityRecord) -> list[Profile]:
     """The record as profiles: its main reading first, then one per name variant (a variant
     that is a lone surname keeps the main given name and patronymic)."""
-    main_text = record.name.split("(")[0].strip()
+    # The name without its bracketed variants, wherever they stand: "Артузов (Фраучи) Артур
+    # Христианович" is Artur Khristianovich Artuzov, not a bare surname.
+    main_text = " ".join(_BRACKETED.sub(" ", record.name).split())
     main = parse_person_name(main_text, order="surname-first")
     variants = _variant_names(record, main.surname, main.given)
     gender = record.extra.get("gender") or main.gender
@@ -115,13 +127,24 @@ def record_profiles(record: AuthorityRecord) -> list[Profile]:
     return out
 
 
+def profile_blocks(profile: Profile) -> set[str]:
+    """The blocks a profile's record may be stored under (a record's block is the key of its
+    surname, ``names.surname_key``): the key of every reading of the profile's surname and of
+    each part of a double one. A Latin spelling's likeliest reading is not always its Cyrillic
+    record's (Chitrin, Marjetski), and Trilisser-Moskvin is filed under Москвин."""
+    surname = (profile.surname or "").strip()
+    forms = {surname, *surname.split("-")} - {""}
+    return {key for form in forms for key in surname_keys(form) if key}
+
+
 def _better(a: tuple[float, dict[str, Any]], b: tuple[float, dict[str, Any]]) -> bool:
     """Which reading of a record fits a profile better: fewer conflicts, then higher score."""
     return (len(a[1]["conflicts"]), -a[0]) < (len(b[1]["conflicts"]), -b[0])
 
 
 def list_frequencies(rows: Sequence[dict[str, Any]], n_records: int) -> dict[str, dict[str, float]]:
-    """Surname frequencies in the list itself (the population a namesake comes from)."""
+    """Surname frequencies in the list itself (the population a namesake comes from), out of
+    ``n_records``, the size of the whole list even when ``rows`` are some of its blocks."""
     out: dict[str, dict[str, float]] = {}
     for column in ("surname_folded", "surname_key"):
         counts = Counter(row[column] for row in rows if row[column])
@@ -143,14 +166,24 @@ def link_authority(
     link_threshold: float = DEFAULT_LINK_THRESHOLD,
     review_threshold: float = DEFAULT_REVIEW_THRESHOLD,
     backend: str = "duckdb",
+    list_sizes: Mapping[str, int] | None = None,
+    model: LearntModel | None = None,
 ) -> list[AuthorityMatch]:
     """Links (probability >= ``link_threshold`` and no rule against it) and review candidates
-    (>= ``review_threshold``) between person profiles and authority records."""
+    (>= ``review_threshold``) between person profiles and authority records.
+
+    ``list_sizes``: the number of records of each list (source) when ``records`` are only
+    some blocks of it (see the module's docstring); by default the records are the lists.
+    ``model``: what reviewers' decisions taught (``authority_model.learn``): its m/u and link
+    threshold replace the prior's."""
     persons = sorted((p for p in profiles if p.kind == "person"), key=lambda p: p.key)
     ordered = sorted(records, key=lambda r: (r.source, r.record_id))
     if not persons or not ordered:
         return []
+    population = _population(ordered, list_sizes)
     prior = load_prior(AUTHORITY_PRIOR_FILE)
+    if model is not None:
+        prior, link_threshold = with_model(prior, model), model.link_threshold
     by_key = {r.key: r for r in ordered}
     readings = {r.key: record_profiles(r) for r in ordered}
     # One row per reading of a record (its main name and each variant), so that a profile
@@ -167,10 +200,10 @@ def link_authority(
         comparisons=person_comparisons(prior, surname_tf=True),
         blocking_rules=person_blocking_rules(),
         probability_two_random_records_match=min(
-            0.5, prior["share_of_profiles_in_list"] / len(ordered)
+            0.5, prior["share_of_profiles_in_list"] / population
         ),
         estimate_u=len(persons) >= MIN_PROFILES_TO_TRAIN,
-        term_frequencies=list_frequencies(reading_rows, len(ordered)),
+        term_frequencies=list_frequencies(reading_rows, population),
         min_probability=min(review_threshold, link_threshold),
         backend=backend,
     )
@@ -194,12 +227,22 @@ def link_authority(
         if reasons and not (set(reasons) <= DATE_CONFLICTS and probability >= link_threshold):
             continue
         linked = probability >= link_threshold and not reasons and _is_strong(features)
+        if probability >= link_threshold and not reasons and not linked:
+            features["names_too_thin"] = True  # a surname alone never links, however rare
         record = by_key[record_key]
         found[profile_key].append(AuthorityMatch(
             profile_key, record.source, record.record_id, probability, features,
             "linked" if linked else "review",
         ))
     return _one_link_per_source(found, link_threshold)
+
+
+def _population(records: Sequence[AuthorityRecord], list_sizes: Mapping[str, int] | None
+                ) -> int:
+    """How many records the lists hold in all: their stated sizes, never fewer than given."""
+    given = Counter(r.source for r in records)
+    sizes = list_sizes or {}
+    return sum(max(sizes.get(source, 0), count) for source, count in given.items())
 
 
 def _one_link_per_source(

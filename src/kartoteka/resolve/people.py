@@ -18,6 +18,7 @@ from kartoteka.names.similarity import (
     surname_similarity,
 )
 from kartoteka.resolve.aliases import SUBJECT
+from kartoteka.resolve.channel_within import join_channel_variants
 
 SAME_PERSON = 0.75  # compare_names score for two full names to be one person
 TITLE_LINE = 120  # a first line this short that a name fills is the text's title
@@ -353,4 +354,4 @@ def group_people(mentions: list[Mention], aliases: dict[str, str], text: str) ->
         grouping.join_aliases(subject)
     grouping.place_bare_names(subject)
     grouping.join_aliases(subject)  # aliases of names that only bare mentions gave
-    return grouping.people
+    return join_channel_variants(grouping.people, text, grouping.starts)

@@ -7,6 +7,9 @@ survive every re-run.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -35,6 +38,9 @@ class Profile:
     roles: list[str] = field(default_factory=list)  # "deputy head", "secretary", …
     organizations: list[str] = field(default_factory=list)  # labels of bodies tied to it
     relatives: list[str] = field(default_factory=list)  # labels of kin named with it
+    # Labels of the other people named in the same paragraphs (its scenes): context that tells
+    # a mangled form of one man from another man's name (``channel_links``).
+    comentioned: list[str] = field(default_factory=list)
     language: str | None = None
     descriptor: str | None = None
     # A bare name the document leaves between several of its people ("Orlov" beside Ivan and
@@ -63,6 +69,8 @@ class Decisions:
         return (a, b) in self.cannot_link or (b, a) in self.cannot_link
 
 
+SCENE_PEOPLE = 12
+SCENE_REACH = 1  # paragraphs on either side that are still the same scene
 _KIN_TYPES = load_vocabulary().group("kin")
 _DEATH_TYPES = load_vocabulary().group("death")
 
@@ -71,6 +79,33 @@ def _unresolved(entity: LocalEntity, mentions: dict[str, Mention]) -> bool:
     """Whether every mention of the entity is a bare name its document left unresolved."""
     own = [mentions[mid] for mid in entity.mention_ids if mid in mentions]
     return bool(own) and all("unresolved" in m.attrs for m in own)
+
+
+def _paragraph_of(text: str):  # noqa: ANN202 - position -> paragraph number
+    """Paragraphs are the text's lines; a run of blank lines is one break."""
+    breaks = [m.start() for m in re.finditer(r"\n+", text)]
+    return lambda position: bisect_right(breaks, position)
+
+
+def _comentioned(extraction: Extraction, entities: list[LocalEntity]) -> dict[str, list[str]]:
+    """Entity key -> labels of the other named people in the scenes that name it: the paragraph
+    of each of its mentions and the one on either side (SCENE_REACH). A paragraph naming more
+    than SCENE_PEOPLE people is a list, not a scene, and counts for none."""
+    paragraph = _paragraph_of(extraction.document.text)
+    starts = {m.id: m.start for m in extraction.mentions}
+    named = [e for e in entities if e.kind == "person" and not e.descriptor]
+    own = {e.key: {paragraph(starts[mid]) for mid in e.mention_ids if mid in starts}
+           for e in named}
+    cast: dict[int, set[str]] = defaultdict(set)
+    for e in named:
+        for number in own[e.key]:
+            cast[number].add(e.label)
+    out = {}
+    for e in named:
+        reach = {n + step for n in own[e.key] for step in range(-SCENE_REACH, SCENE_REACH + 1)}
+        others = set().union(*(cast[n] for n in reach if len(cast[n]) <= SCENE_PEOPLE))
+        out[e.key] = sorted(others - {e.label})
+    return out
 
 
 def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[str, Profile]:
@@ -83,6 +118,7 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
     place_label = {mid: by_key[key].label for mid, key in entity_of.items()
                    if by_key[key].kind == "place"}
     profiles: dict[str, Profile] = {}
+    scenes = _comentioned(extraction, entities)
     for ent in entities:
         profile = Profile(
             key=ent.key, document_id=extraction.document.id, kind=ent.kind, label=ent.label,
@@ -95,6 +131,7 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
             profile.surname, profile.given = parsed.surname, parsed.given
             profile.patronymic, profile.initials = parsed.patronymic, parsed.initials
             profile.gender = ent.gender or parsed.gender
+            profile.comentioned = scenes.get(ent.key, [])
         profiles[ent.key] = profile
     for claim in extraction.claims:
         subject = profiles.get(entity_of.get(claim.subject, ""))

@@ -7,13 +7,17 @@ Links hang on profiles (stable keys), so they survive re-resolution. Deciding th
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kartoteka.store.tables import AuthorityLinkRow, AuthorityRecordRow, DocumentRow, ProfileRow
+from kartoteka.store.users import SettingRow
+
+MODEL_SETTING = "authority_model"
 
 
 class Match(Protocol):
@@ -55,6 +59,49 @@ def stored_records(session: Session, *, source: str | None = None,
     return list(session.scalars(query))
 
 
+def record_counts(session: Session) -> dict[str, int]:
+    """The number of stored records of each list."""
+    query = select(AuthorityRecordRow.source, func.count()).group_by(AuthorityRecordRow.source)
+    return {source: int(count) for source, count in session.execute(query)}
+
+
+def entity_link_details(session: Session, entity_id: str
+                        ) -> dict[tuple[str, str], tuple[float, dict[str, Any]]]:
+    """(source, record id) -> (probability, features) of the links of this entity's profiles
+    (the best scored where several of its profiles link to one record)."""
+    query = (select(AuthorityLinkRow)
+             .join(ProfileRow, ProfileRow.key == AuthorityLinkRow.profile_key)
+             .where(ProfileRow.entity_id == entity_id, AuthorityLinkRow.decision == "linked"))
+    out: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+    for link in session.scalars(query):
+        key = (link.source, link.record_id)
+        if key not in out or link.probability > out[key][0]:
+            out[key] = (link.probability, link.features or {})
+    return out
+
+
+def labelled_links(session: Session, by_hand: dict[tuple[str, str, str], bool]
+                   ) -> list[tuple[dict[str, Any], float, bool]]:
+    """(features, probability, accepted) of the pairs a human decided that the model had
+    scored (a link made by hand from nothing has no comparisons to learn from)."""
+    out = []
+    for (profile, source, record_id), accepted in sorted(by_hand.items()):
+        row = session.get(AuthorityLinkRow, (profile, source, record_id))
+        if row is not None and isinstance((row.features or {}).get("surname"), dict):
+            out.append((row.features, row.probability, accepted))
+    return out
+
+
+def save_model(session: Session, model: dict[str, Any]) -> None:
+    session.merge(SettingRow(key=MODEL_SETTING, value=json.dumps(model, sort_keys=True)))
+
+
+def stored_model(session: Session) -> dict[str, Any] | None:
+    """The authority model last computed (``resolve.authority_model``), or None."""
+    row = session.get(SettingRow, MODEL_SETTING)
+    return json.loads(row.value) if row is not None else None
+
+
 def replace_links(session: Session, profile_keys: Collection[str], sources: Collection[str],
                   matches: Iterable[Match], by_hand: Collection[tuple[str, str, str]]
                   ) -> dict[str, int]:
@@ -78,4 +125,6 @@ def replace_links(session: Session, profile_keys: Collection[str], sources: Coll
     return counts
 
 
-__all__ = ["Match", "linkable_profiles", "replace_links", "save_record", "stored_records"]
+__all__ = ["Match", "entity_link_details", "labelled_links", "linkable_profiles",
+           "record_counts", "replace_links", "save_model", "save_record", "stored_model",
+           "stored_records"]

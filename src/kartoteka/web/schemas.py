@@ -1,5 +1,4 @@
 """The shapes the JSON API returns (and the pages render): one class per page, in OpenAPI.
-
 Plain dataclasses: a page builds thousands of them (a reader page has a claim for every
 sentence), and FastAPI validates and documents them only where they leave as JSON.
 """
@@ -11,6 +10,8 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import Field
+
+from kartoteka.web.comparisons import DecidedBy, ModelInUse
 
 
 @dataclass
@@ -123,6 +124,7 @@ class ProfileOut:
 class AuthorityOut:
     source: str
     id: str
+    decided_by: DecidedBy | None = None  # None for a link made by hand
 
 
 @dataclass
@@ -337,6 +339,7 @@ class ReviewEntry:
     left_entity: EntityRef | None = None
     right_entity: EntityRef | None = None
     features: dict[str, Any] = field(default_factory=dict)
+    decided_by: DecidedBy | None = None  # the comparisons in features, as rows
     claim: ClaimOut | None = None
 
 
@@ -344,6 +347,7 @@ class ReviewEntry:
 class ReviewQueue:
     entries: list[ReviewEntry]
     confidence_below: float
+    model: ModelInUse | None = None  # the authority model in use, learnt from the decisions
 
 
 @dataclass

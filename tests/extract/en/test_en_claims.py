@@ -150,3 +150,73 @@ def test_claims_one_individual_shooting_is_a_killing_not_an_execution(fates_en, 
 def test_claims_a_body_shooting_stays_an_execution(fates_en) -> None:
     assert _has(fates_en("The NKVD shot Pavel Orekhov in 1938."), "execution", "Pavel Orekhov",
                 "1938")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was arrested in March 1938 and shot.",
+    "Pavel Orekhov was arrested in 1937 and executed.",
+    "Pavel Orekhov was arrested by the NKVD and shot.",
+    "Pavel Orekhov was arrested without a warrant and shot.",
+])
+def test_claims_a_participle_coordinated_with_a_passive_verb_is_passive(fates_en,
+                                                                        text: str) -> None:
+    assert _has(fates_en(text), "execution", "Pavel Orekhov")
+
+
+def test_claims_a_participle_after_a_preposition_takes_the_host_s_subject(fates_en) -> None:
+    fates = fates_en("Anna Lapshina was held in prison for months before eventually being shot.")
+    assert _has(fates, "execution", "Anna Lapshina")
+    fates = fates_en("Pavel Orekhov was expelled from the party after being arrested in 1937.")
+    assert _has(fates, "arrest", "Pavel Orekhov", "1937")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov died in prison before he was tried.",
+    "Pavel Orekhov fled abroad before being arrested.",
+    "Pavel Orekhov defected in Paris before he was recalled and tried.",
+])
+def test_claims_an_event_under_before_is_not_asserted(fates_en, text: str) -> None:
+    assert not any(f[0] in ("trial", "arrest", "execution") for f in fates_en(text))
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Before Pavel Orekhov committed suicide, he left a letter to his wife.", "suicide"),
+    ("Pavel Orekhov was held in prison for months before being shot.", "execution"),
+])
+def test_claims_an_event_under_before_a_main_event_that_does_not_forestall_it(
+        fates_en, text: str, type_: str) -> None:
+    assert _has(fates_en(text), type_, "Pavel Orekhov")
+
+
+def test_claims_a_gapped_list_gives_each_name_its_own_date(fates_en) -> None:
+    fates = fates_en("The arrests of Pavel Orekhov on 2 May 1937, Ivan Sobolev on 9 May 1937 and "
+                     "Boris Markov on 20 May 1937 shocked the institute.")
+    assert _has(fates, "arrest", "Pavel Orekhov", "1937-05-02")
+    assert _has(fates, "arrest", "Ivan Sobolev", "1937-05-09")
+    assert _has(fates, "arrest", "Boris Markov", "1937-05-20")
+    fates = fates_en("Hope ended with the defections of Pavel Orekhov in July 1937 and Ivan "
+                     "Sobolev in October 1937.")
+    assert _has(fates, "defection", "Ivan Sobolev", "1937-10")
+    assert not _has(fates, "defection", "Ivan Sobolev", "1937-07")
+
+
+def test_claims_a_shared_date_after_a_list_stays_shared(fates_en) -> None:
+    fates = fates_en("The arrests of Pavel Orekhov and Ivan Sobolev in 1937 shocked the institute.")
+    assert _has(fates, "arrest", "Pavel Orekhov", "1937")
+    assert _has(fates, "arrest", "Ivan Sobolev", "1937")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was shot and killed by a gunman at his office.",
+    "Pavel Orekhov was shot by Leonid Lapshin in the corridor.",
+])
+def test_claims_a_passive_shooting_by_one_individual_is_a_killing(fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert _has(fates, "death", "Pavel Orekhov")
+    assert not _has(fates, "execution", "Pavel Orekhov")
+
+
+def test_claims_a_passive_shooting_by_a_body_or_squad_stays_an_execution(fates_en) -> None:
+    for text in ("Pavel Orekhov was shot by the NKVD in 1938.",
+                 "Pavel Orekhov was shot by a firing squad in 1938."):
+        assert _has(fates_en(text), "execution", "Pavel Orekhov", "1938")

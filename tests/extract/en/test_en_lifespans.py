@@ -29,3 +29,9 @@ def test_lifespans_the_bracket_is_its_name_s(fates_en) -> None:
     fates = fates_en("Pavel Orekhov (b. 1890, d. in a camp 1942) was a Soviet official.")
     assert ("death", "Pavel Orekhov", "1942", "affirmed", None) in fates
     assert ("birth", "Pavel Orekhov", "1890", "affirmed", None) in fates
+
+
+def test_lifespans_a_bracket_after_another_name_is_not_the_first_s(fates_en) -> None:
+    fates = fates_en("Orekhov married Anna Lapshina (born 1894) in Kazan.")
+    assert ("birth", "Orekhov", "1894", "affirmed", None) not in fates
+    assert ("birth", "Anna Lapshina", "1894", "affirmed", None) in fates

@@ -113,3 +113,16 @@ def test_mood_an_assertion_stays_affirmed(fates_en, text: str) -> None:
     found = _of(fates_en(text), "Pavel Orekhov")
     assert any(f[0] == "execution" and f[2] == "1938" for f in found)
     assert all(f[3] == "affirmed" and f[4] is None for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Petrov went into hiding to escape arrest.",
+    "Oleg Nikolaev was sent to the north to be shot.",
+])
+def test_mood_a_purpose_clause_asserts_nothing(fates_en, text: str) -> None:
+    assert not [f for f in fates_en(text) if f[0] in ("arrest", "escape", "execution")]
+
+
+def test_mood_only_to_is_a_result_not_a_purpose(fates_en) -> None:
+    fates = fates_en("Pavel Petrov returned to Moscow in 1937, only to be arrested.")
+    assert ("arrest", "Pavel Petrov", "1937", "affirmed", None) in fates

@@ -16,9 +16,12 @@ from kartoteka.extract import aliases as layout
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.attribution import assign_speakers, attribute, find_scopes
 from kartoteka.extract.en.claims import EventFinder
+from kartoteka.extract.en.collective import collective_claims
 from kartoteka.extract.en.context import DocContext
 from kartoteka.extract.en.dates import find_dates
 from kartoteka.extract.en.descriptors import find_descriptors, link_appositions
+from kartoteka.extract.en.event_dates import date_retold_events
+from kartoteka.extract.en.gapped_lists import distribute_gapped
 from kartoteka.extract.en.lifespans import lifespan_claims
 from kartoteka.extract.en.lists import list_claims
 from kartoteka.extract.en.organizations import OrgFinder
@@ -85,10 +88,13 @@ class Pipeline:
         ctx.resolve_pronouns()  # again: "I" inside a quote is now its speaker
         events = EventFinder(ctx, timeline)
         claims, anchored = events.claims()
+        claims += distribute_gapped(ctx, timeline, claims)
         claims += RelationFinder(ctx, timeline, events).run(anchored)
         claims += lifespan_claims(ctx)
         claims += [c for c in list_claims(events) if not _told(claims, c)]
+        claims += [c for c in collective_claims(events) if not _told(claims, c)]
         attribute(ctx, claims, find_scopes(ctx))
+        date_retold_events(claims, ctx.mentions, document.text)
         mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
         return layout.mark_aliases_and_kin(Extraction(document=document, mentions=mentions,
                                                       claims=claims))

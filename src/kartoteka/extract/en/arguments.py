@@ -12,7 +12,14 @@ from spacy.tokens import Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
+from kartoteka.extract.en.calques import (
+    calque_need,
+    passive_subject,
+    topicalised_object,
+    verbless_participle,
+)
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
+from kartoteka.extract.en.inclusion import inclusive_objects
 from kartoteka.model import Mention
 
 # A predicative complement ("was found guilty", "was declared an enemy of the people"): a
@@ -49,6 +56,13 @@ def predicative_host(tok: Token) -> Token | None:
     while comp.dep_ == "conj" and comp.head.i != comp.i:
         comp = comp.head  # "found guilty, sentenced and shot"
     if comp.dep_ not in PREDICATIVE_DEPS or comp.head.i == comp.i:
+        if tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "det" for c in tok.children):
+            return None
+        if comp.dep_ == "pobj" and comp.head.dep_ in ("agent", "prep"):
+            comp = comp.head.head  # "arrested by the NKVD and shot": "shot" hung on "NKVD"
+        if comp.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in comp.children):
+            return comp  # "X was arrested in March 1938 and shot", "shot" tagged a noun
         return None
     verb = comp.head
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -66,6 +80,8 @@ class ArgumentReader:
     def passive(tok: Token) -> bool:
         if predicative_host(tok) is not None:
             return True  # "was found guilty and shot"
+        if verbless_participle(tok):
+            return True  # "X — shot in 1938"
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return True
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
@@ -82,13 +98,16 @@ class ArgumentReader:
         return False
 
     def inherited_subject(self, tok: Token) -> list[Token]:
-        """The subject a verb shares with the verb it hangs on (conj, xcomp, advcl)."""
+        """The subject a verb shares with the verb it hangs on (conj, xcomp, advcl, and a
+        participle after a preposition: "held for months before being shot")."""
         cur = tok
         host = predicative_host(tok)
         if host is not None:  # "X was found guilty and shot": the subject of "found"
             return [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
         for _ in range(6):
-            if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.tag_ in ("VBN", "VBG"):
+                cur = cur.head  # "held for months before being shot": the holder is shot
+            elif cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
                 return []
             cur = cur.head
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -142,9 +161,9 @@ class ArgumentReader:
             elif passive:
                 args = [c for c in tok.children if c.dep_ == "nsubjpass"] or [
                     c for c in tok.children if c.dep_ == "nsubj" and tok.head.lemma_ in (
-                        "have", "get")]
+                        "have", "get")] or passive_subject(tok)
             else:
-                args = [c for c in tok.children if c.dep_ == "dobj"]
+                args = [c for c in tok.children if c.dep_ == "dobj"] or topicalised_object(tok)
         else:
             args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not args and (argument == tr.AGENT or passive):
@@ -155,6 +174,12 @@ class ArgumentReader:
         for a in args:
             out.extend(c for c in members(self.body_owner(a)) if c not in out)
             out.extend(c for c in self.examples(a, tok) if c not in out)
+        if (out or not args) and (passive or argument == tr.AGENT):
+            # "In addition to X, Y was shot"; with no subject parsed, the small model has
+            # hung it on X as an apposition ("In addition to X, two other doctors – A and B –
+            # were …"): X's members are the subject
+            for obj in inclusive_objects(tok, passive):
+                out.extend(c for c in members(obj) if c not in out)
         return out
 
     def examples(self, group: Token, verb: Token) -> list[Token]:
@@ -186,7 +211,7 @@ class ArgumentReader:
     @staticmethod
     def body_owner(tok: Token) -> Token:
         """"X's body was found shot", "the corpse of X": the person, not the body."""
-        if tok.lemma_.lower() not in tr.BODY_NOUNS:
+        if tok.lemma_.lower() not in tr.BODY_NOUNS | tr.LIFE_NOUNS:
             return tok
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
@@ -249,7 +274,10 @@ class ArgumentReader:
     def needs_met(self, tok: Token, needs: tuple[str, ...]) -> bool:
         for need in needs:
             parts = need.split(":")
-            if parts[0] == "prt":
+            if parts[0] == "calque":  # calques.py: "went to the camps", "received ten years"
+                if not calque_need(tok, parts[1]):
+                    return False
+            elif parts[0] == "prt":
                 if self.child(tok, "prt", parts[1]) is None and self.child(
                         tok, "advmod", parts[1]) is None:
                     return False
@@ -262,9 +290,14 @@ class ArgumentReader:
                         tr.PRISON_NOUNS if parts[2] == "prison" else {parts[2]})
                     if obj is None or (obj.lemma_.lower() not in want and self.org_in(obj) is None):
                         return False
-            elif parts[0] == "dobj":
+            elif parts[0] == "dobj" and parts[1] == "titled-post":
+                if not any(c.dep_ == "dobj" and c.lemma_.lower() in tr.TITLED_POST_NOUNS
+                           and self.child(c, "prep", "of") for c in tok.children):
+                    return False  # "got the post of deputy head"
+            elif parts[0] in ("dobj", "patient"):
                 want = tr.POST_NOUNS if parts[1] == "post" else {parts[1]}
-                if not any(c.dep_ == "dobj" and c.lemma_.lower() in want for c in tok.children):
+                deps = ("dobj",) if parts[0] == "dobj" else ("dobj", "nsubjpass")
+                if not any(c.dep_ in deps and c.lemma_.lower() in want for c in tok.children):
                     return False
             elif need == "role":
                 if self.role_complement(tok) is None:

@@ -19,8 +19,22 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.arguments import ArgumentReader, participle_lemma, predicative_host
+from kartoteka.extract.en.bounded_events import (
+    anchored_noun_date,
+    clause_date,
+    coordinated_bound,
+    temporal_clause,
+    unrealised,
+)
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
+from kartoteka.extract.en.negation_scope import excluded, shares_negation
+from kartoteka.extract.en.sentence_dates import (
+    backshifted,
+    fronted_date,
+    sequel_date,
+    when_date,
+)
 from kartoteka.extract.en.timeline import Timeline
 from kartoteka.extract.modality import Modality, gate, judge
 from kartoteka.model import Claim, Mention, Span
@@ -86,6 +100,14 @@ class EventFinder(ArgumentReader):
                            for c in tok.head.children)
             if not (contrast and hosted.modality is Modality.DENIED):
                 mood = hosted
+        if mood.modality is Modality.ASSERTED and shares_negation(tok):
+            mood.modality = Modality.DENIED  # "not arrested and shot", "neither … nor"
+        if mood.modality is Modality.ASSERTED and excluded(tok):
+            # "wounded instead of being killed": not then, which a negated claim without a
+            # date would overstate (he may be killed later); nothing is claimed
+            mood.modality = Modality.HYPOTHETICAL
+        if mood.modality is Modality.ASSERTED and unrealised(self.timeline, tok, self.needs_met):
+            mood.modality = Modality.HYPOTHETICAL  # "he died before he was tried"
         if mood.attempt and draft.type == "suicide" and mood.modality is Modality.INTENDED:
             draft.type = "suicide_attempt"  # "tried to shoot himself": the attempt happened
             mood.modality = Modality.ASSERTED
@@ -156,9 +178,17 @@ class EventFinder(ArgumentReader):
         return None
 
     def lone_agent(self, tok: Token) -> bool:
-        """An active verb whose subject is one individual: "he shot X", "Nikolaev shot X"."""
+        """An active verb whose subject is one individual: "he shot X", "Nikolaev shot X";
+        a passive one whose agent is: "X was shot by a gunman", "… by Nikolaev"."""
         if self.passive(tok):
-            return False
+            # "shot and killed by a gunman": the agent after the last conjunct is shared
+            agent = next((g for v in (tok, *tok.conjuncts) for c in v.children
+                          if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is None or agent.conjuncts:
+                return False
+            m = self.ctx.mention_at(agent)
+            return agent.lemma_.lower() in tr.LONE_KILLERS or (
+                m is not None and m.kind == "person" and bool(m.name))
         for c in tok.children:
             if c.dep_ != "nsubj":
                 continue
@@ -282,6 +312,25 @@ class EventFinder(ArgumentReader):
                                      modality=draft.modality, attrs={"replacing": True}))
         return out
 
+    def event_date(self, draft: Draft) -> str | None:
+        """The date of a draft's event: bounded_events.py reads "after his arrest" and "a
+        month after he had defected", the Timeline everything else, and where the clause has
+        none, sentence_dates.py looks at the sentence's opening date and at "then"."""
+        if draft.attrs.get("anchor") and draft.trigger.pos_ == "NOUN":
+            return anchored_noun_date(self.timeline, draft.trigger)
+        clause = temporal_clause(draft.trigger)
+        if clause is not None:
+            return clause_date(self.timeline, draft.trigger, *clause)
+        if backshifted(self.timeline, draft.trigger):
+            return None
+        date = self.timeline.date_for(draft.trigger, negated_until=draft.until_negated)
+        if date is None and draft.modality is Modality.ASSERTED:
+            date = when_date(self.timeline, draft.trigger) or \
+                fronted_date(self.timeline, draft.trigger) or \
+                sequel_date(self.timeline, draft.trigger) or \
+                coordinated_bound(self.timeline, draft.trigger)
+        return date
+
     @staticmethod
     def _duplicate(out: list[Claim], claim: Claim) -> bool:
         """One event told twice in one sentence ("was ousted …, and was replaced"): keep one,
@@ -309,7 +358,7 @@ class EventFinder(ArgumentReader):
                 continue  # "became a railroad worker": a job, not a post
             if not judge(draft.modality, confidence=draft.confidence).keep:
                 continue  # planned, feared, ordered, supposed, asked: nothing happened yet
-            date = self.timeline.date_for(draft.trigger, negated_until=draft.until_negated)
+            date = self.event_date(draft)
             self.timeline.note_event(draft.trigger, date)
             if draft.attrs.get("anchor") and draft.type not in vocab_fates and \
                     draft.modality is Modality.ASSERTED:

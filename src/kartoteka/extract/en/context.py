@@ -178,6 +178,9 @@ class DocContext:
                             r for cj in c.conjuncts for r in self.referents(cj)]
                         if group:
                             return group
+            later = self._later_group(tok, subjects, seen, set())
+            if later is not None:
+                return [later]  # "… sentenced dozens of engineers. All were shot."
             return subjects[-1] if subjects and len(subjects[-1]) > 1 else []
         if low in ("both", "all"):
             return []
@@ -209,6 +212,10 @@ class DocContext:
                 for m in reversed(here):
                     if _agrees(m, plural, gender, exact):
                         return [m]
+        if plural:
+            later = self._later_group(tok, subjects, seen, own)
+            if later is not None:
+                return [later]
         for exact in strict:
             for subj in reversed(subjects[-6:]):
                 subj = [m for m in subj if m.id not in own]
@@ -221,6 +228,25 @@ class DocContext:
                 if _agrees(m, plural, gender, exact) and m.id not in own:
                     return [m]
         return []
+
+    def _later_group(self, tok: Token, subjects: list[list[Mention]], seen: list[Mention],
+                     own: set[str]) -> Mention | None:
+        """A plural pronoun takes the nearest plural phrase: a group named in a sentence after
+        the last list of people ("A, B and C were tried. The court then sentenced dozens of
+        engineers. They were shot": the engineers, not A, B and C)."""
+        listed = next((s for s in reversed(subjects[-6:])
+                       if len([m for m in s if m.id not in own]) > 1), None)
+        if listed is None:
+            return None
+        after = self.doc.char_span(max(m.end for m in listed) - 1, max(m.end for m in listed),
+                                   alignment_mode="expand")
+        boundary = after.sent.end_char if after is not None else max(m.end for m in listed)
+        for m in reversed(seen[-12:]):
+            if m.start < boundary:
+                return None
+            if m.kind == "group" and not m.family and m.id not in own and m.start < tok.idx:
+                return m
+        return None
 
     def _cataphora(self, tok: Token, plural: bool, gender: str | None) -> list[Mention]:
         """"Because of his close relationship with X, Sherbo was never arrested": a possessive

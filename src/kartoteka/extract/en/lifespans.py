@@ -28,6 +28,9 @@ def lifespan_claims(ctx: DocContext) -> list[Claim]:
         _, k = ctx.token_range[m.id]
         budget = MAX_GAP
         while k < len(doc) and budget >= 0:
+            other = ctx.at_token.get(k)
+            if other is not None and other is not m and other.kind == "person":
+                break  # "X married Y (born 1894)": the bracket is Y's
             if doc[k].text != "(":
                 k += 1
                 budget -= 1

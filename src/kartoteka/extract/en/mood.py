@@ -127,6 +127,10 @@ def _infinitive(tok: Token, mood: Mood) -> Modality | None:
         return Modality.INTENDED  # "had to be eliminated", "was to be shot"
     if forms & (mw.CHARGE_VERBS | mw.CLAIM_VERBS):
         return Modality.CHARGED  # "accused him to have …", "claimed to have shot"
+    if tok.dep_ == "advcl" and tok.doc[to.i - 1].lower_ != "only":
+        # a purpose clause states an aim, not its outcome: "went into hiding to escape
+        # arrest", "was sent to the north to be shot"; "only to be arrested" is a result
+        return Modality.INTENDED
     mood.confidence = min(mood.confidence, 0.6)  # a purpose: meant, likely done
     return None
 

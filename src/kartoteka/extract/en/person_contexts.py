@@ -22,8 +22,17 @@ from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
+from kartoteka.extract.en import triggers as tr
+from kartoteka.extract.en.inclusion import added_to_kind
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+CLOSING_QUOTES = frozenset({"”", '"', "»", "’"})
+# Verbs of meeting and talking whose with-object is a person (Levin 1993, 36.1 correspond
+# verbs, 37.6 chitchat verbs): "met with X", "talked with X".
+MEET_VERBS: frozenset[str] = frozenset({
+    "meet", "talk", "speak", "negotiate", "quarrel", "argue", "confer", "consult", "chat",
+    "correspond", "converse", "reconcile", "agree",
+})
 
 # Verbs whose object is animate: Levin (1993) 42.1 murder verbs, 42.2 poison verbs, 29.1
 # appoint verbs, 31.1 amuse verbs (torment, torture), 37.1 inquire verbs (interrogate,
@@ -77,6 +86,13 @@ def person_only_context(head: Token) -> str | None:
     placey = head.ent_type_ in PLACE_ENTS
     dep, gov = _governor(head)
     lemma = gov.lemma_.lower()
+    if dep == "nsubj" and gov.lemma_.lower() in tr.SPEECH_VERBS and not placey and any(
+            t.text in CLOSING_QUOTES for t in head.doc[max(0, head.i - 3):head.i]) and \
+            gov.i > head.i:
+        return f"speaker of a quote ({lemma})"  # "“…,” X continued to me"
+    if dep == "pobj" and gov.lower_ == "with" and gov.head.lemma_.lower() in MEET_VERBS \
+            and gov.head.pos_ == "VERB" and not placey:
+        return f"met with ({gov.head.lemma_.lower()})"  # "could meet with X"
     if dep == "dobj" and gov.pos_ == "VERB":
         if lemma in ANIMATE_OBJECT_VERBS:
             return f"object of {lemma}"
@@ -94,6 +110,10 @@ def person_only_context(head: Token) -> str | None:
             return f"of-object of {nlemma}"
         if gov.lower_ == "against" and (low in AGAINST_NOUNS or nlemma in AGAINST_NOUNS):
             return f"against-object of {nlemma}"
+    if dep == "pobj":
+        kind = added_to_kind(head)  # "In addition to X, two other doctors were …"
+        if kind is not None and kind in lx.PERSON_NOUNS | lx.ROLE_NOUNS | CALLING_NOUNS:
+            return f"one more {kind}"
     if dep == "poss" and not placey and gov.pos_ == "NOUN" and gov.text.islower() and (
             gov.lower_ in ACT_NOUNS or gov.lemma_.lower() in ACT_NOUNS):
         return f"possessor of {gov.lower_}"
@@ -108,6 +128,9 @@ CALLING_NOUNS: frozenset[str] = frozenset({
     "philosopher", "academician", "surgeon", "architect", "sculptor", "singer", "dancer",
     "terrorist", "anarchist", "socialist", "communist", "trotskyist", "bolshevik", "menshevik",
 })
+# Followers of a movement named after its founder or party, capitalised in English (Oxford).
+CREED_NOUNS: frozenset[str] = frozenset({"trotskyist", "bolshevik", "menshevik", "leninist",
+                                         "stalinist", "zinovievist", "social-revolutionary"})
 NP_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "our", "my", "this", "that"})
 
 
@@ -118,7 +141,8 @@ def close_apposition(doc: Doc, first: int) -> str | None:
     if first < 2:
         return None
     noun = doc[first - 1]
-    if not noun.text.islower() or noun.lemma_.lower() not in (
+    creed = noun.lower_ in CREED_NOUNS  # written capitalised: "the Trotskyist X"
+    if not (noun.text.islower() or creed) or noun.lemma_.lower() not in (
             lx.PERSON_NOUNS | lx.ROLE_NOUNS | CALLING_NOUNS) and noun.lower_ not in CALLING_NOUNS:
         return None
     k = first - 2

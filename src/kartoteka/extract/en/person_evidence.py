@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.person_contexts import (
     close_apposition,
     person_leaning_context,
@@ -52,6 +53,13 @@ PLACE_SAFE_SUBJECT_VERBS = frozenset({
 })
 ASSOCIATION_HEADS = frozenset({"relationship", "relations", "friendship", "friends", "ties",
                                "acquaintance", "contact", "collaboration", "correspondence"})
+
+
+# Complex prepositions of position (Quirk et al. §9.10–9.11) whose noun is also a place noun.
+COMPLEX_PREPOSITIONS = frozenset({("in", "front"), ("on", "top"), ("at", "side")})
+# Nouns of a legal case or an affair named after the person at its centre ("the Tukhachevsky
+# case", "the Kirov affair"; Oxford: case n. 4, affair n. 3).
+CASE_NOUNS = frozenset({"case", "affair", "tragedy", "trial", "file", "dossier"})
 
 
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in lx.TITLES)
@@ -254,6 +262,10 @@ class PersonEvidence:
                 run.medium += 2
                 run.reasons.append("spacy PERSON")
         if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
+                and last.head.lemma_.lower() in CASE_NOUNS and self.surname_shaped(last):
+            run.medium += 1  # "the Tukhachevsky case": a case named after its accused
+            run.reasons.append(f"names a {last.head.lemma_.lower()}")
+        elif last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
                 and last.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS:
             run.medium -= 2  # "the Liubotyn rail junction": a modifier of a thing
         leaning = person_leaning_context(self._head(doc, run))
@@ -292,7 +304,10 @@ class PersonEvidence:
             return "namesake"
         if p1.ent_type_ == "ORDINAL" or re.fullmatch(r"\d+(?:st|nd|rd|th)", p1.lower_):
             return "ordinal"
-        if p1.lower_ == "of" and p2 is not None and p2.lemma_.lower() in lx.PLACE_HEADS:
+        if p1.lower_ == "of" and p2 is not None and p2.lemma_.lower() in lx.PLACE_HEADS and \
+                p2.lower_ not in tr.NOUN_TRIGGERS:  # "the shooting of X" is X's execution
+            if p2.i > 0 and (doc[p2.i - 1].lower_, p2.lower_) in COMPLEX_PREPOSITIONS:
+                return "place hint"  # "in front of X": said of people as much as of places
             return "place"
         if p1.text.islower() and p1.lemma_.lower() in lx.PLACE_HEADS:
             return "place"

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en.name_variants import in_name_slot, spelling_of
 from kartoteka.extract.en.person_evidence import (
     _TITLE_WORDS,
     NON_NAME_ENTS,
@@ -30,9 +31,13 @@ from kartoteka.extract.en.person_evidence import (
     PersonFinding,
     Run,
     _month_as_given_name,
+    _russian_surname_shape,
     _singular,
     is_capitalised,
 )
+
+# Closed word classes (Universal Dependencies): a capitalised one only starts a sentence.
+FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
 
 __all__ = ["PLACE_ENTS", "PersonFinder", "PersonFinding", "Run", "_singular"]
 
@@ -76,6 +81,9 @@ class PersonFinder(PersonEvidence):
 
     def _split(self, doc: Doc, first: int, last: int) -> list[Run]:
         """Strip titles and split at tokens that are never names ("Lenin Prize")."""
+        if last - first > 1 and doc[first].is_stop and doc[first].pos_ in FUNCTION_POS and \
+                not self.is_given(doc[first]):
+            first += 1  # "Before Paukel could finish": a capital that only starts a sentence
         title = None
         while first < last and doc[first].lower_.rstrip(".") in _TITLE_WORDS:
             rest = doc[first + 1:last]
@@ -108,6 +116,13 @@ class PersonFinder(PersonEvidence):
     def _after_common_head(self, doc: Doc, run: Run) -> list[Run]:
         """"(the Ministry of) Justice Krylenko", "(Governor of the State) Bank Maryasin": after
         "of"/"the", a common noun that ends a body's name is not the surname behind it."""
+        # "People's Commissar of Finance and Trade Weitzel": behind a post's title in Russian
+        # order (docs/constructions.md), unknown words after the body's common nouns are the name
+        tail = next((k for k in range(run.first + 1, run.last) if self._body_word(doc[k - 1])
+                     and is_capitalised(doc[k]) and doc[k - 1].is_alpha
+                     and all(not self.is_common(t) for t in doc[k:run.last])), None)
+        if tail is not None and self._after_post_title(doc, Run(tail, run.last)):
+            return [Run(tail, run.last)]
         prev = doc[run.first - 1] if run.first > 0 else None
         if run.last - run.first < 2 or prev is None or not (
                 prev.lower_ in ("of", "the", "for") or (
@@ -115,13 +130,16 @@ class PersonFinder(PersonEvidence):
             return [run]
         for k in range(run.first + 1, run.last):
             head, name = doc[k - 1], doc[k]
-            # a plural body noun tagged as a name has no lemma: "State Farms", "Internal Affairs"
-            common = self.is_common(head) or (
-                head.lower_.endswith("s") and _singular(head.lower_) in self.common_words)
+            common = self._body_word(head)
             if common and not self.is_given(head) and (self.is_given(name) or (
                     not self.is_common(name) and self.surname_shaped(name))):
                 return [Run(k, run.last)]
         return [run]
+
+    def _body_word(self, tok: Token) -> bool:
+        # a plural body noun tagged as a name has no lemma: "State Farms", "Internal Affairs"
+        return self.is_common(tok) or (
+            tok.lower_.endswith("s") and _singular(tok.lower_) in self.common_words)
 
     # -- the whole document ---------------------------------------------------------------
     def find(self, doc: Doc, blocked: set[int]) -> PersonFinding:
@@ -137,6 +155,12 @@ class PersonFinder(PersonEvidence):
         placey |= {" ".join(r.key(doc).split()[:-1]) for r in runs
                    if r.veto == "place" and r.last - r.first > 1}
         placey -= {r.key(doc) for r in runs if r.strong > 0 and r.veto is None}
+        # a name spaCy calls a person where nothing hints a place, and never said of a place
+        # outright ("Prozorov forest"), is a person that a bare "to X" elsewhere does not undo
+        hard = {r.key(doc) for r in runs if r.veto in ("place", "place name")}
+        hard |= {" ".join(k.split()[:-1]) for k in hard}  # "Smolny" of "Smolny Institute"
+        placey -= {r.key(doc) for r in runs if r.veto is None and not r.place_hint
+                   and "spacy PERSON" in r.reasons and self.accepted(r)} - hard
         for r in runs:
             if r.key(doc) in placey and r.veto is None:
                 r.veto = "place elsewhere"
@@ -146,9 +170,12 @@ class PersonFinder(PersonEvidence):
             surnames = {k.split()[-1] for k in known if " " in k}
             person_ends = {r.last for r in runs if self.accepted(r)}
             for run in runs:
+                key = run.key(doc)
+                if run.veto == "place elsewhere" and key not in hard and self._listed_with(
+                        doc, run, known) and _russian_surname_shape(doc[run.last - 1]):
+                    run.veto = None  # "the names of Zinoviev and Kamenev": listed with a person
                 if self.accepted(run) or run.veto not in (None, "cyrillic word"):
                     continue
-                key = run.key(doc)
                 if self._alias_of(doc, run, person_ends):
                     run.veto = None
                     run.strong += 1
@@ -160,7 +187,8 @@ class PersonFinder(PersonEvidence):
                     run.reasons.append("known name")
                 elif self._listed_with(doc, run, known) and (
                         not self.is_common(doc[run.last - 1])
-                        or self.surname_shaped(doc[run.last - 1])):
+                        or self.surname_shaped(doc[run.last - 1])
+                        or _russian_surname_shape(doc[run.last - 1])):
                     # A surname shape in a list of people is a person even if spaCy saw a place.
                     if self.surname_shaped(doc[run.last - 1]):
                         run.strong += 1
@@ -169,6 +197,7 @@ class PersonFinder(PersonEvidence):
                     run.reasons.append("listed with a person")
                 if self.accepted(run):
                     known.add(key)
+        self._spellings(doc, runs, known)
         # "the Marins" when a Marin is known, or when the singular looks like a surname.
         surnames = {k.split()[-1] for k in known}
         for run in runs:
@@ -192,6 +221,23 @@ class PersonFinder(PersonEvidence):
                 run.family = False
                 people.append(run)
         return PersonFinding(people, families, places)
+
+    def _spellings(self, doc: Doc, runs: list[Run], known: set[str]) -> None:
+        """"Pikel … Pickle": a close spelling of a surname the text gives a person
+        (name_variants.py)."""
+        surnames = {k.split()[-1] for k in known}
+        for run in runs:
+            tok = doc[run.first]
+            if self.accepted(run) or run.veto is not None or run.place_hint or \
+                    run.last - run.first != 1 or not in_name_slot(tok):
+                continue
+            if tok.is_sent_start and self.is_common(tok) and tok.dep_ not in (
+                    "nsubj", "nsubjpass"):
+                continue  # a capital that only starts a sentence
+            near = spelling_of(tok.text, surnames)
+            if near is not None:
+                run.strong += 1
+                run.reasons.append(f"spelling of {near}")
 
     @staticmethod
     def _link_aliases(doc: Doc, accepted: list[Run]) -> None:

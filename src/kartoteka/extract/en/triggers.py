@@ -28,7 +28,22 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "detain": (VerbTrigger("arrest", PATIENT),),
     "imprison": (VerbTrigger("arrest", PATIENT, 0.7),),
     "take": (VerbTrigger("arrest", PATIENT, 0.6, ("prt:away",), euphemism=True),
-             VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:custody",))),
+             VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:custody",)),
+             # "X's life was taken", "took the lives of A and B" (life_claims in the catalogue)
+             VerbTrigger("death", PATIENT, 0.7, ("patient:life",), euphemism=True),
+             VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",))),
+    # "got the post of deputy head", "received the post of commissar"
+    "get": (VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",)),
+            VerbTrigger("sentence", AGENT, 0.6, ("calque:term",))),  # "got ten years"
+    # calques of Russian (calques.py): "was subjected to the highest measure" (executed),
+    # "went to the camps", "was sent to the camps" (imprisoned)
+    "subject": (VerbTrigger("execution", PATIENT, 0.7, ("calque:highest-measure", "passive"),
+                            euphemism=True),),
+    "go": (VerbTrigger("arrest", AGENT, 0.6, ("calque:confinement",), euphemism=True),),
+    "end": (VerbTrigger("arrest", AGENT, 0.6, ("prt:up", "calque:confinement"),
+                        euphemism=True),),
+    "give": (VerbTrigger("sentence", PATIENT, 0.6, ("calque:term", "passive")),),
+    "assume": (VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",)),),
     "place": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),),
     "put": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),
             VerbTrigger("trial", PATIENT, 0.8, ("prep:on:trial",))),
@@ -55,10 +70,15 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "refuse": (VerbTrigger("defection", AGENT, 0.7, ("xcomp:return",)),),
     "seek": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
     "request": (VerbTrigger("defection", AGENT, 0.6, ("dobj:asylum",)),),
-    "receive": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
+    "receive": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),
+                VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",)),
+                VerbTrigger("sentence", AGENT, 0.6, ("calque:term",))),
     "obtain": (VerbTrigger("defection", AGENT, 0.7, ("dobj:asylum",)),),
     "ask": (VerbTrigger("defection", AGENT, 0.6, ("prep:for:asylum",)),),
     "apply": (VerbTrigger("defection", AGENT, 0.6, ("prep:for:asylum",)),),
+    # "left Stalin's regime", "broke with the regime": an official's break abroad
+    "leave": (VerbTrigger("defection", AGENT, 0.6, ("dobj:regime",)),),
+    "break": (VerbTrigger("defection", AGENT, 0.6, ("prep:with:regime",)),),
     "flee": (VerbTrigger("escape", AGENT, 0.7),),
     "escape": (VerbTrigger("escape", AGENT, 0.7),),
     "appoint": (VerbTrigger("appointment", PATIENT),),
@@ -67,7 +87,8 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "promote": (VerbTrigger("appointment", PATIENT, 0.8),),
     "elect": (VerbTrigger("appointment", PATIENT, 0.8, ("role",)),),
     "assign": (VerbTrigger("appointment", PATIENT, 0.6, ("passive",)),),
-    "send": (VerbTrigger("appointment", PATIENT, 0.6, ("prep:as", "passive")),),
+    "send": (VerbTrigger("appointment", PATIENT, 0.6, ("prep:as", "passive")),
+             VerbTrigger("arrest", PATIENT, 0.6, ("calque:confinement",), euphemism=True)),
     "become": (VerbTrigger("appointment", AGENT, 0.8, ("role",)),),
     "dismiss": (VerbTrigger("dismissal", PATIENT),),
     "remove": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:from:post",)),),
@@ -77,7 +98,8 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "demote": (VerbTrigger("dismissal", PATIENT, 0.7),),
     "replace": (VerbTrigger("dismissal", PATIENT, 0.7, ("passive",)),),
     "resign": (VerbTrigger("dismissal", AGENT, 0.7),),
-    "lose": (VerbTrigger("dismissal", AGENT, 0.7, ("dobj:post",)),),
+    "lose": (VerbTrigger("dismissal", AGENT, 0.7, ("dobj:post",)),
+             VerbTrigger("death", AGENT, 0.8, ("dobj:life",))),  # "lost his life"
     "transfer": (VerbTrigger("transfer", PATIENT),),
     "reassign": (VerbTrigger("transfer", PATIENT),),
     "expel": (VerbTrigger("expulsion", PATIENT),),
@@ -131,6 +153,10 @@ REMOVAL_CLAIMS: frozenset[str] = frozenset({"dismissal", "expulsion"})
 # (he, she, a named person) tells a killing ("the assassin shot X in the back"): a death.
 KILLING_VERBS: frozenset[str] = frozenset({"shoot"})
 SINGULAR_PERSONAL: frozenset[str] = frozenset({"he", "she"})
+# One person who kills on his own account (WordNet 3.0, killer.n.01 and its hyponyms): "shot
+# by a gunman" is a killing, never an execution, which is the state's act.
+LONE_KILLERS: frozenset[str] = frozenset({"killer", "gunman", "assassin", "murderer",
+                                          "sniper", "slayer", "hitman", "cutthroat"})
 
 # Objects that turn a verb into another claim: "shot himself" is a suicide, not an execution.
 REFLEXIVE_SUICIDE_VERBS: frozenset[str] = frozenset({"shoot", "kill", "hang", "poison"})
@@ -159,6 +185,10 @@ PRISON_NOUNS: frozenset[str] = frozenset({"prison", "jail", "gaol", "cell", "dun
                                           "camp", "custody", "lockup"})
 # The body of a person stands for the person: "X's body was found shot".
 BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains", "cadaver"})
+# "X's life was taken": the life's owner is the one who died (Oxford: "take someone's life").
+LIFE_NOUNS: frozenset[str] = frozenset({"life", "lives"})
+# Posts named with their title: "the post of deputy head", "the position of commissar".
+TITLED_POST_NOUNS: frozenset[str] = frozenset({"post", "position", "office", "rank"})
 # A "fall" is an event only with "victim": "fell victim to the purge".
 VICTIM_NOUNS: frozenset[str] = frozenset({"victim", "prey", "victims"})
 

@@ -10,10 +10,12 @@ from sqlalchemy.orm import Session
 
 from kartoteka.names.translit import is_cyrillic, to_cyrillic, to_latin
 from kartoteka.store import queries
+from kartoteka.store.authority import entity_link_details
 from kartoteka.store.cards import CardClaim, build_card
 from kartoteka.store.webqueries import document_titles, entity_profiles, person_summaries
 from kartoteka.vocabulary import load_vocabulary
 from kartoteka.web.auth import reader
+from kartoteka.web.comparisons import decided_by
 from kartoteka.web.facets import (
     REVIEW_STATES,
     SORTS,
@@ -140,11 +142,23 @@ def person_card(entity_id: str, session: DbSession) -> PersonCard:
         name_forms=forms, posts=posts, relations=relations, timeline=timeline,
         disagreements=[Disagreement(a=claims[a.view.id], b=claims[b.view.id])
                        for a, b in card.disagreements],
-        authority=[AuthorityOut(source=a["source"], id=a["id"]) for a in card.authority],
+        authority=_authority(session, entity_id, card.authority),
         members=[EntityRef(id=m.id, label=m.label, kind=m.kind) for m in card.members],
         profiles=[ProfileOut(**p.__dict__) for p in entity_profiles(session, entity_id)],
         years=sorted({c.year for c in timeline if c.year}),
     )
+
+
+def _authority(session: Session, entity_id: str, links: list[dict[str, str]]
+               ) -> list[AuthorityOut]:
+    """The entity's records, each with the comparisons that linked it (none when by hand)."""
+    details = entity_link_details(session, entity_id)
+    out = []
+    for a in links:
+        probability, features = details.get((a["source"], a["id"]), (None, {}))
+        out.append(AuthorityOut(source=a["source"], id=a["id"],
+                                decided_by=decided_by(features, probability)))
+    return out
 
 
 def _name_forms(session: Session, entity_id: str) -> list[NameFormOut]:

@@ -6,9 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from kartoteka.curate.edits import curation
+from kartoteka.store.authority import stored_model
 from kartoteka.store.review import review_queue
 from kartoteka.store.webqueries import entity_labels, profile_entities, uncertain_claim_ids
 from kartoteka.web.auth import reader
+from kartoteka.web.comparisons import decided_by, model_in_use
 from kartoteka.web.pages import page
 from kartoteka.web.present import claims_by_id
 from kartoteka.web.schemas import EntityRef, ReviewEntry, ReviewQueue
@@ -40,14 +43,14 @@ def queue(
             entries.append(ReviewEntry(
                 id=f"merge:{a}:{b}", kind="merge", probability=item.probability,
                 left=item.left, right=item.right, left_entity=ref(a), right_entity=ref(b),
-                keys=[a, b], features=item.features))
+                keys=[a, b], features=item.features, decided_by=decided_by(item.features)))
         else:
             profile, source, record = item.keys
             entries.append(ReviewEntry(
                 id=f"authority:{profile}:{source}:{record}", kind="authority",
                 probability=item.probability, left=item.left, right=item.right,
                 left_entity=ref(profile), keys=[profile, source, record],
-                features=item.features))
+                features=item.features, decided_by=decided_by(item.features)))
     for claim in claims_by_id(session, uncertain_claim_ids(session, below=below, limit=limit)):
         entries.append(ReviewEntry(
             id=f"claim:{claim.id}", kind="claim", probability=claim.confidence,
@@ -55,4 +58,7 @@ def queue(
             right=claim.type_label + (f" → {claim.object.label}" if claim.object else ""),
             left_entity=claim.subject, right_entity=claim.object, keys=[claim.id],
             claim=claim))
-    return ReviewQueue(entries=entries, confidence_below=below)
+    decisions = curation(session).decisions
+    model = model_in_use(stored_model(session), merges_accepted=len(decisions.must_link),
+                         merges_rejected=len(decisions.cannot_link))
+    return ReviewQueue(entries=entries, confidence_below=below, model=model)

@@ -1,0 +1,109 @@
+"""Calques of Russian in machine-translated English: the conditions of trigger verbs
+(triggers.py, ``calque:`` needs) and the subject of a passive told in Russian order.
+
+- Russian order: "В 1938 году был расстрелян и X" comes out as "In 1938 was shot also X": a
+  passive verb with no subject before it, its patient after it, where the parser can only see
+  an object (English passives take none).
+- The highest measure: "X was subjected to the highest measure (of punishment)" renders
+  "к X применена высшая мера наказания": the death penalty carried out, an execution.
+- A term: "X received ten years", "X got eight years in the camps", "X was given ten years
+  without the right of correspondence" render "получил десять лет": a sentence.
+- A record line: "X — shot in 1938", "X — arrested in 1937, shot in 1938": a participle with
+  no "be" after a dash is a passive whose patient is the name before the dash.
+- Object first: "X they shot in 1938" (Russian OVS order): the name before the subject pronoun.
+- Confinement: "X went to the camps", "X was sent to the camps", "X went to prison" (no
+  article: the institution, Quirk et al. §5.44): X was imprisoned, an arrest. "went to the
+  prison" is a visit and says nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Nouns of the camp system and, with no article, of imprisonment (Quirk et al. §5.44: "go to
+# prison", "be sent to jail" as institutions).
+CAMP_NOUNS = frozenset({"camps", "gulag", "labour-camps"})
+INSTITUTION_NOUNS = frozenset({"prison", "jail", "gaol", "camp"})
+TERM_NOUNS = frozenset({"year", "years"})
+HIGHEST = frozenset({"highest", "supreme", "ultimate", "capital"})
+
+
+def _pobj(tok: Token, prep: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def confinement(tok: Token) -> bool:
+    """"went to the camps", "was sent to prison", "ended up in the camps"."""
+    for prep in ("to", "in", "into"):
+        obj = _pobj(tok, prep)
+        if obj is None:
+            continue
+        if obj.lower_ in CAMP_NOUNS:
+            return True
+        if obj.lower_ in INSTITUTION_NOUNS and not any(c.dep_ in ("det", "poss")
+                                                       for c in obj.children):
+            return True
+    return False
+
+
+def highest_measure(tok: Token) -> bool:
+    """"subjected to the highest measure (of punishment)"."""
+    obj = _pobj(tok, "to")
+    return obj is not None and obj.lemma_.lower() == "measure" and any(
+        c.lower_ in HIGHEST for c in obj.children)
+
+
+def term(tok: Token) -> bool:
+    """"received ten years", "was given eight years in the camps"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in {"year"} | TERM_NOUNS and any(
+        g.dep_ == "nummod" or g.like_num for g in c.children) for c in tok.children)
+
+
+NEEDS = {"confinement": confinement, "highest-measure": highest_measure, "term": term}
+
+
+def calque_need(tok: Token, name: str) -> bool:
+    test = NEEDS.get(name)
+    return test is not None and test(tok)
+
+
+DASHES = frozenset({"—", "–", "-", ":"})
+
+
+def verbless_participle(tok: Token) -> bool:
+    """"X — shot in 1938", "X: arrested in 1937": a record line with no verb "be", where the
+    parser makes the name the participle's subject across the dash."""
+    if tok.tag_ != "VBN" or any(c.dep_ == "dobj" or c.dep_ in ("aux", "auxpass") and (
+            c.tag_ == "MD" or c.lemma_.lower() in ("be", "have", "do", "get"))
+            for c in tok.children):
+        return False  # (the small model may call a given name before the dash "aux")
+    doc = tok.doc
+    return any(c.dep_ == "nsubj" and c.i < tok.i and any(
+        doc[k].text in DASHES for k in range(c.i + 1, tok.i)) for c in tok.children)
+
+
+def passive_subject(tok: Token) -> list[Token]:
+    """The patient of a passive told in Russian order or in a record line: "In 1938 was shot
+    also X" (the parser sees an object after a passive with no subject), "X — shot"."""
+    if verbless_participle(tok):
+        return [c for c in tok.children if c.dep_ == "nsubj"]
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubjpass") for c in tok.children):
+        return []
+    return [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+
+
+def topicalised_object(tok: Token) -> list[Token]:
+    """"X they shot in 1938" (Russian object-first order, or English topicalisation, Quirk et
+    al. §18.20): a name before the subject pronoun of a verb with no object."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ != "PRP" or any(c.dep_ == "dobj" for c in tok.children):
+        return []
+    return [c for c in tok.children if c.dep_ in ("npadvmod", "dep") and c.i < subj.i
+            and c.tag_ == "NNP"]
+
+
+__all__ = ["calque_need", "passive_subject", "topicalised_object", "verbless_participle"]

@@ -1,0 +1,216 @@
+"""Across documents: entities whose names the translation channel confused, joined by context.
+
+After the Splink linker (``across.link_profiles``) has clustered the profiles, two clusters are
+one person when
+
+- some name of one is a form the channel could have made of a name of the other
+  (``names.channel``: Yerev for Yezhov, Mari for Maly), and not two dictionary surnames;
+- nothing conflicts: no document names both (its own reading kept them apart), no human
+  "not the same", the genders, full given names, patronymics and years agree;
+- the context agrees: they share people named in their scenes (``Profile.comentioned``; a
+  person named beside nearly everyone, the memoir's Stalin, counts for little), a post, an
+  institution or a relative, worth at least ``MIN_CONTEXT``;
+- and the pair is unambiguous: neither has another candidate nearly as good.
+
+Each join is returned as a scored pair with the evidence behind it (``rule``, the two forms,
+the shared context), so a curator sees why and can undo it with a "not the same".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_keys
+from kartoteka.names.keys import fold, surname_key
+from kartoteka.names.parse import parse_person_name
+from kartoteka.names.similarity import given_compatible, patronymic_compatible
+from kartoteka.resolve.across import Linkage, ScoredPair
+from kartoteka.resolve.channel_within import (
+    best_channel_fit,
+    both_attested,
+    split_name,
+    variant_forms,
+)
+from kartoteka.resolve.profile import Decisions, Profile
+
+MIN_CONTEXT = 3.0  # shared context for a join: three co-mentioned people, or two and a post
+COMMON_SHARE = 0.3  # a co-mention named beside this share of the people is background
+MIN_BACKGROUND = 200  # people at hand needed to tell background from context
+BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
+MARGIN = 0.1  # share by which the best candidate (context x similarity) must beat the next
+YEARS_APART = 2  # birth or death years further apart than this are two people
+
+
+@dataclass
+class _Cluster:
+    index: int
+    keys: list[str]
+    forms: set[str] = field(default_factory=set)
+    own_keys: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)
+    patronymics: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)
+    births: set[int] = field(default_factory=set)
+    deaths: set[int] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)  # co-mentioned people's surname keys
+    posts: set[str] = field(default_factory=set)  # roles, institutions (folded)
+    relatives: set[str] = field(default_factory=set)
+
+
+def _surname_of(label: str) -> str:
+    parsed = parse_person_name(label)
+    return surname_key(parsed.surname or label)
+
+
+def _gather(index: int, members: list[Profile]) -> _Cluster:
+    c = _Cluster(index, [p.key for p in members])
+    for p in members:
+        parsed = [parse_person_name(n) for n in dict.fromkeys([p.label, *p.names]) if n]
+        c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
+        c.documents.add(p.document_id)
+        if p.given and len(p.given.strip(". ")) > 1 and not split_name(parse_person_name(p.label)):
+            c.given.add(p.given)
+        if p.patronymic and len(p.patronymic.strip(". ")) > 1:
+            c.patronymics.add(p.patronymic)
+        c.genders |= {p.gender} if p.gender else set()
+        c.births |= {p.birth_year} if p.birth_year else set()
+        c.deaths |= {p.death_year} if p.death_year else set()
+        c.context |= {_surname_of(label) for label in p.comentioned}
+        c.posts |= {fold(x) for x in [*p.roles, *p.organizations] if fold(x)}
+        c.relatives |= {_surname_of(label) for label in p.relatives}
+    c.own_keys = {surname_key(f) for f in c.forms}
+    return c
+
+
+def _years_apart(a: set[int], b: set[int]) -> bool:
+    return bool(a and b) and min(abs(x - y) for x in a for y in b) > YEARS_APART
+
+
+def _conflict(a: _Cluster, b: _Cluster, decisions: Decisions) -> bool:
+    if a.documents & b.documents:
+        return True  # a document that names both kept them apart when it read them
+    if any(decisions.cannot(x, y) for x in a.keys for y in b.keys):
+        return True
+    if len(a.genders | b.genders) > 1 and a.genders and b.genders:
+        return True
+    if any(given_compatible(x, y) is False for x in a.given for y in b.given):
+        return True
+    if any(patronymic_compatible(x, y) is False for x in a.patronymics for y in b.patronymics):
+        return True
+    return _years_apart(a.births, b.births) or _years_apart(a.deaths, b.deaths)
+
+
+def _weights(clusters: list[_Cluster]) -> dict[str, float]:
+    """Weight of a co-mentioned person as evidence: 1, or 0 for one named beside more than
+    COMMON_SHARE of the people at hand (the memoir's Stalin: background, not context)."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in clusters:
+        for key in c.context:
+            counts[key] += 1
+    # Below MIN_BACKGROUND people a share says little (a neighbourhood of one surname): every
+    # co-mentioned person counts, and the three required keep the evidence specific.
+    line = COMMON_SHARE * len(clusters) if len(clusters) >= MIN_BACKGROUND else float("inf")
+    return {key: 0.0 if count > line else 1.0 for key, count in counts.items()}
+
+
+def _context(a: _Cluster, b: _Cluster, weights: dict[str, float]) -> tuple[float, list[str]]:
+    shared = (a.context & b.context) - a.own_keys - b.own_keys
+    score = sum(weights.get(k, 0.0) for k in shared)
+    evidence = sorted(shared)
+    if a.posts & b.posts:
+        score += 1.0
+        evidence += sorted(a.posts & b.posts)
+    if (a.relatives & b.relatives) - a.own_keys - b.own_keys:
+        score += 1.0
+        evidence += sorted(a.relatives & b.relatives)
+    return score, evidence
+
+
+def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[str, Any]],
+                          decisions: Decisions = Decisions()) -> Linkage:  # noqa: B008
+    """The linkage with clusters whose names the channel confused joined where the context
+    agrees (rules in the module docstring); the joins are added to its pairs. ``profiles``:
+    the linked profiles, or their stored dicts."""
+    read = [p if isinstance(p, Profile) else Profile.from_dict(p) for p in profiles]
+    by_key = {p.key: p for p in read}
+    clusters: list[_Cluster] = []
+    for index, members in enumerate(linkage.clusters):
+        persons = [by_key[k] for k in members if k in by_key and by_key[k].kind == "person"
+                   and not by_key[k].descriptor and not by_key[k].unresolved]
+        if persons and len(persons) == len(members):
+            clusters.append(_gather(index, persons))
+    blocks: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        for key in {k for f in c.forms for k in channel_keys(f)}:
+            blocks[key].append(c)
+    weights = _weights(clusters)
+    candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]] = {}
+    for block in blocks.values():
+        if len(block) > BLOCK_CAP:
+            continue
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                pair = (min(a.index, b.index), max(a.index, b.index))
+                if pair in candidates:
+                    continue
+                similarity, x, y = best_channel_fit(a.forms, b.forms)
+                if similarity < CHANNEL_THRESHOLD or both_attested(x, y):
+                    continue
+                if _conflict(a, b, decisions):
+                    continue
+                score, evidence = _context(a, b, weights)
+                if score >= MIN_CONTEXT:
+                    candidates[pair] = (score * similarity, similarity, evidence, x, y)
+    return _apply(linkage, clusters, candidates, decisions)
+
+
+def _apply(linkage: Linkage, clusters: list[_Cluster],
+           candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]],
+           decisions: Decisions) -> Linkage:
+    """Join candidate pairs, best first. A cluster whose near-best candidates (within MARGIN
+    of the best) are not candidates of each other is doubtful and joins none, so a variant
+    close to two people never chains them; a join that would put two conflicting clusters
+    together is refused."""
+    by_index = {c.index: c for c in clusters}
+    options: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), (score, *_rest) in candidates.items():
+        options[i].append((score, j))
+        options[j].append((score, i))
+    doubtful = set()
+    for i, found in options.items():
+        best = max(score for score, _ in found)
+        near = [j for score, j in found if score >= best * (1 - MARGIN)]
+        # Near-best candidates that are not candidates of each other are two people the
+        # variant falls between: it joins neither, and never chains them.
+        if any((min(x, y), max(x, y)) not in candidates
+               for n, x in enumerate(near) for y in near[n + 1:]):
+            doubtful.add(i)
+    group = {c.index: [c.index] for c in clusters}
+    pairs = list(linkage.pairs)
+    for (i, j), (score, similarity, evidence, x, y) in sorted(
+            candidates.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if i in doubtful or j in doubtful or group[i] is group[j]:
+            continue
+        if any(_conflict(by_index[a], by_index[b], decisions)
+               for a in group[i] for b in group[j]):
+            continue
+        merged = group[i] + group[j]
+        for k in merged:
+            group[k] = merged
+        a, b = sorted((by_index[i].keys[0], by_index[j].keys[0]))
+        pairs.append(ScoredPair(a, b, round(similarity, 3), {
+            "rule": "translation variant in a shared context", "forms": [x, y],
+            "context": evidence, "context_weight": round(score, 2)}, "linked"))
+    out: list[list[str]] = []
+    seen: set[int] = set()
+    for index in range(len(linkage.clusters)):
+        if index in seen:
+            continue
+        joined = group.get(index, [index])
+        seen.update(joined)
+        out.append([k for g in sorted(joined) for k in linkage.clusters[g]])
+    return Linkage(clusters=out, pairs=pairs, model=linkage.model)

@@ -1,0 +1,204 @@
+"""Within one document: a name the translation channel mangled joins the person it names.
+
+A machine-translated chapter may call one man Pauker, Bokor and "Paul Kerr" a page apart.
+After the ordinary grouping (``people.group_people``), a person is taken as another form of a
+second person of the same document when all of these hold:
+
+- the channel could have made one name of the other (``names.channel.channel_similarity``),
+  and the second person is the only one of the document that close (or clearly the closest);
+- one of the two forms is one no Russian family bears (``attested_surname``): two dictionary
+  surnames a letter apart (Kamensky, Kaminsky) are two families;
+- nothing conflicts: the genders agree, a given name the mangled form carries is compatible,
+  and no sentence names both (two names in one sentence are two people);
+- they share the scene: some mention of one stands within ``SCENE`` characters of the other.
+
+The joined forms become other names of the person (like a pseudonym), so the person keeps
+the label its own names give it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from kartoteka.names.attested import attested_surname
+from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_similarity
+from kartoteka.names.parse import PersonName
+from kartoteka.names.similarity import SURNAME_THRESHOLD, given_compatible, surname_similarity
+from kartoteka.names.translit import is_cyrillic
+
+SCENE = 2500  # characters: about a page, what a reader keeps in mind as one scene
+SPLIT_WORD = 5  # letters: a syllable-long English word ("Paul", "Kerr") a split surname gives
+LIST_LINE = 200  # characters: a longer line is a paragraph, not an item of a list
+_SENTENCE_END = frozenset(".!?…\"”»:")
+MARGIN = 0.05  # the closest person must be this much closer than the next
+
+
+def variant_forms(names: list[PersonName]) -> tuple[set[str], set[str]]:
+    """The surname forms the channel may have mangled: bare surnames of a person no given name
+    identifies, and (second) short two-word Latin names without a patronymic read as one
+    surname split into English words ("Paul Kerr" as "Paulkerr")."""
+    bare: set[str] = set()
+    split: set[str] = set()
+    identified = any(n.given and (n.patronymic or not split_name(n)) for n in names)
+    for n in names:
+        if n.surname and not n.given and not n.initials and not identified:
+            bare.add(n.surname)
+        elif n.surname and n.given and split_name(n) and not identified:
+            split.add(f"{n.given}{n.surname.lower()}")
+    return bare, split
+
+
+def split_name(name: PersonName) -> bool:
+    """Two words short enough to be one surname the channel cut in two ("Paul Kerr"): a
+    one-syllable "surname" is rare among Russian families, common among English words."""
+    return bool(name.given and name.surname and not name.patronymic
+                and not is_cyrillic(name.surname) and len(name.given) <= SPLIT_WORD
+                and len(name.surname) <= SPLIT_WORD - 1)
+
+
+def _surnames(names: list[PersonName]) -> set[str]:
+    return {n.surname for n in names if n.surname}
+
+
+def best_channel_fit(forms: set[str], others: set[str]) -> tuple[float, str, str]:
+    """The closest pair of forms under the channel, with its similarity."""
+    best = (0.0, "", "")
+    for a in forms:
+        for b in others:
+            score = channel_similarity(a, b)
+            if score > best[0]:
+                best = (score, a, b)
+    return best
+
+
+def both_attested(a: str, b: str) -> bool:
+    """Both forms are dictionary surnames: two real families."""
+    return attested_surname(a) and attested_surname(b)
+
+
+class _Scene:
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.starts = starts
+        lines = text.split("\n")
+        self.line_starts = [0]
+        for line in lines[:-1]:
+            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+        # A list: a run of three or more lines that are not sentences (an item ends on a
+        # name, a comma or a bracket, not on . ! ? or a closing quote), each naming its own.
+        self.items: set[int] = set()
+        run: list[int] = []
+        for number, line in enumerate([*lines, ""]):
+            stripped = line.strip()
+            if stripped and len(stripped) <= LIST_LINE and stripped[-1] not in _SENTENCE_END:
+                run.append(number)
+                continue
+            if len(run) >= 3:
+                self.items.update(run)
+            run = []
+
+    def sentence(self, position: int) -> int:
+        return bisect_right(self.starts, position)
+
+    def line(self, position: int) -> int:
+        return bisect_right(self.line_starts, position) - 1
+
+    def listed(self, position: int) -> bool:
+        """Whether a name stands in an item of a list ("Commissar of Finance Grinko")."""
+        return self.line(position) in self.items
+
+    def apart(self, a, b) -> bool:  # noqa: ANN001 - two people.Person
+        """Two people: some sentence names both, each is an item of a list, or they never
+        share a scene."""
+        sentences_a = {self.sentence(m.start) for m in a.mentions}
+        if any(self.sentence(m.start) in sentences_a for m in b.mentions):
+            return True
+        if any(self.listed(m.start) for m in a.mentions) and \
+                any(self.listed(m.start) for m in b.mentions):
+            return True  # a list names each of its people once
+        return not any(abs(x.start - y.start) <= SCENE for x in a.mentions for y in b.mentions)
+
+
+def _conflict(a, b) -> bool:  # noqa: ANN001 - two people.Person
+    """Genders that differ, or given names that do (a name cut in two has none)."""
+    genders_a, genders_b = a.genders(), b.genders()
+    if genders_a and genders_b and not genders_a & genders_b:
+        return True
+    given_a = {n.given for n in a.names if n.given and not split_name(n)}
+    given_b = {n.given for n in b.names if n.given and not split_name(n)}
+    return any(given_compatible(x, y) is False for x in given_a for y in given_b)
+
+
+def _rank(person, group: list) -> tuple[bool, bool, bool, float, int]:  # noqa: ANN001
+    """Which of a group of people keeps its name: one known by more than a cut-up name, then
+    one with a patronymic or initials, then one whose surname the dictionary knows, then the
+    form nearest in spelling to all the others (the one the mangled forms came from: Pauker
+    among Paukel, Paulkor and Bokor), then the one named more."""
+    names = person.names
+    own = _surnames(names)
+    forms = {n.surname for p in group for n in p.names if n.surname and not split_name(n)}
+    centre = max((sum(surname_similarity(x, y) for y in forms - {x}) for x in own), default=0.0)
+    whole = any(n.surname and not split_name(n) for n in names)  # not only a cut-up name
+    return (whole, any(n.surname and (n.patronymic or n.initials) for n in names),
+            any(attested_surname(s) for s in own), round(centre, 3), len(person.mentions))
+
+
+def _fit(person, other) -> float:  # noqa: ANN001 - two people.Person
+    """How cheaply the channel makes one of ``person``'s forms of a surname of ``other``: 0 when
+    an ordinary variant is there (the grouping weighed it and kept them apart) or when both
+    are dictionary surnames."""
+    bare, split = variant_forms(person.names)
+    own = _surnames(other.names)
+    if any(surname_similarity(x, y) >= SURNAME_THRESHOLD for x in bare for y in own):
+        return 0.0
+    score = best_channel_fit(split, own)[0]
+    for form in bare:
+        for surname in own:
+            if not both_attested(form, surname):
+                score = max(score, channel_similarity(form, surname))
+    return score if score >= CHANNEL_THRESHOLD else 0.0
+
+
+def join_channel_variants(people: list, text: str, starts: list[int]) -> list:
+    """Join people whose names the channel confused, under the rules of the module docstring;
+    returns the people left, in order."""
+    scene = _Scene(text, starts)
+    live = [p for p in people if p.mentions and not p.unresolved]
+
+    def apart(a, b) -> bool:  # noqa: ANN001
+        return scene.apart(a, b) or _conflict(a, b)
+
+    edges: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(live):
+        for j, b in enumerate(live):
+            if i < j:
+                score = max(_fit(a, b), _fit(b, a))
+                if score and not apart(a, b):
+                    edges[(i, j)] = score
+    partners: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), score in edges.items():
+        partners.setdefault(i, []).append((score, j))
+        partners.setdefault(j, []).append((score, i))
+    # A form that fits two people who cannot be one is theirs only if clearly nearer one.
+    doubtful = set()
+    for i, options in partners.items():
+        options.sort(reverse=True)
+        best = options[0][0]
+        close = [j for score, j in options if score > best - MARGIN]
+        if any(apart(live[x], live[y]) for n, x in enumerate(close) for y in close[n + 1:]):
+            doubtful.add(i)
+    group = {i: {i} for i in range(len(live))}
+    for (i, j), _score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+        if i in doubtful or j in doubtful or group[i] is group[j]:
+            continue
+        if any(apart(live[x], live[y]) for x in group[i] for y in group[j]):
+            continue
+        merged = group[i] | group[j]
+        for k in merged:
+            group[k] = merged
+    for members in {id(g): g for g in group.values()}.values():
+        if len(members) > 1:
+            group_people = [live[k] for k in members]
+            ranked = sorted(members, key=lambda k: _rank(live[k], group_people), reverse=True)
+            for k in ranked[1:]:
+                live[ranked[0]].absorb(live[k])
+    return [p for p in people if p.mentions]

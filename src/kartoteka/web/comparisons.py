@@ -1,0 +1,102 @@
+"""What decided a link or a review item: each comparison's level and match weight.
+
+The linkers keep, with every scored pair, the level each comparison reached and its weight in
+bits (``resolve.comparisons.pair_features``: log2 of m/u, a term-frequency adjustment
+included), the total and any rule that stopped it. The review page and the card's authority
+links show them as rows, strongest evidence first, so a reviewer sees why, not only how sure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Flags the linkers set beside the comparisons, in words a reviewer reads.
+NOTES = {
+    "ambiguous": "another candidate fits about as well",
+    "lone_surname": "a bare surname that only one named person bears",
+    "unresolved": "its own document could not tell whose name it is",
+    "surname_variant_only": "a bare surname meeting only a variant spelling",
+    "refused": "joining would put two different people in one",
+    "names_too_thin": "a link needs the surname and the given name to agree",
+    "reading": "matched the record's reading",
+    "by": "decided by",
+}
+
+
+@dataclass
+class ComparisonOut:
+    name: str
+    level: str
+    weight: float  # bits for (positive) or against (negative) one person
+
+
+@dataclass
+class DecidedBy:
+    comparisons: list[ComparisonOut] = field(default_factory=list)
+    match_weight: float | None = None
+    probability: float | None = None
+    conflicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def decided_by(features: dict[str, Any] | None, probability: float | None = None
+               ) -> DecidedBy | None:
+    """The comparisons in ``features`` (those that had something to compare), strongest for or
+    against first; None when the features hold no comparison."""
+    if not features:
+        return None
+    rows = [
+        ComparisonOut(name, str(value["level"]), round(float(value.get("weight") or 0.0), 2))
+        for name, value in features.items()
+        if isinstance(value, dict) and "level" in value and value["level"] != "null"
+    ]
+    notes = []
+    for key, text in NOTES.items():
+        value = features.get(key)
+        if value:
+            notes.append(f"{text}: {value}" if isinstance(value, str) else text)
+    if not rows and not notes:
+        return None
+    rows.sort(key=lambda r: (-abs(r.weight), r.name))
+    weight = features.get("match_weight")
+    return DecidedBy(
+        comparisons=rows,
+        match_weight=round(float(weight), 2) if isinstance(weight, int | float) else None,
+        probability=probability,
+        conflicts=[str(c) for c in features.get("conflicts") or []],
+        notes=notes,
+    )
+
+
+@dataclass
+class ModelInUse:
+    """The authority model the linker uses now: weights per comparison level, what it learnt
+    from reviewers' decisions and when it was last recomputed (``kartoteka resolve``)."""
+
+    weights: dict[str, dict[str, float]]  # comparison -> level -> log2(m / u), in bits
+    m_u: dict[str, dict[str, list[float]]]
+    link_threshold: float
+    accepted: int  # links reviewers accepted
+    rejected: int
+    learnt: list[str]  # "m" from accepted links, "threshold" from rejected ones; [] = prior
+    min_labelled: int
+    computed_at: str | None = None
+    merges_accepted: int = 0  # accepted merges: the person linker re-estimates m from them
+    merges_rejected: int = 0
+
+
+def model_in_use(stored: dict[str, Any] | None, *, merges_accepted: int = 0,
+                 merges_rejected: int = 0) -> ModelInUse | None:
+    """The stored model (``resolve.authority_model.LearntModel.to_dict``) for the page."""
+    if not stored:
+        return None
+    return ModelInUse(
+        weights=stored.get("weights") or {}, m_u=stored.get("comparisons") or {},
+        link_threshold=float(stored.get("link_threshold") or 0.0),
+        accepted=int(stored.get("accepted") or 0), rejected=int(stored.get("rejected") or 0),
+        learnt=list(stored.get("learnt") or []),
+        min_labelled=int(stored.get("min_labelled") or 0),
+        computed_at=stored.get("computed_at"), merges_accepted=merges_accepted,
+        merges_rejected=merges_rejected,
+    )

@@ -1,0 +1,28 @@
+"""Pronouns in extract/en/context.py: a plural pronoun takes the nearest plural phrase.
+Made-up sentences; fast (the small spaCy model loads once per session)."""
+
+from __future__ import annotations
+
+import pytest
+
+LIST = "Pavel Lapshin, Ivan Sobolev and Boris Markov were tried in 1937. "
+
+
+@pytest.mark.parametrize("text", [
+    LIST + "Later the court sentenced dozens of engineers to death. They were shot in 1938.",
+    LIST + "The court sentenced more than 80 people to death. All of them were executed.",
+])
+def test_context_a_plural_pronoun_takes_a_group_named_after_the_list(fates_en,
+                                                                     text: str) -> None:
+    shot = [f[1] for f in fates_en(text) if f[0] == "execution"]
+    assert shot and not {"Pavel Lapshin", "Ivan Sobolev", "Boris Markov"} & set(shot)
+
+
+@pytest.mark.parametrize("text", [
+    LIST + "They were shot in 1938.",
+    LIST + "All of them were shot in 1938.",
+])
+def test_context_a_plural_pronoun_right_after_a_list_takes_the_list(fates_en,
+                                                                    text: str) -> None:
+    shot = {f[1] for f in fates_en(text) if f[0] == "execution"}
+    assert {"Pavel Lapshin", "Ivan Sobolev", "Boris Markov"} <= shot

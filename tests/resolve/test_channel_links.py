@@ -1,0 +1,129 @@
+"""Across documents: clusters whose names the channel confused, joined by shared context.
+
+Profiles are made up; the linkage starts with every profile alone, as the linker leaves a
+variant it will not join on a surname alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.resolve.across import Linkage
+from kartoteka.resolve.channel_links import join_channel_variants
+from kartoteka.resolve.profile import Decisions, Profile
+
+SCENE = ["Ivan Sorokin", "Pyotr Lebedev", "Anna Grekova"]
+
+
+def prof(key: str, doc: str, label: str, *, comentioned: list[str] | None = None,
+         given: str | None = None, roles: list[str] | None = None, **kw: object) -> Profile:
+    surname = label.split()[-1]
+    return Profile(key=key, document_id=doc, kind="person", label=label, names=[label],
+                   surname=surname, given=given, gender="m",
+                   comentioned=comentioned if comentioned is not None else list(SCENE),
+                   roles=roles or [], **kw)  # type: ignore[arg-type]
+
+
+def background(n: int) -> list[Profile]:
+    """Other people of the corpus, each in a scene of its own."""
+    return [prof(f"z{i}", f"dz{i}", f"Person{i}ov", comentioned=[f"Someone{i}"])
+            for i in range(n)]
+
+
+def link(profiles: list[Profile], decisions: Decisions = Decisions()) -> Linkage:  # noqa: B008
+    start = Linkage(clusters=[[p.key] for p in profiles])
+    return join_channel_variants(start, profiles, decisions)
+
+
+def together(linkage: Linkage, a: str, b: str) -> bool:
+    return linkage.cluster_of(a) is linkage.cluster_of(b)
+
+
+def test_channel_links_join_a_variant_in_the_same_company() -> None:
+    profiles = [prof("a", "d1", "Nikolai Dubrov", given="Nikolai"), prof("b", "d2", "Tuplov"),
+                *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b")
+    joined = [p for p in linkage.pairs if p.features.get("rule")]
+    assert joined and joined[0].features["forms"] == ["Dubrov", "Tuplov"]
+
+
+def test_channel_links_need_shared_context() -> None:
+    profiles = [prof("a", "d1", "Dubrov"),
+                prof("b", "d2", "Tuplov", comentioned=["Boris Zimin", "Oleg Frolov"]),
+                *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_a_post_counts_as_context() -> None:
+    profiles = [prof("a", "d1", "Dubrov", comentioned=SCENE[:2], roles=["chief of the guard"]),
+                prof("b", "d2", "Tuplov", comentioned=SCENE[:2], roles=["chief of the guard"]),
+                *background(8)]
+    assert together(link(profiles), "a", "b")
+
+
+def test_channel_links_keep_two_dictionary_surnames_apart() -> None:
+    profiles = [prof("a", "d1", "Gorin"), prof("b", "d2", "Korin"), *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_keep_people_of_one_document_apart() -> None:
+    profiles = [prof("a", "d1", "Dubrov"), prof("b", "d1", "Tuplov"), *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_keep_different_given_names_apart() -> None:
+    profiles = [prof("a", "d1", "Ivan Dubrov", given="Ivan"),
+                prof("b", "d2", "Pyotr Tuplov", given="Pyotr"), *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_respect_a_human_not_the_same() -> None:
+    profiles = [prof("a", "d1", "Dubrov"), prof("b", "d2", "Tuplov"), *background(8)]
+    decisions = Decisions(cannot_link=frozenset({("a", "b")}))
+    assert not together(link(profiles, decisions), "a", "b")
+
+
+def test_channel_links_leave_a_variant_between_two_people() -> None:
+    # Tuplov fits Ivan Dubrov and Pyotr Tubrov, in the same company: it goes to neither.
+    profiles = [prof("a", "d1", "Ivan Dubrov", given="Ivan"),
+                prof("c", "d3", "Pyotr Tubrov", given="Pyotr"),
+                prof("b", "d2", "Tuplov"), *background(8)]
+    linkage = link(profiles)
+    assert not together(linkage, "a", "b")
+    assert not together(linkage, "c", "b")
+
+
+@pytest.mark.parametrize(("corpus", "joined"), [(240, False), (8, True)])
+def test_channel_links_ignore_people_named_beside_everyone(corpus: int, joined: bool) -> None:
+    # Of the three people shared, one is named in every scene: background in a large corpus;
+    # in a handful of profiles there is no telling, and it counts.
+    everywhere = "Iosif Dzhugashvili"
+    scene = [everywhere, "Ivan Sorokin", "Pyotr Lebedev"]
+    profiles = [prof("a", "d1", "Dubrov", comentioned=scene),
+                prof("b", "d2", "Tuplov", comentioned=scene),
+                *[prof(f"z{i}", f"dz{i}", f"Person{i}ov", comentioned=[everywhere])
+                  for i in range(corpus)]]
+    assert together(link(profiles), "a", "b") is joined
+
+
+def test_channel_links_read_stored_profile_dicts() -> None:
+    profiles = [prof("a", "d1", "Dubrov"), prof("b", "d2", "Tuplov"), *background(8)]
+    start = Linkage(clusters=[[p.key] for p in profiles])
+    linkage = join_channel_variants(start, [p.to_dict() for p in profiles])
+    assert together(linkage, "a", "b")
+    assert sorted(k for c in linkage.clusters for k in c) == sorted(p.key for p in profiles)
+
+
+def test_channel_links_never_chain_two_people_through_a_variant() -> None:
+    # Tuplov shares a company with Dubrov and, less, with Tobrel; Dubrov and Tobrel share none.
+    profiles = [prof("a", "d1", "Dubrov", comentioned=["Ivan Sorokin", "Pyotr Lebedev",
+                                                       "Anna Grekova", "Oleg Frolov"]),
+                prof("b", "d2", "Tuplov", comentioned=["Ivan Sorokin", "Pyotr Lebedev",
+                                                       "Anna Grekova", "Boris Zimin",
+                                                       "Gleb Orekhov", "Lev Shubin"]),
+                prof("c", "d3", "Tobrel", comentioned=["Boris Zimin", "Gleb Orekhov",
+                                                       "Lev Shubin"]),
+                *background(8)]
+    linkage = link(profiles)
+    assert not together(linkage, "a", "c")

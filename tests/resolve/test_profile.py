@@ -1,0 +1,38 @@
+"""Profiles: the people named in the same scenes (context for channel variants)."""
+
+from __future__ import annotations
+
+from kartoteka.resolve.profile import build_profiles
+from kartoteka.resolve.within import within
+from tests.helpers import hand_extraction
+
+TEXT = ("Ivan Dubrov met Pyotr Lebedev.\n\nLater Dubrov drove Anna Grekova home.\n\n"
+        "Nothing happened.\n\nNothing at all.\n\nBoris Zimin came in winter.")
+NAMES = [(n, "person", None) for n in
+         ("Ivan Dubrov", "Pyotr Lebedev", "Anna Grekova", "Boris Zimin")]
+
+
+def _profiles(text: str, names: list[tuple[str, str, None]]) -> dict[str, object]:
+    extraction = hand_extraction(text, names)
+    profiles = build_profiles(extraction, within(extraction))
+    return {p.label: p for p in profiles.values() if p.kind == "person"}
+
+
+def test_profile_comentioned_are_the_people_of_its_scenes() -> None:
+    profiles = _profiles(TEXT, [*NAMES, ("Dubrov", "person", None)])
+    assert profiles["Ivan Dubrov"].comentioned == ["Anna Grekova", "Pyotr Lebedev"]
+    assert profiles["Boris Zimin"].comentioned == []  # three paragraphs away: another scene
+
+
+def test_profile_comentioned_reach_the_next_paragraph() -> None:
+    profiles = _profiles(TEXT, NAMES)
+    assert "Anna Grekova" in profiles["Pyotr Lebedev"].comentioned
+
+
+def test_profile_comentioned_leave_out_a_list() -> None:
+    people = ["Belov", "Orlov", "Sokolov", "Petrov", "Zotov", "Kirillov", "Markov", "Titov",
+              "Frolov", "Gusev", "Zuev", "Lapin", "Nosov", "Rybin"]
+    text = "Ivan Dubrov wrote. " + ", ".join(people) + " were shot."
+    profiles = _profiles(text, [("Ivan Dubrov", "person", None),
+                                *[(p, "person", None) for p in people]])
+    assert profiles["Ivan Dubrov"].comentioned == []
