@@ -61,7 +61,9 @@ def _place_levels(column: str) -> list[Any]:
     return [cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()]
 
 
-def _levels(*, surname_tf: bool, given_tf: bool = False) -> dict[str, list[Any]]:
+def _levels(
+    *, surname_tf: bool, given_tf: bool = False, variant_tf: bool = False
+) -> dict[str, list[Any]]:
     """The comparison levels, in LEVELS order, each list starting with its null level."""
     return {
         "surname": [
@@ -71,9 +73,9 @@ def _levels(*, surname_tf: bool, given_tf: bool = False) -> dict[str, list[Any]]
             cll.ExactMatchLevel("surname_key", term_frequency_adjustments=surname_tf),
             # A rare surname spelled another way is as telling as a rare surname spelled the
             # same: these levels weigh by the frequency of the likelier spelling's key too.
-            _rare_weighs_more(cll.ArrayIntersectLevel("surname_keys", 1), surname_tf),
-            _rare_weighs_more(cll.ArrayIntersectLevel("loose_keys", 1), surname_tf),
-            _rare_weighs_more(cll.JaroWinklerLevel("surname_folded", 0.9), surname_tf),
+            _rare_weighs_more(cll.ArrayIntersectLevel("surname_keys", 1), variant_tf),
+            _rare_weighs_more(cll.ArrayIntersectLevel("loose_keys", 1), variant_tf),
+            _rare_weighs_more(cll.JaroWinklerLevel("surname_folded", 0.9), variant_tf),
             cll.JaroWinklerLevel("surname_folded", 0.8),
             cll.ElseLevel(),
         ],
@@ -123,14 +125,20 @@ def load_prior(file_name: str = PRIOR_FILE) -> dict[str, Any]:
 
 
 def person_comparisons(
-    prior: dict[str, Any] | None = None, *, surname_tf: bool = False, given_tf: bool = False
+    prior: dict[str, Any] | None = None,
+    *,
+    surname_tf: bool = False,
+    given_tf: bool = False,
+    variant_tf: bool = False,
 ) -> list[Any]:
     """Splink comparisons for person profiles, with m/u set from the prior; ``surname_tf`` and
     ``given_tf`` adjust the exact levels of surname, and of given name and patronymic, by how
-    common the value is."""
+    common the value is; ``variant_tf`` the variant surname levels too, by the main key's
+    frequency (``surname_key`` must then have a frequency lookup)."""
     prior = prior or load_prior()
     out = []
-    for name, levels in _levels(surname_tf=surname_tf, given_tf=given_tf).items():
+    levels_of = _levels(surname_tf=surname_tf, given_tf=given_tf, variant_tf=variant_tf)
+    for name, levels in levels_of.items():
         mu = prior["comparisons"][name]
         comparison = cl.CustomComparison(
             output_column_name=name, comparison_levels=levels, comparison_description=name

@@ -114,7 +114,7 @@ def score_persons(
     batch = score_pairs(
         rows,
         PERSON_COLUMNS,
-        comparisons=person_comparisons(prior, surname_tf=train, given_tf=train),
+        comparisons=person_comparisons(prior, surname_tf=train, given_tf=train, variant_tf=train),
         blocking_rules=person_blocking_rules(),
         probability_two_random_records_match=prior_match_probability(
             len(persons), prior["profiles_per_entity"]
