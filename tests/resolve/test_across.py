@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from kartoteka.resolve.across import Linkage, ScoredPair, link_profiles
+from kartoteka.resolve.across import Linkage, ScoredPair, link_profiles, surname_frequencies
 from kartoteka.resolve.comparisons import LEVELS
 from kartoteka.resolve.constraints import ConflictingDecisions
 from kartoteka.resolve.profile import Decisions, Profile
@@ -340,3 +340,16 @@ def test_across_another_given_name_of_the_person_is_no_conflict(
     profiles = [yan, person("yakov", "Yakov Lapin", surname="Lapin", given="Yakov"),
                 *BACKGROUND]
     assert together(link_profiles(profiles), "yan", "yakov") is joins
+
+
+def test_across_surname_frequency_counts_other_bearers_not_one_persons_records() -> None:
+    def row(surname: str, given: str) -> dict:
+        return {"surname_folded": surname, "surname_key": surname, "given_key": given,
+                "patronymic_key": None}
+
+    rows = [row("orlov", "ivan")] * 4 + [row("petrov", g) for g in ("ivan", "petr", "oleg", "lev")]
+    frequencies = surname_frequencies(rows, "surname_folded")
+    # one man listed four times is one bearer: his surname is as rare as can be
+    assert frequencies["orlov"] == 1 / 8
+    # four bearers: a record of one of them meets three others' records
+    assert frequencies["petrov"] == 3 / 8

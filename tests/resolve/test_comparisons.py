@@ -43,6 +43,9 @@ def test_comparisons_surname_frequency_adjustment_is_optional() -> None:
 
     assert tf_levels(person_comparisons()) == 0
     assert tf_levels(person_comparisons(surname_tf=True)) == 2
+    # then the variant levels (same key, loose key, Jaro-Winkler 0.9) by the main key's
+    # frequency
+    assert tf_levels(person_comparisons(surname_tf=True, variant_tf=True)) == 5
 
 
 @pytest.mark.parametrize(

@@ -137,3 +137,22 @@ def test_linker_settings_cache_tells_models_apart() -> None:
     halved, _ = _scores(person_comparisons(prior), 0.3)
     assert default
     assert all(halved[pair] < default[pair] for pair in default)
+
+
+def test_linker_streams_pairs_in_batches_into_the_consumer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Batches of one row: every pair must still arrive once, as the plain read gives it.
+    more = [person_row(Profile(key=f"e{i}", document_id="d", kind="person", label="Jeschow",
+                               names=["Jeschow"], surname="Jeschow", given=given))
+            for i, given in enumerate(("Nikolai", "Ivan", "Pyotr"))]
+    kwargs = dict(comparisons=person_comparisons(), blocking_rules=person_blocking_rules(),
+                  probability_two_random_records_match=0.3)
+    plain = score_pairs(rows() + more, PERSON_COLUMNS, **kwargs).pairs
+    monkeypatch.setattr(linker, "READ_CHUNK", 1)
+    seen: list[dict] = []
+    consumed = score_pairs(rows() + more, PERSON_COLUMNS, consume=lambda row: (
+        seen.append(row) or (row["unique_id_l"], row["unique_id_r"])), **kwargs).pairs
+    assert len(plain) > 2
+    assert sorted(consumed) == sorted((r["unique_id_l"], r["unique_id_r"]) for r in plain)
+    assert sorted(seen, key=repr) == sorted(plain, key=repr)

@@ -93,3 +93,19 @@ def test_records_birthplace_key_is_script_independent() -> None:
     b = person_row(person("Иван Смирнов", surname="Смирнов", birthplace="Варшава"))
     c = person_row(person("Ivan Smirnov", surname="Smirnov", birthplace="Vitebsk"))
     assert a["birthplace_key"] == b["birthplace_key"] != c["birthplace_key"]
+
+
+def test_records_rows_of_one_name_share_keys_not_identity() -> None:
+    # The name columns are computed once per name form; what is the record's own stays its own.
+    first, second = (
+        Profile(key=key, document_id="d", kind="person", label="Ежов Николай Иванович",
+                names=["Ежов Николай Иванович"], surname="Ежов", given="Николай",
+                patronymic="Иванович", birth_year=year)
+        for key, year in (("a", 1895), ("b", 1901))
+    )
+    row_a, row_b = person_row(first), person_row(second, name_parts(second))
+    assert (row_a["unique_id"], row_a["birth_year"]) == ("a", 1895)
+    assert (row_b["unique_id"], row_b["birth_year"]) == ("b", 1901)
+    assert row_a["surname_keys"] == row_b["surname_keys"] and row_a["given_key"] == "nikolai"
+    row_a["birth_year"] = 0  # a row is the caller's to change; the other row is not touched
+    assert person_row(second)["birth_year"] == 1901

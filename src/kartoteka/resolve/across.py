@@ -12,51 +12,40 @@ was decided, for the review queue and the UI.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from kartoteka.names import fold, surname_key
-from kartoteka.resolve.comparisons import (
-    load_prior,
-    pair_features,
-    person_blocking_rules,
-    person_comparisons,
-    person_em_rules,
-)
 from kartoteka.resolve.constraints import (
     DATE_CONFLICTS,
     ConstrainedClusters,
     apply_must_links,
     conflicts,
 )
-from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.lone import SAME_SURNAME, mark_lone_surnames
 from kartoteka.resolve.profile import Decisions, Profile
-from kartoteka.resolve.records import (
-    PERSON_COLUMNS,
-    NameParts,
-    bound_blocks,
-    name_parts,
-    person_row,
+from kartoteka.resolve.records import NameParts, name_parts
+from kartoteka.resolve.scoring import (  # noqa: F401 - re-exported: callers import them here
+    MIN_PROFILES_TO_TRAIN,
+    TF_COLUMNS,
+    Candidate,
+    Decision,
+    prior_match_probability,
+    score_persons,
+    surname_frequencies,
 )
 
-Decision = Literal["linked", "review", "kept-apart", "must-link", "cannot-link"]
 DEFAULT_THRESHOLD = 0.9
 DEFAULT_REVIEW_BAND = (0.5, 0.9)
-# Below this many person profiles the prior m/u (data/person_prior.json) is used as it is;
-# from here on u is re-estimated from the input, EM refines m on pairs that share a surname key
-# (so the surname's own m stays the prior's), and surname frequencies adjust the weights.
-MIN_PROFILES_TO_TRAIN = 1000
-TF_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")  # tf-adjusted
 # A person named in this many documents, and this many times as many as any namesake, is the
 # one a profile that fits both means (see _ambiguous_pairs).
 PROMINENT_DOCUMENTS = 3
 PROMINENCE_RATIO = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScoredPair:
     a: str
     b: str
@@ -104,37 +93,7 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def _prior_match_probability(n_profiles: int, profiles_per_entity: float) -> float:
-    """Chance that two random profiles are one person, if each person has on average
-    ``profiles_per_entity`` profiles: (k - 1) / (n - 1), kept within [1e-7, 0.5]."""
-    if n_profiles < 2:
-        return 0.5
-    return min(0.5, max(1e-7, (profiles_per_entity - 1.0) / (n_profiles - 1)))
-
-
-def surname_frequencies(rows: Sequence[dict[str, Any]], column: str) -> dict[str, float]:
-    """How often a surname is another person's: (count - 1) / n, at least 1 / n.
-
-    Splink would count a surname's own profiles too, so a surname only one person bears (seen
-    twice in 100,000 profiles) would look twice as common among other people as it is.
-    """
-    counts = Counter(row[column] for row in rows if row[column])
-    n = max(len(rows), 1)
-    return {value: max(count - 1, 1) / n for value, count in counts.items()}
-
-
-@dataclass
-class _Candidate:
-    a: str
-    b: str
-    probability: float
-    weight: float
-    features: dict[str, Any]
-    reasons: tuple[str, ...]
-    decision: Decision | None = None
-
-
-def _surname_alone_on_a_variant(c: _Candidate, parts: dict[str, NameParts]) -> bool:
+def _surname_alone_on_a_variant(c: Candidate, parts: dict[str, NameParts]) -> bool:
     """A profile known by its surname alone links by itself only to the same surname (one
     spelling, or one key under the likeliest readings): "Solovov" is not "Solovyov" unless a
     historian says so, though a second reading of one meets the other."""
@@ -151,7 +110,7 @@ def _distinct_people(a: NameParts, b: NameParts) -> bool:
 
 
 def _ambiguous_pairs(
-    candidates: list[_Candidate],
+    candidates: list[Candidate],
     parts: dict[str, NameParts],
     documents: dict[str, str],
     decisions: Decisions,
@@ -216,39 +175,14 @@ def _link_persons(
 ) -> tuple[list[ScoredPair], dict[str, Any]]:
     if len(persons) < 2:
         return [], {}
-    prior = load_prior()
     parts = {p.key: name_parts(p) for p in persons}
     clusters.parts.update(parts)
-    train = len(persons) >= MIN_PROFILES_TO_TRAIN
-    rows = [person_row(p) for p in persons]
-    bound_blocks(rows)
-    batch = score_pairs(
-        rows,
-        PERSON_COLUMNS,
-        comparisons=person_comparisons(prior, surname_tf=train, given_tf=train),
-        blocking_rules=person_blocking_rules(),
-        probability_two_random_records_match=_prior_match_probability(
-            len(persons), prior["profiles_per_entity"]
-        ),
-        estimate_u=train,
-        em_blocking_rules=person_em_rules() if train else (),
-        term_frequencies=(
-            {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else None
-        ),
-        min_probability=keep_pairs_from,
-        backend=backend,
+    scored = score_persons(
+        persons, parts, backend=backend, keep_pairs_from=keep_pairs_from,
         # Merges reviewers accepted teach the model what one person's profiles look like here.
         labelled_pairs=sorted(pair for pair in decisions.must_link if set(pair) <= parts.keys()),
     )
-    candidates: list[_Candidate] = []
-    for row in batch.pairs:
-        a, b = _ordered(row["unique_id_l"], row["unique_id_r"])
-        reasons = conflicts(parts[a], parts[b])
-        candidates.append(_Candidate(
-            a, b, float(row["match_probability"]), float(row["match_weight"]),
-            pair_features(row, reasons), reasons,
-        ))
-    candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
+    candidates, rows, train = scored.candidates, scored.rows, scored.trained
     unresolved = {p.key for p in persons if p.unresolved}
     if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
         mark_lone_surnames(candidates, rows, parts, threshold)
@@ -277,11 +211,11 @@ def _link_persons(
     for c in candidates:
         pairs.append(ScoredPair(c.a, c.b, c.probability, c.features,
                                 _person_decision(c, clusters, decisions, threshold, review_band)))
-    return pairs, batch.model
+    return pairs, scored.model
 
 
 def _person_decision(
-    c: _Candidate,
+    c: Candidate,
     clusters: ConstrainedClusters,
     decisions: Decisions,
     threshold: float,

@@ -49,11 +49,21 @@ def _year_levels(column: str, *within: int) -> list[Any]:
     ]
 
 
+def _rare_weighs_more(level: Any, adjust: bool) -> Any:
+    """A variant level adjusted by the surname key's frequency (Splink takes the greater of the
+    two records' frequencies, so a misspelling, unique by itself, does not count as rare)."""
+    if adjust:
+        level.configure(tf_adjustment_column="surname_key", tf_adjustment_weight=1.0)
+    return level
+
+
 def _place_levels(column: str) -> list[Any]:
     return [cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()]
 
 
-def _levels(*, surname_tf: bool, given_tf: bool = False) -> dict[str, list[Any]]:
+def _levels(
+    *, surname_tf: bool, given_tf: bool = False, variant_tf: bool = False
+) -> dict[str, list[Any]]:
     """The comparison levels, in LEVELS order, each list starting with its null level."""
     return {
         "surname": [
@@ -61,9 +71,11 @@ def _levels(*, surname_tf: bool, given_tf: bool = False) -> dict[str, list[Any]]
             cll.ExactMatchLevel("surname_folded", term_frequency_adjustments=surname_tf),
             # Ежов / Yezhov / Jeschow: one key under the most likely reading of each spelling.
             cll.ExactMatchLevel("surname_key", term_frequency_adjustments=surname_tf),
-            cll.ArrayIntersectLevel("surname_keys", 1),
-            cll.ArrayIntersectLevel("loose_keys", 1),
-            cll.JaroWinklerLevel("surname_folded", 0.9),
+            # A rare surname spelled another way is as telling as a rare surname spelled the
+            # same: these levels weigh by the frequency of the likelier spelling's key too.
+            _rare_weighs_more(cll.ArrayIntersectLevel("surname_keys", 1), variant_tf),
+            _rare_weighs_more(cll.ArrayIntersectLevel("loose_keys", 1), variant_tf),
+            _rare_weighs_more(cll.JaroWinklerLevel("surname_folded", 0.9), variant_tf),
             cll.JaroWinklerLevel("surname_folded", 0.8),
             cll.ElseLevel(),
         ],
@@ -113,14 +125,20 @@ def load_prior(file_name: str = PRIOR_FILE) -> dict[str, Any]:
 
 
 def person_comparisons(
-    prior: dict[str, Any] | None = None, *, surname_tf: bool = False, given_tf: bool = False
+    prior: dict[str, Any] | None = None,
+    *,
+    surname_tf: bool = False,
+    given_tf: bool = False,
+    variant_tf: bool = False,
 ) -> list[Any]:
     """Splink comparisons for person profiles, with m/u set from the prior; ``surname_tf`` and
     ``given_tf`` adjust the exact levels of surname, and of given name and patronymic, by how
-    common the value is."""
+    common the value is; ``variant_tf`` the variant surname levels too, by the main key's
+    frequency (``surname_key`` must then have a frequency lookup)."""
     prior = prior or load_prior()
     out = []
-    for name, levels in _levels(surname_tf=surname_tf, given_tf=given_tf).items():
+    levels_of = _levels(surname_tf=surname_tf, given_tf=given_tf, variant_tf=variant_tf)
+    for name, levels in levels_of.items():
         mu = prior["comparisons"][name]
         comparison = cl.CustomComparison(
             output_column_name=name, comparison_levels=levels, comparison_description=name
@@ -163,15 +181,40 @@ def _finite(weight: float) -> float:
     return round(max(-99.0, min(99.0, weight)), 3)
 
 
+# Per comparison: its name, its level names by gamma value and the columns it reads back.
+_FEATURE_COLUMNS = tuple(
+    (name, levels[::-1], f"gamma_{name}", f"mw_{name}", f"mw_tf_adj_{name}")
+    for name, levels in LEVELS.items()
+)
+
+
+# One dict per distinct (comparison, level, weight), shared by every pair that has it: a
+# million scored pairs hold ten of these each, and they take far less room shared. Nothing
+# changes a feature's dict once made (pairs only gain top-level keys).
+_SHARED_FEATURES: dict[tuple[str, str, float], dict[str, Any]] = {}
+_SHARED_LIMIT = 1 << 18
+
+
+def _feature(name: str, level: str, weight: float) -> dict[str, Any]:
+    key = (name, level, weight)
+    found = _SHARED_FEATURES.get(key)
+    if found is None:
+        if len(_SHARED_FEATURES) >= _SHARED_LIMIT:
+            _SHARED_FEATURES.clear()
+        found = _SHARED_FEATURES[key] = {"level": level, "weight": weight}
+    return found
+
+
 def pair_features(row: dict[str, Any], reasons: tuple[str, ...]) -> dict[str, Any]:
     """Each comparison's level and weight (bits), the total weight and any rule conflicts."""
     features: dict[str, Any] = {}
-    for name in LEVELS:
+    get = row.get
+    for name, by_gamma, gamma_column, weight_column, tf_column in _FEATURE_COLUMNS:
         # A term-frequency adjustment (a rare surname weighs more) is part of the level's weight.
-        weight = float(row.get(f"mw_{name}") or 0.0) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
-        features[name] = {
-            "level": level_name(name, row.get(f"gamma_{name}")), "weight": _finite(weight)
-        }
+        weight = float(get(weight_column) or 0.0) + float(get(tf_column) or 0.0)
+        gamma = get(gamma_column)
+        features[name] = _feature(
+            name, "null" if gamma is None or gamma < 0 else by_gamma[gamma], _finite(weight))
     features["match_weight"] = _finite(float(row["match_weight"]))
     features["conflicts"] = list(reasons)
     return features

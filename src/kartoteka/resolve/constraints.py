@@ -65,24 +65,35 @@ def _patronymic_ok(a: str, b: str) -> bool | None:
     return True if compatible is False and _one_edit(a, b) else compatible
 
 
-@lru_cache(maxsize=262144)
 def conflicts(a: NameParts, b: NameParts) -> tuple[str, ...]:
     """Why two profiles cannot be one person (empty when nothing conflicts)."""
-    reasons: list[str] = []
-    if a.given and b.given and _given_ok(a.given, b.given) is False and not any(
-        _given_ok(x, y) for x in (a.given, *a.other_given) for y in (b.given, *b.other_given)
-    ):  # another name of one of them (a birth name) may be the other's
-        reasons.append("given")
-    if a.patronymic and b.patronymic and _patronymic_ok(a.patronymic, b.patronymic) is False:
-        reasons.append("patronymic")
-    if a.gender and b.gender and a.gender != b.gender:
-        reasons.append("gender")
+    reasons = _name_conflicts((a.given, a.patronymic, a.gender, a.other_given),
+                              (b.given, b.patronymic, b.gender, b.other_given))
     for name, x, y, tolerance in (
         ("birth_year", a.birth_year, b.birth_year, BIRTH_YEAR_TOLERANCE),
         ("death_year", a.death_year, b.death_year, YEAR_TOLERANCE),
     ):
         if x is not None and y is not None and abs(x - y) > tolerance:
-            reasons.append(name)
+            reasons = (*reasons, name)
+    return reasons
+
+
+_Names = tuple[str | None, str | None, str | None, tuple[str, ...]]
+
+
+# Cached on the names alone: names repeat across a list far more than names with years do.
+@lru_cache(maxsize=262144)
+def _name_conflicts(a: _Names, b: _Names) -> tuple[str, ...]:
+    (given_a, patronymic_a, gender_a, other_a), (given_b, patronymic_b, gender_b, other_b) = a, b
+    reasons: list[str] = []
+    if given_a and given_b and _given_ok(given_a, given_b) is False and not any(
+        _given_ok(x, y) for x in (given_a, *other_a) for y in (given_b, *other_b)
+    ):  # another name of one of them (a birth name) may be the other's
+        reasons.append("given")
+    if patronymic_a and patronymic_b and _patronymic_ok(patronymic_a, patronymic_b) is False:
+        reasons.append("patronymic")
+    if gender_a and gender_b and gender_a != gender_b:
+        reasons.append("gender")
     return tuple(reasons)
 
 

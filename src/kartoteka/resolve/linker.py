@@ -111,6 +111,7 @@ def score_pairs(
     min_probability: float = 0.0,
     backend: str = "duckdb",
     labelled_pairs: Sequence[tuple[str, str]] = (),
+    consume: Callable[[dict[str, Any]], Any] | None = None,
 ) -> ScoredBatch:
     """Score candidate pairs: within ``records`` (dedupe), or between ``records`` and
     ``other_records`` (link only). With ``estimate_u`` the u probabilities are re-estimated by
@@ -118,7 +119,9 @@ def score_pairs(
     ``term_frequencies`` (column -> value -> frequency) replaces the frequencies Splink would
     count in the input for the columns whose exact level is term-frequency adjusted.
     ``labelled_pairs`` (dedupe only): pairs reviewers joined; from MIN_LABELLED_PAIRS of them on,
-    the m probabilities are estimated from them after EM (Splink's pairwise-label estimate)."""
+    the m probabilities are estimated from them after EM (Splink's pairwise-label estimate).
+    ``consume``: called on each scored pair as it is read, ``pairs`` then holds what it returns
+    (pairs are read in chunks, so the database's rows are never all in Python at once)."""
     from splink import Linker
 
     api = database_api(backend)
@@ -153,7 +156,7 @@ def score_pairs(
         predictions = linker.inference.predict(
             threshold_match_probability=min_probability or None, warning_mode="never"
         )
-        pairs = _read_pairs(linker, predictions)
+        pairs = _read_pairs(linker, predictions, consume)
         model = linker.misc.save_model_to_json()
     finally:
         splink_logger.setLevel(previous)
@@ -209,13 +212,28 @@ def _learn_from_labels(
     linker.training.estimate_m_from_pairwise_labels(labels)
 
 
-def _read_pairs(linker: Any, predictions: Any) -> list[dict[str, Any]]:
+READ_CHUNK = 50_000  # rows fetched at a time when the backend can stream them (DuckDB)
+
+
+def _read_pairs(
+    linker: Any, predictions: Any, consume: Callable[[dict[str, Any]], Any] | None = None
+) -> list[Any]:
     """The scored pairs with ids, probability and each comparison's level and weight only
-    (the matching columns Splink keeps alongside are left in the database)."""
+    (the matching columns Splink keeps alongside are left in the database), each passed
+    through ``consume`` if given."""
     wanted = [
         name for name in (column.unquote().name for column in predictions.columns)
         if name in ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
         or name.startswith(("gamma_", "mw_"))
     ]
     sql = select_columns_sql(predictions.physical_name, wanted)
-    return linker.misc.query_sql(sql, output_type="splink_df").as_record_list()
+    result = linker.misc.query_sql(sql, output_type="splink_df")
+    relation = getattr(result, "as_duckdbpyrelation", None)
+    if relation is None:  # Spark: collected at once
+        rows = result.as_record_list()
+        return rows if consume is None else [consume(row) for row in rows]
+    out: list[Any] = []
+    for batch in relation().to_arrow_reader(READ_CHUNK):
+        rows = batch.to_pylist()
+        out.extend(rows if consume is None else map(consume, rows))
+    return out

@@ -79,15 +79,26 @@ def name_parts(profile: Profile) -> NameParts:
             patronymic = _initial(initials[1])
     elif given and not patronymic and initials:
         patronymic = _initial(initials[0])
-    gender = profile.gender or gender_from_parts(None, profile.given, profile.patronymic)
+    gender = profile.gender or _gender(profile.given, profile.patronymic)
     return NameParts(given, patronymic, gender, profile.birth_year, profile.death_year,
                      _other_given(profile))
+
+
+@lru_cache(maxsize=65536)
+def _gender(given: str | None, patronymic: str | None) -> str | None:
+    return gender_from_parts(None, given, patronymic)
 
 
 def _other_given(profile: Profile) -> tuple[str, ...]:
     """Full given names of the profile's written forms other than its label's."""
     found: list[str] = []
+    # The label is the form the profile's own parts were read from (profile.build_profiles):
+    # parsing it again finds its given name, or none. Skipping it spares a parse per record
+    # in a list whose every label is its own.
+    read = profile.surname or profile.given
     for written in profile.names:
+        if read and written == profile.label:
+            continue
         given = _written_given(written)
         if given and given != profile.given and given not in found:
             found.append(given)
@@ -199,33 +210,14 @@ def bound_blocks(rows: list[dict[str, Any]], max_block: int = MAX_BLOCK) -> None
         row["pair_block_key"] = pair
 
 
-def person_row(profile: Profile) -> dict[str, Any]:
-    """The linkage record of a person profile (columns as in PERSON_COLUMNS)."""
-    parts = name_parts(profile)
-    forms = _surname_forms(profile)
-    keys = list(dict.fromkeys(k for form in forms for k in surname_keys(form)))
-    loose = list(dict.fromkeys(loose_key(k) for k in keys))
-    full_given = parts.given if parts.given and not parts.given.endswith(".") else None
-    full_patronymic = (
-        parts.patronymic if parts.patronymic and not parts.patronymic.endswith(".") else None
-    )
-    given_k = _name_key(full_given) if full_given else None
-    patronymic_k = _name_key(full_patronymic) if full_patronymic else None
-    return {
+def person_row(profile: Profile, parts: NameParts | None = None) -> dict[str, Any]:
+    """The linkage record of a person profile (columns as in PERSON_COLUMNS); ``parts`` are
+    its ``name_parts`` when the caller has them already."""
+    parts = parts or name_parts(profile)
+    row = dict(_name_columns(tuple(_surname_forms(profile)), parts.given, parts.patronymic,
+                             parts.other_given))
+    row.update({
         "unique_id": profile.key,
-        "surname_folded": _or_none(fold(forms[0])) if forms else None,
-        "surname_key": keys[0] if keys else None,
-        "surname_keys": _or_none(keys),
-        "loose_keys": _or_none(loose),
-        "given_key": given_k,
-        "given_groups": _or_none(sorted({group for name in (full_given, *parts.other_given)
-                                         if name for group in _groups(name)})),
-        "given_letters": _or_none(list(_letters(parts.given))) if parts.given else None,
-        "patronymic_key": patronymic_k,
-        "patronymic_letters": (
-            _or_none(list(_letters(parts.patronymic))) if parts.patronymic else None
-        ),
-        "name_pair_key": f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None,
         "gender": parts.gender,
         "birth_year": profile.birth_year,
         "death_year": profile.death_year,
@@ -234,6 +226,36 @@ def person_row(profile: Profile) -> dict[str, Any]:
         "birthplace_key": _place_key(profile.birthplace) if profile.birthplace else None,
         "residence_key": _place_key(profile.residence) if profile.residence else None,
         # Filled by bound_blocks, which needs every row; alone, a row blocks on its loose keys.
-        "block_keys": _or_none(loose),
-        "pair_block_key": (f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None),
+        "block_keys": row["loose_keys"],
+        "pair_block_key": row["name_pair_key"],
+    })
+    return row
+
+
+# Names repeat heavily in any list (a million records hold a few hundred thousand distinct
+# name forms): the name columns are computed once per distinct form, not once per record.
+# Rows share the returned lists, which nothing mutates.
+@lru_cache(maxsize=1 << 18)
+def _name_columns(
+    forms: tuple[str, ...], given: str | None, patronymic: str | None,
+    other_given: tuple[str, ...],
+) -> dict[str, Any]:
+    keys = list(dict.fromkeys(k for form in forms for k in surname_keys(form)))
+    loose = list(dict.fromkeys(loose_key(k) for k in keys))
+    full_given = given if given and not given.endswith(".") else None
+    full_patronymic = patronymic if patronymic and not patronymic.endswith(".") else None
+    given_k = _name_key(full_given) if full_given else None
+    patronymic_k = _name_key(full_patronymic) if full_patronymic else None
+    return {
+        "surname_folded": _or_none(_label_key(forms[0])) if forms else None,
+        "surname_key": keys[0] if keys else None,
+        "surname_keys": _or_none(keys),
+        "loose_keys": _or_none(loose),
+        "given_key": given_k,
+        "given_groups": _or_none(sorted({group for name in (full_given, *other_given)
+                                         if name for group in _groups(name)})),
+        "given_letters": _or_none(list(_letters(given))) if given else None,
+        "patronymic_key": patronymic_k,
+        "patronymic_letters": _or_none(list(_letters(patronymic))) if patronymic else None,
+        "name_pair_key": f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None,
     }

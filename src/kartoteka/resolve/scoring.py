@@ -1,0 +1,134 @@
+"""Person pairs as the model scores them: records, name frequencies, the Splink run, and each
+pair's features and rule conflicts.
+
+``across.py`` decides what the scored pairs mean (links, reviews, clusters); this module only
+turns profiles into scored candidates. Name keys are built once per distinct name form
+(``records.py``), blocks are bounded, and the pairs come back from the database already
+filtered at ``keep_pairs_from``, so time and memory grow with the candidate pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from kartoteka.resolve.comparisons import (
+    load_prior,
+    pair_features,
+    person_blocking_rules,
+    person_comparisons,
+    person_em_rules,
+)
+from kartoteka.resolve.constraints import conflicts
+from kartoteka.resolve.linker import score_pairs
+from kartoteka.resolve.profile import Profile
+from kartoteka.resolve.records import PERSON_COLUMNS, NameParts, bound_blocks, person_row
+
+Decision = Literal["linked", "review", "kept-apart", "must-link", "cannot-link"]
+# Below this many person profiles the prior m/u (data/person_prior.json) is used as it is;
+# from here on u is re-estimated from the input, EM refines m on pairs that share a surname key
+# (so the surname's own m stays the prior's), and surname frequencies adjust the weights.
+MIN_PROFILES_TO_TRAIN = 1000
+TF_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")  # tf-adjusted
+# The name columns that, beside a term-frequency column, tell its bearers apart.
+_BEARER_COLUMNS = ("surname_key", "given_key", "patronymic_key")
+
+
+def prior_match_probability(n_profiles: int, profiles_per_entity: float) -> float:
+    """Chance that two random profiles are one person, if each person has on average
+    ``profiles_per_entity`` profiles: (k - 1) / (n - 1), kept within [1e-7, 0.5]."""
+    if n_profiles < 2:
+        return 0.5
+    return min(0.5, max(1e-7, (profiles_per_entity - 1.0) / (n_profiles - 1)))
+
+
+def surname_frequencies(rows: Sequence[dict[str, Any]], column: str) -> dict[str, float]:
+    """How often a name is another person's: its records that are not its bearer's own, / n,
+    at least 1 / n.
+
+    Splink would count every record of a name, so a surname one person bears, listed four
+    times, would look four times as common among other people as it is. The records of a name
+    are shared among its bearers, told apart by their other name parts (Ivan and Pyotr
+    Orlov); one bearer's share is left out."""
+    counts: Counter[str] = Counter()
+    bearers: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    others = tuple(name for name in _BEARER_COLUMNS if name != column)
+    for row in rows:
+        value = row[column]
+        if not value:
+            continue
+        counts[value] += 1
+        bearer = tuple(row[name] for name in others)
+        if any(bearer):
+            bearers[value].add(bearer)
+    n = max(len(rows), 1)
+    return {value: max(count * (1.0 - 1.0 / max(len(bearers[value]), 1)), 1.0) / n
+            for value, count in counts.items()}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A scored pair (a < b) before it is decided: its weight, features and rule conflicts."""
+
+    a: str
+    b: str
+    probability: float
+    weight: float
+    features: dict[str, Any]
+    reasons: tuple[str, ...]
+    decision: Decision | None = None
+
+
+@dataclass
+class ScoredPersons:
+    candidates: list[Candidate]  # most probable first, ties by keys
+    rows: list[dict[str, Any]]  # the linkage records (records.PERSON_COLUMNS)
+    model: dict[str, Any] = field(default_factory=dict)
+    trained: bool = False
+
+
+def score_persons(
+    persons: Sequence[Profile],
+    parts: dict[str, NameParts],
+    *,
+    backend: str,
+    keep_pairs_from: float,
+    labelled_pairs: Sequence[tuple[str, str]] = (),
+) -> ScoredPersons:
+    """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key)."""
+    prior = load_prior()
+    train = len(persons) >= MIN_PROFILES_TO_TRAIN
+    rows = [person_row(p, parts[p.key]) for p in persons]
+    bound_blocks(rows)
+
+    def candidate(row: dict[str, Any]) -> Candidate:
+        a, b = row["unique_id_l"], row["unique_id_r"]
+        if b < a:
+            a, b = b, a
+        reasons = conflicts(parts[a], parts[b])
+        return Candidate(a, b, float(row["match_probability"]), float(row["match_weight"]),
+                         pair_features(row, reasons), reasons)
+
+    batch = score_pairs(
+        rows,
+        PERSON_COLUMNS,
+        comparisons=person_comparisons(prior, surname_tf=train, given_tf=train, variant_tf=train),
+        blocking_rules=person_blocking_rules(),
+        probability_two_random_records_match=prior_match_probability(
+            len(persons), prior["profiles_per_entity"]
+        ),
+        estimate_u=train,
+        em_blocking_rules=person_em_rules() if train else (),
+        term_frequencies=(
+            {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else None
+        ),
+        min_probability=keep_pairs_from,
+        backend=backend,
+        labelled_pairs=labelled_pairs,
+        consume=candidate,  # each pair becomes a candidate as it is read: no list of raw rows
+    )
+    candidates: list[Candidate] = batch.pairs
+    candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
+    return ScoredPersons(candidates, rows, batch.model, train)
