@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from kartoteka.resolve.across import TF_COLUMNS, link_profiles, surname_frequencies
+from kartoteka.resolve.across import link_profiles
 from kartoteka.resolve.comparisons import (
     load_prior,
     person_blocking_rules,
@@ -22,6 +22,7 @@ from kartoteka.resolve.incremental import (
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Decisions, Profile
 from kartoteka.resolve.records import PERSON_COLUMNS, bound_blocks, person_row
+from kartoteka.resolve.scoring import TF_COLUMNS, surname_frequencies
 
 
 def person(key: str, label: str, **parts: object) -> Profile:

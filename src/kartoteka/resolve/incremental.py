@@ -33,16 +33,11 @@ from typing import Any
 from kartoteka.resolve.across import (
     DEFAULT_REVIEW_BAND,
     DEFAULT_THRESHOLD,
-    MIN_PROFILES_TO_TRAIN,
-    TF_COLUMNS,
     ScoredPair,
     _ambiguous_pairs,
-    _Candidate,
     _ordered,
     _person_decision,
-    _prior_match_probability,
     _surname_alone_on_a_variant,
-    surname_frequencies,
 )
 from kartoteka.resolve.comparisons import load_prior, pair_features
 from kartoteka.resolve.constraints import ConstrainedClusters, apply_must_links, conflicts
@@ -50,6 +45,9 @@ from kartoteka.resolve.lone import lone_surnames, mark_lone_surnames
 from kartoteka.resolve.pair_scores import model_weights, prior_weights, score_pair
 from kartoteka.resolve.profile import Decisions, Profile
 from kartoteka.resolve.records import bound_blocks, name_parts, person_row
+from kartoteka.resolve.scoring import MIN_PROFILES_TO_TRAIN, TF_COLUMNS, surname_frequencies
+from kartoteka.resolve.scoring import Candidate as _Candidate
+from kartoteka.resolve.scoring import prior_match_probability as _prior_match_probability
 
 
 @dataclass
