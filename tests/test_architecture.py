@@ -27,7 +27,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "resolve": CORE | {"names"},
     # names is a pure leaf: the one entity search (store/search.py) keys names with it.
     "store": CORE | {"names"},
-    "curate": CORE | {"resolve", "store", "relink"},
+    # The --db option and opening a store, shared by the command modules of cli, curate and web.
+    "cli_options": CORE | {"store"},
+    "curate": CORE | {"resolve", "store", "relink", "cli_options"},
     "relink": CORE | {"sources", "extract", "resolve", "store", "curate", "names"},
     "pipeline": CORE | {"sources", "extract", "resolve", "store", "curate", "names", "relink"},
     # Orchestration beside pipeline: N processes or a Spark job extract, one writer stores.
@@ -35,9 +37,9 @@ MAY_IMPORT: dict[str, set[str]] = {
                        "pipeline", "spark_ingest"},
     "spark_ingest": CORE | {"pipeline", "store", "workers"},
     "export": CORE | {"store", "names"},
-    "web": CORE | {"store", "curate", "export", "names", "pipeline", "relink"},
+    "web": CORE | {"store", "curate", "export", "names", "pipeline", "relink", "cli_options"},
     "cli": CORE | {"sources", "extract", "resolve", "store", "curate", "names", "relink",
-                   "pipeline", "workers", "export", "web"},
+                   "pipeline", "workers", "export", "web", "cli_options"},
     "__init__": set(),
     "__main__": {"cli"},
 }

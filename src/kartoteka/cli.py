@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
+from kartoteka.cli_options import DB_OPTION
+from kartoteka.cli_options import open_store as _open
+from kartoteka.curate.commands import COMMANDS as CURATION_COMMANDS
 from kartoteka.errors import KartotekaError
-from kartoteka.store.session import Store
 from kartoteka.web.commands import serve, user
-
-DB_OPTION = click.option("--db", required=True, envvar="KARTOTEKA_DB", type=click.Path(
-    dir_okay=False), help="A SQLite file (created when missing) or postgresql://user@host/name;"
-    " also from KARTOTEKA_DB (keeps a password out of the process list).")
-
-
-def _open(db: str, *, create: bool = False) -> Store:
-    try:
-        return Store(db, create=create)
-    except KartotekaError as exc:
-        raise click.UsageError(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -239,33 +229,6 @@ def resolve(db: str, engine: str) -> None:
                    f"linked, {review} links waiting for review", err=True)
 
 
-def _feature(name: str, value: object) -> str:
-    """A comparison as level and weight in bits (surname=exact +9.3), anything else as is."""
-    if isinstance(value, dict) and "level" in value:
-        return f"{name}={value['level']} {float(value.get('weight') or 0.0):+.1f}"
-    return f"{name}={value}"
-
-
-@main.command()
-@DB_OPTION
-@click.option("--limit", default=50, show_default=True, help="How many items to list.")
-def review(db: str, limit: int) -> None:
-    """The review queue: uncertain merges and authority links, with the features behind them."""
-    from kartoteka.store.review import review_queue
-
-    store = _open(db)
-    with store.session() as session:
-        items = review_queue(session, limit=limit)
-    if not items:
-        click.echo("nothing to review")
-    for item in items:
-        click.echo(f"[{item.kind}] {item.probability:.2f}  {item.left}  ⇄  {item.right}")
-        if item.features:
-            shown = [_feature(k, v) for k, v in item.features.items()
-                     if not (isinstance(v, dict) and v.get("level") == "null")]
-            click.echo("      " + ", ".join(shown))
-
-
 @main.command()
 @DB_OPTION
 def check(db: str) -> None:
@@ -282,85 +245,6 @@ def check(db: str) -> None:
                err=True)
     store.close()
     sys.exit(1 if problems else 0)
-
-
-@main.command()
-@DB_OPTION
-def edits(db: str) -> None:
-    """Every human decision, oldest first (the audit trail)."""
-    from kartoteka.curate.edits import active_edits, all_edits
-
-    store = _open(db)
-    with store.session() as session:
-        in_force = {e.id for e in active_edits(session)}
-        for e in all_edits(session):
-            state = "in force" if e.id in in_force else ("undo" if e.action == "undo"
-                                                         else "reverted")
-            click.echo(f"{e.id:5} {e.at:%Y-%m-%d %H:%M} {e.user:12} {e.action:15} "
-                       f"{e.target}  ({state})")
-
-
-def _curate(db: str, action, *args, **kwargs) -> None:  # noqa: ANN001
-    from kartoteka.curate.actions import CurationError
-
-    store = _open(db)
-    try:
-        with store.session(write=True) as session:
-            edit = action(session, *args, **kwargs)
-            click.echo(f"edit {edit.id}: {edit.action} {edit.target}")
-    except CurationError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-USER_OPTION = click.option("--user", default=lambda: os.environ.get("USER", "cli"),
-                           show_default="$USER", help="Who makes the decision.")
-
-
-@main.command()
-@click.argument("keep")
-@click.argument("other")
-@DB_OPTION
-@USER_OPTION
-def merge(keep: str, other: str, db: str, user: str) -> None:
-    """Entities KEEP and OTHER are one person (kept through every re-run)."""
-    from kartoteka.curate.actions import merge_entities
-
-    _curate(db, merge_entities, keep, other, user=user)
-
-
-@main.command()
-@click.argument("entity")
-@click.argument("profiles", nargs=-1, required=True)
-@DB_OPTION
-@USER_OPTION
-def split(entity: str, profiles: tuple[str, ...], db: str, user: str) -> None:
-    """PROFILES of ENTITY are someone else (kept apart through every re-run)."""
-    from kartoteka.curate.actions import split_entity
-
-    _curate(db, split_entity, entity, list(profiles), user=user)
-
-
-@main.command()
-@click.argument("edit_id", type=int)
-@DB_OPTION
-@USER_OPTION
-def undo(edit_id: int, db: str, user: str) -> None:
-    """Revert edit EDIT_ID (itself recorded as an edit)."""
-    from kartoteka.curate.actions import undo as undo_edit
-
-    _curate(db, undo_edit, edit_id, user=user)
-
-
-@main.command()
-@click.argument("claim_id")
-@click.argument("status", type=click.Choice(["accepted", "rejected", "proposed"]))
-@DB_OPTION
-@USER_OPTION
-def claim(claim_id: str, status: str, db: str, user: str) -> None:
-    """Accept or reject claim CLAIM_ID."""
-    from kartoteka.curate.actions import set_claim_status
-
-    _curate(db, set_claim_status, claim_id, status, user=user)
 
 
 @main.group()
@@ -408,6 +292,8 @@ def vocabulary(as_json: bool) -> None:
 
 # The web UI's commands live beside it (kartoteka.web.commands).
 main.add_command(serve)
+for _command in CURATION_COMMANDS:
+    main.add_command(_command)
 main.add_command(user)
 
 

@@ -9,19 +9,9 @@ from pathlib import Path
 
 import click
 
+from kartoteka.cli_options import DB_OPTION
+from kartoteka.cli_options import open_store as _open
 from kartoteka.errors import KartotekaError
-from kartoteka.store.session import Store
-
-# As the other commands' --db (kartoteka.cli), which the web stage may not import.
-DB_OPTION = click.option("--db", required=True, type=click.Path(dir_okay=False),
-                         help="The database file (SQLite; created when missing).")
-
-
-def _open(db: str, *, create: bool = False) -> Store:
-    try:
-        return Store(db, create=create)
-    except KartotekaError as exc:
-        raise click.UsageError(str(exc)) from exc
 
 
 @click.command()
