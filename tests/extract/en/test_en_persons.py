@@ -125,3 +125,24 @@ def test_persons_a_close_apposition_names_a_person(extract_en, text: str, name: 
 def test_persons_a_close_apposition_makes_no_person_of_a_word_or_city(extract_en, text: str,
                                                                      word: str) -> None:
     assert word not in {m.text for m in extract_en(text).mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Consul General at Leningrad (Barnes) to the Secretary of State", "Barnes"),
+    ("The Minister of Foreign Affairs (Litvinov) received the note on Tuesday.", "Litvinov"),
+    ("The Chargé in the Soviet Union (Henderson) to the Secretary of State", "Henderson"),
+])
+def test_persons_a_name_in_brackets_after_a_post_title_is_its_holder(extract_en, text: str,
+                                                                    name: str) -> None:
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert name in people
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The capital of Georgia (Tiflis) was calm that year.", "Tiflis"),
+    ("The Embassy in Moscow (Spaso House) was quiet.", "Spaso House"),
+])
+def test_persons_a_bracket_after_a_place_or_body_is_no_person(extract_en, text: str,
+                                                              word: str) -> None:
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert word not in people

@@ -43,6 +43,9 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "worker", "staffer", "superintendent", "administrator", "manager", "editor", "founder",
     "cadet", "marshal", "general", "colonel", "major", "captain", "lieutenant", "admiral",
     "komandarm", "komkor", "komdiv", "kombrig", "servant", "clerk", "stenographer",
+    # the heads of mission and ranks of the Vienna Convention on Diplomatic Relations (1961,
+    # arts. 14 and 19) as headings write them
+    "chargé", "counselor", "counsellor", "nuncio",
 })
 # Role nouns too generic to make "became a …" an appointment without a body named.
 GENERIC_ROLES: frozenset[str] = frozenset({

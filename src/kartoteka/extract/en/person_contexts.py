@@ -11,7 +11,9 @@ evidence).
 - the *against*-object of a noun of charging: "the accusation against X";
 - the possessor of a noun of a person's own act or state or relation: "X's insistence", "X's
   confession", "X's accomplices"
-  (not for a place-tagged word: "Moscow's orders" is the government's).
+  (not for a place-tagged word: "Moscow's orders" is the government's);
+- right after a post's title, or in brackets after it: "People's Commissar of Justice X",
+  "The Ambassador in the Soviet Union (X) to the Secretary of State" (``after_post_title``).
 
 A capitalised common word never passes: the caller keeps the English word-list test.
 """
@@ -181,3 +183,30 @@ def person_leaning_context(head: Token) -> str | None:
 
 
 __all__ = ["close_apposition", "person_leaning_context", "person_only_context"]
+
+
+# Words a post's title spans between its role noun and the name: "Commissar of Justice",
+# "Ambassador in the Soviet Union", "Consul General at Leningrad". "in" and "at" only before a
+# bracket: "the commissar in Moscow Petrov" is rare, "The Consul at Riga (X)" a heading's form.
+TITLE_LINKS = frozenset({"of", "the", "for", "and"})
+BRACKET_TITLE_LINKS = TITLE_LINKS | {"in", "at", "to"}
+
+
+def after_post_title(doc: Doc, first: int) -> bool:
+    """"People's Commissar of Justice X", "Governor of the State Bank X": a surname right
+    after a post's title (a capitalised role noun, then capitalised words, "of", "the") is a
+    person; so is a surname alone in brackets after one, the holder named in a diplomatic or
+    official heading ("The Chargé in the Soviet Union (X) to the Secretary of State"; a
+    non-restrictive apposition in parentheses, Quirk et al. 1985, §17.65)."""
+    k, links = first - 1, TITLE_LINKS
+    if k > 0 and doc[k].text == "(" and first + 1 < len(doc) and doc[first + 1].text == ")":
+        k, links = k - 1, BRACKET_TITLE_LINKS
+    steps = 0
+    while k >= 0 and steps < 12 and "\n" not in doc[k].text_with_ws[:-1] and (
+            doc[k].text[:1].isupper() or doc[k].lower_ in links
+            or doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s")):
+        if doc[k].lemma_.lower() in lx.ROLE_NOUNS and doc[k].text[:1].isupper():
+            return steps > 0 or doc[k].lower_ not in ("general", "major")
+        k -= 1
+        steps += 1
+    return False

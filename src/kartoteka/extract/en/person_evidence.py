@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.person_contexts import (
+    after_post_title,
     close_apposition,
     person_leaning_context,
     person_only_context,
@@ -240,7 +241,7 @@ class PersonEvidence:
         if self._possessive_person(doc, run):
             run.strong += 1
             run.reasons.append("possessive")
-        if single and not self.is_common(last) and self._after_post_title(doc, run):
+        if single and not self.is_common(last) and after_post_title(doc, run.first):
             run.strong += 1
             run.reasons.append("post title")
         if self._apposition(doc, run):
@@ -325,21 +326,6 @@ class PersonEvidence:
         if any(c.ent_type_ in PLACE_ENTS and not self.surname_shaped(c) for c in root.conjuncts):
             return "place hint"  # "between Moscow and Vladivostok"
         return None
-
-    @staticmethod
-    def _after_post_title(doc: Doc, run: Run) -> bool:
-        """"People's Commissar of Justice X", "Governor of the State Bank X": a surname right
-        after a post's title (a role noun, then capitalised words, "of", "the") is a person."""
-        k = run.first - 1
-        steps = 0
-        while k >= 0 and steps < 12 and "\n" not in doc[k].text_with_ws[:-1] and (
-                doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "the", "for", "and")
-                or doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s")):
-            if doc[k].lemma_.lower() in lx.ROLE_NOUNS and doc[k].text[:1].isupper():
-                return steps > 0 or doc[k].lower_ not in ("general", "major")
-            k -= 1
-            steps += 1
-        return False
 
     def accepted(self, run: Run) -> bool:
         return run.veto is None and (run.strong >= 1 or run.medium >= 2)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.name_variants import in_name_slot, spelling_of
+from kartoteka.extract.en.person_contexts import after_post_title
 from kartoteka.extract.en.person_evidence import (
     _TITLE_WORDS,
     NON_NAME_ENTS,
@@ -121,7 +122,7 @@ class PersonFinder(PersonEvidence):
         tail = next((k for k in range(run.first + 1, run.last) if self._body_word(doc[k - 1])
                      and is_capitalised(doc[k]) and doc[k - 1].is_alpha
                      and all(not self.is_common(t) for t in doc[k:run.last])), None)
-        if tail is not None and self._after_post_title(doc, Run(tail, run.last)):
+        if tail is not None and after_post_title(doc, tail):
             return [Run(tail, run.last)]
         prev = doc[run.first - 1] if run.first > 0 else None
         if run.last - run.first < 2 or prev is None or not (
