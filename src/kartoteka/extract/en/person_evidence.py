@@ -323,8 +323,13 @@ class PersonEvidence:
         if p1.lower_ in ("to", "from") and head.dep_ == "pobj" and head.head.i == p1.i \
                 and p1.head.lemma_.lower() in lx.MOTION_VERBS:
             return "place hint"  # "moved to Petrograd"
-        if any(c.ent_type_ in PLACE_ENTS and not self.surname_shaped(c) for c in root.conjuncts):
-            return "place hint"  # "between Moscow and Vladivostok"
+        # "between Moscow and Vladivostok"; a list is of the kind most of its members are:
+        # "Alksnis, Budenny, Corniv, Dybenko and Kashirin" stays people whatever one tag says
+        places = sum(c.ent_type_ in PLACE_ENTS and not self.surname_shaped(c)
+                     for c in root.conjuncts)
+        people = sum(c.ent_type_ == "PERSON" or self.surname_shaped(c) for c in root.conjuncts)
+        if places and places >= people:
+            return "place hint"
         return None
 
     def accepted(self, run: Run) -> bool:
