@@ -84,3 +84,12 @@ def test_channel_within_keeps_the_form_nearest_the_others() -> None:
     entities, found = people_of(text, ["Tuplov", "Dubrov", "Dubrof"])
     assert entity_of(entities, found["Tuplov"][0]).label in ("Dubrov", "Dubrof")
     assert entity_of(entities, found["Tuplov"][0]) is entity_of(entities, found["Dubrov"][0])
+
+
+def test_channel_within_keeps_two_names_of_two_rolls_apart() -> None:
+    # Each named in an enumeration of running text: a roll names each of its people.
+    text = ("Yakir, Kork, Eideman and Dubrov were tried in June. The court was Ulrikh, Alksnis, "
+            "Tuplov and Dybenko.")
+    names = ["Yakir", "Kork", "Eideman", "Dubrov", "Ulrikh", "Alksnis", "Tuplov", "Dybenko"]
+    entities, found = people_of(text, names)
+    assert entity_of(entities, found["Dubrov"][0]) is not entity_of(entities, found["Tuplov"][0])

@@ -9,7 +9,8 @@ second person of the same document when all of these hold:
 - one of the two forms is one no Russian family bears (``attested_surname``): two dictionary
   surnames a letter apart (Kamensky, Kaminsky) are two families;
 - nothing conflicts: the genders agree, a given name the mangled form carries is compatible,
-  and no sentence names both (two names in one sentence are two people);
+  and no sentence names both (two names in one sentence are two people), nor do two lists or
+  two enumerations in running text (sentences naming ``ROLL`` or more people) name each;
 - they share the scene: some mention of one stands within ``SCENE`` characters of the other.
 
 The joined forms become other names of the person (like a pseudonym), so the person keeps
@@ -30,6 +31,9 @@ SCENE = 2500  # characters: about a page, what a reader keeps in mind as one sce
 SPLIT_WORD = 5  # letters: a syllable-long English word ("Paul", "Kerr") a split surname gives
 LIST_LINE = 200  # characters: a longer line is a paragraph, not an item of a list
 _SENTENCE_END = frozenset(".!?…\"”»:")
+# A sentence naming this many people enumerates them, each deliberately (a trial's accused, a
+# court's members): two names standing in such rolls are two people, however alike.
+ROLL = 3
 MARGIN = 0.05  # the closest person must be this much closer than the next
 
 
@@ -86,6 +90,7 @@ class _Scene:
         # A list: a run of three or more lines that are not sentences (an item ends on a
         # name, a comma or a bracket, not on . ! ? or a closing quote), each naming its own.
         self.items: set[int] = set()
+        self.rolls: set[int] = set()  # sentences naming ROLL or more people: a roll-call
         run: list[int] = []
         for number, line in enumerate([*lines, ""]):
             stripped = line.strip()
@@ -115,6 +120,9 @@ class _Scene:
         if any(self.listed(m.start) for m in a.mentions) and \
                 any(self.listed(m.start) for m in b.mentions):
             return True  # a list names each of its people once
+        if any(self.sentence(m.start) in self.rolls for m in a.mentions) and \
+                any(self.sentence(m.start) in self.rolls for m in b.mentions):
+            return True  # so does an enumeration in running text ("A, B, C and D were tried")
         return not any(abs(x.start - y.start) <= SCENE for x in a.mentions for y in b.mentions)
 
 
@@ -163,6 +171,11 @@ def join_channel_variants(people: list, text: str, starts: list[int]) -> list:
     returns the people left, in order."""
     scene = _Scene(text, starts)
     live = [p for p in people if p.mentions and not p.unresolved]
+    named_in: dict[int, set[int]] = {}
+    for n, person in enumerate(live):
+        for m in person.mentions:
+            named_in.setdefault(scene.sentence(m.start), set()).add(n)
+    scene.rolls = {s for s, named in named_in.items() if len(named) >= ROLL}
 
     def apart(a, b) -> bool:  # noqa: ANN001
         return scene.apart(a, b) or _conflict(a, b)
