@@ -89,7 +89,7 @@ class Linkage:
         )
 
 
-def _ordered(a: str, b: str) -> tuple[str, str]:
+def ordered_pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
@@ -153,14 +153,39 @@ def _ambiguous_pairs(
             apart(x, y) for i, x in enumerate(fellows[leader]) for y in fellows[leader][i + 1:])
         if coherent and rivals and support[leader] >= max(
                 PROMINENT_DOCUMENTS, PROMINENCE_RATIO * rival_support):
-            ambiguous.update(_ordered(key, y) for y in rivals)
+            ambiguous.update(ordered_pair(key, y) for y in rivals)
             continue
         for i, x in enumerate(close):
             for y in close[i + 1:]:
                 if apart(x, y):
-                    ambiguous.add(_ordered(key, x))
-                    ambiguous.add(_ordered(key, y))
+                    ambiguous.add(ordered_pair(key, x))
+                    ambiguous.add(ordered_pair(key, y))
     return ambiguous
+
+
+def linkable_pairs(
+    candidates: list[Candidate],
+    persons: Sequence[Profile],
+    parts: dict[str, NameParts],
+    decisions: Decisions,
+    threshold: float,
+) -> tuple[list[Candidate], set[tuple[str, str]]]:
+    """The pairs likely enough to join and free of refusals, and which of them are ambiguous;
+    pairs of a name its own document could not place, or of a surname alone on a variant, are
+    sent to review on the way (the full and the incremental linker share these rules)."""
+    unresolved = {p.key for p in persons if p.unresolved}
+    likely = [c for c in candidates if (c.probability >= threshold or "lone_surname" in c.features)
+              and not c.reasons and not decisions.cannot(c.a, c.b)]
+    for c in likely:
+        if c.a in unresolved or c.b in unresolved:
+            c.decision = "review"  # its own document could not tell whose name it is
+            c.features["unresolved"] = True
+        elif _surname_alone_on_a_variant(c, parts):
+            c.decision = "review"
+            c.features["surname_variant_only"] = True
+    linkable = [c for c in likely if c.decision is None]
+    documents = {p.key: p.document_id for p in persons}
+    return linkable, _ambiguous_pairs(linkable, parts, documents, decisions, threshold)
 
 
 def _link_persons(
@@ -183,21 +208,9 @@ def _link_persons(
         labelled_pairs=sorted(pair for pair in decisions.must_link if set(pair) <= parts.keys()),
     )
     candidates, rows, train = scored.candidates, scored.rows, scored.trained
-    unresolved = {p.key for p in persons if p.unresolved}
     if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
         mark_lone_surnames(candidates, rows, parts, threshold)
-    likely = [c for c in candidates if (c.probability >= threshold or "lone_surname" in c.features)
-              and not c.reasons and not decisions.cannot(c.a, c.b)]
-    for c in likely:
-        if c.a in unresolved or c.b in unresolved:
-            c.decision = "review"  # its own document could not tell whose name it is
-            c.features["unresolved"] = True
-        elif _surname_alone_on_a_variant(c, parts):
-            c.decision = "review"
-            c.features["surname_variant_only"] = True
-    linkable = [c for c in likely if c.decision is None]
-    documents = {p.key: p.document_id for p in persons}
-    ambiguous = _ambiguous_pairs(linkable, parts, documents, decisions, threshold)
+    linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold)
     for c in linkable:
         if (c.a, c.b) in ambiguous:
             c.decision = "review"
@@ -210,11 +223,11 @@ def _link_persons(
     pairs = []
     for c in candidates:
         pairs.append(ScoredPair(c.a, c.b, c.probability, c.features,
-                                _person_decision(c, clusters, decisions, threshold, review_band)))
+                                person_decision(c, clusters, decisions, threshold, review_band)))
     return pairs, scored.model
 
 
-def _person_decision(
+def person_decision(
     c: Candidate,
     clusters: ConstrainedClusters,
     decisions: Decisions,
@@ -266,7 +279,7 @@ def _link_by_key(
     for (_, key), members in sorted(by_key.items()):
         first = members[0]
         for other in members[1:]:
-            pair = _ordered(first, other)
+            pair = ordered_pair(first, other)
             if pair in pairs:
                 continue
             refusal = clusters.try_union(first, other)
@@ -289,7 +302,7 @@ def _decision_pairs(
         (decisions.cannot_link, "cannot-link", 0.0),
     ):
         for a, b in sorted(decided):
-            pair = _ordered(a, b)
+            pair = ordered_pair(a, b)
             if a in keys and b in keys and a != b and pair not in scored:
                 scored.add(pair)
                 out.append(ScoredPair(pair[0], pair[1], probability,

@@ -34,10 +34,9 @@ from kartoteka.resolve.across import (
     DEFAULT_REVIEW_BAND,
     DEFAULT_THRESHOLD,
     ScoredPair,
-    _ambiguous_pairs,
-    _ordered,
-    _person_decision,
-    _surname_alone_on_a_variant,
+    linkable_pairs,
+    ordered_pair,
+    person_decision,
 )
 from kartoteka.resolve.comparisons import load_prior, pair_features
 from kartoteka.resolve.constraints import ConstrainedClusters, apply_must_links, conflicts
@@ -132,7 +131,7 @@ def attach_profiles(
 
     def score_around(i: int) -> None:
         for j in _partners(i, rows, index):
-            a, b = _ordered(rows[i]["unique_id"], rows[j]["unique_id"])
+            a, b = ordered_pair(rows[i]["unique_id"], rows[j]["unique_id"])
             if (a, b) in seen:
                 continue
             seen.add((a, b))
@@ -216,19 +215,7 @@ def _decide(
     reshaping: set[str],
 ) -> Attachment:
     """The full linker's rules over the scored pairs, with stored entities held as they are."""
-    unresolved = {p.key for p in persons if p.unresolved}
-    likely = [c for c in candidates if (c.probability >= threshold or "lone_surname" in c.features)
-              and not c.reasons and not decisions.cannot(c.a, c.b)]
-    for c in likely:
-        if c.a in unresolved or c.b in unresolved:
-            c.decision = "review"
-            c.features["unresolved"] = True
-        elif _surname_alone_on_a_variant(c, parts):
-            c.decision = "review"
-            c.features["surname_variant_only"] = True
-    linkable = [c for c in likely if c.decision is None]
-    documents = {p.key: p.document_id for p in persons}
-    ambiguous = _ambiguous_pairs(linkable, parts, documents, decisions, threshold)
+    linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold)
 
     clusters = ConstrainedClusters((p.key for p in persons), decisions, dict(parts))
     members: dict[str, list[str]] = defaultdict(list)
@@ -279,7 +266,7 @@ def _decide(
 
     pairs = [
         ScoredPair(c.a, c.b, c.probability, c.features,
-                   _person_decision(c, clusters, decisions, threshold, review_band))
+                   person_decision(c, clusters, decisions, threshold, review_band))
         for c in candidates
         if (c.a in new_keys or c.b in new_keys) and not {c.a, c.b} & bridges
     ]
