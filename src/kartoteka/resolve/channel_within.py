@@ -67,8 +67,8 @@ def _surnames(names: list[PersonName]) -> set[str]:
 def best_channel_fit(forms: set[str], others: set[str]) -> tuple[float, str, str]:
     """The closest pair of forms under the channel, with its similarity."""
     best = (0.0, "", "")
-    for a in forms:
-        for b in others:
+    for a in sorted(forms):  # sorted: a tie gives the same pair on every run (sets hash apart)
+        for b in sorted(others):
             score = channel_similarity(a, b)
             if score > best[0]:
                 best = (score, a, b)
