@@ -121,3 +121,32 @@ def test_translit_polish_romanisation_reads_back(polish: str, russian: str) -> N
 def test_translit_polish_signs_do_not_capture_english_spellings() -> None:
     assert guess_scheme("Shcherbakov") == "base"
     assert guess_scheme("Tschernow") == "german"
+
+
+def _generated_latin_forms() -> list[str]:
+    """A few thousand Latin forms: every Cyrillic name of the given-name list with common
+    surname endings, in every scheme and the popular one, and seeded strings of Latin letters,
+    digraphs, accented letters and soft marks (forms no scheme writes, which readers still see)."""
+    import random
+    from importlib import resources
+
+    text = resources.files("kartoteka.names").joinpath("data", "given_names.tsv").read_text()
+    stems = [line.split("\t")[0] for line in text.splitlines() if line and line[0] != "#"]
+    cyrillic = [f"{stem}{ending}" for stem in stems for ending in ("", "ов", "ева", "ский", "ьев")]
+    forms = {to_latin(name, scheme) for name in cyrillic for scheme in (*SCHEMES, "popular")}
+    pieces = [*"abcdefghijklmnopqrstuvwxyz", "sch", "tsch", "szcz", "ou", "ie", "ij", "yy", "ck",
+              "ž", "č", "ë", "ï", "é", "ł", "ś", "ü", "'", "’", "ʹ", "Ye", "O"]
+    rng = random.Random(1937)
+    forms.update("".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+                 for _ in range(3000))
+    return sorted(forms)
+
+
+def test_translit_compiled_reader_reads_as_the_rules() -> None:
+    from kartoteka.names.translit import READERS, _prepare_latin, _read_by_rules, _read_word
+
+    forms = _generated_latin_forms()
+    assert len(forms) > 3000
+    differ = [(form, reader) for form in forms for reader in READERS
+              if _read_word(form, reader) != _read_by_rules(_prepare_latin(form), reader)]
+    assert differ == []

@@ -132,24 +132,35 @@ def _reader_by_first(reader: str) -> dict[str, list[tuple[str, str, str]]]:
     return grouped
 
 
+# The letters a prepared word may hold for the compiled reader (``_reader_pattern``): Latin
+# and Cyrillic lowercase. Only for these is "a letter that is no vowel" the same test in a
+# regular expression as in ``_read_by_rules``; any other text is read by the rules loop.
+_PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz" "абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_ASCII_SOFT_MARKS = str.maketrans({mark: "ь" for mark in SOFT_MARKS if mark.isascii()})
+_CYRILLIC_VOWELS_READ = "аеиоуыэюяё"
+
+
+@lru_cache(maxsize=4096)
+def _prepare_letter(letter: str) -> str:
+    if letter in DIACRITIC_LETTERS:
+        return DIACRITIC_LETTERS[letter]
+    if letter in SOFT_MARKS:
+        return "ь"
+    decomposed = unicodedata.normalize("NFKD", letter)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _prepare_latin(word: str) -> str:
     """Lowercase; ISO/scholarly diacritic letters to Cyrillic, soft marks to ь; strip accents."""
-    out: list[str] = []
-    for letter in word.lower().replace("šč", "щ"):  # scholarly щ
-        if letter in DIACRITIC_LETTERS:
-            out.append(DIACRITIC_LETTERS[letter])
-        elif letter in SOFT_MARKS:
-            out.append("ь")
-        else:
-            decomposed = unicodedata.normalize("NFKD", letter)
-            out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)
+    lower = word.lower()
+    if lower.isascii():  # no diacritics to map or strip: only the ASCII soft marks change
+        return lower.translate(_ASCII_SOFT_MARKS)
+    return "".join(_prepare_letter(letter) for letter in lower.replace("šč", "щ"))  # scholarly щ
 
 
-@lru_cache(maxsize=262144)
-def _read_word(word: str, reader: str) -> str:
+def _read_by_rules(text: str, reader: str) -> str:
+    """Read a prepared word rule by rule, longest match first (the reference reading)."""
     by_first = _reader_by_first(reader)
-    text = _prepare_latin(word)
     out: list[str] = []
     index = 0
     while index < len(text):
@@ -160,9 +171,11 @@ def _read_word(word: str, reader: str) -> str:
                 not condition
                 or (condition == "^" and index == 0)
                 or (condition == "$" and end == len(text))
-                or (condition == "V" and (previous in _LATIN_VOWELS or previous in "аеиоуыэюяё"))
+                # At the start of a word "" is "in" the vowel string: the rule applies there.
+                or (condition == "V" and (previous in _LATIN_VOWELS
+                                          or previous in _CYRILLIC_VOWELS_READ))
                 or (condition == "C" and previous.isalpha() and previous not in _LATIN_VOWELS
-                    and previous not in "аеиоуыэюяё")
+                    and previous not in _CYRILLIC_VOWELS_READ)
             ):
                 out.append(cyrillic)
                 index = end
@@ -171,6 +184,43 @@ def _read_word(word: str, reader: str) -> str:
             out.append(text[index])
             index += 1
     return "".join(out)
+
+
+@lru_cache(maxsize=16)
+def _reader_pattern(reader: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The reader's rules as one regular expression, one alternative per rule in the rules'
+    order, each ending in an empty group that names its rule.
+
+    A scan for the leftmost match, trying the alternatives in order, consumes a word exactly as
+    ``_read_by_rules`` does (the first rule that fits at a position wins; a letter no rule fits
+    is kept), but in C rather than a Python loop per letter: reading Latin back into Cyrillic
+    is most of the time of building keys for a long list of names. Every alternative opens with
+    its first letter, so the engine skips a rule at a glance; the conditions look back from
+    behind that letter: "^" no character before it, "V" none or a vowel, "C" a letter that is
+    no vowel."""
+    vowels = "aeiouy" + _CYRILLIC_VOWELS_READ
+    alternatives: list[str] = []
+    outputs: list[str] = []
+    for letters, cyrillic, condition in _compiled_reader(reader):
+        first, rest = re.escape(letters[0]), re.escape(letters[1:])
+        look = {
+            "^": f"(?<![\\s\\S]{first})",
+            "V": f"(?<![^{vowels}]{first})",
+            "C": f"(?<=[^\\W\\d_]{first})(?<![{vowels}]{first})",
+        }.get(condition, "")
+        end = r"\Z" if condition == "$" else ""
+        alternatives.append(f"{first}{look}{rest}{end}()")
+        outputs.append(cyrillic)
+    return re.compile("|".join(alternatives)), tuple(outputs)
+
+
+@lru_cache(maxsize=262144)
+def _read_word(word: str, reader: str) -> str:
+    text = _prepare_latin(word)
+    if not _PLAIN_LETTERS.issuperset(text):
+        return _read_by_rules(text, reader)
+    pattern, outputs = _reader_pattern(reader)
+    return pattern.sub(lambda match: outputs[match.lastindex - 1], text)  # type: ignore[operator]
 
 
 def read_latin(text: str, reader: str = "base") -> str:
