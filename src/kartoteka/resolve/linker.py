@@ -14,9 +14,11 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import pyarrow as pa
 
 from kartoteka.resolve.dialect import records_table, select_columns_sql
 
@@ -98,7 +100,7 @@ def database_api(backend: str) -> Any:
 
 
 def score_pairs(
-    records: Sequence[Mapping[str, Any]],
+    records: Sequence[Mapping[str, Any]] | pa.Table,
     columns: Mapping[str, str],
     *,
     comparisons: Sequence[Any],
@@ -112,6 +114,7 @@ def score_pairs(
     backend: str = "duckdb",
     labelled_pairs: Sequence[tuple[str, str]] = (),
     consume: Callable[[dict[str, Any]], Any] | None = None,
+    consume_batch: Callable[[pa.RecordBatch], Iterable[Any]] | None = None,
 ) -> ScoredBatch:
     """Score candidate pairs: within ``records`` (dedupe), or between ``records`` and
     ``other_records`` (link only). With ``estimate_u`` the u probabilities are re-estimated by
@@ -121,11 +124,16 @@ def score_pairs(
     ``labelled_pairs`` (dedupe only): pairs reviewers joined; from MIN_LABELLED_PAIRS of them on,
     the m probabilities are estimated from them after EM (Splink's pairwise-label estimate).
     ``consume``: called on each scored pair as it is read, ``pairs`` then holds what it returns
-    (pairs are read in chunks, so the database's rows are never all in Python at once)."""
+    (pairs are read in chunks, so the database's rows are never all in Python at once).
+    ``consume_batch``: instead, called on each chunk of scored pairs as an Arrow record batch,
+    ``pairs`` then holds everything it returns (a column at a time is cheaper than a dict a
+    row when there are hundreds of thousands of pairs)."""
     from splink import Linker
 
     api = database_api(backend)
-    tables = [api.register(records_table(records, columns))]
+    # A caller may hand over the table it made already, and so drop its rows before scoring.
+    tables = [api.register(records if isinstance(records, pa.Table)
+                           else records_table(records, columns))]
     if other_records is not None:
         tables.append(api.register(records_table(other_records, columns)))
     link_type = "dedupe_only" if other_records is None else "link_only"
@@ -156,7 +164,7 @@ def score_pairs(
         predictions = linker.inference.predict(
             threshold_match_probability=min_probability or None, warning_mode="never"
         )
-        pairs = _read_pairs(linker, predictions, consume)
+        pairs = _read_pairs(linker, predictions, consume, consume_batch)
         model = linker.misc.save_model_to_json()
     finally:
         splink_logger.setLevel(previous)
@@ -190,7 +198,7 @@ def _settings_dict(
             link_type=link_type,
             comparisons=list(comparisons),
             blocking_rules_to_generate_predictions=list(blocking_rules),
-            retain_matching_columns=True,
+            retain_matching_columns=True,  # the gamma_ (level) columns come with these
             retain_intermediate_calculation_columns=True,
         ).create_settings_dict(dialect)
         if key is not None:
@@ -216,11 +224,14 @@ READ_CHUNK = 50_000  # rows fetched at a time when the backend can stream them (
 
 
 def _read_pairs(
-    linker: Any, predictions: Any, consume: Callable[[dict[str, Any]], Any] | None = None
+    linker: Any,
+    predictions: Any,
+    consume: Callable[[dict[str, Any]], Any] | None = None,
+    consume_batch: Callable[[pa.RecordBatch], Iterable[Any]] | None = None,
 ) -> list[Any]:
     """The scored pairs with ids, probability and each comparison's level and weight only
-    (the matching columns Splink keeps alongside are left in the database), each passed
-    through ``consume`` if given."""
+    (the intermediate columns Splink keeps alongside are left in the database), each passed
+    through ``consume`` if given, or each chunk through ``consume_batch``."""
     wanted = [
         name for name in (column.unquote().name for column in predictions.columns)
         if name in ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
@@ -231,9 +242,14 @@ def _read_pairs(
     relation = getattr(result, "as_duckdbpyrelation", None)
     if relation is None:  # Spark: collected at once
         rows = result.as_record_list()
+        if consume_batch is not None:
+            return list(consume_batch(pa.RecordBatch.from_pylist(rows))) if rows else []
         return rows if consume is None else [consume(row) for row in rows]
     out: list[Any] = []
     for batch in relation().to_arrow_reader(READ_CHUNK):
+        if consume_batch is not None:
+            out.extend(consume_batch(batch))
+            continue
         rows = batch.to_pylist()
         out.extend(rows if consume is None else map(consume, rows))
     return out

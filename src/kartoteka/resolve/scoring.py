@@ -14,14 +14,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from kartoteka.resolve.comparisons import (
+    _FEATURE_COLUMNS,
+    _feature,
+    _finite,
     load_prior,
-    pair_features,
     person_blocking_rules,
     person_comparisons,
     person_em_rules,
 )
 from kartoteka.resolve.constraints import conflicts
+from kartoteka.resolve.dialect import records_table
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import PERSON_COLUMNS, NameParts, bound_blocks, person_row
@@ -84,7 +91,9 @@ class Candidate:
 @dataclass
 class ScoredPersons:
     candidates: list[Candidate]  # most probable first, ties by keys
-    rows: list[dict[str, Any]]  # the linkage records (records.PERSON_COLUMNS)
+    # The linkage records (records.PERSON_COLUMNS) when the model was not trained; a trained
+    # model's caller needs none, and a long list's rows are let go before the pairs are scored.
+    rows: list[dict[str, Any]]
     model: dict[str, Any] = field(default_factory=dict)
     trained: bool = False
 
@@ -103,16 +112,28 @@ def score_persons(
     rows = [person_row(p, parts[p.key]) for p in persons]
     bound_blocks(rows)
 
-    def candidate(row: dict[str, Any]) -> Candidate:
-        a, b = row["unique_id_l"], row["unique_id_r"]
-        if b < a:
-            a, b = b, a
-        reasons = conflicts(parts[a], parts[b])
-        return Candidate(a, b, float(row["match_probability"]), float(row["match_weight"]),
-                         pair_features(row, reasons), reasons)
+    own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
+    def candidates(batch: pa.RecordBatch) -> list[Candidate]:
+        out = []
+        for (a, b, probability, weight), features in zip(
+            zip(*(batch.column(name).to_pylist() for name in _PAIR_COLUMNS), strict=True),
+            batch_features(batch), strict=True,
+        ):
+            if b < a:
+                a, b = b, a
+            a, b = own_keys.get(a, a), own_keys.get(b, b)
+            reasons = conflicts(parts[a], parts[b])
+            features["conflicts"] = list(reasons)
+            out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
+        return out
+
+    tf = {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else None
+    table = records_table(rows, PERSON_COLUMNS)
+    if train:  # only an untrained model's lone surnames read the rows again (lone.py)
+        rows = []
     batch = score_pairs(
-        rows,
+        table,
         PERSON_COLUMNS,
         comparisons=person_comparisons(prior, surname_tf=train, given_tf=train, variant_tf=train),
         blocking_rules=person_blocking_rules(),
@@ -121,14 +142,52 @@ def score_persons(
         ),
         estimate_u=train,
         em_blocking_rules=person_em_rules() if train else (),
-        term_frequencies=(
-            {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else None
-        ),
+        term_frequencies=tf,
         min_probability=keep_pairs_from,
         backend=backend,
         labelled_pairs=labelled_pairs,
-        consume=candidate,  # each pair becomes a candidate as it is read: no list of raw rows
+        consume_batch=candidates,  # pairs become candidates as read: no list of raw rows
     )
     candidates: list[Candidate] = batch.pairs
     candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
     return ScoredPersons(candidates, rows, batch.model, train)
+
+
+_PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
+
+
+def _floats(batch: pa.RecordBatch, name: str) -> np.ndarray:
+    """A weight column as floats, a missing column or value as 0.0 (as pair_features reads)."""
+    if name not in batch.schema.names:
+        return np.zeros(batch.num_rows)
+    column = pc.fill_null(batch.column(name).cast(pa.float64()), 0.0)
+    return column.to_numpy(zero_copy_only=False)
+
+
+def batch_features(batch: pa.RecordBatch) -> list[dict[str, Any]]:
+    """``comparisons.pair_features`` of every row of a batch of scored pairs, without the
+    conflicts (the caller adds them): the same dicts, built a column at a time.
+
+    A comparison has few distinct (level, weight) values among many pairs, so each is made once
+    and the rows pick theirs by index; a Python loop per row and comparison took most of the time
+    of reading a hundred thousand pairs."""
+    names: list[str] = []
+    columns: list[list[dict[str, Any]]] = []
+    for name, by_gamma, gamma_column, weight_column, tf_column in _FEATURE_COLUMNS:
+        # The weight exactly as pair_features adds it: the level's, then its frequency share.
+        weights = _floats(batch, weight_column) + _floats(batch, tf_column)
+        gammas = (pc.fill_null(batch.column(gamma_column), -1).to_numpy(zero_copy_only=False)
+                  if gamma_column in batch.schema.names else np.full(batch.num_rows, -1))
+        # One code per distinct (gamma, weight): two flat sorts, not a sort of rows.
+        weight_values, weight_index = np.unique(weights, return_inverse=True)
+        codes = (gammas.astype(np.int64) + 1) * len(weight_values) + weight_index.reshape(-1)
+        distinct, index = np.unique(codes, return_inverse=True)
+        width = len(weight_values)
+        made = [_feature(name, "null" if gamma < 0 else by_gamma[gamma], _finite(weight))
+                for gamma, weight in ((code // width - 1, float(weight_values[code % width]))
+                                      for code in distinct.tolist())]
+        names.append(name)
+        columns.append([made[i] for i in index.reshape(-1).tolist()])
+    totals = batch.column("match_weight").to_pylist()
+    return [{**dict(zip(names, row, strict=True)), "match_weight": _finite(float(total))}
+            for row, total in zip(zip(*columns, strict=True), totals, strict=True)]
