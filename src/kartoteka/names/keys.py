@@ -40,27 +40,35 @@ def _strip_feminine(word: str) -> str:
     return word
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_AFTER_HUSHING_O_RE = re.compile(r"(?<=[xjc])o")
+_GLIDE_RE = re.compile(r"['iy]+(?=[aeou])")
+_DOUBLED_RE = re.compile(r"(.)\1+")
+_FINE_KEY_TABLE = str.maketrans(FINE_KEY_LETTERS)
+
+
 def key_form(cyrillic: str, *, surname: bool = True, fine: bool = False) -> str:
     """The key of a name already written in Cyrillic (Latin leftovers are kept as they are).
 
     ``fine=True`` keeps ж/ш, з/с and ц apart (for similarity); the default coarse form merges
     them (for equality and blocking).
     """
-    words = re.findall(r"[^\W\d_]+", cyrillic.lower())
+    words = _LETTERS_RE.findall(cyrillic.lower())
     if surname:
         words = [_strip_feminine(word) for word in words]
-    letters = "".join(FINE_KEY_LETTERS.get(letter, letter) for letter in "".join(words))
-    letters = "".join(
-        c for c in unicodedata.normalize("NFKD", letters) if not unicodedata.combining(c)
-    )
+    letters = "".join(words).translate(_FINE_KEY_TABLE)
+    if not letters.isascii():  # accents left on Latin leftovers; ASCII has none to strip
+        letters = "".join(
+            c for c in unicodedata.normalize("NFKD", letters) if not unicodedata.combining(c)
+        )
     # After ж/ш/щ/ч Russian writes о, ё or е for the same sound (Хрущёв, Khrushchov, -ев).
-    letters = re.sub(r"(?<=[xjc])o", "e", letters)
+    letters = _AFTER_HUSHING_O_RE.sub("e", letters)
     # A glide before a vowel is spelled i, y, j, ь or not at all (Zinoviev, Zinovyev, Зиновьев).
-    letters = re.sub(r"['iy]+(?=[aeou])", "y", letters).replace("'", "")
+    letters = _GLIDE_RE.sub("y", letters).replace("'", "")
     if not fine:
         letters = letters.translate(COARSE_KEY)
     # Doubled letters are optional in transliteration (Shpigelglass) and -ий/-ый end in "ii".
-    return re.sub(r"(.)\1+", r"\1", letters)
+    return _DOUBLED_RE.sub(r"\1", letters)
 
 
 def _spellings(name: str) -> list[str]:

@@ -187,21 +187,28 @@ def _read_by_rules(text: str, reader: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _reader_pattern(reader: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _reader_pattern(reader: str) -> tuple[re.Pattern[str], tuple[str, ...], dict[int, str]]:
     """The reader's rules as one regular expression, one alternative per rule in the rules'
-    order, each ending in an empty group that names its rule.
+    order, each ending in an empty group that names its rule; and the table of the rules of one
+    letter and no condition, which ``str.translate`` applies to what the expression left.
 
     A scan for the leftmost match, trying the alternatives in order, consumes a word exactly as
-    ``_read_by_rules`` does (the first rule that fits at a position wins; a letter no rule fits
-    is kept), but in C rather than a Python loop per letter: reading Latin back into Cyrillic
-    is most of the time of building keys for a long list of names. Every alternative opens with
-    its first letter, so the engine skips a rule at a glance; the conditions look back from
-    behind that letter: "^" no character before it, "V" none or a vowel, "C" a letter that is
-    no vowel."""
+    ``_read_by_rules`` does (the first rule that fits at a position wins), but in C rather than
+    a Python loop per letter: reading Latin back into Cyrillic is most of the time of building
+    keys for a long list of names. A letter no longer or conditional rule takes is left to the
+    table, which is what the rules loop gives it too (its plain rule comes last among the rules
+    for that letter); the table touches no rule's output, all of them Cyrillic. Every
+    alternative opens with its first letter, so the engine skips a rule at a glance; the
+    conditions look back from behind that letter: "^" no character before it, "V" none or a
+    vowel, "C" a letter that is no vowel."""
     vowels = "aeiouy" + _CYRILLIC_VOWELS_READ
     alternatives: list[str] = []
     outputs: list[str] = []
+    single: dict[int, str] = {}
     for letters, cyrillic, condition in _compiled_reader(reader):
+        if len(letters) == 1 and not condition:
+            single[ord(letters)] = cyrillic
+            continue
         first, rest = re.escape(letters[0]), re.escape(letters[1:])
         look = {
             "^": f"(?<![\\s\\S]{first})",
@@ -211,7 +218,9 @@ def _reader_pattern(reader: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
         end = r"\Z" if condition == "$" else ""
         alternatives.append(f"{first}{look}{rest}{end}()")
         outputs.append(cyrillic)
-    return re.compile("|".join(alternatives)), tuple(outputs)
+    if any(letter.isascii() for output in outputs for letter in output):
+        raise ValueError(f"reader {reader!r}: a rule's output holds a Latin letter")
+    return re.compile("|".join(alternatives)), tuple(outputs), single
 
 
 @lru_cache(maxsize=262144)
@@ -219,14 +228,17 @@ def _read_word(word: str, reader: str) -> str:
     text = _prepare_latin(word)
     if not _PLAIN_LETTERS.issuperset(text):
         return _read_by_rules(text, reader)
-    pattern, outputs = _reader_pattern(reader)
-    return pattern.sub(lambda match: outputs[match.lastindex - 1], text)  # type: ignore[operator]
+    pattern, outputs, single = _reader_pattern(reader)
+    read = pattern.sub(lambda match: outputs[match.lastindex - 1], text)  # type: ignore[operator]
+    return read.translate(single)
 
 
 def read_latin(text: str, reader: str = "base") -> str:
     """Read a Latin spelling as Cyrillic under one family of schemes (one of ``READERS``)."""
     if reader not in READERS:
         raise ValueError(f"unknown reader {reader!r}; expected one of {READERS}")
+    if _WORD_RE.fullmatch(text):  # one word, as most names are: no scan for words
+        return _restore_case(text, _read_word(text, reader))
     return _WORD_RE.sub(lambda match: _restore_case(
         match.group(0), _read_word(match.group(0), reader)), text)
 
