@@ -88,6 +88,25 @@ def test_records_bound_blocks_split_large_blocks_by_a_second_key() -> None:
     assert rows[0]["block_keys"] != rows[1]["block_keys"]  # Ivan and Pyotr Smirnov apart
 
 
+def test_records_bound_blocks_drop_a_name_pair_block_still_large_with_the_year() -> None:
+    from kartoteka.resolve.records import bound_blocks
+
+    def ivan(surname: str, year: int | None) -> dict:
+        row = person_row(Profile(key=f"{surname}{year}", document_id="d", kind="person",
+                                 label=f"{surname} Ivan Ivanovich", names=[surname],
+                                 surname=surname, given="Ivan", patronymic="Ivanovich",
+                                 birth_year=year))
+        return row
+
+    surnames = ["Orlov", "Petrov", "Sidorov", "Kozlov", "Volkov", "Popov", "Lebedev"]
+    rows = [ivan(s, 1900) for s in surnames]  # seven Ivan Ivanovich born in 1900
+    rows += [ivan(s, 1901 + i) for i, s in enumerate(surnames[:3])]
+    bound_blocks(rows, max_block=5)
+    assert [row["pair_block_key"] for row in rows[:7]] == [None] * 7
+    assert len({row["pair_block_key"] for row in rows[7:]}) == 3  # small with their years
+    assert all(row["pair_block_key"].endswith(str(row["birth_year"])) for row in rows[7:])
+
+
 def test_records_birthplace_key_is_script_independent() -> None:
     a = person_row(person("Ivan Smirnov", surname="Smirnov", birthplace="Warszawa"))
     b = person_row(person("Иван Смирнов", surname="Смирнов", birthplace="Варшава"))

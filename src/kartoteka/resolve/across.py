@@ -32,6 +32,7 @@ from kartoteka.resolve.scoring import (  # noqa: F401 - re-exported: callers imp
     TF_COLUMNS,
     Candidate,
     Decision,
+    paused_gc,
     prior_match_probability,
     score_persons,
     surname_frequencies,
@@ -208,6 +209,23 @@ def _link_persons(
         labelled_pairs=sorted(pair for pair in decisions.must_link if set(pair) <= parts.keys()),
     )
     candidates, rows, train = scored.candidates, scored.rows, scored.trained
+    with paused_gc():
+        return _decide(candidates, rows, train, persons, parts, decisions, clusters,
+                       threshold, review_band), scored.model
+
+
+def _decide(
+    candidates: list[Candidate],
+    rows: list[dict[str, Any]],
+    train: bool,
+    persons: list[Profile],
+    parts: dict[str, NameParts],
+    decisions: Decisions,
+    clusters: ConstrainedClusters,
+    threshold: float,
+    review_band: tuple[float, float],
+) -> list[ScoredPair]:
+    """Each scored pair's decision, joining clusters on the way (_link_persons)."""
     if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
         mark_lone_surnames(candidates, rows, parts, threshold)
     linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold)
@@ -224,7 +242,7 @@ def _link_persons(
     for c in candidates:
         pairs.append(ScoredPair(c.a, c.b, c.probability, c.features,
                                 person_decision(c, clusters, decisions, threshold, review_band)))
-    return pairs, scored.model
+    return pairs
 
 
 def person_decision(
@@ -336,11 +354,13 @@ def link_profiles(
         persons, decisions, clusters, backend=backend, threshold=threshold,
         review_band=review_band, keep_pairs_from=keep_pairs_from,
     )
-    named = [p for p in ordered if p.kind in ("organization", "place")]
-    pairs += _link_by_key(named, clusters, decisions, _name_keys_of, "same normalised name")
-    groups = [p for p in ordered if p.kind == "group"]
-    pairs += _link_by_key(groups, clusters, decisions, _family_keys_of, "same family name key")
-    scored = {(p.a, p.b) for p in pairs}
-    pairs += _decision_pairs(decisions, set(keys), scored)
-    pairs.sort(key=lambda p: (p.a, p.b))
-    return Linkage(clusters=clusters.clusters(), pairs=pairs, model=model)
+    with paused_gc():
+        named = [p for p in ordered if p.kind in ("organization", "place")]
+        pairs += _link_by_key(named, clusters, decisions, _name_keys_of, "same normalised name")
+        groups = [p for p in ordered if p.kind == "group"]
+        pairs += _link_by_key(groups, clusters, decisions, _family_keys_of,
+                              "same family name key")
+        scored = {(p.a, p.b) for p in pairs}
+        pairs += _decision_pairs(decisions, set(keys), scored)
+        pairs.sort(key=lambda p: (p.a, p.b))
+        return Linkage(clusters=clusters.clusters(), pairs=pairs, model=model)

@@ -202,12 +202,18 @@ def bound_blocks(rows: list[dict[str, Any]], max_block: int = MAX_BLOCK) -> None
                         [key] if counts[key] <= max_block
                         else [] if depth == 3 else _narrowed(key, rows[i], depth))))
     pair_counts = Counter(row["name_pair_key"] for row in rows if row["name_pair_key"])
+    pairs: list[str | None] = []
     for row, keys in zip(rows, level, strict=True):
         row["block_keys"] = keys or None
         pair = row["name_pair_key"]
         if pair and pair_counts[pair] > max_block:
             pair = f"{pair}|{row['birth_year']}" if row["birth_year"] is not None else None
-        row["pair_block_key"] = pair
+        pairs.append(pair)
+    # Ivan Ivanovich born in 1900 is common in a million records: a block still too large with
+    # the year is dropped like a bare common surname's (its records keep their surname blocks).
+    year_counts = Counter(pair for pair in pairs if pair)
+    for row, pair in zip(rows, pairs, strict=True):
+        row["pair_block_key"] = pair if pair and year_counts[pair] <= max_block else None
 
 
 def person_row(profile: Profile, parts: NameParts | None = None) -> dict[str, Any]:

@@ -9,6 +9,9 @@ filtered at ``keep_pairs_from``, so time and memory grow with the candidate pair
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -75,6 +78,31 @@ def surname_frequencies(rows: Sequence[dict[str, Any]], column: str) -> dict[str
             for value, count in counts.items()}
 
 
+class paused_gc(contextlib.ContextDecorator):  # noqa: N801 - used as a decorator too
+    """Python's cycle collector paused while a loop makes hundreds of thousands of dicts,
+    lists and objects that hold no cycles: each full collection walks every object alive, and
+    over a long list these walks cost more than the loop itself. Restored (if it was on) after,
+    so any cycle made meanwhile is still collected."""
+
+    def __enter__(self) -> paused_gc:
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was_enabled:
+            gc.enable()
+
+
+def _return_freed_memory() -> None:
+    """Hand the memory of the row dicts just let go back to the system (glibc keeps freed
+    blocks for reuse, and DuckDB, which scores next, allocates its own)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # another C library: the memory is reused later
+        pass
+
+
 @dataclass(slots=True)
 class Candidate:
     """A scored pair (a < b) before it is decided: its weight, features and rule conflicts."""
@@ -109,11 +137,13 @@ def score_persons(
     """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key)."""
     prior = load_prior()
     train = len(persons) >= MIN_PROFILES_TO_TRAIN
-    rows = [person_row(p, parts[p.key]) for p in persons]
-    bound_blocks(rows)
+    with paused_gc():
+        rows = [person_row(p, parts[p.key]) for p in persons]
+        bound_blocks(rows)
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
+    @paused_gc()
     def candidates(batch: pa.RecordBatch) -> list[Candidate]:
         out = []
         for (a, b, probability, weight), features in zip(
@@ -132,6 +162,7 @@ def score_persons(
     table = records_table(rows, PERSON_COLUMNS)
     if train:  # only an untrained model's lone surnames read the rows again (lone.py)
         rows = []
+        _return_freed_memory()
     batch = score_pairs(
         table,
         PERSON_COLUMNS,
