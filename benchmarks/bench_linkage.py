@@ -252,6 +252,7 @@ def main() -> None:
         # Each method generates the records in its own process and scores its clusters there:
         # at a million records, records and truth are not worth generating a third time here.
         print(f"{generator}: {args.n} records (seed {args.seed})", flush=True)
+        results: dict[str, dict[str, Any]] = {}
         for name, method in methods.items():
             with ctx.Pool(1) as pool:
                 extra = (args.missed,) if method is run_kartoteka else ()
@@ -266,6 +267,13 @@ def main() -> None:
                 flush=True,
             )
             print("\n".join(result.get("missed", [])), flush=True)
+            results[name] = result
+        if len(results) == 2:
+            # The targets (issue 12): within 2x fair Splink's time and 1.5x its memory.
+            ours, theirs = results["kartoteka"], results["fair splink"]
+            print(f"  kartoteka / fair splink: wall {ours['seconds'] / theirs['seconds']:.2f}x "
+                  f"(target <= 2), CPU {ours['cpu'] / theirs['cpu']:.2f}x, peak RSS "
+                  f"{ours['rss_peak'] / theirs['rss_peak']:.2f}x (target <= 1.5)", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -51,3 +51,17 @@ def test_scoring_batch_features_read_a_missing_weight_as_zero() -> None:
     made = batch_features(pa.RecordBatch.from_pylist(rows))
     assert made == [{k: v for k, v in pair_features(row, ()).items() if k != "conflicts"}
                     for row in rows]
+
+
+def test_scoring_batch_features_read_columns_without_a_type() -> None:
+    """Spark's rows come back as dicts; a column null in every row has no type of its own."""
+    rows = _random_rows(20, seed=5)
+    for row in rows:
+        row["gamma_roles"] = None
+        row["mw_tf_adj_surname"] = None
+    batch = pa.RecordBatch.from_pylist(rows)
+    assert batch.schema.field("gamma_roles").type == pa.null()
+    made = batch_features(batch)
+    assert [f["roles"]["level"] for f in made] == ["null"] * 20
+    assert made == [{k: v for k, v in pair_features(row, ()).items() if k != "conflicts"}
+                    for row in rows]

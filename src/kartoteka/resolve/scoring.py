@@ -207,7 +207,8 @@ def batch_features(batch: pa.RecordBatch) -> list[dict[str, Any]]:
     for name, by_gamma, gamma_column, weight_column, tf_column in _FEATURE_COLUMNS:
         # The weight exactly as pair_features adds it: the level's, then its frequency share.
         weights = _floats(batch, weight_column) + _floats(batch, tf_column)
-        gammas = (pc.fill_null(batch.column(gamma_column), -1).to_numpy(zero_copy_only=False)
+        gammas = (pc.fill_null(batch.column(gamma_column).cast(pa.int64()), -1)
+                  .to_numpy(zero_copy_only=False)
                   if gamma_column in batch.schema.names else np.full(batch.num_rows, -1))
         # One code per distinct (gamma, weight): two flat sorts, not a sort of rows.
         weight_values, weight_index = np.unique(weights, return_inverse=True)
