@@ -168,6 +168,9 @@ def score_pairs(
         model = linker.misc.save_model_to_json()
     finally:
         splink_logger.setLevel(previous)
+        # The scored pairs' table holds every matching column of both sides (gigabytes at a
+        # million records): dropped now, not when the linker's cycle is next collected.
+        api.delete_tables_created_by_splink_from_db()
     return ScoredBatch(pairs=pairs, model=model, trained=estimate_u)
 
 

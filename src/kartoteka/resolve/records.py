@@ -265,3 +265,9 @@ def _name_columns(
         "patronymic_letters": _or_none(list(_letters(patronymic))) if patronymic else None,
         "name_pair_key": f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None,
     }
+
+
+def forget_name_columns() -> None:
+    """Let go of the name columns kept per distinct name form (after a long list's rows are
+    made: its forms, mostly met once, would otherwise stay in memory through the scoring)."""
+    _name_columns.cache_clear()

@@ -34,7 +34,13 @@ from kartoteka.resolve.constraints import conflicts
 from kartoteka.resolve.dialect import records_table
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Profile
-from kartoteka.resolve.records import PERSON_COLUMNS, NameParts, bound_blocks, person_row
+from kartoteka.resolve.records import (
+    PERSON_COLUMNS,
+    NameParts,
+    bound_blocks,
+    forget_name_columns,
+    person_row,
+)
 
 Decision = Literal["linked", "review", "kept-apart", "must-link", "cannot-link"]
 # Below this many person profiles the prior m/u (data/person_prior.json) is used as it is;
@@ -162,6 +168,7 @@ def score_persons(
     table = records_table(rows, PERSON_COLUMNS)
     if train:  # only an untrained model's lone surnames read the rows again (lone.py)
         rows = []
+        forget_name_columns()
         _return_freed_memory()
     batch = score_pairs(
         table,
