@@ -156,3 +156,24 @@ def test_linker_streams_pairs_in_batches_into_the_consumer(
     assert len(plain) > 2
     assert sorted(consumed) == sorted((r["unique_id_l"], r["unique_id_r"]) for r in plain)
     assert sorted(seen, key=repr) == sorted(plain, key=repr)
+
+
+def test_linker_scores_a_long_list_in_slices_as_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    names = [("Yezhov", "Nikolai"), ("Ежов", "Николай"), ("Jeschow", None), ("Orlov", "Ivan"),
+             ("Орлов", "Иван"), ("Orloff", "Pyotr"), ("Ezhov", "N."), ("Smirnov", "Ivan")]
+    records = [person_row(Profile(key=f"k{i}", document_id="d", kind="person",
+                                  label=f"{s} {g or ''}".strip(), names=[s], surname=s, given=g))
+               for i, (s, g) in enumerate(names)]
+
+    def scored() -> list[tuple]:
+        batch = score_pairs(records, PERSON_COLUMNS, comparisons=person_comparisons(),
+                            blocking_rules=person_blocking_rules(),
+                            probability_two_random_records_match=0.3)
+        return sorted((min(r["unique_id_l"], r["unique_id_r"]), max(r["unique_id_l"],
+                       r["unique_id_r"]), round(r["match_probability"], 12))
+                      for r in batch.pairs)
+
+    whole = scored()
+    monkeypatch.setattr(linker, "PREDICT_CHUNK", 3)  # three slices of three, three and two
+    assert len(whole) >= 4
+    assert scored() == whole

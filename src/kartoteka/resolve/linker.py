@@ -161,10 +161,21 @@ def score_pairs(
             )
         if other_records is None and len(labelled_pairs) >= MIN_LABELLED_PAIRS:
             _learn_from_labels(api, linker, tables[0], labelled_pairs)
-        predictions = linker.inference.predict(
-            threshold_match_probability=min_probability or None, warning_mode="never"
-        )
-        pairs = _read_pairs(linker, predictions, consume, consume_batch)
+        count = records.num_rows if isinstance(records, pa.Table) else len(records)
+        chunks = -(-count // PREDICT_CHUNK) if other_records is None else 1
+        pairs = []
+        for chunk in range(1, chunks + 1):
+            # A long list is scored a slice of its records at a time, each slice's pairs read
+            # and its table dropped before the next: DuckDB then holds one slice's scored
+            # pairs (with every matching column of both sides), not all of them.
+            predictions = linker.inference.predict_chunk(
+                left_chunk=(chunk, chunks), threshold_match_probability=min_probability or None,
+                warning_mode="never",
+            ) if chunks > 1 else linker.inference.predict(
+                threshold_match_probability=min_probability or None, warning_mode="never"
+            )
+            pairs.extend(_read_pairs(linker, predictions, consume, consume_batch))
+            predictions.drop_table_from_database_and_remove_from_cache()
         model = linker.misc.save_model_to_json()
     finally:
         splink_logger.setLevel(previous)
@@ -224,6 +235,9 @@ def _learn_from_labels(
 
 
 READ_CHUNK = 50_000  # rows fetched at a time when the backend can stream them (DuckDB)
+# Records whose pairs are scored at once (dedupe): a longer list is scored in slices of its
+# left-hand records (Splink's predict_chunk), the same pairs and scores in less memory.
+PREDICT_CHUNK = 200_000
 
 
 def _read_pairs(
