@@ -26,11 +26,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from kartoteka.names import parse_person_name, surname_keys
 from kartoteka.names.gender import patronymic_gender
+from kartoteka.names.script import is_cyrillic
+from kartoteka.names.translit import READERS, read_latin
 from kartoteka.resolve.authority_model import LearntModel, with_model
 from kartoteka.resolve.comparisons import (
     AUTHORITY_PRIOR_FILE,
@@ -127,6 +129,34 @@ def record_profiles(record: AuthorityRecord) -> list[Profile]:
     return out
 
 
+def _latin(text: str | None) -> bool:
+    return bool(text) and not is_cyrillic(text or "")
+
+
+def profile_readings(profile: Profile) -> list[Profile]:
+    """The profile, then its Latin name read back into Cyrillic under each family of schemes
+    (``names.translit.READERS``), one scheme for the whole name as a text writes it.
+
+    A Latin name keys under its likeliest scheme only, and the guess can miss: ISO 9's
+    "Mihajlovič" looks French (j before a consonant), French "Vassilievitch" English. Against a
+    Cyrillic list every reading is tried, and the pair keeps the reading that fits best
+    (``_better``): a namesake's other patronymic or years have no reading that agrees."""
+    parts = (profile.surname, profile.given, profile.patronymic)
+    if not any(_latin(part) for part in parts):
+        return [profile]
+    out, seen = [profile], {parts}
+    for reader in READERS:
+        read = tuple(read_latin(part, reader) if _latin(part) else part for part in parts)
+        if read in seen:
+            continue
+        seen.add(read)
+        surname, given, patronymic = read
+        label = " ".join(part for part in (given, patronymic, surname) if part)
+        out.append(replace(profile, label=label, names=[label], surname=surname, given=given,
+                           patronymic=patronymic))
+    return out
+
+
 def profile_blocks(profile: Profile) -> set[str]:
     """The blocks a profile's record may be stored under (a record's block is the key of its
     surname, ``names.surname_key``): the key of every reading of the profile's surname and of
@@ -138,8 +168,15 @@ def profile_blocks(profile: Profile) -> set[str]:
 
 
 def _better(a: tuple[float, dict[str, Any]], b: tuple[float, dict[str, Any]]) -> bool:
-    """Which reading of a record fits a profile better: fewer conflicts, then higher score."""
-    return (len(a[1]["conflicts"]), -a[0]) < (len(b[1]["conflicts"]), -b[0])
+    """Which reading of a record fits a profile better: fewer conflicts, then names that agree
+    strongly (``_is_strong``), then the greater match weight. A probability saturates at 1.0
+    long before the weights stop telling readings apart, and on a common surname the exact
+    level (weighed down by the surname's frequency) may weigh less than a loose key."""
+    def rank(pair: tuple[float, dict[str, Any]]) -> tuple[int, bool, float, float]:
+        probability, features = pair
+        return (len(features["conflicts"]), not _is_strong(features),
+                -features["match_weight"], -probability)
+    return rank(a) < rank(b)
 
 
 def list_frequencies(rows: Sequence[dict[str, Any]], n_records: int) -> dict[str, dict[str, float]]:
@@ -193,8 +230,14 @@ def link_authority(
         for key, record_readings in readings.items()
         for i, reading in enumerate(record_readings)
     ]
+    # One row per reading of a profile too: its Latin name read under each scheme.
+    profile_readings_of = {p.key: profile_readings(p) for p in persons}
+    profile_rows = [
+        {**person_row(reading), "unique_id": f"{key}{READING_SEPARATOR}{i}"}
+        for key, own in profile_readings_of.items() for i, reading in enumerate(own)
+    ]
     batch = score_pairs(
-        [person_row(p) for p in persons],
+        profile_rows,
         PERSON_COLUMNS,
         other_records=reading_rows,
         comparisons=person_comparisons(prior, surname_tf=True),
@@ -207,17 +250,22 @@ def link_authority(
         min_probability=min(review_threshold, link_threshold),
         backend=backend,
     )
-    parts = {p.key: name_parts(p) for p in persons}
+    parts = {f"{key}{READING_SEPARATOR}{i}": name_parts(reading)
+             for key, own in profile_readings_of.items() for i, reading in enumerate(own)}
     best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
     for row in batch.pairs:
-        profile_key, reading_id = row["unique_id_l"], row["unique_id_r"]
-        if profile_key not in parts:  # Splink may put either table on the left
-            profile_key, reading_id = reading_id, profile_key
+        profile_id, reading_id = row["unique_id_l"], row["unique_id_r"]
+        if profile_id not in parts:  # Splink may put either table on the left
+            profile_id, reading_id = reading_id, profile_id
+        profile_key, _, profile_index = profile_id.rpartition(READING_SEPARATOR)
         record_key, _, index = reading_id.rpartition(READING_SEPARATOR)
         reading = name_parts(readings[record_key][int(index)])
         probability = float(row["match_probability"])
-        features = pair_features(row, conflicts(parts[profile_key], reading))
+        features = pair_features(row, conflicts(parts[profile_id], reading))
         features["reading"] = readings[record_key][int(index)].label
+        if profile_index != "0":
+            features["profile_reading"] = profile_readings_of[profile_key][
+                int(profile_index)].label
         pair = (profile_key, record_key)
         if pair not in best or _better((probability, features), best[pair]):
             best[pair] = (probability, features)
