@@ -207,7 +207,12 @@ def _memorial_record(raw: RawRecord, source: str) -> AuthorityRecord:
         source, str(raw.number), obj["name"], parsed.birth_year,
         int(shot[:4]) if shot and shot[:4].isdigit() else None,
         {"variants": list(parsed.name_variants), "gender": parsed.gender,
-         "record": obj.get("record", "")[:2000]},
+         "record": obj.get("record", "")[:2000],
+         # what a text may corroborate (resolve.authority_evidence): days and the birthplace
+         **{k: v for k, v in (("birth_date", parsed.birth_date),
+                              ("birth_place", parsed.birth_place),
+                              ("arrest_date", parsed.arrest_date),
+                              ("execution_date", parsed.execution_date)) if v}},
     )
 
 

@@ -33,6 +33,13 @@ from kartoteka.names import parse_person_name, surname_keys
 from kartoteka.names.gender import patronymic_gender
 from kartoteka.names.script import is_cyrillic
 from kartoteka.names.translit import READERS, read_latin
+from kartoteka.resolve.authority_evidence import (
+    Facts,
+    evidence,
+    profile_facts,
+    record_facts,
+    with_evidence,
+)
 from kartoteka.resolve.authority_model import LearntModel, with_model
 from kartoteka.resolve.comparisons import (
     AUTHORITY_PRIOR_FILE,
@@ -53,6 +60,10 @@ AGREEING_GIVEN = frozenset({"exact", "same name group", "jaro-winkler 0.9", "ini
 # With at least this many profiles, u is re-estimated from profile-record pairs.
 MIN_PROFILES_TO_TRAIN = 1000
 READING_SEPARATOR = "\x1e"
+# Pairs read back from the name model when a profile has facts a record may corroborate
+# (authority_evidence): the same birthday, day of death and birthplace add some 19 bits, so a
+# pair that the names alone put at 1 in 10,000 may still end above the review line.
+EVIDENCE_FLOOR = 1e-4
 _BRACKETED = re.compile(r"\([^)]*\)")
 
 
@@ -230,6 +241,9 @@ def link_authority(
         for key, record_readings in readings.items()
         for i, reading in enumerate(record_readings)
     ]
+    keep_from = min(review_threshold, link_threshold)
+    text_facts = {p.key: profile_facts(p) for p in persons}
+    text_facts = {k: f for k, f in text_facts.items() if f != Facts()}
     # One row per reading of a profile too: its Latin name read under each scheme.
     profile_readings_of = {p.key: profile_readings(p) for p in persons}
     profile_rows = [
@@ -247,7 +261,7 @@ def link_authority(
         ),
         estimate_u=len(persons) >= MIN_PROFILES_TO_TRAIN,
         term_frequencies=list_frequencies(reading_rows, population),
-        min_probability=min(review_threshold, link_threshold),
+        min_probability=EVIDENCE_FLOOR if any(text_facts.values()) else keep_from,
         backend=backend,
     )
     parts = {f"{key}{READING_SEPARATOR}{i}": name_parts(reading)
@@ -271,6 +285,11 @@ def link_authority(
             best[pair] = (probability, features)
     found: dict[str, list[AuthorityMatch]] = defaultdict(list)
     for (profile_key, record_key), (probability, features) in sorted(best.items()):
+        if profile_key in text_facts:  # what the text says that the record may corroborate
+            probability = with_evidence(probability, features, evidence(
+                text_facts[profile_key], record_facts(by_key[record_key].extra), prior))
+        if probability < keep_from:
+            continue
         reasons = tuple(features["conflicts"])
         if reasons and not (set(reasons) <= DATE_CONFLICTS and probability >= link_threshold):
             continue
