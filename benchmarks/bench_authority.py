@@ -12,7 +12,11 @@ With ``--dev DB`` (the development corpus ingested into DB, e.g. by ``kartoteka 
 reports instead, for the gold people who have a record in the list, how many are linked, queued
 or missed, and how many namesake traps are linked, beside main's linker run the same way
 (``authority_dev.py``).
-Usage: python benchmarks/bench_authority.py [--n 10000] [--seed 11] [--dev DB]
+With ``--schemes N``: N people of the list given as a text gives them at best (full name and
+both years) under every romanisation scheme, two namesakes beside each, linked by the baseline
+and by this tree.
+Usage: python benchmarks/bench_authority.py [--n 10000] [--seed 11] [--dev DB] [--schemes N]
+       [--baseline COMMIT]
 """
 
 from __future__ import annotations
@@ -204,14 +208,25 @@ def scheme_profiles(records: list[AuthorityRecord], n: int, seed: int
     return profiles, truth
 
 
-def report_schemes(records: list[AuthorityRecord], n: int, seed: int) -> None:
+def report_schemes(records: list[AuthorityRecord], n: int, seed: int, baseline: str) -> None:
+    from authority_dev import baseline_linker
+
     from kartoteka.resolve.authority import link_authority
 
     profiles, truth = scheme_profiles(records, n, seed)
-    matches = link_authority(profiles, records)
-    linked = {(m.profile_key, m.record_id) for m in matches if m.decision == "linked"}
     print(f"full name and both years, {n} people of the list under each scheme, two namesake "
           "traps beside each")
+    repo = Path(__file__).resolve().parents[1]
+    for name, linker in ((f"baseline {baseline}", baseline_linker(repo, baseline)),
+                         ("this tree", link_authority)):
+        print(f"-- {name}")
+        matches = linker(profiles, records)
+        _scheme_lines(profiles, truth, {(m.profile_key, m.record_id) for m in matches
+                                        if m.decision == "linked"})
+
+
+def _scheme_lines(profiles: list[Profile], truth: dict[str, str | None],
+                  linked: set[tuple[str, str]]) -> None:
     for scheme in SCHEME_CHECK:
         keys = [k for k in truth if k.startswith(f"{scheme}:")]
         people = [k for k in keys if truth[k]]
@@ -232,18 +247,23 @@ def main() -> None:
     parser.add_argument("--dev", metavar="DB", help="a database holding the dev texts")
     parser.add_argument("--schemes", type=int, metavar="N",
                         help="check N people of the list, full name and years, per scheme")
+    parser.add_argument("--baseline", default=None, metavar="COMMIT",
+                        help="the commit whose linker runs beside this tree's (--dev, --schemes)")
     args = parser.parse_args()
     if not (LIST / "records.jsonl").is_file():
         sys.exit(f"{LIST} is missing")
+    from authority_dev import BASELINE_COMMIT
+
+    baseline = args.baseline or BASELINE_COMMIT
     if args.schemes:
-        report_schemes(load_list(), args.schemes, args.seed)
+        report_schemes(load_list(), args.schemes, args.seed, baseline)
         return
     if args.dev:
         from authority_dev import importable, report_dev
 
         if not importable():
             sys.exit("the dev gold (../shared/corpus/dev) or PyYAML is missing")
-        report_dev(args.dev, load_list(), Path(__file__).resolve().parents[1])
+        report_dev(args.dev, load_list(), Path(__file__).resolve().parents[1], baseline)
         return
     with mp.get_context("spawn").Pool(1) as pool:
         report(pool.apply(run, (args.n, args.seed)))
