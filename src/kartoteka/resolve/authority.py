@@ -153,7 +153,10 @@ def profile_readings(profile: Profile) -> list[Profile]:
     Cyrillic list every reading is tried, and the pair keeps the reading that fits best
     (``_better``): a namesake's other patronymic or years have no reading that agrees."""
     parts = (profile.surname, profile.given, profile.patronymic)
-    if not any(_latin(part) for part in parts):
+    # A surname, alone or with initials, keys under every reading already (surname_keys) and
+    # can link by none: only a full given name or patronymic is worth reading again.
+    full = [p for p in parts[1:] if p and len(p.strip(". ")) > 1]
+    if not full or not any(_latin(part) for part in parts):
         return [profile]
     out, seen = [profile], {parts}
     for reader in READERS:
@@ -166,6 +169,26 @@ def profile_readings(profile: Profile) -> list[Profile]:
         out.append(replace(profile, label=label, names=[label], surname=surname, given=given,
                            patronymic=patronymic))
     return out
+
+
+# The columns a reading of a profile may change; a reading that changes none compares as the
+# profile does, and is not scored again.
+_READ_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")
+
+
+def _reading_rows(readings: Mapping[str, list[Profile]]) -> list[dict[str, Any]]:
+    """Linkage rows of the profiles' readings, those that compare as an earlier one left out
+    (a Latin name most readers read alike costs one row, not seven)."""
+    rows = []
+    for key, own in readings.items():
+        seen = set()
+        for i, reading in enumerate(own):
+            row = person_row(reading)
+            columns = tuple(row[c] for c in _READ_COLUMNS)
+            if columns not in seen:
+                seen.add(columns)
+                rows.append({**row, "unique_id": f"{key}{READING_SEPARATOR}{i}"})
+    return rows
 
 
 def profile_blocks(profile: Profile) -> set[str]:
@@ -246,10 +269,7 @@ def link_authority(
     text_facts = {k: f for k, f in text_facts.items() if f != Facts()}
     # One row per reading of a profile too: its Latin name read under each scheme.
     profile_readings_of = {p.key: profile_readings(p) for p in persons}
-    profile_rows = [
-        {**person_row(reading), "unique_id": f"{key}{READING_SEPARATOR}{i}"}
-        for key, own in profile_readings_of.items() for i, reading in enumerate(own)
-    ]
+    profile_rows = _reading_rows(profile_readings_of)
     batch = score_pairs(
         profile_rows,
         PERSON_COLUMNS,
