@@ -73,7 +73,7 @@ def test_authority_evidence_birthday_and_birthplace_link() -> None:
     profile = given_and_surname(birth_date=record.extra["birth_date"], birthplace="Odessa")
     match = link_authority([profile], made_up_list())
     assert [(m.record_id, m.decision) for m in match] == [("0", "linked")]
-    assert match[0].features["birthplace"]["level"] == "same place"
+    assert match[0].features["born_in"]["level"] == "same place"
     assert match[0].features["birth_date"]["level"] == "same day"
 
 
@@ -81,7 +81,7 @@ def test_authority_evidence_other_birthplace_weighs_against() -> None:
     plain = link(given_and_surname())[0]
     elsewhere = link(given_and_surname(birthplace="Kursk"))
     assert [m.decision for m in elsewhere] == ["review"]
-    assert elsewhere[0].features["birthplace"]["level"] == "other place"
+    assert elsewhere[0].features["born_in"]["level"] == "other place"
     assert elsewhere[0].probability < plain.probability
 
 
@@ -128,3 +128,24 @@ def test_authority_evidence_memorial_record_carries_days_and_birthplace(tmp_path
     facts = record_facts(record.extra)
     assert facts.death_date == "1937-11-09" and facts.birth_date == "1891-04-03"
     assert any(same_place(a, b) for a in place_keys("Tiflis") for b in facts.places)
+
+
+def test_authority_evidence_village_and_province_do_not_disagree() -> None:
+    """A record that gives only the province says nothing against the village of the text."""
+    record = replace_extra(made_up_list()[0], birth_place="в Витебской губ.")
+    found = link_authority([given_and_surname(birthplace="Zarechye")], [record],
+                           list_sizes={"t": 60}, review_threshold=0.1)
+    assert found and "born_in" not in found[0].features
+
+
+def test_authority_evidence_old_style_birthday_is_the_same_day() -> None:
+    """1 January 1890 Old Style is 13 January New Style; 20 January is another day."""
+    record = replace_extra(made_up_list()[0], birth_date="1890-01-01")
+    for day, level in (("1890-01-13", "same day"), ("1890-01-20", "other day")):
+        found = link_authority([given_and_surname(birth_date=day)], [record],
+                               list_sizes={"t": 60}, review_threshold=0.01)
+        assert found[0].features["birth_date"]["level"] == level
+
+
+def replace_extra(record: AuthorityRecord, **extra: str) -> AuthorityRecord:
+    return replace(record, extra={**record.extra, **extra})

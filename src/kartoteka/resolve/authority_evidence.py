@@ -11,11 +11,13 @@ features (level and weight), so a link shows what decided it.
   shot on the same day (0.0065 for any two records, 0.39 of pairs share a year): the year is
   weighed apart (``death_year``), the day only adds what the year does not say.
 - ``birth_date``: the birthday (month and day; the year is ``birth_year``'s), u 0.0044, the
-  share of pairs of the list's full birth dates that share a day (1 January is common).
+  share of pairs of the list's full birth dates that share a day (1 January is common). Before
+  1918 a date 11 to 13 days apart is the same day in the other calendar (Old Style).
 - ``arrest_date``: the day of arrest, where a list gives it (u as for the execution day).
-- ``birthplace``: a place the text names as the birthplace and one the record's place of birth
+- ``born_in``: a place the text names as the birthplace and one the record's place of birth
   names (town, village, district or province), compared by key, case endings aside (Одессе,
   Odessa). u 0.01: the commonest birthplace of the list, Moscow, is one record in sixteen.
+  Only two settlements disagree: a village in the text and a province in the record do not.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -34,7 +37,7 @@ EVIDENCE_LEVELS: dict[str, tuple[str, ...]] = {
     "death_date": ("same day", "other day"),
     "birth_date": ("same day", "other day"),
     "arrest_date": ("same day", "other day"),
-    "birthplace": ("same place", "other place"),
+    "born_in": ("same place", "other place"),
 }
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # The words of a Russian address of birth that are no place (abbreviations of kinds of
@@ -47,6 +50,17 @@ _NOT_PLACES = frozenset({
     "of", "governorate", "gubernia", "uyezd",
 })
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Words that make a part of an address a division, not a settlement (as Memorial and English
+# texts write them): "Ковенской губ.", "Бендерский уезд", "Vitebsk province".
+_DIVISIONS = frozenset({
+    "губ", "губерния", "губернии", "уезд", "уезда", "обл", "область", "области", "р-н", "район",
+    "района", "волость", "волости", "вол", "край", "края", "округ", "окр", "асср", "сср",
+    "province", "district", "region", "governorate", "gubernia", "uyezd", "oblast", "krai",
+})
+# Between 1700 and February 1918 Russian dates were Julian, 11 to 13 days behind the Gregorian:
+# a birthday given in either calendar is the same day.
+_OLD_STYLE_DAYS = (11, 12, 13)
+_CALENDAR_REFORM = date(1918, 2, 14)
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,9 @@ class Facts:
     death_date: str | None = None
     arrest_date: str | None = None
     places: tuple[str, ...] = ()  # keys of the place names
+    # keys of the settlements among them (no province, district or region): only these can
+    # disagree, a village in a province is no other place than the province
+    settlements: tuple[str, ...] = ()
 
 
 def _day(value: Any) -> str | None:
@@ -77,6 +94,28 @@ def place_keys(text: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+def settlement_keys(text: str | None) -> tuple[str, ...]:
+    """Keys of the parts of a place description that name no division (a town, a village)."""
+    out: list[str] = []
+    for part in re.split(r"[,;()]", text or ""):
+        words = {w.lower().strip(".") for w in _WORD.findall(part)}
+        if words & _DIVISIONS:
+            continue
+        out.extend(k for k in place_keys(part) if k not in out)
+    return tuple(out)
+
+
+def _same_birthday(a: str, b: str) -> bool:
+    """The same month and day, or one date the other's in the Julian calendar (before 1918)."""
+    if a[5:] == b[5:]:
+        return True
+    try:
+        x, y = date.fromisoformat(a), date.fromisoformat(b)
+    except ValueError:
+        return False
+    return max(x, y) < _CALENDAR_REFORM and abs((x - y).days) in _OLD_STYLE_DAYS
+
+
 def same_place(a: str, b: str) -> bool:
     """Two place keys of one name, case endings aside: Одесса, Одессе and Odessa; Москва,
     Москве; Харбина and Harbin (all but the last letter of the shorter agree)."""
@@ -89,7 +128,7 @@ def same_place(a: str, b: str) -> bool:
 
 def profile_facts(profile: Profile) -> Facts:
     return Facts(_day(profile.birth_date), _day(profile.death_date), _day(profile.arrest_date),
-                 place_keys(profile.birthplace))
+                 place_keys(profile.birthplace), settlement_keys(profile.birthplace))
 
 
 def record_facts(extra: Mapping[str, Any]) -> Facts:
@@ -97,7 +136,8 @@ def record_facts(extra: Mapping[str, Any]) -> Facts:
     records; a CSV list may give the same columns)."""
     return Facts(_day(extra.get("birth_date")),
                  _day(extra.get("execution_date") or extra.get("death_date")),
-                 _day(extra.get("arrest_date")), place_keys(extra.get("birth_place")))
+                 _day(extra.get("arrest_date")), place_keys(extra.get("birth_place")),
+                 settlement_keys(extra.get("birth_place")))
 
 
 def _levels(text: Facts, record: Facts) -> dict[str, str]:
@@ -107,11 +147,12 @@ def _levels(text: Facts, record: Facts) -> dict[str, str]:
         if a and b:
             levels[name] = "same day" if a == b else "other day"
     if text.birth_date and record.birth_date:
-        same = text.birth_date[5:] == record.birth_date[5:]
+        same = _same_birthday(text.birth_date, record.birth_date)
         levels["birth_date"] = "same day" if same else "other day"
-    if text.places and record.places:
-        agree = any(same_place(a, b) for a in text.places for b in record.places)
-        levels["birthplace"] = "same place" if agree else "other place"
+    if any(same_place(a, b) for a in text.places for b in record.places):
+        levels["born_in"] = "same place"
+    elif text.settlements and record.settlements:
+        levels["born_in"] = "other place"
     return levels
 
 
