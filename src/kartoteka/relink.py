@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -38,6 +39,7 @@ from kartoteka.resolve.profile import Profile
 from kartoteka.sources.authority import RawRecord
 from kartoteka.sources.authority import read_authority_file as read_raw_records
 from kartoteka.store import authority as stored_authority
+from kartoteka.store import linkage_model as stored_linkage
 from kartoteka.store.entities import (
     assign_entities,
     current_profiles,
@@ -81,7 +83,8 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
     touched: set[str] = {r.entity_id for r in rows if r.entity_id}
     persons = [r for r in rows if is_linkable_person(r)]
     others = [r for r in rows if not is_linkable_person(r)]
-    clusters = _link_persons(session, persons, cur, backend) + group_by_name(others)
+    clusters = _link_persons(session, persons, cur, backend, whole=changed is None)
+    clusters += group_by_name(others)
     return assign_entities(session, clusters, touched, cur.labels)
 
 
@@ -112,9 +115,11 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             cond = cond | ProfileRow.key.in_(tied)
         stored = [r for r in current_profiles(session, cond)
                   if r.key not in keys and is_linkable_person(r)]
-        attached = attach_profiles(
-            [Profile.from_dict(r.data) for r in new], [Profile.from_dict(r.data) for r in stored],
-            {r.key: r.entity_id for r in stored}, decisions=cur.decisions)
+        fresh = [Profile.from_dict(r.data) for r in new]
+        near = [Profile.from_dict(r.data) for r in stored]
+        attached = attach_profiles(fresh, near, {r.key: r.entity_id for r in stored},
+                                   decisions=cur.decisions,
+                                   **_stored_model_arguments(session, [*near, *fresh]))
         by_key = {r.key: r for r in [*stored, *new]}
         held: dict[str, list[ProfileRow]] = {}
         for r in stored:
@@ -132,6 +137,31 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
     if rest:
         touched |= resolve_profiles(session, changed=rest, cur=cur)
     return touched
+
+
+def _stored_model_arguments(session: Session, profiles: list[Profile]) -> dict[str, Any]:
+    """What ``attach_profiles`` scores with when ``kartoteka resolve`` stored a person model:
+    its m and u, its link threshold, the chance of a match reckoned over the collection it was
+    computed on (and the new profiles), and, when it was trained, the stored frequencies of
+    these profiles' names. Nothing when none is stored: the prior."""
+    from kartoteka.resolve.incremental import frequency_values
+
+    stored = stored_linkage.stored_model(session)
+    if stored is None:
+        return {}
+    new = len({p.key for p in profiles})
+    arguments: dict[str, Any] = {
+        "model": stored.settings, "threshold": stored.link_threshold,
+        "population": stored.profiles + new}
+    if stored.model.get("trained"):
+        wanted = frequency_values(profiles)
+        found = stored_linkage.term_frequencies(session, wanted)
+        # A name the collection did not have is as rare as a name can be there: once in n.
+        rarest = 1.0 / max(stored.profiles, 1)
+        arguments["term_frequencies"] = {
+            field: {value: found.get(field, {}).get(value, rarest) for value in values}
+            for field, values in wanted.items()}
+    return arguments
 
 
 def _channel_would_join(clusters: list[list[ProfileRow]], held: dict[str, list[ProfileRow]],
@@ -160,7 +190,9 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
 
 
 def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
-                  backend: str = "duckdb") -> list[list[ProfileRow]]:
+                  backend: str = "duckdb", *, whole: bool = False) -> list[list[ProfileRow]]:
+    """Link these person profiles; ``whole``: they are every one stored (``kartoteka
+    resolve``), so the model this run computed replaces the stored one."""
     if not persons:
         return []
     from kartoteka.resolve.across import link_profiles
@@ -169,6 +201,12 @@ def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
     linkage = link_profiles(
         [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions, backend=backend,
     )
+    if whole and linkage.learnt is not None:
+        linkage.learnt.computed_at = datetime.now(UTC).isoformat(timespec="seconds")
+        stored_linkage.save_model(
+            session, stored_linkage.PERSON, settings=linkage.model,
+            model=linkage.learnt.to_dict(), link_threshold=linkage.learnt.link_threshold,
+            profiles=linkage.learnt.profiles, term_frequencies=linkage.term_frequencies)
     linkage = join_channel_variants(linkage, [r.data for r in persons], cur.decisions)
     save_links(session, linkage.pairs, by_key)
     clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]

@@ -59,6 +59,18 @@ class Attachment:
     bridges: set[str] = field(default_factory=set)  # new keys left to the full linker
 
 
+def frequency_values(profiles: Sequence[Profile]) -> dict[str, set[str]]:
+    """The values of the frequency-adjusted columns (``scoring.TF_COLUMNS``) these profiles'
+    records hold: what to look up in a stored model's name frequencies."""
+    out: dict[str, set[str]] = {column: set() for column in TF_COLUMNS}
+    for profile in profiles:
+        row = person_row(profile)
+        for column in TF_COLUMNS:
+            if row[column]:
+                out[column].add(row[column])
+    return out
+
+
 def _candidate_index(rows: Sequence[dict[str, Any]]) -> dict[tuple[str, str], list[int]]:
     """Row indexes by blocking value: the two rules of ``comparisons.person_blocking_rules``."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -279,4 +291,5 @@ def _decide(
     return Attachment(entity_of_new, sorted(groups.values()), pairs, bridges)
 
 
-__all__ = ["Attachment", "attach_profiles", "model_weights", "prior_weights", "score_pair"]
+__all__ = ["Attachment", "attach_profiles", "frequency_values", "model_weights", "prior_weights",
+           "score_pair"]

@@ -87,6 +87,8 @@ class ScoredPersons:
     rows: list[dict[str, Any]]  # the linkage records (records.PERSON_COLUMNS)
     model: dict[str, Any] = field(default_factory=dict)
     trained: bool = False
+    # column -> value -> frequency, as the weights were adjusted by them (trained runs only)
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def score_persons(
@@ -102,6 +104,7 @@ def score_persons(
     train = len(persons) >= MIN_PROFILES_TO_TRAIN
     rows = [person_row(p, parts[p.key]) for p in persons]
     bound_blocks(rows)
+    tf = {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else {}
 
     def candidate(row: dict[str, Any]) -> Candidate:
         a, b = row["unique_id_l"], row["unique_id_r"]
@@ -121,9 +124,7 @@ def score_persons(
         ),
         estimate_u=train,
         em_blocking_rules=person_em_rules() if train else (),
-        term_frequencies=(
-            {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else None
-        ),
+        term_frequencies=tf or None,
         min_probability=keep_pairs_from,
         backend=backend,
         labelled_pairs=labelled_pairs,
@@ -131,4 +132,4 @@ def score_persons(
     )
     candidates: list[Candidate] = batch.pairs
     candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
-    return ScoredPersons(candidates, rows, batch.model, train)
+    return ScoredPersons(candidates, rows, batch.model, train, tf)
