@@ -26,7 +26,7 @@ DECIDED = MIN_LABELLED_PAIRS + 2
 
 def collection(db: str, action: str | None) -> Store:
     """The people ingested; reviewers merge (or split) the first DECIDED of them; then
-    ``kartoteka resolve``."""
+    ``kartoteka resolve``. The pairs of profiles are kept on the store, as ``pairs``."""
     store = Store(db)
     pairs = [(add(store, f"Ivan {s} was arrested.", f"Ivan {s}")[0],
               add(store, f"I. {s} was shot.", f"I. {s}")[0]) for s in SURNAMES]
@@ -36,6 +36,7 @@ def collection(db: str, action: str | None) -> Store:
                        else {"moved": [initial], "kept": [full]})
             record_edit(session, user="reviewer", action=action, target=full, payload=payload)
         resolve_profiles(session)
+    store.pairs = pairs  # type: ignore[attr-defined]
     return store
 
 
@@ -77,6 +78,10 @@ def test_relink_model_rejections_reach_ingest_through_the_threshold(
     assert new_pair(plain).decision == "linked"
     after = new_pair(split)
     assert after.decision == "review" and after.probability < model.link_threshold
+    undecided = sorted(split.pairs[-1])  # type: ignore[attr-defined]
+    with split.session() as session:  # the neighbourhood linker keeps the learnt line too
+        resolve_profiles(session, changed=undecided)
+        assert session.get(LinkRow, tuple(undecided)).decision == "review"
     with split.session() as session:  # human decisions hold through it all
         split_pairs = session.query(LinkRow).filter(LinkRow.decision == "cannot-link").count()
     assert split_pairs == DECIDED

@@ -8,7 +8,9 @@ import``, the stored profiles are linked again. This module reads the human deci
 Persons are linked by ``resolve.across.link_profiles`` over a neighbourhood (every profile that
 shares a blocking key with the ones that changed), with the human decisions as constraints;
 a newly ingested file's persons are attached to the stored entities incrementally instead
-(``link_new_profiles``, ``resolve.incremental``), with no Splink run.
+(``link_new_profiles``, ``resolve.incremental``), with no Splink run, scored by the person model
+the last ``kartoteka resolve`` computed (``resolve_profiles`` over every profile hands it to
+``store.linkage_model``), or by the prior before there is one.
 Organisations and places are one entity per normalised name; groups and unnamed people stay
 with their document.
 """
@@ -139,28 +141,41 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
     return touched
 
 
-def _stored_model_arguments(session: Session, profiles: list[Profile]) -> dict[str, Any]:
-    """What ``attach_profiles`` scores with when ``kartoteka resolve`` stored a person model:
-    its m and u, its link threshold, the chance of a match reckoned over the collection it was
-    computed on (and the new profiles), and, when it was trained, the stored frequencies of
-    these profiles' names. Nothing when none is stored: the prior."""
+def _stored_person_model(session: Session, profiles: list[Profile]
+                         ) -> tuple[stored_linkage.StoredModel, dict[str, dict[str, float]] | None
+                                    ] | None:
+    """The person model ``kartoteka resolve`` stored, if any, and, when it was trained, the
+    stored frequencies of the names these profiles hold (the only ones scoring them needs)."""
     from kartoteka.resolve.incremental import frequency_values
 
     stored = stored_linkage.stored_model(session)
     if stored is None:
+        return None
+    if not stored.model.get("trained"):
+        return stored, None
+    wanted = frequency_values(profiles)
+    found = stored_linkage.term_frequencies(session, wanted)
+    # A name the collection did not have is as rare as a name can be there: once in n.
+    rarest = 1.0 / max(stored.profiles, 1)
+    return stored, {field: {value: found.get(field, {}).get(value, rarest) for value in values}
+                    for field, values in wanted.items()}
+
+
+def _stored_model_arguments(session: Session, profiles: list[Profile]) -> dict[str, Any]:
+    """What ``attach_profiles`` scores with when ``kartoteka resolve`` stored a person model:
+    its m and u, its link threshold, the chance of a match reckoned over the collection it was
+    computed on (and the new profiles), and its name frequencies. Nothing when none is stored:
+    the prior."""
+    found = _stored_person_model(session, profiles)
+    if found is None:
         return {}
+    stored, frequencies = found
     new = len({p.key for p in profiles})
     arguments: dict[str, Any] = {
         "model": stored.settings, "threshold": stored.link_threshold,
         "population": stored.profiles + new}
-    if stored.model.get("trained"):
-        wanted = frequency_values(profiles)
-        found = stored_linkage.term_frequencies(session, wanted)
-        # A name the collection did not have is as rare as a name can be there: once in n.
-        rarest = 1.0 / max(stored.profiles, 1)
-        arguments["term_frequencies"] = {
-            field: {value: found.get(field, {}).get(value, rarest) for value in values}
-            for field, values in wanted.items()}
+    if frequencies is not None:
+        arguments["term_frequencies"] = frequencies
     return arguments
 
 
@@ -192,15 +207,23 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
 def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
                   backend: str = "duckdb", *, whole: bool = False) -> list[list[ProfileRow]]:
     """Link these person profiles; ``whole``: they are every one stored (``kartoteka
-    resolve``), so the model this run computed replaces the stored one."""
+    resolve``), so the model this run computed replaces the stored one. A neighbourhood is
+    linked with the stored model: its m and u, its threshold, its collection's size."""
     if not persons:
         return []
-    from kartoteka.resolve.across import link_profiles
+    from kartoteka.resolve.across import DEFAULT_THRESHOLD, KnownModel, link_profiles
 
     by_key = {r.key: r for r in persons}
-    linkage = link_profiles(
-        [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions, backend=backend,
-    )
+    profiles = [Profile.from_dict(r.data) for r in persons]
+    # A neighbourhood is scored as the whole collection was: the stored model, untrained.
+    found = None if whole else _stored_person_model(session, profiles)
+    known, threshold = None, DEFAULT_THRESHOLD
+    if found is not None:
+        stored, frequencies = found
+        known = KnownModel(stored.model["comparisons"], stored.profiles, frequencies)
+        threshold = stored.link_threshold
+    linkage = link_profiles(profiles, decisions=cur.decisions, backend=backend,
+                            threshold=threshold, known=known)
     if whole and linkage.learnt is not None:
         linkage.learnt.computed_at = datetime.now(UTC).isoformat(timespec="seconds")
         stored_linkage.save_model(

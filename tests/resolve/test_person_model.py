@@ -125,3 +125,24 @@ def test_person_model_threshold_is_bounded_and_reported() -> None:
     shown = model.to_dict()
     assert shown["weights"]["surname"]["exact"] > 0 > shown["weights"]["surname"]["else"]
     assert (shown["profiles"], shown["accepted"], shown["rejected"]) == (2, 0, 0)
+
+
+def test_person_model_known_model_scores_a_part_as_the_whole_run_did() -> None:
+    """A neighbourhood scored with the model the whole collection trained (as relink scores it
+    after ``kartoteka resolve``) gets the whole run's probabilities, not a small sample's."""
+    from kartoteka.resolve.scoring import MIN_PROFILES_TO_TRAIN, KnownModel
+    from tests.resolve.test_incremental import crowd
+
+    profiles = crowd(MIN_PROFILES_TO_TRAIN + 50)
+    whole = link_profiles(profiles)
+    assert whole.learnt is not None and whole.learnt.trained and whole.term_frequencies
+    part = [p for p in profiles if p.surname in ("Orlov", "Орлов")][:40]
+    keys = {p.key for p in part}
+    known = KnownModel(whole.learnt.comparisons, len(profiles), whole.term_frequencies)
+    alone = {(q.a, q.b): q.probability for q in link_profiles(part).pairs}
+    scored = {(q.a, q.b): q.probability for q in link_profiles(part, known=known).pairs}
+    full = {(q.a, q.b): q.probability for q in whole.pairs if {q.a, q.b} <= keys}
+    shared = scored.keys() & full.keys()
+    assert len(shared) > 20
+    assert all(abs(scored[k] - full[k]) < 1e-9 for k in shared)
+    assert any(abs(alone[k] - full[k]) > 0.01 for k in shared if k in alone)

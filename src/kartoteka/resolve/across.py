@@ -34,6 +34,7 @@ from kartoteka.resolve.scoring import (  # noqa: F401 - re-exported: callers imp
     TF_COLUMNS,
     Candidate,
     Decision,
+    KnownModel,
     prior_match_probability,
     score_persons,
     surname_frequencies,
@@ -215,6 +216,7 @@ def _link_persons(
     threshold: float,
     review_band: tuple[float, float],
     keep_pairs_from: float,
+    known: KnownModel | None = None,
 ) -> _PersonLinks:
     if len(persons) < 2:
         return _PersonLinks()
@@ -223,7 +225,7 @@ def _link_persons(
     scored = score_persons(
         persons, parts, backend=backend, keep_pairs_from=keep_pairs_from,
         # Merges reviewers accepted teach the model what one person's profiles look like here.
-        labelled_pairs=labelled_pairs(decisions.must_link, parts.keys()),
+        labelled_pairs=labelled_pairs(decisions.must_link, parts.keys()), known=known,
     )
     candidates, rows, train = scored.candidates, scored.rows, scored.trained
     # Merges reviewers rejected raise the line when the model keeps proposing such pairs.
@@ -341,12 +343,14 @@ def link_profiles(
     threshold: float = DEFAULT_THRESHOLD,
     review_band: tuple[float, float] = DEFAULT_REVIEW_BAND,
     keep_pairs_from: float = 0.01,
+    known: KnownModel | None = None,
 ) -> Linkage:
     """Cluster profiles into entities across documents and scripts.
 
     Every profile lands in exactly one cluster. Person pairs scoring at least ``threshold`` are
     joined unless a rule forbids it; pairs in ``review_band`` (and refused or ambiguous links)
-    are marked "review". Scored pairs below ``keep_pairs_from`` are not returned.
+    are marked "review". Scored pairs below ``keep_pairs_from`` are not returned. ``known``: a
+    model computed on the whole collection to score these (a part of it) with, untrained.
     """
     keys = [p.key for p in profiles]
     if len(set(keys)) != len(keys):
@@ -357,7 +361,7 @@ def link_profiles(
     persons = [p for p in ordered if p.kind == "person"]
     linked = _link_persons(
         persons, decisions, clusters, backend=backend, threshold=threshold,
-        review_band=review_band, keep_pairs_from=keep_pairs_from,
+        review_band=review_band, keep_pairs_from=keep_pairs_from, known=known,
     )
     pairs = linked.pairs
     named = [p for p in ordered if p.kind in ("organization", "place")]

@@ -8,7 +8,9 @@ it matches above the line, or stays on its own (its pairs to review), exactly as
 linker (``across.link_profiles``) decides.
 
 One definition of the model: each pair is scored by ``pair_scores.score_pair`` from the Splink
-level objects of ``comparisons.py`` and the prior's (or a trained model's) m and u. Blocking (a
+level objects of ``comparisons.py`` and the prior's m and u, or a trained model's (``relink``
+passes the one the last full run stored, with its threshold, the size of the collection it was
+computed on and its name frequencies). Blocking (a
 shared bounded block key, or the same given name and patronymic) and everything after scoring
 (conflicts, lone surnames, ambiguity, unresolved names, human decisions, the review band) are
 the full linker's own functions.

@@ -91,6 +91,16 @@ class ScoredPersons:
     term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class KnownModel:
+    """A model computed before on the whole collection (the one ``kartoteka resolve`` stored),
+    to score a part of it with as it is: nothing is trained on the part."""
+
+    comparisons: dict[str, dict[str, list[float]]]  # m/u per level, the prior file's shape
+    population: int  # profiles the chance of a match is reckoned over (the collection's)
+    term_frequencies: dict[str, dict[str, float]] | None = None  # from 1,000 profiles on
+
+
 def score_persons(
     persons: Sequence[Profile],
     parts: dict[str, NameParts],
@@ -98,13 +108,21 @@ def score_persons(
     backend: str,
     keep_pairs_from: float,
     labelled_pairs: Sequence[tuple[str, str]] = (),
+    known: KnownModel | None = None,
 ) -> ScoredPersons:
-    """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key)."""
+    """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key), with
+    a model trained on them (from 1,000 on) or the prior, or with a ``known`` one."""
     prior = load_prior()
-    train = len(persons) >= MIN_PROFILES_TO_TRAIN
+    population = len(persons)
+    if known is not None:
+        prior, population = {**prior, "comparisons": known.comparisons}, known.population
+    train = population >= MIN_PROFILES_TO_TRAIN  # from here on names weigh by frequency
     rows = [person_row(p, parts[p.key]) for p in persons]
     bound_blocks(rows)
-    tf = {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else {}
+    tf: dict[str, dict[str, float]] = {}
+    if train:
+        tf = dict(known.term_frequencies or {}) if known is not None else {}
+        tf = tf or {column: surname_frequencies(rows, column) for column in TF_COLUMNS}
 
     def candidate(row: dict[str, Any]) -> Candidate:
         a, b = row["unique_id_l"], row["unique_id_r"]
@@ -120,10 +138,10 @@ def score_persons(
         comparisons=person_comparisons(prior, surname_tf=train, given_tf=train, variant_tf=train),
         blocking_rules=person_blocking_rules(),
         probability_two_random_records_match=prior_match_probability(
-            len(persons), prior["profiles_per_entity"]
+            population, prior["profiles_per_entity"]
         ),
-        estimate_u=train,
-        em_blocking_rules=person_em_rules() if train else (),
+        estimate_u=train and known is None,
+        em_blocking_rules=person_em_rules() if train and known is None else (),
         term_frequencies=tf or None,
         min_probability=keep_pairs_from,
         backend=backend,
