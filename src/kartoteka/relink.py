@@ -121,7 +121,7 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
         near = [Profile.from_dict(r.data) for r in stored]
         attached = attach_profiles(fresh, near, {r.key: r.entity_id for r in stored},
                                    decisions=cur.decisions,
-                                   **_stored_model_arguments(session, [*near, *fresh]))
+                                   **_stored_model_arguments(session, near, fresh))
         by_key = {r.key: r for r in [*stored, *new]}
         held: dict[str, list[ProfileRow]] = {}
         for r in stored:
@@ -161,19 +161,19 @@ def _stored_person_model(session: Session, profiles: list[Profile]
                     for field, values in wanted.items()}
 
 
-def _stored_model_arguments(session: Session, profiles: list[Profile]) -> dict[str, Any]:
-    """What ``attach_profiles`` scores with when ``kartoteka resolve`` stored a person model:
-    its m and u, its link threshold, the chance of a match reckoned over the collection it was
-    computed on (and the new profiles), and its name frequencies. Nothing when none is stored:
-    the prior."""
-    found = _stored_person_model(session, profiles)
+def _stored_model_arguments(session: Session, near: list[Profile], new: list[Profile]
+                            ) -> dict[str, Any]:
+    """What ``attach_profiles`` scores ``new`` profiles (beside ``near`` stored ones) with when
+    ``kartoteka resolve`` stored a person model: its m and u, its link threshold, the chance of
+    a match reckoned over the collection it was computed on and the new profiles, and its name
+    frequencies. Nothing when none is stored: the prior."""
+    found = _stored_person_model(session, [*near, *new])
     if found is None:
         return {}
     stored, frequencies = found
-    new = len({p.key for p in profiles})
     arguments: dict[str, Any] = {
         "model": stored.settings, "threshold": stored.link_threshold,
-        "population": stored.profiles + new}
+        "population": stored.profiles + len(new)}
     if frequencies is not None:
         arguments["term_frequencies"] = frequencies
     return arguments
