@@ -66,6 +66,11 @@ def test_relink_model_resolve_stores_it_and_ingest_scores_with_its_m(
     assert m > prior.model["comparisons"]["given"]["initial"][0]
     # The same pair ingested into both: the merges' m makes it likelier where they were made.
     assert new_pair(merged).probability > new_pair(plain).probability
+    with plain.session() as session:  # the next resolve replaces the stored model
+        resolve_profiles(session)
+        again = stored_model(session)
+    assert again is not None and again.profiles == prior.profiles + 2
+    assert again.computed_at >= prior.computed_at
 
 
 def test_relink_model_rejections_reach_ingest_through_the_threshold(

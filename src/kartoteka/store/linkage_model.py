@@ -23,7 +23,8 @@ from kartoteka.store.tables import LinkageModelRow, TermFrequencyRow
 
 PERSON = "person"
 MAX_VALUE_LENGTH = 200  # longer values are junk names, unique anyway: left out, as unknown
-_CHUNK = 500  # values a query or an insert carries at a time
+_CHUNK = 500  # values a query carries at a time
+_INSERT_CHUNK = 50_000  # rows an insert carries (the driver batches them further)
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,8 @@ def save_model(session: Session, kind: str, *, settings: Mapping[str, Any],
             for field, values in sorted(term_frequencies.items())
             for value, frequency in sorted(values.items())
             if value and len(value) <= MAX_VALUE_LENGTH]
-    for start in range(0, len(rows), _CHUNK):
-        session.execute(insert(TermFrequencyRow), rows[start:start + _CHUNK])
+    for start in range(0, len(rows), _INSERT_CHUNK):
+        session.execute(insert(TermFrequencyRow), rows[start:start + _INSERT_CHUNK])
     session.flush()
 
 
