@@ -18,6 +18,7 @@ with their document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -141,41 +142,67 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
     return touched
 
 
-def _stored_person_model(session: Session, profiles: list[Profile]
-                         ) -> tuple[stored_linkage.StoredModel, dict[str, dict[str, float]] | None
-                                    ] | None:
-    """The person model ``kartoteka resolve`` stored, if any, and, when it was trained, the
-    stored frequencies of the names these profiles hold (the only ones scoring them needs)."""
+@dataclass
+class _StoredPersonModel:
+    """The person model ``kartoteka resolve`` stored, as a part of the collection is scored
+    with it: its m and u; the collection's size and name frequencies when it was trained on
+    them (from 1,000 profiles; below that the chance of a match stays the part's own, as the
+    prior was reasoned for); its threshold, carried to the part's chance of a match."""
+
+    settings: dict[str, Any]
+    comparisons: dict[str, dict[str, list[float]]]
+    population: int | None
+    term_frequencies: dict[str, dict[str, float]] | None
+    stored: stored_linkage.StoredModel
+
+    def threshold(self, profiles: int) -> float:
+        from kartoteka.resolve.across import DEFAULT_THRESHOLD
+        from kartoteka.resolve.learning import threshold_at
+        from kartoteka.resolve.scoring import prior_match_probability
+
+        per_entity = load_prior()["profiles_per_entity"]
+        learnt_at = self.settings.get("probability_two_random_records_match") or \
+            prior_match_probability(self.stored.profiles, per_entity)
+        base = self.stored.model.get("base_threshold") or DEFAULT_THRESHOLD
+        here = prior_match_probability(self.population or profiles, per_entity)
+        return threshold_at(self.stored.link_threshold, base, learnt_at, here)
+
+
+def _stored_person_model(session: Session, profiles: list[Profile], new: int = 0
+                         ) -> _StoredPersonModel | None:
+    """The stored person model to score these profiles (``new`` of them not in the stored
+    collection) with, or None: the prior."""
     from kartoteka.resolve.incremental import frequency_values
 
     stored = stored_linkage.stored_model(session)
     if stored is None:
         return None
+    comparisons = stored.model.get("comparisons") or load_prior()["comparisons"]
     if not stored.model.get("trained"):
-        return stored, None
+        return _StoredPersonModel(stored.settings, comparisons, None, None, stored)
     wanted = frequency_values(profiles)
     found = stored_linkage.term_frequencies(session, wanted)
     # A name the collection did not have is as rare as a name can be there: once in n.
     rarest = 1.0 / max(stored.profiles, 1)
-    return stored, {field: {value: found.get(field, {}).get(value, rarest) for value in values}
-                    for field, values in wanted.items()}
+    frequencies = {field: {value: found.get(field, {}).get(value, rarest) for value in values}
+                   for field, values in wanted.items()}
+    return _StoredPersonModel(stored.settings, comparisons, stored.profiles + new, frequencies,
+                              stored)
 
 
 def _stored_model_arguments(session: Session, near: list[Profile], new: list[Profile]
                             ) -> dict[str, Any]:
     """What ``attach_profiles`` scores ``new`` profiles (beside ``near`` stored ones) with when
-    ``kartoteka resolve`` stored a person model: its m and u, its link threshold, the chance of
-    a match reckoned over the collection it was computed on and the new profiles, and its name
-    frequencies. Nothing when none is stored: the prior."""
-    found = _stored_person_model(session, [*near, *new])
+    ``kartoteka resolve`` stored a person model (``_StoredPersonModel``); nothing when none is
+    stored: the prior."""
+    found = _stored_person_model(session, [*near, *new], len(new))
     if found is None:
         return {}
-    stored, frequencies = found
-    arguments: dict[str, Any] = {
-        "model": stored.settings, "threshold": stored.link_threshold,
-        "population": stored.profiles + len(new)}
-    if frequencies is not None:
-        arguments["term_frequencies"] = frequencies
+    arguments: dict[str, Any] = {"model": found.settings,
+                                 "threshold": found.threshold(len(near) + len(new))}
+    if found.population is not None:
+        arguments["population"] = found.population
+        arguments["term_frequencies"] = found.term_frequencies
     return arguments
 
 
@@ -219,9 +246,9 @@ def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
     found = None if whole else _stored_person_model(session, profiles)
     known, threshold = None, DEFAULT_THRESHOLD
     if found is not None:
-        stored, frequencies = found
-        known = KnownModel(stored.model["comparisons"], stored.profiles, frequencies)
-        threshold = stored.link_threshold
+        known = KnownModel(found.comparisons, found.population or len(profiles),
+                           found.term_frequencies)
+        threshold = found.threshold(len(profiles))
     linkage = link_profiles(profiles, decisions=cur.decisions, backend=backend,
                             threshold=threshold, known=known)
     if whole and linkage.learnt is not None:

@@ -146,3 +146,20 @@ def test_person_model_known_model_scores_a_part_as_the_whole_run_did() -> None:
     assert len(shared) > 20
     assert all(abs(scored[k] - full[k]) < 1e-9 for k in shared)
     assert any(abs(alone[k] - full[k]) > 0.01 for k in shared if k in alone)
+
+
+def test_person_model_threshold_carries_to_a_neighbourhoods_odds() -> None:
+    """A line learnt over a collection where one pair in 100 matches, used where one in 3 does:
+    a pair with the refused pairs' evidence stays under it, one with a bit more passes."""
+    from kartoteka.resolve.learning import threshold_at
+
+    def probability(bits: float, chance: float) -> float:
+        odds = 2.0 ** bits * chance / (1.0 - chance)
+        return odds / (1.0 + odds)
+
+    refused = probability(12.0, 0.01)  # 12 bits of evidence at one in 100
+    learnt = raised_threshold([refused] * MIN_LABELLED_PAIRS, 0.9)
+    assert learnt is not None and learnt > refused
+    here = threshold_at(learnt, 0.9, 0.01, 1 / 3)
+    assert probability(12.0, 1 / 3) < here < probability(12.01, 1 / 3)
+    assert threshold_at(0.9, 0.9, 0.01, 1 / 3) == 0.9  # nothing raised: the default line

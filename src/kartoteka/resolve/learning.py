@@ -76,5 +76,21 @@ def raised_threshold(rejected: Sequence[float], link_threshold: float) -> float 
     return min(MAX_LINK_THRESHOLD, max(link_threshold, math.nextafter(quantile, 1.0)))
 
 
+def _logit2(p: float) -> float:
+    return math.log2(p / (1.0 - p))
+
+
+def threshold_at(threshold: float, base: float, learnt_at: float, here: float) -> float:
+    """A raised threshold learnt where the chance that two profiles are one person was
+    ``learnt_at`` (the whole collection), for pairs scored where it is ``here`` (a
+    neighbourhood, where it is higher): the same weight of evidence, and a hair more, since a
+    link must score above what reviewers refused. Never below ``base``; ``base`` itself when
+    nothing raised it."""
+    if threshold <= base or threshold >= 1.0:
+        return max(base, threshold)
+    weight = _logit2(threshold) - _logit2(learnt_at) + _logit2(here) + 1e-9
+    return max(base, 1.0 / (1.0 + 2.0 ** -weight))
+
+
 __all__ = ["MAX_LINK_THRESHOLD", "MIN_LABELLED_PAIRS", "REJECTED_QUANTILE", "LearntModel",
-           "raised_threshold"]
+           "raised_threshold", "threshold_at"]
