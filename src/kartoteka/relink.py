@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from kartoteka.curate.edits import Curation, curation
 from kartoteka.names.keys import neighbour_key, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
-from kartoteka.resolve.across import Linkage
+from kartoteka.resolve.across import DEFAULT_THRESHOLD, KnownModel, Linkage
 from kartoteka.resolve.authority import (
     DEFAULT_LINK_THRESHOLD,
     AuthorityRecord,
@@ -38,7 +38,9 @@ from kartoteka.resolve.authority import (
 from kartoteka.resolve.authority_model import LearntModel, learn
 from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, load_prior
+from kartoteka.resolve.learning import threshold_at
 from kartoteka.resolve.profile import Profile
+from kartoteka.resolve.scoring import prior_match_probability
 from kartoteka.sources.authority import RawRecord
 from kartoteka.sources.authority import read_authority_file as read_raw_records
 from kartoteka.store import authority as stored_authority
@@ -156,10 +158,7 @@ class _StoredPersonModel:
     stored: stored_linkage.StoredModel
 
     def threshold(self, profiles: int) -> float:
-        from kartoteka.resolve.across import DEFAULT_THRESHOLD
-        from kartoteka.resolve.learning import threshold_at
-        from kartoteka.resolve.scoring import prior_match_probability
-
+        """The link threshold for a part of ``profiles`` profiles (the new ones included)."""
         per_entity = load_prior()["profiles_per_entity"]
         learnt_at = self.settings.get("probability_two_random_records_match") or \
             prior_match_probability(self.stored.profiles, per_entity)
@@ -238,7 +237,7 @@ def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
     linked with the stored model: its m and u, its threshold, its collection's size."""
     if not persons:
         return []
-    from kartoteka.resolve.across import DEFAULT_THRESHOLD, KnownModel, link_profiles
+    from kartoteka.resolve.across import link_profiles
 
     by_key = {r.key: r for r in persons}
     profiles = [Profile.from_dict(r.data) for r in persons]
