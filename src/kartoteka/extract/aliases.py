@@ -35,7 +35,12 @@ LANGUAGE_LABELS = en.LANGUAGE_LABELS | ru.LANGUAGE_LABELS
 ALIAS_WORDS = en.ALIAS_WORDS | ru.ALIAS_WORDS
 STRONG_ALIAS_WORDS = en.STRONG_ALIAS_WORDS | ru.STRONG_ALIAS_WORDS
 ALIAS_SEPARATORS = en.ALIAS_SEPARATORS | ru.ALIAS_SEPARATORS
+LINKING_WORDS = en.LINKING_WORDS | ru.LINKING_WORDS
+QUALIFIER_PREPOSITIONS = en.QUALIFIER_PREPOSITIONS | ru.QUALIFIER_PREPOSITIONS
+ARTICLES = en.ARTICLES | ru.ARTICLES
 ASSUMED_NAME_PHRASES = en.ASSUMED_NAME_PHRASES + ru.ASSUMED_NAME_PHRASES
+ASSUMED_LIST_PHRASES = en.ASSUMED_LIST_PHRASES + ru.ASSUMED_LIST_PHRASES
+LIST_SEPARATORS = en.LIST_SEPARATORS | ru.LIST_SEPARATORS
 BIRTH_NAME_LABELS = en.BIRTH_NAME_LABELS + ru.BIRTH_NAME_LABELS
 KIN_WORDS = {**en.KIN_WORDS, **ru.KIN_WORDS}
 # Punctuation that may stand in a phrase introducing an alias.
@@ -48,19 +53,67 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _AFTER_ALIAS = re.compile(r"[\"'“”„«»‘’]*\s*(?:[);,\]]|(?:or|или|либо)\b|$)")
 _ASSUMED = re.compile(r"(?:" + "|".join(ASSUMED_NAME_PHRASES) + r")\s*[\"'“”„«»‘’]*\s*$",
                       re.IGNORECASE)
+_ASSUMED_LIST = re.compile(r"(?:" + "|".join(ASSUMED_LIST_PHRASES)
+                           + r")\s*[\"'“”„«»‘’:]*\s*$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")
 _BIRTH_LABEL = re.compile(r"\s*(?:" + "|".join(BIRTH_NAME_LABELS) + r")\s*[:—–-]\s*",
                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ])|\n")
 
 
+def _foreign_script(token: str) -> bool:
+    """A word in neither Latin nor Cyrillic letters: a name in a script the extractors do not
+    read ("Georgian: ლავრენტი ბერია"), which stands among the forms of a name like a label."""
+    return token.isalpha() and not any("a" <= c.lower() <= "z" or "а" <= c.lower() <= "я"
+                                       or c in "ёЁ" or "\u00c0" <= c <= "\u024f" for c in token)
+
+
+QUALIFIER_REACH = 3  # words of a place or time after its preposition ("в отделе кадров НКВД")
+
+
+def _qualifier_end(tokens: list[str], index: int) -> int | None:
+    """Where a phrase of place or time opened by the preposition at ``index`` ends: an article,
+    one to three words, then a dash or a word that introduces a name ("in the US assuming the
+    name of", "в СССР —", "в отделе кадров НКВД значился как"). Kin words never stand in it
+    ("в семье брата")."""
+    start = index + 1
+    if start < len(tokens) and tokens[start].lower() in ARTICLES:
+        start += 1
+    for end in range(start + 1, min(len(tokens), start + QUALIFIER_REACH) + 1):
+        word = tokens[end - 1].lower()
+        if not word.isalnum() or word in ALIAS_WORDS or word in KIN_WORDS:
+            return None
+        following = tokens[end].lower() if end < len(tokens) else ""
+        if following in ("—", "–", "-") or following in ALIAS_WORDS:
+            return end
+    return None
+
+
+def _without_qualifiers(tokens: list[str]) -> list[str]:
+    """The tokens less the phrases of place or time that qualify a name of a list."""
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        end = _qualifier_end(tokens, index) \
+            if tokens[index].lower() in QUALIFIER_PREPOSITIONS else None
+        if end is None:
+            out.append(tokens[index])
+            index += 1
+        else:
+            index = end
+    return out
+
+
 def _is_filler(text: str, *, need_strong: bool = False) -> bool:
-    """Only language labels, alias words, years, initials and punctuation."""
+    """Only language labels, alias words, years, initials, phrases of place or time, names in
+    an unread script and punctuation."""
     strong = False
-    for token in _TOKEN.findall(text):
+    for token in _without_qualifiers(_TOKEN.findall(text)):
         low = token.lower()
         if low in STRONG_ALIAS_WORDS:
             strong = True
-        if low in LANGUAGE_LABELS or low in ALIAS_WORDS or low in ALIAS_SEPARATORS:
+        if low in LANGUAGE_LABELS or low in ALIAS_WORDS or low in ALIAS_SEPARATORS \
+                or low in LINKING_WORDS or _foreign_script(token):
             continue
         if token in ALIAS_PUNCTUATION or token.isdigit() and len(token) == 4:
             continue
@@ -93,11 +146,16 @@ def _ends_like_alias(text: str, mention: Mention) -> bool:
 
 def _bracket_aliases(text: str, owner: Mention, persons: Sequence[Mention],
                      starts: list[int], found: dict[str, str]) -> int:
-    """Aliases in the bracket right after ``owner``; returns where the bracket ends."""
-    opening = re.compile(r"[ \t]*\(").match(text, owner.end)
-    if opening is None:
-        return owner.end
-    start = opening.end() - 1
+    """Aliases in the bracket right after ``owner``, and in a bracket right after that one
+    ("X (Russian: Y) (born Z; 1893 – 1938)"); returns where the last bracket ends."""
+    position = owner.end
+    while opening := re.compile(r"[ \t]*\(").match(text, position):
+        position = _one_bracket(text, opening.end() - 1, owner, persons, starts, found)
+    return position
+
+
+def _one_bracket(text: str, start: int, owner: Mention, persons: Sequence[Mention],
+                 starts: list[int], found: dict[str, str]) -> int:
     end = _bracket_end(text, start)
     cursor, alive, introduced, first = start + 1, True, False, True
     for other in persons[bisect_left(starts, cursor):bisect_left(starts, end)]:
@@ -106,9 +164,10 @@ def _bracket_aliases(text: str, owner: Mention, persons: Sequence[Mention],
         filler = text[cursor:other.start]
         if ";" in filler:
             filler, alive, introduced, first = filler.rsplit(";", 1)[1], True, False, True
-        words = {token.lower() for token in _TOKEN.findall(filler) if token.isalpha()}
+        words = {token.lower() for token in _TOKEN.findall(filler)
+                 if token.isalpha() and token.lower() not in LINKING_WORDS}
         # A bare "(X)" gives one other name; a list needs words that say so ("also X, Y",
-        # "X or Y"): "(X, Y)" after a name may be the people with him.
+        # "X or Y"): "(X, Y)" or "(X and Y)" after a name may be the people with him.
         introduced = introduced or bool(words)
         listed = first or introduced
         if alive and listed and _is_filler(filler) and _ends_like_alias(text, other):
@@ -137,6 +196,47 @@ def _sentence_start(text: str, position: int) -> int:
     return starts[-1] if starts else 0
 
 
+def _assumed_owner(text: str, ordered: Sequence[Mention], index: int,
+                   found: dict[str, str]) -> str | None:
+    """The owner of the assumed name ``ordered[index]``: the one person named before it in the
+    sentence, or the text's subject when no one is; None (and no mark) when several are."""
+    mention = ordered[index]
+    sentence = _sentence_start(text, mention.start)
+    earlier: dict[str, str] = {}
+    for m in ordered[:index]:
+        if m.start >= sentence and m.end <= mention.start:
+            earlier.setdefault(m.name or m.text, found.get(m.id, m.id))
+    if len(earlier) > 1:
+        return None
+    found[mention.id] = next(iter(earlier.values())) if earlier else SUBJECT
+    return found[mention.id]
+
+
+def _list_gap(between: str) -> bool:
+    """Only commas, list words ("and", "и"), bracketed remarks ("(his code name)") and names
+    the extractor did not take stand between two names of a list."""
+    if _SENTENCE_END.search(between):
+        return False
+    for token in _TOKEN.findall(_BRACKETED.sub(" ", between)):
+        if token != "," and token.lower() not in LIST_SEPARATORS and not token[:1].isupper():
+            return False
+    return True
+
+
+def _assumed_list(text: str, ordered: Sequence[Mention], index: int, owner: str,
+                  found: dict[str, str]) -> None:
+    """The names that go on from a plural assumed-name phrase ("under the names of X, Y (his
+    code name) and Z"): the owner's, up to the first gap that is not a list's."""
+    previous = ordered[index]
+    for m in ordered[index + 1:]:
+        if m.start < previous.end:
+            continue
+        if not _list_gap(text[previous.end:m.start]):
+            return
+        found.setdefault(m.id, owner)
+        previous = m
+
+
 def text_aliases(text: str, persons: Sequence[Mention]) -> dict[str, str]:
     """Mention id -> id of the mention whose person it names again (``SUBJECT`` for the person
     the text is about). ``persons`` are the named person mentions."""
@@ -153,13 +253,11 @@ def text_aliases(text: str, persons: Sequence[Mention]) -> dict[str, str]:
         if _BIRTH_LABEL.fullmatch(line):
             found[mention.id] = SUBJECT
         elif _ASSUMED.search(text, max(0, mention.start - 60), mention.start):
-            sentence = _sentence_start(text, mention.start)
-            earlier: dict[str, str] = {}
-            for m in ordered[:index]:
-                if m.start >= sentence and m.end <= mention.start:
-                    earlier.setdefault(m.name or m.text, found.get(m.id, m.id))
-            if len(earlier) <= 1:
-                found[mention.id] = next(iter(earlier.values())) if earlier else SUBJECT
+            _assumed_owner(text, ordered, index, found)
+        elif _ASSUMED_LIST.search(text, max(0, mention.start - 60), mention.start):
+            owner = _assumed_owner(text, ordered, index, found)
+            if owner is not None:
+                _assumed_list(text, ordered, index, owner, found)
     return found
 
 

@@ -26,7 +26,17 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     "псевдонимы", "партийный", "партийная", "партийные", "кличка", "клички", "прозвище",
     "также", "известен", "известна", "как", "до", "года", "году", "г", "гг", "или",
     "девичья", "по", "мужу", "отцу", "первоначально", "урождён", "урожден",
+    # a name in papers or records: "значился как X", "проживал по документам X"
+    "значился", "значилась", "числился", "числилась", "документам", "паспорту",
+    "проживал", "проживала", "жил", "жила", "впоследствии", "позднее", "затем",
 })
+# Words that may join two names of a list of aliases without saying that the second is one.
+LINKING_WORDS: frozenset[str] = frozenset({"и", "а"})
+# Prepositions that open a phrase of place or time qualifying one name of a list of aliases:
+# "(при рождении — X, в СССР — Y)" (a preposition and up to three words, then a dash or a word
+# that introduces a name).
+QUALIFIER_PREPOSITIONS: frozenset[str] = frozenset({"в", "во", "на", "с", "со", "после"})
+ARTICLES: frozenset[str] = frozenset()
 # Of those, the words that alone say "another name follows" when no bracket does.
 STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
     "урождённая", "урожденная", "урождённый", "урожденный", "урожд", "настоящее",
@@ -37,7 +47,15 @@ ALIAS_SEPARATORS: frozenset[str] = frozenset({"или", "либо", "также"
 # A phrase before an assumed name in running text: "под фамилией X".
 ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"под\s+(?:псевдонимом|фамилией|именем|кличкой)",
+    # "жил по документам X", "по паспорту на имя X"
+    r"по\s+(?:документам|паспорту)(?:\s+на\s+имя)?",
 )
+# The plural of those phrases, which goes on to a list of names ("под фамилиями X и Y").
+ASSUMED_LIST_PHRASES: tuple[str, ...] = (
+    r"под\s+(?:псевдонимами|фамилиями|именами|кличками)",
+)
+# Words between the names of such a list.
+LIST_SEPARATORS: frozenset[str] = frozenset({"и", "или"})
 # A line label that gives the person's name at birth in an infobox ("Имя при рождении: X"; the
 # labels of Russian Wikipedia's «Персона» card).
 BIRTH_NAME_LABELS: tuple[str, ...] = (
