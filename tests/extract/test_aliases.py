@@ -135,3 +135,74 @@ def test_aliases_kin_words_are_the_lexicons_kinship_nouns() -> None:
     for lemma, forms in ru_words.KIN_CASE_FORMS.items():
         assert all(ru_words.KIN_WORDS[form] == RU_KIN[lemma] for form in forms), lemma
     assert ru_words.KIN_WORDS["жены"] == "f" and en_words.KIN_WORDS["stepson"] == "m"
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Семён Гуров (при рождении — Шмуэль Гурвич, в Латвии — Янис Гурс; 1899 — 1938) — "
+         "чекист.", ["Семён Гуров", "Шмуэль Гурвич", "Янис Гурс"],
+         {"Шмуэль Гурвич": "Семён Гуров", "Янис Гурс": "Семён Гуров"}),
+        ("Ilya Rubin (born Elias Rubinstein, later Ilya Roman, and in France assuming the name "
+         "of Henri Roux; 1890 – 1950) was a courier.",
+         ["Ilya Rubin", "Elias Rubinstein", "Ilya Roman", "Henri Roux"],
+         {"Elias Rubinstein": "Ilya Rubin", "Ilya Roman": "Ilya Rubin",
+          "Henri Roux": "Ilya Rubin"}),
+        ("Пётр Ланге (в штабе армии значился как Пётр Лангов; 1891 — 1937) — комбриг.",
+         ["Пётр Ланге", "Пётр Лангов"], {"Пётр Лангов": "Пётр Ланге"}),
+    ],
+)
+def test_aliases_phrase_of_place_or_time_goes_on_with_the_list(text, surfaces, expected):
+    """"в СССР —", "in France assuming the name of": where or when a name was borne."""
+    assert aliases_of(text, surfaces) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Ivan Sokolov (in Riga with Pyotr Sokolov) waited.", ["Ivan Sokolov", "Pyotr Sokolov"]),
+        ("Иван Соколов (в семье брата — Пётр Соколов) ждал.", ["Иван Соколов", "Пётр Соколов"]),
+        ("Ivan Sokolov (Anna Lind and Pyotr Sokolov) waited.",
+         ["Ivan Sokolov", "Anna Lind", "Pyotr Sokolov"]),
+    ],
+)
+def test_aliases_place_kin_and_and_do_not_make_companions_aliases(text, surfaces):
+    found = aliases_of(text, surfaces)
+    assert "Pyotr Sokolov" not in found and "Пётр Соколов" not in found
+
+
+def test_aliases_a_second_bracket_and_an_unread_script_belong_to_the_lead():
+    text = "Ivan Dadiani (Georgian: ივანე დადიანი, Ivane Dadiani; Russian: Иван Дадиани) " \
+           "(born Iosif Dadiashvili; 1890 – 1937) was a clerk."
+    assert aliases_of(text, ["Ivan Dadiani", "Ivane Dadiani", "Иван Дадиани",
+                             "Iosif Dadiashvili"]) == {
+        "Ivane Dadiani": "Ivan Dadiani", "Иван Дадиани": "Ivan Dadiani",
+        "Iosif Dadiashvili": "Ivan Dadiani"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Over the years Karl Ozols was known under the names of Karl Ozolin, VOLK (his code "
+         "name), Carl Oswald (as in his passport) and Karlis Oza. He died in 1950.",
+         ["Karl Ozols", "Karl Ozolin", "Carl Oswald", "Karlis Oza"],
+         {"Karl Ozolin": "Karl Ozols", "Carl Oswald": "Karl Ozols", "Karlis Oza": "Karl Ozols"}),
+        ("В Париже он жил под фамилиями Озолин и Освальд.", ["Озолин", "Освальд"],
+         {"Озолин": None, "Освальд": None}),
+        ("In 1932 he assumed the identity of Paul Rand, a Swiss salesman.", ["Paul Rand"],
+         {"Paul Rand": None}),
+        ("She was born Anna Lind in Riga in 1903.", ["Anna Lind"], {"Anna Lind": None}),
+    ],
+)
+def test_aliases_assumed_names_in_running_text(text, surfaces, expected):
+    assert aliases_of(text, surfaces) == expected
+
+
+def test_aliases_an_assumed_list_stops_where_the_list_does():
+    """A singular phrase names one; a plural one's list ends at a word that is not a list's."""
+    text = "He registered under the name of Karl Ozolin and Anna Lind paid."
+    assert aliases_of(text, ["Karl Ozolin", "Anna Lind"]) == {"Karl Ozolin": None}
+    text = "He registered under the names of Karl Ozolin while Anna Lind paid."
+    assert aliases_of(text, ["Karl Ozolin", "Anna Lind"]) == {"Karl Ozolin": None}
+    text = "Karl Ozols and Anna Lind lived under the names of Ozolin and Lindt."
+    assert aliases_of(text, ["Karl Ozols", "Anna Lind", "Ozolin", "Lindt"]) == {}
