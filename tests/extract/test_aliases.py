@@ -206,3 +206,20 @@ def test_aliases_an_assumed_list_stops_where_the_list_does():
     assert aliases_of(text, ["Karl Ozolin", "Anna Lind"]) == {"Karl Ozolin": None}
     text = "Karl Ozols and Anna Lind lived under the names of Ozolin and Lindt."
     assert aliases_of(text, ["Karl Ozols", "Anna Lind", "Ozolin", "Lindt"]) == {}
+
+
+def test_aliases_a_birth_name_apposition_may_lack_its_closing_comma():
+    text = "Ivan Lesnoy (1880 – 1937), born Ivan Lesnikov was a printer."
+    assert aliases_of(text, ["Ivan Lesnoy", "Ivan Lesnikov"]) == {"Ivan Lesnikov": "Ivan Lesnoy"}
+    text = "Ivan Lesnoy (1880 – 1937), Ivan Lesnikov was a printer."  # no "born": two men
+    assert aliases_of(text, ["Ivan Lesnoy", "Ivan Lesnikov"]) == {}
+
+
+def test_aliases_a_bracket_opening_on_a_date_and_dash_may_name_a_successor():
+    """"(с 1936 года — Y)" after a holder of a post names who held it next, not an alias;
+    after a name already given as an alias the same phrase goes on with the list."""
+    text = "Начальник отдела Пётр Ланге (с 1936 года — Иван Сомов) подписал приказ."
+    assert aliases_of(text, ["Пётр Ланге", "Иван Сомов"]) == {}
+    text = "Пётр Ланге (урождённый Пауль Ланг, с 1920 года — Пётр Лангов) — комбриг."
+    assert aliases_of(text, ["Пётр Ланге", "Пауль Ланг", "Пётр Лангов"]) == {
+        "Пауль Ланг": "Пётр Ланге", "Пётр Лангов": "Пётр Ланге"}

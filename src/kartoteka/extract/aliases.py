@@ -38,9 +38,11 @@ ALIAS_SEPARATORS = en.ALIAS_SEPARATORS | ru.ALIAS_SEPARATORS
 LINKING_WORDS = en.LINKING_WORDS | ru.LINKING_WORDS
 QUALIFIER_PREPOSITIONS = en.QUALIFIER_PREPOSITIONS | ru.QUALIFIER_PREPOSITIONS
 ARTICLES = en.ARTICLES | ru.ARTICLES
+TIME_WORDS = en.TIME_WORDS | ru.TIME_WORDS
 ASSUMED_NAME_PHRASES = en.ASSUMED_NAME_PHRASES + ru.ASSUMED_NAME_PHRASES
 ASSUMED_LIST_PHRASES = en.ASSUMED_LIST_PHRASES + ru.ASSUMED_LIST_PHRASES
 LIST_SEPARATORS = en.LIST_SEPARATORS | ru.LIST_SEPARATORS
+MAIN_CLAUSE_VERBS = en.MAIN_CLAUSE_VERBS | ru.MAIN_CLAUSE_VERBS
 BIRTH_NAME_LABELS = en.BIRTH_NAME_LABELS + ru.BIRTH_NAME_LABELS
 KIN_WORDS = {**en.KIN_WORDS, **ru.KIN_WORDS}
 # Punctuation that may stand in a phrase introducing an alias.
@@ -55,6 +57,7 @@ _ASSUMED = re.compile(r"(?:" + "|".join(ASSUMED_NAME_PHRASES) + r")\s*[\"'“”
                       re.IGNORECASE)
 _ASSUMED_LIST = re.compile(r"(?:" + "|".join(ASSUMED_LIST_PHRASES)
                            + r")\s*[\"'“”„«»‘’:]*\s*$", re.IGNORECASE)
+_MAIN_VERB = re.compile(r"\s+(?:" + "|".join(sorted(MAIN_CLAUSE_VERBS)) + r")\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BIRTH_LABEL = re.compile(r"\s*(?:" + "|".join(BIRTH_NAME_LABELS) + r")\s*[:—–-]\s*",
                           re.IGNORECASE)
@@ -71,30 +74,31 @@ def _foreign_script(token: str) -> bool:
 QUALIFIER_REACH = 3  # words of a place or time after its preposition ("в отделе кадров НКВД")
 
 
-def _qualifier_end(tokens: list[str], index: int) -> int | None:
+def _qualifier_end(tokens: list[str], index: int, *, continuing: bool) -> int | None:
     """Where a phrase of place or time opened by the preposition at ``index`` ends: an article,
-    one to three words, then a dash or a word that introduces a name ("in the US assuming the
-    name of", "в СССР —", "в отделе кадров НКВД значился как"). Kin words never stand in it
-    ("в семье брата")."""
+    one to three words, then a word that introduces a name ("in the US assuming the name of",
+    "в отделе кадров НКВД значился как") or, in a list of names already begun, a dash ("при
+    рождении — X, в СССР — Y"): a bracket that opens with "(с 1936 года — Y)" may name a
+    successor in a post. Kin words never stand in it ("в семье брата")."""
     start = index + 1
     if start < len(tokens) and tokens[start].lower() in ARTICLES:
         start += 1
     for end in range(start + 1, min(len(tokens), start + QUALIFIER_REACH) + 1):
         word = tokens[end - 1].lower()
-        if not word.isalnum() or word in ALIAS_WORDS or word in KIN_WORDS:
+        if not word.isalnum() or word in ALIAS_WORDS - TIME_WORDS or word in KIN_WORDS:
             return None
         following = tokens[end].lower() if end < len(tokens) else ""
-        if following in ("—", "–", "-") or following in ALIAS_WORDS:
+        if continuing and following in ("—", "–", "-") or following in ALIAS_WORDS - TIME_WORDS:
             return end
     return None
 
 
-def _without_qualifiers(tokens: list[str]) -> list[str]:
+def _without_qualifiers(tokens: list[str], *, continuing: bool) -> list[str]:
     """The tokens less the phrases of place or time that qualify a name of a list."""
     out: list[str] = []
     index = 0
     while index < len(tokens):
-        end = _qualifier_end(tokens, index) \
+        end = _qualifier_end(tokens, index, continuing=continuing) \
             if tokens[index].lower() in QUALIFIER_PREPOSITIONS else None
         if end is None:
             out.append(tokens[index])
@@ -104,11 +108,11 @@ def _without_qualifiers(tokens: list[str]) -> list[str]:
     return out
 
 
-def _is_filler(text: str, *, need_strong: bool = False) -> bool:
+def _is_filler(text: str, *, need_strong: bool = False, continuing: bool = False) -> bool:
     """Only language labels, alias words, years, initials, phrases of place or time, names in
     an unread script and punctuation."""
     strong = False
-    for token in _without_qualifiers(_TOKEN.findall(text)):
+    for token in _without_qualifiers(_TOKEN.findall(text), continuing=continuing):
         low = token.lower()
         if low in STRONG_ALIAS_WORDS:
             strong = True
@@ -170,7 +174,8 @@ def _one_bracket(text: str, start: int, owner: Mention, persons: Sequence[Mentio
         # "X or Y"): "(X, Y)" or "(X and Y)" after a name may be the people with him.
         introduced = introduced or bool(words)
         listed = first or introduced
-        if alive and listed and _is_filler(filler) and _ends_like_alias(text, other):
+        if alive and listed and _is_filler(filler, continuing=not first) \
+                and _ends_like_alias(text, other):
             found.setdefault(other.id, owner.id)
         else:
             alive = False
@@ -180,14 +185,15 @@ def _one_bracket(text: str, start: int, owner: Mention, persons: Sequence[Mentio
 
 def _apposition_alias(text: str, owner_end: int, owner: Mention, persons: Sequence[Mention],
                       starts: list[int], found: dict[str, str]) -> None:
-    """", born Sergei Kostrikov," after the name (or after its bracket)."""
+    """", born Sergei Kostrikov," after the name (or after its bracket); the closing comma may
+    be missing before the main clause's verb (", born Sergei Kostrikov was …")."""
     index = bisect_left(starts, owner_end)
     if index >= len(persons):
         return
     following = persons[index]
     between = text[owner_end:following.start]
     if re.match(r"\s*[,—–-]", between) and _is_filler(between, need_strong=True) \
-            and _ends_like_alias(text, following):
+            and (_ends_like_alias(text, following) or _MAIN_VERB.match(text, following.end)):
         found.setdefault(following.id, owner.id)
 
 

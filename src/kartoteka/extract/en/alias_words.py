@@ -40,6 +40,8 @@ LINKING_WORDS: frozenset[str] = frozenset({"and", "the", "of"})
 # "(born X, in the US Y)" (a preposition, an article, then a proper name or a year).
 QUALIFIER_PREPOSITIONS: frozenset[str] = frozenset({"in", "from", "since", "after", "during"})
 ARTICLES: frozenset[str] = frozenset({"the"})
+# Words of a date, which stand in such a phrase without introducing a name (years are digits).
+TIME_WORDS: frozenset[str] = frozenset()
 # Words between two names of one list of aliases: "X, Y or Z".
 ALIAS_SEPARATORS: frozenset[str] = frozenset({"or", "also"})
 # A phrase before an assumed name in running text: "under the pseudonym X".
@@ -56,6 +58,9 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
 ASSUMED_LIST_PHRASES: tuple[str, ...] = (
     r"under\s+the\s+(?:names|pseudonyms|aliases|code[\s-]?names)(?:\s+of)?",
 )
+# The verb of the main clause, which may follow an apposition whose closing comma the writer
+# left out: "X (1891 – 1938), born Y was a chekist" (the copula and the commonest auxiliaries).
+MAIN_CLAUSE_VERBS: frozenset[str] = frozenset({"was", "were", "is", "became", "had"})
 # Words between the names of such a list.
 LIST_SEPARATORS: frozenset[str] = frozenset({"and", "or"})
 # A line label that gives the person's name at birth in an infobox ("Birth name: X"; the

@@ -37,6 +37,8 @@ LINKING_WORDS: frozenset[str] = frozenset({"и", "а"})
 # that introduces a name).
 QUALIFIER_PREPOSITIONS: frozenset[str] = frozenset({"в", "во", "на", "с", "со", "после"})
 ARTICLES: frozenset[str] = frozenset()
+# Words of a date, which stand in such a phrase ("с 1936 года") without introducing a name.
+TIME_WORDS: frozenset[str] = frozenset({"года", "году", "г", "гг"})
 # Of those, the words that alone say "another name follows" when no bracket does.
 STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
     "урождённая", "урожденная", "урождённый", "урожденный", "урожд", "настоящее",
@@ -54,6 +56,9 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
 ASSUMED_LIST_PHRASES: tuple[str, ...] = (
     r"под\s+(?:псевдонимами|фамилиями|именами|кличками)",
 )
+# The verb of the main clause after an apposition without its closing comma ("X, урождённый Y
+# был …"): the past forms of быть.
+MAIN_CLAUSE_VERBS: frozenset[str] = frozenset({"был", "была", "были"})
 # Words between the names of such a list.
 LIST_SEPARATORS: frozenset[str] = frozenset({"и", "или"})
 # A line label that gives the person's name at birth in an infobox ("Имя при рождении: X"; the
