@@ -223,3 +223,20 @@ def test_aliases_a_bracket_opening_on_a_date_and_dash_may_name_a_successor():
     text = "Пётр Ланге (урождённый Пауль Ланг, с 1920 года — Пётр Лангов) — комбриг."
     assert aliases_of(text, ["Пётр Ланге", "Пауль Ланг", "Пётр Лангов"]) == {
         "Пауль Ланг": "Пётр Ланге", "Пётр Лангов": "Пётр Ланге"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Задержан Пётр Ланге, он же Пауль Ланг, бывший офицер.", ["Пётр Ланге", "Пауль Ланг"],
+         {"Пауль Ланг": "Пётр Ланге"}),
+        ("Семён Гуров (наст. фамилия Гурвич; 1899 — 1938) — чекист.", ["Семён Гуров", "Гурвич"],
+         {"Гурвич": "Семён Гуров"}),
+        ("Karl Ozols (a.k.a. Karl Ozolin) fled.", ["Karl Ozols", "Karl Ozolin"],
+         {"Karl Ozolin": "Karl Ozols"}),
+        ("Pyotr Lange, né Paul Lang, was an officer.", ["Pyotr Lange", "Paul Lang"],
+         {"Paul Lang": "Pyotr Lange"}),
+    ],
+)
+def test_aliases_aka_words_of_records_and_encyclopedias(text, surfaces, expected):
+    assert aliases_of(text, surfaces) == expected

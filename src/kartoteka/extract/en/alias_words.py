@@ -28,10 +28,13 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     "birthname", "given", "otherwise", "spelled", "spelt", "transliterated",
     # a later name in a lead's list: "(born X, later Y, and in the US assuming the name of Z)"
     "later", "and", "assuming", "assumed", "the", "of",
+    # "a.k.a.", "né", "pen name", "nicknamed", "dubbed", "better known as"
+    "a", "k", "né", "pen", "nicknamed", "dubbed", "better",
 })
 # Of those, the words that alone say "another name follows" when no bracket does: ", born X,".
 STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
-    "born", "née", "nee", "aka", "alias", "pseudonym", "nickname", "real", "birthname",
+    "born", "née", "nee", "aka", "alias", "pseudonym", "nickname", "real", "birthname", "né",
+    "nicknamed",
 })
 # Words that may join two names of a list of aliases but do not by themselves say that the
 # second is an alias: "(Lind and Marten)" after a name may be two companions.

@@ -29,6 +29,9 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     # a name in papers or records: "значился как X", "проживал по документам X"
     "значился", "значилась", "числился", "числилась", "документам", "паспорту",
     "проживал", "проживала", "жил", "жила", "впоследствии", "позднее", "затем",
+    # "он же X" (the a.k.a. of Russian records and encyclopedias), "наст. фамилия", "псевд.",
+    # "известный как", "по прозвищу"
+    "он", "она", "же", "наст", "псевд", "известный", "известная", "прозвищу",
 })
 # Words that may join two names of a list of aliases without saying that the second is one.
 LINKING_WORDS: frozenset[str] = frozenset({"и", "а"})
@@ -42,7 +45,8 @@ TIME_WORDS: frozenset[str] = frozenset({"года", "году", "г", "гг"})
 # Of those, the words that alone say "another name follows" when no bracket does.
 STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
     "урождённая", "урожденная", "урождённый", "урожденный", "урожд", "настоящее",
-    "настоящая", "псевдоним", "кличка", "прозвище", "урождён", "урожден",
+    "настоящая", "псевдоним", "кличка", "прозвище", "урождён", "урожден", "же", "наст",
+    "псевд",
 })
 # Words between two names of one list of aliases: "X или Y".
 ALIAS_SEPARATORS: frozenset[str] = frozenset({"или", "либо", "также"})
