@@ -240,3 +240,28 @@ def test_aliases_a_bracket_opening_on_a_date_and_dash_may_name_a_successor():
 )
 def test_aliases_aka_words_of_records_and_encyclopedias(text, surfaces, expected):
     assert aliases_of(text, surfaces) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Ivan Lesnoy, also known as Ivan Lesnikov, was a printer.",
+         ["Ivan Lesnoy", "Ivan Lesnikov"], {"Ivan Lesnikov": "Ivan Lesnoy"}),
+        ("Ivan Lesnoy, whose real name was Ivan Lesnikov, was a printer.",
+         ["Ivan Lesnoy", "Ivan Lesnikov"], {"Ivan Lesnikov": "Ivan Lesnoy"}),
+        ("Марта Линде (в девичестве — Берзиня) учила детей.", ["Марта Линде", "Берзиня"],
+         {"Берзиня": "Марта Линде"}),
+        ("Семён Гуров был чекистом. Его настоящая фамилия — Гурвич.", ["Семён Гуров", "Гурвич"],
+         {"Гурвич": None}),
+        ("Ivan Lesnoy printed leaflets. His real name was Ivan Lesnikov.",
+         ["Ivan Lesnoy", "Ivan Lesnikov"], {"Ivan Lesnikov": None}),
+    ],
+)
+def test_aliases_known_as_and_real_name_in_apposition_and_running_text(text, surfaces,
+                                                                        expected):
+    assert aliases_of(text, surfaces) == expected
+
+
+def test_aliases_known_as_a_description_is_no_alias():
+    text = "Ivan Lesnoy, known as Pyotr Sokolov's deputy, was a printer."
+    assert aliases_of(text, ["Ivan Lesnoy", "Pyotr Sokolov"]) == {}

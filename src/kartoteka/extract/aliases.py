@@ -98,8 +98,12 @@ def _without_qualifiers(tokens: list[str], *, continuing: bool) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(tokens):
-        end = _qualifier_end(tokens, index, continuing=continuing) \
-            if tokens[index].lower() in QUALIFIER_PREPOSITIONS else None
+        preposition = tokens[index].lower() in QUALIFIER_PREPOSITIONS
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if preposition and following in ALIAS_WORDS - TIME_WORDS:
+            index += 1  # a preposition of the phrase that introduces a name: "в девичестве"
+            continue
+        end = _qualifier_end(tokens, index, continuing=continuing) if preposition else None
         if end is None:
             out.append(tokens[index])
             index += 1

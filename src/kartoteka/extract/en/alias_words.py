@@ -30,11 +30,13 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     "later", "and", "assuming", "assumed", "the", "of",
     # "a.k.a.", "né", "pen name", "nicknamed", "dubbed", "better known as"
     "a", "k", "né", "pen", "nicknamed", "dubbed", "better",
+    # ", whose real name was X,"
+    "whose", "was",
 })
 # Of those, the words that alone say "another name follows" when no bracket does: ", born X,".
 STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
     "born", "née", "nee", "aka", "alias", "pseudonym", "nickname", "real", "birthname", "né",
-    "nicknamed",
+    "nicknamed", "known",
 })
 # Words that may join two names of a list of aliases but do not by themselves say that the
 # second is an alias: "(Lind and Marten)" after a name may be two companions.
@@ -55,6 +57,8 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"(?:assumed|assuming|took|taking)\s+the\s+(?:identity|name)\s+of",
     # "he was born X in Tula": a name right after "born", before where or when
     r"(?:was|were)\s+born",
+    # "his real name was X", "her name at birth was X"
+    r"(?:real|birth|original)\s+name\s+(?:was|is)", r"name\s+at\s+birth\s+(?:was|is)",
 )
 # The plural of those phrases, which goes on to a list of names: "known under the names of X,
 # Y (his code name) and Z".

@@ -32,6 +32,8 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     # "он же X" (the a.k.a. of Russian records and encyclopedias), "наст. фамилия", "псевд.",
     # "известный как", "по прозвищу"
     "он", "она", "же", "наст", "псевд", "известный", "известная", "прозвищу",
+    # "в замужестве X", "в девичестве X", "чья настоящая фамилия X"
+    "замужестве", "девичестве", "чья", "которого", "которой",
 })
 # Words that may join two names of a list of aliases without saying that the second is one.
 LINKING_WORDS: frozenset[str] = frozenset({"и", "а"})
@@ -46,7 +48,7 @@ TIME_WORDS: frozenset[str] = frozenset({"года", "году", "г", "гг"})
 STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
     "урождённая", "урожденная", "урождённый", "урожденный", "урожд", "настоящее",
     "настоящая", "псевдоним", "кличка", "прозвище", "урождён", "урожден", "же", "наст",
-    "псевд",
+    "псевд", "известный", "известная", "известен", "известна", "замужестве", "девичестве",
 })
 # Words between two names of one list of aliases: "X или Y".
 ALIAS_SEPARATORS: frozenset[str] = frozenset({"или", "либо", "также"})
@@ -55,6 +57,8 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"под\s+(?:псевдонимом|фамилией|именем|кличкой)",
     # "жил по документам X", "по паспорту на имя X"
     r"по\s+(?:документам|паспорту)(?:\s+на\s+имя)?",
+    # "Его настоящая фамилия — X", "настоящее имя Y — X"
+    r"настоящ(?:ая|ее)\s+(?:фамилия|имя)\s*[—–:-]?",
 )
 # The plural of those phrases, which goes on to a list of names ("под фамилиями X и Y").
 ASSUMED_LIST_PHRASES: tuple[str, ...] = (
