@@ -265,3 +265,13 @@ def test_aliases_known_as_and_real_name_in_apposition_and_running_text(text, sur
 def test_aliases_known_as_a_description_is_no_alias():
     text = "Ivan Lesnoy, known as Pyotr Sokolov's deputy, was a printer."
     assert aliases_of(text, ["Ivan Lesnoy", "Pyotr Sokolov"]) == {}
+
+
+def test_aliases_later_goes_on_with_a_list_but_never_opens_one():
+    text = "The guard was commanded by Ivan Sokolov (later Pyotr Lebedev) until 1938."
+    assert aliases_of(text, ["Ivan Sokolov", "Pyotr Lebedev"]) == {}
+    text = "Отделом руководил Пётр Ланге (затем — Иван Сомов)."
+    assert aliases_of(text, ["Пётр Ланге", "Иван Сомов"]) == {}
+    text = "Ilya Rubin (born Elias Rubinstein, later Ilya Roman) was a courier."
+    assert aliases_of(text, ["Ilya Rubin", "Elias Rubinstein", "Ilya Roman"]) == {
+        "Elias Rubinstein": "Ilya Rubin", "Ilya Roman": "Ilya Rubin"}

@@ -39,6 +39,7 @@ LINKING_WORDS = en.LINKING_WORDS | ru.LINKING_WORDS
 QUALIFIER_PREPOSITIONS = en.QUALIFIER_PREPOSITIONS | ru.QUALIFIER_PREPOSITIONS
 ARTICLES = en.ARTICLES | ru.ARTICLES
 TIME_WORDS = en.TIME_WORDS | ru.TIME_WORDS
+LATER_WORDS = en.LATER_WORDS | ru.LATER_WORDS
 ASSUMED_NAME_PHRASES = en.ASSUMED_NAME_PHRASES + ru.ASSUMED_NAME_PHRASES
 ASSUMED_LIST_PHRASES = en.ASSUMED_LIST_PHRASES + ru.ASSUMED_LIST_PHRASES
 LIST_SEPARATORS = en.LIST_SEPARATORS | ru.LIST_SEPARATORS
@@ -118,6 +119,8 @@ def _is_filler(text: str, *, need_strong: bool = False, continuing: bool = False
     strong = False
     for token in _without_qualifiers(_TOKEN.findall(text), continuing=continuing):
         low = token.lower()
+        if low in LATER_WORDS and not continuing:
+            return False  # "(later Y)" may name the next holder of a post
         if low in STRONG_ALIAS_WORDS:
             strong = True
         if low in LANGUAGE_LABELS or low in ALIAS_WORDS or low in ALIAS_SEPARATORS \

@@ -27,7 +27,7 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     "nom", "de", "guerre", "plume", "formerly", "until", "before", "or",
     "birthname", "given", "otherwise", "spelled", "spelt", "transliterated",
     # a later name in a lead's list: "(born X, later Y, and in the US assuming the name of Z)"
-    "later", "and", "assuming", "assumed", "the", "of",
+    "later", "subsequently", "afterwards", "and", "assuming", "assumed", "the", "of",
     # "a.k.a.", "né", "pen name", "nicknamed", "dubbed", "better known as"
     "a", "k", "né", "pen", "nicknamed", "dubbed", "better",
     # ", whose real name was X,"
@@ -38,6 +38,9 @@ STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
     "born", "née", "nee", "aka", "alias", "pseudonym", "nickname", "real", "birthname", "né",
     "nicknamed", "known",
 })
+# Words that go on with a list of names already begun but never open one: "(later Y)" after
+# the holder of a post may name the next holder.
+LATER_WORDS: frozenset[str] = frozenset({"later", "subsequently", "afterwards"})
 # Words that may join two names of a list of aliases but do not by themselves say that the
 # second is an alias: "(Lind and Marten)" after a name may be two companions.
 LINKING_WORDS: frozenset[str] = frozenset({"and", "the", "of"})

@@ -35,6 +35,9 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     # "в замужестве X", "в девичестве X", "чья настоящая фамилия X"
     "замужестве", "девичестве", "чья", "которого", "которой",
 })
+# Words that go on with a list of names already begun but never open one: "(затем — Y)" after
+# the holder of a post may name the next holder.
+LATER_WORDS: frozenset[str] = frozenset({"впоследствии", "позднее", "затем"})
 # Words that may join two names of a list of aliases without saying that the second is one.
 LINKING_WORDS: frozenset[str] = frozenset({"и", "а"})
 # Prepositions that open a phrase of place or time qualifying one name of a list of aliases:
