@@ -143,8 +143,8 @@ def test_aliases_kin_words_are_the_lexicons_kinship_nouns() -> None:
         ("Семён Гуров (при рождении — Шмуэль Гурвич, в Латвии — Янис Гурс; 1899 — 1938) — "
          "чекист.", ["Семён Гуров", "Шмуэль Гурвич", "Янис Гурс"],
          {"Шмуэль Гурвич": "Семён Гуров", "Янис Гурс": "Семён Гуров"}),
-        ("Ilya Rubin (born Elias Rubinstein, later Ilya Roman, and in France assuming the name "
-         "of Henri Roux; 1890 – 1950) was a courier.",
+        ("Ilya Rubin (born Elias Rubinstein, later Ilya Roman, and in the Netherlands assuming "
+         "the name of Henri Roux; 1890 – 1950) was a courier.",
          ["Ilya Rubin", "Elias Rubinstein", "Ilya Roman", "Henri Roux"],
          {"Elias Rubinstein": "Ilya Rubin", "Ilya Roman": "Ilya Rubin",
           "Henri Roux": "Ilya Rubin"}),

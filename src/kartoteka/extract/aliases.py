@@ -101,7 +101,7 @@ def _without_qualifiers(tokens: list[str], *, continuing: bool) -> list[str]:
     while index < len(tokens):
         preposition = tokens[index].lower() in QUALIFIER_PREPOSITIONS
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-        if preposition and following in ALIAS_WORDS - TIME_WORDS:
+        if preposition and following in ALIAS_WORDS - TIME_WORDS - ARTICLES - LINKING_WORDS:
             index += 1  # a preposition of the phrase that introduces a name: "в девичестве"
             continue
         end = _qualifier_end(tokens, index, continuing=continuing) if preposition else None
