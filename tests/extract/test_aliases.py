@@ -275,3 +275,13 @@ def test_aliases_later_goes_on_with_a_list_but_never_opens_one():
     text = "Ilya Rubin (born Elias Rubinstein, later Ilya Roman) was a courier."
     assert aliases_of(text, ["Ilya Rubin", "Elias Rubinstein", "Ilya Roman"]) == {
         "Elias Rubinstein": "Ilya Rubin", "Ilya Roman": "Ilya Rubin"}
+
+
+def test_aliases_other_names_lines_of_an_infobox_are_the_subjects():
+    text = "Семён Гуров\nПсевдонимы: Янис Гурс, Шмуэль Гурвич\nРождение: 1899.\n"
+    assert aliases_of(text, ["Семён Гуров", "Янис Гурс", "Шмуэль Гурвич"]) == {
+        "Янис Гурс": None, "Шмуэль Гурвич": None}
+    text = "Karl Ozols\nOther names: Karl Ozolin\nSpouse: Anna Lind\n"
+    assert aliases_of(text, ["Karl Ozols", "Karl Ozolin", "Anna Lind"]) == {"Karl Ozolin": None}
+    text = "Karl Ozols\nOther names: none, worked with Anna Lind\n"
+    assert aliases_of(text, ["Karl Ozols", "Anna Lind"]) == {}

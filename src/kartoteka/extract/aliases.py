@@ -263,8 +263,9 @@ def text_aliases(text: str, persons: Sequence[Mention]) -> dict[str, str]:
         if mention.id in found:
             continue
         line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
-        if _BIRTH_LABEL.fullmatch(line):
-            found[mention.id] = SUBJECT
+        label = _BIRTH_LABEL.match(line)
+        if label and (label.end() == len(line) or _list_gap(line[label.end():])):
+            found[mention.id] = SUBJECT  # the label's first name, or one of its list
         elif _ASSUMED.search(text, max(0, mention.start - 60), mention.start):
             _assumed_owner(text, ordered, index, found)
         elif _ASSUMED_LIST.search(text, max(0, mention.start - 60), mention.start):

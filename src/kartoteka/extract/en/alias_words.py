@@ -73,9 +73,12 @@ ASSUMED_LIST_PHRASES: tuple[str, ...] = (
 MAIN_CLAUSE_VERBS: frozenset[str] = frozenset({"was", "were", "is", "became", "had"})
 # Words between the names of such a list.
 LIST_SEPARATORS: frozenset[str] = frozenset({"and", "or"})
-# A line label that gives the person's name at birth in an infobox ("Birth name: X"; the
-# labels of Wikipedia's Infobox person).
-BIRTH_NAME_LABELS: tuple[str, ...] = (r"birth\s+name", r"born\s+as", r"native\s+name")
+# A line label that gives the person's name at birth or other names in an infobox ("Birth
+# name: X", "Other names: X, Y"; the labels of Wikipedia's Infobox person).
+BIRTH_NAME_LABELS: tuple[str, ...] = (
+    r"birth\s+name", r"born\s+as", r"native\s+name", r"other\s+names?", r"also\s+known\s+as",
+    r"pseudonyms?", r"nicknames?", r"aliases",
+)
 # Kinship nouns just before a bare surname make it a relative of the person the text is about
 # ("his father Florensky", "her husband Daniel"): not that person; with the word's gender, if
 # any. The nouns and their genders are the lexicon's (``lexicon.KIN_NOUNS``).

@@ -72,10 +72,11 @@ ASSUMED_LIST_PHRASES: tuple[str, ...] = (
 MAIN_CLAUSE_VERBS: frozenset[str] = frozenset({"был", "была", "были"})
 # Words between the names of such a list.
 LIST_SEPARATORS: frozenset[str] = frozenset({"и", "или"})
-# A line label that gives the person's name at birth in an infobox ("Имя при рождении: X"; the
-# labels of Russian Wikipedia's «Персона» card).
+# A line label that gives the person's name at birth or other names in an infobox ("Имя при
+# рождении: X", "Псевдонимы: X, Y"; the labels of Russian Wikipedia's «Персона» card).
 BIRTH_NAME_LABELS: tuple[str, ...] = (
     r"имя\s+при\s+рождении", r"настоящее\s+имя", r"фамилия\s+при\s+рождении",
+    r"псевдонимы?", r"прозвище", r"партийн(?:ая|ые)\s+клички?", r"другие\s+имена",
 )
 # The kinship nouns of the lexicon (``lexicon.KIN_NOUNS``, which gives their gender) in the
 # cases that stand before a name (nominative, genitive, dative; Зализняк's grammatical
