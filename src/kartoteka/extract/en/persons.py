@@ -166,8 +166,11 @@ class PersonFinder(PersonEvidence):
         runs = self.runs(doc, blocked)
         for run in runs:
             self.judge(doc, run, lower_words)
-        places = [(r.first, r.last + 1) for r in runs if r.veto == "place"
-                  and r.last < len(doc) and doc[r.last].text.islower()]
+        # "the Prozorov forest": the place is the name and its head noun; "the cities of Kazan,
+        # Perm and Vyatka": the name alone (the word after it, "and", is no part of it)
+        places = [(r.first, r.last + 1 if r.last < len(doc) and doc[r.last].text.islower()
+                   and doc[r.last].lower_ in lx.PLACE_HEADS else r.last)
+                  for r in runs if r.veto == "place"]
         # A name seen where places stand is a place everywhere unless something says person.
         placey = {r.key(doc) for r in runs if r.place_hint or r.veto in ("place",)}
         placey |= {" ".join(r.key(doc).split()[:-1]) for r in runs
