@@ -189,3 +189,16 @@ def test_persons_a_place_vetoed_run_is_the_name_and_at_most_its_head_noun(
     ex = extract_en(text)
     assert [m.text for m in ex.mentions if m.kind == "place"] == places
     assert not [m.text for m in ex.mentions if m.kind == "person"]
+
+
+def test_persons_a_description_after_a_dash_in_a_roll_is_no_name(extract_en) -> None:
+    ex = extract_en("The defendants were:\n1. Ivan Sokolov - NKVD officer\n"
+                    "2. Pyotr Barinov - Kremlin doctor\n3. Semyon Gorin \u2013 Kremlin doctor\n"
+                    "4. Mark Tulin")
+    named = [m.text for m in ex.mentions if m.kind == "person" and m.text[:1].isupper()]
+    assert named == ["Ivan Sokolov", "Pyotr Barinov", "Semyon Gorin", "Mark Tulin"]
+
+
+def test_persons_a_double_surname_with_a_hyphen_stays_one_name(extract_en) -> None:
+    ex = extract_en("Anna Rykova-Kamenskaya was arrested in 1937.")
+    assert [m.text for m in ex.mentions if m.kind == "person"] == ["Anna Rykova-Kamenskaya"]
