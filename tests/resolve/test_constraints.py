@@ -35,6 +35,18 @@ def parts(given: str | None = None, patronymic: str | None = None, gender: str |
         # One letter swapped in a full given name or patronymic is a typo, not a conflict.
         (parts("Nikolai", "Ivanovich"), parts("Nikloai", "Ivnaovich"), ()),
         (parts("I.", "I."), parts("Ivan", "Iosifovich"), ()),
+        # A short name keyed wrong is no name at all: a typo (Smeen, Feor), weighed by the model.
+        (parts("Smeen"), parts("Semen"), ()),
+        (parts("Feor"), parts("Федор"), ()),
+        (parts("Nkiolay"), parts("Николай"), ()),
+        # Two real names a letter apart are two names; so are two full patronymics.
+        (parts("Yuri"), parts("Yuli"), ("given",)),
+        (parts("Мария"), parts("Марина"), ("given",)),
+        (parts(patronymic="Iosifovich"), parts(patronymic="Ivanovich"), ("patronymic",)),
+        # И. abbreviates Иосиф, whichever way a Latin text spells him.
+        (parts("И.", "В."), parts("Josef", "Vissarionovich"), ()),
+        (parts("М.", "И."), parts("Mikhail", "Iosifovich"), ()),
+        (parts("И."), parts("Aleksandr"), ("given",)),
         (parts(death=1938), parts(death=1940), ("death_year",)),
         (parts(), parts("Ivan", "Ivanovich", "m", 1890, 1938), ()),
         # A given name of another of the person's names (born Яков, known as Ян).

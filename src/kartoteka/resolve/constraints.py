@@ -15,13 +15,14 @@ order gives the same clusters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from kartoteka.errors import KartotekaError
-from kartoteka.names import given_compatible
+from kartoteka.names import fold, given_compatible
+from kartoteka.names.given_names import father_name_groups, given_name_groups
 from kartoteka.names.keys import given_fine_keys
 from kartoteka.names.similarity import patronymic_compatible
 from kartoteka.resolve.profile import Decisions
@@ -43,6 +44,12 @@ class ConflictingDecisions(KartotekaError):
 MIN_TYPO_LENGTH = 5
 
 
+# A keying error in a shorter name (Smeen for Semen, Feor for Fedor, Nkiolay for Nikolay) is
+# still one edit of its Latin skeleton, if the result is no name of the list: two real names
+# one letter apart (Юрий / Юлий, Мария / Марина) stay a refusal at that length.
+MIN_UNKNOWN_TYPO_LENGTH = 4
+
+
 def _one_edit(a: str, b: str) -> bool:
     if a.endswith(".") or b.endswith("."):
         return False
@@ -53,16 +60,31 @@ def _one_edit(a: str, b: str) -> bool:
     )
 
 
+def _typo_of_a_name(a: str, b: str, known: Callable[[str], frozenset[int]]) -> bool:
+    """One of the two is no known name and is one edit (a letter dropped, doubled, swapped
+    or mistyped, the first kept) from the other, compared on their Latin skeletons, so that
+    scripts and schemes do not count as edits."""
+    if a.endswith(".") or b.endswith(".") or (known(a) and known(b)):
+        return False
+    x, y = fold(a), fold(b)
+    return (min(len(x), len(y)) >= MIN_UNKNOWN_TYPO_LENGTH and x[:1] == y[:1]
+            and DamerauLevenshtein.distance(x, y) <= 1)
+
+
 @lru_cache(maxsize=262144)
 def _given_ok(a: str, b: str) -> bool | None:
     compatible = given_compatible(a, b)
-    return True if compatible is False and _one_edit(a, b) else compatible
+    if compatible is False and (_one_edit(a, b) or _typo_of_a_name(a, b, given_name_groups)):
+        return True  # a typo: the model's weight for the given-name level decides
+    return compatible
 
 
 @lru_cache(maxsize=262144)
 def _patronymic_ok(a: str, b: str) -> bool | None:
     compatible = patronymic_compatible(a, b)
-    return True if compatible is False and _one_edit(a, b) else compatible
+    if compatible is False and (_one_edit(a, b) or _typo_of_a_name(a, b, father_name_groups)):
+        return True
+    return compatible
 
 
 def conflicts(a: NameParts, b: NameParts) -> tuple[str, ...]:
