@@ -49,11 +49,21 @@ def _year_levels(column: str, *within: int) -> list[Any]:
     ]
 
 
+# The variant levels' frequency adjustment never makes a variant rarer than the key level's
+# own chance among different people (the prior's u of "same main key"): two different rare
+# surnames a letter apart (Maloborisich, Maloshilokich) are not rare as a pair, and the more
+# records, the more such neighbours a rare key has. Without the floor a variant of a rare key
+# weighed 7-10 bits, and precision fell as the input grew.
+VARIANT_MIN_U = 0.0004
+
+
 def _rare_weighs_more(level: Any, adjust: bool) -> Any:
     """A variant level adjusted by the surname key's frequency (Splink takes the greater of the
-    two records' frequencies, so a misspelling, unique by itself, does not count as rare)."""
+    two records' frequencies, so a misspelling, unique by itself, does not count as rare): a
+    common surname's variant says less, a rare one's no more than VARIANT_MIN_U allows."""
     if adjust:
-        level.configure(tf_adjustment_column="surname_key", tf_adjustment_weight=1.0)
+        level.configure(tf_adjustment_column="surname_key", tf_adjustment_weight=1.0,
+                        tf_minimum_u_value=VARIANT_MIN_U)
     return level
 
 
