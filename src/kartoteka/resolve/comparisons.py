@@ -135,7 +135,7 @@ def load_prior(file_name: str = PRIOR_FILE) -> dict[str, Any]:
     return prior
 
 
-def _same_key_m(mu: dict[str, list[float]]) -> float:
+def same_key_m(mu: dict[str, list[float]]) -> float:
     """m of "same main key" when its u is the key's frequency (term-frequency adjustment).
 
     That frequency counts every spelling of the key, so it is the chance that two people's
@@ -168,7 +168,7 @@ def person_comparisons(
         )
         m = [mu[level][0] for level in LEVELS[name]]
         if name == "surname" and surname_tf:
-            m[1] = _same_key_m(mu)
+            m[1] = same_key_m(mu)
         comparison.configure(
             m_probabilities=m, u_probabilities=[mu[level][1] for level in LEVELS[name]]
         )
