@@ -9,6 +9,7 @@ from kartoteka.resolve.constraints import (
     ConstrainedClusters,
     apply_must_links,
     conflicts,
+    evidence_against,
 )
 from kartoteka.resolve.profile import Decisions
 from kartoteka.resolve.records import NameParts
@@ -73,6 +74,27 @@ def test_constraints_union_refused_by_cannot_link_through_a_third() -> None:
     assert clusters.try_union("a", "b") is None
     assert clusters.try_union("b", "c") == "cannot-link"
     assert clusters.clusters() == [["a", "b"], ["c"]]
+
+
+def test_constraints_union_refused_by_evidence_against_through_a_third() -> None:
+    # A bare "I. Orlov" links to both; the two full records were born in different towns.
+    against = {"birthplace": {"level": "else", "weight": -6.0}, "surname": {"weight": 12.0}}
+    clusters = ConstrainedClusters(["a", "b", "c"], Decisions())
+    clusters.set_against([("a", "c")] if evidence_against(0.2, against) else [])
+    assert clusters.try_union("a", "b") is None
+    assert clusters.try_union("b", "c") == "evidence against"
+    assert clusters.clusters() == [["a", "b"], ["c"]]
+
+
+@pytest.mark.parametrize(("probability", "features"), [
+    (0.8, {"birthplace": {"weight": -6.0}}),  # the model still finds one person likelier
+    (0.2, {"birthplace": {"weight": -1.0}}),  # a weak disagreement
+    (0.2, {"surname": {"weight": -9.0}}),  # names may be a pseudonym's: not this rule's
+])
+def test_constraints_evidence_against_needs_a_strong_fact_and_a_low_score(
+    probability: float, features: dict
+) -> None:
+    assert not evidence_against(probability, features)
 
 
 def test_constraints_must_links_join_even_conflicting_profiles() -> None:

@@ -23,6 +23,7 @@ from kartoteka.resolve.constraints import (
     ConstrainedClusters,
     apply_must_links,
     conflicts,
+    evidence_against,
 )
 from kartoteka.resolve.lone import SAME_SURNAME, mark_lone_surnames
 from kartoteka.resolve.profile import Decisions, Profile
@@ -211,6 +212,8 @@ def _link_persons(
     if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
         mark_lone_surnames(candidates, rows, parts, threshold)
     linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold)
+    clusters.set_against((c.a, c.b) for c in candidates
+                         if evidence_against(c.probability, c.features))
     for c in linkable:
         if (c.a, c.b) in ambiguous:
             c.decision = "review"

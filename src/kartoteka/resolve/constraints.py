@@ -8,6 +8,10 @@
 - A profile that fits two people equally well (a bare "Orlov" beside Ivan Orlov and Pyotr
   Orlov) joins neither: its links wait for review.
 
+- A scored pair the model finds likelier two people, with a strong disagreement of dates or
+  places, keeps the clusters of its two profiles apart, whatever links lead from one to the
+  other.
+
 Clusters grow by joining pairs in descending probability (ties broken by key), refusing any
 union that would put a conflict or a cannot-link pair inside one cluster: the same input in any
 order gives the same clusters.
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -119,8 +124,27 @@ def _name_conflicts(a: _Names, b: _Names) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+# Facts about the person besides the name whose disagreement the model may weigh heavily.
+# Names are left out: a cluster may rightly hold a pseudonym beside the real name.
+AGAINST_FIELDS = ("birth_year", "death_year", "birthplace", "residence")
+# A field disagreement this many bits against (16 times likelier between two people than
+# within one's records), in a pair the model finds more likely two people than one, keeps the
+# two profiles' clusters apart: a chain of likely links (A-B, B-C) must not join what the
+# direct evidence (A-C born elsewhere, dead another year) separates.
+AGAINST_BITS = 4.0
+
+
+def evidence_against(probability: float, features: dict[str, Any]) -> bool:
+    """Whether a scored pair holds strong evidence that its two profiles are two people."""
+    if probability >= 0.5:
+        return False
+    return any(isinstance(features.get(name), dict)
+               and features[name].get("weight", 0.0) <= -AGAINST_BITS for name in AGAINST_FIELDS)
+
+
 class ConstrainedClusters:
-    """Union-find whose unions may be refused: by a conflict or by a cannot-link decision."""
+    """Union-find whose unions may be refused: by a conflict, by a cannot-link decision or by
+    a scored pair across the two clusters with strong evidence against (``set_against``)."""
 
     def __init__(
         self,
@@ -135,10 +159,18 @@ class ConstrainedClusters:
             self.members[key] = [key]
         self.parts = parts or {}
         self.cannot: dict[str, set[str]] = {}
+        self.against: dict[str, set[str]] = {}
         for a, b in decisions.cannot_link:
             if a in self.parent and b in self.parent:
                 self.cannot.setdefault(a, set()).add(b)
                 self.cannot.setdefault(b, set()).add(a)
+
+    def set_against(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Pairs of profiles whose scores hold strong evidence against (``evidence_against``)."""
+        for a, b in pairs:
+            if a in self.parent and b in self.parent:
+                self.against.setdefault(a, set()).add(b)
+                self.against.setdefault(b, set()).add(a)
 
     def find(self, key: str) -> str:
         root = key
@@ -165,6 +197,8 @@ class ConstrainedClusters:
         large_set = set(large)
         if any(self.cannot.get(key, set()) & large_set for key in small):
             return "cannot-link"
+        if self.against and any(self.against.get(key, set()) & large_set for key in small):
+            return "evidence against"
         distinct_small = {self.parts[k] for k in small if k in self.parts}
         distinct_large = {self.parts[k] for k in large if k in self.parts}
         if any(conflicts(x, y) for x in distinct_small for y in distinct_large):
