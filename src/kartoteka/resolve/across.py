@@ -25,7 +25,9 @@ from kartoteka.resolve.constraints import (
     conflicts,
     evidence_against,
 )
+from kartoteka.resolve.learning import LearntModel
 from kartoteka.resolve.lone import SAME_SURNAME, mark_lone_surnames
+from kartoteka.resolve.person_model import labelled_pairs, person_model
 from kartoteka.resolve.profile import Decisions, Profile
 from kartoteka.resolve.records import NameParts, name_parts
 from kartoteka.resolve.scoring import (  # noqa: F401 - re-exported: callers import them here
@@ -33,6 +35,7 @@ from kartoteka.resolve.scoring import (  # noqa: F401 - re-exported: callers imp
     TF_COLUMNS,
     Candidate,
     Decision,
+    KnownModel,
     prior_match_probability,
     score_persons,
     surname_frequencies,
@@ -67,6 +70,10 @@ class Linkage:
     clusters: list[list[str]]
     pairs: list[ScoredPair] = field(default_factory=list)
     model: dict[str, Any] = field(default_factory=dict)  # Splink settings JSON, as scored
+    # The person model as linked with: m/u, the threshold reviewers' rejections raised, what it
+    # learnt (``person_model``); and the name frequencies a trained run adjusted weights by.
+    learnt: LearntModel | None = None
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def cluster_of(self, key: str) -> list[str]:
         for cluster in self.clusters:
@@ -79,6 +86,8 @@ class Linkage:
             "clusters": self.clusters,
             "pairs": [p.to_dict() for p in self.pairs],
             "model": self.model,
+            "learnt": self.learnt.to_dict() if self.learnt else None,
+            "term_frequencies": self.term_frequencies,
         }
 
     @classmethod
@@ -87,6 +96,8 @@ class Linkage:
             clusters=[list(c) for c in data["clusters"]],
             pairs=[ScoredPair.from_dict(p) for p in data.get("pairs", [])],
             model=data.get("model", {}),
+            learnt=LearntModel.from_dict(data["learnt"]) if data.get("learnt") else None,
+            term_frequencies=data.get("term_frequencies") or {},
         )
 
 
@@ -192,6 +203,14 @@ def linkable_pairs(
     return linkable, _ambiguous_pairs(linkable, parts, documents, decisions, threshold, against)
 
 
+@dataclass
+class _PersonLinks:
+    pairs: list[ScoredPair] = field(default_factory=list)
+    model: dict[str, Any] = field(default_factory=dict)
+    learnt: LearntModel | None = None
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
 def _link_persons(
     persons: list[Profile],
     decisions: Decisions,
@@ -201,17 +220,23 @@ def _link_persons(
     threshold: float,
     review_band: tuple[float, float],
     keep_pairs_from: float,
-) -> tuple[list[ScoredPair], dict[str, Any]]:
+    known: KnownModel | None = None,
+) -> _PersonLinks:
     if len(persons) < 2:
-        return [], {}
+        return _PersonLinks()
     parts = {p.key: name_parts(p) for p in persons}
     clusters.parts.update(parts)
     scored = score_persons(
         persons, parts, backend=backend, keep_pairs_from=keep_pairs_from,
         # Merges reviewers accepted teach the model what one person's profiles look like here.
-        labelled_pairs=sorted(pair for pair in decisions.must_link if set(pair) <= parts.keys()),
+        labelled_pairs=labelled_pairs(decisions.must_link, parts.keys()), known=known,
     )
     candidates, rows, train = scored.candidates, scored.rows, scored.trained
+    # Merges reviewers rejected raise the line when the model keeps proposing such pairs.
+    learnt = person_model(scored.model, decisions=decisions, keys=parts.keys(),
+                          probability={(c.a, c.b): c.probability for c in candidates},
+                          link_threshold=threshold, trained=train)
+    threshold = learnt.link_threshold
     if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
         mark_lone_surnames(candidates, rows, parts, threshold)
     against = frozenset((c.a, c.b) for c in candidates
@@ -235,7 +260,7 @@ def _link_persons(
     for c in candidates:
         pairs.append(ScoredPair(c.a, c.b, c.probability, c.features,
                                 person_decision(c, clusters, decisions, threshold, review_band)))
-    return pairs, scored.model
+    return _PersonLinks(pairs, scored.model, learnt, scored.term_frequencies)
 
 
 def person_decision(
@@ -329,12 +354,14 @@ def link_profiles(
     threshold: float = DEFAULT_THRESHOLD,
     review_band: tuple[float, float] = DEFAULT_REVIEW_BAND,
     keep_pairs_from: float = 0.01,
+    known: KnownModel | None = None,
 ) -> Linkage:
     """Cluster profiles into entities across documents and scripts.
 
     Every profile lands in exactly one cluster. Person pairs scoring at least ``threshold`` are
     joined unless a rule forbids it; pairs in ``review_band`` (and refused or ambiguous links)
-    are marked "review". Scored pairs below ``keep_pairs_from`` are not returned.
+    are marked "review". Scored pairs below ``keep_pairs_from`` are not returned. ``known``: a
+    model computed on the whole collection to score these (a part of it) with, untrained.
     """
     keys = [p.key for p in profiles]
     if len(set(keys)) != len(keys):
@@ -343,10 +370,11 @@ def link_profiles(
     clusters = ConstrainedClusters((p.key for p in ordered), decisions)
     apply_must_links(clusters, decisions)
     persons = [p for p in ordered if p.kind == "person"]
-    pairs, model = _link_persons(
+    linked = _link_persons(
         persons, decisions, clusters, backend=backend, threshold=threshold,
-        review_band=review_band, keep_pairs_from=keep_pairs_from,
+        review_band=review_band, keep_pairs_from=keep_pairs_from, known=known,
     )
+    pairs = linked.pairs
     named = [p for p in ordered if p.kind in ("organization", "place")]
     pairs += _link_by_key(named, clusters, decisions, _name_keys_of, "same normalised name")
     groups = [p for p in ordered if p.kind == "group"]
@@ -354,4 +382,5 @@ def link_profiles(
     scored = {(p.a, p.b) for p in pairs}
     pairs += _decision_pairs(decisions, set(keys), scored)
     pairs.sort(key=lambda p: (p.a, p.b))
-    return Linkage(clusters=clusters.clusters(), pairs=pairs, model=model)
+    return Linkage(clusters=clusters.clusters(), pairs=pairs, model=linked.model,
+                   learnt=linked.learnt, term_frequencies=linked.term_frequencies)
