@@ -23,6 +23,7 @@ from kartoteka.resolve.constraints import (
     ConstrainedClusters,
     apply_must_links,
     conflicts,
+    evidence_against,
 )
 from kartoteka.resolve.learning import LearntModel
 from kartoteka.resolve.lone import SAME_SURNAME, mark_lone_surnames
@@ -126,6 +127,7 @@ def _ambiguous_pairs(
     documents: dict[str, str],
     decisions: Decisions,
     threshold: float,
+    against: frozenset[tuple[str, str]] = frozenset(),
 ) -> set[tuple[str, str]]:
     """Pairs whose profile fits two different people about equally well: a bare "Orlov" with
     Ivan Orlov and Pyotr Orlov. "About equally" means the better fit is not ``threshold`` likely
@@ -142,7 +144,8 @@ def _ambiguous_pairs(
         partners[c.b].append((c.weight, c.a))
 
     def apart(x: str, y: str) -> bool:
-        return decisions.cannot(x, y) or _distinct_people(parts[x], parts[y])
+        return (decisions.cannot(x, y) or _distinct_people(parts[x], parts[y])
+                or ordered_pair(x, y) in against)
 
     ambiguous: set[tuple[str, str]] = set()
     for key, options in partners.items():
@@ -180,6 +183,7 @@ def linkable_pairs(
     parts: dict[str, NameParts],
     decisions: Decisions,
     threshold: float,
+    against: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[list[Candidate], set[tuple[str, str]]]:
     """The pairs likely enough to join and free of refusals, and which of them are ambiguous;
     pairs of a name its own document could not place, or of a surname alone on a variant, are
@@ -196,7 +200,7 @@ def linkable_pairs(
             c.features["surname_variant_only"] = True
     linkable = [c for c in likely if c.decision is None]
     documents = {p.key: p.document_id for p in persons}
-    return linkable, _ambiguous_pairs(linkable, parts, documents, decisions, threshold)
+    return linkable, _ambiguous_pairs(linkable, parts, documents, decisions, threshold, against)
 
 
 @dataclass
@@ -235,7 +239,14 @@ def _link_persons(
     threshold = learnt.link_threshold
     if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
         mark_lone_surnames(candidates, rows, parts, threshold)
-    linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold)
+    against = frozenset((c.a, c.b) for c in candidates
+                        if evidence_against(c.probability, c.features))
+    # Two namesakes told apart by a date or place make a profile that fits both ambiguous, as
+    # two different given names do; on a trained model only, where a date's weight is learnt
+    # from the input (the prior's would count a wrong year as a second person).
+    linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold,
+                                         against if train else frozenset())
+    clusters.set_against(against)
     for c in linkable:
         if (c.a, c.b) in ambiguous:
             c.decision = "review"

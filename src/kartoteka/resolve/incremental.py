@@ -131,7 +131,7 @@ def attach_profiles(
     prior = load_prior()
     population = population or len(persons)
     train = population >= MIN_PROFILES_TO_TRAIN
-    weights = model_weights(model) if model else prior_weights(prior)
+    weights = model_weights(model) if model else prior_weights(prior, term_frequencies=train)
     tf = None
     if train:
         tf = term_frequencies or {c: surname_frequencies(rows, c) for c in TF_COLUMNS}
