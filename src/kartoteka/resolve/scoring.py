@@ -130,6 +130,18 @@ class ScoredPersons:
     rows: list[dict[str, Any]]
     model: dict[str, Any] = field(default_factory=dict)
     trained: bool = False
+    # column -> value -> frequency, as the weights were adjusted by them (trained runs only)
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class KnownModel:
+    """A model computed before on the whole collection (the one ``kartoteka resolve`` stored),
+    to score a part of it with as it is: nothing is trained on the part."""
+
+    comparisons: dict[str, dict[str, list[float]]]  # m/u per level, the prior file's shape
+    population: int  # profiles the chance of a match is reckoned over (the collection's)
+    term_frequencies: dict[str, dict[str, float]] | None = None  # from 1,000 profiles on
 
 
 def score_persons(
@@ -139,13 +151,22 @@ def score_persons(
     backend: str,
     keep_pairs_from: float,
     labelled_pairs: Sequence[tuple[str, str]] = (),
+    known: KnownModel | None = None,
 ) -> ScoredPersons:
-    """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key)."""
+    """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key), with
+    a model trained on them (from 1,000 on) or the prior, or with a ``known`` one."""
     prior = load_prior()
-    train = len(persons) >= MIN_PROFILES_TO_TRAIN
+    population = len(persons)
+    if known is not None:
+        prior, population = {**prior, "comparisons": known.comparisons}, known.population
+    train = population >= MIN_PROFILES_TO_TRAIN  # from here on names weigh by frequency
     with paused_gc():
         rows = [person_row(p, parts[p.key]) for p in persons]
         bound_blocks(rows)
+    tf: dict[str, dict[str, float]] = {}
+    if train:
+        tf = dict(known.term_frequencies or {}) if known is not None else {}
+        tf = tf or {column: surname_frequencies(rows, column) for column in TF_COLUMNS}
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
@@ -164,7 +185,6 @@ def score_persons(
             out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
         return out
 
-    tf = {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else None
     table = records_table(rows, PERSON_COLUMNS)
     if train:  # only an untrained model's lone surnames read the rows again (lone.py)
         rows = []
@@ -176,11 +196,11 @@ def score_persons(
         comparisons=person_comparisons(prior, surname_tf=train, given_tf=train, variant_tf=train),
         blocking_rules=person_blocking_rules(),
         probability_two_random_records_match=prior_match_probability(
-            len(persons), prior["profiles_per_entity"]
+            population, prior["profiles_per_entity"]
         ),
-        estimate_u=train,
-        em_blocking_rules=person_em_rules() if train else (),
-        term_frequencies=tf,
+        estimate_u=train and known is None,
+        em_blocking_rules=person_em_rules() if train and known is None else (),
+        term_frequencies=tf or None,
         min_probability=keep_pairs_from,
         backend=backend,
         labelled_pairs=labelled_pairs,
@@ -188,7 +208,7 @@ def score_persons(
     )
     candidates: list[Candidate] = batch.pairs
     candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
-    return ScoredPersons(candidates, rows, batch.model, train)
+    return ScoredPersons(candidates, rows, batch.model, train, tf)
 
 
 _PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
