@@ -44,10 +44,10 @@ LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТ
 Linker = Callable[..., list[Any]]
 
 
-def baseline_linker(repo: Path) -> Linker:
-    """``link_authority`` as it was at BASELINE_COMMIT, loaded beside today's."""
+def baseline_linker(repo: Path, commit: str = BASELINE_COMMIT) -> Linker:
+    """``link_authority`` as it was at ``commit``, loaded beside today's."""
     source = subprocess.run(
-        ["git", "-C", str(repo), "show", f"{BASELINE_COMMIT}:src/kartoteka/resolve/authority.py"],
+        ["git", "-C", str(repo), "show", f"{commit}:src/kartoteka/resolve/authority.py"],
         capture_output=True, text=True, check=True).stdout
     module = types.ModuleType("authority_baseline")
     sys.modules[module.__name__] = module  # dataclasses look their module up
@@ -186,7 +186,8 @@ def score(matches: list[Any], truth: dict[str, str], people: dict[str, set[str]]
     return {"status": status, "wrong": wrong, "traps_linked": trapped}
 
 
-def report_dev(db: str, records: list[AuthorityRecord], repo: Path) -> None:
+def report_dev(db: str, records: list[AuthorityRecord], repo: Path,
+               baseline: str = BASELINE_COMMIT) -> None:
     from kartoteka.resolve.authority import link_authority
     from kartoteka.store.session import Store
 
@@ -205,7 +206,7 @@ def report_dev(db: str, records: list[AuthorityRecord], repo: Path) -> None:
         by_key[k].given or by_key[k].initials for k in people.get(p, ()) if k in by_key))
     print(f"dev corpus: {len(truth)} gold people have a record in the list, {len(named)} of them "
           f"named by more than a surname somewhere; {len(traps)} namesake traps")
-    linkers = {"baseline (main)": (baseline_linker(repo), False),
+    linkers = {f"baseline {baseline}": (baseline_linker(repo, baseline), False),
                "this tree": (link_authority, True)}
     for order, ingest in (("list imported after the texts", False),
                           ("texts ingested after the list", True)):

@@ -12,7 +12,11 @@ With ``--dev DB`` (the development corpus ingested into DB, e.g. by ``kartoteka 
 reports instead, for the gold people who have a record in the list, how many are linked, queued
 or missed, and how many namesake traps are linked, beside main's linker run the same way
 (``authority_dev.py``).
-Usage: python benchmarks/bench_authority.py [--n 10000] [--seed 11] [--dev DB]
+With ``--schemes N``: N people of the list given as a text gives them at best (full name and
+both years) under every romanisation scheme, two namesakes beside each, linked by the baseline
+and by this tree.
+Usage: python benchmarks/bench_authority.py [--n 10000] [--seed 11] [--dev DB] [--schemes N]
+       [--baseline COMMIT]
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ from kartoteka.resolve.profile import Profile  # noqa: E402
 LIST = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "memorial-moscow"
 SOURCE = "memorial-moscow"
 SCHEMES = ("cyrillic", "cyrillic", "bgn", "bgn", "alalc", "german", "french")
+# The schemes of the full-name check (--schemes): every one to_latin writes.
+SCHEME_CHECK = ("popular", "bgn", "alalc", "iso9", "scholarly", "german", "french")
 
 
 def load_list() -> list[AuthorityRecord]:
@@ -166,20 +172,98 @@ def report(result: dict[str, Any]) -> None:
         f"{form} {hits[form] / count:.2f} (n={count})" for form, count in sorted(by_form.items())))
 
 
+def _full_name(record: AuthorityRecord) -> tuple[str, str, str] | None:
+    name = parse_person_name(record.name.split("(")[0], order="surname-first")
+    if name.surname and name.given and name.patronymic:
+        return name.surname, name.given, name.patronymic
+    return None
+
+
+def scheme_profiles(records: list[AuthorityRecord], n: int, seed: int
+                    ) -> tuple[list[Profile], dict[str, str | None]]:
+    """``n`` people of the list written as an English text gives them at best: full name
+    (given name, patronymic, surname) and both years, under every scheme of ``SCHEME_CHECK``;
+    beside each, two namesakes (traps): another patronymic, or the same names born six years
+    apart and dead in another year."""
+    rng = random.Random(seed)
+    people = [r for r in records if _full_name(r) and r.birth_year and r.death_year]
+    profiles: list[Profile] = []
+    truth: dict[str, str | None] = {}
+    patronymics = sorted({name[2] for r in people if (name := _full_name(r))})
+    for record in rng.sample(people, n):
+        surname, given, patronymic = _full_name(record)  # type: ignore[misc]
+        other = rng.choice([p for p in patronymics if p[:2] != patronymic[:2]])
+        forms = [(patronymic, record.birth_year, record.death_year, record.record_id),
+                 (other, record.birth_year, record.death_year, None),
+                 (patronymic, (record.birth_year or 0) - 6, (record.death_year or 0) + 2, None)]
+        for scheme in SCHEME_CHECK:
+            for i, (patr, born, died, rid) in enumerate(forms):
+                g, pt, sn = (_write(x, scheme) or "" for x in (given, patr, surname))
+                key = f"{scheme}:{record.record_id}:{i}"
+                label = f"{g} {pt} {sn}"
+                profiles.append(Profile(key=key, document_id=f"bench-{scheme}", kind="person",
+                                        label=label, names=[label], surname=sn, given=g,
+                                        patronymic=pt, birth_year=born, death_year=died))
+                truth[key] = rid
+    return profiles, truth
+
+
+def report_schemes(records: list[AuthorityRecord], n: int, seed: int, baseline: str) -> None:
+    from authority_dev import baseline_linker
+
+    from kartoteka.resolve.authority import link_authority
+
+    profiles, truth = scheme_profiles(records, n, seed)
+    print(f"full name and both years, {n} people of the list under each scheme, two namesake "
+          "traps beside each")
+    repo = Path(__file__).resolve().parents[1]
+    for name, linker in ((f"baseline {baseline}", baseline_linker(repo, baseline)),
+                         ("this tree", link_authority)):
+        print(f"-- {name}")
+        matches = linker(profiles, records)
+        _scheme_lines(profiles, truth, {(m.profile_key, m.record_id) for m in matches
+                                        if m.decision == "linked"})
+
+
+def _scheme_lines(profiles: list[Profile], truth: dict[str, str | None],
+                  linked: set[tuple[str, str]]) -> None:
+    for scheme in SCHEME_CHECK:
+        keys = [k for k in truth if k.startswith(f"{scheme}:")]
+        people = [k for k in keys if truth[k]]
+        right = [k for k in people if (k, truth[k]) in linked]
+        traps = [k for k in keys if not truth[k] and any(p == k for p, _ in linked)]
+        wrong = [k for k in people if any(p == k and r != truth[k] for p, r in linked)]
+        missed = [profiles_label for k in people if k not in right
+                  for profiles_label in [next(p.label for p in profiles if p.key == k)]]
+        print(f"  {scheme:10} linked {len(right)}/{len(people)}, traps linked {len(traps)}/"
+              f"{len(keys) - len(people)}, wrong record {len(wrong)}"
+              + (f"; missed: {', '.join(missed[:4])}" if missed else ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="number of persons")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--dev", metavar="DB", help="a database holding the dev texts")
+    parser.add_argument("--schemes", type=int, metavar="N",
+                        help="check N people of the list, full name and years, per scheme")
+    parser.add_argument("--baseline", default=None, metavar="COMMIT",
+                        help="the commit whose linker runs beside this tree's (--dev, --schemes)")
     args = parser.parse_args()
     if not (LIST / "records.jsonl").is_file():
         sys.exit(f"{LIST} is missing")
+    from authority_dev import BASELINE_COMMIT
+
+    baseline = args.baseline or BASELINE_COMMIT
+    if args.schemes:
+        report_schemes(load_list(), args.schemes, args.seed, baseline)
+        return
     if args.dev:
         from authority_dev import importable, report_dev
 
         if not importable():
             sys.exit("the dev gold (../shared/corpus/dev) or PyYAML is missing")
-        report_dev(args.dev, load_list(), Path(__file__).resolve().parents[1])
+        report_dev(args.dev, load_list(), Path(__file__).resolve().parents[1], baseline)
         return
     with mp.get_context("spawn").Pool(1) as pool:
         report(pool.apply(run, (args.n, args.seed)))

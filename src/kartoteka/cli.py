@@ -205,11 +205,13 @@ def import_(file: Path, db: str, fmt: str) -> None:
 def resolve(db: str, engine: str) -> None:
     """Re-link every profile across documents, with every human decision as a constraint.
 
-    With authority lists stored, the profiles are linked to them again too, by a model
-    re-learnt from the links reviewers accepted and rejected."""
+    The person model is re-learnt from the merges reviewers accepted and rejected, and stored:
+    ingest links new documents with it. With authority lists stored, the profiles are linked
+    to them again too, by a model re-learnt from the links reviewers accepted and rejected."""
     from kartoteka.curate.edits import curation
     from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
     from kartoteka.store.authority import stored_model
+    from kartoteka.store.linkage_model import stored_model as stored_person_model
     from kartoteka.store.writer import has_authority_records
 
     store = _open(db)
@@ -217,11 +219,19 @@ def resolve(db: str, engine: str) -> None:
         cur = curation(session)
         touched = resolve_profiles(session, cur=cur, backend=engine)
         apply_claim_curation(session, cur)
+        person = stored_person_model(session)
         model = None
         if has_authority_records(session):  # relinked with what reviewers' decisions taught
             linked, review = link_persons(session, cur=cur)
             model = stored_model(session)
     click.echo(f"{len(touched)} entities resolved", err=True)
+    if person is not None:
+        learnt = " and ".join(person.model.get("learnt") or []) or "nothing yet"
+        click.echo(f"person model recomputed on {person.profiles} profiles "
+                   f"({'u and EM trained on them' if person.model.get('trained') else 'the prior'}"
+                   f") from {person.model.get('accepted', 0)} accepted and "
+                   f"{person.model.get('rejected', 0)} rejected merges (learnt: {learnt}); "
+                   f"link threshold {person.link_threshold:.4f}; stored for ingest", err=True)
     if model is not None:
         learnt = " and ".join(model["learnt"]) or "nothing yet (prior in use)"
         click.echo(f"authority model recomputed from {model['accepted']} accepted and "

@@ -8,7 +8,9 @@ import``, the stored profiles are linked again. This module reads the human deci
 Persons are linked by ``resolve.across.link_profiles`` over a neighbourhood (every profile that
 shares a blocking key with the ones that changed), with the human decisions as constraints;
 a newly ingested file's persons are attached to the stored entities incrementally instead
-(``link_new_profiles``, ``resolve.incremental``), with no Splink run.
+(``link_new_profiles``, ``resolve.incremental``), with no Splink run, scored by the person model
+the last ``kartoteka resolve`` computed (``resolve_profiles`` over every profile hands it to
+``store.linkage_model``), or by the prior before there is one.
 Organisations and places are one entity per normalised name; groups and unnamed people stay
 with their document.
 """
@@ -16,15 +18,17 @@ with their document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from kartoteka.curate.edits import Curation, curation
 from kartoteka.names.keys import neighbour_key, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
-from kartoteka.resolve.across import Linkage
+from kartoteka.resolve.across import DEFAULT_THRESHOLD, KnownModel, Linkage
 from kartoteka.resolve.authority import (
     DEFAULT_LINK_THRESHOLD,
     AuthorityRecord,
@@ -34,10 +38,13 @@ from kartoteka.resolve.authority import (
 from kartoteka.resolve.authority_model import LearntModel, learn
 from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, load_prior
+from kartoteka.resolve.learning import threshold_at
 from kartoteka.resolve.profile import Profile
+from kartoteka.resolve.scoring import prior_match_probability
 from kartoteka.sources.authority import RawRecord
 from kartoteka.sources.authority import read_authority_file as read_raw_records
 from kartoteka.store import authority as stored_authority
+from kartoteka.store import linkage_model as stored_linkage
 from kartoteka.store.entities import (
     assign_entities,
     current_profiles,
@@ -81,7 +88,8 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
     touched: set[str] = {r.entity_id for r in rows if r.entity_id}
     persons = [r for r in rows if is_linkable_person(r)]
     others = [r for r in rows if not is_linkable_person(r)]
-    clusters = _link_persons(session, persons, cur, backend) + group_by_name(others)
+    clusters = _link_persons(session, persons, cur, backend, whole=changed is None)
+    clusters += group_by_name(others)
     return assign_entities(session, clusters, touched, cur.labels)
 
 
@@ -112,9 +120,11 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             cond = cond | ProfileRow.key.in_(tied)
         stored = [r for r in current_profiles(session, cond)
                   if r.key not in keys and is_linkable_person(r)]
-        attached = attach_profiles(
-            [Profile.from_dict(r.data) for r in new], [Profile.from_dict(r.data) for r in stored],
-            {r.key: r.entity_id for r in stored}, decisions=cur.decisions)
+        fresh = [Profile.from_dict(r.data) for r in new]
+        near = [Profile.from_dict(r.data) for r in stored]
+        attached = attach_profiles(fresh, near, {r.key: r.entity_id for r in stored},
+                                   decisions=cur.decisions,
+                                   **_stored_model_arguments(session, near, fresh))
         by_key = {r.key: r for r in [*stored, *new]}
         held: dict[str, list[ProfileRow]] = {}
         for r in stored:
@@ -132,6 +142,67 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
     if rest:
         touched |= resolve_profiles(session, changed=rest, cur=cur)
     return touched
+
+
+@dataclass
+class _StoredPersonModel:
+    """The person model ``kartoteka resolve`` stored, as a part of the collection is scored
+    with it: its m and u; the collection's size and name frequencies when it was trained on
+    them (from 1,000 profiles; below that the chance of a match stays the part's own, as the
+    prior was reasoned for); its threshold, carried to the part's chance of a match."""
+
+    settings: dict[str, Any]
+    comparisons: dict[str, dict[str, list[float]]]
+    population: int | None
+    term_frequencies: dict[str, dict[str, float]] | None
+    stored: stored_linkage.StoredModel
+
+    def threshold(self, profiles: int) -> float:
+        """The link threshold for a part of ``profiles`` profiles (the new ones included)."""
+        per_entity = load_prior()["profiles_per_entity"]
+        learnt_at = self.settings.get("probability_two_random_records_match") or \
+            prior_match_probability(self.stored.profiles, per_entity)
+        base = self.stored.model.get("base_threshold") or DEFAULT_THRESHOLD
+        here = prior_match_probability(self.population or profiles, per_entity)
+        return threshold_at(self.stored.link_threshold, base, learnt_at, here)
+
+
+def _stored_person_model(session: Session, profiles: list[Profile], new: int = 0
+                         ) -> _StoredPersonModel | None:
+    """The stored person model to score these profiles (``new`` of them not in the stored
+    collection) with, or None: the prior."""
+    from kartoteka.resolve.incremental import frequency_values
+
+    stored = stored_linkage.stored_model(session)
+    if stored is None:
+        return None
+    comparisons = stored.model.get("comparisons") or load_prior()["comparisons"]
+    if not stored.model.get("trained"):
+        return _StoredPersonModel(stored.settings, comparisons, None, None, stored)
+    wanted = frequency_values(profiles)
+    found = stored_linkage.term_frequencies(session, wanted)
+    # A name the collection did not have is as rare as a name can be there: once in n.
+    rarest = 1.0 / max(stored.profiles, 1)
+    frequencies = {field: {value: found.get(field, {}).get(value, rarest) for value in values}
+                   for field, values in wanted.items()}
+    return _StoredPersonModel(stored.settings, comparisons, stored.profiles + new, frequencies,
+                              stored)
+
+
+def _stored_model_arguments(session: Session, near: list[Profile], new: list[Profile]
+                            ) -> dict[str, Any]:
+    """What ``attach_profiles`` scores ``new`` profiles (beside ``near`` stored ones) with when
+    ``kartoteka resolve`` stored a person model (``_StoredPersonModel``); nothing when none is
+    stored: the prior."""
+    found = _stored_person_model(session, [*near, *new], len(new))
+    if found is None:
+        return {}
+    arguments: dict[str, Any] = {"model": found.settings,
+                                 "threshold": found.threshold(len(near) + len(new))}
+    if found.population is not None:
+        arguments["population"] = found.population
+        arguments["term_frequencies"] = found.term_frequencies
+    return arguments
 
 
 def _channel_would_join(clusters: list[list[ProfileRow]], held: dict[str, list[ProfileRow]],
@@ -160,15 +231,31 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
 
 
 def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
-                  backend: str = "duckdb") -> list[list[ProfileRow]]:
+                  backend: str = "duckdb", *, whole: bool = False) -> list[list[ProfileRow]]:
+    """Link these person profiles; ``whole``: they are every one stored (``kartoteka
+    resolve``), so the model this run computed replaces the stored one. A neighbourhood is
+    linked with the stored model: its m and u, its threshold, its collection's size."""
     if not persons:
         return []
     from kartoteka.resolve.across import link_profiles
 
     by_key = {r.key: r for r in persons}
-    linkage = link_profiles(
-        [Profile.from_dict(r.data) for r in persons], decisions=cur.decisions, backend=backend,
-    )
+    profiles = [Profile.from_dict(r.data) for r in persons]
+    # A neighbourhood is scored as the whole collection was: the stored model, untrained.
+    found = None if whole else _stored_person_model(session, profiles)
+    known, threshold = None, DEFAULT_THRESHOLD
+    if found is not None:
+        known = KnownModel(found.comparisons, found.population or len(profiles),
+                           found.term_frequencies)
+        threshold = found.threshold(len(profiles))
+    linkage = link_profiles(profiles, decisions=cur.decisions, backend=backend,
+                            threshold=threshold, known=known)
+    if whole and linkage.learnt is not None:
+        linkage.learnt.computed_at = datetime.now(UTC).isoformat(timespec="seconds")
+        stored_linkage.save_model(
+            session, stored_linkage.PERSON, settings=linkage.model,
+            model=linkage.learnt.to_dict(), link_threshold=linkage.learnt.link_threshold,
+            profiles=linkage.learnt.profiles, term_frequencies=linkage.term_frequencies)
     linkage = join_channel_variants(linkage, [r.data for r in persons], cur.decisions)
     save_links(session, linkage.pairs, by_key)
     clusters = [[by_key[k] for k in cluster if k in by_key] for cluster in linkage.clusters]
@@ -207,7 +294,12 @@ def _memorial_record(raw: RawRecord, source: str) -> AuthorityRecord:
         source, str(raw.number), obj["name"], parsed.birth_year,
         int(shot[:4]) if shot and shot[:4].isdigit() else None,
         {"variants": list(parsed.name_variants), "gender": parsed.gender,
-         "record": obj.get("record", "")[:2000]},
+         "record": obj.get("record", "")[:2000],
+         # what a text may corroborate (resolve.authority_evidence): days and the birthplace
+         **{k: v for k, v in (("birth_date", parsed.birth_date),
+                              ("birth_place", parsed.birth_place),
+                              ("arrest_date", parsed.arrest_date),
+                              ("execution_date", parsed.execution_date)) if v}},
     )
 
 

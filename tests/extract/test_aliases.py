@@ -135,3 +135,153 @@ def test_aliases_kin_words_are_the_lexicons_kinship_nouns() -> None:
     for lemma, forms in ru_words.KIN_CASE_FORMS.items():
         assert all(ru_words.KIN_WORDS[form] == RU_KIN[lemma] for form in forms), lemma
     assert ru_words.KIN_WORDS["жены"] == "f" and en_words.KIN_WORDS["stepson"] == "m"
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Семён Гуров (при рождении — Шмуэль Гурвич, в Латвии — Янис Гурс; 1899 — 1938) — "
+         "чекист.", ["Семён Гуров", "Шмуэль Гурвич", "Янис Гурс"],
+         {"Шмуэль Гурвич": "Семён Гуров", "Янис Гурс": "Семён Гуров"}),
+        ("Ilya Rubin (born Elias Rubinstein, later Ilya Roman, and in the Netherlands assuming "
+         "the name of Henri Roux; 1890 – 1950) was a courier.",
+         ["Ilya Rubin", "Elias Rubinstein", "Ilya Roman", "Henri Roux"],
+         {"Elias Rubinstein": "Ilya Rubin", "Ilya Roman": "Ilya Rubin",
+          "Henri Roux": "Ilya Rubin"}),
+        ("Пётр Ланге (в штабе армии значился как Пётр Лангов; 1891 — 1937) — комбриг.",
+         ["Пётр Ланге", "Пётр Лангов"], {"Пётр Лангов": "Пётр Ланге"}),
+    ],
+)
+def test_aliases_phrase_of_place_or_time_goes_on_with_the_list(text, surfaces, expected):
+    """"в СССР —", "in France assuming the name of": where or when a name was borne."""
+    assert aliases_of(text, surfaces) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Ivan Sokolov (in Riga with Pyotr Sokolov) waited.", ["Ivan Sokolov", "Pyotr Sokolov"]),
+        ("Иван Соколов (в семье брата — Пётр Соколов) ждал.", ["Иван Соколов", "Пётр Соколов"]),
+        ("Ivan Sokolov (Anna Lind and Pyotr Sokolov) waited.",
+         ["Ivan Sokolov", "Anna Lind", "Pyotr Sokolov"]),
+    ],
+)
+def test_aliases_place_kin_and_and_do_not_make_companions_aliases(text, surfaces):
+    found = aliases_of(text, surfaces)
+    assert "Pyotr Sokolov" not in found and "Пётр Соколов" not in found
+
+
+def test_aliases_a_second_bracket_and_an_unread_script_belong_to_the_lead():
+    text = "Ivan Dadiani (Georgian: ივანე დადიანი, Ivane Dadiani; Russian: Иван Дадиани) " \
+           "(born Iosif Dadiashvili; 1890 – 1937) was a clerk."
+    assert aliases_of(text, ["Ivan Dadiani", "Ivane Dadiani", "Иван Дадиани",
+                             "Iosif Dadiashvili"]) == {
+        "Ivane Dadiani": "Ivan Dadiani", "Иван Дадиани": "Ivan Dadiani",
+        "Iosif Dadiashvili": "Ivan Dadiani"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Over the years Karl Ozols was known under the names of Karl Ozolin, VOLK (his code "
+         "name), Carl Oswald (as in his passport) and Karlis Oza. He died in 1950.",
+         ["Karl Ozols", "Karl Ozolin", "Carl Oswald", "Karlis Oza"],
+         {"Karl Ozolin": "Karl Ozols", "Carl Oswald": "Karl Ozols", "Karlis Oza": "Karl Ozols"}),
+        ("В Париже он жил под фамилиями Озолин и Освальд.", ["Озолин", "Освальд"],
+         {"Озолин": None, "Освальд": None}),
+        ("In 1932 he assumed the identity of Paul Rand, a Swiss salesman.", ["Paul Rand"],
+         {"Paul Rand": None}),
+        ("She was born Anna Lind in Riga in 1903.", ["Anna Lind"], {"Anna Lind": None}),
+    ],
+)
+def test_aliases_assumed_names_in_running_text(text, surfaces, expected):
+    assert aliases_of(text, surfaces) == expected
+
+
+def test_aliases_an_assumed_list_stops_where_the_list_does():
+    """A singular phrase names one; a plural one's list ends at a word that is not a list's."""
+    text = "He registered under the name of Karl Ozolin and Anna Lind paid."
+    assert aliases_of(text, ["Karl Ozolin", "Anna Lind"]) == {"Karl Ozolin": None}
+    text = "He registered under the names of Karl Ozolin while Anna Lind paid."
+    assert aliases_of(text, ["Karl Ozolin", "Anna Lind"]) == {"Karl Ozolin": None}
+    text = "Karl Ozols and Anna Lind lived under the names of Ozolin and Lindt."
+    assert aliases_of(text, ["Karl Ozols", "Anna Lind", "Ozolin", "Lindt"]) == {}
+
+
+def test_aliases_a_birth_name_apposition_may_lack_its_closing_comma():
+    text = "Ivan Lesnoy (1880 – 1937), born Ivan Lesnikov was a printer."
+    assert aliases_of(text, ["Ivan Lesnoy", "Ivan Lesnikov"]) == {"Ivan Lesnikov": "Ivan Lesnoy"}
+    text = "Ivan Lesnoy (1880 – 1937), Ivan Lesnikov was a printer."  # no "born": two men
+    assert aliases_of(text, ["Ivan Lesnoy", "Ivan Lesnikov"]) == {}
+
+
+def test_aliases_a_bracket_opening_on_a_date_and_dash_may_name_a_successor():
+    """"(с 1936 года — Y)" after a holder of a post names who held it next, not an alias;
+    after a name already given as an alias the same phrase goes on with the list."""
+    text = "Начальник отдела Пётр Ланге (с 1936 года — Иван Сомов) подписал приказ."
+    assert aliases_of(text, ["Пётр Ланге", "Иван Сомов"]) == {}
+    text = "Пётр Ланге (урождённый Пауль Ланг, с 1920 года — Пётр Лангов) — комбриг."
+    assert aliases_of(text, ["Пётр Ланге", "Пауль Ланг", "Пётр Лангов"]) == {
+        "Пауль Ланг": "Пётр Ланге", "Пётр Лангов": "Пётр Ланге"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Задержан Пётр Ланге, он же Пауль Ланг, бывший офицер.", ["Пётр Ланге", "Пауль Ланг"],
+         {"Пауль Ланг": "Пётр Ланге"}),
+        ("Семён Гуров (наст. фамилия Гурвич; 1899 — 1938) — чекист.", ["Семён Гуров", "Гурвич"],
+         {"Гурвич": "Семён Гуров"}),
+        ("Karl Ozols (a.k.a. Karl Ozolin) fled.", ["Karl Ozols", "Karl Ozolin"],
+         {"Karl Ozolin": "Karl Ozols"}),
+        ("Pyotr Lange, né Paul Lang, was an officer.", ["Pyotr Lange", "Paul Lang"],
+         {"Paul Lang": "Pyotr Lange"}),
+    ],
+)
+def test_aliases_aka_words_of_records_and_encyclopedias(text, surfaces, expected):
+    assert aliases_of(text, surfaces) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("Ivan Lesnoy, also known as Ivan Lesnikov, was a printer.",
+         ["Ivan Lesnoy", "Ivan Lesnikov"], {"Ivan Lesnikov": "Ivan Lesnoy"}),
+        ("Ivan Lesnoy, whose real name was Ivan Lesnikov, was a printer.",
+         ["Ivan Lesnoy", "Ivan Lesnikov"], {"Ivan Lesnikov": "Ivan Lesnoy"}),
+        ("Марта Линде (в девичестве — Берзиня) учила детей.", ["Марта Линде", "Берзиня"],
+         {"Берзиня": "Марта Линде"}),
+        ("Семён Гуров был чекистом. Его настоящая фамилия — Гурвич.", ["Семён Гуров", "Гурвич"],
+         {"Гурвич": None}),
+        ("Ivan Lesnoy printed leaflets. His real name was Ivan Lesnikov.",
+         ["Ivan Lesnoy", "Ivan Lesnikov"], {"Ivan Lesnikov": None}),
+    ],
+)
+def test_aliases_known_as_and_real_name_in_apposition_and_running_text(text, surfaces,
+                                                                        expected):
+    assert aliases_of(text, surfaces) == expected
+
+
+def test_aliases_known_as_a_description_is_no_alias():
+    text = "Ivan Lesnoy, known as Pyotr Sokolov's deputy, was a printer."
+    assert aliases_of(text, ["Ivan Lesnoy", "Pyotr Sokolov"]) == {}
+
+
+def test_aliases_later_goes_on_with_a_list_but_never_opens_one():
+    text = "The guard was commanded by Ivan Sokolov (later Pyotr Lebedev) until 1938."
+    assert aliases_of(text, ["Ivan Sokolov", "Pyotr Lebedev"]) == {}
+    text = "Отделом руководил Пётр Ланге (затем — Иван Сомов)."
+    assert aliases_of(text, ["Пётр Ланге", "Иван Сомов"]) == {}
+    text = "Ilya Rubin (born Elias Rubinstein, later Ilya Roman) was a courier."
+    assert aliases_of(text, ["Ilya Rubin", "Elias Rubinstein", "Ilya Roman"]) == {
+        "Elias Rubinstein": "Ilya Rubin", "Ilya Roman": "Ilya Rubin"}
+
+
+def test_aliases_other_names_lines_of_an_infobox_are_the_subjects():
+    text = "Семён Гуров\nПсевдонимы: Янис Гурс, Шмуэль Гурвич\nРождение: 1899.\n"
+    assert aliases_of(text, ["Семён Гуров", "Янис Гурс", "Шмуэль Гурвич"]) == {
+        "Янис Гурс": None, "Шмуэль Гурвич": None}
+    text = "Karl Ozols\nOther names: Karl Ozolin\nSpouse: Anna Lind\n"
+    assert aliases_of(text, ["Karl Ozols", "Karl Ozolin", "Anna Lind"]) == {"Karl Ozolin": None}
+    text = "Karl Ozols\nOther names: none, worked with Anna Lind\n"
+    assert aliases_of(text, ["Karl Ozols", "Anna Lind"]) == {}

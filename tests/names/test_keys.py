@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kartoteka.names import fold, name_keys, parse_person_name, surname_key
-from kartoteka.names.keys import initial_key_letters, loose_key, surname_keys
+from kartoteka.names.keys import initial_key_letters, loose_key, name_initials, surname_keys
 
 PAIRS = Path(__file__).resolve().parent / "data" / "variant_pairs.tsv"
 
@@ -49,7 +49,7 @@ def test_keys_name_keys_block_across_scripts() -> None:
     cyrillic = name_keys(parse_person_name("Ежов Николай Иванович"))
     latin = name_keys(parse_person_name("N. I. Yezhov"))
     shared = cyrillic & latin
-    assert any(key.startswith("s:") and "|g:n" in key for key in shared)
+    assert any(key.startswith("s:") and "|g:н" in key for key in shared)
 
 
 def test_keys_name_keys_without_surname_use_given_name() -> None:
@@ -65,10 +65,23 @@ def test_keys_fold_gives_lowercase_latin(text: str, expected: str) -> None:
     assert fold(text) == expected
 
 
-@pytest.mark.parametrize(("initial", "letter"), [("Y.", "e"), ("Y.", "a"), ("Н.", "n"),
-                                                 ("Yu.", "u"), ("Kh", "h")])
+@pytest.mark.parametrize(("initial", "letter"), [("Y.", "е"), ("Y.", "я"), ("Н.", "н"),
+                                                 ("Yu.", "ю"), ("Kh", "х"), ("J.", "и"),
+                                                 ("Sz.", "ш"), ("W.", "в"), ("Č.", "ч")])
 def test_keys_initial_key_letters_cover_cyrillic_letters(initial: str, letter: str) -> None:
     assert letter in initial_key_letters(initial)
+
+
+@pytest.mark.parametrize(("initial", "letter"), [("Yu.", "у"), ("Ja.", "а"), ("И.", "о"),
+                                                 ("Kh.", "к"), ("A.", "я")])
+def test_keys_initial_key_letters_keep_distinct_letters_apart(initial: str, letter: str) -> None:
+    assert letter not in initial_key_letters(initial)
+
+
+@pytest.mark.parametrize(("name", "letter"), [("Иосиф", "и"), ("Iosif", "и"), ("Yevgeny", "е"),
+                                              ("Jurij", "ю"), ("Ёлкин", "е")])
+def test_keys_name_initials_start_from_the_written_letter(name: str, letter: str) -> None:
+    assert letter in name_initials(name)
 
 
 def test_keys_surname_key_equality_on_variant_set() -> None:

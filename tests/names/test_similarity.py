@@ -74,7 +74,12 @@ def test_similarity_is_symmetric_and_bounded() -> None:
      ("Nicholas", "Николай", True), ("Kolya", "Nikolai", True), ("Genrikh", "Heinrich", True),
      ("Genrikh", "Nikolai", False), ("Ivan", "Pyotr", False), ("Евгений", "Евгения", False),
      ("Y.", "Евгений", True), ("Yu.", "Юрий", True), ("N.", "Genrikh", False),
-     ("Nikolai", None, None), (None, None, None)],
+     ("Nikolai", None, None), (None, None, None),
+     # An initial abbreviates the name in its own script: И. for Иосиф, whatever its Latin form.
+     ("И.", "Josef", True), ("И.", "Iosif", True), ("J.", "Иосиф", True), ("Е.", "Yevgeny", True),
+     ("Я.", "Jakob", True), ("Х.", "Hristo", True), ("W.", "Василий", True),
+     ("И.", "Aleksandr", False), ("Е.", "Ivan", False), ("M.", "Nikolai", False),
+     ("A.", "Яков", False)],
 )
 def test_similarity_given_compatible(a: str | None, b: str | None, expected: bool | None) -> None:
     assert given_compatible(a, b) is expected
@@ -85,7 +90,8 @@ def test_similarity_given_compatible(a: str | None, b: str | None, expected: boo
     [("Ivanovich", "Иванович", True), ("Ivanovich", "Iwanowitsch", True),
      ("Ivanovich", "Ivanovna", True), ("Ivanovich", "Petrovich", False), ("I.", "Ivanovich", True),
      ("Яковлевич", "Янкелевич", True), ("Petrovich", "Pavlovich", False),
-     ("Nikolaevich", "Николаевич", True)],
+     ("Nikolaevich", "Николаевич", True), ("И.", "Iosifovich", True),
+     ("И.", "Josifowicz", True), ("Ю.", "Juliewicz", True), ("И.", "Petrovich", False)],
 )
 def test_similarity_patronymic_compatible(a: str, b: str, expected: bool) -> None:
     assert patronymic_compatible(a, b) is expected

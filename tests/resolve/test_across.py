@@ -353,3 +353,20 @@ def test_across_surname_frequency_counts_other_bearers_not_one_persons_records()
     assert frequencies["orlov"] == 1 / 8
     # four bearers: a record of one of them meets three others' records
     assert frequencies["petrov"] == 3 / 8
+
+
+def test_across_namesakes_told_apart_by_a_place_make_a_sparse_profile_ambiguous() -> None:
+    # Two Ivan Orlovs born in different towns (evidence against), and an "I. Orlov" who fits
+    # both equally: he joins neither, as a bare Orlov between Ivan and Pyotr would not.
+    from kartoteka.resolve.across import Candidate, _ambiguous_pairs
+    from kartoteka.resolve.records import NameParts
+
+    parts = {"x": NameParts("Ivan", None, "m", None, None),
+             "y": NameParts("Ivan", None, "m", None, None),
+             "z": NameParts("I.", None, None, None, None)}
+    candidates = [Candidate("x", "z", 0.95, 4.3, {}, ()), Candidate("y", "z", 0.95, 4.3, {}, ())]
+    documents = {"x": "d1", "y": "d2", "z": "d3"}
+    told_apart = _ambiguous_pairs(candidates, parts, documents, Decisions(), 0.9,
+                                  frozenset({("x", "y")}))
+    assert told_apart == {("x", "z"), ("y", "z")}
+    assert not _ambiguous_pairs(candidates, parts, documents, Decisions(), 0.9)

@@ -127,3 +127,33 @@ def test_channel_links_never_chain_two_people_through_a_variant() -> None:
                 *background(8)]
     linkage = link(profiles)
     assert not together(linkage, "a", "c")
+
+
+def test_channel_links_join_a_bare_dictionary_surname_in_the_same_company() -> None:
+    """"Kamenev" in one chapter, Lev Kamenev elsewhere in the same company: the one man."""
+    profiles = [prof("a", "d1", "Lev Kamenev", given="Lev"), prof("b", "d2", "Kamenev"),
+                prof("c", "d3", "Kamenev"), *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b") and together(linkage, "a", "c")
+
+
+def test_channel_links_a_bare_namesake_needs_the_company() -> None:
+    profiles = [prof("a", "d1", "Lev Kamenev", given="Lev"),
+                prof("b", "d2", "Kamenev", comentioned=["Boris Zimin", "Oleg Frolov"]),
+                *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_a_bare_namesake_between_two_people_joins_neither() -> None:
+    profiles = [prof("a", "d1", "Lev Kamenev", given="Lev"),
+                prof("b", "d2", "Sergey Kamenev", given="Sergey"),
+                prof("c", "d3", "Kamenev"), *background(8)]
+    linkage = link(profiles)
+    assert not together(linkage, "a", "c") and not together(linkage, "b", "c")
+
+
+def test_channel_links_two_named_namesakes_are_left_to_the_linker() -> None:
+    """Two full names on one surname are the linker's to weigh: the scene alone joins none."""
+    profiles = [prof("a", "d1", "Lev Kamenev", given="Lev"),
+                prof("b", "d2", "L. Kamenev", initials=("L",)), *background(8)]
+    assert not together(link(profiles), "a", "b")

@@ -64,3 +64,28 @@ def test_comparisons_pair_features_are_finite() -> None:
     assert features["gender"] == {"level": "else", "weight": -99.0}
     assert features["surname"] == {"level": "exact", "weight": 11.5}
     assert features["conflicts"] == ["gender"]
+
+
+def test_comparisons_same_key_weighs_like_the_same_spelling_under_frequencies() -> None:
+    # Ежов / Jeschow and Ежов / Ежов: under a key frequency both say "the same surname"; the
+    # writer's choice of script says nothing about whether two records are one person.
+    import math
+
+    from kartoteka.resolve.pair_scores import prior_weights, score_pair
+    from kartoteka.resolve.profile import Profile
+    from kartoteka.resolve.records import person_row
+
+    def row(key: str, surname: str) -> dict:
+        return person_row(Profile(key=key, document_id="d", kind="person", label=surname,
+                                  names=[surname], surname=surname))
+
+    a, b, c = row("a", "Ежов"), row("b", "Ежов"), row("c", "Jeschow")
+    tf = {"surname_folded": {a["surname_folded"]: 1e-4, c["surname_folded"]: 1e-4},
+          "surname_key": {a["surname_key"]: 2e-4}}
+    weights = prior_weights(term_frequencies=True)
+    same = score_pair(a, b, weights, math.log2(1e-4), tf)
+    cross = score_pair(a, c, weights, math.log2(1e-4), tf)
+    assert cross["gamma_surname"] != same["gamma_surname"]  # two levels, as before
+    assert abs(cross["match_weight"] - same["match_weight"]) < 1.0
+    plain = score_pair(a, c, prior_weights(), math.log2(1e-4), tf)
+    assert plain["match_weight"] < cross["match_weight"] - 1.0

@@ -9,6 +9,7 @@ from kartoteka.resolve.constraints import (
     ConstrainedClusters,
     apply_must_links,
     conflicts,
+    evidence_against,
 )
 from kartoteka.resolve.profile import Decisions
 from kartoteka.resolve.records import NameParts
@@ -35,6 +36,18 @@ def parts(given: str | None = None, patronymic: str | None = None, gender: str |
         # One letter swapped in a full given name or patronymic is a typo, not a conflict.
         (parts("Nikolai", "Ivanovich"), parts("Nikloai", "Ivnaovich"), ()),
         (parts("I.", "I."), parts("Ivan", "Iosifovich"), ()),
+        # A short name keyed wrong is no name at all: a typo (Smeen, Feor), weighed by the model.
+        (parts("Smeen"), parts("Semen"), ()),
+        (parts("Feor"), parts("Федор"), ()),
+        (parts("Nkiolay"), parts("Николай"), ()),
+        # Two real names a letter apart are two names; so are two full patronymics.
+        (parts("Yuri"), parts("Yuli"), ("given",)),
+        (parts("Мария"), parts("Марина"), ("given",)),
+        (parts(patronymic="Iosifovich"), parts(patronymic="Ivanovich"), ("patronymic",)),
+        # И. abbreviates Иосиф, whichever way a Latin text spells him.
+        (parts("И.", "В."), parts("Josef", "Vissarionovich"), ()),
+        (parts("М.", "И."), parts("Mikhail", "Iosifovich"), ()),
+        (parts("И."), parts("Aleksandr"), ("given",)),
         (parts(death=1938), parts(death=1940), ("death_year",)),
         (parts(), parts("Ivan", "Ivanovich", "m", 1890, 1938), ()),
         # A given name of another of the person's names (born Яков, known as Ян).
@@ -61,6 +74,27 @@ def test_constraints_union_refused_by_cannot_link_through_a_third() -> None:
     assert clusters.try_union("a", "b") is None
     assert clusters.try_union("b", "c") == "cannot-link"
     assert clusters.clusters() == [["a", "b"], ["c"]]
+
+
+def test_constraints_union_refused_by_evidence_against_through_a_third() -> None:
+    # A bare "I. Orlov" links to both; the two full records were born in different towns.
+    against = {"birthplace": {"level": "else", "weight": -6.0}, "surname": {"weight": 12.0}}
+    clusters = ConstrainedClusters(["a", "b", "c"], Decisions())
+    clusters.set_against([("a", "c")] if evidence_against(0.2, against) else [])
+    assert clusters.try_union("a", "b") is None
+    assert clusters.try_union("b", "c") == "evidence against"
+    assert clusters.clusters() == [["a", "b"], ["c"]]
+
+
+@pytest.mark.parametrize(("probability", "features"), [
+    (0.8, {"birthplace": {"weight": -6.0}}),  # the model still finds one person likelier
+    (0.2, {"birthplace": {"weight": -1.0}}),  # a weak disagreement
+    (0.2, {"surname": {"weight": -9.0}}),  # names may be a pseudonym's: not this rule's
+])
+def test_constraints_evidence_against_needs_a_strong_fact_and_a_low_score(
+    probability: float, features: dict
+) -> None:
+    assert not evidence_against(probability, features)
 
 
 def test_constraints_must_links_join_even_conflicting_profiles() -> None:

@@ -71,7 +71,7 @@ def test_incremental_scores_equal_splinks(with_tf: bool) -> None:
         blocking_rules=person_blocking_rules(), probability_two_random_records_match=0.01,
         term_frequencies=tf)
     by_id = {r["unique_id"]: r for r in rows}
-    weights = prior_weights(prior)
+    weights = prior_weights(prior, term_frequencies=with_tf)
     assert len(batch.pairs) > 100
     for splink in batch.pairs:
         ours = score_pair(by_id[splink["unique_id_l"]], by_id[splink["unique_id_r"]], weights,

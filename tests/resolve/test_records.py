@@ -92,7 +92,15 @@ def test_records_birthplace_key_is_script_independent() -> None:
     a = person_row(person("Ivan Smirnov", surname="Smirnov", birthplace="Warszawa"))
     b = person_row(person("Иван Смирнов", surname="Смирнов", birthplace="Варшава"))
     c = person_row(person("Ivan Smirnov", surname="Smirnov", birthplace="Vitebsk"))
-    assert a["birthplace_key"] == b["birthplace_key"] != c["birthplace_key"]
+    d = person_row(person("Ivan Smirnov", surname="Smirnov", birthplace="Varchava"))  # French
+    e = person_row(person("Ivan Smirnov", surname="Smirnov", birthplace="Archangelsk"))
+    f = person_row(person("Иван Смирнов", surname="Смирнов", birthplace="Архангельск"))
+
+    def meet(x: dict, y: dict) -> bool:
+        return bool(set(x["birthplace_key"]) & set(y["birthplace_key"]))
+
+    assert meet(a, b) and meet(b, d) and meet(e, f)
+    assert not meet(a, c) and not meet(c, f)
 
 
 def test_records_rows_of_one_name_share_keys_not_identity() -> None:
@@ -109,3 +117,14 @@ def test_records_rows_of_one_name_share_keys_not_identity() -> None:
     assert row_a["surname_keys"] == row_b["surname_keys"] and row_a["given_key"] == "nikolai"
     row_a["birth_year"] = 0  # a row is the caller's to change; the other row is not touched
     assert person_row(second)["birth_year"] == 1901
+
+
+def test_records_initial_letters_meet_the_latin_form_of_the_name() -> None:
+    # И. for Иосиф meets Josef (German, English) and Józef's Polish patronymic Józefowicz.
+    initial = person_row(person("И. И. Петров", surname="Петров", initials=("И", "И")))
+    full = person_row(person("Josef Josifowicz Petrow", surname="Petrow", given="Josef",
+                             patronymic="Josifowicz"))
+    other = person_row(person("Aleksandr Petrow", surname="Petrow", given="Aleksandr"))
+    assert set(initial["given_letters"]) & set(full["given_letters"])
+    assert set(initial["patronymic_letters"]) & set(full["patronymic_letters"])
+    assert not set(initial["given_letters"]) & set(other["given_letters"])

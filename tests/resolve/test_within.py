@@ -278,3 +278,14 @@ def test_within_label_prefers_the_form_the_lexicon_knows() -> None:
     people = [e for e in within(ex) if e.kind == "person"]
     assert len(people) == 1
     assert people[0].label == "Yezhov"
+
+
+def test_within_a_birth_name_of_the_other_gender_is_not_the_subjects():
+    """"He was born X" gives the subject a name; "she was born Anna …" in a text about a man
+    speaks of someone else (his wife), whose birth name stays hers."""
+    text = ("Ivan Sokolov\n\nIvan Sokolov was a clerk in Tula. He was born Ivan Kramer in Riga. "
+            "His wife was a typist. She was born Anna Lind in Pskov.")
+    entities, found = people_of(text, ["Ivan Sokolov", "Ivan Kramer", "Anna Lind"])
+    sokolov = entity_of(entities, found["Ivan Sokolov"][0])
+    assert found["Ivan Kramer"][0].id in sokolov.mention_ids
+    assert found["Anna Lind"][0].id not in sokolov.mention_ids

@@ -106,6 +106,35 @@ def test_review_page_shows_the_model_recomputed_by_resolve(
     assert 'id="model"' in page and "from 1 accepted and 0 rejected links" in page
 
 
+def test_review_page_shows_the_person_model_resolve_stored(
+        editor_client: tuple[TestClient, str], fixture_db: Fixture) -> None:
+    """Before ``kartoteka resolve`` the page says the prior is in use and counts the merge
+    decisions; after it, the person model it stored (and ingest links with) is shown."""
+    from click.testing import CliRunner
+
+    from kartoteka.cli import main
+
+    client, token = editor_client
+    assert client.get("/review.json").json()["person_model"] is None
+    a, b = fixture_db.profiles["memoir-yezhov"], fixture_db.profiles["record-yezhov"]
+    reply = client.post("/api/links/decide", headers={"X-CSRF-Token": token},
+                        json={"a": a, "b": b, "same": False})
+    assert reply.status_code == 200, reply.text
+    queue = client.get("/review.json").json()
+    assert (queue["merges_accepted"], queue["merges_rejected"]) == (0, 1)
+    assert 'id="person-model"' in client.get("/review").text
+    result = CliRunner().invoke(main, ["resolve", "--db", str(fixture_db.path)])
+    assert result.exit_code == 0, result.output
+    person = client.get("/review.json").json()["person_model"]
+    assert "person model recomputed on" in result.output
+    assert f"on {person['profiles']} profiles (the prior) from 0 accepted and 1 rejected" \
+        in result.output
+    assert person["learnt"] == [] and person["link_threshold"] == person["base_threshold"]
+    assert person["weights"]["surname"]["exact"] > 0 > person["weights"]["surname"]["else"]
+    page = client.get("/review").text
+    assert "Person model in use: the prior, from 0 accepted and 1 rejected merges" in page
+
+
 def test_review_cli_lists_each_comparison_with_its_weight(fixture_db: Fixture) -> None:
     from click.testing import CliRunner
 

@@ -21,8 +21,8 @@ from kartoteka.names.name_data import (
     COARSE_KEY,
     FEMININE_SURNAME_ENDINGS,
     FINE_KEY_LETTERS,
+    INITIAL_CLASS,
     INITIAL_KEY_LETTERS,
-    KEY_VOWELS,
 )
 from kartoteka.names.translit import cyrillic_readings, is_cyrillic, to_latin
 from kartoteka.names.translit_tables import SOFT_MARKS
@@ -122,20 +122,43 @@ def given_fine_keys(given: str) -> tuple[str, ...]:
     return _reading_keys(given, surname=False, fine=True)
 
 
+@lru_cache(maxsize=65536)
 def initial_key_letters(initial: str) -> frozenset[str]:
-    """Key letters a written initial may stand for: "Y" -> Е/Ю/Я/Й, "Н" -> н, "Ch" -> ч/х/ш."""
+    """Initial classes (Cyrillic letters, ``name_data.INITIAL_CLASS``) a written initial may
+    stand for: "Y." -> Е/Ю/Я/Й, "Н." -> Н, "Ch." -> Ч/Х/Ш, "J." -> Й/И (Josef is Иосиф)...
+
+    Letters, not matching keys: a key drops the glide of Иосиф ("osif"), and its initial И.
+    would then stand for no name that starts with И."""
     letters = initial.strip().rstrip(".").lower()
     if not letters:
         return frozenset()
     if is_cyrillic(letters):
-        return frozenset(key_form(letters, surname=False)[:1])
+        return frozenset(letters[0].translate(INITIAL_CLASS))
+    if letters in INITIAL_KEY_LETTERS:
+        return frozenset(INITIAL_KEY_LETTERS[letters])
     plain = "".join(
         c for c in unicodedata.normalize("NFKD", letters) if not unicodedata.combining(c)
     )
-    if letters in INITIAL_KEY_LETTERS:
-        return frozenset(INITIAL_KEY_LETTERS[letters])
-    found = {key[:1] for key in given_keys(letters) if key}
-    return frozenset(found | ({plain[0]} if plain[0] in KEY_VOWELS else set()))
+    if plain in INITIAL_KEY_LETTERS:
+        return frozenset(INITIAL_KEY_LETTERS[plain])
+    return name_initials(letters)
+
+
+@lru_cache(maxsize=65536)
+def name_initials(name: str) -> frozenset[str]:
+    """Initial classes a full name (either script) would be abbreviated to in Cyrillic: the
+    first letter of each reading (Josef: Ё, Ж), with И for a reading opening with Ё or Йо,
+    which a Latin Jo / Yo / Io may render (Иосиф, Иоанн)."""
+    out: set[str] = set()
+    for spelling in _spellings(name.strip().rstrip(".")):
+        for reading in cyrillic_readings(spelling):
+            first = reading[:1].lower()
+            if not first or first == "ы":  # no Russian name opens with Ы: a reading's artefact
+                continue
+            out.add(first.translate(INITIAL_CLASS))
+            if first == "ё" or reading.lower().startswith("йо"):
+                out.add("и")
+    return frozenset(out)
 
 
 def loose_key(key: str) -> str:
@@ -176,7 +199,7 @@ def name_keys(name: PersonName) -> frozenset[str]:
     keys: set[str] = set()
     first_letters: set[str] = set()
     if name.given:
-        first_letters = {key[:1] for key in given_keys(name.given) if key}
+        first_letters = set(name_initials(name.given))
     elif name.initials:
         first_letters = set(initial_key_letters(name.initials[0]))
     if name.surname:

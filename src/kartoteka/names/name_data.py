@@ -50,16 +50,28 @@ NAME_TITLES: frozenset[str] = frozenset().union(*TITLES_BEFORE_NAMES.values())
 # Name particles kept with the surname ("von", "de").
 SURNAME_PARTICLES = frozenset({"von", "van", "de", "du", "der", "den", "di", "da", "la", "le"})
 
-# A Latin initial can stand for any of several Cyrillic letters; the values are coarse key
-# letters (see COARSE_KEY) so "Y." matches Евгений, Юрий, Яков.
+# Latin initial -> the Cyrillic letters (initial classes, see keys.INITIAL_CLASS) a name so
+# abbreviated may start with, from the romanisation standards: BGN/PCGN (Е = Ye, Ю = Yu,
+# Я = Ya, Й = Y, Х = Kh), ALA-LC (Ю = Iu, Я = Ia, Й = I), ISO 9 (Х = H, Ц = C, Ч = Č, Ш = Š,
+# Щ = Ŝ, Ю = Û, Я = Â), German Duden (Ж/Ш = Sch, З = S, Ц = Z, Ч = Tsch, Х = Ch, В = W, Й/Ю/Я
+# = J, Ju, Ja), French (Ж = J, Ш = Ch, Ч = Tch, У = Ou, Ю = Iou), Polish PWN (Ч = Cz, Ш = Sz,
+# Щ = Szcz, Ж = Ż, Х = Ch, В = W) and Czech (Ч = Č, Ш = Š, Х = Ch, Ж = Ž); and the English
+# forms of names (Josef / Joseph for Иосиф, J for Дж, C for К, Th for Ф).
 INITIAL_KEY_LETTERS = {
-    # A Latin I, Y or J may open Иосиф or Ёлкин, whose keys start at the vowel "o".
-    "y": "eauio", "j": "eauijo", "i": "ieauo", "e": "e", "yu": "u", "ju": "u", "iu": "u",
-    "ya": "a", "ja": "a", "ia": "a", "ye": "e", "je": "e", "yo": "e", "io": "e",
-    "ch": "chj", "kh": "h", "h": "hg", "g": "g", "sh": "j", "sch": "j", "zh": "j", "z": "sj",
-    "ts": "s", "tz": "s", "c": "skc", "tch": "c", "tsch": "c", "shch": "j", "x": "h",
-    "w": "v", "v": "v",
+    "a": "а", "b": "б", "v": "в", "w": "в", "g": "г", "d": "д", "e": "е", "é": "е",
+    "è": "е", "ë": "е", "ye": "е", "je": "е", "ie": "е", "yo": "еи", "jo": "еи", "io": "еи",
+    "zh": "ж", "ž": "ж", "ż": "ж", "z": "зжц", "i": "ийюяе", "y": "ийеюя", "j": "ийжеюяд",
+    "k": "кх", "kh": "х", "l": "л", "ł": "л", "m": "м", "n": "н", "o": "о", "p": "п",
+    "ph": "ф", "r": "р", "s": "сз", "sh": "шщ", "sz": "шщ", "sch": "шщж", "š": "шщ",
+    "shch": "щ", "szcz": "щ", "šč": "щ", "ŝ": "щ", "schtsch": "щ", "chtch": "щ",
+    "t": "тц", "th": "тф", "ts": "ц", "tz": "ц", "tch": "ч", "tsch": "ч", "u": "ую",
+    "ou": "у", "yu": "ю", "ju": "ю", "iu": "ю", "û": "ю", "iou": "ю", "ya": "я", "ja": "я",
+    "ia": "я", "â": "я", "f": "ф", "h": "хг", "x": "хк", "c": "цкчс", "č": "ч", "cz": "ч",
+    "ch": "чхш", "q": "к",
 }
+# Initials are compared as Cyrillic letters, with the letters one name's initial is written
+# with either way merged: Е/Ё/Э (Ёлкин is Елкин in print), И/Й/Ы (Йосиф beside Иосиф).
+INITIAL_CLASS = str.maketrans("ёэйы", "ееии")
 
 # Cyrillic letter -> letter of the "fine" key form, which similarity compares. Keys are opaque
 # ASCII strings: ж "x", ш/щ "j", з "z", с "s", ц "q", ч "c", х "h"; я and ю keep their glide as

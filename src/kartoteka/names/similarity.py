@@ -22,8 +22,8 @@ from kartoteka.names.given_names import (
 )
 from kartoteka.names.keys import (
     given_fine_keys,
-    given_keys,
     initial_key_letters,
+    name_initials,
     surname_fine_keys,
     surname_keys,
 )
@@ -139,13 +139,16 @@ def _is_initial(text: str) -> bool:
     return len(letters) == 1 or (text.strip().endswith(".") and len(letters) <= 4)
 
 
-def _first_letters(given: str) -> frozenset[str]:
-    """Key letters a full given name starts with, including its foreign equivalents."""
-    letters = {key[:1] for key in given_keys(given) if key}
+@lru_cache(maxsize=65536)
+def name_initial_letters(given: str) -> frozenset[str]:
+    """Initial classes (Cyrillic letters) a full given name or patronymic may be abbreviated
+    to: its own first letters, and that of the Russian name of its row in the given-name list,
+    so that Josef may be И. (Иосиф) as well as J. An initial abbreviates the formal name, so a
+    diminutive's letter (Саша for Александр) does not count."""
+    letters = set(name_initials(given))
     rows = load_given_names()
     for number in given_name_groups(given):
-        for form in rows[number].forms:
-            letters.update(key[:1] for key in given_keys(form)[:1] if key)
+        letters.update(name_initials(rows[number].name))
     return frozenset(letters)
 
 
@@ -159,8 +162,8 @@ def given_compatible(a: str | None, b: str | None) -> bool | None:
         return None
     initial_a, initial_b = _is_initial(a), _is_initial(b)
     if initial_a or initial_b:
-        letters_a = initial_key_letters(a) if initial_a else _first_letters(a)
-        letters_b = initial_key_letters(b) if initial_b else _first_letters(b)
+        letters_a = initial_key_letters(a) if initial_a else name_initial_letters(a)
+        letters_b = initial_key_letters(b) if initial_b else name_initial_letters(b)
         return bool(letters_a & letters_b)
     groups_a, groups_b = given_name_groups(a), given_name_groups(b)
     if groups_a and groups_b:
@@ -177,8 +180,8 @@ def patronymic_compatible(a: str | None, b: str | None) -> bool | None:
     if not a or not b or not a.strip(". ") or not b.strip(". "):
         return None
     if _is_initial(a) or _is_initial(b):
-        letters_a = initial_key_letters(a) if _is_initial(a) else _first_letters(a)
-        letters_b = initial_key_letters(b) if _is_initial(b) else _first_letters(b)
+        letters_a = initial_key_letters(a) if _is_initial(a) else name_initial_letters(a)
+        letters_b = initial_key_letters(b) if _is_initial(b) else name_initial_letters(b)
         return bool(letters_a & letters_b)
     similarity = _best_similarity(patronymic_stems(a), patronymic_stems(b), _translated(a, b))
     if similarity >= GIVEN_THRESHOLD:

@@ -29,7 +29,7 @@ from kartoteka.names.translit_tables import (
 )
 
 SCHEMES = ("bgn", "iso9", "alalc", "german", "french", "scholarly")
-READERS = ("base", "german", "french", "scholarly", "polish")
+READERS = ("base", "german", "french", "scholarly", "polish", "iso9")
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[" + re.escape(SOFT_MARKS) + r"][^\W\d_]+)*", re.UNICODE)
 _LATIN_VOWELS = frozenset("aeiouy")

@@ -13,7 +13,8 @@ Cyrillic -> Latin, one table per scheme (lowercase; casing is restored by the ca
 
 Latin -> Cyrillic "readers" invert the families of schemes so a Latin spelling can be read back
 into Cyrillic before keys are built: ``base`` (English, BGN, ALA-LC, ISO 9 and scholarly in ASCII),
-``german``, ``french`` and ``scholarly`` (which only differs in reading x as х).
+``german``, ``french``, ``scholarly`` (which only differs in reading x as х), ``polish`` and
+``iso9`` (ISO 9 / GOST 7.79 system A, one letter for one letter: Mihajlovič, Zajončik).
 """
 
 from __future__ import annotations
@@ -104,6 +105,19 @@ LAT_TO_CYR: dict[str, dict[str, str]] = {
         "j": "ж", "gue": "ге", "gui": "ги", "ss": "с", "s": "с", "ca": "ка", "co": "ко",
         "cu": "ку", "ck": "к", "c": "ц", "ine$": "ин", "yne$": "ын", "i$": "ий", "y$": "ый",
         "x": "кс", "w": "в", "h": "", "y": "ы", "z": "з",
+        # ц is "ts" in French transcription as in English (Toukhatchevski's Kouznetsov,
+        # Lissitsyne): without it the French reading left a т and an с
+        "ts": "ц",
+    },
+    # ISO 9:1995 and its Russian edition GOST 7.79-2000 (system A), read back: one Latin letter
+    # for each Cyrillic one, h for х, c for ц, j for й, y for ы; the diacritic letters (č š ž
+    # ŝ ë è û â, ʹ ʺ) are read by DIACRITIC_LETTERS before any rule. The linguists' scholarly
+    # system shares the letters but writes я and ю as ja, ju (Jakov, Juzefovič); no Russian
+    # name has йа or йу, so both are read here. Unlike "base", no digraph (ch, sh, zh, kh, ts,
+    # ya) is one letter: Zajončik is Зайончик, not Заёнчик, and Mihajlovič Михайлович.
+    "iso9": _READ_COMMON | {
+        "ja": "я", "ju": "ю", "j": "й", "h": "х", "c": "ц", "y": "ы", "x": "кс", "w": "в",
+        "s": "с", "z": "з",
     },
 }
 LAT_TO_CYR["scholarly"] = LAT_TO_CYR["base"] | {"x": "х"}

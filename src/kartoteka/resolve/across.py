@@ -23,8 +23,11 @@ from kartoteka.resolve.constraints import (
     ConstrainedClusters,
     apply_must_links,
     conflicts,
+    evidence_against,
 )
+from kartoteka.resolve.learning import LearntModel
 from kartoteka.resolve.lone import SAME_SURNAME, mark_lone_surnames
+from kartoteka.resolve.person_model import labelled_pairs, person_model
 from kartoteka.resolve.profile import Decisions, Profile
 from kartoteka.resolve.records import NameParts, name_parts
 from kartoteka.resolve.scoring import (  # noqa: F401 - re-exported: callers import them here
@@ -32,6 +35,7 @@ from kartoteka.resolve.scoring import (  # noqa: F401 - re-exported: callers imp
     TF_COLUMNS,
     Candidate,
     Decision,
+    KnownModel,
     prior_match_probability,
     score_persons,
     surname_frequencies,
@@ -66,6 +70,10 @@ class Linkage:
     clusters: list[list[str]]
     pairs: list[ScoredPair] = field(default_factory=list)
     model: dict[str, Any] = field(default_factory=dict)  # Splink settings JSON, as scored
+    # The person model as linked with: m/u, the threshold reviewers' rejections raised, what it
+    # learnt (``person_model``); and the name frequencies a trained run adjusted weights by.
+    learnt: LearntModel | None = None
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def cluster_of(self, key: str) -> list[str]:
         for cluster in self.clusters:
@@ -78,6 +86,8 @@ class Linkage:
             "clusters": self.clusters,
             "pairs": [p.to_dict() for p in self.pairs],
             "model": self.model,
+            "learnt": self.learnt.to_dict() if self.learnt else None,
+            "term_frequencies": self.term_frequencies,
         }
 
     @classmethod
@@ -86,6 +96,8 @@ class Linkage:
             clusters=[list(c) for c in data["clusters"]],
             pairs=[ScoredPair.from_dict(p) for p in data.get("pairs", [])],
             model=data.get("model", {}),
+            learnt=LearntModel.from_dict(data["learnt"]) if data.get("learnt") else None,
+            term_frequencies=data.get("term_frequencies") or {},
         )
 
 
@@ -115,6 +127,7 @@ def _ambiguous_pairs(
     documents: dict[str, str],
     decisions: Decisions,
     threshold: float,
+    against: frozenset[tuple[str, str]] = frozenset(),
 ) -> set[tuple[str, str]]:
     """Pairs whose profile fits two different people about equally well: a bare "Orlov" with
     Ivan Orlov and Pyotr Orlov. "About equally" means the better fit is not ``threshold`` likely
@@ -131,7 +144,8 @@ def _ambiguous_pairs(
         partners[c.b].append((c.weight, c.a))
 
     def apart(x: str, y: str) -> bool:
-        return decisions.cannot(x, y) or _distinct_people(parts[x], parts[y])
+        return (decisions.cannot(x, y) or _distinct_people(parts[x], parts[y])
+                or ordered_pair(x, y) in against)
 
     ambiguous: set[tuple[str, str]] = set()
     for key, options in partners.items():
@@ -169,6 +183,7 @@ def linkable_pairs(
     parts: dict[str, NameParts],
     decisions: Decisions,
     threshold: float,
+    against: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[list[Candidate], set[tuple[str, str]]]:
     """The pairs likely enough to join and free of refusals, and which of them are ambiguous;
     pairs of a name its own document could not place, or of a surname alone on a variant, are
@@ -185,7 +200,15 @@ def linkable_pairs(
             c.features["surname_variant_only"] = True
     linkable = [c for c in likely if c.decision is None]
     documents = {p.key: p.document_id for p in persons}
-    return linkable, _ambiguous_pairs(linkable, parts, documents, decisions, threshold)
+    return linkable, _ambiguous_pairs(linkable, parts, documents, decisions, threshold, against)
+
+
+@dataclass
+class _PersonLinks:
+    pairs: list[ScoredPair] = field(default_factory=list)
+    model: dict[str, Any] = field(default_factory=dict)
+    learnt: LearntModel | None = None
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def _link_persons(
@@ -197,20 +220,33 @@ def _link_persons(
     threshold: float,
     review_band: tuple[float, float],
     keep_pairs_from: float,
-) -> tuple[list[ScoredPair], dict[str, Any]]:
+    known: KnownModel | None = None,
+) -> _PersonLinks:
     if len(persons) < 2:
-        return [], {}
+        return _PersonLinks()
     parts = {p.key: name_parts(p) for p in persons}
     clusters.parts.update(parts)
     scored = score_persons(
         persons, parts, backend=backend, keep_pairs_from=keep_pairs_from,
         # Merges reviewers accepted teach the model what one person's profiles look like here.
-        labelled_pairs=sorted(pair for pair in decisions.must_link if set(pair) <= parts.keys()),
+        labelled_pairs=labelled_pairs(decisions.must_link, parts.keys()), known=known,
     )
     candidates, rows, train = scored.candidates, scored.rows, scored.trained
+    # Merges reviewers rejected raise the line when the model keeps proposing such pairs.
+    learnt = person_model(scored.model, decisions=decisions, keys=parts.keys(),
+                          probability={(c.a, c.b): c.probability for c in candidates},
+                          link_threshold=threshold, trained=train)
+    threshold = learnt.link_threshold
     if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
         mark_lone_surnames(candidates, rows, parts, threshold)
-    linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold)
+    against = frozenset((c.a, c.b) for c in candidates
+                        if evidence_against(c.probability, c.features))
+    # Two namesakes told apart by a date or place make a profile that fits both ambiguous, as
+    # two different given names do; on a trained model only, where a date's weight is learnt
+    # from the input (the prior's would count a wrong year as a second person).
+    linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold,
+                                         against if train else frozenset())
+    clusters.set_against(against)
     for c in linkable:
         if (c.a, c.b) in ambiguous:
             c.decision = "review"
@@ -224,7 +260,7 @@ def _link_persons(
     for c in candidates:
         pairs.append(ScoredPair(c.a, c.b, c.probability, c.features,
                                 person_decision(c, clusters, decisions, threshold, review_band)))
-    return pairs, scored.model
+    return _PersonLinks(pairs, scored.model, learnt, scored.term_frequencies)
 
 
 def person_decision(
@@ -318,12 +354,14 @@ def link_profiles(
     threshold: float = DEFAULT_THRESHOLD,
     review_band: tuple[float, float] = DEFAULT_REVIEW_BAND,
     keep_pairs_from: float = 0.01,
+    known: KnownModel | None = None,
 ) -> Linkage:
     """Cluster profiles into entities across documents and scripts.
 
     Every profile lands in exactly one cluster. Person pairs scoring at least ``threshold`` are
     joined unless a rule forbids it; pairs in ``review_band`` (and refused or ambiguous links)
-    are marked "review". Scored pairs below ``keep_pairs_from`` are not returned.
+    are marked "review". Scored pairs below ``keep_pairs_from`` are not returned. ``known``: a
+    model computed on the whole collection to score these (a part of it) with, untrained.
     """
     keys = [p.key for p in profiles]
     if len(set(keys)) != len(keys):
@@ -332,10 +370,11 @@ def link_profiles(
     clusters = ConstrainedClusters((p.key for p in ordered), decisions)
     apply_must_links(clusters, decisions)
     persons = [p for p in ordered if p.kind == "person"]
-    pairs, model = _link_persons(
+    linked = _link_persons(
         persons, decisions, clusters, backend=backend, threshold=threshold,
-        review_band=review_band, keep_pairs_from=keep_pairs_from,
+        review_band=review_band, keep_pairs_from=keep_pairs_from, known=known,
     )
+    pairs = linked.pairs
     named = [p for p in ordered if p.kind in ("organization", "place")]
     pairs += _link_by_key(named, clusters, decisions, _name_keys_of, "same normalised name")
     groups = [p for p in ordered if p.kind == "group"]
@@ -343,4 +382,5 @@ def link_profiles(
     scored = {(p.a, p.b) for p in pairs}
     pairs += _decision_pairs(decisions, set(keys), scored)
     pairs.sort(key=lambda p: (p.a, p.b))
-    return Linkage(clusters=clusters.clusters(), pairs=pairs, model=model)
+    return Linkage(clusters=clusters.clusters(), pairs=pairs, model=linked.model,
+                   learnt=linked.learnt, term_frequencies=linked.term_frequencies)

@@ -26,11 +26,20 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from kartoteka.names import parse_person_name, surname_keys
 from kartoteka.names.gender import patronymic_gender
+from kartoteka.names.script import is_cyrillic
+from kartoteka.names.translit import READERS, read_latin
+from kartoteka.resolve.authority_evidence import (
+    Facts,
+    evidence,
+    profile_facts,
+    record_facts,
+    with_evidence,
+)
 from kartoteka.resolve.authority_model import LearntModel, with_model
 from kartoteka.resolve.comparisons import (
     AUTHORITY_PRIOR_FILE,
@@ -51,6 +60,10 @@ AGREEING_GIVEN = frozenset({"exact", "same name group", "jaro-winkler 0.9", "ini
 # With at least this many profiles, u is re-estimated from profile-record pairs.
 MIN_PROFILES_TO_TRAIN = 1000
 READING_SEPARATOR = "\x1e"
+# Pairs read back from the name model when a profile has facts a record may corroborate
+# (authority_evidence): the same birthday, day of death and birthplace add some 19 bits, so a
+# pair that the names alone put at 1 in 10,000 may still end above the review line.
+EVIDENCE_FLOOR = 1e-4
 _BRACKETED = re.compile(r"\([^)]*\)")
 
 
@@ -127,6 +140,57 @@ def record_profiles(record: AuthorityRecord) -> list[Profile]:
     return out
 
 
+def _latin(text: str | None) -> bool:
+    return bool(text) and not is_cyrillic(text or "")
+
+
+def profile_readings(profile: Profile) -> list[Profile]:
+    """The profile, then its Latin name read back into Cyrillic under each family of schemes
+    (``names.translit.READERS``), one scheme for the whole name as a text writes it.
+
+    A Latin name keys under its likeliest scheme only, and the guess can miss: ISO 9's
+    "Mihajlovič" looks French (j before a consonant), French "Vassilievitch" English. Against a
+    Cyrillic list every reading is tried, and the pair keeps the reading that fits best
+    (``_better``): a namesake's other patronymic or years have no reading that agrees."""
+    parts = (profile.surname, profile.given, profile.patronymic)
+    # A surname, alone or with initials, keys under every reading already (surname_keys) and
+    # can link by none: only a full given name or patronymic is worth reading again.
+    full = [p for p in parts[1:] if p and len(p.strip(". ")) > 1]
+    if not full or not any(_latin(part) for part in parts):
+        return [profile]
+    out, seen = [profile], {parts}
+    for reader in READERS:
+        read = tuple(read_latin(part, reader) if _latin(part) else part for part in parts)
+        if read in seen:
+            continue
+        seen.add(read)
+        surname, given, patronymic = read
+        label = " ".join(part for part in (given, patronymic, surname) if part)
+        out.append(replace(profile, label=label, names=[label], surname=surname, given=given,
+                           patronymic=patronymic))
+    return out
+
+
+# The columns a reading of a profile may change; a reading that changes none compares as the
+# profile does, and is not scored again.
+_READ_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")
+
+
+def _reading_rows(readings: Mapping[str, list[Profile]]) -> list[dict[str, Any]]:
+    """Linkage rows of the profiles' readings, those that compare as an earlier one left out
+    (a Latin name most readers read alike costs one row, not seven)."""
+    rows = []
+    for key, own in readings.items():
+        seen = set()
+        for i, reading in enumerate(own):
+            row = person_row(reading)
+            columns = tuple(row[c] for c in _READ_COLUMNS)
+            if columns not in seen:
+                seen.add(columns)
+                rows.append({**row, "unique_id": f"{key}{READING_SEPARATOR}{i}"})
+    return rows
+
+
 def profile_blocks(profile: Profile) -> set[str]:
     """The blocks a profile's record may be stored under (a record's block is the key of its
     surname, ``names.surname_key``): the key of every reading of the profile's surname and of
@@ -138,8 +202,15 @@ def profile_blocks(profile: Profile) -> set[str]:
 
 
 def _better(a: tuple[float, dict[str, Any]], b: tuple[float, dict[str, Any]]) -> bool:
-    """Which reading of a record fits a profile better: fewer conflicts, then higher score."""
-    return (len(a[1]["conflicts"]), -a[0]) < (len(b[1]["conflicts"]), -b[0])
+    """Which reading of a record fits a profile better: fewer conflicts, then names that agree
+    strongly (``_is_strong``), then the greater match weight. A probability saturates at 1.0
+    long before the weights stop telling readings apart, and on a common surname the exact
+    level (weighed down by the surname's frequency) may weigh less than a loose key."""
+    def rank(pair: tuple[float, dict[str, Any]]) -> tuple[int, bool, float, float]:
+        probability, features = pair
+        return (len(features["conflicts"]), not _is_strong(features),
+                -features["match_weight"], -probability)
+    return rank(a) < rank(b)
 
 
 def list_frequencies(rows: Sequence[dict[str, Any]], n_records: int) -> dict[str, dict[str, float]]:
@@ -193,8 +264,14 @@ def link_authority(
         for key, record_readings in readings.items()
         for i, reading in enumerate(record_readings)
     ]
+    keep_from = min(review_threshold, link_threshold)
+    text_facts = {p.key: profile_facts(p) for p in persons}
+    text_facts = {k: f for k, f in text_facts.items() if f != Facts()}
+    # One row per reading of a profile too: its Latin name read under each scheme.
+    profile_readings_of = {p.key: profile_readings(p) for p in persons}
+    profile_rows = _reading_rows(profile_readings_of)
     batch = score_pairs(
-        [person_row(p) for p in persons],
+        profile_rows,
         PERSON_COLUMNS,
         other_records=reading_rows,
         comparisons=person_comparisons(prior, surname_tf=True),
@@ -204,25 +281,35 @@ def link_authority(
         ),
         estimate_u=len(persons) >= MIN_PROFILES_TO_TRAIN,
         term_frequencies=list_frequencies(reading_rows, population),
-        min_probability=min(review_threshold, link_threshold),
+        min_probability=EVIDENCE_FLOOR if any(text_facts.values()) else keep_from,
         backend=backend,
     )
-    parts = {p.key: name_parts(p) for p in persons}
+    parts = {f"{key}{READING_SEPARATOR}{i}": name_parts(reading)
+             for key, own in profile_readings_of.items() for i, reading in enumerate(own)}
     best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
     for row in batch.pairs:
-        profile_key, reading_id = row["unique_id_l"], row["unique_id_r"]
-        if profile_key not in parts:  # Splink may put either table on the left
-            profile_key, reading_id = reading_id, profile_key
+        profile_id, reading_id = row["unique_id_l"], row["unique_id_r"]
+        if profile_id not in parts:  # Splink may put either table on the left
+            profile_id, reading_id = reading_id, profile_id
+        profile_key, _, profile_index = profile_id.rpartition(READING_SEPARATOR)
         record_key, _, index = reading_id.rpartition(READING_SEPARATOR)
         reading = name_parts(readings[record_key][int(index)])
         probability = float(row["match_probability"])
-        features = pair_features(row, conflicts(parts[profile_key], reading))
+        features = pair_features(row, conflicts(parts[profile_id], reading))
         features["reading"] = readings[record_key][int(index)].label
+        if profile_index != "0":
+            features["profile_reading"] = profile_readings_of[profile_key][
+                int(profile_index)].label
         pair = (profile_key, record_key)
         if pair not in best or _better((probability, features), best[pair]):
             best[pair] = (probability, features)
     found: dict[str, list[AuthorityMatch]] = defaultdict(list)
     for (profile_key, record_key), (probability, features) in sorted(best.items()):
+        if profile_key in text_facts:  # what the text says that the record may corroborate
+            probability = with_evidence(probability, features, evidence(
+                text_facts[profile_key], record_facts(by_key[record_key].extra), prior))
+        if probability < keep_from:
+            continue
         reasons = tuple(features["conflicts"])
         if reasons and not (set(reasons) <= DATE_CONFLICTS and probability >= link_threshold):
             continue

@@ -4,7 +4,9 @@ After the Splink linker (``across.link_profiles``) has clustered the profiles, t
 one person when
 
 - some name of one is a form the channel could have made of a name of the other
-  (``names.channel``: Yerev for Yezhov, Mari for Maly), and not two dictionary surnames;
+  (``names.channel``: Yerev for Yezhov, Mari for Maly), and not two dictionary surnames, unless
+  it is one surname and one side is known by it alone (a bare "Kamenev" in a chapter, which the
+  linker leaves for review while Lev and Sergey Kamenev are both known: the scene tells which);
 - nothing conflicts: no document names both (its own reading kept them apart), no human
   "not the same", the genders, full given names, patronymics and years agree;
 - the context agrees: they share people named in their scenes (``Profile.comentioned``; a
@@ -59,6 +61,7 @@ class _Cluster:
     context: set[str] = field(default_factory=set)  # co-mentioned people's surname keys
     posts: set[str] = field(default_factory=set)  # roles, institutions (folded)
     relatives: set[str] = field(default_factory=set)
+    named: bool = False  # some profile gives a given name or initials
 
 
 def _surname_of(label: str) -> str:
@@ -72,6 +75,7 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
         parsed = [parse_person_name(n) for n in dict.fromkeys([p.label, *p.names]) if n]
         c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
         c.documents.add(p.document_id)
+        c.named = c.named or bool(p.given or p.initials)
         if p.given and len(p.given.strip(". ")) > 1 and not split_name(parse_person_name(p.label)):
             c.given.add(p.given)
         if p.patronymic and len(p.patronymic.strip(". ")) > 1:
@@ -84,6 +88,12 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
         c.relatives |= {_surname_of(label) for label in p.relatives}
     c.own_keys = {surname_key(f) for f in c.forms}
     return c
+
+
+def _bare_namesake(a: _Cluster, b: _Cluster, x: str, y: str) -> bool:
+    """One surname (one key), and one side known by it alone ("Kamenev" in a chapter beside
+    Lev Kamenev elsewhere): the one family, which the context may still tell apart."""
+    return surname_key(x) == surname_key(y) and not (a.named and b.named)
 
 
 def _years_apart(a: set[int], b: set[int]) -> bool:
@@ -158,7 +168,9 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                 if pair in candidates:
                     continue
                 similarity, x, y = best_channel_fit(a.forms, b.forms)
-                if similarity < CHANNEL_THRESHOLD or both_attested(x, y):
+                if similarity < CHANNEL_THRESHOLD:
+                    continue
+                if both_attested(x, y) and not _bare_namesake(a, b, x, y):
                     continue
                 if _conflict(a, b, decisions):
                     continue

@@ -49,16 +49,27 @@ def _year_levels(column: str, *within: int) -> list[Any]:
     ]
 
 
+# The variant levels' frequency adjustment never makes a variant rarer than the key level's
+# own chance among different people (the prior's u of "same main key"): two different rare
+# surnames a letter apart (Maloborisich, Maloshilokich) are not rare as a pair, and the more
+# records, the more such neighbours a rare key has. Without the floor a variant of a rare key
+# weighed 7-10 bits, and precision fell as the input grew.
+VARIANT_MIN_U = 0.0004
+
+
 def _rare_weighs_more(level: Any, adjust: bool) -> Any:
     """A variant level adjusted by the surname key's frequency (Splink takes the greater of the
-    two records' frequencies, so a misspelling, unique by itself, does not count as rare)."""
+    two records' frequencies, so a misspelling, unique by itself, does not count as rare): a
+    common surname's variant says less, a rare one's no more than VARIANT_MIN_U allows."""
     if adjust:
-        level.configure(tf_adjustment_column="surname_key", tf_adjustment_weight=1.0)
+        level.configure(tf_adjustment_column="surname_key", tf_adjustment_weight=1.0,
+                        tf_minimum_u_value=VARIANT_MIN_U)
     return level
 
 
 def _place_levels(column: str) -> list[Any]:
-    return [cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()]
+    """A place agrees when any reading of one is a reading of the other (records._place_key)."""
+    return [cll.NullLevel(column), cll.ArrayIntersectLevel(column, 1), cll.ElseLevel()]
 
 
 def _levels(
@@ -124,6 +135,18 @@ def load_prior(file_name: str = PRIOR_FILE) -> dict[str, Any]:
     return prior
 
 
+def same_key_m(mu: dict[str, list[float]]) -> float:
+    """m of "same main key" when its u is the key's frequency (term-frequency adjustment).
+
+    That frequency counts every spelling of the key, so it is the chance that two people's
+    surnames share the key, not that they share it spelled differently; its m must then count
+    every spelling too: a pair of one person's profiles shares the key, spelled alike or not,
+    with m(exact) + m(same main key). Keeping only the second share understated Ежов / Yezhov
+    by log2 of (exact + same main key) / same main key, ~1.7 bits, against the same name
+    spelled alike (the spelling is chosen by the writer, not by whether two are one person)."""
+    return mu["exact"][0] + mu["same main key"][0]
+
+
 def person_comparisons(
     prior: dict[str, Any] | None = None,
     *,
@@ -143,9 +166,11 @@ def person_comparisons(
         comparison = cl.CustomComparison(
             output_column_name=name, comparison_levels=levels, comparison_description=name
         )
+        m = [mu[level][0] for level in LEVELS[name]]
+        if name == "surname" and surname_tf:
+            m[1] = same_key_m(mu)
         comparison.configure(
-            m_probabilities=[mu[level][0] for level in LEVELS[name]],
-            u_probabilities=[mu[level][1] for level in LEVELS[name]],
+            m_probabilities=m, u_probabilities=[mu[level][1] for level in LEVELS[name]]
         )
         out.append(comparison)
     return out

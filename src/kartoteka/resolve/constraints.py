@@ -8,6 +8,10 @@
 - A profile that fits two people equally well (a bare "Orlov" beside Ivan Orlov and Pyotr
   Orlov) joins neither: its links wait for review.
 
+- A scored pair the model finds likelier two people, with a strong disagreement of dates or
+  places, keeps the clusters of its two profiles apart, whatever links lead from one to the
+  other.
+
 Clusters grow by joining pairs in descending probability (ties broken by key), refusing any
 union that would put a conflict or a cannot-link pair inside one cluster: the same input in any
 order gives the same clusters.
@@ -15,13 +19,15 @@ order gives the same clusters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from kartoteka.errors import KartotekaError
-from kartoteka.names import given_compatible
+from kartoteka.names import fold, given_compatible
+from kartoteka.names.given_names import father_name_groups, given_name_groups
 from kartoteka.names.keys import given_fine_keys
 from kartoteka.names.similarity import patronymic_compatible
 from kartoteka.resolve.profile import Decisions
@@ -43,6 +49,12 @@ class ConflictingDecisions(KartotekaError):
 MIN_TYPO_LENGTH = 5
 
 
+# A keying error in a shorter name (Smeen for Semen, Feor for Fedor, Nkiolay for Nikolay) is
+# still one edit of its Latin skeleton, if the result is no name of the list: two real names
+# one letter apart (Юрий / Юлий, Мария / Марина) stay a refusal at that length.
+MIN_UNKNOWN_TYPO_LENGTH = 4
+
+
 def _one_edit(a: str, b: str) -> bool:
     if a.endswith(".") or b.endswith("."):
         return False
@@ -53,16 +65,31 @@ def _one_edit(a: str, b: str) -> bool:
     )
 
 
+def _typo_of_a_name(a: str, b: str, known: Callable[[str], frozenset[int]]) -> bool:
+    """One of the two is no known name and is one edit (a letter dropped, doubled, swapped
+    or mistyped, the first kept) from the other, compared on their Latin skeletons, so that
+    scripts and schemes do not count as edits."""
+    if a.endswith(".") or b.endswith(".") or (known(a) and known(b)):
+        return False
+    x, y = fold(a), fold(b)
+    return (min(len(x), len(y)) >= MIN_UNKNOWN_TYPO_LENGTH and x[:1] == y[:1]
+            and DamerauLevenshtein.distance(x, y) <= 1)
+
+
 @lru_cache(maxsize=262144)
 def _given_ok(a: str, b: str) -> bool | None:
     compatible = given_compatible(a, b)
-    return True if compatible is False and _one_edit(a, b) else compatible
+    if compatible is False and (_one_edit(a, b) or _typo_of_a_name(a, b, given_name_groups)):
+        return True  # a typo: the model's weight for the given-name level decides
+    return compatible
 
 
 @lru_cache(maxsize=262144)
 def _patronymic_ok(a: str, b: str) -> bool | None:
     compatible = patronymic_compatible(a, b)
-    return True if compatible is False and _one_edit(a, b) else compatible
+    if compatible is False and (_one_edit(a, b) or _typo_of_a_name(a, b, father_name_groups)):
+        return True
+    return compatible
 
 
 def conflicts(a: NameParts, b: NameParts) -> tuple[str, ...]:
@@ -97,8 +124,27 @@ def _name_conflicts(a: _Names, b: _Names) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+# Facts about the person besides the name whose disagreement the model may weigh heavily.
+# Names are left out: a cluster may rightly hold a pseudonym beside the real name.
+AGAINST_FIELDS = ("birth_year", "death_year", "birthplace", "residence")
+# A field disagreement this many bits against (16 times likelier between two people than
+# within one's records), in a pair the model finds more likely two people than one, keeps the
+# two profiles' clusters apart: a chain of likely links (A-B, B-C) must not join what the
+# direct evidence (A-C born elsewhere, dead another year) separates.
+AGAINST_BITS = 4.0
+
+
+def evidence_against(probability: float, features: dict[str, Any]) -> bool:
+    """Whether a scored pair holds strong evidence that its two profiles are two people."""
+    if probability >= 0.5:
+        return False
+    return any(isinstance(features.get(name), dict)
+               and features[name].get("weight", 0.0) <= -AGAINST_BITS for name in AGAINST_FIELDS)
+
+
 class ConstrainedClusters:
-    """Union-find whose unions may be refused: by a conflict or by a cannot-link decision."""
+    """Union-find whose unions may be refused: by a conflict, by a cannot-link decision or by
+    a scored pair across the two clusters with strong evidence against (``set_against``)."""
 
     def __init__(
         self,
@@ -113,10 +159,18 @@ class ConstrainedClusters:
             self.members[key] = [key]
         self.parts = parts or {}
         self.cannot: dict[str, set[str]] = {}
+        self.against: dict[str, set[str]] = {}
         for a, b in decisions.cannot_link:
             if a in self.parent and b in self.parent:
                 self.cannot.setdefault(a, set()).add(b)
                 self.cannot.setdefault(b, set()).add(a)
+
+    def set_against(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Pairs of profiles whose scores hold strong evidence against (``evidence_against``)."""
+        for a, b in pairs:
+            if a in self.parent and b in self.parent:
+                self.against.setdefault(a, set()).add(b)
+                self.against.setdefault(b, set()).add(a)
 
     def find(self, key: str) -> str:
         root = key
@@ -143,6 +197,8 @@ class ConstrainedClusters:
         large_set = set(large)
         if any(self.cannot.get(key, set()) & large_set for key in small):
             return "cannot-link"
+        if self.against and any(self.against.get(key, set()) & large_set for key in small):
+            return "evidence against"
         distinct_small = {self.parts[k] for k in small if k in self.parts}
         distinct_large = {self.parts[k] for k in large if k in self.parts}
         if any(conflicts(x, y) for x in distinct_small for y in distinct_large):

@@ -8,7 +8,9 @@ it matches above the line, or stays on its own (its pairs to review), exactly as
 linker (``across.link_profiles``) decides.
 
 One definition of the model: each pair is scored by ``pair_scores.score_pair`` from the Splink
-level objects of ``comparisons.py`` and the prior's (or a trained model's) m and u. Blocking (a
+level objects of ``comparisons.py`` and the prior's m and u, or a trained model's (``relink``
+passes the one the last full run stored, with its threshold, the size of the collection it was
+computed on and its name frequencies). Blocking (a
 shared bounded block key, or the same given name and patronymic) and everything after scoring
 (conflicts, lone surnames, ambiguity, unresolved names, human decisions, the review band) are
 the full linker's own functions.
@@ -57,6 +59,18 @@ class Attachment:
     groups: list[list[str]]  # new keys that form one cluster (with their stored entity, if any)
     pairs: list[ScoredPair] = field(default_factory=list)  # every kept pair with a new profile
     bridges: set[str] = field(default_factory=set)  # new keys left to the full linker
+
+
+def frequency_values(profiles: Sequence[Profile]) -> dict[str, set[str]]:
+    """The values of the frequency-adjusted columns (``scoring.TF_COLUMNS``) these profiles'
+    records hold: what to look up in a stored model's name frequencies."""
+    out: dict[str, set[str]] = {column: set() for column in TF_COLUMNS}
+    for profile in profiles:
+        row = person_row(profile)
+        for column in TF_COLUMNS:
+            if row[column]:
+                out[column].add(row[column])
+    return out
 
 
 def _candidate_index(rows: Sequence[dict[str, Any]]) -> dict[tuple[str, str], list[int]]:
@@ -117,7 +131,7 @@ def attach_profiles(
     prior = load_prior()
     population = population or len(persons)
     train = population >= MIN_PROFILES_TO_TRAIN
-    weights = model_weights(model) if model else prior_weights(prior)
+    weights = model_weights(model) if model else prior_weights(prior, term_frequencies=train)
     tf = None
     if train:
         tf = term_frequencies or {c: surname_frequencies(rows, c) for c in TF_COLUMNS}
@@ -279,4 +293,5 @@ def _decide(
     return Attachment(entity_of_new, sorted(groups.values()), pairs, bridges)
 
 
-__all__ = ["Attachment", "attach_profiles", "model_weights", "prior_weights", "score_pair"]
+__all__ = ["Attachment", "attach_profiles", "frequency_values", "model_weights", "prior_weights",
+           "score_pair"]

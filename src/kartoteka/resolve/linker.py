@@ -148,9 +148,7 @@ def score_pairs(
         if estimate_u:
             linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=SEED)
         for rule in em_blocking_rules:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, estimate_without_term_frequencies=True
-            )
+            _em_round(linker, rule)
         if other_records is None and len(labelled_pairs) >= MIN_LABELLED_PAIRS:
             _learn_from_labels(api, linker, tables[0], labelled_pairs)
         predictions = linker.inference.predict(
@@ -161,6 +159,32 @@ def score_pairs(
     finally:
         splink_logger.setLevel(previous)
     return ScoredBatch(pairs=pairs, model=model, trained=estimate_u)
+
+
+# Splink refuses an m or u below this (it would underflow to 0 in float64): see _em_round.
+SPLINK_MIN_PROBABILITY = 1e-300
+logger = logging.getLogger(__name__)
+
+
+def _em_round(linker: Any, rule: Any) -> bool:
+    """One EM round; False, with the reason logged, if Splink refused what it estimated.
+
+    When the pairs of a level all score as near-certain non-matches (a weight below -1,000
+    bits), EM estimates that level's m as the sum of their match probabilities: 0 or 5e-324,
+    which Splink refuses mid-round. Splink trains on a copy of the model and writes it back
+    only after a round succeeds, so the model keeps the m it had before the round (the prior,
+    or what an earlier round learnt) and linking goes on with it."""
+    try:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True
+        )
+    except ValueError as err:
+        if "below the minimum allowed" not in str(err):
+            raise
+        logger.warning("EM round skipped, m kept as before it: Splink refused an estimate "
+                       "below %g (%s)", SPLINK_MIN_PROBABILITY, err)
+        return False
+    return True
 
 
 # Splink settings as a dict, per dialect, link type and model (the pickled comparisons and

@@ -19,17 +19,25 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
-from kartoteka.resolve.comparisons import LEVELS, _levels, load_prior
+from kartoteka.resolve.comparisons import LEVELS, _levels, load_prior, same_key_m
 
 # Per comparison: (m, u) of each non-null level, in LEVELS order.
 Weights = dict[str, list[tuple[float, float]]]
 
 
-def prior_weights(prior: Mapping[str, Any] | None = None) -> Weights:
-    """m and u of every level from the prior file (``data/person_prior.json``)."""
+def prior_weights(
+    prior: Mapping[str, Any] | None = None, *, term_frequencies: bool = False
+) -> Weights:
+    """m and u of every level from the prior file (``data/person_prior.json``); with
+    ``term_frequencies``, "same main key" takes the m ``comparisons.same_key_m`` gives it."""
     prior = prior or load_prior()
-    return {name: [tuple(prior["comparisons"][name][level]) for level in levels]  # type: ignore[misc]
-            for name, levels in LEVELS.items()}
+    out: Weights = {name: [tuple(prior["comparisons"][name][level])  # type: ignore[misc]
+                           for level in levels] for name, levels in LEVELS.items()}
+    if term_frequencies:
+        index = LEVELS["surname"].index("same main key")
+        out["surname"][index] = (same_key_m(prior["comparisons"]["surname"]),
+                                 out["surname"][index][1])
+    return out
 
 
 def model_weights(model: Mapping[str, Any], fallback: Weights | None = None) -> Weights:

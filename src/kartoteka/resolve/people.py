@@ -229,6 +229,8 @@ class _Grouping:
             source = self.owner.get(m.id)
             if source is target:
                 continue
+            if target_id == SUBJECT and _other_gender(source, m, self.parsed[m.id], target):
+                continue  # "She was born Anna Lind" in a text about a man: not his name
             if source is not None and self.other_targets(source, target, subject):
                 # The same name given as another name of two people ("born Ivan Petrov"
                 # twice): only this mention goes, the rest of its person stays.
@@ -315,6 +317,9 @@ class _Grouping:
                 continue
             target_id = self.aliases.get(m.id)
             target = subject if target_id == SUBJECT else self.owner.get(target_id or "")
+            if target is subject and target_id == SUBJECT and target is not None \
+                    and _other_gender(None, m, self.parsed[m.id], target):
+                target = None
             if target is not None:  # another name of someone placed since
                 self.place(m, target, alias=True)
                 continue
@@ -340,6 +345,16 @@ class _Grouping:
         word = name.surname or name.given or ""
         return person.surname_fit(word) >= (SURNAME_THRESHOLD if name.surname else 1.01) or (
             bool(name.given) and not name.surname and person.given_fit(name))
+
+
+def _other_gender(source: Person | None, m: Mention, name: PersonName,
+                  subject: Person) -> bool:
+    """Whether a name the layout gives the text's subject shows the other gender than the
+    subject's own names: the pronoun before it ("she was born X") was someone else's."""
+    shown = source.genders() if source is not None else {g for g in (name.gender, m.gender)
+                                                           if g}
+    own = subject.genders()
+    return bool(shown and own and not shown & own)
 
 
 def group_people(mentions: list[Mention], aliases: dict[str, str], text: str) -> list[Person]:

@@ -33,6 +33,11 @@ class Profile:
     birth_year: int | None = None
     death_year: int | None = None
     birthplace: str | None = None  # label of the place of birth, as the document names it
+    # Full dates (EDTF days) of birth, death (or execution) and arrest when the document gives
+    # the day: an authority record with the same day corroborates the link (authority_evidence).
+    birth_date: str | None = None
+    death_date: str | None = None
+    arrest_date: str | None = None
     residence: str | None = None  # where a record says the person lived (authority lists)
     fates: list[str] = field(default_factory=list)  # claim types: execution, arrest, …
     roles: list[str] = field(default_factory=list)  # "deputy head", "secretary", …
@@ -73,6 +78,7 @@ SCENE_PEOPLE = 12
 SCENE_REACH = 1  # paragraphs on either side that are still the same scene
 _KIN_TYPES = load_vocabulary().group("kin")
 _DEATH_TYPES = load_vocabulary().group("death")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day, not a month, a season or an uncertain date
 
 
 def _unresolved(entity: LocalEntity, mentions: dict[str, Mention]) -> bool:
@@ -138,11 +144,16 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
         if subject is None or claim.polarity != "affirmed":
             continue
         obj = by_key.get(entity_of.get(claim.object or "", ""))
+        day = claim.date if claim.date and _DAY.fullmatch(claim.date) else None
         if claim.type == "birth":
             subject.birth_year = subject.birth_year or year_of(claim.date)
             subject.birthplace = subject.birthplace or place_label.get(claim.place or "")
+            subject.birth_date = subject.birth_date or day
         elif claim.type in _DEATH_TYPES:
             subject.death_year = subject.death_year or year_of(claim.date, last=True)
+            subject.death_date = subject.death_date or day
+        elif claim.type == "arrest":
+            subject.arrest_date = subject.arrest_date or day
         if claim.type not in subject.fates and claim.type in (
             "arrest", "execution", "death", "suicide", "defection", "sentence", "release",
             "rehabilitation", "trial", "expulsion", "escape",

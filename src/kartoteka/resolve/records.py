@@ -15,7 +15,8 @@ from typing import Any
 from kartoteka.names import fold, parse_person_name, surname_keys
 from kartoteka.names.gender import gender_from_parts
 from kartoteka.names.given_names import given_name_groups
-from kartoteka.names.keys import given_key, initial_key_letters, loose_key
+from kartoteka.names.keys import given_key, given_keys, initial_key_letters, loose_key
+from kartoteka.names.similarity import name_initial_letters
 from kartoteka.resolve.profile import Profile
 
 # Column name -> kind; dialect.py turns the kinds into the backend's table types.
@@ -27,7 +28,7 @@ PERSON_COLUMNS: dict[str, str] = {
     "loose_keys": "strings",  # the same with l = r and zh = r (translation noise): blocking
     "given_key": "string",
     "given_groups": "strings",  # given-name list rows (Nikolai, Kolya, Nicholas share one)
-    "given_letters": "strings",  # key letters the given name or first initial may start with
+    "given_letters": "strings",  # Cyrillic initials the given name or first initial may have
     "patronymic_key": "string",
     "patronymic_letters": "strings",
     "name_pair_key": "string",  # given|patronymic: blocks profiles that lack a surname
@@ -36,8 +37,9 @@ PERSON_COLUMNS: dict[str, str] = {
     "death_year": "int",
     "organizations": "strings",
     "roles": "strings",
-    "birthplace_key": "string",  # the coarse key of the place's reading: Варшава = Warszawa
-    "residence_key": "string",
+    # Coarse keys of every reading of the place: Варшава meets Warszawa and French Varchava.
+    "birthplace_key": "strings",
+    "residence_key": "strings",
     "block_keys": "strings",  # bound_blocks: loose keys, narrowed inside large blocks
     "pair_block_key": "string",  # name_pair_key, narrowed by birth year when common
 }
@@ -120,11 +122,11 @@ def _name_key(text: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _letters(text: str) -> tuple[str, ...]:
-    """First key letters of a full name, or every letter an initial may stand for."""
+    """Initial classes (Cyrillic letters) a full name may be abbreviated to, or every one an
+    initial may stand for: "И." meets Josef, whose key starts at the vowel of Иосиф."""
     if text.endswith(".") or len(text.strip(".")) == 1:
         return tuple(sorted(initial_key_letters(text)))
-    key = given_key(text)
-    return (key[:1],) if key else ()
+    return tuple(sorted(name_initial_letters(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -169,8 +171,9 @@ def _or_none(values: Any) -> Any:
 
 
 @lru_cache(maxsize=65536)
-def _place_key(text: str) -> str | None:
-    return given_key(text) or None
+def _place_key(text: str) -> list[str] | None:
+    # Every reading, not the likeliest: Archangelsk (German) reads first as Арцангельск.
+    return sorted(given_keys(text)) or None
 
 
 def _narrowed(key: str, row: dict[str, Any], depth: int) -> list[str]:

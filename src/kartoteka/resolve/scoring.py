@@ -87,6 +87,18 @@ class ScoredPersons:
     rows: list[dict[str, Any]]  # the linkage records (records.PERSON_COLUMNS)
     model: dict[str, Any] = field(default_factory=dict)
     trained: bool = False
+    # column -> value -> frequency, as the weights were adjusted by them (trained runs only)
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class KnownModel:
+    """A model computed before on the whole collection (the one ``kartoteka resolve`` stored),
+    to score a part of it with as it is: nothing is trained on the part."""
+
+    comparisons: dict[str, dict[str, list[float]]]  # m/u per level, the prior file's shape
+    population: int  # profiles the chance of a match is reckoned over (the collection's)
+    term_frequencies: dict[str, dict[str, float]] | None = None  # from 1,000 profiles on
 
 
 def score_persons(
@@ -96,12 +108,21 @@ def score_persons(
     backend: str,
     keep_pairs_from: float,
     labelled_pairs: Sequence[tuple[str, str]] = (),
+    known: KnownModel | None = None,
 ) -> ScoredPersons:
-    """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key)."""
+    """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key), with
+    a model trained on them (from 1,000 on) or the prior, or with a ``known`` one."""
     prior = load_prior()
-    train = len(persons) >= MIN_PROFILES_TO_TRAIN
+    population = len(persons)
+    if known is not None:
+        prior, population = {**prior, "comparisons": known.comparisons}, known.population
+    train = population >= MIN_PROFILES_TO_TRAIN  # from here on names weigh by frequency
     rows = [person_row(p, parts[p.key]) for p in persons]
     bound_blocks(rows)
+    tf: dict[str, dict[str, float]] = {}
+    if train:
+        tf = dict(known.term_frequencies or {}) if known is not None else {}
+        tf = tf or {column: surname_frequencies(rows, column) for column in TF_COLUMNS}
 
     def candidate(row: dict[str, Any]) -> Candidate:
         a, b = row["unique_id_l"], row["unique_id_r"]
@@ -117,13 +138,11 @@ def score_persons(
         comparisons=person_comparisons(prior, surname_tf=train, given_tf=train, variant_tf=train),
         blocking_rules=person_blocking_rules(),
         probability_two_random_records_match=prior_match_probability(
-            len(persons), prior["profiles_per_entity"]
+            population, prior["profiles_per_entity"]
         ),
-        estimate_u=train,
-        em_blocking_rules=person_em_rules() if train else (),
-        term_frequencies=(
-            {column: surname_frequencies(rows, column) for column in TF_COLUMNS} if train else None
-        ),
+        estimate_u=train and known is None,
+        em_blocking_rules=person_em_rules() if train and known is None else (),
+        term_frequencies=tf or None,
         min_probability=keep_pairs_from,
         backend=backend,
         labelled_pairs=labelled_pairs,
@@ -131,4 +150,4 @@ def score_persons(
     )
     candidates: list[Candidate] = batch.pairs
     candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
-    return ScoredPersons(candidates, rows, batch.model, train)
+    return ScoredPersons(candidates, rows, batch.model, train, tf)

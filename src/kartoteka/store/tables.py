@@ -211,3 +211,27 @@ class AuthorityLinkRow(Base):
 Index("ix_claims_status_type", ClaimRow.status, ClaimRow.type)
 # The review queue asks for the least certain proposed claims first.
 Index("ix_claims_status_confidence", ClaimRow.status, ClaimRow.confidence)
+
+
+class LinkageModelRow(Base):
+    """The linkage model the last full run (``kartoteka resolve``) computed, kept so that ingest
+    links new profiles with it rather than with the prior: one row a kind ("person")."""
+
+    __tablename__ = "linkage_models"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)  # Splink settings JSON
+    model: Mapped[dict[str, Any]] = mapped_column(default=dict)  # m/u, weights, what it learnt
+    link_threshold: Mapped[float] = mapped_column(Float)
+    profiles: Mapped[int] = mapped_column(Integer, default=0)  # how many it was computed on
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class TermFrequencyRow(Base):
+    """How often a name value is another person's among the profiles a model was computed on
+    (``resolve.scoring.surname_frequencies``): read a few values at a time by ingest."""
+
+    __tablename__ = "linkage_term_frequencies"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)  # a linkage column
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    frequency: Mapped[float] = mapped_column(Float)

@@ -71,32 +71,35 @@ def decided_by(features: dict[str, Any] | None, probability: float | None = None
 
 @dataclass
 class ModelInUse:
-    """The authority model the linker uses now: weights per comparison level, what it learnt
-    from reviewers' decisions and when it was last recomputed (``kartoteka resolve``)."""
+    """A linkage model in use (the authority linker's, or the person linker's that `kartoteka
+    resolve` stored for ingest): weights per comparison level, what it learnt from reviewers'
+    decisions (``resolve.learning.LearntModel``) and when it was last recomputed."""
 
     weights: dict[str, dict[str, float]]  # comparison -> level -> log2(m / u), in bits
     m_u: dict[str, dict[str, list[float]]]
     link_threshold: float
-    accepted: int  # links reviewers accepted
-    rejected: int
-    learnt: list[str]  # "m" from accepted links, "threshold" from rejected ones; [] = prior
+    accepted: int  # decisions that said "the same": links, or people merged
+    rejected: int  # decisions that said "not the same"
+    learnt: list[str]  # "m" from accepted decisions, "threshold" from rejected ones; [] = prior
     min_labelled: int
     computed_at: str | None = None
-    merges_accepted: int = 0  # accepted merges: the person linker re-estimates m from them
-    merges_rejected: int = 0
+    base_threshold: float | None = None  # before rejections raised it
+    profiles: int = 0  # the person model: profiles it was computed on
+    trained: bool = False  # the person model: u and EM estimated on them
 
 
-def model_in_use(stored: dict[str, Any] | None, *, merges_accepted: int = 0,
-                 merges_rejected: int = 0) -> ModelInUse | None:
-    """The stored model (``resolve.authority_model.LearntModel.to_dict``) for the page."""
+def model_in_use(stored: dict[str, Any] | None) -> ModelInUse | None:
+    """A stored model (``LearntModel.to_dict``) for the page."""
     if not stored:
         return None
+    base = stored.get("base_threshold")
     return ModelInUse(
         weights=stored.get("weights") or {}, m_u=stored.get("comparisons") or {},
         link_threshold=float(stored.get("link_threshold") or 0.0),
         accepted=int(stored.get("accepted") or 0), rejected=int(stored.get("rejected") or 0),
         learnt=list(stored.get("learnt") or []),
         min_labelled=int(stored.get("min_labelled") or 0),
-        computed_at=stored.get("computed_at"), merges_accepted=merges_accepted,
-        merges_rejected=merges_rejected,
+        computed_at=stored.get("computed_at"),
+        base_threshold=float(base) if isinstance(base, int | float) else None,
+        profiles=int(stored.get("profiles") or 0), trained=bool(stored.get("trained")),
     )

@@ -162,3 +162,43 @@ def test_persons_a_list_mostly_of_people_keeps_a_member_tagged_as_a_place(extrac
 ])
 def test_persons_a_list_of_places_names_no_person(extract_en, text: str) -> None:
     assert not [m for m in extract_en(text).mentions if m.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“Tell Stalin that I refuse to sign anything,” he said.", "Stalin"),
+    ("Tell Mary the news before the train leaves.", "Mary"),
+    ("“Ask Ivan Petrov about the order,” she wrote.", "Ivan Petrov"),
+])
+def test_persons_an_imperative_verb_before_a_name_is_not_its_given_name(
+        extract_en, text: str, name: str) -> None:
+    ex = extract_en(text)
+    assert [m.text for m in ex.mentions if m.kind == "person"] == [name]
+
+
+def test_persons_a_given_name_before_a_surname_at_sentence_start_stays(extract_en) -> None:
+    ex = extract_en("Mark Gorbunov was shot in the autumn of 1937.")
+    assert [m.text for m in ex.mentions if m.kind == "person"] == ["Mark Gorbunov"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("He worked in the cities of Kazan, Perm and Vyatka.", ["Kazan", "Perm", "Vyatka"]),
+    ("They were shot in the Prozorov forest near the town.", ["Prozorov forest"]),
+])
+def test_persons_a_place_vetoed_run_is_the_name_and_at_most_its_head_noun(
+        extract_en, text: str, places: list[str]) -> None:
+    ex = extract_en(text)
+    assert [m.text for m in ex.mentions if m.kind == "place"] == places
+    assert not [m.text for m in ex.mentions if m.kind == "person"]
+
+
+def test_persons_a_description_after_a_dash_in_a_roll_is_no_name(extract_en) -> None:
+    ex = extract_en("The defendants were:\n1. Ivan Sokolov - NKVD officer\n"
+                    "2. Pyotr Barinov - Kremlin doctor\n3. Semyon Gorin \u2013 Kremlin doctor\n"
+                    "4. Mark Tulin")
+    named = [m.text for m in ex.mentions if m.kind == "person" and m.text[:1].isupper()]
+    assert named == ["Ivan Sokolov", "Pyotr Barinov", "Semyon Gorin", "Mark Tulin"]
+
+
+def test_persons_a_double_surname_with_a_hyphen_stays_one_name(extract_en) -> None:
+    ex = extract_en("Anna Rykova-Kamenskaya was arrested in 1937.")
+    assert [m.text for m in ex.mentions if m.kind == "person"] == ["Anna Rykova-Kamenskaya"]

@@ -26,21 +26,59 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     "nicknames", "pseudonym", "pseudonyms", "alias", "aliases", "party", "code", "codename",
     "nom", "de", "guerre", "plume", "formerly", "until", "before", "or",
     "birthname", "given", "otherwise", "spelled", "spelt", "transliterated",
+    # a later name in a lead's list: "(born X, later Y, and in the US assuming the name of Z)"
+    "later", "subsequently", "afterwards", "and", "assuming", "assumed", "the", "of",
+    # "a.k.a.", "né", "pen name", "nicknamed", "dubbed", "better known as"
+    "a", "k", "né", "pen", "nicknamed", "dubbed", "better",
+    # ", whose real name was X,"
+    "whose", "was",
 })
 # Of those, the words that alone say "another name follows" when no bracket does: ", born X,".
 STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
-    "born", "née", "nee", "aka", "alias", "pseudonym", "nickname", "real", "birthname",
+    "born", "née", "nee", "aka", "alias", "pseudonym", "nickname", "real", "birthname", "né",
+    "nicknamed", "known",
 })
+# Words that go on with a list of names already begun but never open one: "(later Y)" after
+# the holder of a post may name the next holder.
+LATER_WORDS: frozenset[str] = frozenset({"later", "subsequently", "afterwards"})
+# Words that may join two names of a list of aliases but do not by themselves say that the
+# second is an alias: "(Lind and Marten)" after a name may be two companions.
+LINKING_WORDS: frozenset[str] = frozenset({"and", "the", "of"})
+# Prepositions that open a phrase of place or time qualifying one name of a list of aliases:
+# "(born X, in the US Y)" (a preposition, an article, then a proper name or a year).
+QUALIFIER_PREPOSITIONS: frozenset[str] = frozenset({"in", "from", "since", "after", "during"})
+ARTICLES: frozenset[str] = frozenset({"the"})
+# Words of a date, which stand in such a phrase without introducing a name (years are digits).
+TIME_WORDS: frozenset[str] = frozenset()
 # Words between two names of one list of aliases: "X, Y or Z".
 ALIAS_SEPARATORS: frozenset[str] = frozenset({"or", "also"})
 # A phrase before an assumed name in running text: "under the pseudonym X".
 ASSUMED_NAME_PHRASES: tuple[str, ...] = (
-    r"under\s+the\s+(?:pseudonym|alias|name|code[\s-]?name|nom\s+de\s+guerre|nickname)",
+    r"under\s+the\s+(?:pseudonym|alias|name(?:\s+of)?|code[\s-]?name|nom\s+de\s+guerre|nickname)",
     r"(?:pseudonym|nom\s+de\s+guerre|code[\s-]?name|alias)",
+    # "he assumed the identity of X", "took the name of X"
+    r"(?:assumed|assuming|took|taking)\s+the\s+(?:identity|name)\s+of",
+    # "he was born X in Tula": a name right after "born", before where or when
+    r"(?:was|were)\s+born",
+    # "his real name was X", "her name at birth was X"
+    r"(?:real|birth|original)\s+name\s+(?:was|is)", r"name\s+at\s+birth\s+(?:was|is)",
 )
-# A line label that gives the person's name at birth in an infobox ("Birth name: X"; the
-# labels of Wikipedia's Infobox person).
-BIRTH_NAME_LABELS: tuple[str, ...] = (r"birth\s+name", r"born\s+as", r"native\s+name")
+# The plural of those phrases, which goes on to a list of names: "known under the names of X,
+# Y (his code name) and Z".
+ASSUMED_LIST_PHRASES: tuple[str, ...] = (
+    r"under\s+the\s+(?:names|pseudonyms|aliases|code[\s-]?names)(?:\s+of)?",
+)
+# The verb of the main clause, which may follow an apposition whose closing comma the writer
+# left out: "X (1891 – 1938), born Y was a chekist" (the copula and the commonest auxiliaries).
+MAIN_CLAUSE_VERBS: frozenset[str] = frozenset({"was", "were", "is", "became", "had"})
+# Words between the names of such a list.
+LIST_SEPARATORS: frozenset[str] = frozenset({"and", "or"})
+# A line label that gives the person's name at birth or other names in an infobox ("Birth
+# name: X", "Other names: X, Y"; the labels of Wikipedia's Infobox person).
+BIRTH_NAME_LABELS: tuple[str, ...] = (
+    r"birth\s+name", r"born\s+as", r"native\s+name", r"other\s+names?", r"also\s+known\s+as",
+    r"pseudonyms?", r"nicknames?", r"aliases",
+)
 # Kinship nouns just before a bare surname make it a relative of the person the text is about
 # ("his father Florensky", "her husband Daniel"): not that person; with the word's gender, if
 # any. The nouns and their genders are the lexicon's (``lexicon.KIN_NOUNS``).

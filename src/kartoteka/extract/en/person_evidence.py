@@ -115,6 +115,21 @@ class PersonFinding:
     places: list[tuple[int, int]]  # token ranges of "Prozorov forest"-like places
 
 
+# Hyphen-minus, en dash and em dash: what separates a name from its description in a roll.
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _tag_spilled_over_dash(doc: Doc, first: int) -> bool:
+    """Whether the entity the run at ``first`` is tagged with began before it, across a dash."""
+    tok = doc[first]
+    if tok.ent_iob_ != "I":
+        return False
+    k = first - 1
+    while k >= 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    return any(t.is_punct and t.text in DASHES for t in doc[max(k, 0):first])
+
+
 def _russian_surname_shape(tok: Token) -> bool:
     """A capitalised word with a Russian surname suffix (-ov, -ev, -in, -sky, …; the
     suffixes of Unbegaun's *Russian Surnames*), long enough not to be an English noun."""
@@ -253,7 +268,9 @@ class PersonEvidence:
             run.strong += 1
             run.reasons.append(role)
         # Medium evidence.
-        ents = {t.ent_type_ for t in toks}
+        # "Ivan Sokolov - Kremlin doctor": the tagger's person runs on across the dash of a roll
+        # line; the words after it are a description, not part of the name it tagged
+        ents = set() if _tag_spilled_over_dash(doc, run.first) else {t.ent_type_ for t in toks}
         # WordNet lists famous Russians ("bukharin", "kirov"): a Russian surname's shape
         # outweighs its being in the English word list.
         all_common = all(self.is_common(t) and not _russian_surname_shape(t) for t in toks)

@@ -39,6 +39,8 @@ from kartoteka.extract.en.person_evidence import (
 
 # Closed word classes (Universal Dependencies): a capitalised one only starts a sentence.
 FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
+# Dependencies of an object (spaCy's English labels, ClearNLP scheme): what a verb governs.
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
 
 __all__ = ["PLACE_ENTS", "PersonFinder", "PersonFinding", "Run", "_singular"]
 
@@ -85,6 +87,8 @@ class PersonFinder(PersonEvidence):
         if last - first > 1 and doc[first].is_stop and doc[first].pos_ in FUNCTION_POS and \
                 not self.is_given(doc[first]):
             first += 1  # "Before Paukel could finish": a capital that only starts a sentence
+        elif last - first > 1 and self._imperative_before_name(doc, first, last):
+            first += 1  # "Tell Stalin that ...": a verb whose object is the name
         title = None
         while first < last and doc[first].lower_.rstrip(".") in _TITLE_WORDS:
             rest = doc[first + 1:last]
@@ -113,6 +117,19 @@ class PersonFinder(PersonEvidence):
         if parts and title is not None and parts[0].first == first:
             parts[0].title = title
         return parts
+
+    def _imperative_before_name(self, doc: Doc, first: int, last: int) -> bool:
+        """A sentence (or quotation) that opens with a verb in the imperative and its object:
+        "Tell Stalin ...", "Ask Yagoda ...". The parts of a name are never one another's
+        objects, so a capitalised common verb governing the next words as its object is no
+        given name, even one a names list holds (Tell, Said, Will)."""
+        verb = doc[first]
+        if verb.pos_ != "VERB" or verb.tag_ != "VB" or not self.is_common(verb):
+            return False
+        opens = verb.is_sent_start or (first > 0 and doc[first - 1].is_quote) or (
+            first > 0 and doc[first - 1].is_left_punct)
+        return opens and any(doc[k].head.i == verb.i and doc[k].dep_ in _OBJECT_DEPS
+                             for k in range(first + 1, last))
 
     def _after_common_head(self, doc: Doc, run: Run) -> list[Run]:
         """"(the Ministry of) Justice Krylenko", "(Governor of the State) Bank Maryasin": after
@@ -149,8 +166,11 @@ class PersonFinder(PersonEvidence):
         runs = self.runs(doc, blocked)
         for run in runs:
             self.judge(doc, run, lower_words)
-        places = [(r.first, r.last + 1) for r in runs if r.veto == "place"
-                  and r.last < len(doc) and doc[r.last].text.islower()]
+        # "the Prozorov forest": the place is the name and its head noun; "the cities of Kazan,
+        # Perm and Vyatka": the name alone (the word after it, "and", is no part of it)
+        places = [(r.first, r.last + 1 if r.last < len(doc) and doc[r.last].text.islower()
+                   and doc[r.last].lower_ in lx.PLACE_HEADS else r.last)
+                  for r in runs if r.veto == "place"]
         # A name seen where places stand is a place everywhere unless something says person.
         placey = {r.key(doc) for r in runs if r.place_hint or r.veto in ("place",)}
         placey |= {" ".join(r.key(doc).split()[:-1]) for r in runs

@@ -26,22 +26,57 @@ ALIAS_WORDS: frozenset[str] = frozenset({
     "псевдонимы", "партийный", "партийная", "партийные", "кличка", "клички", "прозвище",
     "также", "известен", "известна", "как", "до", "года", "году", "г", "гг", "или",
     "девичья", "по", "мужу", "отцу", "первоначально", "урождён", "урожден",
+    # a name in papers or records: "значился как X", "проживал по документам X"
+    "значился", "значилась", "числился", "числилась", "документам", "паспорту",
+    "проживал", "проживала", "жил", "жила", "впоследствии", "позднее", "затем",
+    # "он же X" (the a.k.a. of Russian records and encyclopedias), "наст. фамилия", "псевд.",
+    # "известный как", "по прозвищу"
+    "он", "она", "же", "наст", "псевд", "известный", "известная", "прозвищу",
+    # "в замужестве X", "в девичестве X", "чья настоящая фамилия X"
+    "замужестве", "девичестве", "чья", "которого", "которой",
 })
+# Words that go on with a list of names already begun but never open one: "(затем — Y)" after
+# the holder of a post may name the next holder.
+LATER_WORDS: frozenset[str] = frozenset({"впоследствии", "позднее", "затем"})
+# Words that may join two names of a list of aliases without saying that the second is one.
+LINKING_WORDS: frozenset[str] = frozenset({"и", "а"})
+# Prepositions that open a phrase of place or time qualifying one name of a list of aliases:
+# "(при рождении — X, в СССР — Y)" (a preposition and up to three words, then a dash or a word
+# that introduces a name).
+QUALIFIER_PREPOSITIONS: frozenset[str] = frozenset({"в", "во", "на", "с", "со", "после"})
+ARTICLES: frozenset[str] = frozenset()
+# Words of a date, which stand in such a phrase ("с 1936 года") without introducing a name.
+TIME_WORDS: frozenset[str] = frozenset({"года", "году", "г", "гг"})
 # Of those, the words that alone say "another name follows" when no bracket does.
 STRONG_ALIAS_WORDS: frozenset[str] = frozenset({
     "урождённая", "урожденная", "урождённый", "урожденный", "урожд", "настоящее",
-    "настоящая", "псевдоним", "кличка", "прозвище", "урождён", "урожден",
+    "настоящая", "псевдоним", "кличка", "прозвище", "урождён", "урожден", "же", "наст",
+    "псевд", "известный", "известная", "известен", "известна", "замужестве", "девичестве",
 })
 # Words between two names of one list of aliases: "X или Y".
 ALIAS_SEPARATORS: frozenset[str] = frozenset({"или", "либо", "также"})
 # A phrase before an assumed name in running text: "под фамилией X".
 ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"под\s+(?:псевдонимом|фамилией|именем|кличкой)",
+    # "жил по документам X", "по паспорту на имя X"
+    r"по\s+(?:документам|паспорту)(?:\s+на\s+имя)?",
+    # "Его настоящая фамилия — X", "настоящее имя Y — X"
+    r"настоящ(?:ая|ее)\s+(?:фамилия|имя)\s*[—–:-]?",
 )
-# A line label that gives the person's name at birth in an infobox ("Имя при рождении: X"; the
-# labels of Russian Wikipedia's «Персона» card).
+# The plural of those phrases, which goes on to a list of names ("под фамилиями X и Y").
+ASSUMED_LIST_PHRASES: tuple[str, ...] = (
+    r"под\s+(?:псевдонимами|фамилиями|именами|кличками)",
+)
+# The verb of the main clause after an apposition without its closing comma ("X, урождённый Y
+# был …"): the past forms of быть.
+MAIN_CLAUSE_VERBS: frozenset[str] = frozenset({"был", "была", "были"})
+# Words between the names of such a list.
+LIST_SEPARATORS: frozenset[str] = frozenset({"и", "или"})
+# A line label that gives the person's name at birth or other names in an infobox ("Имя при
+# рождении: X", "Псевдонимы: X, Y"; the labels of Russian Wikipedia's «Персона» card).
 BIRTH_NAME_LABELS: tuple[str, ...] = (
     r"имя\s+при\s+рождении", r"настоящее\s+имя", r"фамилия\s+при\s+рождении",
+    r"псевдонимы?", r"прозвище", r"партийн(?:ая|ые)\s+клички?", r"другие\s+имена",
 )
 # The kinship nouns of the lexicon (``lexicon.KIN_NOUNS``, which gives their gender) in the
 # cases that stand before a name (nominative, genitive, dative; Зализняк's grammatical

@@ -36,8 +36,8 @@ from kartoteka.web.auth import (
     web_session,
 )
 from kartoteka.web.body import body_of, body_schema, is_json_request, request_data
+from kartoteka.web.curation_schemas import SessionInfo, UserList, UserOut
 from kartoteka.web.pages import page, render, safe_next
-from kartoteka.web.schemas import SessionInfo, UserList, UserOut
 from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["accounts"])

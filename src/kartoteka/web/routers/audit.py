@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from kartoteka.curate.edits import all_edits, edit_states
 from kartoteka.store.tables import ClaimRow, EditRow
 from kartoteka.web.auth import reader
+from kartoteka.web.curation_schemas import AuditLog, EditOut
 from kartoteka.web.pages import page
 from kartoteka.web.present import reader_url
-from kartoteka.web.schemas import AuditLog, EditOut
 from kartoteka.web.settings import DbSession
 
 router = APIRouter(tags=["audit"], dependencies=[Depends(reader)])

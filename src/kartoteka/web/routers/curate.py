@@ -24,9 +24,9 @@ from kartoteka.store.tables import ClaimRow, EditRow, ProfileRow
 from kartoteka.vocabulary import load_vocabulary
 from kartoteka.web.auth import Viewer, csrf_protect, editor
 from kartoteka.web.body import body_of, body_schema, request_data
+from kartoteka.web.curation_schemas import CurationResult
 from kartoteka.web.pages import MAX_ID, curation_response
 from kartoteka.web.routers.audit import edit_out
-from kartoteka.web.schemas import CurationResult
 from kartoteka.web.settings import web
 
 router = APIRouter(prefix="/api", tags=["curation"],

@@ -1,4 +1,5 @@
-"""The review queue: uncertain merges, authority links and claims, with what scored them."""
+"""The review queue: uncertain merges, authority links and claims, with what scored them, and
+the person and authority models in use (what they learnt from the decisions made here)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from kartoteka.curate.edits import curation
 from kartoteka.store.authority import stored_model
+from kartoteka.store.linkage_model import stored_model as stored_person_model
 from kartoteka.store.review import review_queue
 from kartoteka.store.webqueries import entity_labels, profile_entities, uncertain_claim_ids
 from kartoteka.web.auth import reader
 from kartoteka.web.comparisons import decided_by, model_in_use
+from kartoteka.web.curation_schemas import ReviewEntry, ReviewQueue
 from kartoteka.web.pages import page
 from kartoteka.web.present import claims_by_id
-from kartoteka.web.schemas import EntityRef, ReviewEntry, ReviewQueue
+from kartoteka.web.schemas import EntityRef
 from kartoteka.web.settings import DbSession, web
 
 router = APIRouter(tags=["review"], dependencies=[Depends(reader)])
@@ -59,6 +62,9 @@ def queue(
             left_entity=claim.subject, right_entity=claim.object, keys=[claim.id],
             claim=claim))
     decisions = curation(session).decisions
-    model = model_in_use(stored_model(session), merges_accepted=len(decisions.must_link),
-                         merges_rejected=len(decisions.cannot_link))
-    return ReviewQueue(entries=entries, confidence_below=below, model=model)
+    person = stored_person_model(session)
+    return ReviewQueue(entries=entries, confidence_below=below,
+                       model=model_in_use(stored_model(session)),
+                       person_model=model_in_use(person.model) if person else None,
+                       merges_accepted=len(decisions.must_link),
+                       merges_rejected=len(decisions.cannot_link))
