@@ -8,8 +8,10 @@ into SQLite and PostgreSQL.
 1. ``--docs`` short English testimonies, generated here from name parts (facts of the language,
    no source text), ingested into SQLite by the sequential path (the baseline, ``--workers 1``)
    and by ``--workers N``; prints files per second, the ratio (target >= 1.6 with two workers on
-   two free cores), the writer's peak memory and each worker's peak resident memory; then
-   ``--workers N --batch K`` (one cross-document step per K files).
+   two free cores), the load average sampled during each pass (a shared machine's load moves
+   the wall time), the writer's and each worker's peak resident memory, whether the two runs
+   put the same profiles in the same entities, and a progress line every tenth of a pass; then
+   ``--workers N --batch K`` (one cross-document step per K files; ``--batch 1``: skip).
 2. Memorial's Moscow list (``../shared/corpus/memorial-moscow/records.jsonl``, read at run time)
    ingested into a new SQLite file (the baseline) and a new PostgreSQL database: wall and CPU
    seconds and persons stored (``--moscow-records N``: the first N records only). Without
@@ -20,12 +22,13 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import random
-import resource
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,7 +36,7 @@ sys.path.insert(0, str(REPO))  # scripts/ and tests/ helpers when run from a che
 
 from kartoteka.pipeline import ingest, iter_source_files  # noqa: E402
 from kartoteka.store.session import Store  # noqa: E402
-from kartoteka.store.tables import DocumentRow, EntityRow  # noqa: E402
+from kartoteka.store.tables import DocumentRow, EntityRow, ProfileRow  # noqa: E402
 from kartoteka.workers import ingest_parallel  # noqa: E402
 
 MOSCOW = REPO.parent / "shared" / "corpus" / "memorial-moscow" / "records.jsonl"
@@ -68,34 +71,52 @@ def write_documents(root: Path, count: int, seed: int = 7) -> None:
             f"{year + 3}.\n", encoding="utf-8")
 
 
-class WorkerMemory:
-    """Samples the resident memory of this process's children (the extraction workers)."""
+class Sampler:
+    """Samples, every half second, the resident memory of this process (the writer) and of
+    its children (the extraction workers), and the machine's load average."""
 
     def __init__(self) -> None:
-        self.peak: dict[int, int] = {}
+        self.peak: dict[int, int] = {}  # child pid -> peak resident KiB
+        self.writer_peak = 0  # KiB
+        self.loads: list[float] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _run(self) -> None:
-        import os
+    @staticmethod
+    def _rss(pid: int) -> int | None:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return None
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return None
 
+    def _run(self) -> None:
         me = os.getpid()
+        tick = 0
         while not self._stop.wait(0.5):
+            tick += 1
+            if tick % 20 == 1:  # every ten seconds
+                self.loads.append(float(Path("/proc/loadavg").read_text().split()[0]))
+            self.writer_peak = max(self.writer_peak, self._rss(me) or 0)
             try:
                 children = Path(f"/proc/{me}/task/{me}/children").read_text().split()
             except OSError:
                 continue
             for pid in map(int, children):
-                try:
-                    status = Path(f"/proc/{pid}/status").read_text()
-                except OSError:
-                    continue
-                for line in status.splitlines():
-                    if line.startswith("VmRSS:"):
-                        kib = int(line.split()[1])
-                        self.peak[pid] = max(self.peak.get(pid, 0), kib)
+                kib = self._rss(pid)
+                if kib is not None:
+                    self.peak[pid] = max(self.peak.get(pid, 0), kib)
 
-    def __enter__(self) -> WorkerMemory:
+    def load(self) -> str:
+        if not self.loads:
+            return "load n/a"
+        mean = sum(self.loads) / len(self.loads)
+        return f"load {min(self.loads):.1f}-{max(self.loads):.1f} (mean {mean:.1f})"
+
+    def __enter__(self) -> Sampler:
         self._thread.start()
         return self
 
@@ -104,40 +125,70 @@ class WorkerMemory:
         self._thread.join()
 
 
+def progress(label: str, count: int) -> Callable[[object], None]:
+    """Prints a line every tenth of the run: how far, how fast lately (the per-file time grows
+    with the index a file is linked against)."""
+    step = max(count // 10, 1)
+    state = {"done": 0, "last": time.perf_counter()}
+
+    def on_file(_result: object) -> None:
+        state["done"] += 1
+        if state["done"] % step == 0:
+            now = time.perf_counter()
+            print(f"    {label}: {state['done']:6d} files, the last {step}: "
+                  f"{(now - state['last']) / step:.3f} s/file, load "
+                  f"{Path('/proc/loadavg').read_text().split()[0]}", flush=True)
+            state["last"] = now
+
+    return on_file
+
+
+def index_of(store: Store) -> list[tuple]:
+    """What the index holds, for comparing two runs: entities and the profiles in them."""
+    with store.session() as session:
+        return sorted(session.query(ProfileRow.key, ProfileRow.entity_id).all())
+
+
 def bench_documents(count: int, workers: int, batch: int) -> None:
     with tempfile.TemporaryDirectory(prefix="kartoteka-bench-") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
         write_documents(root / "in", count)
         files = list(iter_source_files([root / "in"]))
-        print(f"{count} synthetic documents ({sum(f.stat().st_size for f in files)} bytes)")
+        print(f"{count} synthetic documents ({sum(f.stat().st_size for f in files)} bytes)",
+              flush=True)
 
         store = Store(root / "one.db")
-        start = time.perf_counter()
-        ingest(store, files)
-        one = time.perf_counter() - start
-        writer_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        start, cpu = time.perf_counter(), time.process_time()
+        with Sampler() as sampled:
+            ingest(store, files, on_file=progress("sequential", count))
+        one, cpu = time.perf_counter() - start, time.process_time() - cpu
         with store.session() as session:
             one_entities = session.query(EntityRow).count()
+        one_index = index_of(store)
         store.close()
         print(f"  baseline, 1 worker (sequential): {one:8.1f} s  {count / one:6.1f} files/s  "
-              f"peak {writer_peak:.0f} MB (one process: models and writer)")
+              f"{one / count:.3f} s/file (cpu {cpu / count:.3f} s/file)  {sampled.load()}  "
+              f"peak {sampled.writer_peak / 1024:.0f} MB (one process: models and writer)",
+              flush=True)
 
         store = Store(root / "many.db")
         start = time.perf_counter()
-        with WorkerMemory() as memory:
-            ingest_parallel(store, files, workers=workers)
+        with Sampler() as sampled:
+            ingest_parallel(store, files, workers=workers,
+                            on_file=progress(f"{workers} workers", count))
         many = time.perf_counter() - start
         with store.session() as session:
             same = (session.query(DocumentRow).count() == count
                     and session.query(EntityRow).count() == one_entities)
+        same = same and index_of(store) == one_index
         store.close()
-        peaks = sorted(memory.peak.values(), reverse=True)[:workers]
+        peaks = sorted(sampled.peak.values(), reverse=True)[:workers]
         print(f"  {workers} workers:                      {many:8.1f} s  "
-              f"{count / many:6.1f} files/s  ratio {one / many:.2f} (target >= 1.6)  "
-              f"same index: {same}")
-        print("  worker peak resident memory: "
-              + ", ".join(f"{kib / 1024:.0f} MB" for kib in peaks))
+              f"{count / many:6.1f} files/s  {many / count:.3f} s/file  ratio {one / many:.2f} "
+              f"(target >= 1.6)  {sampled.load()}  same index: {same}")
+        print(f"  peak resident memory: writer {sampled.writer_peak / 1024:.0f} MB, workers "
+              + ", ".join(f"{kib / 1024:.0f} MB" for kib in peaks), flush=True)
         if batch > 1:
             store = Store(root / "batch.db")
             start = time.perf_counter()
@@ -215,7 +266,7 @@ def main() -> None:
     args = parser.parse_args()
     with open("/proc/loadavg") as handle:
         print(f"load average before the run: {handle.read().split()[0]} on "
-              f"{__import__('os').cpu_count()} cores")
+              f"{os.cpu_count()} cores", flush=True)
     if not args.skip_docs:
         bench_documents(args.docs, args.workers, args.batch)
     if not args.skip_moscow:

@@ -3,7 +3,8 @@
 Generates a database (default 100,000 persons and 1,000,000 claims, bulk-inserted through
 SQLAlchemy core), serves it with uvicorn on 127.0.0.1 in a separate process, and lets
 ``--clients`` concurrent clients (httpx, asyncio; no pause between requests) fetch the person
-card, search and the reader, each for ``--requests`` requests, then prints p50/p95/p99.
+card, search and the reader, each for ``--requests`` requests, then prints p50/p95/p99; then
+the baseline the same way in the same run: one client and one server worker (no queue).
 
     .venv/bin/python benchmarks/bench_web.py                  # the full run (~4 minutes)
     .venv/bin/python benchmarks/bench_web.py --persons 5000 --claims 50000
@@ -303,33 +304,47 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/kartoteka-bench-web.db"))
     parser.add_argument("--reuse", action="store_true", help="use --db as it is")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-baseline", dest="baseline", action="store_false",
+                        help="skip the baseline pass (1 client, 1 worker) after the main one")
     args = parser.parse_args()
     if not args.reuse:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{args.db}{suffix}").unlink(missing_ok=True)
         generate(args.db, args.persons, args.claims, args.seed)
+    print(f"load average before the run: {Path('/proc/loadavg').read_text().split()[0]}")
+    print(f"{'page':8} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+          f"{'req/s':>7} errors")
+    passes = [(args.clients, args.workers)]
+    if args.baseline and (args.clients, args.workers) != (1, 1):
+        passes.append((1, 1))  # the baseline: one reader, one server worker, no queue
+    for clients, workers in passes:
+        run_pass(args, clients, workers)
+
+
+def run_pass(args: argparse.Namespace, clients: int, workers: int) -> None:
+    """Serve the database with ``workers`` processes and let ``clients`` fetch each page kind."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = serve(args.db, port, args.workers)
+    server = serve(args.db, port, workers)
     try:
         wait_until_up(base)
         started = time.perf_counter()
-        asyncio.run(warm_up(base, args.workers))
+        asyncio.run(warm_up(base, workers))
         print(f"warm-up {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        print(f"{'page':8} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-              f"{'req/s':>7} errors  ({args.clients} clients, {args.workers} workers)")
+        print(f"  {clients} client(s), {workers} worker(s)"
+              f"{' (baseline)' if (clients, workers) == (1, 1) else ''}:", flush=True)
         for kind in ("card", "search", "reader"):
             urls = list(workload(args.db, kind, args.requests, args.seed))
             began = time.perf_counter()
-            latencies, errors = asyncio.run(hammer(base, urls, args.clients))
+            latencies, errors = asyncio.run(hammer(base, urls, clients))
             took = time.perf_counter() - began
             ms = [x * 1000 for x in latencies]
             print(f"{kind:8} {len(ms):8d} {percentile(ms, 50):8.1f} {percentile(ms, 95):8.1f} "
-                  f"{percentile(ms, 99):8.1f} {len(ms) / took:7.1f} {errors}")
+                  f"{percentile(ms, 99):8.1f} {len(ms) / took:7.1f} {errors}  "
+                  f"load {Path('/proc/loadavg').read_text().split()[0]}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
-
 
 if __name__ == "__main__":
     main()

@@ -370,3 +370,30 @@ def test_across_namesakes_told_apart_by_a_place_make_a_sparse_profile_ambiguous(
                                   frozenset({("x", "y")}))
     assert told_apart == {("x", "z"), ("y", "z")}
     assert not _ambiguous_pairs(candidates, parts, documents, Decisions(), 0.9)
+
+
+def _unrelated(n: int) -> list[Profile]:
+    """n profiles of n different people: made-up surnames no two of which share a block."""
+    rng = random.Random(5)
+    letters = "bdfgklmnprstvz"
+    out = []
+    for i in range(n):
+        stem = "".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(4)).title()
+        out.append(person(f"u{i:04d}", f"{stem}ov", surname=f"{stem}ov"))
+    return out
+
+
+def test_across_an_untrained_collection_scores_alike_whatever_its_size() -> None:
+    # The prior's u are fixed figures: a collection too small to train on must not lower every
+    # pair's odds as it grows (`kartoteka resolve` would undo what ingest linked)
+    def scored(background: int) -> ScoredPair:
+        profiles = [
+            person("a", "Ivan Sokolov", surname="Sokolov", given="Ivan"),
+            person("b", "I. Sokolov", surname="Sokolov", initials=["I."]),
+            *_unrelated(background),
+        ]
+        return pair(link_profiles(profiles), "a", "b")
+
+    small, large = scored(150), scored(900)
+    assert small.probability == pytest.approx(large.probability, abs=1e-9)
+    assert large.decision == "linked"

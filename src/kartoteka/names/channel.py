@@ -154,6 +154,8 @@ def _forms(name: str) -> list[str]:
     return [words[-1]] if words else []
 
 
+# Asked again for the same two surnames every time a linking step meets their clusters.
+@lru_cache(maxsize=1 << 18)
 def channel_similarity(a: str, b: str) -> float:
     """0..1: how cheaply the channel turns one surname into the other (see module docstring)."""
     best = 0.0

@@ -164,6 +164,9 @@ def _assign(words: list[str], order: str) -> tuple[str | None, str | None, str |
     return surname, given, patronymic
 
 
+# Names repeat (the same label is parsed for every pair of clusters a linking step meets);
+# the result is frozen, so one parse serves every caller.
+@lru_cache(maxsize=1 << 16)
 def parse_person_name(text: str, *, order: str | None = None) -> PersonName:
     """Split a written name into its parts.
 

@@ -103,7 +103,7 @@ def _years_apart(a: set[int], b: set[int]) -> bool:
 def _conflict(a: _Cluster, b: _Cluster, decisions: Decisions) -> bool:
     if a.documents & b.documents:
         return True  # a document that names both kept them apart when it read them
-    if any(decisions.cannot(x, y) for x in a.keys for y in b.keys):
+    if decisions.cannot_link and any(decisions.cannot(x, y) for x in a.keys for y in b.keys):
         return True
     if len(a.genders | b.genders) > 1 and a.genders and b.genders:
         return True

@@ -11,7 +11,9 @@ way instead of a whole Splink run; the scores equal Splink's (tested).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -55,11 +57,33 @@ def model_weights(model: Mapping[str, Any], fallback: Weights | None = None) -> 
     return out
 
 
+Predicate = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    """One comparison's levels as Python predicates, built once: ingest scores thousands of
+    pairs a file, and reading each level's kind and column again for every pair was most of
+    the cost."""
+
+    name: str
+    null: Predicate
+    tests: tuple[Predicate, ...]  # the non-null levels, strongest first
+    tf: tuple[tuple[str, float, int] | None, ...]  # per level: (column, weight, exact level)
+    columns: tuple[str, str, str]  # the output row's gamma_, mw_ and mw_tf_adj_ names
+
+
 @lru_cache(maxsize=2)
-def _compiled_levels(tf: bool) -> tuple[tuple[str, tuple[Any, ...]], ...]:
-    """The Splink level objects of each comparison, without the null level (first)."""
+def _compiled_levels(tf: bool) -> tuple[_Comparison, ...]:
+    """The Splink level objects of each comparison, compiled (the null level first)."""
     levels = _levels(surname_tf=tf, given_tf=tf)
-    return tuple((name, tuple(levels[name])) for name in LEVELS)
+    out = []
+    for name in LEVELS:
+        null, *rest = levels[name]
+        out.append(_Comparison(name, _predicate(null), tuple(_predicate(lv) for lv in rest),
+                               tuple(_tf_of(rest, index) for index in range(len(rest))),
+                               (f"gamma_{name}", f"mw_{name}", f"mw_tf_adj_{name}")))
+    return tuple(out)
 
 
 def _column(level: Any) -> str:
@@ -69,29 +93,54 @@ def _column(level: Any) -> str:
     return expression.raw_sql_expression
 
 
-def _level_holds(level: Any, left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
-    """Whether a Splink comparison level's condition holds for two records (SQL semantics:
-    a comparison with NULL is false)."""
+def _predicate(level: Any) -> Predicate:
+    """A Splink comparison level's condition as a function of two records (SQL semantics: a
+    comparison with NULL is false)."""
     kind = type(level).__name__
     if kind == "ElseLevel":
-        return True
+        return lambda left, right: True
     if kind == "And":
-        return all(_level_holds(sub, left, right) for sub in level.comparison_levels)
+        parts = tuple(_predicate(sub) for sub in level.comparison_levels)
+        return lambda left, right: all(part(left, right) for part in parts)
     column = _column(level)
-    x, y = left.get(column), right.get(column)
     if kind == "NullLevel":
-        return x is None or y is None
-    if x is None or y is None:
-        return False
+        return lambda left, right: left.get(column) is None or right.get(column) is None
+    test: Callable[[Any, Any], bool]
     if kind == "ExactMatchLevel":
-        return x == y
-    if kind == "ArrayIntersectLevel":
-        return len(set(x) & set(y)) >= level.min_intersection
-    if kind == "JaroWinklerLevel":
-        return _jaro_winkler(x, y) >= level.distance_threshold
-    if kind == "AbsoluteDifferenceLevel":
-        return abs(x - y) <= level.difference_threshold
-    raise ValueError(f"incremental linking cannot evaluate a Splink {kind}")
+        test = operator.eq
+    elif kind == "ArrayIntersectLevel":
+        least = level.min_intersection
+        test = lambda x, y: len(set(x) & set(y)) >= least  # noqa: E731
+    elif kind == "JaroWinklerLevel":
+        threshold = level.distance_threshold
+        test = lambda x, y: _jaro_winkler(x, y) >= threshold  # noqa: E731
+    elif kind == "AbsoluteDifferenceLevel":
+        difference = level.difference_threshold
+        test = lambda x, y: abs(x - y) <= difference  # noqa: E731
+    else:
+        raise ValueError(f"incremental linking cannot evaluate a Splink {kind}")
+
+    def holds(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+        x, y = left.get(column), right.get(column)
+        return x is not None and y is not None and test(x, y)
+
+    return holds
+
+
+def _level_holds(level: Any, left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+    """Whether a Splink comparison level's condition holds for two records."""
+    return _predicate(level)(left, right)
+
+
+def _tf_of(levels: Sequence[Any], index: int) -> tuple[str, float, int] | None:
+    """A level's term-frequency adjustment: its column, its weight and the position of the
+    exact level on that column (whose u the adjustment starts from)."""
+    column = getattr(levels[index], "tf_adjustment_column", None)
+    if not column:
+        return None
+    exact = next(i for i, lv in enumerate(levels)
+                 if type(lv).__name__ == "ExactMatchLevel" and _column(lv) == column)
+    return column, levels[index].tf_adjustment_weight or 0.0, exact
 
 
 @lru_cache(maxsize=262144)
@@ -117,38 +166,36 @@ def score_pair(
     tf = term_frequencies or {}
     row: dict[str, Any] = {"unique_id_l": left["unique_id"], "unique_id_r": right["unique_id"]}
     total = log2_prior_odds
-    for name, levels in _compiled_levels(bool(tf)):
-        if _level_holds(levels[0], left, right):
-            row[f"gamma_{name}"], row[f"mw_{name}"], row[f"mw_tf_adj_{name}"] = -1, 0.0, 0.0
+    for comparison in _compiled_levels(bool(tf)):
+        gamma, mw, mw_tf = comparison.columns
+        if comparison.null(left, right):
+            row[gamma], row[mw], row[mw_tf] = -1, 0.0, 0.0
             continue
-        rest = levels[1:]
-        index = next(i for i, lv in enumerate(rest) if _level_holds(lv, left, right))
-        m, u = weights[name][index]
+        for index, holds in enumerate(comparison.tests):  # noqa: B007 - the else level holds
+            if holds(left, right):
+                break
+        m, u = weights[comparison.name][index]
         weight = _log2_ratio(m, u)
-        adjust = _tf_adjustment(rest, index, weights[name], left, right, tf)
-        row[f"gamma_{name}"] = len(rest) - 1 - index
-        row[f"mw_{name}"], row[f"mw_tf_adj_{name}"] = weight, adjust
+        adjust = _tf_adjustment(comparison.tf[index], weights[comparison.name], left, right, tf)
+        row[gamma], row[mw], row[mw_tf] = len(comparison.tests) - 1 - index, weight, adjust
         total += weight + adjust
     row["match_weight"] = total
     row["match_probability"] = _probability(total)
     return row
 
 
-def _tf_adjustment(levels: Sequence[Any], index: int, mu: Sequence[tuple[float, float]],
-                   left: Mapping[str, Any], right: Mapping[str, Any],
-                   tf: Mapping[str, Mapping[str, float]]) -> float:
+def _tf_adjustment(level_tf: tuple[str, float, int] | None,
+                   mu: Sequence[tuple[float, float]], left: Mapping[str, Any],
+                   right: Mapping[str, Any], tf: Mapping[str, Mapping[str, float]]) -> float:
     """Splink's term-frequency adjustment: w * (log2 u_exact - log2 max(tf_l, tf_r)), where
     u_exact is the u of the exact level on the same column."""
-    column = getattr(levels[index], "tf_adjustment_column", None)
-    if not column or column not in tf:
+    if level_tf is None or level_tf[0] not in tf:
         return 0.0
+    column, weight, exact = level_tf
     known = [v for v in (tf[column].get(left.get(column)), tf[column].get(right.get(column)))
              if v is not None]
     if not known:
         return 0.0
-    exact = next(i for i, lv in enumerate(levels)
-                 if type(lv).__name__ == "ExactMatchLevel" and _column(lv) == column)
-    weight = levels[index].tf_adjustment_weight or 0.0
     return weight * (math.log2(mu[exact][1]) - math.log2(max(known)))
 
 
