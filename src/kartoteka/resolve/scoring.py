@@ -17,14 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from kartoteka.resolve.comparisons import (
-    _FEATURE_COLUMNS,
-    _feature,
-    _finite,
+    batch_features,
     load_prior,
     person_blocking_rules,
     person_comparisons,
@@ -226,41 +222,3 @@ def score_persons(
 
 
 _PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
-
-
-def _floats(batch: pa.RecordBatch, name: str) -> np.ndarray:
-    """A weight column as floats, a missing column or value as 0.0 (as pair_features reads)."""
-    if name not in batch.schema.names:
-        return np.zeros(batch.num_rows)
-    column = pc.fill_null(batch.column(name).cast(pa.float64()), 0.0)
-    return column.to_numpy(zero_copy_only=False)
-
-
-def batch_features(batch: pa.RecordBatch) -> list[dict[str, Any]]:
-    """``comparisons.pair_features`` of every row of a batch of scored pairs, without the
-    conflicts (the caller adds them): the same dicts, built a column at a time.
-
-    A comparison has few distinct (level, weight) values among many pairs, so each is made once
-    and the rows pick theirs by index; a Python loop per row and comparison took most of the time
-    of reading a hundred thousand pairs."""
-    names: list[str] = []
-    columns: list[list[dict[str, Any]]] = []
-    for name, by_gamma, gamma_column, weight_column, tf_column in _FEATURE_COLUMNS:
-        # The weight exactly as pair_features adds it: the level's, then its frequency share.
-        weights = _floats(batch, weight_column) + _floats(batch, tf_column)
-        gammas = (pc.fill_null(batch.column(gamma_column).cast(pa.int64()), -1)
-                  .to_numpy(zero_copy_only=False)
-                  if gamma_column in batch.schema.names else np.full(batch.num_rows, -1))
-        # One code per distinct (gamma, weight): two flat sorts, not a sort of rows.
-        weight_values, weight_index = np.unique(weights, return_inverse=True)
-        codes = (gammas.astype(np.int64) + 1) * len(weight_values) + weight_index.reshape(-1)
-        distinct, index = np.unique(codes, return_inverse=True)
-        width = len(weight_values)
-        made = [_feature(name, "null" if gamma < 0 else by_gamma[gamma], _finite(weight))
-                for gamma, weight in ((code // width - 1, float(weight_values[code % width]))
-                                      for code in distinct.tolist())]
-        names.append(name)
-        columns.append([made[i] for i in index.reshape(-1).tolist()])
-    totals = batch.column("match_weight").to_pylist()
-    return [{**dict(zip(names, row, strict=True)), "match_weight": _finite(float(total))}
-            for row, total in zip(zip(*columns, strict=True), totals, strict=True)]

@@ -1,4 +1,4 @@
-"""Scored pairs become candidates a batch at a time, with the features pair_features gives."""
+"""Features of scored pairs built a batch at a time equal those pair_features gives."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import random
 
 import pyarrow as pa
 
-from kartoteka.resolve.comparisons import LEVELS, pair_features
-from kartoteka.resolve.scoring import batch_features
+from kartoteka.resolve.comparisons import LEVELS, batch_features, pair_features
 
 
 def _random_rows(count: int, seed: int) -> list[dict]:
@@ -31,7 +30,7 @@ def _random_rows(count: int, seed: int) -> list[dict]:
     return rows
 
 
-def test_scoring_batch_features_equal_pair_features() -> None:
+def test_comparisons_batch_features_equal_pair_features() -> None:
     rows = _random_rows(3000, seed=12)
     batch = pa.RecordBatch.from_pylist(rows)
     made = batch_features(batch)
@@ -44,7 +43,7 @@ def test_scoring_batch_features_equal_pair_features() -> None:
     assert [list(f) for f in made[:3]] == [list(f) for f in expected[:3]]  # the same key order
 
 
-def test_scoring_batch_features_read_a_missing_weight_as_zero() -> None:
+def test_comparisons_batch_features_read_a_missing_weight_as_zero() -> None:
     rows = _random_rows(50, seed=3)
     for row in rows:
         del row["mw_tf_adj_given"]
@@ -53,7 +52,7 @@ def test_scoring_batch_features_read_a_missing_weight_as_zero() -> None:
                     for row in rows]
 
 
-def test_scoring_batch_features_read_columns_without_a_type() -> None:
+def test_comparisons_batch_features_read_columns_without_a_type() -> None:
     """Spark's rows come back as dicts; a column null in every row has no type of its own."""
     rows = _random_rows(20, seed=5)
     for row in rows:
