@@ -177,3 +177,28 @@ def test_linker_scores_a_long_list_in_slices_as_at_once(monkeypatch: pytest.Monk
     monkeypatch.setattr(linker, "PREDICT_CHUNK", 3)  # three slices of three, three and two
     assert len(whole) >= 4
     assert scored() == whole
+
+
+def test_linker_duckdb_memory_limit_grows_with_the_records(monkeypatch) -> None:
+    monkeypatch.delenv(linker.DUCKDB_MEMORY_ENV, raising=False)
+    floor = f"{linker.DUCKDB_MIN_MEMORY_MB}MB"
+    assert linker.duckdb_memory_limit(10) == floor
+    big = linker.duckdb_memory_limit(2_000_000)
+    assert big != floor and int(big.removesuffix("MB")) > linker.DUCKDB_MIN_MEMORY_MB
+    monkeypatch.setenv(linker.DUCKDB_MEMORY_ENV, "3GB")
+    assert linker.duckdb_memory_limit(10) == "3GB"
+
+
+def test_linker_duckdb_connection_has_the_limit_and_a_spill_directory(monkeypatch) -> None:
+    monkeypatch.setenv(linker.DUCKDB_MEMORY_ENV, "300MB")
+    con = database_api("duckdb", 5).duckdb_con
+    limit = con.sql("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    spill = con.sql("SELECT current_setting('temp_directory')").fetchall()[0][0]
+    assert limit.replace(" ", "").startswith(("286", "300"))  # DuckDB reports MiB
+    assert "kartoteka-duckdb-" in spill
+
+
+def test_linker_bad_duckdb_memory_setting_names_the_variable(monkeypatch) -> None:
+    monkeypatch.setenv(linker.DUCKDB_MEMORY_ENV, "lots")
+    with pytest.raises(ValueError, match=linker.DUCKDB_MEMORY_ENV):
+        database_api("duckdb", 5)
