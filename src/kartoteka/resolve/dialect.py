@@ -45,6 +45,13 @@ def records_table(
     return pa.table(data, schema=schema)
 
 
+def columns_table(columns: Mapping[str, Sequence[Any]], kinds: Mapping[str, str]) -> pa.Table:
+    """The same table from values already held by column (``records.record_columns``)."""
+    schema = arrow_schema(kinds)
+    return pa.table([pa.array(columns[name], type=schema.field(name).type)
+                     for name in schema.names], schema=schema)
+
+
 def select_columns_sql(table: str, columns: Sequence[str], order_by: Sequence[str] = ()) -> str:
     """Read back only the named columns of a result table, in a stable order."""
     # Plain identifiers stay unquoted: DuckDB reads "x" as a column, Spark as a string literal.

@@ -42,10 +42,11 @@ class ScoredBatch:
 # DuckDB's memory for the records it scores: at least DUCKDB_MIN_MEMORY_MB, and this much per
 # record from there on. By default DuckDB may take 80% of the machine and keeps what it took:
 # at 100,000 records a prediction held about 330 MB more than the pairs it kept. Within the
-# limit it spills what it can to a temporary directory, so the limit bounds memory, not size.
+# limit it spills what it can to a temporary directory, but not all: 100,000 registry records
+# fail in 122 MB and score in 256, so the limit per record is twice what they needed.
 # KARTOTEKA_DUCKDB_MEMORY (a DuckDB size such as "2GB") overrides the reckoning.
 DUCKDB_MIN_MEMORY_MB = 256
-DUCKDB_MEMORY_PER_RECORD_KB = 2
+DUCKDB_MEMORY_PER_RECORD_KB = 2.5
 DUCKDB_MEMORY_ENV = "KARTOTEKA_DUCKDB_MEMORY"
 
 
@@ -54,7 +55,7 @@ def duckdb_memory_limit(records: int) -> str:
     override = os.environ.get(DUCKDB_MEMORY_ENV, "").strip()
     if override:
         return override
-    return f"{max(DUCKDB_MIN_MEMORY_MB, records * DUCKDB_MEMORY_PER_RECORD_KB // 1024)}MB"
+    return f"{max(DUCKDB_MIN_MEMORY_MB, round(records * DUCKDB_MEMORY_PER_RECORD_KB / 1024))}MB"
 
 
 def _duckdb_api(records: int = 0) -> Any:

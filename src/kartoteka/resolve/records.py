@@ -8,6 +8,7 @@ a key that knows transliteration (Ежов and Yezhov share one) is what blockin
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -176,24 +177,41 @@ def _place_key(text: str) -> list[str] | None:
     return sorted(given_keys(text)) or None
 
 
-def _narrowed(key: str, row: dict[str, Any], depth: int) -> list[str]:
-    """Second (depth 1) or third (depth 2) keys of a record inside a large block."""
-    if depth == 1:
-        return [f"{key}|{letter}" for letter in row["given_letters"] or ()]
-    narrower = [f"{key}|{letter}" for letter in row["patronymic_letters"] or ()]
-    if row["birth_year"] is not None:
-        narrower.append(f"{key}|y{row['birth_year']}")
-    return narrower
-
-
 def bound_blocks(rows: list[dict[str, Any]], max_block: int = MAX_BLOCK) -> None:
-    """Fill ``block_keys`` and ``pair_block_key`` so that no block exceeds ``max_block`` records.
+    """Fill ``block_keys`` and ``pair_block_key`` so that no block exceeds ``max_block`` records
+    (``bound_block_columns`` on the rows' columns)."""
+    columns = {name: [row[name] for row in rows] for name in _BLOCK_INPUTS}
+    bound_block_columns(columns, max_block)
+    for row, keys, pair in zip(rows, columns["block_keys"], columns["pair_block_key"],
+                               strict=True):
+        row["block_keys"], row["pair_block_key"] = keys, pair
+
+
+# The columns bound_block_columns reads.
+_BLOCK_INPUTS = ("loose_keys", "given_letters", "patronymic_letters", "birth_year",
+                 "name_pair_key")
+
+
+def bound_block_columns(columns: dict[str, list[Any]], max_block: int = MAX_BLOCK) -> None:
+    """Set the ``block_keys`` and ``pair_block_key`` columns so that no block exceeds
+    ``max_block`` records.
 
     A loose surname key shared by more records is replaced, inside that block, by the key with
     the first letter of the given name, then with the patronymic's letter or the birth year. A
     record that has none of these (a bare common surname) loses that block: it could not link
     by itself anyway, as every namesake would fit it equally well."""
-    level: list[list[str]] = [list(row["loose_keys"] or ()) for row in rows]
+    years, name_pairs = columns["birth_year"], columns["name_pair_key"]
+
+    def narrowed(key: str, i: int, depth: int) -> list[str]:
+        """Second (depth 1) or third (depth 2) keys of record ``i`` inside a large block."""
+        if depth == 1:
+            return [f"{key}|{letter}" for letter in columns["given_letters"][i] or ()]
+        narrower = [f"{key}|{letter}" for letter in columns["patronymic_letters"][i] or ()]
+        if years[i] is not None:
+            narrower.append(f"{key}|y{years[i]}")
+        return narrower
+
+    level: list[list[str]] = [list(keys or ()) for keys in columns["loose_keys"]]
     for depth in (1, 2, 3):
         counts = Counter(key for keys in level for key in keys)
         if not any(count > max_block for count in counts.values()):
@@ -203,20 +221,19 @@ def bound_blocks(rows: list[dict[str, Any]], max_block: int = MAX_BLOCK) -> None
                 level[i] = list(dict.fromkeys(
                     narrow for key in keys for narrow in (
                         [key] if counts[key] <= max_block
-                        else [] if depth == 3 else _narrowed(key, rows[i], depth))))
-    pair_counts = Counter(row["name_pair_key"] for row in rows if row["name_pair_key"])
+                        else [] if depth == 3 else narrowed(key, i, depth))))
+    pair_counts = Counter(pair for pair in name_pairs if pair)
     pairs: list[str | None] = []
-    for row, keys in zip(rows, level, strict=True):
-        row["block_keys"] = keys or None
-        pair = row["name_pair_key"]
+    for pair, year in zip(name_pairs, years, strict=True):
         if pair and pair_counts[pair] > max_block:
-            pair = f"{pair}|{row['birth_year']}" if row["birth_year"] is not None else None
+            pair = f"{pair}|{year}" if year is not None else None
         pairs.append(pair)
     # Ivan Ivanovich born in 1900 is common in a million records: a block still too large with
     # the year is dropped like a bare common surname's (its records keep their surname blocks).
     year_counts = Counter(pair for pair in pairs if pair)
-    for row, pair in zip(rows, pairs, strict=True):
-        row["pair_block_key"] = pair if pair and year_counts[pair] <= max_block else None
+    columns["block_keys"] = [keys or None for keys in level]
+    columns["pair_block_key"] = [pair if pair and year_counts[pair] <= max_block else None
+                                 for pair in pairs]
 
 
 def person_row(profile: Profile, parts: NameParts | None = None) -> dict[str, Any]:
@@ -268,6 +285,23 @@ def _name_columns(
         "patronymic_letters": _or_none(list(_letters(patronymic))) if patronymic else None,
         "name_pair_key": f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None,
     }
+
+
+def record_columns(
+    profiles: Iterable[Profile], parts: Mapping[str, NameParts] | None = None,
+) -> dict[str, list[Any]]:
+    """The linkage records of person profiles as columns (PERSON_COLUMNS: name -> values in
+    profile order), blocks bounded. A hundred thousand records held as one dict each take
+    hundreds of megabytes, which Python, its heap fragmented, keeps past the scoring; as
+    columns they take a list per column, and each row's dict is let go as soon as read."""
+    columns: dict[str, list[Any]] = {name: [] for name in PERSON_COLUMNS}
+    appends = [(name, columns[name].append) for name in PERSON_COLUMNS]
+    for profile in profiles:
+        row = person_row(profile, parts[profile.key] if parts is not None else None)
+        for name, append in appends:
+            append(row[name])
+    bound_block_columns(columns)
+    return columns
 
 
 def forget_name_columns() -> None:

@@ -27,15 +27,14 @@ from kartoteka.resolve.comparisons import (
     person_em_rules,
 )
 from kartoteka.resolve.constraints import conflicts
-from kartoteka.resolve.dialect import records_table
+from kartoteka.resolve.dialect import columns_table
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import (
     PERSON_COLUMNS,
     NameParts,
-    bound_blocks,
     forget_name_columns,
-    person_row,
+    record_columns,
 )
 
 Decision = Literal["linked", "review", "kept-apart", "must-link", "cannot-link"]
@@ -71,8 +70,14 @@ def prior_match_probability(n_profiles: int, profiles_per_entity: float) -> floa
 
 
 def surname_frequencies(rows: Sequence[dict[str, Any]], column: str) -> dict[str, float]:
+    """``column_frequencies`` of linkage records held one dict a record."""
+    return column_frequencies(
+        {name: [row[name] for row in rows] for name in {column, *_BEARER_COLUMNS}}, column)
+
+
+def column_frequencies(columns: dict[str, list[Any]], column: str) -> dict[str, float]:
     """How often a name is another person's: its records that are not its bearer's own, / n,
-    at least 1 / n.
+    at least 1 / n (``columns``: linkage records by column, records.record_columns).
 
     Splink would count every record of a name, so a surname one person bears, listed four
     times, would look four times as common among other people as it is. The records of a name
@@ -80,16 +85,16 @@ def surname_frequencies(rows: Sequence[dict[str, Any]], column: str) -> dict[str
     Orlov); one bearer's share is left out."""
     counts: Counter[str] = Counter()
     bearers: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
-    others = tuple(name for name in _BEARER_COLUMNS if name != column)
-    for row in rows:
-        value = row[column]
+    values = columns[column]
+    others = [columns[name] for name in _BEARER_COLUMNS if name != column]
+    for value, *other in zip(values, *others, strict=True):
         if not value:
             continue
         counts[value] += 1
-        bearer = tuple(row[name] for name in others)
+        bearer = tuple(other)
         if any(bearer):
             bearers[value].add(bearer)
-    n = max(len(rows), 1)
+    n = max(len(values), 1)
     return {value: max(count * (1.0 - 1.0 / max(len(bearers[value]), 1)), 1.0) / n
             for value, count in counts.items()}
 
@@ -171,12 +176,11 @@ def score_persons(
         prior, population = {**prior, "comparisons": known.comparisons}, known.population
     train = population >= MIN_PROFILES_TO_TRAIN  # from here on names weigh by frequency
     with paused_gc():
-        rows = [person_row(p, parts[p.key]) for p in persons]
-        bound_blocks(rows)
+        columns = record_columns(persons, parts)
     tf: dict[str, dict[str, float]] = {}
     if train:
         tf = dict(known.term_frequencies or {}) if known is not None else {}
-        tf = tf or {column: surname_frequencies(rows, column) for column in TF_COLUMNS}
+        tf = tf or {column: column_frequencies(columns, column) for column in TF_COLUMNS}
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
@@ -195,9 +199,12 @@ def score_persons(
             out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
         return out
 
-    table = records_table(rows, PERSON_COLUMNS)
-    if train:  # only an untrained model's lone surnames read the rows again (lone.py)
-        rows = []
+    table = columns_table(columns, PERSON_COLUMNS)
+    # Only an untrained model's lone surnames read the records again (lone.py), as rows.
+    rows = [] if train else [dict(zip(columns, values, strict=True))
+                             for values in zip(*columns.values(), strict=True)]
+    del columns
+    if train:
         forget_name_columns()
         _return_freed_memory()
     batch = score_pairs(
