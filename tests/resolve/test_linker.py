@@ -202,3 +202,23 @@ def test_linker_bad_duckdb_memory_setting_names_the_variable(monkeypatch) -> Non
     monkeypatch.setenv(linker.DUCKDB_MEMORY_ENV, "lots")
     with pytest.raises(ValueError, match=linker.DUCKDB_MEMORY_ENV):
         database_api("duckdb", 5)
+
+
+def test_linker_out_of_memory_is_scored_again_with_more(monkeypatch, caplog) -> None:
+    monkeypatch.delenv(linker.DUCKDB_MEMORY_ENV, raising=False)
+    monkeypatch.setattr(linker, "DUCKDB_MIN_MEMORY_MB", 1)  # too little for any prediction
+    monkeypatch.setattr(linker, "DUCKDB_MEMORY_PER_RECORD_KB", 0)
+    monkeypatch.setattr(linker, "DUCKDB_RETRIES", 4)  # 1, 4, 16, 64, 256 MB
+    batch = score_pairs(rows(), PERSON_COLUMNS, comparisons=person_comparisons(),
+                        blocking_rules=person_blocking_rules(),
+                        probability_two_random_records_match=0.3)
+    assert {(p["unique_id_l"], p["unique_id_r"]) for p in batch.pairs} == {("a", "b")}
+    assert "ran out" in caplog.text
+
+
+def test_linker_out_of_memory_with_a_set_limit_is_not_retried(monkeypatch) -> None:
+    monkeypatch.setenv(linker.DUCKDB_MEMORY_ENV, "1MB")
+    with pytest.raises(Exception, match="Out of Memory"):
+        score_pairs(rows(), PERSON_COLUMNS, comparisons=person_comparisons(),
+                    blocking_rules=person_blocking_rules(),
+                    probability_two_random_records_match=0.3)

@@ -43,29 +43,33 @@ class ScoredBatch:
 # record from there on. By default DuckDB may take 80% of the machine and keeps what it took:
 # at 100,000 records a prediction held about 330 MB more than the pairs it kept. Within the
 # limit it spills what it can to a temporary directory, but not all: 100,000 registry records
-# fail in 122 MB and score in 256, so the limit per record is twice what they needed.
+# fail in 122 MB and score in 180 (peak 760 MB against 1,019 unlimited). Records that need
+# more than the reckoning are scored again with four times as much (score_pairs).
 # KARTOTEKA_DUCKDB_MEMORY (a DuckDB size such as "2GB") overrides the reckoning.
-DUCKDB_MIN_MEMORY_MB = 256
-DUCKDB_MEMORY_PER_RECORD_KB = 2.5
+DUCKDB_MIN_MEMORY_MB = 128
+DUCKDB_MEMORY_PER_RECORD_KB = 1.8
 DUCKDB_MEMORY_ENV = "KARTOTEKA_DUCKDB_MEMORY"
+DUCKDB_RETRIES = 2  # each with four times the memory (score_pairs)
 
 
-def duckdb_memory_limit(records: int) -> str:
-    """The DuckDB memory limit for scoring ``records`` records (see DUCKDB_MIN_MEMORY_MB)."""
+def duckdb_memory_limit(records: int, scale: int = 1) -> str:
+    """The DuckDB memory limit for scoring ``records`` records (see DUCKDB_MIN_MEMORY_MB),
+    ``scale`` times over when a first try ran out."""
     override = os.environ.get(DUCKDB_MEMORY_ENV, "").strip()
     if override:
         return override
-    return f"{max(DUCKDB_MIN_MEMORY_MB, round(records * DUCKDB_MEMORY_PER_RECORD_KB / 1024))}MB"
+    reckoned = max(DUCKDB_MIN_MEMORY_MB, round(records * DUCKDB_MEMORY_PER_RECORD_KB / 1024))
+    return f"{reckoned * scale}MB"
 
 
-def _duckdb_api(records: int = 0) -> Any:
+def _duckdb_api(records: int = 0, scale: int = 1) -> Any:
     import duckdb
     from splink import DuckDBAPI
 
     connection = duckdb.connect()
     spill = tempfile.mkdtemp(prefix="kartoteka-duckdb-")
     try:
-        connection.execute(f"SET memory_limit = '{duckdb_memory_limit(records)}'")
+        connection.execute(f"SET memory_limit = '{duckdb_memory_limit(records, scale)}'")
     except duckdb.Error as err:
         raise ValueError(f"{DUCKDB_MEMORY_ENV}: not a DuckDB memory size ({err})") from err
     quoted = spill.replace("'", "''")
@@ -92,7 +96,7 @@ def spark_settings() -> dict[str, str]:
     return {name: os.environ.get(var) or default for name, (var, default) in SPARK_ENV.items()}
 
 
-def _spark_api(records: int = 0) -> Any:
+def _spark_api(records: int = 0, scale: int = 1) -> Any:
     try:
         from pyspark.sql import SparkSession
         from splink import SparkAPI
@@ -122,15 +126,15 @@ def _spark_api(records: int = 0) -> Any:
     return SparkAPI(spark_session=spark)
 
 
-_API_FACTORIES: dict[str, Callable[[int], Any]] = {"duckdb": _duckdb_api, "spark": _spark_api}
+_API_FACTORIES: dict[str, Callable[[int, int], Any]] = {"duckdb": _duckdb_api, "spark": _spark_api}
 
 
-def database_api(backend: str, records: int = 0) -> Any:
+def database_api(backend: str, records: int = 0, scale: int = 1) -> Any:
     """A Splink database API for a backend name (``duckdb`` or ``spark``), sized for scoring
-    ``records`` records."""
+    ``records`` records (DuckDB: ``scale`` times the reckoned memory)."""
     if backend not in _API_FACTORIES:
         raise ValueError(f"unknown linkage backend {backend!r}; expected one of {BACKENDS}")
-    return _API_FACTORIES[backend](records)
+    return _API_FACTORIES[backend](records, scale)
 
 
 def score_pairs(
@@ -162,10 +166,55 @@ def score_pairs(
     ``consume_batch``: instead, called on each chunk of scored pairs as an Arrow record batch,
     ``pairs`` then holds everything it returns (a column at a time is cheaper than a dict a
     row when there are hundreds of thousands of pairs)."""
+    count = records.num_rows if isinstance(records, pa.Table) else len(records)
+    sized_for, scale = count + len(other_records or ()), 1
+    for attempt in range(DUCKDB_RETRIES + 1):
+        try:
+            return _score_pairs_once(
+                records, columns, comparisons=comparisons, blocking_rules=blocking_rules,
+                probability_two_random_records_match=probability_two_random_records_match,
+                other_records=other_records, estimate_u=estimate_u,
+                em_blocking_rules=em_blocking_rules, term_frequencies=term_frequencies,
+                min_probability=min_probability, backend=backend,
+                labelled_pairs=labelled_pairs, consume=consume, consume_batch=consume_batch,
+                sized_for=sized_for, scale=scale)
+        except Exception as err:
+            # Records whose pairs need more than the reckoned memory are scored again with
+            # four times as much: slower, never refused (nothing is consumed before the end).
+            overridden = bool(os.environ.get(DUCKDB_MEMORY_ENV, "").strip())
+            if (backend != "duckdb" or "Out of Memory" not in str(err) or overridden
+                    or attempt == DUCKDB_RETRIES):
+                raise
+            logger.warning("DuckDB ran out of its %s for %d records: scoring again with more",
+                           duckdb_memory_limit(sized_for, scale), count)
+            scale *= 4
+    raise AssertionError("unreachable")
+
+
+def _score_pairs_once(
+    records: Sequence[Mapping[str, Any]] | pa.Table,
+    columns: Mapping[str, str],
+    *,
+    comparisons: Sequence[Any],
+    blocking_rules: Sequence[Any],
+    probability_two_random_records_match: float,
+    other_records: Sequence[Mapping[str, Any]] | None = None,
+    estimate_u: bool = False,
+    em_blocking_rules: Sequence[Any] = (),
+    term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
+    min_probability: float = 0.0,
+    backend: str = "duckdb",
+    labelled_pairs: Sequence[tuple[str, str]] = (),
+    consume: Callable[[dict[str, Any]], Any] | None = None,
+    consume_batch: Callable[[pa.RecordBatch], Iterable[Any]] | None = None,
+    sized_for: int,
+    scale: int,
+) -> ScoredBatch:
+    """score_pairs with a DuckDB sized for ``sized_for`` records, ``scale`` times over."""
     from splink import Linker
 
     count = records.num_rows if isinstance(records, pa.Table) else len(records)
-    api = database_api(backend, count + len(other_records or ()))
+    api = database_api(backend, sized_for, scale)
     # A caller may hand over the table it made already, and so drop its rows before scoring.
     tables = [api.register(records if isinstance(records, pa.Table)
                            else records_table(records, columns))]
