@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -191,11 +193,25 @@ def test_linker_duckdb_memory_limit_grows_with_the_records(monkeypatch) -> None:
 
 def test_linker_duckdb_connection_has_the_limit_and_a_spill_directory(monkeypatch) -> None:
     monkeypatch.setenv(linker.DUCKDB_MEMORY_ENV, "300MB")
-    con = database_api("duckdb", 5).duckdb_con
+    api = database_api("duckdb", 5)
+    con = api.duckdb_con
     limit = con.sql("SELECT current_setting('memory_limit')").fetchall()[0][0]
     spill = con.sql("SELECT current_setting('temp_directory')").fetchall()[0][0]
     assert limit.replace(" ", "").startswith(("286", "300"))  # DuckDB reports MiB
     assert "kartoteka-duckdb-" in spill
+    assert Path(spill).is_dir()
+    api.kartoteka_close()  # what score_pairs does when done
+    assert not Path(spill).exists()
+
+
+def test_linker_scoring_leaves_no_spill_directory(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    score_pairs(rows(), PERSON_COLUMNS, comparisons=person_comparisons(),
+                blocking_rules=person_blocking_rules(), probability_two_random_records_match=0.3)
+    monkeypatch.setenv(linker.DUCKDB_MEMORY_ENV, "lots")
+    with pytest.raises(ValueError):
+        database_api("duckdb", 5)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_linker_bad_duckdb_memory_setting_names_the_variable(monkeypatch) -> None:

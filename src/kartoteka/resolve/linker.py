@@ -67,17 +67,24 @@ def _duckdb_api(records: int = 0, scale: int = 1) -> Any:
     from splink import DuckDBAPI
 
     connection = duckdb.connect()
-    spill = tempfile.mkdtemp(prefix="kartoteka-duckdb-")
     try:
         connection.execute(f"SET memory_limit = '{duckdb_memory_limit(records, scale)}'")
     except duckdb.Error as err:
+        connection.close()
         raise ValueError(f"{DUCKDB_MEMORY_ENV}: not a DuckDB memory size ({err})") from err
+    spill = tempfile.mkdtemp(prefix="kartoteka-duckdb-")
     quoted = spill.replace("'", "''")
     connection.execute(f"SET temp_directory = '{quoted}'")
     api = DuckDBAPI(connection)
-    # The spill directory goes with the database (DuckDB removes its files, not the folder).
-    weakref.finalize(api, shutil.rmtree, spill, True)
+    # The spill directory goes with the database (DuckDB removes its files, not the folder):
+    # score_pairs closes both as soon as it is done, else they go when the API is collected.
+    api.kartoteka_close = weakref.finalize(api, _close_duckdb, connection, spill)
     return api
+
+
+def _close_duckdb(connection: Any, spill: str) -> None:
+    connection.close()
+    shutil.rmtree(spill, ignore_errors=True)
 
 
 # What a local or cluster Spark needs, from the environment (docs/resolution.md, "Backends"):
@@ -268,7 +275,7 @@ def _score_pairs_once(
     # (at 100,000 records ~130 MB of DuckDB's under ~80 MB of candidates). The pairs wait
     # meanwhile as narrow Arrow batches, ids and numbers only.
     del linker, tables
-    close = getattr(getattr(api, "duckdb_con", None), "close", None)
+    close = getattr(api, "kartoteka_close", None)  # DuckDB's connection and spill directory
     if close is not None:
         close()
     del api
