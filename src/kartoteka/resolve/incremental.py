@@ -177,7 +177,7 @@ def attach_profiles(
                 reasons = conflicts(parts[a], parts[b])
                 known = _PAIRS.keep(a, b, held_profiles[a], held_profiles[b], weights_token,
                                     tf, left, right, row, pair_features(row, reasons), reasons)
-            features = dict(known.features)  # callers mark their pairs' own dicts
+            features = known.feature_dict()
             features["match_weight"] = _finite(float(total))
             features["conflicts"] = list(known.reasons)
             scored[(a, b)] = _Candidate(a, b, probability, total, features, known.reasons)

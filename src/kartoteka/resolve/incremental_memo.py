@@ -13,6 +13,7 @@ Both memos are bounded (the older half is dropped when full), so the writer's me
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,7 @@ class RowMemo:
     """Profile key -> (the profile, its name parts, its linkage record), for profiles equal to
     the one remembered; the remembered profile object stands for its content (``PairMemo``)."""
 
-    def __init__(self, limit: int = 1 << 15) -> None:
+    def __init__(self, limit: int = 1 << 14) -> None:
         self.limit = limit
         self.known: dict[str, tuple[Profile, Any, dict[str, Any]]] = {}
 
@@ -47,14 +48,19 @@ class RowMemo:
         return parts, rows, held
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scored:
     left: Profile
     right: Profile
     weights: tuple
     frequencies: tuple
-    terms: tuple[float, ...]  # each comparison's weight, frequency share added, in order
-    features: tuple[tuple[str, Any], ...] | None  # pair_features but the total and conflicts
+    terms: array  # each comparison's weight, frequency share added, in order (doubles)
+    features: tuple[dict[str, Any], ...] | None  # pair_features' per comparison, as LEVELS
+
+    def feature_dict(self) -> dict[str, Any]:
+        """pair_features but the total and the conflicts (a new dict: callers mark theirs)."""
+        assert self.features is not None
+        return dict(zip(LEVELS, self.features, strict=True))
     reasons: tuple[str, ...] | None
 
 
@@ -92,10 +98,10 @@ class PairMemo:
              weights: tuple, tf: Mapping[str, Mapping[str, float]] | None,
              left: Mapping[str, Any], right: Mapping[str, Any], row: Mapping[str, Any],
              features: Mapping[str, Any] | None, reasons: tuple[str, ...] | None) -> Scored:
-        terms = tuple(row[f"mw_{name}"] + row[f"mw_tf_adj_{name}"] for name in LEVELS
-                      if row[f"gamma_{name}"] != -1)
-        kept = None if features is None else tuple(
-            (k, v) for k, v in features.items() if k not in ("match_weight", "conflicts"))
+        # Doubles in an array, the shared per-comparison dicts in a tuple: some 450 bytes a pair.
+        terms = array("d", (row[f"mw_{name}"] + row[f"mw_tf_adj_{name}"] for name in LEVELS
+                            if row[f"gamma_{name}"] != -1))
+        kept = None if features is None else tuple(features[name] for name in LEVELS)
         if len(self.known) >= self.limit:
             _forget_oldest(self.known)
         found = self.known[(a, b)] = Scored(left_profile, right_profile, weights,
