@@ -157,3 +157,35 @@ def test_channel_links_two_named_namesakes_are_left_to_the_linker() -> None:
     profiles = [prof("a", "d1", "Lev Kamenev", given="Lev"),
                 prof("b", "d2", "L. Kamenev", initials=("L",)), *background(8)]
     assert not together(link(profiles), "a", "b")
+
+
+def bare(key: str, doc: str, *forms: str, comentioned: list[str] | None = None) -> Profile:
+    """A profile known by bare surnames only: its label and the other forms its document wrote."""
+    p = prof(key, doc, forms[0], comentioned=comentioned or [f"Someone{key}"])
+    return Profile(**{**p.__dict__, "names": list(forms)})
+
+
+def test_channel_links_join_two_bare_clusters_that_write_one_spelling() -> None:
+    """"Dubrov" (once "Tubrov") in one chapter, "Tubrov" in another, no company in common: one
+    spelling the linker compared under different labels."""
+    profiles = [bare("a", "d1", "Dubrov", "Tubrov"), bare("b", "d2", "Tubrov"), *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b")
+    joined = [p for p in linkage.pairs if p.features.get("rule")]
+    assert "one spelling" in joined[0].features["context"]
+
+
+def test_channel_links_one_spelling_of_a_surname_two_people_bear_joins_nothing() -> None:
+    profiles = [bare("a", "d1", "Dubrov", "Tubrov"), bare("b", "d2", "Tubrov"),
+                prof("c", "d3", "Ivan Tubrov", given="Ivan", comentioned=["Oleg Frolov"]),
+                prof("d", "d4", "Pyotr Tubrov", given="Pyotr", comentioned=["Gleb Orekhov"]),
+                *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_one_spelling_needs_both_sides_bare() -> None:
+    """A named "Ivan Tubrov" meeting a bare "Tubrov" is the linker's (or the company's) call."""
+    profiles = [bare("a", "d1", "Dubrov", "Tubrov"),
+                prof("b", "d2", "Ivan Tubrov", given="Ivan", comentioned=["Oleg Frolov"]),
+                *background(8)]
+    assert not together(link(profiles), "a", "b")

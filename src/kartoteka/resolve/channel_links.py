@@ -14,6 +14,12 @@ one person when
   institution or a relative, worth at least ``MIN_CONTEXT``;
 - and the pair is unambiguous: neither has another candidate nearly as good.
 
+One spelling both sides write is no channel variant but one surname the linker compared under
+each side's label alone (a chapter's "Morchanov", once "Molchanov" too, and another chapter's
+"Molchanov"): two clusters known by bare surnames only that share a written form join without
+the context, as the linker joins one bare surname (``lone.py``), when the surname is lone (no
+two named clusters bearing it are different people) and not common.
+
 Each join is returned as a scored pair with the evidence behind it (``rule``, the two forms,
 the shared context), so a curator sees why and can undo it with a "not the same".
 """
@@ -36,6 +42,8 @@ from kartoteka.resolve.channel_within import (
     split_name,
     variant_forms,
 )
+from kartoteka.resolve.lone import COMMON_SHARE as COMMON_SURNAME
+from kartoteka.resolve.lone import PRIOR_PROFILES
 from kartoteka.resolve.profile import Decisions, Profile
 
 MIN_CONTEXT = 3.0  # shared context for a join: three co-mentioned people, or two and a post
@@ -43,6 +51,7 @@ COMMON_SHARE = 0.3  # a co-mention named beside this share of the people is back
 MIN_BACKGROUND = 200  # people at hand needed to tell background from context
 BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
 MARGIN = 0.1  # share by which the best candidate (context x similarity) must beat the next
+SPELLING_SCORE = 0.5  # the rank of a join on one shared spelling without context
 YEARS_APART = 2  # birth or death years further apart than this are two people
 
 
@@ -127,6 +136,39 @@ def _weights(clusters: list[_Cluster]) -> dict[str, float]:
     return {key: 0.0 if count > line else 1.0 for key, count in counts.items()}
 
 
+def _lone_keys(clusters: list[_Cluster]) -> set[str]:
+    """Surname keys no two named clusters bearing them could not share (``lone.py``'s rule over
+    clusters), and not common (borne by ``lone.COMMON_SHARE`` of them, smoothed)."""
+    bearers: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        for key in c.own_keys:
+            bearers[key].append(c)
+    population = len(clusters) + PRIOR_PROFILES
+    lone = set()
+    for key, found in bearers.items():
+        if (len(found) - 1) / population >= COMMON_SURNAME:
+            continue
+        named = [c for c in found if c.named]
+        if not any(_names_differ(x, y) for i, x in enumerate(named) for y in named[i + 1:]):
+            lone.add(key)
+    return lone
+
+
+def _names_differ(a: _Cluster, b: _Cluster) -> bool:
+    return (any(given_compatible(x, y) is False for x in a.given for y in b.given)
+            or any(patronymic_compatible(x, y) is False
+                   for x in a.patronymics for y in b.patronymics))
+
+
+def _one_spelling(a: _Cluster, b: _Cluster, lone: set[str]) -> str | None:
+    """The written form two bare clusters share, where its surname is lone (module docstring)."""
+    if a.named or b.named:
+        return None
+    theirs = {f.casefold() for f in b.forms}
+    shared = sorted(f for f in a.forms if f.casefold() in theirs and surname_key(f) in lone)
+    return shared[0] if shared else None
+
+
 def _context(a: _Cluster, b: _Cluster, weights: dict[str, float]) -> tuple[float, list[str]]:
     shared = (a.context & b.context) - a.own_keys - b.own_keys
     score = sum(weights.get(k, 0.0) for k in shared)
@@ -158,6 +200,7 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
         for key in {k for f in c.forms for k in channel_keys(f)}:
             blocks[key].append(c)
     weights = _weights(clusters)
+    lone = _lone_keys(clusters)
     candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]] = {}
     for block in blocks.values():
         if len(block) > BLOCK_CAP:
@@ -167,7 +210,9 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                 pair = (min(a.index, b.index), max(a.index, b.index))
                 if pair in candidates:
                     continue
-                similarity, x, y = best_channel_fit(a.forms, b.forms)
+                spelling = _one_spelling(a, b, lone)
+                similarity, x, y = ((1.0, spelling, spelling) if spelling
+                                    else best_channel_fit(a.forms, b.forms))
                 if similarity < CHANNEL_THRESHOLD:
                     continue
                 if both_attested(x, y) and not _bare_namesake(a, b, x, y):
@@ -175,7 +220,10 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                 if _conflict(a, b, decisions):
                     continue
                 score, evidence = _context(a, b, weights)
-                if score >= MIN_CONTEXT:
+                if spelling:
+                    # ranked below any join the context supports, as the weakest evidence
+                    score, evidence = max(score, SPELLING_SCORE), [*evidence, "one spelling"]
+                if score >= MIN_CONTEXT or spelling:
                     candidates[pair] = (score * similarity, similarity, evidence, x, y)
     return _apply(linkage, clusters, candidates, decisions)
 
