@@ -202,3 +202,16 @@ def test_persons_a_description_after_a_dash_in_a_roll_is_no_name(extract_en) -> 
 def test_persons_a_double_surname_with_a_hyphen_stays_one_name(extract_en) -> None:
     ex = extract_en("Anna Rykova-Kamenskaya was arrested in 1937.")
     assert [m.text for m in ex.mentions if m.kind == "person"] == ["Anna Rykova-Kamenskaya"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Giorgi Davitis dze Abashidze was arrested in Tbilisi in 1937.",
+     "Giorgi Davitis dze Abashidze"),
+    ("His wife, Nino Shalvas asuli Kipiani, was exiled to Kazakhstan.",
+     "Nino Shalvas asuli Kipiani"),
+])
+def test_persons_a_georgian_patronymic_stays_inside_the_name(extract_en, text: str,
+                                                             name: str) -> None:
+    # "X-is dze" (son of X) and "X-is asuli" (daughter of X) stand between given name and surname
+    ex = extract_en(text)
+    assert [m.text for m in ex.mentions if m.kind == "person" and m.name] == [name]

@@ -28,7 +28,11 @@ from kartoteka.names.script import is_cyrillic
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                            "QUANTITY", "LAW", "LANGUAGE"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-PARTICLES = frozenset({"de", "von", "van", "der", "den", "ibn", "bin", "la", "le", "du", "y"})
+# Lower-case words inside a name. "dze" (son) and "asuli" (daughter) follow the father's name in
+# the genitive in a Georgian patronymic, "Lavrenti Pavles dze Beria" (Georgian grammars, e.g.
+# Hewitt's Georgian: A Structural Reference Grammar, on personal names).
+PARTICLES = frozenset({"de", "von", "van", "der", "den", "ibn", "bin", "la", "le", "du", "y",
+                       "dze", "asuli"})
 # Verbs whose subject is a person (or a group of people).
 HUMAN_SUBJECT_VERBS = frozenset({
     "tell", "say", "explain", "reply", "answer", "ask", "write", "recall", "remember",
