@@ -215,3 +215,16 @@ def test_persons_a_georgian_patronymic_stays_inside_the_name(extract_en, text: s
     # "X-is dze" (son of X) and "X-is asuli" (daughter of X) stand between given name and surname
     ex = extract_en(text)
     assert [m.text for m in ex.mentions if m.kind == "person" and m.name] == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lapshin was arrested on 3 June (5 June according to Boris Souvarine) 1938.",
+     "Boris Souvarine"),
+    ("Orekhov was shot on 2 March (4 March in the memoir of Anna Grekova) 1938.", "Anna Grekova"),
+])
+def test_persons_a_name_in_a_bracket_inside_a_date_is_a_person(extract_en, text: str,
+                                                               name: str) -> None:
+    # the date reads across the bracket ("3 June ... 1938"); the name cited inside stays a name
+    ex = extract_en(text)
+    assert name in [m.text for m in ex.mentions if m.kind == "person"]
+    assert any(c.date in ("1938-06-03", "1938-03-02") for c in ex.claims)
