@@ -171,7 +171,7 @@ def test_channel_links_join_two_bare_clusters_that_write_one_spelling() -> None:
     profiles = [bare("a", "d1", "Dubrov", "Tubrov"), bare("b", "d2", "Tubrov"), *background(8)]
     linkage = link(profiles)
     assert together(linkage, "a", "b")
-    joined = [p for p in linkage.pairs if p.features.get("rule")]
+    joined = [p for p in linkage.pairs if "Tubrov" in p.features.get("forms", [])]
     assert "one spelling" in joined[0].features["context"]
 
 
@@ -189,3 +189,24 @@ def test_channel_links_one_spelling_needs_both_sides_bare() -> None:
                 prof("b", "d2", "Ivan Tubrov", given="Ivan", comentioned=["Oleg Frolov"]),
                 *background(8)]
     assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_a_bare_form_no_family_bears_joins_the_lone_surname_it_reads_as() -> None:
+    """"Shpigelglias" reads as the surname of the one Shpigelglas known: no company needed."""
+    profiles = [prof("a", "d1", "Sergei Shpigelglas", given="Sergei"),
+                bare("b", "d2", "Shpigelglias"), *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b")
+    joined = [p for p in linkage.pairs if "Shpigelglias" in p.features.get("forms", [])]
+    assert "one reading" in joined[0].features["context"]
+
+
+def test_channel_links_one_reading_needs_a_lone_surname_and_an_unknown_form() -> None:
+    two = [prof("a", "d1", "Sergei Shpigelglas", given="Sergei"),
+           prof("c", "d3", "Boris Shpigelglas", given="Boris", comentioned=["Oleg Frolov"]),
+           bare("b", "d2", "Shpigelglias"), *background(8)]
+    assert not together(link(two), "a", "b") and not together(link(two), "c", "b")
+    # Solovov is a dictionary surname: a family of its own beside Solovyov
+    known = [prof("a", "d1", "Vladimir Solovyov", given="Vladimir"), bare("b", "d2", "Solovov"),
+             *background(8)]
+    assert not together(link(known), "a", "b")

@@ -18,7 +18,11 @@ One spelling both sides write is no channel variant but one surname the linker c
 each side's label alone (a chapter's "Morchanov", once "Molchanov" too, and another chapter's
 "Molchanov"): two clusters known by bare surnames only that share a written form join without
 the context, as the linker joins one bare surname (``lone.py``), when the surname is lone (no
-two named clusters bearing it are different people) and not common.
+two named clusters bearing it are different people) and not common. So does a bare form no
+dictionary knows as a surname (``attested_surname``) one of whose readings is the surname of a
+lone cluster ("Shpigelglias", read Шпигельглас, beside Sergei Shpigelglas): the linker sends a
+bare surname on a variant to review because two dictionary surnames a letter apart are two
+families (Solovov, Solovyov), which a form no family bears cannot be.
 
 Each join is returned as a scored pair with the evidence behind it (``rule``, the two forms,
 the shared context), so a curator sees why and can undo it with a "not the same".
@@ -31,8 +35,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kartoteka.names.attested import attested_surname
 from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_keys
-from kartoteka.names.keys import fold, surname_key
+from kartoteka.names.keys import fold, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
 from kartoteka.names.similarity import given_compatible, patronymic_compatible
 from kartoteka.resolve.across import Linkage, ScoredPair
@@ -169,6 +174,23 @@ def _one_spelling(a: _Cluster, b: _Cluster, lone: set[str]) -> str | None:
     return shared[0] if shared else None
 
 
+def _one_reading(a: _Cluster, b: _Cluster, lone: set[str]) -> tuple[str, str] | None:
+    """A bare cluster's form no dictionary knows as a surname whose readings meet the surname of
+    a lone one (module docstring): the form and the other cluster's."""
+    if a.named and b.named:
+        return None
+    for bare, other in ((a, b), (b, a)):
+        if bare.named:
+            continue
+        for x in sorted(bare.forms):
+            keys = set(surname_keys(x))
+            for y in sorted(other.forms):
+                if surname_key(y) in lone and surname_key(y) in keys and fold(x) != fold(y) \
+                        and not attested_surname(x):
+                    return (x, y) if bare is a else (y, x)
+    return None
+
+
 def _context(a: _Cluster, b: _Cluster, weights: dict[str, float]) -> tuple[float, list[str]]:
     shared = (a.context & b.context) - a.own_keys - b.own_keys
     score = sum(weights.get(k, 0.0) for k in shared)
@@ -211,7 +233,9 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                 if pair in candidates:
                     continue
                 spelling = _one_spelling(a, b, lone)
+                reading = None if spelling else _one_reading(a, b, lone)
                 similarity, x, y = ((1.0, spelling, spelling) if spelling
+                                    else (1.0, *reading) if reading
                                     else best_channel_fit(a.forms, b.forms))
                 if similarity < CHANNEL_THRESHOLD:
                     continue
@@ -220,10 +244,11 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                 if _conflict(a, b, decisions):
                     continue
                 score, evidence = _context(a, b, weights)
-                if spelling:
+                if spelling or reading:
                     # ranked below any join the context supports, as the weakest evidence
-                    score, evidence = max(score, SPELLING_SCORE), [*evidence, "one spelling"]
-                if score >= MIN_CONTEXT or spelling:
+                    score = max(score, SPELLING_SCORE)
+                    evidence = [*evidence, "one spelling" if spelling else "one reading"]
+                if score >= MIN_CONTEXT or spelling or reading:
                     candidates[pair] = (score * similarity, similarity, evidence, x, y)
     return _apply(linkage, clusters, candidates, decisions)
 
