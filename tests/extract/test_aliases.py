@@ -198,6 +198,11 @@ def test_aliases_a_second_bracket_and_an_unread_script_belong_to_the_lead():
          ["Karl Ozols", "Carl Oswald"], {"Carl Oswald": "Karl Ozols"}),
         ("The identity which she adopted in Prague was Dr Anna Lind.", ["Anna Lind"],
          {"Anna Lind": None}),
+        ("The passport in his pocket gave his name as Hans Brandt.", ["Hans Brandt"],
+         {"Hans Brandt": None}),
+        ("Gleb Orekhov crossed the border on a passport in the name of Karl Weber.",
+         ["Gleb Orekhov", "Karl Weber"], {"Karl Weber": "Gleb Orekhov"}),
+        ("Gleb Orekhov spoke in the name of Lenin.", ["Gleb Orekhov", "Lenin"], {}),
     ],
 )
 def test_aliases_assumed_names_in_running_text(text, surfaces, expected):

@@ -61,8 +61,14 @@ class Pipeline:
     @cached_property
     def nlp(self) -> Language:
         import spacy
+        from spacy.util import compile_infix_regex
 
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
+        # Two brackets glued together, "X (Cyrillic X)(birth name)": each bracket a token of its
+        # own, or the names on either side are read as one word with them.
+        infixes = [*nlp.Defaults.infixes, r"[\)\]](?=[\(\[])", r"(?<=[\)\]])[\(\[]"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        return nlp
 
     @cached_property
     def common_words(self) -> frozenset[str]:

@@ -63,6 +63,11 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"(?:identity|name|alias|pseudonym|cover)\s+(?:that\s+|which\s+)?(?:he|she)\s+"
     r"(?:used|adopted|assumed|took|bore)(?:\s+\w+){0,3}?\s+(?:was|is)"
     r"(?:\s+(?:Mr|Mrs|Miss|Ms|Dr|Herr|Frau|Monsieur|Madame)\.?)?",
+    # "the passport gave his name as X", "a passport in the name of X" (not "in the name of
+    # the revolution": only a document is made out in a name)
+    r"(?:gave|gives|give|giving|listed|lists)\s+(?:his|her)\s+name\s+as",
+    r"(?:passport|papers|documents|visa|identity\s+card)\s+(?:made\s+out\s+)?"
+    r"(?:in|under)\s+the\s+name\s+of",
     # "he was born X in Tula": a name right after "born", before where or when
     r"(?:was|were)\s+born",
     # "his real name was X", "her name at birth was X"

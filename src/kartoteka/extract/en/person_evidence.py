@@ -144,6 +144,17 @@ def _russian_surname_shape(tok: Token) -> bool:
         len(low) >= 7 and low.endswith(("in", "yn")))
 
 
+# Endings of Russian patronymics in English spelling (-ovich, -evich, -ovna, -evna, -ichna, and
+# the German -owitsch): Unbegaun, Russian Surnames, on patronymics.
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "owitsch", "ewitsch", "ovna", "evna",
+                      "ichna", "inichna")
+
+
+def _patronymic_shape(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.text[:1].isupper() and len(low) >= 7 and low.endswith(PATRONYMIC_ENDINGS)
+
+
 def _ascii(word: str) -> str:
     """"józef" -> "jozef": the name dictionary spells many names without diacritics."""
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
@@ -257,6 +268,10 @@ class PersonEvidence:
         if len(toks) > 1 and self.is_given(toks[0]) and toks[1].text[:1].isupper():
             run.strong += 1
             run.reasons.append("given name")
+        if len(toks) > 2 and not self.is_common(toks[0]) and _patronymic_shape(toks[1]) \
+                and toks[-1].text[:1].isupper():
+            run.strong += 1  # given name, patronymic, surname: a Russian full name
+            run.reasons.append("patronymic")
         if self._possessive_person(doc, run):
             run.strong += 1
             run.reasons.append("possessive")
