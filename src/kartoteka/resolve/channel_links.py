@@ -16,13 +16,16 @@ one person when
 
 One spelling both sides write is no channel variant but one surname the linker compared under
 each side's label alone (a chapter's "Morchanov", once "Molchanov" too, and another chapter's
-"Molchanov"): two clusters known by bare surnames only that share a written form join without
-the context, as the linker joins one bare surname (``lone.py``), when the surname is lone (no
-two named clusters bearing it are different people) and not common. So does a bare form no
-dictionary knows as a surname (``attested_surname``) one of whose readings is the surname of a
-lone cluster ("Shpigelglias", read Шпигельглас, beside Sergei Shpigelglas): the linker sends a
-bare surname on a variant to review because two dictionary surnames a letter apart are two
-families (Solovov, Solovyov), which a form no family bears cannot be.
+"Molchanov"): two clusters, one at least known by bare surnames only, that share a written form
+join without the context, as the linker joins one bare surname (``lone.py``), when the surname
+is lone (no two named clusters bearing it are different people) and not common, and it is not
+the surname of a label on both sides, which the linker weighed itself (a chapter labelled
+"Bokor" that once writes "Pauker" joins Karl Pauker; a bare "Pauker" is the linker's call).
+So does a bare form no dictionary knows as a surname (``attested_surname``) one of whose
+readings is the surname of a lone cluster ("Shpigelglias", read Шпигельглас, beside Sergei
+Shpigelglas): the linker sends a bare surname on a variant to review because two dictionary
+surnames a letter apart are two families (Solovov, Solovyov), which a form no family bears
+cannot be.
 
 Each join is returned as a scored pair with the evidence behind it (``rule``, the two forms,
 the shared context), so a curator sees why and can undo it with a "not the same".
@@ -76,6 +79,7 @@ class _Cluster:
     posts: set[str] = field(default_factory=set)  # roles, institutions (folded)
     relatives: set[str] = field(default_factory=set)
     named: bool = False  # some profile gives a given name or initials
+    labelled: set[str] = field(default_factory=set)  # surnames of the labels (casefolded)
 
 
 def _surname_of(label: str) -> str:
@@ -90,6 +94,7 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
         c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
         c.documents.add(p.document_id)
         c.named = c.named or bool(p.given or p.initials)
+        c.labelled.add((parse_person_name(p.label).surname or p.label).casefold())
         if p.given and len(p.given.strip(". ")) > 1 and not split_name(parse_person_name(p.label)):
             c.given.add(p.given)
         if p.patronymic and len(p.patronymic.strip(". ")) > 1:
@@ -166,11 +171,15 @@ def _names_differ(a: _Cluster, b: _Cluster) -> bool:
 
 
 def _one_spelling(a: _Cluster, b: _Cluster, lone: set[str]) -> str | None:
-    """The written form two bare clusters share, where its surname is lone (module docstring)."""
-    if a.named or b.named:
+    """The written form two clusters share, where its surname is lone and at least one side
+    is bare (module docstring); not a label of both: the linker weighed labels against each
+    other and may have had its reasons."""
+    if a.named and b.named:
         return None
     theirs = {f.casefold() for f in b.forms}
-    shared = sorted(f for f in a.forms if f.casefold() in theirs and surname_key(f) in lone)
+    weighed = a.labelled & b.labelled
+    shared = sorted(f for f in a.forms if f.casefold() in theirs and surname_key(f) in lone
+                    and f.casefold() not in weighed)
     return shared[0] if shared else None
 
 
