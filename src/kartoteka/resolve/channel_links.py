@@ -147,8 +147,8 @@ def _weights(clusters: list[_Cluster]) -> dict[str, float]:
 
 
 def _lone_keys(clusters: list[_Cluster]) -> set[str]:
-    """Surname keys no two named clusters bearing them could not share (``lone.py``'s rule over
-    clusters), and not common (borne by ``lone.COMMON_SHARE`` of them, smoothed)."""
+    """Surname keys whose named clusters could all be one person (``lone.py``'s rule over
+    clusters) and that are not common (borne by ``lone.COMMON_SHARE`` of them, smoothed)."""
     bearers: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
         for key in c.own_keys:
