@@ -19,6 +19,7 @@ NOTES = {
     "surname_variant_only": "a bare surname meeting only a variant spelling",
     "refused": "joining would put two different people in one",
     "names_too_thin": "a link needs the surname and the given name to agree",
+    "days_apart": "the text dates the death more than a month from the record's",
     "reading": "matched the record's reading",
     "by": "decided by",
 }
