@@ -44,6 +44,12 @@ def test_roll_roles_an_apposition_or_a_title_names_the_role(extract_en, text: st
     assert ("position", "Pyotr Semyonov", "Kremlin doctor") in posts(extract_en, text)
 
 
+def test_roll_roles_a_partitive_apposition_names_the_role(extract_en) -> None:
+    found = posts(extract_en, "Then Pyotr Semyonov, one of the best surgeons of Moscow, was "
+                              "arrested.")
+    assert ("position", "Pyotr Semyonov", "one of the best surgeons of Moscow") in found
+
+
 def test_roll_roles_an_apposition_needs_a_role_noun(extract_en) -> None:
     found = posts(extract_en, "Pyotr Semyonov, a tall man, was arrested in 1937.")
     assert not [p for p in found if p[1] == "Pyotr Semyonov"]

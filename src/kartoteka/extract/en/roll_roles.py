@@ -3,7 +3,8 @@ apposition and the title before the name.
 
 - "NAME - ROLE" / "NAME – the ROLE" at the head of a line (a list of defendants, of the
   staff of a body): the rest of the line is what the person was;
-- "NAME, (a|the) ROLE (of X)," an apposition between commas whose head is a role noun;
+- "NAME, (a|the) ROLE (of X)," an apposition between commas whose head is a role noun, or
+  the plural of a partitive ("NAME, one of the foremost writers of his time,");
 - "ROLE NAME" ("Kremlin doctor NAME", "NKVD officer NAME"): a role noun (with the words that
   qualify it) right before the name.
 
@@ -131,6 +132,9 @@ class RollRoles:
                 self.ctx.mention_at(t) is not None and self.ctx.mention_at(t).kind == "person"
                 for t in tokens):
             return
+        # "one of the foremost writers of his time": the partitive's plural is the head
+        if len(tokens) > 2 and tokens[0].lower_ == "one" and tokens[1].lower_ == "of":
+            tokens = tokens[2:]
         # the head is the last noun before "of"/"for"/"in" (or the last word)
         head = next((t for t in tokens if t.lower_ in ("of", "for", "in", "at")), None)
         core = tokens[:tokens.index(head)] if head is not None else tokens
