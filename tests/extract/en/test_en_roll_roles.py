@@ -46,10 +46,13 @@ def test_roll_roles_an_apposition_or_a_title_names_the_role(extract_en, text: st
 
 def test_roll_roles_a_partitive_apposition_names_the_role(extract_en) -> None:
     found = posts(extract_en, "Then Pyotr Semyonov, one of the best surgeons of Moscow, was "
-                              "arrested.")
+                              "arrested. Ivan Dorokhov, one of the finest poets of his time, "
+                              "was shot.")
     assert ("position", "Pyotr Semyonov", "one of the best surgeons of Moscow") in found
+    assert ("position", "Ivan Dorokhov", "one of the finest poets of his time") in found
 
 
 def test_roll_roles_an_apposition_needs_a_role_noun(extract_en) -> None:
-    found = posts(extract_en, "Pyotr Semyonov, a tall man, was arrested in 1937.")
-    assert not [p for p in found if p[1] == "Pyotr Semyonov"]
+    for text in ("Pyotr Semyonov, a tall man, was arrested in 1937.",
+                 "Pyotr Semyonov, who was a doctor, was arrested in 1937."):
+        assert not [p for p in posts(extract_en, text) if p[1] == "Pyotr Semyonov"]

@@ -128,7 +128,8 @@ class RollRoles:
         start, end = person.end + after.start(1), person.end + after.end(1)
         tokens = _tokens(self.doc, start, end)
         if not tokens or len(tokens) > MAX_APPOSITION_WORDS or any(
-                t.pos_ in ("VERB", "AUX", "PRON") for t in tokens) or any(
+                t.pos_ in ("VERB", "AUX") or t.pos_ == "PRON" and t.dep_ != "poss"
+                for t in tokens) or any(
                 self.ctx.mention_at(t) is not None and self.ctx.mention_at(t).kind == "person"
                 for t in tokens):
             return
