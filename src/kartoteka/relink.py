@@ -304,6 +304,7 @@ def _memorial_record(raw: RawRecord, source: str) -> AuthorityRecord:
          **{k: v for k, v in (("birth_date", parsed.birth_date),
                               ("birth_place", parsed.birth_place),
                               ("arrest_date", parsed.arrest_date),
+                              ("occupation", parsed.occupation),
                               ("execution_date", parsed.execution_date)) if v}},
     )
 

@@ -27,6 +27,7 @@ from kartoteka.extract.en.lists import list_claims
 from kartoteka.extract.en.organizations import OrgFinder
 from kartoteka.extract.en.persons import PLACE_ENTS, PersonFinder, Run, _singular
 from kartoteka.extract.en.relations import RelationFinder
+from kartoteka.extract.en.roll_roles import roll_roles
 from kartoteka.extract.en.timeline import Timeline
 from kartoteka.model import Claim, Document, Extraction
 from kartoteka.names.keys import surname_key
@@ -109,6 +110,7 @@ class Pipeline:
         claims, anchored = events.claims()
         claims += distribute_gapped(ctx, timeline, claims)
         claims += RelationFinder(ctx, timeline, events).run(anchored)
+        claims += roll_roles(ctx, claims)
         claims += lifespan_claims(ctx)
         claims += [c for c in list_claims(events) if not _told(claims, c)]
         claims += [c for c in collective_claims(events) if not _told(claims, c)]
