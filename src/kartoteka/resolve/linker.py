@@ -43,7 +43,7 @@ class ScoredBatch:
 # record from there on. By default DuckDB may take 80% of the machine and keeps what it took:
 # at 100,000 records a prediction held about 330 MB more than the pairs it kept. Within the
 # limit it spills what it can to a temporary directory, but not all: 100,000 registry records
-# fail in 122 MB and score in 180 (peak 760 MB against 1,019 unlimited). Records that need
+# fail in 146 MB and score in 176 (peak 752 MB against 1,019 unlimited). Records that need
 # more than the reckoning are scored again with four times as much (score_pairs).
 # KARTOTEKA_DUCKDB_MEMORY (a DuckDB size such as "2GB") overrides the reckoning.
 DUCKDB_MIN_MEMORY_MB = 128
