@@ -182,10 +182,12 @@ def person_comparisons(
 def person_blocking_rules() -> list[Any]:
     """Candidate pairs: a shared bounded block key (records.bound_blocks: the loose surname key,
     narrowed inside large blocks), or the same given name and patronymic (bounded the same
-    way), for profiles whose surnames differ or are missing."""
+    way), for profiles whose surnames differ or are missing, or surnames one consonant apart
+    (a letter dropped, swapped or mistyped: keys.deletion_keys, bounded the same way)."""
     return [
         block_on("block_keys", arrays_to_explode=["block_keys"]),
         block_on("pair_block_key"),
+        block_on("variant_block_keys", arrays_to_explode=["variant_block_keys"]),
     ]
 
 
