@@ -89,3 +89,18 @@ def test_comparisons_same_key_weighs_like_the_same_spelling_under_frequencies() 
     assert abs(cross["match_weight"] - same["match_weight"]) < 1.0
     plain = score_pair(a, c, prior_weights(), math.log2(1e-4), tf)
     assert plain["match_weight"] < cross["match_weight"] - 1.0
+
+
+def test_comparisons_same_key_floor_is_below_the_variant_floor() -> None:
+    """A shared reading key (a Polish spelling whose likeliest reading is another) is a key
+    agreement: a rare key may weigh as rare, where a spelling variant stays floored."""
+    from kartoteka.resolve.comparisons import SAME_KEY_MIN_U, VARIANT_MIN_U
+
+    built = person_comparisons(surname_tf=True, variant_tf=True)[0]
+    levels = built.get_comparison("duckdb").as_dict()["comparison_levels"]
+    floors = {lv["sql_condition"]: lv.get("tf_minimum_u_value") for lv in levels
+              if lv.get("tf_adjustment_column") == "surname_key"}
+    same_key = next(v for k, v in floors.items() if "surname_keys" in k)
+    variants = [v for k, v in floors.items() if "surname_keys" not in k and v]
+    assert same_key == SAME_KEY_MIN_U < VARIANT_MIN_U
+    assert variants and all(v == VARIANT_MIN_U for v in variants)

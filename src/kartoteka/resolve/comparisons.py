@@ -58,15 +58,21 @@ def _year_levels(column: str, *within: int) -> list[Any]:
 # records, the more such neighbours a rare key has. Without the floor a variant of a rare key
 # weighed 7-10 bits, and precision fell as the input grew.
 VARIANT_MIN_U = 0.0004
+# "Same key" is no variant: the two spellings read to one key under some scheme (a Polish or
+# German spelling whose likeliest reading is another), so its neighbours are the key's own
+# bearers, which its frequency already counts. Its floor is only a guard against a key met
+# once (one record in ~30,000); under the variant floor a rare surname in Polish spelling
+# weighed ~3 bits less than the same surname in any other.
+SAME_KEY_MIN_U = 0.00003
 
 
-def _rare_weighs_more(level: Any, adjust: bool) -> Any:
+def _rare_weighs_more(level: Any, adjust: bool, min_u: float = VARIANT_MIN_U) -> Any:
     """A variant level adjusted by the surname key's frequency (Splink takes the greater of the
     two records' frequencies, so a misspelling, unique by itself, does not count as rare): a
-    common surname's variant says less, a rare one's no more than VARIANT_MIN_U allows."""
+    common surname's variant says less, a rare one's no more than ``min_u`` allows."""
     if adjust:
         level.configure(tf_adjustment_column="surname_key", tf_adjustment_weight=1.0,
-                        tf_minimum_u_value=VARIANT_MIN_U)
+                        tf_minimum_u_value=min_u)
     return level
 
 
@@ -87,7 +93,8 @@ def _levels(
             cll.ExactMatchLevel("surname_key", term_frequency_adjustments=surname_tf),
             # A rare surname spelled another way is as telling as a rare surname spelled the
             # same: these levels weigh by the frequency of the likelier spelling's key too.
-            _rare_weighs_more(cll.ArrayIntersectLevel("surname_keys", 1), variant_tf),
+            _rare_weighs_more(cll.ArrayIntersectLevel("surname_keys", 1), variant_tf,
+                              min_u=SAME_KEY_MIN_U),
             _rare_weighs_more(cll.ArrayIntersectLevel("loose_keys", 1), variant_tf),
             _rare_weighs_more(cll.JaroWinklerLevel("surname_folded", 0.9), variant_tf),
             cll.JaroWinklerLevel("surname_folded", 0.8),
