@@ -24,8 +24,8 @@ from splink import block_on
 # Comparison name -> its non-null levels, strongest first ("else" last), as named in features.
 LEVELS: dict[str, tuple[str, ...]] = {
     "surname": (
-        "exact", "same main key", "same key", "loose key", "jaro-winkler 0.9", "jaro-winkler 0.8",
-        "else",
+        "exact", "same main key", "same key", "loose key", "one letter apart", "jaro-winkler 0.9",
+        "jaro-winkler 0.8", "else",
     ),
     "given": ("exact", "same name group", "jaro-winkler 0.9", "initial", "else"),
     "patronymic": ("exact", "jaro-winkler 0.9", "initial", "else"),
@@ -64,6 +64,9 @@ VARIANT_MIN_U = 0.0004
 # once (one record in ~30,000); under the variant floor a rare surname in Polish spelling
 # weighed ~3 bits less than the same surname in any other.
 SAME_KEY_MIN_U = 0.00003
+# Surnames one consonant apart on their loose keys are far fewer than those a Jaro-Winkler
+# threshold lets through: the floor of that level lies between the two.
+EDIT_MIN_U = 0.0001
 
 
 def _rare_weighs_more(level: Any, adjust: bool, min_u: float = VARIANT_MIN_U) -> Any:
@@ -96,6 +99,10 @@ def _levels(
             _rare_weighs_more(cll.ArrayIntersectLevel("surname_keys", 1), variant_tf,
                               min_u=SAME_KEY_MIN_U),
             _rare_weighs_more(cll.ArrayIntersectLevel("loose_keys", 1), variant_tf),
+            # One consonant dropped, swapped or mistyped (keys.deletion_keys): far narrower than
+            # Jaro-Winkler, which a long shared beginning fills (Lyasmyzhemskiy, -mmin).
+            _rare_weighs_more(cll.ArrayIntersectLevel("edit_keys", 1), variant_tf,
+                              min_u=EDIT_MIN_U),
             _rare_weighs_more(cll.JaroWinklerLevel("surname_folded", 0.9), variant_tf),
             cll.JaroWinklerLevel("surname_folded", 0.8),
             cll.ElseLevel(),

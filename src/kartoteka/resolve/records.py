@@ -32,6 +32,7 @@ PERSON_COLUMNS: dict[str, str] = {
     "surname_key": "string",  # the key of the most likely reading of the surname
     "surname_keys": "strings",  # script-independent keys of every reading of every surname form
     "loose_keys": "strings",  # the same with l = r and zh = r (translation noise): blocking
+    "edit_keys": "strings",  # the main loose key's one-deletion forms (keys.deletion_keys)
     "given_key": "string",
     "given_groups": "strings",  # given-name list rows (Nikolai, Kolya, Nicholas share one)
     "given_letters": "strings",  # Cyrillic initials the given name or first initial may have
@@ -224,8 +225,8 @@ def bound_blocks(rows: list[dict[str, Any]], max_block: int = MAX_BLOCK) -> None
     by itself anyway, as every namesake would fit it equally well. ``variant_block_keys`` (a
     surname a consonant apart) are bounded the same way, apart from the loose keys."""
     level = _bounded([list(row["loose_keys"] or ()) for row in rows], rows, max_block)
-    variants = _bounded([list(deletion_keys(row["loose_keys"][0])) if row["loose_keys"] else []
-                         for row in rows], rows, max_block // VARIANT_BLOCK_SHARE)
+    variants = _bounded([list(row["edit_keys"] or ()) for row in rows], rows,
+                        max_block // VARIANT_BLOCK_SHARE)
     for row, keys in zip(rows, variants, strict=True):
         row["variant_block_keys"] = keys or None
     pair_counts = Counter(row["name_pair_key"] for row in rows if row["name_pair_key"])
@@ -260,8 +261,7 @@ def person_row(profile: Profile, parts: NameParts | None = None) -> dict[str, An
         "residence_key": _place_key(profile.residence) if profile.residence else None,
         # Filled by bound_blocks, which needs every row; alone, a row blocks on its loose keys.
         "block_keys": row["loose_keys"],
-        "variant_block_keys": _or_none(list(deletion_keys(row["loose_keys"][0])))
-        if row["loose_keys"] else None,
+        "variant_block_keys": row["edit_keys"],
         "pair_block_key": row["name_pair_key"],
     })
     return row
@@ -286,6 +286,7 @@ def _name_columns(
         "surname_key": keys[0] if keys else None,
         "surname_keys": _or_none(keys),
         "loose_keys": _or_none(loose),
+        "edit_keys": _or_none(list(deletion_keys(loose[0]))) if loose else None,
         "given_key": given_k,
         "given_groups": _or_none(sorted({group for name in (full_given, *other_given)
                                          if name for group in _groups(name)})),
