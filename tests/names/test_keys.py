@@ -96,27 +96,3 @@ def test_keys_surname_key_equality_on_variant_set() -> None:
     assert precision >= 0.95
     assert recall >= 0.8
 
-
-@pytest.mark.parametrize(("correct", "mistyped"), [
-    ("Krivoshuvalovskiy", "Krivoshuvalovkiy"),  # a consonant dropped
-    ("Polupimenov", "Poupimenov"),  # another dropped, in Latin
-    ("Belogrudov", "Belogudrov"),  # two consonants swapped
-    ("Черносокольский", "Черносоколький"),  # dropped, in Cyrillic
-])
-def test_keys_deletion_keys_meet_a_surname_one_consonant_apart(correct: str,
-                                                               mistyped: str) -> None:
-    from kartoteka.names.keys import deletion_keys
-
-    a, b = (loose_key(surname_key(name)) for name in (correct, mistyped))
-    assert a != b  # the loose keys alone would never put the two in one block
-    assert set(deletion_keys(a)) & set(deletion_keys(b))
-
-
-def test_keys_deletion_keys_keep_distinct_surnames_and_short_keys_apart() -> None:
-    from kartoteka.names.keys import MIN_DELETION_KEY, deletion_keys
-
-    a, b = (loose_key(surname_key(name)) for name in ("Krivoshuvalovskiy", "Dolgosorokin"))
-    assert not set(deletion_keys(a)) & set(deletion_keys(b))
-    short = loose_key(surname_key("Ivanov"))
-    assert len(short) < MIN_DELETION_KEY and deletion_keys(short) == ()
-    assert all(key.startswith("~") for key in deletion_keys(a))  # apart from the loose keys

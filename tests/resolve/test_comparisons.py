@@ -105,7 +105,7 @@ def test_comparisons_same_key_floor_is_below_the_variant_floor() -> None:
         return next(v for k, v in floors.items() if f'"{column}_l"' in k)
 
     # A shared key, then one consonant apart, then the looser variants, each floored higher.
-    assert floor("surname_keys") == SAME_KEY_MIN_U < EDIT_MIN_U == floor("edit_keys")
+    assert floor("surname_keys") == SAME_KEY_MIN_U < EDIT_MIN_U == floor("edit_key")
     assert EDIT_MIN_U < VARIANT_MIN_U == floor("loose_keys") == floor("surname_folded")
 
 

@@ -148,22 +148,3 @@ def test_records_initial_letters_meet_the_latin_form_of_the_name() -> None:
     assert set(initial["patronymic_letters"]) & set(full["patronymic_letters"])
     assert not set(initial["given_letters"]) & set(other["given_letters"])
 
-
-def test_records_bound_blocks_bound_the_deletion_variant_keys_tighter() -> None:
-    from kartoteka.resolve.records import VARIANT_BLOCK_SHARE, bound_blocks
-
-    names = ["Ivan", "Pyotr", "Semyon", "Boris", "Gleb", "Oleg"]
-    max_block = 2 * VARIANT_BLOCK_SHARE
-    rows = [person_row(person(f"Krivoshuvalovskiy {i}", surname="Krivoshuvalovskiy",
-                              given=names[i % 6])) for i in range(6)]
-    rows.append(person_row(person("Krivoshuvalovkiy", surname="Krivoshuvalovkiy",
-                                  given="Ivan")))  # a consonant dropped in copying
-    bound_blocks(rows, max_block=max_block)
-    blocks: dict[str, int] = {}
-    for row in rows:
-        for key in row["variant_block_keys"] or ():
-            blocks[key] = blocks.get(key, 0) + 1
-    assert max(blocks.values()) <= max_block // VARIANT_BLOCK_SHARE
-    # The mistyped Ivan still shares a narrowed variant block with the correct Ivan.
-    assert set(rows[0]["variant_block_keys"]) & set(rows[-1]["variant_block_keys"])
-    assert not set(rows[0]["block_keys"] or ()) & set(rows[-1]["block_keys"] or ())

@@ -176,23 +176,10 @@ def loose_key(key: str) -> str:
     return merged[:1] + re.sub(r"[aeiou]", "", merged[1:])
 
 
-# A skeleton this short with a letter gone (Ivnv -> Inv) is shared by too many other surnames to
-# say anything: deletion variants start from skeletons of this many letters.
+# A loose key this short one letter from another (Ivnv, Inv) is another surname as often as a
+# typo: the "one letter apart" surname level (resolve.comparisons) reads keys of this many
+# letters on.
 MIN_DELETION_KEY = 5
-
-
-@lru_cache(maxsize=65536)
-def deletion_keys(loose: str) -> tuple[str, ...]:
-    """The loose key (``loose_key``) and every form of it with one letter after the first
-    dropped, each marked "~": a surname with a consonant dropped in copying (Krivoshuvalovkiy
-    for Krivoshuvalovskiy, Poupimenov for Polupimenov) shares one of these with its correct
-    form, where no loose key of the two agrees; so does one with two consonants swapped or one
-    mistyped (both lose the same letter). The usual symmetric-deletion index of spelling
-    correction (SymSpell; Mor and Fraenkel, 1982), one edit deep. Short keys get none."""
-    if len(loose) < MIN_DELETION_KEY:
-        return ()
-    variants = [loose, *(loose[:i] + loose[i + 1:] for i in range(1, len(loose)))]
-    return tuple(f"~{key}" for key in dict.fromkeys(variants))
 
 
 def neighbour_key(key: str) -> str:

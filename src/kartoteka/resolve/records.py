@@ -16,7 +16,7 @@ from kartoteka.names import fold, parse_person_name, surname_keys
 from kartoteka.names.gender import gender_from_parts
 from kartoteka.names.given_names import given_name_groups
 from kartoteka.names.keys import (
-    deletion_keys,
+    MIN_DELETION_KEY,
     given_key,
     given_keys,
     initial_key_letters,
@@ -32,7 +32,7 @@ PERSON_COLUMNS: dict[str, str] = {
     "surname_key": "string",  # the key of the most likely reading of the surname
     "surname_keys": "strings",  # script-independent keys of every reading of every surname form
     "loose_keys": "strings",  # the same with l = r and zh = r (translation noise): blocking
-    "edit_keys": "strings",  # the main loose key's one-deletion forms (keys.deletion_keys)
+    "edit_key": "string",  # the main loose key, if long enough for a one-letter typo to tell
     "given_key": "string",
     "given_groups": "strings",  # given-name list rows (Nikolai, Kolya, Nicholas share one)
     "given_letters": "strings",  # Cyrillic initials the given name or first initial may have
@@ -48,18 +48,12 @@ PERSON_COLUMNS: dict[str, str] = {
     "birthplace_key": "strings",
     "residence_key": "strings",
     "block_keys": "strings",  # bound_blocks: loose keys, narrowed inside large blocks
-    # bound_blocks: the main loose key's one-deletion forms (keys.deletion_keys), narrowed alike
-    "variant_block_keys": "strings",
     "pair_block_key": "string",  # name_pair_key, narrowed by birth year when common
 }
 # No block may hold more records than this: a larger one is split by a second key (the given
 # name's letter, then the patronymic's letter or the birth year). Candidate pairs, and so time
 # and memory, then grow with the records, not with their square.
 MAX_BLOCK = 120
-# A surname's records share every one-deletion form of its key, so a variant block repeats the
-# pairs of its surname block once per letter: variant blocks are bounded this many times
-# tighter, which keeps the pairs they add to those across a dropped letter.
-VARIANT_BLOCK_SHARE = 10
 
 
 @dataclass(frozen=True)
@@ -199,10 +193,14 @@ def _narrowed(key: str, row: dict[str, Any], depth: int) -> list[str]:
     return narrower
 
 
-def _bounded(level: list[list[str]], rows: list[dict[str, Any]],
-             max_block: int) -> list[list[str]]:
-    """Each row's keys, a key shared by more than ``max_block`` rows narrowed (``_narrowed``)
-    or, past the third key, dropped."""
+def bound_blocks(rows: list[dict[str, Any]], max_block: int = MAX_BLOCK) -> None:
+    """Fill ``block_keys`` and ``pair_block_key`` so that no block exceeds ``max_block`` records.
+
+    A loose surname key shared by more records is replaced, inside that block, by the key with
+    the first letter of the given name, then with the patronymic's letter or the birth year. A
+    record that has none of these (a bare common surname) loses that block: it could not link
+    by itself anyway, as every namesake would fit it equally well."""
+    level: list[list[str]] = [list(row["loose_keys"] or ()) for row in rows]
     for depth in (1, 2, 3):
         counts = Counter(key for keys in level for key in keys)
         if not any(count > max_block for count in counts.values()):
@@ -213,22 +211,6 @@ def _bounded(level: list[list[str]], rows: list[dict[str, Any]],
                     narrow for key in keys for narrow in (
                         [key] if counts[key] <= max_block
                         else [] if depth == 3 else _narrowed(key, rows[i], depth))))
-    return level
-
-
-def bound_blocks(rows: list[dict[str, Any]], max_block: int = MAX_BLOCK) -> None:
-    """Fill ``block_keys`` and ``pair_block_key`` so that no block exceeds ``max_block`` records.
-
-    A loose surname key shared by more records is replaced, inside that block, by the key with
-    the first letter of the given name, then with the patronymic's letter or the birth year. A
-    record that has none of these (a bare common surname) loses that block: it could not link
-    by itself anyway, as every namesake would fit it equally well. ``variant_block_keys`` (a
-    surname a consonant apart) are bounded the same way, apart from the loose keys."""
-    level = _bounded([list(row["loose_keys"] or ()) for row in rows], rows, max_block)
-    variants = _bounded([list(row["edit_keys"] or ()) for row in rows], rows,
-                        max_block // VARIANT_BLOCK_SHARE)
-    for row, keys in zip(rows, variants, strict=True):
-        row["variant_block_keys"] = keys or None
     pair_counts = Counter(row["name_pair_key"] for row in rows if row["name_pair_key"])
     pairs: list[str | None] = []
     for row, keys in zip(rows, level, strict=True):
@@ -261,7 +243,6 @@ def person_row(profile: Profile, parts: NameParts | None = None) -> dict[str, An
         "residence_key": _place_key(profile.residence) if profile.residence else None,
         # Filled by bound_blocks, which needs every row; alone, a row blocks on its loose keys.
         "block_keys": row["loose_keys"],
-        "variant_block_keys": row["edit_keys"],
         "pair_block_key": row["name_pair_key"],
     })
     return row
@@ -286,7 +267,7 @@ def _name_columns(
         "surname_key": keys[0] if keys else None,
         "surname_keys": _or_none(keys),
         "loose_keys": _or_none(loose),
-        "edit_keys": _or_none(list(deletion_keys(loose[0]))) if loose else None,
+        "edit_key": loose[0] if loose and len(loose[0]) >= MIN_DELETION_KEY else None,
         "given_key": given_k,
         "given_groups": _or_none(sorted({group for name in (full_given, *other_given)
                                          if name for group in _groups(name)})),
