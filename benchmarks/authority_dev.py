@@ -44,15 +44,45 @@ LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТ
 Linker = Callable[..., list[Any]]
 
 
+# The helpers of resolve/authority.py that change with it: loaded from the same commit, or
+# the baseline would score with today's evidence.
+HELPERS = ("authority_evidence", "authority_model")
+
+
+def _git_show(repo: Path, commit: str, path: str) -> str | None:
+    done = subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"],
+                          capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
+def _load(name: str, source: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+    sys.modules[name] = module  # dataclasses look their module up
+    exec(compile(source, f"{name}.py", "exec"), module.__dict__)  # noqa: S102
+    return module
+
+
 def baseline_linker(repo: Path, commit: str = BASELINE_COMMIT) -> Linker:
-    """``link_authority`` as it was at ``commit``, loaded beside today's."""
-    source = subprocess.run(
-        ["git", "-C", str(repo), "show", f"{commit}:src/kartoteka/resolve/authority.py"],
-        capture_output=True, text=True, check=True).stdout
-    module = types.ModuleType("authority_baseline")
-    sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, "authority_baseline.py", "exec"), module.__dict__)  # noqa: S102
-    return module.link_authority
+    """``link_authority`` as it was at ``commit`` (with its helper modules as they were then),
+    loaded beside today's."""
+    source = _git_show(repo, commit, "src/kartoteka/resolve/authority.py")
+    if source is None:
+        raise SystemExit(f"no resolve/authority.py at {commit}")
+    today = {}
+    for helper in HELPERS:
+        old = _git_show(repo, commit, f"src/kartoteka/resolve/{helper}.py")
+        if old is not None:  # imported by the old authority.py under its own name
+            real = f"kartoteka.resolve.{helper}"
+            today[real] = sys.modules.get(real)
+            sys.modules[real] = _load(f"{helper}_baseline", old)
+    try:
+        return _load("authority_baseline", source).link_authority
+    finally:
+        for real, module in today.items():
+            if module is None:
+                sys.modules.pop(real, None)
+            else:
+                sys.modules[real] = module
 
 
 def _norm(text: str | None) -> str:

@@ -2,16 +2,20 @@
 into SQLite and PostgreSQL.
 
     .venv/bin/python benchmarks/bench_ingest_scale.py [--docs 10000] [--workers 2]
-        [--batch 32] [--pg postgresql://...] [--skip-docs] [--skip-moscow]
+        [--batch 32] [--short] [--pg postgresql://...] [--skip-docs] [--skip-moscow]
         [--moscow-records N]
 
-1. ``--docs`` short English testimonies, generated here from name parts (facts of the language,
-   no source text), ingested into SQLite by the sequential path (the baseline, ``--workers 1``)
-   and by ``--workers N``; prints files per second, the ratio (target >= 1.6 with two workers on
-   two free cores), the load average sampled during each pass (a shared machine's load moves
-   the wall time), the writer's and each worker's peak resident memory, whether the two runs
-   put the same profiles in the same entities, and a progress line every tenth of a pass; then
-   ``--workers N --batch K`` (one cross-document step per K files; ``--batch 1``: skip).
+1. ``--docs`` English testimonies of 1-3 KB each (``synthetic_testimony.py``: an informant, two to
+   six relatives and fellow prisoners with years, places, posts and fates; names from the
+   synthetic people generator's Zipf-distributed Russian name parts; no source text), or with
+   ``--short`` the two-sentence statements of the earlier figures (two people from 17 given
+   names and 22 surnames; ``write_documents``), ingested into SQLite by the sequential path (the
+   baseline, ``--workers 1``) and by ``--workers N``; prints files per second, the ratio (target
+   >= 1.6 with two workers on two free cores), the load average sampled during each pass (a
+   shared machine's load moves the wall time), the writer's and each worker's peak resident
+   memory, whether the two runs put the same profiles in the same entities, and a progress line
+   every tenth of a pass; then ``--workers N --batch K`` (one cross-document step per K files;
+   ``--batch 1``: skip).
 2. Memorial's Moscow list (``../shared/corpus/memorial-moscow/records.jsonl``, read at run time)
    ingested into a new SQLite file (the baseline) and a new PostgreSQL database: wall and CPU
    seconds and persons stored (``--moscow-records N``: the first N records only). Without
@@ -33,6 +37,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # scripts/ and tests/ helpers when run from a checkout
+sys.path.insert(0, str(REPO / "benchmarks"))  # the synthetic generators beside this script
+
+from synthetic_testimony import write_testimonies  # noqa: E402
 
 from kartoteka.pipeline import ingest, iter_source_files  # noqa: E402
 from kartoteka.store.session import Store  # noqa: E402
@@ -41,8 +48,9 @@ from kartoteka.workers import ingest_parallel  # noqa: E402
 
 MOSCOW = REPO.parent / "shared" / "corpus" / "memorial-moscow" / "records.jsonl"
 
-# Common Russian given names and surname stems in the usual English transliteration (BGN/PCGN),
-# and the fates testimony reports; combined at random into one-paragraph statements.
+# ``--short``: common Russian given names and surname stems in the usual English transliteration
+# (BGN/PCGN), and the fates testimony reports; combined at random into two-sentence statements
+# (the form the figures before the testimony generator were measured with).
 GIVEN = ["Ivan", "Pyotr", "Nikolai", "Sergei", "Aleksei", "Mikhail", "Vasily", "Fyodor",
          "Anna", "Maria", "Yelena", "Olga", "Tatyana", "Nina", "Yakov", "Boris", "Grigory"]
 STEMS = ["Smirnov", "Kuznetsov", "Popov", "Sokolov", "Lebedev", "Kozlov", "Novikov", "Morozov",
@@ -127,18 +135,21 @@ class Sampler:
 
 def progress(label: str, count: int) -> Callable[[object], None]:
     """Prints a line every tenth of the run: how far, how fast lately (the per-file time grows
-    with the index a file is linked against)."""
+    with the index a file is linked against), and this process's CPU time a file over that
+    tenth (the sequential path's whole cost, the writer's part with workers): on a shared
+    machine the wall time moves with the load, the CPU time much less."""
     step = max(count // 10, 1)
-    state = {"done": 0, "last": time.perf_counter()}
+    state = {"done": 0, "last": time.perf_counter(), "cpu": time.process_time()}
 
     def on_file(_result: object) -> None:
         state["done"] += 1
         if state["done"] % step == 0:
-            now = time.perf_counter()
+            now, cpu = time.perf_counter(), time.process_time()
             print(f"    {label}: {state['done']:6d} files, the last {step}: "
-                  f"{(now - state['last']) / step:.3f} s/file, load "
+                  f"{(now - state['last']) / step:.3f} s/file (cpu here "
+                  f"{(cpu - state['cpu']) / step:.3f}), load "
                   f"{Path('/proc/loadavg').read_text().split()[0]}", flush=True)
-            state["last"] = now
+            state["last"], state["cpu"] = now, cpu
 
     return on_file
 
@@ -149,14 +160,15 @@ def index_of(store: Store) -> list[tuple]:
         return sorted(session.query(ProfileRow.key, ProfileRow.entity_id).all())
 
 
-def bench_documents(count: int, workers: int, batch: int) -> None:
+def bench_documents(count: int, workers: int, batch: int, short: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="kartoteka-bench-") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
-        write_documents(root / "in", count)
+        (write_documents if short else write_testimonies)(root / "in", count)
         files = list(iter_source_files([root / "in"]))
-        print(f"{count} synthetic documents ({sum(f.stat().st_size for f in files)} bytes)",
-              flush=True)
+        size = sum(f.stat().st_size for f in files)
+        print(f"{count} synthetic {'two-sentence statements' if short else 'testimonies'} "
+              f"({size} bytes, {size / max(count, 1):.0f} a file)", flush=True)
 
         store = Store(root / "one.db")
         start, cpu = time.perf_counter(), time.process_time()
@@ -258,6 +270,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch", type=int, default=32,
                         help="also time --workers N --batch K (1: skip)")
+    parser.add_argument("--short", action="store_true",
+                        help="the two-sentence statements of the earlier figures")
     parser.add_argument("--pg", help="a PostgreSQL server URL to create a database on")
     parser.add_argument("--skip-docs", action="store_true")
     parser.add_argument("--skip-moscow", action="store_true")
@@ -268,7 +282,7 @@ def main() -> None:
         print(f"load average before the run: {handle.read().split()[0]} on "
               f"{os.cpu_count()} cores", flush=True)
     if not args.skip_docs:
-        bench_documents(args.docs, args.workers, args.batch)
+        bench_documents(args.docs, args.workers, args.batch, args.short)
     if not args.skip_moscow:
         bench_moscow(args.pg, args.moscow_records)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -227,7 +228,11 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
         surname = (r.data or {}).get("surname")
         if surname:
             wanted.update(neighbour_key(k) for k in surname_keys(surname))
-    return blocks | {b for b in stored_block_keys(session) if neighbour_key(b) in wanted}
+    return blocks | {b for b in stored_block_keys(session) if _neighbour_key(b) in wanted}
+
+
+# Ingest asks for every stored block's coarse key once a file: as many as there are surnames.
+_neighbour_key = lru_cache(maxsize=1 << 18)(neighbour_key)
 
 
 def _link_persons(session: Session, persons: list[ProfileRow], cur: Curation,
@@ -299,6 +304,7 @@ def _memorial_record(raw: RawRecord, source: str) -> AuthorityRecord:
          **{k: v for k, v in (("birth_date", parsed.birth_date),
                               ("birth_place", parsed.birth_place),
                               ("arrest_date", parsed.arrest_date),
+                              ("occupation", parsed.occupation),
                               ("execution_date", parsed.execution_date)) if v}},
     )
 

@@ -192,6 +192,17 @@ def test_aliases_a_second_bracket_and_an_unread_script_belong_to_the_lead():
         ("In 1932 he assumed the identity of Paul Rand, a Swiss salesman.", ["Paul Rand"],
          {"Paul Rand": None}),
         ("She was born Anna Lind in Riga in 1903.", ["Anna Lind"], {"Anna Lind": None}),
+        ("Another identity that he used in Vienna was Mr Brandt, a watchmaker.", ["Brandt"],
+         {"Brandt": None}),
+        ("In Paris Karl Ozols lived quietly; the name he used there was Carl Oswald.",
+         ["Karl Ozols", "Carl Oswald"], {"Carl Oswald": "Karl Ozols"}),
+        ("The identity which she adopted in Prague was Dr Anna Lind.", ["Anna Lind"],
+         {"Anna Lind": None}),
+        ("The passport in his pocket gave his name as Hans Brandt.", ["Hans Brandt"],
+         {"Hans Brandt": None}),
+        ("Gleb Orekhov crossed the border on a passport in the name of Karl Weber.",
+         ["Gleb Orekhov", "Karl Weber"], {"Karl Weber": "Gleb Orekhov"}),
+        ("Gleb Orekhov spoke in the name of Lenin.", ["Gleb Orekhov", "Lenin"], {}),
     ],
 )
 def test_aliases_assumed_names_in_running_text(text, surfaces, expected):
@@ -285,3 +296,21 @@ def test_aliases_other_names_lines_of_an_infobox_are_the_subjects():
     assert aliases_of(text, ["Karl Ozols", "Karl Ozolin", "Anna Lind"]) == {"Karl Ozolin": None}
     text = "Karl Ozols\nOther names: none, worked with Anna Lind\n"
     assert aliases_of(text, ["Karl Ozols", "Anna Lind"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("In 1925 Gleb Orekhov invited Pavel Sorin (his official name since 1920) to Tiflis.",
+         ["Gleb Orekhov", "Pavel Sorin"], {"Pavel Sorin": None}),
+        ("The reports were signed VOLK (his OGPU code name) until 1934.", ["VOLK"],
+         {"VOLK": None}),
+        ("Письма он подписывал: Сорин (его партийный псевдоним).", ["Сорин"], {"Сорин": None}),
+        # a bracket about someone else's name, or no possessive: no alias
+        ("Pavel Sorin (his brother's friend) came in 1925.", ["Pavel Sorin"], {}),
+        ("Pavel Sorin (the name of a street) is in Tiflis.", ["Pavel Sorin"], {}),
+    ],
+)
+def test_aliases_a_bracket_calling_the_name_his_own_gives_the_subject(text, surfaces,
+                                                                      expected):
+    assert aliases_of(text, surfaces) == expected

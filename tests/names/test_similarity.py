@@ -91,7 +91,10 @@ def test_similarity_given_compatible(a: str | None, b: str | None, expected: boo
      ("Ivanovich", "Ivanovna", True), ("Ivanovich", "Petrovich", False), ("I.", "Ivanovich", True),
      ("Яковлевич", "Янкелевич", True), ("Petrovich", "Pavlovich", False),
      ("Nikolaevich", "Николаевич", True), ("И.", "Iosifovich", True),
-     ("И.", "Josifowicz", True), ("Ю.", "Juliewicz", True), ("И.", "Petrovich", False)],
+     ("И.", "Josifowicz", True), ("Ю.", "Juliewicz", True), ("И.", "Petrovich", False),
+     # Georgian: the father's name in the genitive before dze (son) or asuli (daughter)
+     ("Pavles dze", "Pavlovich", True), ("Davitis dze", "Davidovich", True),
+     ("Shalvas asuli", "Shalvovna", True), ("Davitis dze", "Pavlovich", False)],
 )
 def test_similarity_patronymic_compatible(a: str, b: str, expected: bool) -> None:
     assert patronymic_compatible(a, b) is expected

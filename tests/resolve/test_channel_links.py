@@ -157,3 +157,72 @@ def test_channel_links_two_named_namesakes_are_left_to_the_linker() -> None:
     profiles = [prof("a", "d1", "Lev Kamenev", given="Lev"),
                 prof("b", "d2", "L. Kamenev", initials=("L",)), *background(8)]
     assert not together(link(profiles), "a", "b")
+
+
+def bare(key: str, doc: str, *forms: str, comentioned: list[str] | None = None) -> Profile:
+    """A profile known by bare surnames only: its label and the other forms its document wrote."""
+    p = prof(key, doc, forms[0], comentioned=comentioned or [f"Someone{key}"])
+    return Profile(**{**p.__dict__, "names": list(forms)})
+
+
+def test_channel_links_join_two_bare_clusters_that_write_one_spelling() -> None:
+    """"Dubrov" (once "Tubrov") in one chapter, "Tubrov" in another, no company in common: one
+    spelling the linker compared under different labels."""
+    profiles = [bare("a", "d1", "Dubrov", "Tubrov"), bare("b", "d2", "Tubrov"), *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b")
+    joined = [p for p in linkage.pairs if "Tubrov" in p.features.get("forms", [])]
+    assert "one spelling" in joined[0].features["context"]
+
+
+def test_channel_links_one_spelling_of_a_surname_two_people_bear_joins_nothing() -> None:
+    profiles = [bare("a", "d1", "Dubrov", "Tubrov"), bare("b", "d2", "Tubrov"),
+                prof("c", "d3", "Ivan Tubrov", given="Ivan", comentioned=["Oleg Frolov"]),
+                prof("d", "d4", "Pyotr Tubrov", given="Pyotr", comentioned=["Gleb Orekhov"]),
+                *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_one_spelling_beside_a_named_cluster_is_not_the_bare_label() -> None:
+    """A bare "Tubrov" the linker weighed against Ivan Tubrov itself: the company decides."""
+    profiles = [bare("a", "d1", "Tubrov", "Dubrov"),
+                prof("b", "d2", "Ivan Tubrov", given="Ivan", comentioned=["Oleg Frolov"]),
+                *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_a_bare_form_no_family_bears_joins_the_lone_surname_it_reads_as() -> None:
+    """"Shpigelglias" reads as the surname of the one Shpigelglas known: no company needed."""
+    profiles = [prof("a", "d1", "Sergei Shpigelglas", given="Sergei"),
+                bare("b", "d2", "Shpigelglias"), *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b")
+    joined = [p for p in linkage.pairs if "Shpigelglias" in p.features.get("forms", [])]
+    assert "one reading" in joined[0].features["context"]
+
+
+def test_channel_links_one_reading_needs_a_lone_surname_and_an_unknown_form() -> None:
+    two = [prof("a", "d1", "Sergei Shpigelglas", given="Sergei"),
+           prof("c", "d3", "Boris Shpigelglas", given="Boris", comentioned=["Oleg Frolov"]),
+           bare("b", "d2", "Shpigelglias"), *background(8)]
+    assert not together(link(two), "a", "b") and not together(link(two), "c", "b")
+    # Solovov is a dictionary surname: a family of its own beside Solovyov
+    known = [prof("a", "d1", "Vladimir Solovyov", given="Vladimir"), bare("b", "d2", "Solovov"),
+             *background(8)]
+    assert not together(link(known), "a", "b")
+
+
+def test_channel_links_a_bare_cluster_writing_a_lone_named_surname_once_joins_it() -> None:
+    """A chapter labelled "Bokor" that once writes "Pauker", beside the one Karl Pauker."""
+    profiles = [prof("a", "d1", "Karl Pauker", given="Karl"),
+                bare("b", "d2", "Bokor", "Pauker"), *background(8)]
+    assert together(link(profiles), "a", "b")
+    # the bare label itself the linker weighed: the company decides (see a_bare_namesake_...)
+    alone = [prof("a", "d1", "Karl Pauker", given="Karl"), bare("b", "d2", "Pauker"),
+             *background(8)]
+    assert not together(link(alone), "a", "b")
+
+
+def test_channel_links_one_spelling_that_is_a_label_on_both_sides_is_the_linkers() -> None:
+    profiles = [bare("a", "d1", "Tubrov", "Dubrov"), bare("b", "d2", "Tubrov"), *background(8)]
+    assert not together(link(profiles), "a", "b")

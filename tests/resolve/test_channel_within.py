@@ -93,3 +93,12 @@ def test_channel_within_keeps_two_names_of_two_rolls_apart() -> None:
     names = ["Yakir", "Kork", "Eideman", "Dubrov", "Ulrikh", "Alksnis", "Tuplov", "Dybenko"]
     entities, found = people_of(text, names)
     assert entity_of(entities, found["Dubrov"][0]) is not entity_of(entities, found["Tuplov"][0])
+
+
+def test_channel_within_three_people_in_a_sentence_are_no_roll() -> None:
+    # Only an enumeration names each of its people once; a clause naming three is a scene.
+    text = ("Yakir, Kork, Eideman and Dubrov were tried in June. The court met at night.\n\n"
+            "Yagoda feared that Tuplov and Kamenev would talk.")
+    names = ["Yakir", "Kork", "Eideman", "Dubrov", "Yagoda", "Tuplov", "Kamenev"]
+    entities, found = people_of(text, names)
+    assert entity_of(entities, found["Dubrov"][0]) is entity_of(entities, found["Tuplov"][0])

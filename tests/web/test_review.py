@@ -52,6 +52,17 @@ def test_comparisons_decided_by_orders_rows_and_keeps_notes() -> None:
     assert decided_by({}) is None and decided_by({"by": "hand"}).comparisons == []
 
 
+def test_comparisons_decided_by_names_the_shared_field_and_the_far_death_day() -> None:
+    features = {"occupation": {"level": "same field", "field": "medicine", "weight": 5.3},
+                "death_date": {"level": "other day", "weight": -2.3},
+                "days_apart": ["death_date"], "match_weight": 3.0}
+    decided = decided_by(features, 0.9)
+    assert decided is not None
+    assert {c.name: c.level for c in decided.comparisons} == {
+        "occupation": "same field (medicine)", "death_date": "other day"}
+    assert any("more than a month" in n for n in decided.notes)
+
+
 def test_review_page_shows_each_comparison_level_and_weight(
         client: TestClient, fixture_db: Fixture) -> None:
     # Birth years two apart: evidence against, shown with its (negative) weight.

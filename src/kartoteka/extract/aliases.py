@@ -13,7 +13,9 @@ Grishin, he …" names the man the text is about. ``text_aliases`` finds these t
    that always announces another name ("born", "née", "настоящее");
 3. a name on an infobox line labelled as the name at birth: the text's subject's;
 4. an assumed name ("under the pseudonym X"): of the one person named before it in the
-   sentence, or of the text's subject when no one is.
+   sentence, or of the text's subject when no one is;
+5. a name followed by a bracket that calls it his or her name ("X (his code name)"): the
+   text's subject's, as the possessive names no one.
 
 The extractors mark some of these themselves (``alias_of``); this module is the language-
 independent reading of the layout, which every language pipeline runs last
@@ -42,6 +44,7 @@ TIME_WORDS = en.TIME_WORDS | ru.TIME_WORDS
 LATER_WORDS = en.LATER_WORDS | ru.LATER_WORDS
 ASSUMED_NAME_PHRASES = en.ASSUMED_NAME_PHRASES + ru.ASSUMED_NAME_PHRASES
 ASSUMED_LIST_PHRASES = en.ASSUMED_LIST_PHRASES + ru.ASSUMED_LIST_PHRASES
+OWN_NAME_REMARKS = en.OWN_NAME_REMARKS + ru.OWN_NAME_REMARKS
 LIST_SEPARATORS = en.LIST_SEPARATORS | ru.LIST_SEPARATORS
 MAIN_CLAUSE_VERBS = en.MAIN_CLAUSE_VERBS | ru.MAIN_CLAUSE_VERBS
 BIRTH_NAME_LABELS = en.BIRTH_NAME_LABELS + ru.BIRTH_NAME_LABELS
@@ -58,6 +61,8 @@ _ASSUMED = re.compile(r"(?:" + "|".join(ASSUMED_NAME_PHRASES) + r")\s*[\"'“”
                       re.IGNORECASE)
 _ASSUMED_LIST = re.compile(r"(?:" + "|".join(ASSUMED_LIST_PHRASES)
                            + r")\s*[\"'“”„«»‘’:]*\s*$", re.IGNORECASE)
+_OWN_NAME = re.compile(r"\s*\(\s*(?:" + "|".join(OWN_NAME_REMARKS) + r")[^()]{0,40}\)",
+                       re.IGNORECASE)
 _MAIN_VERB = re.compile(r"\s+(?:" + "|".join(sorted(MAIN_CLAUSE_VERBS)) + r")\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BIRTH_LABEL = re.compile(r"\s*(?:" + "|".join(BIRTH_NAME_LABELS) + r")\s*[:—–-]\s*",
@@ -266,6 +271,8 @@ def text_aliases(text: str, persons: Sequence[Mention]) -> dict[str, str]:
         label = _BIRTH_LABEL.match(line)
         if label and (label.end() == len(line) or _list_gap(line[label.end():])):
             found[mention.id] = SUBJECT  # the label's first name, or one of its list
+        elif _OWN_NAME.match(text, mention.end):
+            found[mention.id] = SUBJECT  # "Lev Sorin (his official name since 1920)"
         elif _ASSUMED.search(text, max(0, mention.start - 60), mention.start):
             _assumed_owner(text, ordered, index, found)
         elif _ASSUMED_LIST.search(text, max(0, mention.start - 60), mention.start):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -70,8 +71,20 @@ def given_name_row(number: int) -> GivenName:
 _PATRONYMIC_SUFFIX_KEYS = ("ovna", "evna", "ovic", "evic", "icna", "ic", "na")
 
 
+# A Georgian patronymic is the father's name in the genitive (-is after a consonant, -s after a
+# vowel) before "dze" (son) or "asuli" (daughter): Pavles dze, Besarionis dze (Hewitt, Georgian:
+# A Structural Reference Grammar, on personal names).
+_GEORGIAN_PATRONYMIC = re.compile(r"(\w+?)(?:is|s)\s+(?:dze|asuli)", re.IGNORECASE)
+
+
 def patronymic_stems(patronymic: str) -> tuple[str, ...]:
-    """Fine keys of a patronymic without its suffix: Ivanovich -> "ivan", Яковлевич -> "yakovl"."""
+    """Fine keys of a patronymic without its suffix: Ivanovich -> "ivan", Яковлевич -> "yakovl",
+    Georgian Pavles dze -> "pavle"."""
+    georgian = _GEORGIAN_PATRONYMIC.fullmatch(patronymic.strip())
+    if georgian:
+        # as a Russian patronymic's stem drops the father's final vowel (Shalva, Shalv-ovna)
+        keys = given_fine_keys(georgian.group(1))
+        return tuple(dict.fromkeys([*keys, *(k[:-1] for k in keys if k[-1:] in "aeiouy")]))
     stems = []
     for key in given_fine_keys(patronymic):
         for ending in _PATRONYMIC_SUFFIX_KEYS:

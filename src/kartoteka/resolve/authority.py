@@ -10,7 +10,9 @@ of one of twenty Orlovs weighs little, a Bokiy a lot. On top of the score, rules
 - a link needs the surname and the given name (or its initial) to agree: a surname alone, however
   rare, at most waits for review;
 - a profile links to at most one record of a source; two records it fits about equally well
-  both go to review.
+  both go to review;
+- a day of death the text gives more than a month from the record's holds the pair for review,
+  however well the rest agrees (``authority_evidence.days_apart``).
 
 The prior and the surname frequencies are those of the whole list, not of the records passed
 in: a new document is linked against the records of its surnames' blocks only, and counting
@@ -35,6 +37,7 @@ from kartoteka.names.script import is_cyrillic
 from kartoteka.names.translit import READERS, read_latin
 from kartoteka.resolve.authority_evidence import (
     Facts,
+    days_apart,
     evidence,
     profile_facts,
     record_facts,
@@ -305,17 +308,22 @@ def link_authority(
             best[pair] = (probability, features)
     found: dict[str, list[AuthorityMatch]] = defaultdict(list)
     for (profile_key, record_key), (probability, features) in sorted(best.items()):
+        held: list[str] = []
         if profile_key in text_facts:  # what the text says that the record may corroborate
+            own = record_facts(by_key[record_key].extra)
             probability = with_evidence(probability, features, evidence(
-                text_facts[profile_key], record_facts(by_key[record_key].extra), prior))
+                text_facts[profile_key], own, prior))
+            held = days_apart(text_facts[profile_key], own)
         if probability < keep_from:
             continue
         reasons = tuple(features["conflicts"])
         if reasons and not (set(reasons) <= DATE_CONFLICTS and probability >= link_threshold):
             continue
         linked = probability >= link_threshold and not reasons and _is_strong(features)
-        if probability >= link_threshold and not reasons and not linked:
+        if probability >= link_threshold and not reasons and not _is_strong(features):
             features["names_too_thin"] = True  # a surname alone never links, however rare
+        if linked and held:
+            linked, features["days_apart"] = False, held  # a reviewer decides (evidence)
         record = by_key[record_key]
         found[profile_key].append(AuthorityMatch(
             profile_key, record.source, record.record_id, probability, features,

@@ -18,6 +18,19 @@ features (level and weight), so a link shows what decided it.
   names (town, village, district or province), compared by key, case endings aside (Одессе,
   Odessa). u 0.01: the commonest birthplace of the list, Moscow, is one record in sixteen.
   Only two settlements disagree: a village in the text and a province in the record do not.
+- ``occupation``: the fields of work (``authority_occupations``) of the text's roles and bodies
+  ("Kremlin doctor", "People's Commissar for Finance", "NKVD officer") and of the record's
+  occupation ("нарком финансов СССР"). "same field" weighs by the rarest field shared: u is the
+  share of the list's records in it (``occupation_shares``), so a doctor weighs more than an
+  engineer; "other field" weighs a little against (texts name the post a man is remembered
+  for, the list the one he held at arrest). It is never the only thing that links: a link
+  still needs the names to agree (``authority._is_strong``).
+
+A day of death far from the record's (``days_apart``: more than a month from the execution
+day) is weighed like any other day, and holds the pair for review: the day of an execution is
+the act's, and a reviewer, not the score, decides whether a source misdated the death or names
+another man. Birthdays are not held so: sources disagree on them for many reasons (the
+calendar, a passport's correction, a copyist) and they weigh as ``birth_date`` says.
 """
 
 from __future__ import annotations
@@ -31,6 +44,7 @@ from functools import lru_cache
 from typing import Any
 
 from kartoteka.names.keys import given_key
+from kartoteka.resolve.authority_occupations import occupation_fields
 from kartoteka.resolve.profile import Profile
 
 EVIDENCE_LEVELS: dict[str, tuple[str, ...]] = {
@@ -38,7 +52,12 @@ EVIDENCE_LEVELS: dict[str, tuple[str, ...]] = {
     "birth_date": ("same day", "other day"),
     "arrest_date": ("same day", "other day"),
     "born_in": ("same place", "other place"),
+    "occupation": ("same field", "other field"),
 }
+# Days further apart than this are not a sentence and its execution, nor two calendars.
+MAX_DAYS_APART = 31
+# A share of a few records of the list is no measure of how common a field is.
+MIN_FIELD_SHARE = 0.005
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # The words of a Russian address of birth that are no place (abbreviations of kinds of
 # settlement and division, as Memorial's lists write them), and prepositions.
@@ -74,6 +93,7 @@ class Facts:
     # keys of the settlements among them (no province, district or region): only these can
     # disagree, a village in a province is no other place than the province
     settlements: tuple[str, ...] = ()
+    fields: frozenset[str] = frozenset()  # fields of work (authority_occupations)
 
 
 def _day(value: Any) -> str | None:
@@ -127,8 +147,10 @@ def same_place(a: str, b: str) -> bool:
 
 
 def profile_facts(profile: Profile) -> Facts:
+    fields = frozenset().union(*(occupation_fields(text) for text in (
+        *profile.roles, *profile.organizations)))
     return Facts(_day(profile.birth_date), _day(profile.death_date), _day(profile.arrest_date),
-                 place_keys(profile.birthplace), settlement_keys(profile.birthplace))
+                 place_keys(profile.birthplace), settlement_keys(profile.birthplace), fields)
 
 
 def record_facts(extra: Mapping[str, Any]) -> Facts:
@@ -137,7 +159,8 @@ def record_facts(extra: Mapping[str, Any]) -> Facts:
     return Facts(_day(extra.get("birth_date")),
                  _day(extra.get("execution_date") or extra.get("death_date")),
                  _day(extra.get("arrest_date")), place_keys(extra.get("birth_place")),
-                 settlement_keys(extra.get("birth_place")))
+                 settlement_keys(extra.get("birth_place")),
+                 occupation_fields(str(extra.get("occupation") or "")))
 
 
 def _levels(text: Facts, record: Facts) -> dict[str, str]:
@@ -156,6 +179,22 @@ def _levels(text: Facts, record: Facts) -> dict[str, str]:
     return levels
 
 
+def days_apart(text: Facts, record: Facts) -> list[str]:
+    """The days (of death) the text and the record give more than a month apart."""
+    out = []
+    for name in ("death_date",):
+        a, b = getattr(text, name), getattr(record, name)
+        if not (a and b):
+            continue
+        try:
+            gap = abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+        except ValueError:
+            continue
+        if gap > MAX_DAYS_APART:
+            out.append(name)
+    return out
+
+
 def evidence(text: Facts, record: Facts, prior: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """Each comparison both sides can make: its level and weight (bits, log2 m/u)."""
     table = prior.get("record_evidence") or {}
@@ -164,7 +203,22 @@ def evidence(text: Facts, record: Facts, prior: Mapping[str, Any]) -> dict[str, 
         if name in table and level in table[name]:
             m, u = table[name][level]
             out[name] = {"level": level, "weight": round(math.log2(m / u), 3)}
+    if text.fields and record.fields and "occupation" in table:
+        out["occupation"] = _occupation(text.fields, record.fields, table["occupation"],
+                                        prior.get("occupation_shares") or {})
     return out
+
+
+def _occupation(text: frozenset[str], record: frozenset[str], levels: Mapping[str, Any],
+                shares: Mapping[str, float]) -> dict[str, Any]:
+    """The occupation comparison: the rarest field both name, or none shared."""
+    shared = text & record
+    if not shared:
+        m, u = levels["other field"]
+        return {"level": "other field", "weight": round(math.log2(m / u), 3)}
+    m, default_u = levels["same field"]
+    u, field_name = min((max(MIN_FIELD_SHARE, shares.get(f, default_u)), f) for f in shared)
+    return {"level": "same field", "field": field_name, "weight": round(math.log2(m / u), 3)}
 
 
 def with_evidence(probability: float, features: dict[str, Any],

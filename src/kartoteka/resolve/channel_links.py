@@ -14,6 +14,19 @@ one person when
   institution or a relative, worth at least ``MIN_CONTEXT``;
 - and the pair is unambiguous: neither has another candidate nearly as good.
 
+One spelling both sides write is no channel variant but one surname the linker compared under
+each side's label alone (a chapter's "Morchanov", once "Molchanov" too, and another chapter's
+"Molchanov"): two clusters, one at least known by bare surnames only, that share a written form
+join without the context, as the linker joins one bare surname (``lone.py``), when the surname
+is lone (no two named clusters bearing it are different people) and not common, and it is not
+the surname of a label on both sides, which the linker weighed itself (a chapter labelled
+"Bokor" that once writes "Pauker" joins Karl Pauker; a bare "Pauker" is the linker's call).
+So does a bare form no dictionary knows as a surname (``attested_surname``) one of whose
+readings is the surname of a lone cluster ("Shpigelglias", read Шпигельглас, beside Sergei
+Shpigelglas): the linker sends a bare surname on a variant to review because two dictionary
+surnames a letter apart are two families (Solovov, Solovyov), which a form no family bears
+cannot be.
+
 Each join is returned as a scored pair with the evidence behind it (``rule``, the two forms,
 the shared context), so a curator sees why and can undo it with a "not the same".
 """
@@ -25,8 +38,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kartoteka.names.attested import attested_surname
 from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_keys
-from kartoteka.names.keys import fold, surname_key
+from kartoteka.names.keys import fold, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
 from kartoteka.names.similarity import given_compatible, patronymic_compatible
 from kartoteka.resolve.across import Linkage, ScoredPair
@@ -36,6 +50,8 @@ from kartoteka.resolve.channel_within import (
     split_name,
     variant_forms,
 )
+from kartoteka.resolve.lone import COMMON_SHARE as COMMON_SURNAME
+from kartoteka.resolve.lone import PRIOR_PROFILES
 from kartoteka.resolve.profile import Decisions, Profile
 
 MIN_CONTEXT = 3.0  # shared context for a join: three co-mentioned people, or two and a post
@@ -43,6 +59,7 @@ COMMON_SHARE = 0.3  # a co-mention named beside this share of the people is back
 MIN_BACKGROUND = 200  # people at hand needed to tell background from context
 BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
 MARGIN = 0.1  # share by which the best candidate (context x similarity) must beat the next
+SPELLING_SCORE = 0.5  # the rank of a join on one shared spelling without context
 YEARS_APART = 2  # birth or death years further apart than this are two people
 
 
@@ -62,6 +79,7 @@ class _Cluster:
     posts: set[str] = field(default_factory=set)  # roles, institutions (folded)
     relatives: set[str] = field(default_factory=set)
     named: bool = False  # some profile gives a given name or initials
+    labelled: set[str] = field(default_factory=set)  # surnames of the labels (casefolded)
 
 
 def _surname_of(label: str) -> str:
@@ -76,6 +94,7 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
         c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
         c.documents.add(p.document_id)
         c.named = c.named or bool(p.given or p.initials)
+        c.labelled.add((parse_person_name(p.label).surname or p.label).casefold())
         if p.given and len(p.given.strip(". ")) > 1 and not split_name(parse_person_name(p.label)):
             c.given.add(p.given)
         if p.patronymic and len(p.patronymic.strip(". ")) > 1:
@@ -127,6 +146,60 @@ def _weights(clusters: list[_Cluster]) -> dict[str, float]:
     return {key: 0.0 if count > line else 1.0 for key, count in counts.items()}
 
 
+def _lone_keys(clusters: list[_Cluster]) -> set[str]:
+    """Surname keys whose named clusters could all be one person (``lone.py``'s rule over
+    clusters) and that are not common (borne by ``lone.COMMON_SHARE`` of them, smoothed)."""
+    bearers: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        for key in c.own_keys:
+            bearers[key].append(c)
+    population = len(clusters) + PRIOR_PROFILES
+    lone = set()
+    for key, found in bearers.items():
+        if (len(found) - 1) / population >= COMMON_SURNAME:
+            continue
+        named = [c for c in found if c.named]
+        if not any(_names_differ(x, y) for i, x in enumerate(named) for y in named[i + 1:]):
+            lone.add(key)
+    return lone
+
+
+def _names_differ(a: _Cluster, b: _Cluster) -> bool:
+    return (any(given_compatible(x, y) is False for x in a.given for y in b.given)
+            or any(patronymic_compatible(x, y) is False
+                   for x in a.patronymics for y in b.patronymics))
+
+
+def _one_spelling(a: _Cluster, b: _Cluster, lone: set[str]) -> str | None:
+    """The written form two clusters share, where its surname is lone and at least one side
+    is bare (module docstring); not a label of both: the linker weighed labels against each
+    other and may have had its reasons."""
+    if a.named and b.named:
+        return None
+    theirs = {f.casefold() for f in b.forms}
+    weighed = a.labelled & b.labelled
+    shared = sorted(f for f in a.forms if f.casefold() in theirs and surname_key(f) in lone
+                    and f.casefold() not in weighed)
+    return shared[0] if shared else None
+
+
+def _one_reading(a: _Cluster, b: _Cluster, lone: set[str]) -> tuple[str, str] | None:
+    """A bare cluster's form no dictionary knows as a surname whose readings meet the surname of
+    a lone one (module docstring): the form and the other cluster's."""
+    if a.named and b.named:
+        return None
+    for bare, other in ((a, b), (b, a)):
+        if bare.named:
+            continue
+        for x in sorted(bare.forms):
+            keys = set(surname_keys(x))
+            for y in sorted(other.forms):
+                if surname_key(y) in lone and surname_key(y) in keys and fold(x) != fold(y) \
+                        and not attested_surname(x):
+                    return (x, y) if bare is a else (y, x)
+    return None
+
+
 def _context(a: _Cluster, b: _Cluster, weights: dict[str, float]) -> tuple[float, list[str]]:
     shared = (a.context & b.context) - a.own_keys - b.own_keys
     score = sum(weights.get(k, 0.0) for k in shared)
@@ -158,6 +231,7 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
         for key in {k for f in c.forms for k in channel_keys(f)}:
             blocks[key].append(c)
     weights = _weights(clusters)
+    lone = _lone_keys(clusters)
     candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]] = {}
     for block in blocks.values():
         if len(block) > BLOCK_CAP:
@@ -167,7 +241,11 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                 pair = (min(a.index, b.index), max(a.index, b.index))
                 if pair in candidates:
                     continue
-                similarity, x, y = best_channel_fit(a.forms, b.forms)
+                spelling = _one_spelling(a, b, lone)
+                reading = None if spelling else _one_reading(a, b, lone)
+                similarity, x, y = ((1.0, spelling, spelling) if spelling
+                                    else (1.0, *reading) if reading
+                                    else best_channel_fit(a.forms, b.forms))
                 if similarity < CHANNEL_THRESHOLD:
                     continue
                 if both_attested(x, y) and not _bare_namesake(a, b, x, y):
@@ -175,7 +253,11 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                 if _conflict(a, b, decisions):
                     continue
                 score, evidence = _context(a, b, weights)
-                if score >= MIN_CONTEXT:
+                if spelling or reading:
+                    # ranked below any join the context supports, as the weakest evidence
+                    score = max(score, SPELLING_SCORE)
+                    evidence = [*evidence, "one spelling" if spelling else "one reading"]
+                if score >= MIN_CONTEXT or spelling or reading:
                     candidates[pair] = (score * similarity, similarity, evidence, x, y)
     return _apply(linkage, clusters, candidates, decisions)
 

@@ -10,7 +10,8 @@ second person of the same document when all of these hold:
   surnames a letter apart (Kamensky, Kaminsky) are two families;
 - nothing conflicts: the genders agree, a given name the mangled form carries is compatible,
   and no sentence names both (two names in one sentence are two people), nor do two lists or
-  two enumerations in running text (sentences naming ``ROLL`` or more people) name each;
+  two enumerations in running text (``ROLL`` or more names in a row, with only commas and
+  conjunctions between them) name each;
 - they share the scene: some mention of one stands within ``SCENE`` characters of the other.
 
 The joined forms become other names of the person (like a pseudonym), so the person keeps
@@ -19,6 +20,7 @@ the label its own names give it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from kartoteka.names.attested import attested_surname
@@ -35,6 +37,11 @@ _SENTENCE_END = frozenset(".!?…\"”»:")
 # court's members): two names standing in such rolls are two people, however alike.
 ROLL = 3
 MARGIN = 0.05  # the closest person must be this much closer than the next
+# What stands between two names of an enumeration: a comma, a conjunction (English, Russian),
+# a possessive ending, a bracketed remark.
+_ENUMERATION_GAP = re.compile(
+    r"(?:['’]s)?\s*(?:\([^()]{0,60}\))?\s*(?:,|;)?\s*(?:(?:and|or|as well as|и|или)\s+)?",
+    re.IGNORECASE)
 
 
 def variant_forms(names: list[PersonName]) -> tuple[set[str], set[str]]:
@@ -166,16 +173,32 @@ def _fit(person, other) -> float:  # noqa: ANN001 - two people.Person
     return score if score >= CHANNEL_THRESHOLD else 0.0
 
 
+def _rolls(live: list, text: str, scene: _Scene) -> set[int]:
+    """Sentences that enumerate ``ROLL`` or more people: names in a row with only commas and
+    conjunctions between them ("Yakir, Kork, Eideman and Dubrov were tried"). A sentence that
+    merely names three people ("Yagoda feared that Dubrov and Kamenev would talk") is none."""
+    by_sentence: dict[int, list[tuple[int, int, int]]] = {}
+    for n, person in enumerate(live):
+        for m in person.mentions:
+            by_sentence.setdefault(scene.sentence(m.start), []).append((m.start, m.end, n))
+    rolls = set()
+    for sentence, found in by_sentence.items():
+        found.sort()
+        run: set[int] = {found[0][2]}
+        for (_, end, _n), (start, _end, n) in zip(found, found[1:], strict=False):
+            run = run | {n} if _ENUMERATION_GAP.fullmatch(text[end:start]) else {n}
+            if len(run) >= ROLL:
+                rolls.add(sentence)
+                break
+    return rolls
+
+
 def join_channel_variants(people: list, text: str, starts: list[int]) -> list:
     """Join people whose names the channel confused, under the rules of the module docstring;
     returns the people left, in order."""
     scene = _Scene(text, starts)
     live = [p for p in people if p.mentions and not p.unresolved]
-    named_in: dict[int, set[int]] = {}
-    for n, person in enumerate(live):
-        for m in person.mentions:
-            named_in.setdefault(scene.sentence(m.start), set()).add(n)
-    scene.rolls = {s for s, named in named_in.items() if len(named) >= ROLL}
+    scene.rolls = _rolls(live, text, scene)
 
     def apart(a, b) -> bool:  # noqa: ANN001
         return scene.apart(a, b) or _conflict(a, b)

@@ -40,12 +40,17 @@ from kartoteka.resolve.across import (
     ordered_pair,
     person_decision,
 )
-from kartoteka.resolve.comparisons import load_prior, pair_features
+
+# _finite and _probability: pair_features' and score_pair's own steps, so that a remembered pair
+# gives the very floats and features scoring it again would.
+from kartoteka.resolve.comparisons import _finite, load_prior, pair_features
 from kartoteka.resolve.constraints import ConstrainedClusters, apply_must_links, conflicts
+from kartoteka.resolve.incremental_memo import PAIRS as _PAIRS
+from kartoteka.resolve.incremental_memo import ROWS as _ROWS
 from kartoteka.resolve.lone import lone_surnames, mark_lone_surnames
-from kartoteka.resolve.pair_scores import model_weights, prior_weights, score_pair
+from kartoteka.resolve.pair_scores import _probability, model_weights, prior_weights, score_pair
 from kartoteka.resolve.profile import Decisions, Profile
-from kartoteka.resolve.records import bound_blocks, name_parts, person_row
+from kartoteka.resolve.records import bound_blocks, person_row
 from kartoteka.resolve.scoring import MIN_PROFILES_TO_TRAIN, TF_COLUMNS, surname_frequencies
 from kartoteka.resolve.scoring import Candidate as _Candidate
 from kartoteka.resolve.scoring import prior_match_probability as _prior_match_probability
@@ -125,8 +130,7 @@ def attach_profiles(
     persons = [*stored, *new]
     if not new:
         return Attachment({}, [])
-    parts = {p.key: name_parts(p) for p in persons}
-    rows = [person_row(p) for p in persons]
+    parts, rows, held_profiles = _ROWS.rows(persons)
     bound_blocks(rows)
     prior = load_prior()
     population = population or len(persons)
@@ -143,18 +147,40 @@ def attach_profiles(
     scored: dict[tuple[str, str], _Candidate] = {}
     seen: set[tuple[str, str]] = set()
 
+    weights_token = _PAIRS.token(weights)
+
     def score_around(i: int) -> None:
         for j in _partners(i, rows, index):
             a, b = ordered_pair(rows[i]["unique_id"], rows[j]["unique_id"])
             if (a, b) in seen:
                 continue
             seen.add((a, b))
-            row = score_pair(rows[position[a]], rows[position[b]], weights, log2_odds, tf)
-            if row["match_probability"] < keep_pairs_from:
+            left, right = rows[position[a]], rows[position[b]]
+            known = _PAIRS.scored(a, b, held_profiles[a], held_profiles[b], weights_token, tf,
+                                  left, right)
+            if known is None:
+                row = score_pair(left, right, weights, log2_odds, tf)
+                features = reasons = None
+                if row["match_probability"] >= keep_pairs_from:
+                    reasons = conflicts(parts[a], parts[b])
+                    features = pair_features(row, reasons)
+                known = _PAIRS.keep(a, b, held_profiles[a], held_profiles[b], weights_token,
+                                    tf, left, right, row, features, reasons)
+            total = log2_odds
+            for term in known.terms:  # the order score_pair adds them in: the same float
+                total += term
+            probability = _probability(total)
+            if probability < keep_pairs_from:
                 continue
-            reasons = conflicts(parts[a], parts[b])
-            scored[(a, b)] = _Candidate(a, b, row["match_probability"], row["match_weight"],
-                                        pair_features(row, reasons), reasons)
+            if known.features is None:  # kept below the line, now above it: score it whole
+                row = score_pair(left, right, weights, log2_odds, tf)
+                reasons = conflicts(parts[a], parts[b])
+                known = _PAIRS.keep(a, b, held_profiles[a], held_profiles[b], weights_token,
+                                    tf, left, right, row, pair_features(row, reasons), reasons)
+            features = known.feature_dict()
+            features["match_weight"] = _finite(float(total))
+            features["conflicts"] = list(known.reasons)
+            scored[(a, b)] = _Candidate(a, b, probability, total, features, known.reasons)
 
     for p in new:
         score_around(position[p.key])

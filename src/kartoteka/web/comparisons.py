@@ -19,6 +19,7 @@ NOTES = {
     "surname_variant_only": "a bare surname meeting only a variant spelling",
     "refused": "joining would put two different people in one",
     "names_too_thin": "a link needs the surname and the given name to agree",
+    "days_apart": "the text dates the death more than a month from the record's",
     "reading": "matched the record's reading",
     "by": "decided by",
 }
@@ -40,6 +41,13 @@ class DecidedBy:
     notes: list[str] = field(default_factory=list)
 
 
+def _level(value: dict[str, Any]) -> str:
+    """The level as a reviewer reads it, with what it agreed on where the comparison says
+    (the occupation's field of work: "same field (medicine)")."""
+    level = str(value["level"])
+    return f"{level} ({value['field']})" if value.get("field") else level
+
+
 def decided_by(features: dict[str, Any] | None, probability: float | None = None
                ) -> DecidedBy | None:
     """The comparisons in ``features`` (those that had something to compare), strongest for or
@@ -47,7 +55,7 @@ def decided_by(features: dict[str, Any] | None, probability: float | None = None
     if not features:
         return None
     rows = [
-        ComparisonOut(name, str(value["level"]), round(float(value.get("weight") or 0.0), 2))
+        ComparisonOut(name, _level(value), round(float(value.get("weight") or 0.0), 2))
         for name, value in features.items()
         if isinstance(value, dict) and "level" in value and value["level"] != "null"
     ]

@@ -202,3 +202,56 @@ def test_persons_a_description_after_a_dash_in_a_roll_is_no_name(extract_en) -> 
 def test_persons_a_double_surname_with_a_hyphen_stays_one_name(extract_en) -> None:
     ex = extract_en("Anna Rykova-Kamenskaya was arrested in 1937.")
     assert [m.text for m in ex.mentions if m.kind == "person"] == ["Anna Rykova-Kamenskaya"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Giorgi Davitis dze Abashidze was arrested in Tbilisi in 1937.",
+     "Giorgi Davitis dze Abashidze"),
+    ("His wife, Nino Shalvas asuli Kipiani, was exiled to Kazakhstan.",
+     "Nino Shalvas asuli Kipiani"),
+])
+def test_persons_a_georgian_patronymic_stays_inside_the_name(extract_en, text: str,
+                                                             name: str) -> None:
+    # "X-is dze" (son of X) and "X-is asuli" (daughter of X) stand between given name and surname
+    ex = extract_en(text)
+    assert [m.text for m in ex.mentions if m.kind == "person" and m.name] == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lapshin was arrested on 3 June (5 June according to Boris Souvarine) 1938.",
+     "Boris Souvarine"),
+    ("Orekhov was shot on 2 March (4 March in the memoir of Anna Grekova) 1938.", "Anna Grekova"),
+])
+def test_persons_a_name_in_a_bracket_inside_a_date_is_a_person(extract_en, text: str,
+                                                               name: str) -> None:
+    # the date reads across the bracket ("3 June ... 1938"); the name cited inside stays a name
+    ex = extract_en(text)
+    assert name in [m.text for m in ex.mentions if m.kind == "person"]
+    assert any(c.date in ("1938-06-03", "1938-03-02") for c in ex.claims)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("How the OGPU Killed Pavel Sorin\n\nHe was shot in 1937.", "Pavel Sorin"),
+    ("How the NKVD Tortured Walter Lapshin\n\nHe was shot in 1938.", "Walter Lapshin"),
+])
+def test_persons_a_headline_word_before_a_given_name_is_no_part_of_the_name(
+        extract_en, text: str, name: str) -> None:
+    ex = extract_en(text)
+    assert name in [m.text for m in ex.mentions if m.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Later Movsha Lazarevich Gershkin moved to Minsk.", "Movsha Lazarevich Gershkin"),
+    ("The file of Srul Abramovich Ketler was closed in 1939.", "Srul Abramovich Ketler"),
+])
+def test_persons_a_patronymic_between_two_names_makes_a_full_name(extract_en, text: str,
+                                                                  name: str) -> None:
+    # given name, patronymic, surname: even a given name no list holds
+    ex = extract_en(text)
+    assert name in [m.text for m in ex.mentions if m.kind == "person"]
+
+
+def test_persons_two_glued_brackets_are_read_apart(extract_en) -> None:
+    text = "Pyotr Lapshin (Пётр Лапшин)(Pinkhus Lapin, Пинхус Лапин) was a clerk."
+    names = [m.text for m in extract_en(text).mentions if m.kind == "person"]
+    assert "Пётр Лапшин" in names and "Pyotr Lapshin" in names

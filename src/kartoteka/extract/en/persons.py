@@ -89,6 +89,8 @@ class PersonFinder(PersonEvidence):
             first += 1  # "Before Paukel could finish": a capital that only starts a sentence
         elif last - first > 1 and self._imperative_before_name(doc, first, last):
             first += 1  # "Tell Stalin that ...": a verb whose object is the name
+        elif last - first > 2 and self._headline_word_before_name(doc, first):
+            first += 1  # "How the GPU Murdered Ignace Reiss": a headline capitalises every word
         title = None
         while first < last and doc[first].lower_.rstrip(".") in _TITLE_WORDS:
             rest = doc[first + 1:last]
@@ -130,6 +132,19 @@ class PersonFinder(PersonEvidence):
             first > 0 and doc[first - 1].is_left_punct)
         return opens and any(doc[k].head.i == verb.i and doc[k].dep_ in _OBJECT_DEPS
                              for k in range(first + 1, last))
+
+    def _headline_word_before_name(self, doc: Doc, first: int) -> bool:
+        """A capitalised English word (a headline's verb or adjective: "Murdered", "Forgotten")
+        right before a given name and a further word: no given name, no title, so not the
+        name's first part."""
+        word = doc[first]
+        low = word.lower_
+        # a headline's past participle the tagger, reading a name, leaves unlemmatised: "Killed"
+        participle = low.endswith("ed") and (low[:-2] in self.common_words
+                                             or low[:-1] in self.common_words)
+        return (word.is_alpha and (self.is_common(word) or participle)
+                and not self.is_given(word)
+                and word.lower_.rstrip(".") not in _TITLE_WORDS and self.is_given(doc[first + 1]))
 
     def _after_common_head(self, doc: Doc, run: Run) -> list[Run]:
         """"(the Ministry of) Justice Krylenko", "(Governor of the State) Bank Maryasin": after

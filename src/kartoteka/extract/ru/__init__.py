@@ -27,6 +27,7 @@ from kartoteka.extract.ru.lifespans import (
 from kartoteka.extract.ru.models import natasha_models
 from kartoteka.extract.ru.orgs import find_organizations
 from kartoteka.extract.ru.persons import PersonFinder
+from kartoteka.extract.ru.roll_roles import roll_roles
 from kartoteka.extract.ru.tenures import bracket_tenures, nominal_tenures, succession_claims
 from kartoteka.extract.ru.words import family_name
 from kartoteka.model import Document, Extraction, Mention
@@ -104,6 +105,7 @@ class Pipeline:
         succession_claims(ctx, finder.who.persons_for)
         nominal_tenures(ctx)
         bracket_tenures(ctx)
+        roll_roles(ctx)
         lifespan_claims(ctx)
         birth_year_claims(ctx)
         year_range_claims(ctx)

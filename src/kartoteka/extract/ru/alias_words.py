@@ -64,6 +64,10 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"настоящ(?:ая|ее)\s+(?:фамилия|имя)\s*[—–:-]?",
 )
 # The plural of those phrases, which goes on to a list of names ("под фамилиями X и Y").
+# "Сорин (его партийный псевдоним)", "Волк (её кличка в ОГПУ)": see en/alias_words.py.
+OWN_NAME_REMARKS: tuple[str, ...] = (
+    r"(?:его|её|ее)\s+(?:[\w/-]+\s+){0,3}?(?:фамилия|имя|псевдоним|кличка|прозвище)\b",
+)
 ASSUMED_LIST_PHRASES: tuple[str, ...] = (
     r"под\s+(?:псевдонимами|фамилиями|именами|кличками)",
 )

@@ -1,0 +1,122 @@
+"""Posts and occupations said of a name without a verb: the roll line, the apposition and the
+post before the name (Russian).
+
+- "ФИО — ДОЛЖНОСТЬ" at the head of a line (a list of defendants, of a body's staff): the rest
+  of the line, each of its conjuncts with a person noun ("бывший нарком финансов СССР",
+  "экономист, редактор газеты");
+- "ФИО, ДОЛЖНОСТЬ," an apposition between commas: a nominative person noun heads it, no verb;
+- "ДОЛЖНОСТЬ ФИО" ("врач Пётр Ильич Семёнов", "нарком финансов Дорохов"): a nominative person
+  noun (with its genitive complements) right before the name.
+
+Each gives a ``position`` claim whose role is the phrase as written ("бывший" dropped), its
+object the body the phrase names. The head is told by its grammar (pymorphy's animate noun or
+substantivised participle in the nominative, as ``tenures._person_noun`` reads it), not by a
+word list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kartoteka.extract.ru import morph
+from kartoteka.extract.ru.context import RuContext
+from kartoteka.extract.ru.tenures import NOT_POSTS, _person_noun
+from kartoteka.model import Mention
+
+_DASH = re.compile(r"[ \t]*[—–-][ \t]*")
+_LINE_LEAD = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*|[•*·][ \t]*)?")
+# "бывший", "быв.", "впоследствии": when, not what
+_FORMER = re.compile(r"^(?:бывш(?:ий|ая|ее|ие)|быв\.|впоследствии|позднее|затем)\s+", re.I)
+MAX_ROLE_WORDS = 8
+MAX_TITLE_WORDS = 4
+_VERBAL = ("VERB", "INFN", "PRTS", "GRND")
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(",.:;«»\"()") for w in text.split() if w.strip(",.:;«»\"()")]
+
+
+def _is_role(phrase: str, limit: int = MAX_ROLE_WORDS) -> bool:
+    words = _words(phrase)
+    if not words or len(words) > limit or re.search(r"\d{3}", phrase):
+        return False
+    if morph.lemma(words[0]) in NOT_POSTS or not any(_person_noun(w) for w in words):
+        return False
+    return not any(morph.parses(w) and morph.parses(w)[0].tag.POS in _VERBAL for w in words)
+
+
+class RollRoles:
+    def __init__(self, ctx: RuContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+
+    def _persons_in(self, start: int, end: int) -> bool:
+        return any(m.kind == "person" and start < m.end and m.start < end
+                   for m in self.ctx.mentions)
+
+    def _emit(self, person: Mention, start: int, end: int, via: str) -> None:
+        role = _FORMER.sub("", self.text[start:end].strip(" \t,;.:"))
+        if not role or self._persons_in(start, end) or any(
+                c.type == "position" and c.subject == person.id and c.role == role
+                for c in self.ctx.claims):
+            return
+        org = next((self.ctx.org_at[i] for i in self.ctx.tokens_in(start, end)
+                    if i in self.ctx.org_at), None)
+        self.ctx.add_claim("position", person, (min(person.start, start), max(person.end, end)),
+                           role=role, object=org.id if org else None, confidence=0.7,
+                           attrs={"via": via})
+
+    def roll_line(self, person: Mention) -> None:
+        line_start = self.text.rfind("\n", 0, person.start) + 1
+        lead = _LINE_LEAD.match(self.text, line_start)
+        if lead is None or lead.end() != person.start:
+            return
+        dash = _DASH.match(self.text, person.end)
+        if dash is None:
+            return
+        line_end = self.text.find("\n", dash.end())
+        line_end = len(self.text) if line_end < 0 else line_end
+        at = dash.end()
+        for piece in re.split(r"(,|;|\sи\s)", self.text[at:line_end]):
+            if piece.strip() and piece not in (",", ";") and piece.strip() != "и" and _is_role(
+                    _FORMER.sub("", piece.strip())):
+                self._emit(person, at, at + len(piece), "roll line")
+            at += len(piece)
+
+    def apposition(self, person: Mention) -> None:
+        after = re.match(r"[ \t]*,[ \t]*([^,;.\n()—–]+),", self.text[person.end:])
+        if after is None:
+            return
+        start, end = person.end + after.start(1), person.end + after.end(1)
+        phrase = _FORMER.sub("", after.group(1).strip())
+        words = _words(phrase)
+        if words and _person_noun(words[0]) and _is_role(phrase):
+            self._emit(person, start, end, "apposition")
+
+    def title(self, person: Mention) -> None:
+        line_start = self.text.rfind("\n", 0, person.start) + 1
+        before = self.text[line_start:person.start]
+        words = list(re.finditer(r"\S+", before))[-MAX_TITLE_WORDS:]
+        # the leftmost nominative person noun whose phrase runs up to the name
+        for word in words:
+            if re.search(r"[,;:.!?()—–]", before[word.end():]) or re.search(
+                    r"[,;:.!?()—–]$", word.group()):
+                continue
+            if _person_noun(word.group()) and _is_role(before[word.start():], MAX_TITLE_WORDS):
+                start = line_start + word.start()
+                if not self._persons_in(start, person.start):
+                    self._emit(person, start, line_start + words[-1].end(), "title")
+                return
+
+    def run(self) -> None:
+        for person in list(self.ctx.mentions):
+            if person.kind != "person" or not person.name:
+                continue
+            self.roll_line(person)
+            self.apposition(person)
+            self.title(person)
+
+
+def roll_roles(ctx: RuContext) -> None:
+    """Add the position claims of the three constructions that no other rule made."""
+    RollRoles(ctx).run()

@@ -1,0 +1,58 @@
+"""Posts said of a name without a verb: the roll line, the apposition, the title before the
+name (made-up sentences; fast: one small model per session)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def posts(extract_en, text: str) -> set[tuple[str, str, str | None]]:
+    """(type, holder, role) of the post and membership claims of a made-up text."""
+    ex = extract_en(text)
+    by_id = {m.id: m for m in ex.mentions}
+    return {(c.type, by_id[c.subject].text, c.role) for c in ex.claims
+            if c.type in ("position", "member_of")}
+
+
+ROLL = ("The accused were:\n"
+        "1. Pyotr Semyonov - Kremlin doctor\n"
+        "2. Ivan Dorokhov – former People's Commissar for Finance\n"
+        "3. Oleg Bykov — economist, former editor of Pravda and member of the Politburo\n")
+
+
+def test_roll_roles_a_roll_line_gives_each_name_its_role(extract_en) -> None:
+    found = posts(extract_en, ROLL)
+    assert ("position", "Pyotr Semyonov", "Kremlin doctor") in found
+    assert ("position", "Ivan Dorokhov", "People's Commissar for Finance") in found
+    assert ("position", "Oleg Bykov", "economist") in found
+    assert any(holder == "Oleg Bykov" and role.startswith("editor")
+               for _, holder, role in found if role)
+    assert ("member_of", "Oleg Bykov", "member of the Politburo") in found
+
+
+def test_roll_roles_a_dash_inside_a_sentence_is_no_roll_line(extract_en) -> None:
+    found = posts(extract_en, "We met Pyotr Semyonov - a tired man - in the corridor.")
+    assert not [p for p in found if p[1] == "Pyotr Semyonov"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pyotr Semyonov, a Kremlin doctor, was arrested in 1937.",
+    "Kremlin doctor Pyotr Semyonov was arrested in 1937.",
+    "In 1937 the Kremlin doctor Pyotr Semyonov was arrested.",
+])
+def test_roll_roles_an_apposition_or_a_title_names_the_role(extract_en, text: str) -> None:
+    assert ("position", "Pyotr Semyonov", "Kremlin doctor") in posts(extract_en, text)
+
+
+def test_roll_roles_a_partitive_apposition_names_the_role(extract_en) -> None:
+    found = posts(extract_en, "Then Pyotr Semyonov, one of the best surgeons of Moscow, was "
+                              "arrested. Ivan Dorokhov, one of the finest poets of his time, "
+                              "was shot.")
+    assert ("position", "Pyotr Semyonov", "one of the best surgeons of Moscow") in found
+    assert ("position", "Ivan Dorokhov", "one of the finest poets of his time") in found
+
+
+def test_roll_roles_an_apposition_needs_a_role_noun(extract_en) -> None:
+    for text in ("Pyotr Semyonov, a tall man, was arrested in 1937.",
+                 "Pyotr Semyonov, who was a doctor, was arrested in 1937."):
+        assert not [p for p in posts(extract_en, text) if p[1] == "Pyotr Semyonov"]

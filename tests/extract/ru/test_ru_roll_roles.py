@@ -1,0 +1,47 @@
+"""Posts said of a name without a verb (kartoteka.extract.ru.roll_roles): the roll line, the
+apposition, the post before the name. Invented people and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.model import Extraction
+
+
+def _posts(ex: Extraction) -> set[tuple[str | None, str | None]]:
+    names = {m.id: m.text for m in ex.mentions}
+    return {(names.get(c.subject), c.role) for c in ex.claims if c.type == "position"}
+
+
+ROLL = ("Подсудимые:\n"
+        "1. Семёнов Пётр Ильич — кремлёвский врач\n"
+        "2. Дорохов Иван Петрович – бывший нарком финансов СССР\n"
+        "3. Быков Олег Ильич — экономист, редактор газеты «Правда» и член Политбюро\n")
+
+
+def test_ru_roll_roles_a_roll_line_gives_each_name_its_role(extract) -> None:
+    posts = _posts(extract(ROLL))
+    assert ("Семёнов Пётр Ильич", "кремлёвский врач") in posts
+    assert ("Дорохов Иван Петрович", "нарком финансов СССР") in posts
+    assert ("Быков Олег Ильич", "экономист") in posts
+    assert not [p for p in posts if p[1] and p[1].startswith("член")]  # a membership
+
+
+@pytest.mark.parametrize(("text", "holder", "role"), [
+    ("Иван Петрович Дорохов, нарком финансов СССР, был расстрелян в 1938 году.",
+     "Иван Петрович Дорохов", "нарком финансов СССР"),
+    ("Врач Пётр Ильич Семёнов был арестован в 1937 году.", "Пётр Ильич Семёнов", "Врач"),
+    ("В 1937 году нарком финансов Дорохов был арестован.", "Дорохов", "нарком финансов"),
+])
+def test_ru_roll_roles_an_apposition_or_a_post_before_the_name(extract, text: str, holder: str,
+                                                               role: str) -> None:
+    assert (holder, role) in _posts(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Сталин вызвал врача Семёнова.",  # the noun is the object, not a post of the name
+    "Иван Петрович Дорохов, который был арестован, умер.",
+    "Мы встретили Петра Семёнова — усталого человека — в коридоре.",
+])
+def test_ru_roll_roles_no_post_without_the_construction(extract, text: str) -> None:
+    assert not _posts(extract(text))
