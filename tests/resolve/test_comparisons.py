@@ -126,3 +126,25 @@ def test_comparisons_one_letter_apart_is_narrower_than_jaro_winkler(a: str, b: s
 
     scored = score_pair(row(a), row(b), prior_weights(), 0.0)
     assert level_name("surname", scored["gamma_surname"]) == expected
+
+
+def test_comparisons_common_name_in_another_form_weighs_no_more_than_spelled_alike() -> None:
+    """Kolya for Nikolai weighs by Nikolai's frequency, as Nikolai for Nikolai does; unadjusted
+    it outweighed the exact level of a common name."""
+    from kartoteka.resolve.pair_scores import prior_weights, score_pair
+    from kartoteka.resolve.profile import Profile
+    from kartoteka.resolve.records import person_row
+
+    def row(key: str, given: str) -> dict:
+        return person_row(Profile(key=key, document_id="d", kind="person", label=given,
+                                  names=[given], surname="Orlov", given=given))
+
+    full, alike, short = row("a", "Nikolai"), row("b", "Nikolai"), row("c", "Kolya")
+    tf = {"given_key": {full["given_key"]: 0.1, short["given_key"]: 0.001}}
+    weights = prior_weights(term_frequencies=True)
+    exact = score_pair(full, alike, weights, 0.0, tf)
+    group = score_pair(full, short, weights, 0.0, tf)
+    assert level_name("given", exact["gamma_given"]) == "exact"
+    assert level_name("given", group["gamma_given"]) == "same name group"
+    assert (group["mw_given"] + group["mw_tf_adj_given"]
+            < exact["mw_given"] + exact["mw_tf_adj_given"])
