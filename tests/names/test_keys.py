@@ -95,3 +95,4 @@ def test_keys_surname_key_equality_on_variant_set() -> None:
     # and English-vs-French "ch" confusions to surname_similarity and the loose blocking key.
     assert precision >= 0.95
     assert recall >= 0.8
+

@@ -147,3 +147,4 @@ def test_records_initial_letters_meet_the_latin_form_of_the_name() -> None:
     assert set(initial["given_letters"]) & set(full["given_letters"])
     assert set(initial["patronymic_letters"]) & set(full["patronymic_letters"])
     assert not set(initial["given_letters"]) & set(other["given_letters"])
+

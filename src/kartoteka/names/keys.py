@@ -176,6 +176,12 @@ def loose_key(key: str) -> str:
     return merged[:1] + re.sub(r"[aeiou]", "", merged[1:])
 
 
+# A loose key this short one letter from another (Ivnv, Inv) is another surname as often as a
+# typo: the "one letter apart" surname level (resolve.comparisons) reads keys of this many
+# letters on.
+MIN_DELETION_KEY = 5
+
+
 def neighbour_key(key: str) -> str:
     """A coarser form of a surname key, for finding the stored profiles worth comparing: the
     loose key with the letters a Latin "ch", "kh" or "h" may stand for merged (ц, ч, х) and a

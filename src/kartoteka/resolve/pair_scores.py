@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
 from kartoteka.resolve.comparisons import LEVELS, _levels, load_prior, same_key_m
 
@@ -114,6 +114,9 @@ def _predicate(level: Any) -> Predicate:
     elif kind == "JaroWinklerLevel":
         threshold = level.distance_threshold
         test = lambda x, y: _jaro_winkler(x, y) >= threshold  # noqa: E731
+    elif kind == "DamerauLevenshteinLevel":
+        edits = level.distance_threshold
+        test = lambda x, y: DamerauLevenshtein.distance(x, y) <= edits  # noqa: E731
     elif kind == "AbsoluteDifferenceLevel":
         difference = level.difference_threshold
         test = lambda x, y: abs(x - y) <= difference  # noqa: E731

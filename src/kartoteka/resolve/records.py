@@ -16,7 +16,13 @@ from typing import Any
 from kartoteka.names import fold, parse_person_name, surname_keys
 from kartoteka.names.gender import gender_from_parts
 from kartoteka.names.given_names import given_name_groups
-from kartoteka.names.keys import given_key, given_keys, initial_key_letters, loose_key
+from kartoteka.names.keys import (
+    MIN_DELETION_KEY,
+    given_key,
+    given_keys,
+    initial_key_letters,
+    loose_key,
+)
 from kartoteka.names.similarity import name_initial_letters
 from kartoteka.resolve.profile import Profile
 
@@ -27,6 +33,7 @@ PERSON_COLUMNS: dict[str, str] = {
     "surname_key": "string",  # the key of the most likely reading of the surname
     "surname_keys": "strings",  # script-independent keys of every reading of every surname form
     "loose_keys": "strings",  # the same with l = r and zh = r (translation noise): blocking
+    "edit_key": "string",  # the main loose key, if long enough for a one-letter typo to tell
     "given_key": "string",
     "given_groups": "strings",  # given-name list rows (Nikolai, Kolya, Nicholas share one)
     "given_letters": "strings",  # Cyrillic initials the given name or first initial may have
@@ -277,6 +284,7 @@ def _name_columns(
         "surname_key": keys[0] if keys else None,
         "surname_keys": _or_none(keys),
         "loose_keys": _or_none(loose),
+        "edit_key": loose[0] if loose and len(loose[0]) >= MIN_DELETION_KEY else None,
         "given_key": given_k,
         "given_groups": _or_none(sorted({group for name in (full_given, *other_given)
                                          if name for group in _groups(name)})),
