@@ -111,3 +111,24 @@ def test_relink_model_ingest_weighs_names_by_the_stored_frequencies(
                            for column, values in frequency_values(names).items()})
         scored[frequency] = new_pair(store).probability
     assert scored[0.05] < scored[1e-5]
+
+
+def test_relink_model_from_other_comparison_levels_is_not_read_a_level_off(
+        new_db: Callable[[], str]) -> None:
+    """A model stored by a version with a surname level fewer (Splink's settings give levels
+    by position): ingest scores with the prior, as if none were stored, rather than reading
+    each m and u one level off, or failing on the level the old model lacks."""
+    from kartoteka.resolve.comparisons import LEVELS, load_prior
+
+    prior = load_prior()["comparisons"]
+    older = {name: {level: mu for level, mu in prior[name].items()
+                    if (name, level) != ("surname", LEVELS["surname"][-2])} for name in prior}
+    levels = [{"is_null_level": True}] + [{"m_probability": 0.01, "u_probability": 0.9}] * (
+        len(LEVELS["surname"]) - 1)
+    none, old = Store(new_db()), Store(new_db())
+    with old.session() as session:
+        save_model(session, PERSON, link_threshold=0.9, profiles=48, term_frequencies={},
+                   settings={"comparisons": [{"output_column_name": "surname",
+                                              "comparison_levels": levels}]},
+                   model={"comparisons": older, "trained": False, "learnt": []})
+    assert new_pair(old).probability == new_pair(none).probability

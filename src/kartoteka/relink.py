@@ -17,6 +17,7 @@ with their document.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,7 +39,7 @@ from kartoteka.resolve.authority import (
 )
 from kartoteka.resolve.authority_model import LearntModel, learn
 from kartoteka.resolve.channel_links import join_channel_variants
-from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, load_prior
+from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, fits_levels, load_prior
 from kartoteka.resolve.learning import threshold_at
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.scoring import prior_match_probability
@@ -57,6 +58,8 @@ from kartoteka.store.entities import (
 )
 from kartoteka.store.entities import refresh_entities as store_refresh_entities
 from kartoteka.store.tables import ProfileRow
+
+log = logging.getLogger(__name__)
 
 
 def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
@@ -176,6 +179,10 @@ def _stored_person_model(session: Session, profiles: list[Profile], new: int = 0
 
     stored = stored_linkage.stored_model(session)
     if stored is None:
+        return None
+    if not fits_levels(stored.settings, stored.model.get("comparisons")):
+        log.warning("the stored person model was computed on another version's comparison "
+                    "levels: the prior is used until `kartoteka resolve` computes it again")
         return None
     comparisons = stored.model.get("comparisons") or load_prior()["comparisons"]
     if not stored.model.get("trained"):

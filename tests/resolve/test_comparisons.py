@@ -148,3 +148,19 @@ def test_comparisons_common_name_in_another_form_weighs_no_more_than_spelled_ali
     assert level_name("given", group["gamma_given"]) == "same name group"
     assert (group["mw_given"] + group["mw_tf_adj_given"]
             < exact["mw_given"] + exact["mw_tf_adj_given"])
+
+
+def test_comparisons_fits_levels_knows_this_versions_model_from_an_older_one() -> None:
+    from kartoteka.resolve.comparisons import LEVELS, fits_levels, load_prior, person_comparisons
+
+    settings = {"comparisons": [c.get_comparison("duckdb").as_dict()
+                                for c in person_comparisons()]}
+    prior = load_prior()["comparisons"]
+    assert fits_levels(settings, prior)
+    assert fits_levels({}, None)  # nothing stored to misread
+    fewer = {**prior, "surname": {k: v for k, v in prior["surname"].items()
+                                  if k != LEVELS["surname"][1]}}
+    assert not fits_levels(settings, fewer)
+    shorter = {"comparisons": [{**c, "comparison_levels": c["comparison_levels"][:-1]}
+                               for c in settings["comparisons"]]}
+    assert not fits_levels(shorter, prior)

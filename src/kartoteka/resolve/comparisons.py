@@ -166,6 +166,23 @@ def load_prior(file_name: str = PRIOR_FILE) -> dict[str, Any]:
     return prior
 
 
+def fits_levels(settings: dict[str, Any], comparisons: dict[str, Any] | None) -> bool:
+    """Whether a stored model (Splink ``settings`` JSON and the m/u per level by name) was
+    computed on this version's comparison levels. Splink's settings give the levels in order,
+    without our names, so a model from a version with a level more or less would be read one
+    level off; such a model is no model for these comparisons."""
+    by_name = {c.get("output_column_name"): c for c in settings.get("comparisons", [])}
+    for name, levels in LEVELS.items():
+        if by_name:
+            given = [lv for lv in by_name.get(name, {}).get("comparison_levels", [])
+                     if not lv.get("is_null_level")]
+            if len(given) != len(levels):
+                return False
+        if comparisons is not None and set(comparisons.get(name, {})) != set(levels):
+            return False
+    return True
+
+
 def same_key_m(mu: dict[str, list[float]]) -> float:
     """m of "same main key" when its u is the key's frequency (term-frequency adjustment).
 
