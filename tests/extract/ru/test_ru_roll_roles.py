@@ -45,3 +45,13 @@ def test_ru_roll_roles_an_apposition_or_a_post_before_the_name(extract, text: st
 ])
 def test_ru_roll_roles_no_post_without_the_construction(extract, text: str) -> None:
     assert not _posts(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Я знаю агронома Лаврова Олега Ильича и его помощника К. Л. Зотова.",
+    "Мы встретили Петрова и я узнал Б. В. Сомова.",
+])
+def test_ru_roll_roles_a_conjunction_or_pronoun_is_no_post(extract, text: str) -> None:
+    """pymorphy also reads "и" and "я" as the names of the letters (nouns, Abbr): neither
+    heads a post before the name, nor does a noun in another case ("помощника")."""
+    assert not [p for p in _posts(extract(text)) if p[0] and ("Зотов" in p[0] or "Сомов" in p[0])]

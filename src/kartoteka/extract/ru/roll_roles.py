@@ -32,6 +32,15 @@ MAX_TITLE_WORDS = 4
 _VERBAL = ("VERB", "INFN", "PRTS", "GRND")
 
 
+def _head_noun(word: str) -> bool:
+    """A person noun in the nominative by its likeliest reading, not an abbreviation: pymorphy
+    also reads the conjunction "и" and the pronoun "я" as the letters' names (Abbr), and any
+    reading would make "и его заместителя" a title."""
+    parses = morph.parses(word.strip(",.:«»\"()"))
+    return bool(parses) and "Abbr" not in parses[0].tag.grammemes and _person_noun(word) and (
+        "nomn" in parses[0].tag.grammemes)
+
+
 def _words(text: str) -> list[str]:
     return [w.strip(",.:;«»\"()") for w in text.split() if w.strip(",.:;«»\"()")]
 
@@ -40,7 +49,7 @@ def _is_role(phrase: str, limit: int = MAX_ROLE_WORDS) -> bool:
     words = _words(phrase)
     if not words or len(words) > limit or re.search(r"\d{3}", phrase):
         return False
-    if morph.lemma(words[0]) in NOT_POSTS or not any(_person_noun(w) for w in words):
+    if morph.lemma(words[0]) in NOT_POSTS or not any(_head_noun(w) for w in words):
         return False
     return not any(morph.parses(w) and morph.parses(w)[0].tag.POS in _VERBAL for w in words)
 
@@ -90,7 +99,7 @@ class RollRoles:
         start, end = person.end + after.start(1), person.end + after.end(1)
         phrase = _FORMER.sub("", after.group(1).strip())
         words = _words(phrase)
-        if words and _person_noun(words[0]) and _is_role(phrase):
+        if words and _head_noun(words[0]) and _is_role(phrase):
             self._emit(person, start, end, "apposition")
 
     def title(self, person: Mention) -> None:
@@ -102,7 +111,7 @@ class RollRoles:
             if re.search(r"[,;:.!?()—–]", before[word.end():]) or re.search(
                     r"[,;:.!?()—–]$", word.group()):
                 continue
-            if _person_noun(word.group()) and _is_role(before[word.start():], MAX_TITLE_WORDS):
+            if _head_noun(word.group()) and _is_role(before[word.start():], MAX_TITLE_WORDS):
                 start = line_start + word.start()
                 if not self._persons_in(start, person.start):
                     self._emit(person, start, line_start + words[-1].end(), "title")
