@@ -177,17 +177,78 @@ def score_pairs(
     ``pairs`` then holds everything it returns (a column at a time is cheaper than a dict a
     row when there are hundreds of thousands of pairs)."""
     count = records.num_rows if isinstance(records, pa.Table) else len(records)
-    sized_for, scale = count + len(other_records or ()), 1
+    sized_for = count + len(other_records or ())
+
+    def predict(scale: int) -> tuple[list[pa.RecordBatch], Any]:
+        """The scored pairs as Arrow batches, and the model, from a database sized for
+        ``sized_for`` records, ``scale`` times over."""
+        from splink import Linker
+
+        api = database_api(backend, sized_for, scale)
+        # A caller may hand over the table it made already, and so drop its rows before scoring.
+        tables = [api.register(records if isinstance(records, pa.Table)
+                               else records_table(records, columns))]
+        if other_records is not None:
+            tables.append(api.register(records_table(other_records, columns)))
+        link_type = "dedupe_only" if other_records is None else "link_only"
+        settings, validated = _settings_dict(
+            api.sql_dialect.sql_dialect_str, link_type, comparisons, blocking_rules
+        )
+        settings["probability_two_random_records_match"] = probability_two_random_records_match
+        linker = Linker(tables if other_records is not None else tables[0], settings,
+                        log_level=None, validate_settings=not validated)
+        for column, frequencies in (term_frequencies or {}).items():
+            lookup = [{column: value, f"tf_{column}": tf} for value, tf in frequencies.items()]
+            linker.table_management.register_term_frequency_lookup(
+                api.register(records_table(lookup, {column: "string", f"tf_{column}": "float"})),
+                column,
+            )
+        splink_logger = logging.getLogger("splink")
+        previous = splink_logger.level
+        splink_logger.setLevel(logging.ERROR)  # Splink warns about sample sizes we chose on purpose
+        try:
+            if estimate_u:
+                linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=SEED)
+            for rule in em_blocking_rules:
+                _em_round(linker, rule)
+            if other_records is None and len(labelled_pairs) >= MIN_LABELLED_PAIRS:
+                _learn_from_labels(api, linker, tables[0], labelled_pairs)
+            chunks = -(-count // PREDICT_CHUNK) if other_records is None else 1
+            batches: list[pa.RecordBatch] = []
+            for chunk in range(1, chunks + 1):
+                # A long list is scored a slice of its records at a time, each slice's pairs read
+                # and its table dropped before the next: DuckDB then holds one slice's scored
+                # pairs (with every matching column of both sides), not all of them.
+                predictions = linker.inference.predict_chunk(
+                    left_chunk=(chunk, chunks), threshold_match_probability=min_probability or None,
+                    warning_mode="never",
+                ) if chunks > 1 else linker.inference.predict(
+                    threshold_match_probability=min_probability or None, warning_mode="never"
+                )
+                batches.extend(_read_pairs(linker, predictions))
+                predictions.drop_table_from_database_and_remove_from_cache()
+            model = linker.misc.save_model_to_json()
+        finally:
+            splink_logger.setLevel(previous)
+            # The scored pairs' table holds every matching column of both sides (gigabytes at a
+            # million records): dropped now, not when the linker's cycle is next collected.
+            api.delete_tables_created_by_splink_from_db()
+        # The database is let go before the pairs become Python objects: DuckDB keeps the memory
+        # it took until it closes, and the caller's objects for every pair would come on top of it
+        # (at 100,000 records ~130 MB of DuckDB's under ~80 MB of candidates). The pairs wait
+        # meanwhile as narrow Arrow batches, ids and numbers only.
+        del linker, tables
+        close = getattr(api, "kartoteka_close", None)  # DuckDB's connection and spill directory
+        if close is not None:
+            close()
+        del api
+        return batches, model
+
+    scale = 1
     for attempt in range(DUCKDB_RETRIES + 1):
         try:
-            return _score_pairs_once(
-                records, columns, comparisons=comparisons, blocking_rules=blocking_rules,
-                probability_two_random_records_match=probability_two_random_records_match,
-                other_records=other_records, estimate_u=estimate_u,
-                em_blocking_rules=em_blocking_rules, term_frequencies=term_frequencies,
-                min_probability=min_probability, backend=backend,
-                labelled_pairs=labelled_pairs, consume=consume, consume_batch=consume_batch,
-                sized_for=sized_for, scale=scale)
+            batches, model = predict(scale)
+            break
         except Exception as err:
             # Records whose pairs need more than the reckoned memory are scored again with
             # four times as much: slower, never refused (nothing is consumed before the end).
@@ -198,90 +259,6 @@ def score_pairs(
             logger.warning("DuckDB ran out of its %s for %d records: scoring again with more",
                            duckdb_memory_limit(sized_for, scale), count)
             scale *= 4
-    raise AssertionError("unreachable")
-
-
-def _score_pairs_once(
-    records: Sequence[Mapping[str, Any]] | pa.Table,
-    columns: Mapping[str, str],
-    *,
-    comparisons: Sequence[Any],
-    blocking_rules: Sequence[Any],
-    probability_two_random_records_match: float,
-    other_records: Sequence[Mapping[str, Any]] | None = None,
-    estimate_u: bool = False,
-    em_blocking_rules: Sequence[Any] = (),
-    term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
-    min_probability: float = 0.0,
-    backend: str = "duckdb",
-    labelled_pairs: Sequence[tuple[str, str]] = (),
-    consume: Callable[[dict[str, Any]], Any] | None = None,
-    consume_batch: Callable[[pa.RecordBatch], Iterable[Any]] | None = None,
-    sized_for: int,
-    scale: int,
-) -> ScoredBatch:
-    """score_pairs with a DuckDB sized for ``sized_for`` records, ``scale`` times over."""
-    from splink import Linker
-
-    count = records.num_rows if isinstance(records, pa.Table) else len(records)
-    api = database_api(backend, sized_for, scale)
-    # A caller may hand over the table it made already, and so drop its rows before scoring.
-    tables = [api.register(records if isinstance(records, pa.Table)
-                           else records_table(records, columns))]
-    if other_records is not None:
-        tables.append(api.register(records_table(other_records, columns)))
-    link_type = "dedupe_only" if other_records is None else "link_only"
-    settings, validated = _settings_dict(
-        api.sql_dialect.sql_dialect_str, link_type, comparisons, blocking_rules
-    )
-    settings["probability_two_random_records_match"] = probability_two_random_records_match
-    linker = Linker(tables if other_records is not None else tables[0], settings, log_level=None,
-                    validate_settings=not validated)
-    for column, frequencies in (term_frequencies or {}).items():
-        lookup = [{column: value, f"tf_{column}": tf} for value, tf in frequencies.items()]
-        linker.table_management.register_term_frequency_lookup(
-            api.register(records_table(lookup, {column: "string", f"tf_{column}": "float"})),
-            column,
-        )
-    splink_logger = logging.getLogger("splink")
-    previous = splink_logger.level
-    splink_logger.setLevel(logging.ERROR)  # Splink warns about sample sizes we chose on purpose
-    try:
-        if estimate_u:
-            linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=SEED)
-        for rule in em_blocking_rules:
-            _em_round(linker, rule)
-        if other_records is None and len(labelled_pairs) >= MIN_LABELLED_PAIRS:
-            _learn_from_labels(api, linker, tables[0], labelled_pairs)
-        chunks = -(-count // PREDICT_CHUNK) if other_records is None else 1
-        batches: list[pa.RecordBatch] = []
-        for chunk in range(1, chunks + 1):
-            # A long list is scored a slice of its records at a time, each slice's pairs read
-            # and its table dropped before the next: DuckDB then holds one slice's scored
-            # pairs (with every matching column of both sides), not all of them.
-            predictions = linker.inference.predict_chunk(
-                left_chunk=(chunk, chunks), threshold_match_probability=min_probability or None,
-                warning_mode="never",
-            ) if chunks > 1 else linker.inference.predict(
-                threshold_match_probability=min_probability or None, warning_mode="never"
-            )
-            batches.extend(_read_pairs(linker, predictions))
-            predictions.drop_table_from_database_and_remove_from_cache()
-        model = linker.misc.save_model_to_json()
-    finally:
-        splink_logger.setLevel(previous)
-        # The scored pairs' table holds every matching column of both sides (gigabytes at a
-        # million records): dropped now, not when the linker's cycle is next collected.
-        api.delete_tables_created_by_splink_from_db()
-    # The database is let go before the pairs become Python objects: DuckDB keeps the memory
-    # it took until it closes, and the caller's objects for every pair would come on top of it
-    # (at 100,000 records ~130 MB of DuckDB's under ~80 MB of candidates). The pairs wait
-    # meanwhile as narrow Arrow batches, ids and numbers only.
-    del linker, tables
-    close = getattr(api, "kartoteka_close", None)  # DuckDB's connection and spill directory
-    if close is not None:
-        close()
-    del api
     pairs: list[Any] = []
     batches.reverse()
     while batches:  # each batch freed as soon as it is consumed
