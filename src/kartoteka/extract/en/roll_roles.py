@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.claims import sentence_span
 from kartoteka.extract.en.context import DocContext
+from kartoteka.extract.roll_lines import roll_line_tail
 from kartoteka.model import Claim, Mention
 
 # Occupation nouns beyond the posts of lexicon.ROLE_NOUNS: the English titles of the unit
@@ -40,9 +41,6 @@ OCCUPATION_NOUNS: frozenset[str] = frozenset({
     "laborer", "diplomat", "politician", "revolutionary", "statesman", "scholar",
 })
 ROLE_HEADS = lx.ROLE_NOUNS | OCCUPATION_NOUNS
-_DASH = re.compile(r"[ \t]*[-–—][ \t]*")
-# A list line's number or bullet before the name: "19. ", "3) ", "• ".
-_LINE_LEAD = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*|[•*·][ \t]*)?")
 _LEADING = ("former ", "formerly ", "ex-", "a ", "an ", "the ", "later ")
 MAX_APPOSITION_WORDS = 8
 
@@ -109,16 +107,10 @@ class RollRoles:
             confidence=0.7, attrs={"via": via, "trigger_at": at[0].idx}))
 
     def roll_line(self, person: Mention) -> None:
-        line_start = self.text.rfind("\n", 0, person.start) + 1
-        lead = _LINE_LEAD.match(self.text, line_start)
-        if lead is None or lead.end() != person.start:
+        tail = roll_line_tail(self.text, person.start, person.end)
+        if tail is None:
             return
-        dash = _DASH.match(self.text, person.end)
-        if dash is None:
-            return
-        line_end = self.text.find("\n", dash.end())
-        line_end = len(self.text) if line_end < 0 else line_end
-        for start, end in _parts(self.doc, dash.end(), line_end):
+        for start, end in _parts(self.doc, *tail):
             self._emit(person, start, end, "roll line")
 
     def apposition(self, person: Mention) -> None:

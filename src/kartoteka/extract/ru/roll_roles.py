@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import re
 
+from kartoteka.extract.roll_lines import roll_line_tail
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext
 from kartoteka.extract.ru.tenures import NOT_POSTS, _person_noun
 from kartoteka.model import Mention
 
-_DASH = re.compile(r"[ \t]*[—–-][ \t]*")
-_LINE_LEAD = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*|[•*·][ \t]*)?")
 # "бывший", "быв.", "впоследствии": when, not what
 _FORMER = re.compile(r"^(?:бывш(?:ий|ая|ее|ие)|быв\.|впоследствии|позднее|затем)\s+", re.I)
 MAX_ROLE_WORDS = 8
@@ -76,16 +75,10 @@ class RollRoles:
                            attrs={"via": via})
 
     def roll_line(self, person: Mention) -> None:
-        line_start = self.text.rfind("\n", 0, person.start) + 1
-        lead = _LINE_LEAD.match(self.text, line_start)
-        if lead is None or lead.end() != person.start:
+        tail = roll_line_tail(self.text, person.start, person.end)
+        if tail is None:
             return
-        dash = _DASH.match(self.text, person.end)
-        if dash is None:
-            return
-        line_end = self.text.find("\n", dash.end())
-        line_end = len(self.text) if line_end < 0 else line_end
-        at = dash.end()
+        at, line_end = tail
         for piece in re.split(r"(,|;|\sи\s)", self.text[at:line_end]):
             if piece.strip() and piece not in (",", ";") and piece.strip() != "и" and _is_role(
                     _FORMER.sub("", piece.strip())):
