@@ -198,8 +198,12 @@ def test_aliases_a_second_bracket_and_an_unread_script_belong_to_the_lead():
          ["Karl Ozols", "Carl Oswald"], {"Carl Oswald": "Karl Ozols"}),
         ("The identity which she adopted in Prague was Dr Anna Lind.", ["Anna Lind"],
          {"Anna Lind": None}),
-        ("The passport in his pocket gave his name as Hans Brandt.", ["Hans Brandt"],
-         {"Hans Brandt": None}),
+        # A document's name: only of a person named in its sentence, never the text's
+        # subject by default (the document may be a man's the text has not named yet).
+        ("The passport in his pocket gave his name as Hans Brandt.", ["Hans Brandt"], {}),
+        ("Pavel Lents was found dead; a passport in his pocket gave his name as Hans Brandt.",
+         ["Pavel Lents", "Hans Brandt"], {"Hans Brandt": "Pavel Lents"}),
+        ("Он жил по паспорту на имя Карла Вебера.", ["Карла Вебера"], {}),
         ("Gleb Orekhov crossed the border on a passport in the name of Karl Weber.",
          ["Gleb Orekhov", "Karl Weber"], {"Karl Weber": "Gleb Orekhov"}),
         ("Gleb Orekhov spoke in the name of Lenin.", ["Gleb Orekhov", "Lenin"], {}),

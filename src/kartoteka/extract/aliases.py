@@ -14,7 +14,9 @@ Grishin, he …" names the man the text is about. ``text_aliases`` finds these t
 3. a name on an infobox line labelled as the name at birth: the text's subject's;
 4. an assumed name ("under the pseudonym X"): of the one person named before it in the
    sentence, or of the text's subject when no one is;
-5. a name followed by a bracket that calls it his or her name ("X (his code name)"): the
+5. a name a document gives ("a passport in the name of X"): of the one person named before it
+   in the sentence, else of no one (whose the document is may not be named yet);
+6. a name followed by a bracket that calls it his or her name ("X (his code name)"): the
    text's subject's, as the possessive names no one.
 
 The extractors mark some of these themselves (``alias_of``); this module is the language-
@@ -44,6 +46,7 @@ TIME_WORDS = en.TIME_WORDS | ru.TIME_WORDS
 LATER_WORDS = en.LATER_WORDS | ru.LATER_WORDS
 ASSUMED_NAME_PHRASES = en.ASSUMED_NAME_PHRASES + ru.ASSUMED_NAME_PHRASES
 ASSUMED_LIST_PHRASES = en.ASSUMED_LIST_PHRASES + ru.ASSUMED_LIST_PHRASES
+DOCUMENT_NAME_PHRASES = en.DOCUMENT_NAME_PHRASES + ru.DOCUMENT_NAME_PHRASES
 OWN_NAME_REMARKS = en.OWN_NAME_REMARKS + ru.OWN_NAME_REMARKS
 LIST_SEPARATORS = en.LIST_SEPARATORS | ru.LIST_SEPARATORS
 MAIN_CLAUSE_VERBS = en.MAIN_CLAUSE_VERBS | ru.MAIN_CLAUSE_VERBS
@@ -59,6 +62,8 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _AFTER_ALIAS = re.compile(r"[\"'“”„«»‘’]*\s*(?:[);,\]]|(?:or|или|либо)\b|$)")
 _ASSUMED = re.compile(r"(?:" + "|".join(ASSUMED_NAME_PHRASES) + r")\s*[\"'“”„«»‘’]*\s*$",
                       re.IGNORECASE)
+_DOCUMENT_NAME = re.compile(r"(?:" + "|".join(DOCUMENT_NAME_PHRASES)
+                            + r")\s*[\"'“”„«»‘’]*\s*$", re.IGNORECASE)
 _ASSUMED_LIST = re.compile(r"(?:" + "|".join(ASSUMED_LIST_PHRASES)
                            + r")\s*[\"'“”„«»‘’:]*\s*$", re.IGNORECASE)
 _OWN_NAME = re.compile(r"\s*\(\s*(?:" + "|".join(OWN_NAME_REMARKS) + r")[^()]{0,40}\)",
@@ -215,16 +220,17 @@ def _sentence_start(text: str, position: int) -> int:
 
 
 def _assumed_owner(text: str, ordered: Sequence[Mention], index: int,
-                   found: dict[str, str]) -> str | None:
+                   found: dict[str, str], *, subject: bool = True) -> str | None:
     """The owner of the assumed name ``ordered[index]``: the one person named before it in the
-    sentence, or the text's subject when no one is; None (and no mark) when several are."""
+    sentence, or (``subject``) the text's subject when no one is; None (and no mark) when
+    several are, or none is and ``subject`` is false."""
     mention = ordered[index]
     sentence = _sentence_start(text, mention.start)
     earlier: dict[str, str] = {}
     for m in ordered[:index]:
         if m.start >= sentence and m.end <= mention.start:
             earlier.setdefault(m.name or m.text, found.get(m.id, m.id))
-    if len(earlier) > 1:
+    if len(earlier) > 1 or not (earlier or subject):
         return None
     found[mention.id] = next(iter(earlier.values())) if earlier else SUBJECT
     return found[mention.id]
@@ -275,6 +281,8 @@ def text_aliases(text: str, persons: Sequence[Mention]) -> dict[str, str]:
             found[mention.id] = SUBJECT  # "Lev Sorin (his official name since 1920)"
         elif _ASSUMED.search(text, max(0, mention.start - 60), mention.start):
             _assumed_owner(text, ordered, index, found)
+        elif _DOCUMENT_NAME.search(text, max(0, mention.start - 60), mention.start):
+            _assumed_owner(text, ordered, index, found, subject=False)
         elif _ASSUMED_LIST.search(text, max(0, mention.start - 60), mention.start):
             owner = _assumed_owner(text, ordered, index, found)
             if owner is not None:

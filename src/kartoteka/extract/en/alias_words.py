@@ -63,15 +63,20 @@ ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"(?:identity|name|alias|pseudonym|cover)\s+(?:that\s+|which\s+)?(?:he|she)\s+"
     r"(?:used|adopted|assumed|took|bore)(?:\s+\w+){0,3}?\s+(?:was|is)"
     r"(?:\s+(?:Mr|Mrs|Miss|Ms|Dr|Herr|Frau|Monsieur|Madame)\.?)?",
-    # "the passport gave his name as X", "a passport in the name of X" (not "in the name of
-    # the revolution": only a document is made out in a name)
-    r"(?:gave|gives|give|giving|listed|lists)\s+(?:his|her)\s+name\s+as",
-    r"(?:passport|papers|documents|visa|identity\s+card)\s+(?:made\s+out\s+)?"
-    r"(?:in|under)\s+the\s+name\s+of",
     # "he was born X in Tula": a name right after "born", before where or when
     r"(?:was|were)\s+born",
     # "his real name was X", "her name at birth was X"
     r"(?:real|birth|original)\s+name\s+(?:was|is)", r"name\s+at\s+birth\s+(?:was|is)",
+)
+# A name a document gives: "the passport gave his name as X", "a passport in the name of X"
+# (not "in the name of the revolution": only a document is made out in a name). Whose the
+# document is, the text says before it ("the body of a man was found ... a passport in his
+# pocket"), often of someone it has not named yet: the name is tied only to a person named in
+# its sentence, never to the text's subject by default.
+DOCUMENT_NAME_PHRASES: tuple[str, ...] = (
+    r"(?:gave|gives|give|giving|listed|lists)\s+(?:his|her)\s+name\s+as",
+    r"(?:passport|papers|documents|visa|identity\s+card)\s+(?:made\s+out\s+)?"
+    r"(?:in|under)\s+the\s+name\s+of",
 )
 # A remark in a bracket right after a name that calls it one of the person's own names: "Lev
 # Sorin (his official name since 1920)", "VOLK (his code name)"; whose names the possessive

@@ -58,10 +58,13 @@ ALIAS_SEPARATORS: frozenset[str] = frozenset({"или", "либо", "также"
 # A phrase before an assumed name in running text: "под фамилией X".
 ASSUMED_NAME_PHRASES: tuple[str, ...] = (
     r"под\s+(?:псевдонимом|фамилией|именем|кличкой)",
-    # "жил по документам X", "по паспорту на имя X"
-    r"по\s+(?:документам|паспорту)(?:\s+на\s+имя)?",
     # "Его настоящая фамилия — X", "настоящее имя Y — X"
     r"настоящ(?:ая|ее)\s+(?:фамилия|имя)\s*[—–:-]?",
+)
+# A name a document gives ("жил по документам X", "по паспорту на имя X"): tied only to a
+# person named in its sentence (see en/alias_words.py, DOCUMENT_NAME_PHRASES).
+DOCUMENT_NAME_PHRASES: tuple[str, ...] = (
+    r"по\s+(?:документам|паспорту)(?:\s+на\s+имя)?",
 )
 # The plural of those phrases, which goes on to a list of names ("под фамилиями X и Y").
 # "Сорин (его партийный псевдоним)", "Волк (её кличка в ОГПУ)": see en/alias_words.py.
