@@ -61,3 +61,35 @@ def test_entities_spellings_with_different_likeliest_readings_still_meet(db: str
     store_extraction(store, hand_extraction(
         "Ivan Ulrikh signed the sentence.", [("Ivan Ulrikh", "person", None)]))
     assert entity_of_name(store, "Ivan Ulrich") == entity_of_name(store, "Ivan Ulrikh")
+
+
+def test_entities_refresh_reads_the_name_parts_not_each_profiles_json(tmp_path) -> None:  # noqa: ANN001
+    # An entity named in many statements is rebuilt each time one more joins it: what it
+    # shows (the fullest name for a label) comes from the name parts the database reads out
+    # of each profile's JSON, not from decoding every member's whole profile again.
+    import json
+
+    from kartoteka.relink import refresh_entities
+    from kartoteka.store.tables import ProfileRow
+
+    store = Store(tmp_path / "k.db")
+    store_extraction(store, hand_extraction(
+        "Yezhov was arrested.", [("Yezhov", "person", None)]))
+    store_extraction(store, hand_extraction(
+        "Nikolai Yezhov was arrested in 1939.", [("Nikolai Yezhov", "person", None)]))
+    entity = entity_of_name(store, "Nikolai Yezhov")
+    assert entity == entity_of_name(store, "Yezhov")
+    decoded: list[object] = []
+
+    def counting(text: str) -> object:
+        decoded.append(value := json.loads(text))
+        return value
+
+    store = Store(tmp_path / "k.db")  # a new engine: its JSON decoding is set before first use
+    store.engine.dialect._json_deserializer = counting
+    with store.session() as session:
+        session.query(EntityRow).update({EntityRow.label: "?"})
+        refresh_entities(session, entity)
+        assert session.get(EntityRow, next(iter(entity))).label == "Nikolai Yezhov"
+        assert session.query(ProfileRow).filter(ProfileRow.entity_id.in_(entity)).count() == 2
+    assert decoded and not [v for v in decoded if isinstance(v, dict)]
