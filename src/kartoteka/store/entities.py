@@ -25,6 +25,8 @@ from kartoteka.store.tables import (
 )
 
 PERSON_PREFIX = "p"
+# session.info key: entities that profiles of a superseded document left (``store.writer``).
+LEFT_ENTITIES = "kartoteka.left_entities"
 # Values bound in one IN (...): far under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 IN_CHUNK = 5000
 
@@ -81,18 +83,28 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
 
 
 def assign_entities(session: Session, clusters: list[list[ProfileRow]], touched: set[str],
-                    labels: dict[str, str]) -> set[str]:
+                    labels: dict[str, str], *, only_changed: bool = False) -> set[str]:
     """Give every cluster of profiles one entity (largest first, keeping ids where it can),
-    rebuild those entities and return the ids touched (with ``touched``, the ids held before)."""
+    rebuild those entities and return the ids touched (with ``touched``, the ids held before).
+
+    ``only_changed``: rebuild only the entities a profile left or joined. One whose profiles
+    are the ones it had shows what it showed (its label, names and gender are functions of
+    them and of the names given by hand, which a curator's edit applies when it is made);
+    relinking a common surname's neighbourhood rebuilt every entity in it, file after file.
+    """
     used: set[str] = set()
+    moved: set[str | None] = set()
     for cluster in sorted(clusters, key=lambda c: (-len(c), min(r.key for r in c))):
         entity_id = _entity_id_for(cluster, used)
         used.add(entity_id)
         for r in cluster:
+            if r.entity_id != entity_id:
+                moved.update((r.entity_id, entity_id))
             r.entity_id = entity_id
         touched.add(entity_id)
     session.flush()
-    refresh_entities(session, touched, labels)
+    left = session.info.pop(LEFT_ENTITIES, set())  # by the profiles of a file's old version
+    refresh_entities(session, (touched & moved if only_changed else touched) | left, labels)
     return touched
 
 
