@@ -152,7 +152,7 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
         return
     profiles: dict[str, list[_Member]] = defaultdict(list)
     for chunk in _chunks(sorted(ids)):
-        for r in session.execute(select(*_MEMBER_COLUMNS).where(ProfileRow.entity_id.in_(chunk))):
+        for r in session.execute(select(*_MEMBER_COLUMNS).where(_PROFILES.entity_id.in_(chunk))):
             profiles[r.entity_id].append(_Member(*r))
     member_entity = {}
     member_keys = {k for rows in profiles.values() for r in rows for k in r.members}
@@ -213,10 +213,12 @@ class _Member(NamedTuple):
     surname: str | None
 
 
-# In the select() order of the query (the same rows, in the same order, as the whole rows).
-_MEMBER_COLUMNS = (ProfileRow.key, ProfileRow.entity_id, ProfileRow.kind, ProfileRow.label,
-                   ProfileRow.names, ProfileRow.members, ProfileRow.gender, ProfileRow.descriptor,
-                   *(ProfileRow.data[part].as_string()
+# In _Member's order (the same rows, in the same order, as the whole rows); the table's
+# columns, not the mapped class's: plain rows skip the ORM's loading, a third of the time.
+_PROFILES = ProfileRow.__table__.c
+_MEMBER_COLUMNS = (_PROFILES.key, _PROFILES.entity_id, _PROFILES.kind, _PROFILES.label,
+                   _PROFILES.names, _PROFILES.members, _PROFILES.gender, _PROFILES.descriptor,
+                   *(_PROFILES.data[part].as_string()
                      for part in ("given", "patronymic", "surname")))
 
 
