@@ -7,11 +7,12 @@ URLs and decisions that name an entity keep working after a re-run.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Text, cast, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from kartoteka.model import stable_id
@@ -63,23 +64,40 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
     # pair). Both ends are bound: a stored profile's links with all its block are not wanted
     # when one new profile meets it. Only the keys are read: the stored features are replaced,
     # and decoding them (a JSON document a link) took a quarter of the writer's time a file.
-    stored: set[tuple[str, str]] = set()
+    # The features are read as the stored JSON text, not decoded: a link whose probability,
+    # decision and text are what it would be written as is left alone (relinking a common
+    # surname's neighbourhood rewrote every link in it, file after file, most of them as they were).
+    stored: dict[tuple[str, str], tuple[float, str, str | None]] = {}
     pairs_in_order = sorted(wanted)
     for start in range(0, len(pairs_in_order), IN_CHUNK // 2):
         chunk = pairs_in_order[start:start + IN_CHUNK // 2]
-        query = select(LinkRow.a, LinkRow.b).where(LinkRow.a.in_(sorted({a for a, _b in chunk})),
-                                                   LinkRow.b.in_(sorted({b for _a, b in chunk})))
-        stored.update((a, b) for a, b in session.execute(query))
+        query = select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
+                       cast(LinkRow.features, Text)).where(
+            LinkRow.a.in_(sorted({a for a, _b in chunk})),
+            LinkRow.b.in_(sorted({b for _a, b in chunk})))
+        stored.update(((a, b), (p, d, f)) for a, b, p, d, f in session.execute(query))
     fresh, changed = [], []
     for (a, b), pair in wanted.items():
-        known = (a, b) in stored
-        (changed if known else fresh).append(dict(
-            a=a, b=b, probability=float(pair.probability), decision=pair.decision,
-            features=pair.features if known else pair.features or {}))
+        known = stored.get((a, b))
+        row = dict(a=a, b=b, probability=float(pair.probability), decision=pair.decision,
+                   features=pair.features if known else pair.features or {})
+        if known is None:
+            fresh.append(row)
+        elif known != (row["probability"], row["decision"], _json_text(row["features"])):
+            changed.append(row)
     if changed:  # an UPDATE by primary key for all of them, as the INSERT below
         session.execute(update(LinkRow), changed)
     if fresh:  # one bulk INSERT, not an ORM object and a unit-of-work entry a pair
         session.execute(insert(LinkRow), fresh)
+
+
+def _json_text(value: Any) -> str | None:
+    """The text the JSON column stores for ``value`` (SQLAlchemy's default, ``json.dumps``);
+    None when it cannot be told (the link is then written)."""
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def assign_entities(session: Session, clusters: list[list[ProfileRow]], touched: set[str],
