@@ -153,8 +153,7 @@ def _ambiguous_pairs(
     def any_apart(close: list[str]) -> bool:
         if against or decided.intersection(close):
             return any(apart(x, y) for i, x in enumerate(close) for y in close[i + 1:])
-        # With no decision among them, two are apart by their names alone: one check a pair of
-        # distinct names (a recurring prisoner's many profiles carry a few), not a pair of keys.
+        # No decision among them: apart by names alone, so one check a pair of distinct names.
         names = Counter(parts[x] for x in close)
         return any(_distinct_people(x, y) for i, (x, n) in enumerate(names.items())
                    for y in [x] * (n > 1) + list(names)[i + 1:])
