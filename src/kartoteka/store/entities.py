@@ -59,7 +59,7 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
     wanted = {}
     for pair in pairs:
         if pair.a in keys and pair.b in keys:
-            wanted[tuple(sorted((pair.a, pair.b)))] = pair
+            wanted[(pair.a, pair.b) if pair.a <= pair.b else (pair.b, pair.a)] = pair
     # Which of them are stored already, read a few queries at a time (merge() would read one a
     # pair). Both ends are bound: a stored profile's links with all its block are not wanted
     # when one new profile meets it. Only the keys are read: the stored features are replaced,
@@ -83,7 +83,8 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
                    features=pair.features if known else pair.features or {})
         if known is None:
             fresh.append(row)
-        elif known != (row["probability"], row["decision"], _json_text(row["features"])):
+        elif known[:2] != (row["probability"], row["decision"]) \
+                or known[2] != _json_text(row["features"]):  # the text only when they agree
             changed.append(row)
     if changed:  # an UPDATE by primary key for all of them, as the INSERT below
         session.execute(update(LinkRow), changed)
