@@ -13,10 +13,12 @@ from kartoteka.store.writer import write_extraction
 from tests.helpers import entity_of_name, hand_extraction
 
 
-def add(store: Store, text: str, *names: str, full: bool = False) -> list[str]:
-    """Store a hand-made document and link it as ingest does (incrementally), or, with
-    ``full``, through the neighbourhood linker; returns its profile keys."""
-    extraction = hand_extraction(text, [(n, "person", None) for n in names])
+def add(store: Store, text: str, *names: str, full: bool = False, path: str | None = None
+        ) -> list[str]:
+    """Store a hand-made document (from file ``path``) and link it as ingest does
+    (incrementally), or, with ``full``, through the neighbourhood linker; returns its profile
+    keys."""
+    extraction = hand_extraction(text, [(n, "person", None) for n in names], source_path=path)
     entities, profiles = analyse(extraction)
     keys = [e.key for e in entities]
     with store.session() as session:
@@ -95,3 +97,42 @@ def test_relink_incremental_keeps_a_hand_merge(db: str) -> None:
     add(store, "Artur Artuzov headed the counter-intelligence.", "Artur Artuzov")
     assert len(entity_of_name(store, "Artur Artuzov") | entity_of_name(store,
                                                                        "Artur Frauchi")) == 1
+
+
+def test_relink_neighbourhood_rebuilds_only_the_entities_a_profile_joined_or_left(
+        db: str, monkeypatch) -> None:  # noqa: ANN001
+    # Relinking the Orlovs' neighbourhood for a new Sergei Orlov leaves Ivan's and Pyotr's
+    # profiles where they were: their entities are not rebuilt (a common surname's
+    # neighbourhood grows with the index), the new one's is.
+    from kartoteka.store import entities
+
+    store = Store(db)
+    for text, name in DOCUMENTS:
+        add(store, text, name)
+    (ivan,), (pyotr,) = entity_of_name(store, "Ivan Orlov"), entity_of_name(store, "Pyotr Orlov")
+    rebuilt: list[str] = []
+    real = entities.refresh_entities
+    monkeypatch.setattr(entities, "refresh_entities",
+                        lambda session, ids, labels=None: rebuilt.extend(ids)
+                        or real(session, ids, labels))
+    add(store, "Sergei Orlov was arrested in 1938.", "Sergei Orlov", full=True)
+    (sergei,) = entity_of_name(store, "Sergei Orlov")
+    assert sergei in rebuilt and ivan not in rebuilt and pyotr not in rebuilt
+    with store.session() as session:
+        labels = {e.id: e.label for e in session.query(EntityRow)}
+    assert labels[ivan] == "Ivan Petrovich Orlov" and labels[sergei] == "Sergei Orlov"
+    assert entity_of_name(store, "Ivan Petrovich Orlov") == {ivan}
+
+
+def test_relink_a_files_new_version_takes_its_old_names_off_the_entities(db: str) -> None:
+    # A corrected file no longer names Ivan Orlov "the sailor Orlov": his entity, whose other
+    # profiles stay as they were, stops showing the name only the old version gave him.
+    store = Store(db)
+    add(store, "Ivan Petrovich Orlov was arrested in 1937.", "Ivan Petrovich Orlov")
+    add(store, "Ivan Orlov, a sailor, was shot.", "Ivan Orlov", path="orlov.txt")
+    (ivan,) = entity_of_name(store, "Ivan Petrovich Orlov")
+    assert entity_of_name(store, "Ivan Orlov") == {ivan}
+    add(store, "Gleb Bokii headed the special department.", "Gleb Bokii", path="orlov.txt")
+    with store.session() as session:
+        entity = session.get(EntityRow, ivan)
+        assert "Ivan Orlov" not in entity.names and "Ivan Petrovich Orlov" in entity.names

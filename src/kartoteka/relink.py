@@ -94,7 +94,7 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
     others = [r for r in rows if not is_linkable_person(r)]
     clusters = _link_persons(session, persons, cur, backend, whole=changed is None)
     clusters += group_by_name(others)
-    return assign_entities(session, clusters, touched, cur.labels)
+    return assign_entities(session, clusters, touched, cur.labels, only_changed=changed is not None)
 
 
 def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | None = None
@@ -141,7 +141,7 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             rest += sorted(r.key for r in new)  # a join the neighbourhood linker makes
         else:
             save_links(session, attached.pairs, by_key)
-            touched = assign_entities(session, clusters, set(), cur.labels)
+            touched = assign_entities(session, clusters, set(), cur.labels, only_changed=True)
             rest += sorted(attached.bridges)
     if rest:
         touched |= resolve_profiles(session, changed=rest, cur=cur)

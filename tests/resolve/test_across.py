@@ -397,3 +397,56 @@ def test_across_an_untrained_collection_scores_alike_whatever_its_size() -> None
     small, large = scored(150), scored(900)
     assert small.probability == pytest.approx(large.probability, abs=1e-9)
     assert large.decision == "linked"
+
+
+def _ambiguous_by_every_pair(candidates, parts, documents, decisions, threshold):  # noqa: ANN001, ANN202
+    """The ambiguity rule's first question asked of every pair of keys, as it once was."""
+    import math
+
+    from kartoteka.resolve.across import _distinct_people
+
+    margin = math.log2(threshold / (1.0 - threshold))
+    partners: dict[str, list] = {}
+    for c in candidates:
+        partners.setdefault(c.a, []).append((c.weight, c.b))
+        partners.setdefault(c.b, []).append((c.weight, c.a))
+    out = set()
+    for key, options in partners.items():
+        best = max(w for w, _ in options)
+        close = sorted(o for w, o in options if w >= best - margin)
+        if len(options) > 1 and any(decisions.cannot(x, y) or _distinct_people(parts[x], parts[y])
+                                    for i, x in enumerate(close) for y in close[i + 1:]):
+            out.add(key)
+    return out
+
+
+def test_across_ambiguity_asks_each_pair_of_names_once_with_the_same_answer(monkeypatch) -> None:  # noqa: ANN001
+    # A prisoner named in forty statements under three forms of his name, with a bare surname
+    # among them: whether two of a profile's close partners cannot be one person is a question
+    # about their names, asked once a pair of names, not once a pair of profiles.
+    from kartoteka.resolve import across
+    from kartoteka.resolve.across import Candidate, _ambiguous_pairs
+    from kartoteka.resolve.records import NameParts
+
+    rng = random.Random(3)
+    forms = [NameParts("Ivan", None, "m", None, None), NameParts("I.", None, "m", None, None),
+             NameParts(None, None, None, None, None), NameParts("Pyotr", None, "m", None, None)]
+    keys = [f"k{i:02d}" for i in range(40)]
+    parts = {k: forms[rng.randrange(3)] for k in keys}
+    documents = {k: f"d{k}" for k in keys}
+    candidates = [Candidate(a, b, 0.95, 4.0 + rng.random(), {}, ())
+                  for i, a in enumerate(keys) for b in keys[i + 1:]]
+    calls = []
+    real = across._distinct_people
+    monkeypatch.setattr(across, "_distinct_people", lambda x, y: calls.append(1) or real(x, y))
+    assert not _ambiguous_pairs(candidates, parts, documents, Decisions(), 0.9)
+    assert len(calls) <= 40 * 6  # each key's close partners hold three names: six pairs at most
+    assert not _ambiguous_by_every_pair(candidates, parts, documents, Decisions(), 0.9)
+    # A Pyotr among them, or a refusal by hand, makes the same profiles ambiguous either way.
+    refused = Decisions(cannot_link=frozenset({(keys[1], keys[2])}))
+    for decisions, first in ((Decisions(), forms[3]), (refused, forms[0])):
+        parts[keys[0]] = first
+        found = {k for pair in _ambiguous_pairs(candidates, parts, documents, decisions, 0.9)
+                 for k in pair}
+        expected = _ambiguous_by_every_pair(candidates, parts, documents, decisions, 0.9)
+        assert expected and expected <= found

@@ -61,3 +61,71 @@ def test_entities_spellings_with_different_likeliest_readings_still_meet(db: str
     store_extraction(store, hand_extraction(
         "Ivan Ulrikh signed the sentence.", [("Ivan Ulrikh", "person", None)]))
     assert entity_of_name(store, "Ivan Ulrich") == entity_of_name(store, "Ivan Ulrikh")
+
+
+def test_entities_refresh_reads_the_name_parts_not_each_profiles_json(tmp_path) -> None:  # noqa: ANN001
+    # An entity named in many statements is rebuilt each time one more joins it: what it
+    # shows (the fullest name for a label) comes from the name parts the database reads out
+    # of each profile's JSON, not from decoding every member's whole profile again.
+    import json
+
+    from kartoteka.relink import refresh_entities
+    from kartoteka.store.tables import ProfileRow
+
+    store = Store(tmp_path / "k.db")
+    store_extraction(store, hand_extraction(
+        "Yezhov was arrested.", [("Yezhov", "person", None)]))
+    store_extraction(store, hand_extraction(
+        "Nikolai Yezhov was arrested in 1939.", [("Nikolai Yezhov", "person", None)]))
+    entity = entity_of_name(store, "Nikolai Yezhov")
+    assert entity == entity_of_name(store, "Yezhov")
+    decoded: list[object] = []
+
+    def counting(text: str) -> object:
+        decoded.append(value := json.loads(text))
+        return value
+
+    store = Store(tmp_path / "k.db")  # a new engine: its JSON decoding is set before first use
+    store.engine.dialect._json_deserializer = counting
+    with store.session() as session:
+        session.query(EntityRow).update({EntityRow.label: "?"})
+        refresh_entities(session, entity)
+        assert session.get(EntityRow, next(iter(entity))).label == "Nikolai Yezhov"
+        assert session.query(ProfileRow).filter(ProfileRow.entity_id.in_(entity)).count() == 2
+    assert decoded and not [v for v in decoded if isinstance(v, dict)]
+
+
+def test_entities_save_links_rewrites_only_the_links_that_changed(db: str) -> None:
+    # Relinking a neighbourhood scores every pair in it again; a link whose probability,
+    # decision and features are the stored ones is not written again, a changed one is.
+    from types import SimpleNamespace
+
+    from sqlalchemy import event
+
+    from kartoteka.store.entities import save_links
+    from kartoteka.store.tables import LinkRow
+
+    def link(a: str, b: str, p: float, decision: str) -> SimpleNamespace:
+        return SimpleNamespace(a=a, b=b, probability=p, decision=decision,
+                               features={"surname": {"level": "exact", "weight": 3.5}})
+
+    store = Store(db)
+    keys = {"k1", "k2", "k3"}
+    with store.session() as session:
+        save_links(session, [link("k1", "k2", 0.97, "linked"), link("k1", "k3", 0.4, "review")],
+                   keys)
+    updates: list[object] = []  # a row's parameters an UPDATE writes
+
+    def count(_conn, _cursor, statement, parameters, _context, many) -> None:  # noqa: ANN001
+        if statement.lstrip().upper().startswith("UPDATE"):
+            updates.extend(parameters if many else [parameters])
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    with store.session() as session:
+        save_links(session, [link("k1", "k2", 0.97, "linked"), link("k1", "k3", 0.6, "review")],
+                   keys)
+    with store.session() as session:
+        stored = {(r.a, r.b): (r.probability, r.features) for r in session.query(LinkRow)}
+    assert len(updates) == 1  # the one whose probability moved
+    assert stored[("k1", "k3")][0] == 0.6 and stored[("k1", "k2")][0] == 0.97
+    assert stored[("k1", "k2")][1] == {"surname": {"level": "exact", "weight": 3.5}}

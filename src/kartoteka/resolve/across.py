@@ -12,7 +12,7 @@ was decided, for the review queue and the UI.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -148,13 +148,23 @@ def _ambiguous_pairs(
         return (decisions.cannot(x, y) or _distinct_people(parts[x], parts[y])
                 or ordered_pair(x, y) in against)
 
+    decided = {k for pair in decisions.cannot_link for k in pair}
+
+    def any_apart(close: list[str]) -> bool:
+        if against or decided.intersection(close):
+            return any(apart(x, y) for i, x in enumerate(close) for y in close[i + 1:])
+        # No decision among them: apart by names alone, so one check a pair of distinct names.
+        names = Counter(parts[x] for x in close)
+        return any(_distinct_people(x, y) for i, (x, n) in enumerate(names.items())
+                   for y in [x] * (n > 1) + list(names)[i + 1:])
+
     ambiguous: set[tuple[str, str]] = set()
     for key, options in partners.items():
         if len(options) < 2:
             continue
         best = max(w for w, _ in options)
         close = sorted(other for w, other in options if w >= best - margin)
-        if not any(apart(x, y) for i, x in enumerate(close) for y in close[i + 1:]):
+        if not any_apart(close):
             continue
         # Support counts the documents that name a person with a given name: a bare surname
         # fits everyone and tells no one apart.

@@ -7,11 +7,12 @@ URLs and decisions that name an entity keep working after a re-run.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Text, cast, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from kartoteka.model import stable_id
@@ -25,6 +26,8 @@ from kartoteka.store.tables import (
 )
 
 PERSON_PREFIX = "p"
+# session.info key: entities that profiles of a superseded document left (``store.writer``).
+LEFT_ENTITIES = "kartoteka.left_entities"
 # Values bound in one IN (...): far under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 IN_CHUNK = 5000
 
@@ -56,43 +59,71 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
     wanted = {}
     for pair in pairs:
         if pair.a in keys and pair.b in keys:
-            wanted[tuple(sorted((pair.a, pair.b)))] = pair
+            wanted[(pair.a, pair.b) if pair.a <= pair.b else (pair.b, pair.a)] = pair
     # Which of them are stored already, read a few queries at a time (merge() would read one a
     # pair). Both ends are bound: a stored profile's links with all its block are not wanted
     # when one new profile meets it. Only the keys are read: the stored features are replaced,
     # and decoding them (a JSON document a link) took a quarter of the writer's time a file.
-    stored: set[tuple[str, str]] = set()
+    # The features are read as the stored JSON text, not decoded: a link whose probability,
+    # decision and text are what it would be written as is left alone (relinking a common
+    # surname's neighbourhood rewrote every link in it, file after file, most of them as they were).
+    stored: dict[tuple[str, str], tuple[float, str, str | None]] = {}
     pairs_in_order = sorted(wanted)
     for start in range(0, len(pairs_in_order), IN_CHUNK // 2):
         chunk = pairs_in_order[start:start + IN_CHUNK // 2]
-        query = select(LinkRow.a, LinkRow.b).where(LinkRow.a.in_(sorted({a for a, _b in chunk})),
-                                                   LinkRow.b.in_(sorted({b for _a, b in chunk})))
-        stored.update((a, b) for a, b in session.execute(query))
+        query = select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
+                       cast(LinkRow.features, Text)).where(
+            LinkRow.a.in_(sorted({a for a, _b in chunk})),
+            LinkRow.b.in_(sorted({b for _a, b in chunk})))
+        stored.update(((a, b), (p, d, f)) for a, b, p, d, f in session.execute(query))
     fresh, changed = [], []
     for (a, b), pair in wanted.items():
-        known = (a, b) in stored
-        (changed if known else fresh).append(dict(
-            a=a, b=b, probability=float(pair.probability), decision=pair.decision,
-            features=pair.features if known else pair.features or {}))
+        known = stored.get((a, b))
+        row = dict(a=a, b=b, probability=float(pair.probability), decision=pair.decision,
+                   features=pair.features if known else pair.features or {})
+        if known is None:
+            fresh.append(row)
+        elif known[:2] != (row["probability"], row["decision"]) \
+                or known[2] != _json_text(row["features"]):  # the text only when they agree
+            changed.append(row)
     if changed:  # an UPDATE by primary key for all of them, as the INSERT below
         session.execute(update(LinkRow), changed)
     if fresh:  # one bulk INSERT, not an ORM object and a unit-of-work entry a pair
         session.execute(insert(LinkRow), fresh)
 
 
+def _json_text(value: Any) -> str | None:
+    """The text the JSON column stores for ``value`` (SQLAlchemy's default, ``json.dumps``);
+    None when it cannot be told (the link is then written)."""
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def assign_entities(session: Session, clusters: list[list[ProfileRow]], touched: set[str],
-                    labels: dict[str, str]) -> set[str]:
+                    labels: dict[str, str], *, only_changed: bool = False) -> set[str]:
     """Give every cluster of profiles one entity (largest first, keeping ids where it can),
-    rebuild those entities and return the ids touched (with ``touched``, the ids held before)."""
+    rebuild those entities and return the ids touched (with ``touched``, the ids held before).
+
+    ``only_changed``: rebuild only the entities a profile left or joined. One whose profiles
+    are the ones it had shows what it showed (its label, names and gender are functions of
+    them and of the names given by hand, which a curator's edit applies when it is made);
+    relinking a common surname's neighbourhood rebuilt every entity in it, file after file.
+    """
     used: set[str] = set()
+    moved: set[str | None] = set()
     for cluster in sorted(clusters, key=lambda c: (-len(c), min(r.key for r in c))):
         entity_id = _entity_id_for(cluster, used)
         used.add(entity_id)
         for r in cluster:
+            if r.entity_id != entity_id:
+                moved.update((r.entity_id, entity_id))
             r.entity_id = entity_id
         touched.add(entity_id)
     session.flush()
-    refresh_entities(session, touched, labels)
+    left = session.info.pop(LEFT_ENTITIES, set())  # by the profiles of a file's old version
+    refresh_entities(session, (touched & moved if only_changed else touched) | left, labels)
     return touched
 
 
@@ -138,10 +169,10 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
     ids = set(entity_ids)
     if not ids:
         return
-    profiles: dict[str, list[ProfileRow]] = defaultdict(list)
+    profiles: dict[str, list[_Member]] = defaultdict(list)
     for chunk in _chunks(sorted(ids)):
-        for r in session.scalars(select(ProfileRow).where(ProfileRow.entity_id.in_(chunk))):
-            profiles[r.entity_id].append(r)
+        for r in session.execute(select(*_MEMBER_COLUMNS).where(_PROFILES.entity_id.in_(chunk))):
+            profiles[r.entity_id].append(_Member(*r))
     member_entity = {}
     member_keys = {k for rows in profiles.values() for r in rows for k in r.members}
     for chunk in _chunks(sorted(member_keys)):
@@ -183,14 +214,40 @@ def _chunks(items: list[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
         yield items[start:start + size]
 
 
-def _best_label(rows: list[ProfileRow], labels: dict[str, str]) -> str:
+class _Member(NamedTuple):
+    """What an entity shows of one of its profiles: the columns, and of the profile's JSON
+    only the name parts present (read by the database: decoding each member's whole JSON, an
+    entity a file, grew with the entity and took a quarter of the writer's time)."""
+
+    key: str
+    entity_id: str
+    kind: str
+    label: str
+    names: list[str]
+    members: list[str]
+    gender: str | None
+    descriptor: str | None
+    given: str | None
+    patronymic: str | None
+    surname: str | None
+
+
+# In _Member's order (the same rows, in the same order, as the whole rows); the table's
+# columns, not the mapped class's: plain rows skip the ORM's loading, a third of the time.
+_PROFILES = ProfileRow.__table__.c
+_MEMBER_COLUMNS = (_PROFILES.key, _PROFILES.entity_id, _PROFILES.kind, _PROFILES.label,
+                   _PROFILES.names, _PROFILES.members, _PROFILES.gender, _PROFILES.descriptor,
+                   *(_PROFILES.data[part].as_string()
+                     for part in ("given", "patronymic", "surname")))
+
+
+def _best_label(rows: list[_Member], labels: dict[str, str]) -> str:
     for r in rows:
         if r.key in labels:
             return labels[r.key]
 
-    def fullness(r: ProfileRow) -> tuple:
-        d = r.data or {}
-        parts = sum(bool(d.get(k)) for k in ("given", "patronymic", "surname"))
+    def fullness(r: _Member) -> tuple:
+        parts = sum(bool(p) for p in (r.given, r.patronymic, r.surname))
         latin = r.label.isascii()
         return (not r.descriptor, parts, latin, len(r.names), -len(r.label))
 

@@ -12,6 +12,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from kartoteka.model import Extraction, LocalEntity
+from kartoteka.store.entities import LEFT_ENTITIES
 from kartoteka.store.tables import (
     AuthorityRecordRow,
     ClaimRow,
@@ -70,6 +71,10 @@ def write_extraction(
         # A changed file is a new version: the old text, claims and edits stay for the record,
         # but its profiles leave their entities so cards show what the current version says.
         previous.superseded = True
+        # Those entities show one profile fewer: assign_entities rebuilds them with the rest.
+        session.info.setdefault(LEFT_ENTITIES, set()).update(session.scalars(
+            select(ProfileRow.entity_id).where(ProfileRow.document_id == previous.id,
+                                               ProfileRow.entity_id.is_not(None))))
         session.execute(
             update(ProfileRow).where(ProfileRow.document_id == previous.id).values(entity_id=None)
         )
