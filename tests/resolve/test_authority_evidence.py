@@ -3,7 +3,9 @@ birthday, the birthplace) weighs for the link; another day or place weighs again
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -114,17 +116,24 @@ def test_authority_evidence_survives_the_profile_round_trip() -> None:
     assert again == profile and replace(again, death_date=None) != profile
 
 
-def test_authority_evidence_memorial_record_carries_days_and_birthplace(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """What relink reads from a Memorial record is what the evidence compares."""
+def memorial_record(tmp_path: Path, record: str) -> AuthorityRecord:
+    """A made-up Memorial list of one record (its text as the list gives it), as relink
+    reads it."""
     from kartoteka.relink import read_authority_file
+
+    path = tmp_path / "list.jsonl"
+    path.write_text(json.dumps({"name": "Хрящёв Юлий Петрович", "record": record,
+                                "page": "1.htm"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [found] = read_authority_file(path, "t", "memorial")
+    return found
+
+
+def test_authority_evidence_memorial_record_carries_days_and_birthplace(tmp_path: Path) -> None:
+    """What relink reads from a Memorial record is what the evidence compares."""
     from kartoteka.resolve.authority_evidence import record_facts
 
-    line = ('{"name": "Хрящёв Юлий Петрович", "record": "род. 3.04.1891, г. Тифлис, грузин, '
-            'б/п, артель: счетовод. Рассстрелян 09.11.1937. Место захоронения: Бутово.", '
-            '"page": "1.htm"}')
-    path = tmp_path / "list.jsonl"
-    path.write_text(line + "\n", encoding="utf-8")
-    [record] = read_authority_file(path, "t", "memorial")
+    record = memorial_record(tmp_path, "род. 3.04.1891, г. Тифлис, грузин, б/п, артель: "
+                             "счетовод. Рассстрелян 09.11.1937. Место захоронения: Бутово.")
     facts = record_facts(record.extra)
     assert facts.death_date == "1937-11-09" and facts.birth_date == "1891-04-03"
     assert any(same_place(a, b) for a in place_keys("Tiflis") for b in facts.places)

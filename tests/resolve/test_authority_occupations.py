@@ -5,6 +5,7 @@ never enough alone (made-up people and records)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -95,16 +96,13 @@ def test_authority_occupations_never_link_a_namesake_with_another_patronymic() -
     assert "linked" not in decisions(found).values()
 
 
-def test_authority_occupations_memorial_record_carries_its_occupation(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kartoteka.relink import read_authority_file
+def test_authority_occupations_memorial_record_carries_its_occupation(tmp_path: Path) -> None:
     from kartoteka.resolve.authority_evidence import record_facts
+    from tests.resolve.test_authority_evidence import memorial_record
 
-    line = ('{"name": "Хрящёв Юлий Петрович", "record": "род. 1891, г. Тифлис, грузин, б/п, '
-            'городская больница: врач-терапевт. Рассстрелян 09.11.1937. Место захоронения: '
-            'Бутово.", "page": "1.htm"}')
-    path = tmp_path / "list.jsonl"
-    path.write_text(line + "\n", encoding="utf-8")
-    [record] = read_authority_file(path, "t", "memorial")
+    record = memorial_record(tmp_path, "род. 1891, г. Тифлис, грузин, б/п, городская "
+                             "больница: врач-терапевт. Рассстрелян 09.11.1937. Место "
+                             "захоронения: Бутово.")
     assert "medicine" in record_facts(record.extra).fields
     assert "medicine" not in record_facts(replace(record, extra={}).extra).fields
 
