@@ -238,3 +238,31 @@ def test_linker_out_of_memory_with_a_set_limit_is_not_retried(monkeypatch) -> No
         score_pairs(rows(), PERSON_COLUMNS, comparisons=person_comparisons(),
                     blocking_rules=person_blocking_rules(),
                     probability_two_random_records_match=0.3)
+
+
+def test_linker_slice_out_of_memory_is_scored_again_without_training_again(
+    monkeypatch, caplog
+) -> None:
+    monkeypatch.delenv(linker.DUCKDB_MEMORY_ENV, raising=False)
+    opened: list[int] = []
+    real_api, real_predict = linker.database_api, linker.predict_narrow
+
+    def counted_api(*args):
+        opened.append(1)
+        return real_api(*args)
+
+    failures = iter([True])
+
+    def failing_once(*args):
+        if next(failures, False):
+            raise RuntimeError("Out of Memory Error: failed to pin block")
+        return real_predict(*args)
+
+    monkeypatch.setattr(linker, "database_api", counted_api)
+    monkeypatch.setattr(linker, "predict_narrow", failing_once)
+    batch = score_pairs(rows(), PERSON_COLUMNS, comparisons=person_comparisons(),
+                        blocking_rules=person_blocking_rules(),
+                        probability_two_random_records_match=0.3)
+    assert {(p["unique_id_l"], p["unique_id_r"]) for p in batch.pairs} == {("a", "b")}
+    assert opened == [1]  # one database, the model not trained twice
+    assert f"again with {2 * linker.DUCKDB_MIN_MEMORY_MB} MB" in caplog.text

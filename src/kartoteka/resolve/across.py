@@ -243,11 +243,14 @@ def _link_persons(
         labelled_pairs=labelled_pairs(decisions.must_link, parts.keys()), known=known,
     )
     candidates, rows, train = scored.candidates, scored.rows, scored.trained
+    model, frequencies = scored.model, scored.term_frequencies
+    del scored  # the candidates go one by one below, each as its pair is made
     with paused_gc():  # hundreds of thousands of pairs decided: no cycles made
-        # Merges reviewers rejected raise the line when the model keeps proposing such pairs.
-        learnt = person_model(scored.model, decisions=decisions, keys=parts.keys(),
-                              probability={(c.a, c.b): c.probability for c in candidates},
-                              link_threshold=threshold, trained=train)
+        # Merges reviewers rejected raise the line when the model keeps proposing such pairs
+        # (only their pairs' probabilities are read: no map of every pair without them).
+        learnt = person_model(model, decisions=decisions, keys=parts.keys(), probability={
+            (c.a, c.b): c.probability for c in candidates} if decisions.cannot_link else {},
+            link_threshold=threshold, trained=train)
         threshold = learnt.link_threshold
         if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
             mark_lone_surnames(candidates, rows, parts, threshold)
@@ -268,10 +271,13 @@ def _link_persons(
             if refusal is not None:
                 c.decision = "review"
                 c.features["refused"] = refusal
-        pairs = [ScoredPair(c.a, c.b, c.probability, c.features,
-                            person_decision(c, clusters, decisions, threshold, review_band))
-                 for c in candidates]
-        return _PersonLinks(pairs, scored.model, learnt, scored.term_frequencies)
+        del linkable, ambiguous
+        pairs = []  # each candidate let go as its pair is made: never two lists of every pair
+        while candidates:
+            c = candidates.pop()
+            pairs.append(ScoredPair(c.a, c.b, c.probability, c.features, person_decision(
+                c, clusters, decisions, threshold, review_band)))
+        return _PersonLinks(pairs[::-1], model, learnt, frequencies)
 
 
 def person_decision(
@@ -310,13 +316,8 @@ def _family_keys_of(profile: Profile) -> set[str]:
     return {key} if key else set()
 
 
-def _link_by_key(
-    profiles: list[Profile],
-    clusters: ConstrainedClusters,
-    decisions: Decisions,
-    keys_of: Any,
-    rule: str,
-) -> list[ScoredPair]:
+def _link_by_key(profiles: list[Profile], clusters: ConstrainedClusters, decisions: Decisions,
+                 keys_of: Any, rule: str) -> list[ScoredPair]:
     """Join profiles of one kind that share a normalised key; decisions still bind."""
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
     for profile in profiles:
@@ -339,9 +340,8 @@ def _link_by_key(
     return list(pairs.values())
 
 
-def _decision_pairs(
-    decisions: Decisions, keys: set[str], scored: set[tuple[str, str]]
-) -> list[ScoredPair]:
+def _decision_pairs(decisions: Decisions, keys: set[str],
+                    scored: set[tuple[str, str]]) -> list[ScoredPair]:
     """Human decisions on pairs the model never compared (different blocks, kinds, names)."""
     out = []
     for decided, decision, probability in (
@@ -392,8 +392,8 @@ def link_profiles(
         groups = [p for p in ordered if p.kind == "group"]
         pairs += _link_by_key(groups, clusters, decisions, _family_keys_of,
                               "same family name key")
-        scored = {(p.a, p.b) for p in pairs}
-        pairs += _decision_pairs(decisions, set(keys), scored)
+        if decisions.must_link or decisions.cannot_link:  # else no pair to add: no set of all
+            pairs += _decision_pairs(decisions, set(keys), {(p.a, p.b) for p in pairs})
         pairs.sort(key=lambda p: (p.a, p.b))
         return Linkage(clusters=clusters.clusters(), pairs=pairs, model=linked.model,
                        learnt=linked.learnt, term_frequencies=linked.term_frequencies)

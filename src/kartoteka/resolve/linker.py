@@ -23,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 
 from kartoteka.resolve.dialect import records_table, select_columns_sql
+from kartoteka.resolve.predict import LevelWeights, level_weights, predict_narrow, widen
 
 BACKENDS = ("duckdb", "spark")
 # Reviewers' joins teach m only from this many on: a handful would overfit a few names.
@@ -179,9 +180,9 @@ def score_pairs(
     count = records.num_rows if isinstance(records, pa.Table) else len(records)
     sized_for = count + len(other_records or ())
 
-    def predict(scale: int) -> tuple[list[pa.RecordBatch], Any]:
-        """The scored pairs as Arrow batches, and the model, from a database sized for
-        ``sized_for`` records, ``scale`` times over."""
+    def predict(scale: int) -> tuple[list[pa.RecordBatch], LevelWeights, Any]:
+        """The scored pairs as narrow Arrow batches, each level's weight and the model, from a
+        database sized for ``sized_for`` records, ``scale`` times over."""
         from splink import Linker
 
         api = database_api(backend, sized_for, scale)
@@ -218,20 +219,17 @@ def score_pairs(
             for chunk in range(1, chunks + 1):
                 # A long list is scored a slice of its records at a time, each slice's pairs read
                 # and its table dropped before the next: DuckDB then holds one slice's scored
-                # pairs (with every matching column of both sides), not all of them.
-                predictions = linker.inference.predict_chunk(
-                    left_chunk=(chunk, chunks), threshold_match_probability=min_probability or None,
-                    warning_mode="never",
-                ) if chunks > 1 else linker.inference.predict(
-                    threshold_match_probability=min_probability or None, warning_mode="never"
-                )
+                # pairs, and those narrow (predict.py), not all of them.
+                predictions = _predict_slice(api, linker, (chunk, chunks), min_probability,
+                                             duckdb_memory_limit(sized_for, scale))
                 batches.extend(_read_pairs(linker, predictions))
                 predictions.drop_table_from_database_and_remove_from_cache()
+            weights = level_weights(linker)
             model = linker.misc.save_model_to_json()
         finally:
             splink_logger.setLevel(previous)
-            # The scored pairs' table holds every matching column of both sides (gigabytes at a
-            # million records): dropped now, not when the linker's cycle is next collected.
+            # The blocked pairs and training tables: dropped now, not when the linker's cycle
+            # is next collected.
             api.delete_tables_created_by_splink_from_db()
         # The database is let go before the pairs become Python objects: DuckDB keeps the memory
         # it took until it closes, and the caller's objects for every pair would come on top of it
@@ -242,12 +240,12 @@ def score_pairs(
         if close is not None:
             close()
         del api
-        return batches, model
+        return batches, weights, model
 
     scale = 1
     for attempt in range(DUCKDB_RETRIES + 1):
         try:
-            batches, model = predict(scale)
+            batches, weights, model = predict(scale)
             break
         except Exception as err:
             # Records whose pairs need more than the reckoned memory are scored again with
@@ -262,7 +260,7 @@ def score_pairs(
     pairs: list[Any] = []
     batches.reverse()
     while batches:  # each batch freed as soon as it is consumed
-        batch = batches.pop()
+        batch = widen(batches.pop(), weights)
         if consume_batch is not None:
             pairs.extend(consume_batch(batch))
             continue
@@ -352,15 +350,33 @@ READ_CHUNK = 50_000  # rows fetched at a time when the backend can stream them (
 PREDICT_CHUNK = 200_000
 
 
+def _predict_slice(api: Any, linker: Any, chunk: tuple[int, int], min_probability: float,
+                   limit: str) -> Any:
+    """``predict.predict_narrow`` of one slice. On DuckDB a slice that runs out of memory is
+    scored again in the same database with the limit doubled, up to DUCKDB_RETRIES times: the
+    model is trained already, only the slice is done again (the limit stays raised for the
+    slices after it, which will need about as much)."""
+    threshold = min_probability or None
+    connection = getattr(api, "duckdb_con", None)
+    if connection is None or os.environ.get(DUCKDB_MEMORY_ENV, "").strip():
+        return predict_narrow(linker, chunk, threshold)
+    megabytes = int(limit.removesuffix("MB"))
+    for _ in range(DUCKDB_RETRIES):
+        try:
+            return predict_narrow(linker, chunk, threshold)
+        except Exception as err:
+            if "Out of Memory" not in str(err):
+                raise
+        megabytes *= 2
+        logger.warning("DuckDB ran out of memory scoring pairs: again with %d MB", megabytes)
+        connection.execute(f"SET memory_limit = '{megabytes}MB'")
+    return predict_narrow(linker, chunk, threshold)
+
+
 def _read_pairs(linker: Any, predictions: Any) -> list[pa.RecordBatch]:
-    """The scored pairs with ids, probability and each comparison's level and weight only
-    (the intermediate columns Splink keeps alongside are left in the database), as Arrow
-    batches of READ_CHUNK rows."""
-    wanted = [
-        name for name in (column.unquote().name for column in predictions.columns)
-        if name in ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
-        or name.startswith(("gamma_", "mw_"))
-    ]
+    """The narrow scored pairs (``predict.narrow_columns``) as Arrow batches of READ_CHUNK
+    rows."""
+    wanted = [column.unquote().name for column in predictions.columns]
     sql = select_columns_sql(predictions.physical_name, wanted)
     result = linker.misc.query_sql(sql, output_type="splink_df")
     relation = getattr(result, "as_duckdbpyrelation", None)
