@@ -40,6 +40,7 @@ def _linker(records: list[dict]):  # a Splink linker set up as score_pairs sets 
         "duckdb", "dedupe_only",
         person_comparisons(surname_tf=True, given_tf=True), person_blocking_rules())
     settings["probability_two_random_records_match"] = 0.05
+    settings["retain_matching_columns"] = True  # Splink's full output has the levels with these
     splink = Linker(table, settings, log_level=None)
     # Surname frequencies of our own, so the adjustment columns are not all zero.
     lookup = [{"surname_folded": r["surname_folded"], "tf_surname_folded": 0.01 * (i + 1)}
@@ -125,3 +126,14 @@ def test_predict_level_weights_are_the_models() -> None:
         expected = 0.0 if level.is_null_level else math.log2(
             level.m_probability / level.u_probability)
         assert weights["gender"][level.comparison_vector_value] == pytest.approx(expected)
+
+
+def test_predict_narrow_joins_only_the_compared_columns() -> None:
+    records = _records()
+    api, splink = _linker(records)
+    table = predict_narrow(splink, (1, 1), None)
+    sql = table.sql_used_to_create
+    api.kartoteka_close()
+    # The blocking rules' own columns (block keys) are not carried into the scoring joins.
+    assert '"l"."block_keys"' not in sql and '"r"."pair_block_key"' not in sql
+    assert '"l"."surname_folded"' in sql

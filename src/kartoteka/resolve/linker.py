@@ -41,19 +41,19 @@ class ScoredBatch:
 
 
 # DuckDB's memory for the records it scores: at least DUCKDB_MIN_MEMORY_MB, and this much per
-# record from there on. By default DuckDB may take 80% of the machine and keeps what it took:
-# at 100,000 records a prediction held about 330 MB more than the pairs it kept. Within the
-# limit it spills what it can to a temporary directory, but not all: 100,000 registry records
-# failed in 146 MB and scored in 176 (peak 752 MB against 1,019 unlimited); with the edit key
-# column (one letter apart) they fail in 176 and score in 200. The reckoning keeps a fifth
-# above that need (2.5 KB a record: 244 MB, peak 827 MB), as a column more or another
-# collection's longer names move it. Records that need more than the reckoning are scored
-# again with four times as much (score_pairs): never refused, but a third slower.
+# record from there on. By default DuckDB may take 80% of the machine and keeps what it took.
+# Within the limit it spills what it can to a temporary directory, but not all. Since the
+# scored pairs are kept narrow (predict.py), 100,000 records score in 80 MB on most runs (the
+# candidate pairs, 1.6 million before the threshold, are most of it; two threads' joins make
+# the need vary by a fifth from run to run), where the wide table needed 176 to 200 MB. The
+# reckoning keeps the floor, and 1.25 KB a record above it. A slice of pairs that needs more is
+# scored again with twice as much (_predict_slice), training that needs more is done again with
+# four times as much (score_pairs): never refused, only slower.
 # KARTOTEKA_DUCKDB_MEMORY (a DuckDB size such as "2GB") overrides the reckoning.
 DUCKDB_MIN_MEMORY_MB = 128
-DUCKDB_MEMORY_PER_RECORD_KB = 2.5
+DUCKDB_MEMORY_PER_RECORD_KB = 1.25
 DUCKDB_MEMORY_ENV = "KARTOTEKA_DUCKDB_MEMORY"
-DUCKDB_RETRIES = 2  # each with four times the memory (score_pairs)
+DUCKDB_RETRIES = 2  # a slice again with twice the memory, training with four times
 
 
 def duckdb_memory_limit(records: int, scale: int = 1) -> str:
@@ -322,7 +322,9 @@ def _settings_dict(
             link_type=link_type,
             comparisons=list(comparisons),
             blocking_rules_to_generate_predictions=list(blocking_rules),
-            retain_matching_columns=True,  # the gamma_ (level) columns come with these
+            # predict.py picks the columns it keeps; Splink's own predict would add both sides'
+            # values of every compared and blocked-on column
+            retain_matching_columns=False,
             retain_intermediate_calculation_columns=True,
         ).create_settings_dict(dialect)
         if key is not None:

@@ -52,8 +52,10 @@ def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | 
     from splink.internals.comparison_vector_values import (
         compute_comparison_vector_values_from_id_pairs_sqls,
     )
+    from splink.internals.dialects import SplinkDialect
     from splink.internals.pipeline import CTEPipeline
-    from splink.internals.predict import predict_from_comparison_vectors_sqls_using_settings
+    from splink.internals.predict import predict_from_comparison_vectors_sqls
+    from splink.internals.settings import Settings
     from splink.internals.vertically_concatenate import enqueue_df_concat_with_tf
 
     settings = linker._settings_obj
@@ -79,16 +81,28 @@ def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | 
             enqueue_df_concat_with_tf(linker, pipeline)
             left = right = "__splink__df_concat_with_tf"
         columns = settings.column_info_settings
+        ids, comparisons = columns.unique_id_input_columns, settings.comparisons
+        # Each side brings only what the comparisons read (not the blocking rules' columns),
+        # and the levels are computed without carrying those values along.
         pipeline.enqueue_list_of_sqls(compute_comparison_vector_values_from_id_pairs_sqls(
-            settings._columns_to_select_for_blocking,
-            settings._columns_to_select_for_comparison_vector_values,
+            [*(name for column in ids for name in column.l_r_names_as_l_r),
+             *(name for comparison in comparisons
+               for name in comparison._columns_to_select_for_blocking())],
+            Settings.columns_to_select_for_comparison_vector_values(
+                ids, comparisons, retain_matching_columns=False,
+                additional_columns_to_retain=[]),
             input_tablename_l=left, input_tablename_r=right,
             source_dataset_input_column=columns.source_dataset_input_column,
             unique_id_input_column=columns.unique_id_input_column,
             link_type=settings._link_type, sql_dialect_str=linker._sql_dialect_str,
         ))
-        pipeline.enqueue_list_of_sqls(
-            predict_from_comparison_vectors_sqls_using_settings(settings, threshold, None))
+        # Splink's scoring SQL; "training mode" is what makes it keep the levels (gamma) without
+        # the matching columns.
+        pipeline.enqueue_list_of_sqls(predict_from_comparison_vectors_sqls(
+            ids, settings.core_model_settings,
+            SplinkDialect.from_string(settings._sql_dialect_str), threshold, None,
+            retain_matching_columns=False, retain_intermediate_calculation_columns=True,
+            training_mode=True))
         select = ", ".join(narrow_columns(settings))
         pipeline.enqueue_sql(f"select {select} from __splink__df_predict", NARROW_TABLE)
         return linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
