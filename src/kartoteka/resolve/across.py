@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from kartoteka.names import fold, surname_key
@@ -324,9 +325,8 @@ def _link_by_key(profiles: list[Profile], clusters: ConstrainedClusters, decisio
         for key in sorted(keys_of(profile)):
             by_key[(profile.kind, key)].append(profile.key)
     pairs: dict[tuple[str, str], ScoredPair] = {}
-    for (_, key), members in sorted(by_key.items()):
-        first = members[0]
-        for other in members[1:]:
+    for (_, key), (first, *others) in sorted(by_key.items()):
+        for other in others:
             pair = ordered_pair(first, other)
             if pair in pairs:
                 continue
@@ -394,6 +394,7 @@ def link_profiles(
                               "same family name key")
         if decisions.must_link or decisions.cannot_link:  # else no pair to add: no set of all
             pairs += _decision_pairs(decisions, set(keys), {(p.a, p.b) for p in pairs})
-        pairs.sort(key=lambda p: (p.a, p.b))
+        pairs.sort(key=attrgetter("b"))  # then by a, stably: (a, b) order without a tuple
+        pairs.sort(key=attrgetter("a"))  # made for every pair (15 MB at 227,000 pairs)
         return Linkage(clusters=clusters.clusters(), pairs=pairs, model=linked.model,
                        learnt=linked.learnt, term_frequencies=linked.term_frequencies)
