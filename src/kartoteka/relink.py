@@ -38,7 +38,7 @@ from kartoteka.resolve.authority import (
     profile_blocks,
 )
 from kartoteka.resolve.authority_model import LearntModel, learn
-from kartoteka.resolve.channel_links import join_channel_variants
+from kartoteka.resolve.channel_links import join_channel_variants, key_channel_key
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, fits_levels, load_prior
 from kartoteka.resolve.learning import threshold_at
 from kartoteka.resolve.profile import Profile
@@ -230,12 +230,16 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
     if not seed:
         return set()  # nothing to compare: no need to read every stored block key
     blocks = {r.block_key for r in seed if r.block_key}
-    wanted = {neighbour_key(k) for k in blocks}
+    readings = set(blocks)
     for r in seed:
         surname = (r.data or {}).get("surname")
         if surname:
-            wanted.update(neighbour_key(k) for k in surname_keys(surname))
-    return blocks | {b for b in stored_block_keys(session) if _neighbour_key(b) in wanted}
+            readings.update(surname_keys(surname))
+    wanted = {neighbour_key(k) for k in readings}
+    # and the channel's confusions (Yegev meets Yezhov), as `kartoteka resolve` compares them
+    channel = {c for c in map(key_channel_key, readings) if len(c) > 1}  # "R" says nothing
+    return blocks | {b for b in stored_block_keys(session)
+                     if _neighbour_key(b) in wanted or key_channel_key(b) in channel}
 
 
 # Ingest asks for every stored block's coarse key once a file: as many as there are surnames.

@@ -226,3 +226,19 @@ def test_channel_links_a_bare_cluster_writing_a_lone_named_surname_once_joins_it
 def test_channel_links_one_spelling_that_is_a_label_on_both_sides_is_the_linkers() -> None:
     profiles = [bare("a", "d1", "Tubrov", "Dubrov"), bare("b", "d2", "Tubrov"), *background(8)]
     assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_a_form_written_twice_outranks_a_channel_close_one() -> None:
+    """A chapter's "Tuprov, once Tobel" beside Ivan Dubrov, whom another chapter also calls
+    "Tobel", and a channel-close "Tibler" sharing more of its company: the spelling written
+    twice decides, and Tibler reaches neither through it."""
+    dubrov = prof("a", "d1", "Ivan Dubrov", given="Ivan", comentioned=SCENE[:2])
+    dubrov = Profile(**{**dubrov.__dict__, "names": ["Ivan Dubrov", "Tobel"]})
+    profiles = [dubrov,
+                bare("b", "d2", "Tuprov", "Tobel",
+                     comentioned=[*SCENE, "Oleg Frolov", "Gleb Orekhov"]),
+                bare("c", "d3", "Tibler", comentioned=[SCENE[2], "Oleg Frolov", "Gleb Orekhov"]),
+                *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b")
+    assert not together(linkage, "c", "b")

@@ -33,13 +33,16 @@ the shared context), so a curator sees why and can undo it with a "not the same"
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kartoteka.names.attested import attested_surname
 from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_keys
+from kartoteka.names.channel import CLASSES as CHANNEL_CLASSES
 from kartoteka.names.keys import fold, surname_key, surname_keys
 from kartoteka.names.parse import parse_person_name
 from kartoteka.names.similarity import given_compatible, patronymic_compatible
@@ -61,6 +64,31 @@ BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
 MARGIN = 0.1  # share by which the best candidate (context x similarity) must beat the next
 SPELLING_SCORE = 0.5  # the rank of a join on one shared spelling without context
 YEARS_APART = 2  # birth or death years further apart than this are two people
+
+
+# The letters of a coarse surname key (``names.keys``: Cyrillic read into ASCII, ж/ш/щ "j",
+# ч "c", х "h", з/с/ц "s") in the channel's consonant classes (``names.channel.CLASSES``).
+_KEY_CLASSES = {**CHANNEL_CLASSES, "j": "J", "c": "J", "h": "K", "x": "J"}
+_KEY_OPENING_VOWELS = frozenset("aoui")  # as ``names.channel`` marks an opening vowel
+_FRONT_VOWELS = frozenset("ei")
+
+
+@lru_cache(maxsize=1 << 18)
+def key_channel_key(key: str) -> str:
+    """A blocking key that surname keys the channel confused share, read off the stored
+    surname key alone: its consonant skeleton in the channel's classes with ж, ш and a soft g
+    read as r, as ``names.channel.channel_keys`` reads a written form ("ejev" Yezhov and
+    "egev" Yegev both give "RF"). Ingest finds the stored profiles a new one is compared with
+    by their surname keys (``relink``), and a key of the channel meets what transliteration
+    keys cannot."""
+    out = ["V"] if key[:1] in _KEY_OPENING_VOWELS else []
+    for i, letter in enumerate(key):
+        if letter == "g" and key[i + 1: i + 2] in _FRONT_VOWELS:
+            out.append("R")
+        elif letter in _KEY_CLASSES:
+            out.append(_KEY_CLASSES[letter])
+    shape = "".join(out).replace("J", "R")
+    return re.sub(r"(.)\1+", r"\1", shape)
 
 
 @dataclass
@@ -262,6 +290,32 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
     return _apply(linkage, clusters, candidates, decisions)
 
 
+def _written(evidence: list[str]) -> bool:
+    return "one spelling" in evidence or "one reading" in evidence
+
+
+def _outranked_dropped(candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]]
+                       ) -> dict[tuple[int, int], tuple[float, float, list[str], str, str]]:
+    """The candidates without the channel-close ones of a cluster that also writes a form of
+    another cluster (one spelling, one reading) when the channel-close one is no candidate of
+    that other: a mangled form the channel made twice of one name ("Bokel" in two chapters)
+    says more than a form it could have made of either, so "Paukor, once Bokel" goes with the
+    chapter that writes "Bokel", and the channel-close Pikel, no candidate of that chapter,
+    neither takes it nor reaches that chapter through it."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for (i, j), (*_s, evidence, _x, _y) in candidates.items():
+        if _written(evidence):
+            partners[i].add(j)
+            partners[j].add(i)
+
+    def kept(pair: tuple[int, int]) -> bool:
+        return all((min(other, k), max(other, k)) in candidates
+                   for one, other in (pair, pair[::-1]) for k in partners[one] if k != other)
+
+    return {pair: found for pair, found in candidates.items()
+            if _written(found[2]) or kept(pair)}
+
+
 def _apply(linkage: Linkage, clusters: list[_Cluster],
            candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]],
            decisions: Decisions) -> Linkage:
@@ -270,6 +324,7 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
     close to two people never chains them; a join that would put two conflicting clusters
     together is refused."""
     by_index = {c.index: c for c in clusters}
+    candidates = _outranked_dropped(candidates)
     options: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), (score, *_rest) in candidates.items():
         options[i].append((score, j))
