@@ -242,3 +242,15 @@ def test_channel_links_a_form_written_twice_outranks_a_channel_close_one() -> No
     linkage = link(profiles)
     assert together(linkage, "a", "b")
     assert not together(linkage, "c", "b")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Yezhov", "Yegev", True), ("Ежов", "Yerov", True), ("Pauker", "Bokel", True),
+    ("Mezhenov", "Megenov", True), ("Yezhov", "Yagoda", False), ("Pauker", "Pakhomov", False),
+])
+def test_channel_links_key_channel_key_reads_the_stored_surname_key(a: str, b: str,
+                                                                      same: bool) -> None:
+    from kartoteka.names.keys import surname_key
+    from kartoteka.resolve.channel_links import key_channel_key
+
+    assert (key_channel_key(surname_key(a)) == key_channel_key(surname_key(b))) is same
