@@ -14,7 +14,12 @@ import re
 from typing import TYPE_CHECKING
 
 from kartoteka.extract.ru import morph
-from kartoteka.extract.ru.inflection import surname_candidates, ud_case, ud_gender
+from kartoteka.extract.ru.inflection import (
+    STRONG_OBLIQUE,
+    surname_candidates,
+    ud_case,
+    ud_gender,
+)
 from kartoteka.extract.ru.lexicon import KINSHIP
 from kartoteka.names.gender import patronymic_gender
 from kartoteka.names.given_names import given_name_gender
@@ -70,7 +75,27 @@ class NameGrammar:
             return gender or self._natasha_gender(words), natasha[-1]
         if gender is None:
             gender = self._natasha_gender(words) or self.verb_gender(words)
+        if len(named) == 1 and any(r == "initial" for r in roles.values()):
+            return gender, self._initials_case(words, named[0], gender)
         return gender, natasha[-1] if natasha else None
+
+    @staticmethod
+    def _initials_case(words: list[Tok], surname: Tok, gender: str | None) -> str | None:
+        """The case of "Г. Г. Ягоду", "М. П. Фриновского": the tagger reads the initials and
+        the surname as one name (UD flat:name) whose case its head carries, and tags the
+        dependents loosely; of the cases it gives, the surname's own first, the one the
+        surname's ending can have ("Ягоду" is no genitive; "-ского" no nominative)."""
+        head = [t for t in words if t.rel != "flat:name"]
+        order = [ud_case(surname.feats), *(ud_case(t.feats) for t in head),
+                 *(ud_case(t.feats) for t in words)]
+        word = surname.text
+        for case in dict.fromkeys(c for c in order if c):
+            if case == "nomn":
+                if not word.lower().endswith(STRONG_OBLIQUE):
+                    return case
+            elif surname_candidates(word, case, gender)[0] != word:
+                return case
+        return order[0]
 
     def _dictionary_lacks(self, tok: Tok) -> bool:
         """True when natasha reads a given name in a case none of the dictionary's readings
