@@ -118,6 +118,7 @@ def test_parse_memorial_list_names_surname_first() -> None:
         ("Ivan Nikolaevich", None, "Ivan", "Nikolaevich"),  # Nikola-: Nikolai's son
         ("Anna Yakovlevna", None, "Anna", "Yakovlevna"),  # Yakov + the linking l
         ("Павел Сергеевич", None, "Павел", "Сергеевич"),
+        ("Josef Vissarionovich", None, "Josef", "Vissarionovich"),  # Vissarion's son
     ],
 )
 def test_parse_two_words_ending_in_a_patronymic_suffix(
