@@ -232,8 +232,12 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
     blocks = {r.block_key for r in seed if r.block_key}
     readings = set(blocks)
     for r in seed:
-        surname = (r.data or {}).get("surname")
-        if surname:
+        data = r.data or {}
+        # the surname and those of the profile's other written forms ("Spigelglas", once
+        # "Shpigelglas"), as the linker's blocking keys read them
+        surnames = {data.get("surname"), *(parse_person_name(n).surname
+                                           for n in data.get("names") or [])}
+        for surname in filter(None, surnames):
             readings.update(surname_keys(surname))
     wanted = {neighbour_key(k) for k in readings}
     # and the channel's confusions (Yegev meets Yezhov), as `kartoteka resolve` compares them

@@ -254,3 +254,28 @@ def test_channel_links_key_channel_key_reads_the_stored_surname_key(a: str, b: s
     from kartoteka.resolve.channel_links import key_channel_key
 
     assert (key_channel_key(surname_key(a)) == key_channel_key(surname_key(b))) is same
+
+
+def test_channel_links_one_reading_of_two_namesakes_joins_the_one_in_its_company() -> None:
+    """"Shpigelglias" in a chapter beside two people of Sergei Shpigelglas's scenes, while a
+    Boris Shpigelglas elsewhere shares none of them: Sergei's."""
+    profiles = [prof("a", "d1", "Sergei Shpigelglas", given="Sergei"),
+                prof("c", "d3", "Boris Shpigelglas", given="Boris", comentioned=["Oleg Frolov"]),
+                bare("b", "d2", "Shpigelglias", comentioned=SCENE[:2]), *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b") and not together(linkage, "c", "b")
+    joined = [p for p in linkage.pairs if "Shpigelglias" in p.features.get("forms", [])]
+    assert "one reading of a namesake's surname" in joined[0].features["context"]
+
+
+@pytest.mark.parametrize(("company", "borises"), [
+    (SCENE[:1], ["Oleg Frolov"]),  # one person shared says too little
+    (SCENE[:2], ["Oleg Frolov", *SCENE[:2]]),  # as much with each brother tells them apart no more
+])
+def test_channel_links_one_reading_of_two_namesakes_needs_the_company_of_one(
+        company: list[str], borises: list[str]) -> None:
+    profiles = [prof("a", "d1", "Sergei Shpigelglas", given="Sergei"),
+                prof("c", "d3", "Boris Shpigelglas", given="Boris", comentioned=borises),
+                bare("b", "d2", "Shpigelglias", comentioned=company), *background(8)]
+    linkage = link(profiles)
+    assert not together(linkage, "a", "b") and not together(linkage, "c", "b")

@@ -25,7 +25,10 @@ So does a bare form no dictionary knows as a surname (``attested_surname``) one 
 readings is the surname of a lone cluster ("Shpigelglias", read Шпигельглас, beside Sergei
 Shpigelglas): the linker sends a bare surname on a variant to review because two dictionary
 surnames a letter apart are two families (Solovov, Solovyov), which a form no family bears
-cannot be.
+cannot be. Where that surname is borne by two named clusters that are different people (two
+brothers), the bare form joins the one whose company it shares, at least two people
+(``READING_CONTEXT``), ranked as any context join, so a form sharing as much with both joins
+neither.
 
 Each join is returned as a scored pair with the evidence behind it (``rule``, the two forms,
 the shared context), so a curator sees why and can undo it with a "not the same".
@@ -64,6 +67,7 @@ BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
 MARGIN = 0.1  # share by which the best candidate (context x similarity) must beat the next
 SPELLING_SCORE = 0.5  # the rank of a join on one shared spelling without context
 YEARS_APART = 2  # birth or death years further apart than this are two people
+READING_CONTEXT = 2.0  # shared context for one reading of a surname several people bear
 
 
 # The letters of a coarse surname key (``names.keys``: Cyrillic read into ASCII, ж/ш/щ "j",
@@ -260,6 +264,7 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
             blocks[key].append(c)
     weights = _weights(clusters)
     lone = _lone_keys(clusters)
+    borne = {key for c in clusters for key in c.own_keys}
     candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]] = {}
     for block in blocks.values():
         if len(block) > BLOCK_CAP:
@@ -271,8 +276,10 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                     continue
                 spelling = _one_spelling(a, b, lone)
                 reading = None if spelling else _one_reading(a, b, lone)
+                namesake = None if spelling or reading else _one_reading(a, b, borne)
                 similarity, x, y = ((1.0, spelling, spelling) if spelling
                                     else (1.0, *reading) if reading
+                                    else (1.0, *namesake) if namesake
                                     else best_channel_fit(a.forms, b.forms))
                 if similarity < CHANNEL_THRESHOLD:
                     continue
@@ -285,8 +292,11 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                     # ranked below any join the context supports, as the weakest evidence
                     score = max(score, SPELLING_SCORE)
                     evidence = [*evidence, "one spelling" if spelling else "one reading"]
-                if score >= MIN_CONTEXT or spelling or reading:
-                    candidates[pair] = (score * similarity, similarity, evidence, x, y)
+                if namesake and score >= READING_CONTEXT:
+                    evidence = [*evidence, "one reading of a namesake's surname"]
+                elif score < MIN_CONTEXT and not (spelling or reading):
+                    continue
+                candidates[pair] = (score * similarity, similarity, evidence, x, y)
     return _apply(linkage, clusters, candidates, decisions)
 
 
