@@ -38,7 +38,7 @@ from kartoteka.resolve.authority import (
     profile_blocks,
 )
 from kartoteka.resolve.authority_model import LearntModel, learn
-from kartoteka.resolve.channel_links import join_channel_variants, key_channel_key
+from kartoteka.resolve.channel_links import channel_neighbours, join_channel_variants
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, fits_levels, load_prior
 from kartoteka.resolve.learning import threshold_at
 from kartoteka.resolve.profile import Profile
@@ -240,10 +240,10 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
         for surname in filter(None, surnames):
             readings.update(surname_keys(surname))
     wanted = {neighbour_key(k) for k in readings}
+    stored = stored_block_keys(session)
     # and the channel's confusions (Yegev meets Yezhov), as `kartoteka resolve` compares them
-    channel = {c for c in map(key_channel_key, readings) if len(c) > 1}  # "R" says nothing
-    return blocks | {b for b in stored_block_keys(session)
-                     if _neighbour_key(b) in wanted or key_channel_key(b) in channel}
+    return blocks | {b for b in stored if _neighbour_key(b) in wanted} | channel_neighbours(
+        readings, stored)
 
 
 # Ingest asks for every stored block's coarse key once a file: as many as there are surnames.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kartoteka.resolve.across import Linkage
-from kartoteka.resolve.channel_links import join_channel_variants
+from kartoteka.resolve.channel_links import join_channel_variants, key_channel_key
 from kartoteka.resolve.profile import Decisions, Profile
 
 SCENE = ["Ivan Sorokin", "Pyotr Lebedev", "Anna Grekova"]
@@ -279,3 +279,17 @@ def test_channel_links_one_reading_of_two_namesakes_needs_the_company_of_one(
                 bare("b", "d2", "Shpigelglias", comentioned=company), *background(8)]
     linkage = link(profiles)
     assert not together(linkage, "a", "b") and not together(linkage, "c", "b")
+
+
+def test_channel_links_channel_neighbours_leave_out_a_crowded_skeleton() -> None:
+    from kartoteka.names.keys import surname_key
+    from kartoteka.resolve.channel_links import CHANNEL_NEIGHBOURS, channel_neighbours
+
+    yezhov, yegev = surname_key("Yezhov"), surname_key("Yegev")
+    assert channel_neighbours([yezhov], [yegev, surname_key("Pauker")]) == {yegev}
+    # made-up keys of one skeleton, more than a neighbourhood takes: none is brought in
+    crowd = [f"e{c}{v}{w}" for c in "rjl" for v in "eaoiu" for w in "vf"]
+    assert {key_channel_key(k) for k in crowd} == {key_channel_key(yezhov)}
+    assert channel_neighbours([yezhov], crowd[:CHANNEL_NEIGHBOURS - 1] + [yegev]) == {
+        *crowd[:CHANNEL_NEIGHBOURS - 1], yegev}
+    assert channel_neighbours([yezhov], crowd[:CHANNEL_NEIGHBOURS] + [yegev]) == set()

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -93,6 +93,24 @@ def key_channel_key(key: str) -> str:
             out.append(_KEY_CLASSES[letter])
     shape = "".join(out).replace("J", "R")
     return re.sub(r"(.)\1+", r"\1", shape)
+
+
+# Stored surname keys one channel key may bring into a neighbourhood: a short skeleton ("RF":
+# Yezhov, Lvov, Rev…) is shared by more surnames the larger the collection, and the joining step
+# ignores such crowds too (``BLOCK_CAP``); in a list of 8,000 surnames a tenth of the keys share
+# their skeleton with more than 20 others.
+CHANNEL_NEIGHBOURS = 16
+
+
+def channel_neighbours(keys: Iterable[str], stored: Iterable[str]) -> set[str]:
+    """The stored surname keys that share a channel key (``key_channel_key``) with one of
+    ``keys``, the keys of a skeleton shared by more than ``CHANNEL_NEIGHBOURS`` left out."""
+    wanted = {c for c in map(key_channel_key, keys) if len(c) > 1}  # "R" says nothing
+    near: dict[str, list[str]] = defaultdict(list)
+    for key in stored:
+        if key_channel_key(key) in wanted:
+            near[key_channel_key(key)].append(key)
+    return {k for found in near.values() if len(found) <= CHANNEL_NEIGHBOURS for k in found}
 
 
 @dataclass
