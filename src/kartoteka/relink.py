@@ -38,7 +38,8 @@ from kartoteka.resolve.authority import (
     profile_blocks,
 )
 from kartoteka.resolve.authority_model import LearntModel, learn
-from kartoteka.resolve.channel_links import channel_neighbours, join_channel_variants
+from kartoteka.resolve.channel_keys import channel_neighbours
+from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, fits_levels, load_prior
 from kartoteka.resolve.learning import threshold_at
 from kartoteka.resolve.profile import Profile

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kartoteka.resolve.across import Linkage
-from kartoteka.resolve.channel_links import join_channel_variants, key_channel_key
+from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.profile import Decisions, Profile
 
 SCENE = ["Ivan Sorokin", "Pyotr Lebedev", "Anna Grekova"]
@@ -244,18 +244,6 @@ def test_channel_links_a_form_written_twice_outranks_a_channel_close_one() -> No
     assert not together(linkage, "c", "b")
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [
-    ("Yezhov", "Yegev", True), ("Ежов", "Yerov", True), ("Pauker", "Bokel", True),
-    ("Mezhenov", "Megenov", True), ("Yezhov", "Yagoda", False), ("Pauker", "Pakhomov", False),
-])
-def test_channel_links_key_channel_key_reads_the_stored_surname_key(a: str, b: str,
-                                                                      same: bool) -> None:
-    from kartoteka.names.keys import surname_key
-    from kartoteka.resolve.channel_links import key_channel_key
-
-    assert (key_channel_key(surname_key(a)) == key_channel_key(surname_key(b))) is same
-
-
 def test_channel_links_one_reading_of_two_namesakes_joins_the_one_in_its_company() -> None:
     """"Shpigelglias" in a chapter beside two people of Sergei Shpigelglas's scenes, while a
     Boris Shpigelglas elsewhere shares none of them: Sergei's."""
@@ -281,15 +269,13 @@ def test_channel_links_one_reading_of_two_namesakes_needs_the_company_of_one(
     assert not together(linkage, "a", "b") and not together(linkage, "c", "b")
 
 
-def test_channel_links_channel_neighbours_leave_out_a_crowded_skeleton() -> None:
-    from kartoteka.names.keys import surname_key
-    from kartoteka.resolve.channel_links import CHANNEL_NEIGHBOURS, channel_neighbours
-
-    yezhov, yegev = surname_key("Yezhov"), surname_key("Yegev")
-    assert channel_neighbours([yezhov], [yegev, surname_key("Pauker")]) == {yegev}
-    # made-up keys of one skeleton, more than a neighbourhood takes: none is brought in
-    crowd = [f"e{c}{v}{w}" for c in "rjl" for v in "eaoiu" for w in "vf"]
-    assert {key_channel_key(k) for k in crowd} == {key_channel_key(yezhov)}
-    assert channel_neighbours([yezhov], crowd[:CHANNEL_NEIGHBOURS - 1] + [yegev]) == {
-        *crowd[:CHANNEL_NEIGHBOURS - 1], yegev}
-    assert channel_neighbours([yezhov], crowd[:CHANNEL_NEIGHBOURS] + [yegev]) == set()
+def test_channel_links_one_spelling_is_not_the_surname_of_another_name_of_a_person() -> None:
+    """Ivan Dubrov, who also went by "Lev Tubrov", and a chapter's bare "Tubrov": the form is
+    another man's full name, which a namesake may bear; the company decides, not the spelling."""
+    dubrov = prof("a", "d1", "Ivan Dubrov", given="Ivan")
+    dubrov = Profile(**{**dubrov.__dict__, "names": ["Ivan Dubrov", "Lev Tubrov"]})
+    profiles = [dubrov, bare("b", "d2", "Tubrov"), *background(8)]
+    assert not together(link(profiles), "a", "b")
+    # a bare form of his own ("Dubrov, once Tubrov" in his chapter) is his surname's spelling
+    own = Profile(**{**dubrov.__dict__, "names": ["Ivan Dubrov", "Tubrov"]})
+    assert together(link([own, bare("b", "d2", "Tubrov"), *background(8)]), "a", "b")

@@ -36,18 +36,15 @@ the shared context), so a curator sees why and can undo it with a "not the same"
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from kartoteka.names.attested import attested_surname
 from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_keys
-from kartoteka.names.channel import CLASSES as CHANNEL_CLASSES
 from kartoteka.names.keys import fold, surname_key, surname_keys
-from kartoteka.names.parse import parse_person_name
+from kartoteka.names.parse import PersonName, parse_person_name
 from kartoteka.names.similarity import given_compatible, patronymic_compatible
 from kartoteka.resolve.across import Linkage, ScoredPair
 from kartoteka.resolve.channel_within import (
@@ -70,49 +67,6 @@ YEARS_APART = 2  # birth or death years further apart than this are two people
 READING_CONTEXT = 2.0  # shared context for one reading of a surname several people bear
 
 
-# The letters of a coarse surname key (``names.keys``: Cyrillic read into ASCII, ж/ш/щ "j",
-# ч "c", х "h", з/с/ц "s") in the channel's consonant classes (``names.channel.CLASSES``).
-_KEY_CLASSES = {**CHANNEL_CLASSES, "j": "J", "c": "J", "h": "K", "x": "J"}
-_KEY_OPENING_VOWELS = frozenset("aoui")  # as ``names.channel`` marks an opening vowel
-_FRONT_VOWELS = frozenset("ei")
-
-
-@lru_cache(maxsize=1 << 18)
-def key_channel_key(key: str) -> str:
-    """A blocking key that surname keys the channel confused share, read off the stored
-    surname key alone: its consonant skeleton in the channel's classes with ж, ш and a soft g
-    read as r, as ``names.channel.channel_keys`` reads a written form ("ejev" Yezhov and
-    "egev" Yegev both give "RF"). Ingest finds the stored profiles a new one is compared with
-    by their surname keys (``relink``), and a key of the channel meets what transliteration
-    keys cannot."""
-    out = ["V"] if key[:1] in _KEY_OPENING_VOWELS else []
-    for i, letter in enumerate(key):
-        if letter == "g" and key[i + 1: i + 2] in _FRONT_VOWELS:
-            out.append("R")
-        elif letter in _KEY_CLASSES:
-            out.append(_KEY_CLASSES[letter])
-    shape = "".join(out).replace("J", "R")
-    return re.sub(r"(.)\1+", r"\1", shape)
-
-
-# Stored surname keys one channel key may bring into a neighbourhood: a short skeleton ("RF":
-# Yezhov, Lvov, Rev…) is shared by more surnames the larger the collection, and the joining step
-# ignores such crowds too (``BLOCK_CAP``); in a list of 8,000 surnames a tenth of the keys share
-# their skeleton with more than 20 others.
-CHANNEL_NEIGHBOURS = 16
-
-
-def channel_neighbours(keys: Iterable[str], stored: Iterable[str]) -> set[str]:
-    """The stored surname keys that share a channel key (``key_channel_key``) with one of
-    ``keys``, the keys of a skeleton shared by more than ``CHANNEL_NEIGHBOURS`` left out."""
-    wanted = {c for c in map(key_channel_key, keys) if len(c) > 1}  # "R" says nothing
-    near: dict[str, list[str]] = defaultdict(list)
-    for key in stored:
-        if key_channel_key(key) in wanted:
-            near[key_channel_key(key)].append(key)
-    return {k for found in near.values() if len(found) <= CHANNEL_NEIGHBOURS for k in found}
-
-
 @dataclass
 class _Cluster:
     index: int
@@ -130,6 +84,9 @@ class _Cluster:
     relatives: set[str] = field(default_factory=set)
     named: bool = False  # some profile gives a given name or initials
     labelled: set[str] = field(default_factory=set)  # surnames of the labels (casefolded)
+    own_surnames: set[str] = field(default_factory=set)
+    alias_surnames: set[str] = field(default_factory=set)  # of full names with another given
+    written: set[str] = field(default_factory=set)  # forms but surnames only aliases bear
 
 
 def _surname_of(label: str) -> str:
@@ -142,6 +99,9 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
     for p in members:
         parsed = [parse_person_name(n) for n in dict.fromkeys([p.label, *p.names]) if n]
         c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
+        other = {n.surname for n in parsed if n.surname and _another_name(n, p.given)}
+        c.alias_surnames |= other
+        c.own_surnames |= {n.surname for n in parsed if n.surname} - other
         c.documents.add(p.document_id)
         c.named = c.named or bool(p.given or p.initials)
         c.labelled.add((parse_person_name(p.label).surname or p.label).casefold())
@@ -156,7 +116,16 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
         c.posts |= {fold(x) for x in [*p.roles, *p.organizations] if fold(x)}
         c.relatives |= {_surname_of(label) for label in p.relatives}
     c.own_keys = {surname_key(f) for f in c.forms}
+    c.written = c.forms - (c.alias_surnames - c.own_surnames)
     return c
+
+
+def _another_name(name: PersonName, given: str | None) -> bool:
+    """A full name whose given name is not the profile's own: another name of the person
+    (a birth name, a pseudonym: "Lev Leonidovich Nikolaev" of Alexander Orlov)."""
+    return bool(given and len(given.strip(". ")) > 1 and name.given
+                and len(name.given.strip(". ")) > 1 and not split_name(name)
+                and given_compatible(name.given, given) is False)
 
 
 def _bare_namesake(a: _Cluster, b: _Cluster, x: str, y: str) -> bool:
@@ -226,9 +195,9 @@ def _one_spelling(a: _Cluster, b: _Cluster, lone: set[str]) -> str | None:
     other and may have had its reasons."""
     if a.named and b.named:
         return None
-    theirs = {f.casefold() for f in b.forms}
+    theirs = {f.casefold() for f in b.written}
     weighed = a.labelled & b.labelled
-    shared = sorted(f for f in a.forms if f.casefold() in theirs and surname_key(f) in lone
+    shared = sorted(f for f in a.written if f.casefold() in theirs and surname_key(f) in lone
                     and f.casefold() not in weighed)
     return shared[0] if shared else None
 
@@ -243,7 +212,7 @@ def _one_reading(a: _Cluster, b: _Cluster, lone: set[str]) -> tuple[str, str] | 
             continue
         for x in sorted(bare.forms):
             keys = set(surname_keys(x))
-            for y in sorted(other.forms):
+            for y in sorted(other.written):
                 if surname_key(y) in lone and surname_key(y) in keys and fold(x) != fold(y) \
                         and not attested_surname(x):
                     return (x, y) if bare is a else (y, x)
