@@ -164,3 +164,25 @@ def test_ru_persons_initials_and_an_inflected_surname_read_the_case_the_ending_f
     inside = [t.index for t in tokens if start <= t.start and t.end <= start + len(span)]
     people = PersonFinder(text, tokens).find([(inside[0], inside[-1] + 1)])
     assert [p.name for p in people] == [name]
+
+
+@pytest.mark.parametrize(("text", "span", "name", "gender"), [
+    # the relative herself: a possessive before the kinship noun, or a dash after it
+    ("Его жена Сомова работала в библиотеке.", "Сомова", "Сомова", "f"),
+    ("Жена — Сомова, учительница.", "Сомова", "Сомова", "f"),
+    ("Его жена А. С. Сомова тоже работала.", "А. С. Сомова", "А. С. Сомова", "f"),
+    # without either, the surname after a kinship noun is the genitive of a man's: Somov's wife
+    ("Жена Сомова работала в библиотеке.", "Сомова", "Сомов", "m"),
+])
+def test_ru_persons_a_surname_after_a_kinship_noun_is_the_relative_or_the_genitive(
+        text: str, span: str, name: str, gender: str) -> None:
+    tokens = _tokens(text)
+    for t in tokens:  # the tagger's features: a nominative kin noun, a genitive-looking name
+        if t.text.lower() == "жена":
+            t.feats = {"Case": "Nom", "Gender": "Fem"}
+        elif t.text == "Сомова":
+            t.feats = {"Case": "Gen", "Gender": "Masc"}
+    start = text.index(span)
+    inside = [t.index for t in tokens if start <= t.start and t.end <= start + len(span)]
+    people = PersonFinder(text, tokens).find([(inside[0], inside[-1] + 1)])
+    assert [(p.name, p.gender) for p in people] == [(name, gender)]
