@@ -56,3 +56,27 @@ def test_roll_roles_an_apposition_needs_a_role_noun(extract_en) -> None:
     for text in ("Pyotr Semyonov, a tall man, was arrested in 1937.",
                  "Pyotr Semyonov, who was a doctor, was arrested in 1937."):
         assert not [p for p in posts(extract_en, text) if p[1] == "Pyotr Semyonov"]
+
+
+@pytest.mark.parametrize(("text", "holder", "role"), [
+    ("People's Commissar of Justice Pyotr Semyonov was shot in 1938.", "Pyotr Semyonov",
+     "People's Commissar of Justice"),
+    ("Those arrested:\nDeputy Head of the Fisheries Directorate Dorokhov\nChairman of the "
+     "Council of Trade Unions Bykov\n", "Dorokhov", "Deputy Head of the Fisheries Directorate"),
+    ("In 1937 the Commissar for Water Transport Ivan Dorokhov disappeared.", "Ivan Dorokhov",
+     "Commissar for Water Transport"),
+])
+def test_roll_roles_a_titled_post_before_a_name_is_its_post(extract_en, text: str, holder: str,
+                                                            role: str) -> None:
+    assert ("position", holder, role) in posts(extract_en, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary of Stalin Pyotr Semyonov came in.",  # another person inside the title
+    "The trial of Pyotr Semyonov opened in March.",  # no post before the name
+    "Meeting of the Council Pyotr Semyonov chaired opened late.",  # no role noun
+])
+def test_roll_roles_a_titled_post_needs_a_role_noun_and_no_other_person(extract_en,
+                                                                        text: str) -> None:
+    assert not [p for p in posts(extract_en, text)
+                if p[1] == "Pyotr Semyonov" and p[2] and " of " in p[2]]
