@@ -61,8 +61,9 @@ def test_roll_roles_an_apposition_needs_a_role_noun(extract_en) -> None:
 @pytest.mark.parametrize(("text", "holder", "role"), [
     ("People's Commissar of Justice Pyotr Semyonov was shot in 1938.", "Pyotr Semyonov",
      "People's Commissar of Justice"),
-    ("Those arrested:\nDeputy Head of the Fisheries Directorate Dorokhov\nChairman of the "
-     "Council of Trade Unions Bykov\n", "Dorokhov", "Deputy Head of the Fisheries Directorate"),
+    ("Those arrested:\nDeputy Head of the Fisheries Directorate Ivan Dorokhov\nChairman of the "
+     "Council of Trade Unions Bykov\n", "Ivan Dorokhov",
+     "Deputy Head of the Fisheries Directorate"),
     ("In 1937 the Commissar for Water Transport Ivan Dorokhov disappeared.", "Ivan Dorokhov",
      "Commissar for Water Transport"),
 ])
@@ -75,8 +76,9 @@ def test_roll_roles_a_titled_post_before_a_name_is_its_post(extract_en, text: st
     "The Secretary of Stalin Pyotr Semyonov came in.",  # another person inside the title
     "The trial of Pyotr Semyonov opened in March.",  # no post before the name
     "Meeting of the Council Pyotr Semyonov chaired opened late.",  # no role noun
+    "Chairman of the Council of Trade Unions Semyonov resigned.",  # a bare surname
 ])
 def test_roll_roles_a_titled_post_needs_a_role_noun_and_no_other_person(extract_en,
                                                                         text: str) -> None:
     assert not [p for p in posts(extract_en, text)
-                if p[1] == "Pyotr Semyonov" and p[2] and " of " in p[2]]
+                if p[1].endswith("Semyonov") and p[2] and " of " in p[2]]

@@ -9,7 +9,7 @@ apposition and the title before the name.
   qualify it) right before the name;
 - "ROLE of BODY NAME" ("People's Commissar of Justice NAME", "Head of the NKVD NAME",
   "Chairman of the Council of People's Commissars NAME"): a post's title with its body, all
-  capitalised as titles are, right before the name (lists of officials, encyclopedias).
+  capitalised as titles are, right before a name of two words or more (encyclopedias).
 
 Each reads a ``position`` claim, its role the phrase as written (without "former" or an
 article) and its object the body the phrase names, if any. The relation rules (relations.py)
@@ -159,9 +159,12 @@ class RollRoles:
         """A capitalised title with its body ("People's Commissar of Justice") before a name:
         the words back from the name while capitalised or joiners, from the first role noun
         that an "of"/"for" follows; another person inside it ("Secretary of Stalin") or a
-        title longer than ``MAX_TITLE_WORDS`` gives nothing."""
+        title longer than ``MAX_TITLE_WORDS`` gives nothing. A bare surname gets none: the
+        person linker compares posts as written, and "People's Commissar of the Ministry of
+        Finance X" beside another text's "People's Commissar for Finance X" would weigh against
+        joining two bare mentions that only the surname ties."""
         first = self.doc.char_span(person.start, person.end, alignment_mode="expand")
-        if first is None:
+        if first is None or len((person.name or "").split()) < 2:
             return
         lo = first.start
         while lo > 0 and first.start - lo < MAX_TITLE_WORDS:
