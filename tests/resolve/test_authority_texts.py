@@ -69,18 +69,19 @@ def _field(record: str) -> str | None:
     return sorted(fields)[0] if len(fields) == 1 else None
 
 
-def write_texts(path: Path, folder: Path) -> dict[str, object]:
+def write_texts(path: Path, folder: Path, *, people: int = 6, namesakes: int = 3, seed: int = 12
+                ) -> dict[str, object]:
     """The made-up texts, written into ``folder``; what each should link to."""
     records = read_list(path)
     counts = Counter(_key(r["name"]) for r in records)
-    rng = random.Random(12)
-    people = [r for r in records if counts[_key(r["name"])] == 1 and _years(r["record"])
+    rng = random.Random(seed)
+    candidates = [r for r in records if counts[_key(r["name"])] == 1 and _years(r["record"])
               and _field(r["record"]) and r["name"].patronymic.endswith("ич")]
-    chosen = rng.sample(people, 6)
+    chosen = rng.sample(candidates, people)
     taken = {r["name"].surname for r in chosen}
     twins = [r for r in records if counts[_key(r["name"])] == 2
              and r["name"].patronymic.endswith("ич") and r["name"].surname not in taken]
-    traps = rng.sample(twins, 3)
+    traps = rng.sample(twins, namesakes)
     expect: dict[str, str | None] = {}
     for i, r in enumerate(chosen):
         n, (born, shot) = r["name"], _years(r["record"])  # type: ignore[misc]
