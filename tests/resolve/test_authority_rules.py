@@ -62,13 +62,18 @@ def test_authority_rules_sole_namesake_with_agreeing_post_links() -> None:
 
 
 def test_authority_rules_the_rule_says_what_agreed() -> None:
-    found = link([person("Yakov Zayonchikov", death_year=1938)])
+    found = link([person("Yakov Zayonchikov", death_year=1938, fates=["execution"])])
     assert found[0].features["sole_namesake"] == (
         "the list's only Зайончиков Яков; agreeing: death_year")
 
 
-def test_authority_rules_sole_namesake_with_agreeing_death_year_links() -> None:
-    assert decisions(person("Yakov Zayonchikov", death_year=1938)) == {"1": "linked"}
+def test_authority_rules_sole_namesake_shot_in_the_records_year_links() -> None:
+    assert decisions(person("Yakov Zayonchikov", death_year=1938,
+                            fates=["execution"])) == {"1": "linked"}
+
+
+def test_authority_rules_a_death_that_year_not_said_to_be_an_execution_waits() -> None:
+    assert decisions(person("Yakov Zayonchikov", death_year=1938)) == {"1": "review"}
 
 
 def test_authority_rules_something_against_keeps_it_for_review() -> None:

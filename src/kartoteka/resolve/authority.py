@@ -281,6 +281,7 @@ def link_authority(
     ]
     keep_from = min(review_threshold, link_threshold)
     namesakes = namesake_index(readings)
+    fates_of = {p.key: set(p.fates) for p in persons}
     text_facts = {p.key: profile_facts(p) for p in persons}
     text_facts = {k: f for k, f in text_facts.items() if f != Facts()}
     # One row per reading of a profile too: its Latin name read under each scheme.
@@ -342,7 +343,9 @@ def link_authority(
         if sole_rule and not linked and not held and probability >= review_threshold:
             reading = next((r for r in readings[record_key] if r.label == features["reading"]),
                            readings[record_key][0])
-            why = sole_namesake(features, record_key, reading, namesakes)
+            shot = ("execution" in fates_of.get(profile_key, ())
+                    or not by_key[record_key].extra.get("execution_date"))
+            why = sole_namesake(features, record_key, reading, namesakes, shot=shot)
             if why:
                 linked, features["sole_namesake"] = True, why
         record = by_key[record_key]

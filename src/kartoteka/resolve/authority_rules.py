@@ -15,7 +15,9 @@ without years, score about even against a record of a list of 11,788 (the prior 
 for review. A careful archivist links them when the list has no other record of that surname
 and given name (a namesake in the list would be as likely) and something the text says agrees
 with the record: the field of a post (``occupation`` "same field"), a year (birth or death,
-"exact"), a day (of death, arrest or birth) or the birthplace. Never when any comparison weighs
+"exact"; the year of death only when the text says he was shot, for an execution list: a
+namesake who died that year in his bed is not this man), a day (of death, arrest or birth) or
+the birthplace. Never when any comparison weighs
 against, the names are thinner (an initial, a similar given name), a rule held the pair, or
 another candidate of the list fits about as well (``authority._one_link_per_source`` still
 applies). The pair's ``sole_namesake`` says which record is alone and what agreed. Once
@@ -100,8 +102,12 @@ def _name_key(reading: Profile) -> str:
 
 
 def sole_namesake(features: Mapping[str, Any], record_key: str, reading: Profile,
-                  index: Mapping[tuple[str, str], set[str]]) -> str | None:
-    """Why the pair links as the list's only namesake with corroboration, or None."""
+                  index: Mapping[tuple[str, str], set[str]], *, shot: bool = True
+                  ) -> str | None:
+    """Why the pair links as the list's only namesake with corroboration, or None. ``shot``:
+    whether the year of death is that of an execution on both sides (the text says he was
+    shot, and the record is an execution) or the record is no execution (a list of deaths);
+    otherwise the death year corroborates nothing."""
     if features.get("conflicts") or any(features.get(flag) for flag in _HELD):
         return None
     if (features.get("surname", {}).get("level") not in STRONG_SURNAME
@@ -113,7 +119,8 @@ def sole_namesake(features: Mapping[str, Any], record_key: str, reading: Profile
         return None
     agreeing = [f"{name} ({value['field']})" if value.get("field") else name
                 for name, value in compared
-                if value.get("level") in CORROBORATING.get(name, ())]
+                if value.get("level") in CORROBORATING.get(name, ())
+                and (shot or name != "death_year")]
     source = record_key.split("\x1f", 1)[0]
     if not agreeing or index.get((source, _name_key(reading))) != {record_key}:
         return None

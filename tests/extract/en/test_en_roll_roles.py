@@ -44,6 +44,12 @@ def test_roll_roles_an_apposition_or_a_title_names_the_role(extract_en, text: st
     assert ("position", "Pyotr Semyonov", "Kremlin doctor") in posts(extract_en, text)
 
 
+def test_roll_roles_an_apposition_with_where_from_names_the_role(extract_en) -> None:
+    found = posts(extract_en, "In the cell I met Pyotr Semyonov, a surgeon from Kiev, who had "
+                              "been arrested in May.")
+    assert ("position", "Pyotr Semyonov", "surgeon from Kiev") in found
+
+
 def test_roll_roles_a_partitive_apposition_names_the_role(extract_en) -> None:
     found = posts(extract_en, "Then Pyotr Semyonov, one of the best surgeons of Moscow, was "
                               "arrested. Ivan Dorokhov, one of the finest poets of his time, "

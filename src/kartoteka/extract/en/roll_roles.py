@@ -135,8 +135,8 @@ class RollRoles:
         # "one of the foremost writers of his time": the partitive's plural is the head
         if len(tokens) > 2 and tokens[0].lower_ == "one" and tokens[1].lower_ == "of":
             tokens = tokens[2:]
-        # the head is the last noun before "of"/"for"/"in" (or the last word)
-        head = next((t for t in tokens if t.lower_ in ("of", "for", "in", "at")), None)
+        # the head is the last noun before "of"/"for"/"in"/"from" (or the last word)
+        head = next((t for t in tokens if t.lower_ in ("of", "for", "in", "at", "from")), None)
         core = tokens[:tokens.index(head)] if head is not None else tokens
         if core and _has_head(core[-1:]):
             self._emit(person, start, end, "apposition")
