@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from kartoteka.cli import main
+from kartoteka.extract.ru.records import parse_memorial_record
 from kartoteka.names import parse_person_name, surname_key, to_latin
 from kartoteka.names.keys import given_key
 from kartoteka.resolve.authority_occupations import occupation_fields
@@ -48,7 +49,9 @@ def read_list(path: Path) -> list[dict]:  # type: ignore[type-arg]
         name = parse_person_name(raw["name"].split("(")[0], order="surname-first")
         if not (name.surname and name.given and name.patronymic):
             continue
-        out.append({"id": str(number), "name": name, "record": raw.get("record", "")})
+        occupation = parse_memorial_record(number, raw).occupation or ""
+        out.append({"id": str(number), "name": name, "record": raw.get("record", ""),
+                    "occupation": occupation})
     return out
 
 
@@ -64,8 +67,8 @@ def _years(record: str) -> tuple[int, int] | None:
     return (int(born.group(1)), int(shot.group(1))) if born and shot else None
 
 
-def _field(record: str) -> str | None:
-    fields = [f for f in occupation_fields(record) if f in ENGLISH]
+def _field(occupation: str) -> str | None:
+    fields = [f for f in occupation_fields(occupation) if f in ENGLISH]
     return sorted(fields)[0] if len(fields) == 1 else None
 
 
@@ -76,7 +79,7 @@ def write_texts(path: Path, folder: Path, *, people: int = 6, namesakes: int = 3
     counts = Counter(_key(r["name"]) for r in records)
     rng = random.Random(seed)
     candidates = [r for r in records if counts[_key(r["name"])] == 1 and _years(r["record"])
-              and _field(r["record"]) and r["name"].patronymic.endswith("ич")]
+              and _field(r["occupation"]) and r["name"].patronymic.endswith("ич")]
     chosen = rng.sample(candidates, people)
     taken = {r["name"].surname for r in chosen}
     twins = [r for r in records if counts[_key(r["name"])] == 2
@@ -86,7 +89,7 @@ def write_texts(path: Path, folder: Path, *, people: int = 6, namesakes: int = 3
     for i, r in enumerate(chosen):
         n, (born, shot) = r["name"], _years(r["record"])  # type: ignore[misc]
         g, p, s = (to_latin(x, scheme="popular") for x in (n.given, n.patronymic, n.surname))
-        occ = ENGLISH[_field(r["record"])]  # type: ignore[index]
+        occ = ENGLISH[_field(r["occupation"])]  # type: ignore[index]
         a_occ = f"an {occ}" if occ[0] in "aeiou" else f"a {occ}"
         text = STYLES[i % len(STYLES)].format(G=g, P=p, S=s, b=born, d=shot, occ=occ,
                                               a_occ=a_occ)
