@@ -373,8 +373,12 @@ def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
         return 0, 0
     by_hand = (cur or curation(session)).authority
     model = learn_authority_model(session, by_hand)
+    # what the entity's other documents say counts as said here (resolve.authority_rules)
+    siblings = {key: [Profile.from_dict(m.data) for m in members] for key, members in
+                stored_authority.entity_profiles(session, rows).items() if members}
     matches = link_authority(profiles, records, model=model,
-                             list_sizes=stored_authority.record_counts(session))
+                             list_sizes=stored_authority.record_counts(session),
+                             entity_profiles=siblings)
     counts = stored_authority.replace_links(session, [r.key for r in rows],
                                             {r.source for r in records}, matches, by_hand)
     return counts["linked"], counts["review"]

@@ -32,6 +32,10 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
         ("Ежов Николай", "Ежов", "Николай", None, ()),
         ("Николай Иванович", None, "Николай", "Иванович", ()),
         ("Ieronim Uborevich", "Uborevich", "Ieronim", None, ()),
+        # a surname in -ich after a patronymic of a rarer given name (English order)
+        ("Nikolay Lyutsianovich Ilyashevich", "Ilyashevich", "Nikolay", "Lyutsianovich", ()),
+        ("Pyotr Kazimirovich Marcinkevich", "Marcinkevich", "Pyotr", "Kazimirovich", ()),
+        ("Uborevich Ieronim Petrovich", "Uborevich", "Ieronim", "Petrovich", ()),
         ("Comrade Nikolai Yezhov", "Yezhov", "Nikolai", None, ()),
         ("Nikolai I. Yezhov", "Yezhov", "Nikolai", None, ("I",)),
         ("Nikolai Yezhov's", "Yezhov", "Nikolai", None, ()),
