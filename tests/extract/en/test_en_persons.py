@@ -278,3 +278,18 @@ def test_persons_an_abbreviation_before_a_noun_is_no_initials(extract_en, text: 
                                                                word: str) -> None:
     ex = extract_en(text)
     assert not any(m.kind == "person" and word in m.text for m in ex.mentions)
+
+
+@pytest.mark.parametrize(("text", "accuser", "accused"), [
+    ("The statement of N.V. Krylov named Bogdanov as the courier of the group.",
+     "Krylov", "Bogdanov"),
+    ("At the confrontation Ivan Petrov named Sergei Orlov among the plotters.",
+     "Petrov", "Orlov"),
+])
+def test_persons_a_name_after_someone_naming_it_is_not_his_alias(extract_en, text: str,
+                                                                  accuser: str,
+                                                                  accused: str) -> None:
+    persons = [m for m in extract_en(text).mentions if m.kind == "person"]
+    named = next(m for m in persons if accused in m.text)
+    assert any(accuser in m.text for m in persons)
+    assert "alias_of" not in named.attrs

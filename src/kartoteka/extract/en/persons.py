@@ -43,6 +43,10 @@ from kartoteka.extract.en.person_evidence import (
 FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
 # Dependencies of an object (spaCy's English labels, ClearNLP scheme): what a verb governs.
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
+# Verbs that also introduce a name ("a man named Sorokin", "a clerk called Ivanov"): right after
+# a person's own name they are that person's act ("Frinovsky named Sorokin as the organiser":
+# he accused him), since English puts a common noun, not a name, before the participle.
+VERBS_OF_NAMING = frozenset({"named", "called"})
 
 __all__ = ["PLACE_ENTS", "PersonFinder", "PersonFinding", "Run", "_singular"]
 
@@ -315,7 +319,8 @@ class PersonFinder(PersonEvidence):
                     run.alias_of = ending_at[k]
                     continue
             if "introduced as a name" in run.reasons and before is not None and \
-                    before.lower_ not in ("pseudonym", "guerre", "codename", "code-name"):
+                    before.lower_ not in ("pseudonym", "guerre", "codename", "code-name") \
+                    and not (before.lower_ in VERBS_OF_NAMING and run.first - 1 in ending_at):
                 sent_start = doc[run.first].sent.start
                 earlier = [r for r in accepted[:i] if r.first >= sent_start]
                 if earlier:
