@@ -104,9 +104,10 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
     returns the entities touched.
 
     Persons go through ``resolve.incremental``: scored against the stored profiles of the
-    blocks they touch, with the stored entities held as they are. One whose links would
-    join two stored entities, and every other kind, take ``resolve_profiles``' neighbourhood
-    linker, as does everything on ``kartoteka resolve``.
+    blocks they touch, with the stored entities held as they are (or two of them joined by a
+    new profile that fits both, ``resolve.incremental``). One the incremental step leaves to
+    the full linker (``Attachment.bridges``), and every other kind, take ``resolve_profiles``'
+    neighbourhood linker, as does everything on ``kartoteka resolve``.
     """
     from kartoteka.resolve.incremental import attach_profiles
 
@@ -136,8 +137,10 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             held.setdefault(r.entity_id or r.key, []).append(r)
         clusters = []
         for group in attached.groups:
-            entity = attached.entity_of[group[0]]
-            clusters.append([by_key[k] for k in group] + held.pop(entity, []))
+            # a bridge decided from its scores brings the stored entities it joins
+            found = attached.entities_of.get(group[0]) or [attached.entity_of[group[0]]]
+            clusters.append([by_key[k] for k in group]
+                            + [r for entity in found for r in held.pop(entity, [])])
         if _channel_would_join(clusters, held, attached.bridges, by_key, cur):
             rest += sorted(r.key for r in new)  # a join the neighbourhood linker makes
         else:
