@@ -226,7 +226,12 @@ def _reader_pattern(reader: str) -> tuple[re.Pattern[str], tuple[str, ...], dict
 @lru_cache(maxsize=262144)
 def _read_word(word: str, reader: str) -> str:
     text = _prepare_latin(word)
-    if not _PLAIN_LETTERS.issuperset(text):
+    return _read_prepared(text, _PLAIN_LETTERS.issuperset(text), reader)
+
+
+def _read_prepared(text: str, plain: bool, reader: str) -> str:
+    """Read a prepared word (``_prepare_latin``); ``plain``: it holds only _PLAIN_LETTERS."""
+    if not plain:
         return _read_by_rules(text, reader)
     pattern, outputs, single = _reader_pattern(reader)
     read = pattern.sub(lambda match: outputs[match.lastindex - 1], text)  # type: ignore[operator]
@@ -292,9 +297,13 @@ def cyrillic_readings(text: str) -> tuple[str, ...]:
             if reading not in readings:
                 readings.append(reading)
         return tuple(readings)
-    # One word, as most names are (read_latin's own shortcut): the readers mostly agree, so
-    # each distinct reading has its case restored once, not once a reader.
-    words = dict.fromkeys(_read_word(text, reader) for reader in (first, *READERS))
+    # One word, as most names are (read_latin's own shortcut): prepared once for every reader;
+    # the readers mostly agree, so each distinct reading has its case restored once.
+    prepared = _prepare_latin(text)
+    plain = _PLAIN_LETTERS.issuperset(prepared)
+    read = {reader: _read_prepared(prepared, plain, reader) for reader in READERS}
+    words = dict.fromkeys([read[first] if first in read else _read_prepared(prepared, plain, first),
+                           *read.values()])
     return tuple(dict.fromkeys(_restore_case(text, word) for word in words))
 
 

@@ -171,12 +171,12 @@ def score_persons(
     if known is not None:
         prior, population = {**prior, "comparisons": known.comparisons}, known.population
     train = population >= MIN_PROFILES_TO_TRAIN  # from here on names weigh by frequency
-    with paused_gc():
-        columns = record_columns(persons, parts)
     tf: dict[str, dict[str, float]] = {}
-    if train:
-        tf = dict(known.term_frequencies or {}) if known is not None else {}
-        tf = tf or {column: column_frequencies(columns, column) for column in TF_COLUMNS}
+    with paused_gc():  # the records, and the distinct rows the frequencies count, hold no cycles
+        columns = record_columns(persons, parts)
+        if train:
+            tf = dict(known.term_frequencies or {}) if known is not None else {}
+            tf = tf or {column: column_frequencies(columns, column) for column in TF_COLUMNS}
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
