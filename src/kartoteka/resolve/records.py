@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from kartoteka.names import fold, parse_person_name, surname_keys
@@ -220,11 +221,12 @@ def bound_block_columns(columns: dict[str, list[Any]], max_block: int = MAX_BLOC
 
     level: list[list[str]] = [list(keys or ()) for keys in columns["loose_keys"]]
     for depth in (1, 2, 3):
-        counts = Counter(key for keys in level for key in keys)
-        if not any(count > max_block for count in counts.values()):
+        counts = Counter(chain.from_iterable(level))
+        large = {key for key, count in counts.items() if count > max_block}
+        if not large:
             break
         for i, keys in enumerate(level):
-            if any(counts[key] > max_block for key in keys):
+            if not large.isdisjoint(keys):
                 level[i] = list(dict.fromkeys(
                     narrow for key in keys for narrow in (
                         [key] if counts[key] <= max_block
