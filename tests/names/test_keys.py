@@ -115,3 +115,11 @@ def test_keys_loose_key_drops_vowels_after_the_first_letter(key: str) -> None:
 
     merged = key.replace("l", "r").replace("j", "r")
     assert loose_key(key) == merged[:1] + re.sub("[aeiou]", "", merged[1:])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ob'edkov", "obedkov"), ("Zinov’ev", "zinovev"), ("Gorʹkiy", "gorkiy"),
+    ("Ivan O'Brien-Smith", "ivan obrien smith"), ("Żuk", "zuk"),
+])
+def test_keys_fold_drops_soft_marks_inside_words(text: str, expected: str) -> None:
+    assert fold(text) == expected

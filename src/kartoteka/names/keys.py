@@ -208,10 +208,12 @@ def fold(text: str) -> str:
     plain = latin if latin.isascii() else "".join(  # ASCII has no accent to strip
         c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c)
     )
-    for mark in SOFT_MARKS:
-        plain = plain.replace(mark, "")
-    words = re.findall(r"[a-z]+", plain.lower())
+    words = _LATIN_WORDS_RE.findall(plain.translate(_NO_SOFT_MARKS).lower())
     return " ".join(words)
+
+
+_NO_SOFT_MARKS = str.maketrans("", "", SOFT_MARKS)  # a mark inside a word does not split it
+_LATIN_WORDS_RE = re.compile(r"[a-z]+")
 
 
 def name_keys(name: PersonName) -> frozenset[str]:
