@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal
 
 import pyarrow as pa
@@ -83,20 +84,15 @@ def column_frequencies(columns: dict[str, list[Any]], column: str) -> dict[str, 
     times, would look four times as common among other people as it is. The records of a name
     are shared among its bearers, told apart by their other name parts (Ivan and Pyotr
     Orlov); one bearer's share is left out."""
-    counts: Counter[str] = Counter()
-    bearers: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
     values = columns[column]
     others = [columns[name] for name in _BEARER_COLUMNS if name != column]
-    for value, *other in zip(values, *others, strict=True):
-        if not value:
-            continue
-        counts[value] += 1
-        bearer = tuple(other)
-        if any(bearer):
-            bearers[value].add(bearer)
+    # Counted in C over the records, then in Python over the distinct (name, bearer) rows only.
+    counts = Counter(values)
+    bearers: Counter[str] = Counter(
+        row[0] for row in set(zip(values, *others, strict=True)) if row[0] and any(row[1:]))
     n = max(len(values), 1)
-    return {value: max(count * (1.0 - 1.0 / max(len(bearers[value]), 1)), 1.0) / n
-            for value, count in counts.items()}
+    return {value: max(count * (1.0 - 1.0 / max(bearers[value], 1)), 1.0) / n
+            for value, count in counts.items() if value}
 
 
 class paused_gc(contextlib.ContextDecorator):  # noqa: N801 - used as a decorator too
@@ -175,12 +171,12 @@ def score_persons(
     if known is not None:
         prior, population = {**prior, "comparisons": known.comparisons}, known.population
     train = population >= MIN_PROFILES_TO_TRAIN  # from here on names weigh by frequency
-    with paused_gc():
-        columns = record_columns(persons, parts)
     tf: dict[str, dict[str, float]] = {}
-    if train:
-        tf = dict(known.term_frequencies or {}) if known is not None else {}
-        tf = tf or {column: column_frequencies(columns, column) for column in TF_COLUMNS}
+    with paused_gc():  # the records, and the distinct rows the frequencies count, hold no cycles
+        columns = record_columns(persons, parts)
+        if train:
+            tf = dict(known.term_frequencies or {}) if known is not None else {}
+            tf = tf or {column: column_frequencies(columns, column) for column in TF_COLUMNS}
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
@@ -224,7 +220,10 @@ def score_persons(
         consume_batch=candidates,  # pairs become candidates as read: no list of raw rows
     )
     candidates: list[Candidate] = batch.pairs
-    candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
+    # Most probable first, ties by keys: two stable sorts on attributes, which make no tuple a
+    # pair (the order of sorting once on (-probability, a, b)).
+    candidates.sort(key=attrgetter("a", "b"))
+    candidates.sort(key=attrgetter("probability"), reverse=True)
     return ScoredPersons(candidates, rows, batch.model, train, tf)
 
 
