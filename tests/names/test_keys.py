@@ -123,3 +123,11 @@ def test_keys_loose_key_drops_vowels_after_the_first_letter(key: str) -> None:
 ])
 def test_keys_fold_drops_soft_marks_inside_words(text: str, expected: str) -> None:
     assert fold(text) == expected
+
+
+def test_keys_fold_keeps_letters_unicode_does_not_decompose() -> None:
+    from kartoteka.names.keys import fold
+
+    assert fold("Łukasz Wróbel") == "lukasz wrobel"
+    assert fold("Jerzy Ołdakowski") == "jerzy oldakowski"
+    assert fold("Søren Strauß") == "soren strauss"

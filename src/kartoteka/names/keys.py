@@ -206,12 +206,19 @@ def fold(text: str) -> str:
     """A lowercase Latin skeleton of a name in either script: "Ежов Николай" -> "yezhov nikolay"."""
     latin = to_latin(text, "bgn") if is_cyrillic(text) else text
     plain = latin if latin.isascii() else "".join(  # ASCII has no accent to strip
-        c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c)
+        c for c in unicodedata.normalize("NFKD", latin.translate(_UNDECOMPOSABLE))
+        if not unicodedata.combining(c)
     )
     words = _LATIN_WORDS_RE.findall(plain.translate(_NO_SOFT_MARKS).lower())
     return " ".join(words)
 
 
+# Latin letters of Central and Northern European names that Unicode does not decompose into a
+# base letter and a mark (Polish ł, Croatian đ, Danish ø, German ß, Turkish ı), by the base
+# letter each alphabet's own ASCII fallback writes (Unicode's confusables list agrees).
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O",
+                                 "ß": "ss", "ı": "i", "æ": "ae", "Æ": "Ae", "œ": "oe",
+                                 "Œ": "Oe"})
 _NO_SOFT_MARKS = str.maketrans("", "", SOFT_MARKS)  # a mark inside a word does not split it
 _LATIN_WORDS_RE = re.compile(r"[a-z]+")
 
