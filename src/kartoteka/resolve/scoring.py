@@ -105,28 +105,32 @@ def column_frequencies(columns: dict[str, list[Any]], column: str) -> dict[str, 
 MIN_INITIAL_SHARE = 0.01
 
 
-def initial_frequencies(columns: dict[str, list[Any]]) -> dict[str, dict[str, float]]:
+def initial_frequencies(
+    columns: dict[str, list[Any]], known: dict[str, dict[str, float]] | None = None,
+) -> dict[str, dict[str, float]]:
     """Add each record's likeliest initial letter (``INITIAL_TF_COLUMNS``) to ``columns`` and
     return, per letter, the chance that a random pair of records reaches the initial level on
     it: q * f, where f is the share of records whose name or initial may start with the letter
     and q the share of pairs with at least one side known by its initial alone. A pair on a
     letter weighs log2(m / (q * f)): about log2(1 / f) where initials are as common among
-    one person's records as among any."""
+    one person's records as among any. ``known``: such tables counted before on the whole
+    collection, to choose the letters by and return instead."""
     out: dict[str, dict[str, float]] = {}
     for name, column in INITIAL_TF_COLUMNS.items():
         letters, keys = columns[f"{name}_letters"], columns[f"{name}_key"]
-        counts: Counter[str] = Counter(x for row in letters if row for x in row)
-        lettered = sum(1 for row in letters if row)
-        if not lettered:
-            columns[column] = [None] * len(letters)
-            out[column] = {}
-            continue
-        initial_only = sum(1 for row, key in zip(letters, keys, strict=True) if row and not key)
-        q = 1.0 - (1.0 - initial_only / lettered) ** 2
+        if known is not None:
+            table = known.get(column, {})
+        else:
+            counts: Counter[str] = Counter(x for row in letters if row for x in row)
+            lettered = sum(1 for row in letters if row)
+            initial_only = sum(1 for row, key in zip(letters, keys, strict=True)
+                               if row and not key)
+            q = 1.0 - (1.0 - initial_only / max(lettered, 1)) ** 2
+            table = {x: q * max(n / lettered, MIN_INITIAL_SHARE) for x, n in counts.items()}
         # A Latin initial may stand for several letters (J.: Я, Ю, Е, Й): the commonest speaks.
-        columns[column] = [max(row, key=lambda x: (counts[x], x)) if row else None
+        columns[column] = [max(row, key=lambda x: (table.get(x, 0.0), x)) if row else None
                            for row in letters]
-        out[column] = {x: q * max(n / lettered, MIN_INITIAL_SHARE) for x, n in counts.items()}
+        out[column] = table
     return out
 
 
@@ -212,9 +216,15 @@ def score_persons(
     if train:
         tf = dict(known.term_frequencies or {}) if known is not None else {}
         tf = tf or {column: column_frequencies(columns, column) for column in TF_COLUMNS}
-    # Initials weigh by their letter when the model is trained on this input (a stored model
-    # brings no letter frequencies: its initials weigh as the level's u says).
-    initial_tf = initial_frequencies(columns) if train and known is None else {}
+    # Initials weigh by their letter when the model is trained on this input, or a known model
+    # brings the letters' frequencies (relink's stored model does not: there initials weigh as
+    # the level's u says).
+    initial_tf: dict[str, dict[str, float]] = {}
+    if train and known is None:
+        initial_tf = initial_frequencies(columns)
+    elif train and set(INITIAL_TF_COLUMNS.values()) <= set(tf):
+        initial_tf = initial_frequencies(columns, tf)
+    tf = {**tf, **initial_tf}
     table_columns = {**PERSON_COLUMNS, **{c: "string" for c in initial_tf}}
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
@@ -253,7 +263,7 @@ def score_persons(
         ),
         estimate_u=train and known is None,
         em_blocking_rules=person_em_rules() if train and known is None else (),
-        term_frequencies={**tf, **initial_tf} or None,
+        term_frequencies=tf or None,
         min_probability=keep_pairs_from,
         backend=backend,
         labelled_pairs=labelled_pairs,
