@@ -40,6 +40,11 @@ def parts(given: str | None = None, patronymic: str | None = None, gender: str |
         (parts("Smeen"), parts("Semen"), ()),
         (parts("Feor"), parts("Федор"), ()),
         (parts("Nkiolay"), parts("Николай"), ()),
+        # ... in whichever script or scheme the typo was made (Смеен against Semen).
+        (parts("Смеен"), parts("Semen"), ()),
+        (parts("Заахр"), parts("Zakhar"), ()),
+        (parts("Pweł"), parts("Павел"), ()),
+        (parts("Смеен"), parts("Pavel"), ("given",)),
         # Two real names a letter apart are two names; so are two full patronymics.
         (parts("Yuri"), parts("Yuli"), ("given",)),
         (parts("Мария"), parts("Марина"), ("given",)),

@@ -73,9 +73,14 @@ def _typo_of_a_name(a: str, b: str, known: Callable[[str], frozenset[int]]) -> b
     scripts and schemes do not count as edits."""
     if a.endswith(".") or b.endswith(".") or (known(a) and known(b)):
         return False
-    x, y = fold(a), fold(b)
-    return (min(len(x), len(y)) >= MIN_UNKNOWN_TYPO_LENGTH and x[:1] == y[:1]
-            and DamerauLevenshtein.distance(x, y) <= 1)
+    # The Latin skeleton, then the likeliest readings' keys: a typo in one script or scheme
+    # (Смеен, Заахр, Pweł) is more than one edit from the other's skeleton (Semen: smeyen,
+    # Zakhar: zaakhr), one from its key (semen/smen, zahar/zahr, pavel/pvel).
+    return any(min(len(x), len(y)) >= MIN_UNKNOWN_TYPO_LENGTH and x[:1] == y[:1]
+               and DamerauLevenshtein.distance(x, y) <= 1
+               for x, y in ((fold(a), fold(b)),
+                            *((x, y) for x in given_fine_keys(a)[:2]
+                              for y in given_fine_keys(b)[:2])))
 
 
 @lru_cache(maxsize=262144)
