@@ -136,3 +136,27 @@ def test_relink_a_files_new_version_takes_its_old_names_off_the_entities(db: str
     with store.session() as session:
         entity = session.get(EntityRow, ivan)
         assert "Ivan Orlov" not in entity.names and "Ivan Petrovich Orlov" in entity.names
+
+
+COMPANY = "Ivan Sorokin, Pyotr Lebedev and Anna Grekova"
+
+
+def test_relink_ingest_meets_a_stored_name_by_its_channel_key(db: str) -> None:
+    # Mezhenov and a chapter's Megenov (ж read as a soft g) share no transliteration key; in
+    # the same company ingest joins them as `kartoteka resolve` would, whichever came first
+    store = Store(db)
+    add(store, f"Nikolai Mezhenov met {COMPANY}.", "Nikolai Mezhenov", "Ivan Sorokin",
+        "Pyotr Lebedev", "Anna Grekova")
+    add(store, f"Megenov met {COMPANY}.", "Megenov", "Ivan Sorokin", "Pyotr Lebedev",
+        "Anna Grekova")
+    assert entity_of_name(store, "Megenov") == entity_of_name(store, "Nikolai Mezhenov")
+
+
+def test_relink_a_channel_key_alone_joins_no_one(db: str) -> None:
+    # the same two spellings in different company: the channel key only brings them together
+    store = Store(db)
+    add(store, f"Nikolai Mezhenov met {COMPANY}.", "Nikolai Mezhenov", "Ivan Sorokin",
+        "Pyotr Lebedev", "Anna Grekova")
+    add(store, "Megenov met Boris Zimin and Gleb Orekhov.", "Megenov", "Boris Zimin",
+        "Gleb Orekhov")
+    assert entity_of_name(store, "Megenov") != entity_of_name(store, "Nikolai Mezhenov")

@@ -38,6 +38,7 @@ from kartoteka.resolve.authority import (
     profile_blocks,
 )
 from kartoteka.resolve.authority_model import LearntModel, learn
+from kartoteka.resolve.channel_keys import channel_neighbours
 from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, fits_levels, load_prior
 from kartoteka.resolve.learning import threshold_at
@@ -230,12 +231,20 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
     if not seed:
         return set()  # nothing to compare: no need to read every stored block key
     blocks = {r.block_key for r in seed if r.block_key}
-    wanted = {neighbour_key(k) for k in blocks}
+    readings = set(blocks)
     for r in seed:
-        surname = (r.data or {}).get("surname")
-        if surname:
-            wanted.update(neighbour_key(k) for k in surname_keys(surname))
-    return blocks | {b for b in stored_block_keys(session) if _neighbour_key(b) in wanted}
+        data = r.data or {}
+        # the surname and those of the profile's other written forms ("Spigelglas", once
+        # "Shpigelglas"), as the linker's blocking keys read them
+        surnames = {data.get("surname"), *(parse_person_name(n).surname
+                                           for n in data.get("names") or [])}
+        for surname in filter(None, surnames):
+            readings.update(surname_keys(surname))
+    wanted = {neighbour_key(k) for k in readings}
+    stored = stored_block_keys(session)
+    # and the channel's confusions (Yegev meets Yezhov), as `kartoteka resolve` compares them
+    return blocks | {b for b in stored if _neighbour_key(b) in wanted} | channel_neighbours(
+        readings, stored)
 
 
 # Ingest asks for every stored block's coarse key once a file: as many as there are surnames.
@@ -364,8 +373,12 @@ def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
         return 0, 0
     by_hand = (cur or curation(session)).authority
     model = learn_authority_model(session, by_hand)
+    # what the entity's other documents say counts as said here (resolve.authority_rules)
+    siblings = {key: [Profile.from_dict(m.data) for m in members] for key, members in
+                stored_authority.entity_profiles(session, rows).items() if members}
     matches = link_authority(profiles, records, model=model,
-                             list_sizes=stored_authority.record_counts(session))
+                             list_sizes=stored_authority.record_counts(session),
+                             entity_profiles=siblings)
     counts = stored_authority.replace_links(session, [r.key for r in rows],
                                             {r.source for r in records}, matches, by_hand)
     return counts["linked"], counts["review"]

@@ -79,7 +79,10 @@ def test_similarity_is_symmetric_and_bounded() -> None:
      ("И.", "Josef", True), ("И.", "Iosif", True), ("J.", "Иосиф", True), ("Е.", "Yevgeny", True),
      ("Я.", "Jakob", True), ("Х.", "Hristo", True), ("W.", "Василий", True),
      ("И.", "Aleksandr", False), ("Е.", "Ivan", False), ("M.", "Nikolai", False),
-     ("A.", "Яков", False)],
+     ("A.", "Яков", False),
+     # forms the list added with their source (given_names.tsv header)
+     ("Feodor", "Fyodor", True), ("Ignace", "Игнатий", True), ("Volodymyr", "Vladimir", True),
+     ("Vissarion", "Виссарион", True), ("Ignace", "Ivan", False), ("Feodor", "Pyotr", False)],
 )
 def test_similarity_given_compatible(a: str | None, b: str | None, expected: bool | None) -> None:
     assert given_compatible(a, b) is expected
