@@ -159,11 +159,17 @@ def gold_profiles(session: Any, gold: dict[str, Any]) -> dict[str, set[str]]:
     return out
 
 
-def stored_profiles(session: Any) -> tuple[list[Profile], dict[str, str | None]]:
-    from kartoteka.store.authority import linkable_profiles
+def stored_profiles(session: Any) -> tuple[list[Profile], dict[str, str | None],
+                                           dict[str, list[Profile]]]:
+    """The linkable profiles, their blocks and their entities' other profiles (as relink
+    passes them)."""
+    from kartoteka.store.authority import entity_profiles, linkable_profiles
 
     rows = linkable_profiles(session)
-    return [Profile.from_dict(r.data) for r in rows], {r.key: r.block_key for r in rows}
+    siblings = {key: [Profile.from_dict(m.data) for m in members]
+                for key, members in entity_profiles(session, rows).items() if members}
+    return ([Profile.from_dict(r.data) for r in rows], {r.key: r.block_key for r in rows},
+            siblings)
 
 
 def _record_block(record: AuthorityRecord) -> str | None:
@@ -172,11 +178,13 @@ def _record_block(record: AuthorityRecord) -> str | None:
 
 
 def run_order(linker: Linker, profiles: list[Profile], blocks_of: dict[str, str | None],
-              records: list[AuthorityRecord], *, ingest: bool, new: bool) -> list[Any]:
+              records: list[AuthorityRecord], *, ingest: bool, new: bool,
+              siblings: dict[str, list[Profile]] | None = None) -> list[Any]:
     """All profiles against the list (imported after), or each document's against the
     records of its blocks (ingested after), as today's relink does (``new``) or main's did."""
+    extra: dict[str, Any] = {"entity_profiles": siblings} if new and siblings else {}
     if not ingest:
-        return linker(profiles, records)
+        return linker(profiles, records, **extra)
     by_block: dict[str | None, list[AuthorityRecord]] = defaultdict(list)
     for record in records:
         by_block[_record_block(record)].append(record)
@@ -192,7 +200,7 @@ def run_order(linker: Linker, profiles: list[Profile], blocks_of: dict[str, str 
         subset = [r for b in blocks if b for r in by_block.get(b, [])]
         if subset:
             kwargs = {"list_sizes": {records[0].source: len(records)}} if new else {}
-            out.extend(linker(batch, subset, **kwargs))
+            out.extend(linker(batch, subset, **kwargs, **extra))
     return out
 
 
@@ -224,7 +232,7 @@ def report_dev(db: str, records: list[AuthorityRecord], repo: Path,
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     truth, judged = records_of_gold(gold, records)
     with Store(db).session() as session:
-        profiles, blocks_of = stored_profiles(session)
+        profiles, blocks_of, siblings = stored_profiles(session)
         people = gold_profiles(session, gold)
     by_key = {p.key: p for p in profiles}
     list_keys = {_record_block(r) for r in records}
@@ -242,7 +250,8 @@ def report_dev(db: str, records: list[AuthorityRecord], repo: Path,
                           ("texts ingested after the list", True)):
         print(f"-- {order}")
         for name, (linker, new) in linkers.items():
-            matches = run_order(linker, profiles, blocks_of, records, ingest=ingest, new=new)
+            matches = run_order(linker, profiles, blocks_of, records, ingest=ingest, new=new,
+                                siblings=siblings)
             result = score(matches, truth, people, traps, by_key)
             decisions = Counter(m.decision for m in matches)
             counts = Counter(result["status"][p] for p in named)

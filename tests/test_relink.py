@@ -13,12 +13,14 @@ from kartoteka.store.writer import write_extraction
 from tests.helpers import entity_of_name, hand_extraction
 
 
-def add(store: Store, text: str, *names: str, full: bool = False, path: str | None = None
-        ) -> list[str]:
+def add(store: Store, text: str, *names: str, full: bool = False, path: str | None = None,
+        born: str | None = None) -> list[str]:
     """Store a hand-made document (from file ``path``) and link it as ingest does
     (incrementally), or, with ``full``, through the neighbourhood linker; returns its profile
     keys."""
-    extraction = hand_extraction(text, [(n, "person", None) for n in names], source_path=path)
+    claims = [("birth", names[0], born)] if born else []
+    extraction = hand_extraction(text, [(n, "person", None) for n in names], claims,
+                                 source_path=path)
     entities, profiles = analyse(extraction)
     keys = [e.key for e in entities]
     with store.session() as session:
@@ -136,3 +138,71 @@ def test_relink_a_files_new_version_takes_its_old_names_off_the_entities(db: str
     with store.session() as session:
         entity = session.get(EntityRow, ivan)
         assert "Ivan Orlov" not in entity.names and "Ivan Petrovich Orlov" in entity.names
+
+
+COMPANY = "Ivan Sorokin, Pyotr Lebedev and Anna Grekova"
+
+
+def test_relink_ingest_meets_a_stored_name_by_its_channel_key(db: str) -> None:
+    # Mezhenov and a chapter's Megenov (ж read as a soft g) share no transliteration key; in
+    # the same company ingest joins them as `kartoteka resolve` would, whichever came first
+    store = Store(db)
+    add(store, f"Nikolai Mezhenov met {COMPANY}.", "Nikolai Mezhenov", "Ivan Sorokin",
+        "Pyotr Lebedev", "Anna Grekova")
+    add(store, f"Megenov met {COMPANY}.", "Megenov", "Ivan Sorokin", "Pyotr Lebedev",
+        "Anna Grekova")
+    assert entity_of_name(store, "Megenov") == entity_of_name(store, "Nikolai Mezhenov")
+
+
+def test_relink_a_channel_key_alone_joins_no_one(db: str) -> None:
+    # the same two spellings in different company: the channel key only brings them together
+    store = Store(db)
+    add(store, f"Nikolai Mezhenov met {COMPANY}.", "Nikolai Mezhenov", "Ivan Sorokin",
+        "Pyotr Lebedev", "Anna Grekova")
+    add(store, "Megenov met Boris Zimin and Gleb Orekhov.", "Megenov", "Boris Zimin",
+        "Gleb Orekhov")
+    assert entity_of_name(store, "Megenov") != entity_of_name(store, "Nikolai Mezhenov")
+
+
+def test_relink_incremental_bridge_joins_two_entities_as_the_neighbourhood_linker_does(
+        new_db: Callable[[], str], monkeypatch) -> None:  # noqa: ANN001
+    """Ivan Ivanovich Orlov and an Ivan Orlov born in 1894 are stored apart (as when they
+    were linked in a larger collection, where a match is less likely); a full Ivan Ivanovich
+    Orlov born in 1894 fits both and joins them, with the links the neighbourhood linker
+    writes, and without handing them to it."""
+    import kartoteka.relink as relink
+    from kartoteka.relink import refresh_entities
+
+    def held_apart(store: Store) -> None:
+        with store.session() as session:
+            row = session.query(ProfileRow).filter(ProfileRow.label == "Ivan Orlov").one()
+            before, row.entity_id = row.entity_id, "p-apart"
+            session.flush()
+            refresh_entities(session, [before, "p-apart"])
+
+    bridged = [("Ivan Ivanovich Orlov was arrested.", "Ivan Ivanovich Orlov", None),
+               ("Ivan Orlov was born in 1894.", "Ivan Orlov", "1894"),
+               ("Ivan Ivanovich Orlov was born in 1894.", "Ivan Ivanovich Orlov", "1894")]
+    incremental, full = Store(new_db()), Store(new_db())
+    for text, name, born in bridged[:2]:
+        add(incremental, text, name, born=born)
+        add(full, text, name, full=True, born=born)
+    held_apart(incremental)
+    held_apart(full)
+    assert len(partition(full)) == 2
+    handed: list[object] = []
+    real = relink.resolve_profiles
+    monkeypatch.setattr(relink, "resolve_profiles",
+                        lambda *a, **k: handed.append(k.get("changed")) or real(*a, **k))
+    text, name, born = bridged[2]
+    add(incremental, text, name, born=born)
+    assert handed == []
+    add(full, text, name, full=True, born=born)
+    assert partition(incremental) == partition(full)
+    assert len(partition(incremental)) == 1
+
+    def links(store: Store) -> set[tuple[str, str, str]]:
+        with store.session() as session:
+            return {(r.a, r.b, r.decision) for r in session.query(LinkRow)}
+
+    assert links(incremental) == links(full)

@@ -38,6 +38,7 @@ from kartoteka.resolve.authority import (
     profile_blocks,
 )
 from kartoteka.resolve.authority_model import LearntModel, learn
+from kartoteka.resolve.channel_keys import channel_neighbours
 from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, fits_levels, load_prior
 from kartoteka.resolve.learning import threshold_at
@@ -103,9 +104,10 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
     returns the entities touched.
 
     Persons go through ``resolve.incremental``: scored against the stored profiles of the
-    blocks they touch, with the stored entities held as they are. One whose links would
-    join two stored entities, and every other kind, take ``resolve_profiles``' neighbourhood
-    linker, as does everything on ``kartoteka resolve``.
+    blocks they touch, with the stored entities held as they are (or two of them joined by a
+    new profile that fits both, ``resolve.incremental``). One the incremental step leaves to
+    the full linker (``Attachment.bridges``), and every other kind, take ``resolve_profiles``'
+    neighbourhood linker, as does everything on ``kartoteka resolve``.
     """
     from kartoteka.resolve.incremental import attach_profiles
 
@@ -135,8 +137,10 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             held.setdefault(r.entity_id or r.key, []).append(r)
         clusters = []
         for group in attached.groups:
-            entity = attached.entity_of[group[0]]
-            clusters.append([by_key[k] for k in group] + held.pop(entity, []))
+            # a bridge decided from its scores brings the stored entities it joins
+            found = attached.entities_of.get(group[0]) or [attached.entity_of[group[0]]]
+            clusters.append([by_key[k] for k in group]
+                            + [r for entity in found for r in held.pop(entity, [])])
         if _channel_would_join(clusters, held, attached.bridges, by_key, cur):
             rest += sorted(r.key for r in new)  # a join the neighbourhood linker makes
         else:
@@ -230,12 +234,20 @@ def _neighbour_blocks(session: Session, seed: list[ProfileRow]) -> set[str]:
     if not seed:
         return set()  # nothing to compare: no need to read every stored block key
     blocks = {r.block_key for r in seed if r.block_key}
-    wanted = {neighbour_key(k) for k in blocks}
+    readings = set(blocks)
     for r in seed:
-        surname = (r.data or {}).get("surname")
-        if surname:
-            wanted.update(neighbour_key(k) for k in surname_keys(surname))
-    return blocks | {b for b in stored_block_keys(session) if _neighbour_key(b) in wanted}
+        data = r.data or {}
+        # the surname and those of the profile's other written forms ("Spigelglas", once
+        # "Shpigelglas"), as the linker's blocking keys read them
+        surnames = {data.get("surname"), *(parse_person_name(n).surname
+                                           for n in data.get("names") or [])}
+        for surname in filter(None, surnames):
+            readings.update(surname_keys(surname))
+    wanted = {neighbour_key(k) for k in readings}
+    stored = stored_block_keys(session)
+    # and the channel's confusions (Yegev meets Yezhov), as `kartoteka resolve` compares them
+    return blocks | {b for b in stored if _neighbour_key(b) in wanted} | channel_neighbours(
+        readings, stored)
 
 
 # Ingest asks for every stored block's coarse key once a file: as many as there are surnames.
@@ -364,8 +376,12 @@ def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
         return 0, 0
     by_hand = (cur or curation(session)).authority
     model = learn_authority_model(session, by_hand)
+    # what the entity's other documents say counts as said here (resolve.authority_rules)
+    siblings = {key: [Profile.from_dict(m.data) for m in members] for key, members in
+                stored_authority.entity_profiles(session, rows).items() if members}
     matches = link_authority(profiles, records, model=model,
-                             list_sizes=stored_authority.record_counts(session))
+                             list_sizes=stored_authority.record_counts(session),
+                             entity_profiles=siblings)
     counts = stored_authority.replace_links(session, [r.key for r in rows],
                                             {r.source for r in records}, matches, by_hand)
     return counts["linked"], counts["review"]

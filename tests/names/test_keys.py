@@ -96,3 +96,38 @@ def test_keys_surname_key_equality_on_variant_set() -> None:
     assert precision >= 0.95
     assert recall >= 0.8
 
+
+
+@pytest.mark.parametrize("reading", ["Ежова", "Хрущёв", "Зиновьев", "Шпигельглас", "Rosenfeld"])
+def test_keys_key_form_cache_returns_the_uncached_key(reading: str) -> None:
+    from kartoteka.names.keys import _key_form, key_form
+
+    for surname in (True, False):
+        for fine in (True, False):
+            first = key_form(reading, surname=surname, fine=fine)  # fills the cache
+            assert key_form(reading, surname=surname, fine=fine) == first
+            assert first == _key_form.__wrapped__(reading, surname, fine)
+
+
+@pytest.mark.parametrize("key", ["ejov", "erev", "lyuskov", "aaa", ""])
+def test_keys_loose_key_drops_vowels_after_the_first_letter(key: str) -> None:
+    import re
+
+    merged = key.replace("l", "r").replace("j", "r")
+    assert loose_key(key) == merged[:1] + re.sub("[aeiou]", "", merged[1:])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ob'edkov", "obedkov"), ("Zinov’ev", "zinovev"), ("Gorʹkiy", "gorkiy"),
+    ("Ivan O'Brien-Smith", "ivan obrien smith"), ("Żuk", "zuk"),
+])
+def test_keys_fold_drops_soft_marks_inside_words(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+def test_keys_fold_keeps_letters_unicode_does_not_decompose() -> None:
+    from kartoteka.names.keys import fold
+
+    assert fold("Łukasz Wróbel") == "lukasz wrobel"
+    assert fold("Jerzy Ołdakowski") == "jerzy oldakowski"
+    assert fold("Søren Strauß") == "soren strauss"

@@ -32,6 +32,10 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
         ("Ежов Николай", "Ежов", "Николай", None, ()),
         ("Николай Иванович", None, "Николай", "Иванович", ()),
         ("Ieronim Uborevich", "Uborevich", "Ieronim", None, ()),
+        # a surname in -ich after a patronymic of a rarer given name (English order)
+        ("Nikolay Lyutsianovich Ilyashevich", "Ilyashevich", "Nikolay", "Lyutsianovich", ()),
+        ("Pyotr Kazimirovich Marcinkevich", "Marcinkevich", "Pyotr", "Kazimirovich", ()),
+        ("Uborevich Ieronim Petrovich", "Uborevich", "Ieronim", "Petrovich", ()),
         ("Comrade Nikolai Yezhov", "Yezhov", "Nikolai", None, ()),
         ("Nikolai I. Yezhov", "Yezhov", "Nikolai", None, ("I",)),
         ("Nikolai Yezhov's", "Yezhov", "Nikolai", None, ()),
@@ -118,6 +122,7 @@ def test_parse_memorial_list_names_surname_first() -> None:
         ("Ivan Nikolaevich", None, "Ivan", "Nikolaevich"),  # Nikola-: Nikolai's son
         ("Anna Yakovlevna", None, "Anna", "Yakovlevna"),  # Yakov + the linking l
         ("Павел Сергеевич", None, "Павел", "Сергеевич"),
+        ("Josef Vissarionovich", None, "Josef", "Vissarionovich"),  # Vissarion's son
     ],
 )
 def test_parse_two_words_ending_in_a_patronymic_suffix(

@@ -79,7 +79,10 @@ def test_similarity_is_symmetric_and_bounded() -> None:
      ("И.", "Josef", True), ("И.", "Iosif", True), ("J.", "Иосиф", True), ("Е.", "Yevgeny", True),
      ("Я.", "Jakob", True), ("Х.", "Hristo", True), ("W.", "Василий", True),
      ("И.", "Aleksandr", False), ("Е.", "Ivan", False), ("M.", "Nikolai", False),
-     ("A.", "Яков", False)],
+     ("A.", "Яков", False),
+     # forms the list added with their source (given_names.tsv header)
+     ("Feodor", "Fyodor", True), ("Ignace", "Игнатий", True), ("Volodymyr", "Vladimir", True),
+     ("Vissarion", "Виссарион", True), ("Ignace", "Ivan", False), ("Feodor", "Pyotr", False)],
 )
 def test_similarity_given_compatible(a: str | None, b: str | None, expected: bool | None) -> None:
     assert given_compatible(a, b) is expected
@@ -144,3 +147,28 @@ def test_similarity_compare_names_full_given_beats_initial() -> None:
     initial = _compare("N. Yezhov", "Nikolai Ezhov").score
     bare = _compare("Yezhov", "Nikolai Ezhov").score
     assert full > initial > bare
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ivanovich", "Iwanowitsch"), ("Ivanovich", "Petrovich"), ("Яковлевич", "Yakovlevich"),
+    ("Nikolaevich", "Nikolayevich"), ("Semenovich", "Semyonovich"), ("Pavlovich", "Petrovich"),
+    ("Grigorevich", "Grigorievich"), ("Lvovich", "Lwowitsch"), ("Ilich", "Ilyich"),
+])
+def test_similarity_threshold_shortcut_answers_as_the_best_similarity(a: str, b: str) -> None:
+    # The shortcut skips pairs a plain edit distance rules out and stops at the first pair that
+    # reaches the threshold: its answer must be the full computation's, at any threshold.
+    from kartoteka.names.given_names import patronymic_stems
+    from kartoteka.names.similarity import _best_similarity, _similar_at_least, _translated
+
+    keys_a, keys_b, translated = patronymic_stems(a), patronymic_stems(b), _translated(a, b)
+    best = _best_similarity(keys_a, keys_b, translated)
+    for threshold in (0.5, 0.7, 0.8, 0.9, 0.97):
+        assert _similar_at_least(keys_a, keys_b, translated, threshold) is (best >= threshold)
+
+
+def test_similarity_substitution_cache_returns_the_uncached_cost() -> None:
+    from kartoteka.names.similarity import _substitution
+
+    for a, b in (("x", "j"), ("l", "r"), ("a", "o"), ("b", "n"), ("e", "e")):
+        for translated in (True, False):
+            assert _substitution(a, b, translated) == _substitution.__wrapped__(a, b, translated)

@@ -150,3 +150,23 @@ def test_translit_compiled_reader_reads_as_the_rules() -> None:
     differ = [(form, reader) for form in forms for reader in READERS
               if _read_word(form, reader) != _read_by_rules(_prepare_latin(form), reader)]
     assert differ == []
+
+
+@pytest.mark.parametrize("latin", ["Zhukovskiy", "ROSENFELD", "Szczepański", "Tchoubarov",
+                                   "Chernyshov", "Iejov", "Mikhail Tuchatschewski"])
+def test_translit_cyrillic_readings_one_word_shortcut_reads_as_read_latin(latin: str) -> None:
+    # A one-word name restores the case of each distinct reading once; the readings, their
+    # order and their case must be what reading it reader by reader gives.
+    from kartoteka.names.translit import READERS, cyrillic_readings, guess_scheme, read_latin
+
+    expected = dict.fromkeys(read_latin(latin, r) for r in (guess_scheme(latin), *READERS))
+    assert cyrillic_readings(latin) == tuple(expected)
+
+
+@pytest.mark.parametrize("latin", ["Zhukova", "ZHUKOVA", "Ossipowa", "Kowalczyk", "Chabarov"])
+def test_translit_guess_scheme_ascii_shortcut_agrees_with_accented_path(latin: str) -> None:
+    # An ASCII spelling skips the accent stripping; an accent that changes no sign (é) must
+    # leave the guess where the plain spelling puts it.
+    from kartoteka.names.translit import guess_scheme
+
+    assert guess_scheme(latin) == guess_scheme(latin.replace("a", "á", 1).replace("A", "Á", 1))

@@ -226,3 +226,56 @@ def test_channel_links_a_bare_cluster_writing_a_lone_named_surname_once_joins_it
 def test_channel_links_one_spelling_that_is_a_label_on_both_sides_is_the_linkers() -> None:
     profiles = [bare("a", "d1", "Tubrov", "Dubrov"), bare("b", "d2", "Tubrov"), *background(8)]
     assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_a_form_written_twice_outranks_a_channel_close_one() -> None:
+    """A chapter's "Tuprov, once Tobel" beside Ivan Dubrov, whom another chapter also calls
+    "Tobel", and a channel-close "Tibler" sharing more of its company: the spelling written
+    twice decides, and Tibler reaches neither through it."""
+    dubrov = prof("a", "d1", "Ivan Dubrov", given="Ivan", comentioned=SCENE[:2])
+    dubrov = Profile(**{**dubrov.__dict__, "names": ["Ivan Dubrov", "Tobel"]})
+    profiles = [dubrov,
+                bare("b", "d2", "Tuprov", "Tobel",
+                     comentioned=[*SCENE, "Oleg Frolov", "Gleb Orekhov"]),
+                bare("c", "d3", "Tibler", comentioned=[SCENE[2], "Oleg Frolov", "Gleb Orekhov"]),
+                *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b")
+    assert not together(linkage, "c", "b")
+
+
+def test_channel_links_one_reading_of_two_namesakes_joins_the_one_in_its_company() -> None:
+    """"Shpigelglias" in a chapter beside two people of Sergei Shpigelglas's scenes, while a
+    Boris Shpigelglas elsewhere shares none of them: Sergei's."""
+    profiles = [prof("a", "d1", "Sergei Shpigelglas", given="Sergei"),
+                prof("c", "d3", "Boris Shpigelglas", given="Boris", comentioned=["Oleg Frolov"]),
+                bare("b", "d2", "Shpigelglias", comentioned=SCENE[:2]), *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "a", "b") and not together(linkage, "c", "b")
+    joined = [p for p in linkage.pairs if "Shpigelglias" in p.features.get("forms", [])]
+    assert "one reading of a namesake's surname" in joined[0].features["context"]
+
+
+@pytest.mark.parametrize(("company", "borises"), [
+    (SCENE[:1], ["Oleg Frolov"]),  # one person shared says too little
+    (SCENE[:2], ["Oleg Frolov", *SCENE[:2]]),  # as much with each brother tells them apart no more
+])
+def test_channel_links_one_reading_of_two_namesakes_needs_the_company_of_one(
+        company: list[str], borises: list[str]) -> None:
+    profiles = [prof("a", "d1", "Sergei Shpigelglas", given="Sergei"),
+                prof("c", "d3", "Boris Shpigelglas", given="Boris", comentioned=borises),
+                bare("b", "d2", "Shpigelglias", comentioned=company), *background(8)]
+    linkage = link(profiles)
+    assert not together(linkage, "a", "b") and not together(linkage, "c", "b")
+
+
+def test_channel_links_one_spelling_is_not_the_surname_of_another_name_of_a_person() -> None:
+    """Ivan Dubrov, who also went by "Lev Tubrov", and a chapter's bare "Tubrov": the form is
+    another man's full name, which a namesake may bear; the company decides, not the spelling."""
+    dubrov = prof("a", "d1", "Ivan Dubrov", given="Ivan")
+    dubrov = Profile(**{**dubrov.__dict__, "names": ["Ivan Dubrov", "Lev Tubrov"]})
+    profiles = [dubrov, bare("b", "d2", "Tubrov"), *background(8)]
+    assert not together(link(profiles), "a", "b")
+    # a bare form of his own ("Dubrov, once Tubrov" in his chapter) is his surname's spelling
+    own = Profile(**{**dubrov.__dict__, "names": ["Ivan Dubrov", "Tubrov"]})
+    assert together(link([own, bare("b", "d2", "Tubrov"), *background(8)]), "a", "b")

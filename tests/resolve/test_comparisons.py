@@ -94,7 +94,12 @@ def test_comparisons_same_key_weighs_like_the_same_spelling_under_frequencies() 
 def test_comparisons_same_key_floor_is_below_the_variant_floor() -> None:
     """A shared reading key (a Polish spelling whose likeliest reading is another) is a key
     agreement: a rare key may weigh as rare, where a spelling variant stays floored."""
-    from kartoteka.resolve.comparisons import EDIT_MIN_U, SAME_KEY_MIN_U, VARIANT_MIN_U
+    from kartoteka.resolve.comparisons import (
+        EDIT_MIN_U,
+        LOOSE_MIN_U,
+        SAME_KEY_MIN_U,
+        VARIANT_MIN_U,
+    )
 
     built = person_comparisons(surname_tf=True, variant_tf=True)[0]
     levels = built.get_comparison("duckdb").as_dict()["comparison_levels"]
@@ -104,9 +109,11 @@ def test_comparisons_same_key_floor_is_below_the_variant_floor() -> None:
     def floor(column: str) -> float:
         return next(v for k, v in floors.items() if f'"{column}_l"' in k)
 
-    # A shared key, then one consonant apart, then the looser variants, each floored higher.
+    # A shared key, then one consonant skeleton (loose key) or one consonant apart, then
+    # Jaro-Winkler, each floored no lower than a narrower agreement.
     assert floor("surname_keys") == SAME_KEY_MIN_U < EDIT_MIN_U == floor("edit_key")
-    assert EDIT_MIN_U < VARIANT_MIN_U == floor("loose_keys") == floor("surname_folded")
+    assert floor("loose_keys") == LOOSE_MIN_U <= EDIT_MIN_U
+    assert EDIT_MIN_U < VARIANT_MIN_U == floor("surname_folded")
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [

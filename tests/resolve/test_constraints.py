@@ -40,6 +40,11 @@ def parts(given: str | None = None, patronymic: str | None = None, gender: str |
         (parts("Smeen"), parts("Semen"), ()),
         (parts("Feor"), parts("Федор"), ()),
         (parts("Nkiolay"), parts("Николай"), ()),
+        # ... in whichever script or scheme the typo was made (Смеен against Semen).
+        (parts("Смеен"), parts("Semen"), ()),
+        (parts("Заахр"), parts("Zakhar"), ()),
+        (parts("Pweł"), parts("Павел"), ()),
+        (parts("Смеен"), parts("Pavel"), ("given",)),
         # Two real names a letter apart are two names; so are two full patronymics.
         (parts("Yuri"), parts("Yuli"), ("given",)),
         (parts("Мария"), parts("Марина"), ("given",)),
@@ -66,6 +71,28 @@ def test_constraints_union_refused_when_any_member_conflicts() -> None:
     assert clusters.try_union("ivan", "bare") is None
     assert clusters.try_union("bare", "pyotr") == "conflict"
     assert not clusters.same("ivan", "pyotr")
+
+
+def test_constraints_cluster_birth_years_may_each_be_two_off_one_year() -> None:
+    # 1905 and 1908 are not linked directly, but beside 1907 all three may be born in 1906.
+    members = {"a": parts("Semen", birth=1905), "b": parts("Semen", birth=1907),
+               "c": parts("Semen", birth=1908), "d": parts("Semen", birth=1910)}
+    clusters = ConstrainedClusters(members, Decisions(), dict(members))
+    assert conflicts(members["a"], members["c"]) == ("birth_year",)
+    assert clusters.try_union("a", "b") is None
+    assert clusters.try_union("b", "c") is None
+    # No year lies within two of both 1905 and 1910.
+    assert clusters.try_union("c", "d") == "conflict"
+    assert clusters.clusters() == [["a", "b", "c"], ["d"]]
+
+
+def test_constraints_cluster_death_years_and_names_still_conflict_pairwise() -> None:
+    members = {"a": parts("Ivan", death=1937), "b": parts("Ivan", death=1938),
+               "c": parts("Ivan", death=1939), "d": parts("Pyotr")}
+    clusters = ConstrainedClusters(members, Decisions(), dict(members))
+    assert clusters.try_union("a", "b") is None
+    assert clusters.try_union("b", "c") == "conflict"
+    assert clusters.try_union("a", "d") == "conflict"
 
 
 def test_constraints_union_refused_by_cannot_link_through_a_third() -> None:

@@ -173,18 +173,58 @@ def test_incremental_must_link_joins_across_names() -> None:
     assert attached.entity_of == {"n1": "E1"}
 
 
-def test_incremental_bridge_is_left_to_the_full_linker() -> None:
-    """A new full name that fits two stored entities which nothing keeps apart would merge
-    them: that is the full linker's decision."""
+def _bridge_case() -> tuple[list[Profile], list[Profile]]:
     stored = [person("a1", "Ivan Ivanovich Orlov", surname="Orlov", given="Ivan",
                      patronymic="Ivanovich"),
               person("b1", "Ivan Orlov", surname="Orlov", given="Ivan", birth_year=1894)]
     new = [person("n1", "Ivan Ivanovich Orlov", surname="Orlov", given="Ivan",
                   patronymic="Ivanovich", birth_year=1894)]
+    return stored, new
+
+
+def test_incremental_bridge_joins_the_two_entities_from_its_scores() -> None:
+    """A new full name that fits two stored entities which nothing keeps apart joins them,
+    as the full linker does, with no relink of their neighbourhood."""
+    stored, new = _bridge_case()
     attached = attach_profiles(new, stored, {"a1": "E1", "b1": "E2"})
-    assert attached.bridges == {"n1"}
-    assert attached.entity_of == {}
-    assert attached.pairs == []
+    assert attached.bridges == set()
+    assert attached.groups == [["n1"]]
+    assert attached.entities_of == {"n1": ["E1", "E2"]}
+    full = link_profiles([*stored, *new])
+    assert sorted(full.cluster_of("n1")) == ["a1", "b1", "n1"]
+    decided = {(q.a, q.b): q.decision for q in attached.pairs}
+    assert decided[("a1", "n1")] == decided[("b1", "n1")] == "linked"
+    # the stored pair across the two entities is written again, as the full linker writes it
+    assert decided.get(("a1", "b1")) == \
+        {(q.a, q.b): q.decision for q in full.pairs}.get(("a1", "b1"))
+
+
+def test_incremental_bridge_vetoed_by_a_human_decision_keeps_the_entities_apart() -> None:
+    stored, new = _bridge_case()
+    no = Decisions(cannot_link=frozenset({("a1", "b1")}))
+    attached = attach_profiles(new, stored, {"a1": "E1", "b1": "E2"}, decisions=no)
+    assert attached.bridges == set()
+    assert len(attached.entities_of["n1"]) < 2
+    full = link_profiles([*stored, *new], decisions=no)
+    entity = {"E1": "a1", "E2": "b1"}
+    assert {entity[e] for e in attached.entities_of["n1"]} == set(full.cluster_of("n1")) - {"n1"}
+
+
+def test_incremental_bridge_vetoed_by_a_conflict_keeps_the_entities_apart() -> None:
+    """Two stored Ivan Orlovs born in different years: a new one with no year fits both, but
+    the two sides cannot be one man."""
+    stored = [person("a1", "Ivan Ivanovich Orlov", surname="Orlov", given="Ivan",
+                     patronymic="Ivanovich", birth_year=1890),
+              person("b1", "Ivan Ivanovich Orlov", surname="Orlov", given="Ivan",
+                     patronymic="Ivanovich", birth_year=1899)]
+    new = [person("n1", "Ivan Ivanovich Orlov", surname="Orlov", given="Ivan",
+                  patronymic="Ivanovich")]
+    attached = attach_profiles(new, stored, {"a1": "E1", "b1": "E2"})
+    assert attached.bridges == set()
+    assert len(attached.entities_of["n1"]) < 2
+    full = link_profiles([*stored, *new])
+    entity = {"E1": "a1", "E2": "b1"}
+    assert {entity[e] for e in attached.entities_of["n1"]} == set(full.cluster_of("n1")) - {"n1"}
 
 
 def test_incremental_new_profiles_link_among_themselves() -> None:

@@ -36,3 +36,19 @@ def test_profile_comentioned_leave_out_a_list() -> None:
     profiles = _profiles(text, [("Ivan Dubrov", "person", None),
                                 *[(p, "person", None) for p in people]])
     assert profiles["Ivan Dubrov"].comentioned == []
+
+
+def test_profile_roles_are_posts_not_a_sentences_penalty() -> None:
+    from dataclasses import replace
+
+    text = "Ivan Dubrov, deputy head of the camp, was sentenced to death in 1938."
+    extraction = hand_extraction(text, [("Ivan Dubrov", "person", None)],
+                                 [("sentence", "Ivan Dubrov", "1938"),
+                                  ("position", "Ivan Dubrov", None)])
+    claims = [replace(c, role="death" if c.type == "sentence" else "deputy head")
+              for c in extraction.claims]
+    extraction = replace(extraction, claims=claims)
+    profiles = build_profiles(extraction, within(extraction))
+    person = next(p for p in profiles.values() if p.label == "Ivan Dubrov")
+    assert person.roles == ["deputy head"]
+    assert "sentence" in person.fates

@@ -148,3 +148,49 @@ def test_records_initial_letters_meet_the_latin_form_of_the_name() -> None:
     assert set(initial["patronymic_letters"]) & set(full["patronymic_letters"])
     assert not set(initial["given_letters"]) & set(other["given_letters"])
 
+
+
+def test_records_person_columns_follow_the_row_values_order() -> None:
+    from kartoteka.resolve.records import _GIVEN_COLUMNS, _SURNAME_COLUMNS
+
+    names = list(PERSON_COLUMNS)
+    start = names.index(_SURNAME_COLUMNS[0])
+    assert names[start:start + len(_SURNAME_COLUMNS) + len(_GIVEN_COLUMNS)] == [
+        *_SURNAME_COLUMNS, *_GIVEN_COLUMNS]
+    assert names[0] == "unique_id" and names[-2:] == ["block_keys", "pair_block_key"]
+
+
+def test_records_name_caches_return_what_a_fresh_computation_does() -> None:
+    from kartoteka.resolve.records import (
+        _given_columns,
+        _surname_columns,
+        forget_name_columns,
+        record_columns,
+    )
+
+    profiles = [person("Ivan Petrovich Yezhov", surname="Yezhov", given="Ivan",
+                       patronymic="Petrovich", birth_year=1895, birthplace="Warszawa"),
+                person("Иван Петрович Ежов", surname="Ежов", given="Иван", patronymic="Петрович"),
+                person("N. Yezhov", surname="Yezhov", initials=("N",), roles=["chekist"]),
+                person("Anon")]
+    columns = record_columns(profiles)  # the caches now hold these names
+    for key, values in columns.items():
+        assert len(values) == len(profiles), key
+    for i, profile in enumerate(profiles):
+        row = person_row(profile)
+        for name in PERSON_COLUMNS:
+            if name not in ("block_keys", "pair_block_key"):
+                assert columns[name][i] == row[name], name
+        parts = name_parts(profile)
+        forms = (profile.surname,) if profile.surname else ()
+        assert _surname_columns(forms) == _surname_columns.__wrapped__(forms)
+        args = (parts.given, parts.patronymic, parts.other_given)
+        assert _given_columns(*args) == _given_columns.__wrapped__(*args)
+    forget_name_columns()
+    assert _surname_columns.cache_info().currsize == 0
+
+
+def test_records_record_columns_of_no_profiles_are_empty_columns() -> None:
+    from kartoteka.resolve.records import record_columns
+
+    assert record_columns([]) == {name: [] for name in PERSON_COLUMNS}

@@ -129,3 +129,86 @@ def test_entities_save_links_rewrites_only_the_links_that_changed(db: str) -> No
     assert len(updates) == 1  # the one whose probability moved
     assert stored[("k1", "k3")][0] == 0.6 and stored[("k1", "k2")][0] == 0.97
     assert stored[("k1", "k2")][1] == {"surname": {"level": "exact", "weight": 3.5}}
+
+
+def test_entities_refresh_reads_alike_profiles_once(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    # An organisation named in every statement has a profile a statement, nearly all alike:
+    # rebuilding it each time one more joins must not read (and decode) every one of them.
+    import json
+
+    import kartoteka.store.entities as entities
+    from kartoteka.relink import refresh_entities
+
+    store = Store(tmp_path / "k.db")
+    for n in range(6):
+        store_extraction(store, hand_extraction(f"The NKVD arrested {n} men.",
+                                                [("NKVD", "organization", None)]))
+    (entity,) = entity_of_name(store, "NKVD")
+    decoded: list[object] = []
+
+    def counting(text: str) -> object:
+        decoded.append(value := json.loads(text))
+        return value
+
+    store = Store(tmp_path / "k.db")  # a new engine: its JSON decoding is set before first use
+    store.engine.dialect._json_deserializer = counting
+    monkeypatch.setattr(entities, "json", type("J", (), {"loads": staticmethod(counting),
+                                                          "dumps": staticmethod(json.dumps)}))
+    with store.session() as session:
+        session.query(EntityRow).update({EntityRow.label: "?", EntityRow.names: []})
+        refresh_entities(session, [entity])
+        row = session.get(EntityRow, entity)
+        assert (row.label, row.names) == ("NKVD", ["NKVD"])
+    # the alike profiles' names once, and the entity's own, not each of the six profiles'
+    assert decoded.count(["NKVD"]) <= 2
+
+
+def test_entities_refresh_shows_what_each_profile_would(db: str) -> None:
+    """Label, names and gender of an entity from alike and different profiles: the fullest
+    label first stored, names in key order, the commonest gender (the first stored on a tie),
+    a name given by hand over all."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from kartoteka.store.entities import refresh_entities
+    from kartoteka.store.tables import ProfileRow
+
+    store = Store(db)
+    texts = [("Ivan Orlov was arrested.", "Ivan Orlov"), ("Ivan Orlov was shot.", "Ivan Orlov"),
+             ("Orlov was tried.", "Orlov"), ("Ivan Orlof was freed.", "Ivan Orlof"),
+             ("Иван Орлов умер.", "Иван Орлов"), ("Ivan Orlof was shot.", "Ivan Orlof")]
+    for text, name in texts:
+        store_extraction(store, hand_extraction(text, [(name, "person", None)]))
+    with store.session() as session:
+        rows = list(session.scalars(select(ProfileRow).where(ProfileRow.kind == "person")
+                                    .order_by(ProfileRow.document_id)))
+        for row, gender in zip(rows, ["m", "f", None, "f", "m", None], strict=True):
+            row.entity_id, row.gender = "e1", gender
+        session.flush()
+        # stored order: SQLite's rowid; PostgreSQL keeps none, so the keys' order
+        in_order = sorted(rows, key=lambda r: r.key)
+        if store.engine.dialect.name == "sqlite":
+            by_key = {r.key: r for r in rows}
+            in_order = [by_key[k] for (k,) in session.execute(select(ProfileRow.key).where(
+                ProfileRow.entity_id == "e1").order_by(literal_rowid()))]
+        names: list[str] = []
+        for r in sorted(rows, key=lambda r: r.key):
+            for n in [*r.names, r.label]:
+                if n and n not in names:
+                    names.append(n)
+        genders = Counter(r.gender for r in in_order if r.gender)
+        fullest = max(in_order, key=lambda r: (sum(bool((r.data or {}).get(p)) for p in (
+            "given", "patronymic", "surname")), r.label.isascii(), len(r.names), -len(r.label)))
+        refresh_entities(session, ["e1"])
+        entity = session.get(EntityRow, "e1")
+        assert (entity.label, entity.names, entity.gender) == (
+            fullest.label, names, genders.most_common(1)[0][0])
+        refresh_entities(session, ["e1"], {rows[2].key: "Orlov (by hand)"})
+        assert session.get(EntityRow, "e1").label == "Orlov (by hand)"
+
+
+def literal_rowid():  # noqa: ANN201
+    from sqlalchemy import literal_column
+
+    return literal_column("rowid")

@@ -63,6 +63,17 @@ def test_comparisons_decided_by_names_the_shared_field_and_the_far_death_day() -
     assert any("more than a month" in n for n in decided.notes)
 
 
+def test_comparisons_decided_by_says_the_rule_and_what_the_entity_lent() -> None:
+    features = {"death_year": {"level": "exact", "weight": 1.1}, "match_weight": 3.7,
+                "sole_namesake": "the list's only Зайончиков Яков; agreeing: death_year",
+                "from_entity": "roles"}
+    decided = decided_by(features, 0.93)
+    assert decided is not None
+    assert "linked as: the list's only Зайончиков Яков; agreeing: death_year" in decided.notes
+    assert any(n.startswith("counted what other documents say") and n.endswith(": roles")
+               for n in decided.notes)
+
+
 def test_review_page_shows_each_comparison_level_and_weight(
         client: TestClient, fixture_db: Fixture) -> None:
     # Birth years two apart: evidence against, shown with its (negative) weight.

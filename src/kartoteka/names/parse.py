@@ -103,6 +103,12 @@ def _looks_surname(token: str) -> bool:
 
 def _guess_order(words: list[str], cyrillic: bool) -> str:
     if len(words) >= 3:
+        # English writes "Nikolay Lyutsianovich Ilyashevich": a known given name, then a word
+        # of a patronymic's shape whose stem is a rarer name (Lyutsian), then a surname in -ich
+        # (Polish, Belarusian, Serbian): given name first, whatever the third word looks like.
+        if (not cyrillic and _is_known_given(words[0]) and not _is_known_given(words[1])
+                and patronymic_gender(words[1]) is not None):
+            return "given-first"
         if _looks_patronymic(words[2], strong_position=True) and not _looks_patronymic(
             words[1], strong_position=False
         ):

@@ -48,8 +48,16 @@ SURNAME_THRESHOLD = 0.8
 tests/names/data/variant_pairs.tsv, see benchmarks/bench_name_variants.py)."""
 GIVEN_THRESHOLD = 0.8
 _CHEAPEST_EDIT = min(SUBSTITUTION_COSTS.values())
+# The cheapest edit of any kind, a lower bound on every edit's cost (_similar_at_least).
+_CHEAPEST_ANY_EDIT = min(
+    *SUBSTITUTION_COSTS.values(), *TRANSLATION_COSTS.values(), *INDEL_COSTS.values(),
+    *TRANSLATION_INDEL_COSTS.values(), GLIDE_BEFORE_EO_COST, VOWEL_SUBSTITUTION_COST,
+    DEFAULT_EDIT_COST)
 
 
+# A function of two letters and a flag, called for every cell of every distance table: its
+# few hundred values are looked up, not recomputed.
+@lru_cache(maxsize=8192)
 def _substitution(a: str, b: str, translated: bool) -> float:
     if a == b:
         return 0.0
@@ -118,6 +126,27 @@ def _best_similarity(
     return max(best, 0.0)
 
 
+def _similar_at_least(
+    keys_a: tuple[str, ...], keys_b: tuple[str, ...], translated: bool, threshold: float
+) -> bool:
+    """Whether ``_best_similarity(keys_a, keys_b, translated) >= threshold`` (threshold > 0),
+    without computing a weighted distance that cannot reach it: every edit costs at least the
+    cheapest, so a plain Levenshtein distance this large rules the pair out, and the first pair
+    that reaches it settles the answer."""
+    for index_a, key_a in enumerate(keys_a):
+        for index_b, key_b in enumerate(keys_b):
+            penalty = SECONDARY_READING_PENALTY * ((index_a > 0) + (index_b > 0))
+            if key_a != key_b:
+                budget = (1.0 - threshold - penalty) * (
+                    SIMILARITY_BASE + SIMILARITY_PER_LETTER * max(len(key_a), len(key_b)))
+                # The margin keeps a pair whose sum of costs rounds just under the product.
+                if _CHEAPEST_ANY_EDIT * Levenshtein.distance(key_a, key_b) > budget + 1e-6:
+                    continue
+            if key_similarity(key_a, key_b, translated) - penalty >= threshold:
+                return True
+    return False
+
+
 def _translated(a: str, b: str) -> bool:
     """True unless both spellings are Cyrillic: only Latin spellings carry translation noise."""
     return not (is_cyrillic(a) and is_cyrillic(b))
@@ -168,8 +197,8 @@ def given_compatible(a: str | None, b: str | None) -> bool | None:
     groups_a, groups_b = given_name_groups(a), given_name_groups(b)
     if groups_a and groups_b:
         return bool(groups_a & groups_b)
-    similarity = _best_similarity(given_fine_keys(a), given_fine_keys(b), _translated(a, b))
-    return similarity >= GIVEN_THRESHOLD
+    return _similar_at_least(given_fine_keys(a), given_fine_keys(b), _translated(a, b),
+                             GIVEN_THRESHOLD)
 
 
 def patronymic_compatible(a: str | None, b: str | None) -> bool | None:
@@ -183,8 +212,8 @@ def patronymic_compatible(a: str | None, b: str | None) -> bool | None:
         letters_a = initial_key_letters(a) if _is_initial(a) else name_initial_letters(a)
         letters_b = initial_key_letters(b) if _is_initial(b) else name_initial_letters(b)
         return bool(letters_a & letters_b)
-    similarity = _best_similarity(patronymic_stems(a), patronymic_stems(b), _translated(a, b))
-    if similarity >= GIVEN_THRESHOLD:
+    if _similar_at_least(patronymic_stems(a), patronymic_stems(b), _translated(a, b),
+                         GIVEN_THRESHOLD):
         return True
     # Two forms of the father's name (Яковлевич, Янкелевич) are one father.
     fathers_a, fathers_b = father_name_groups(a), father_name_groups(b)

@@ -226,7 +226,12 @@ def _reader_pattern(reader: str) -> tuple[re.Pattern[str], tuple[str, ...], dict
 @lru_cache(maxsize=262144)
 def _read_word(word: str, reader: str) -> str:
     text = _prepare_latin(word)
-    if not _PLAIN_LETTERS.issuperset(text):
+    return _read_prepared(text, _PLAIN_LETTERS.issuperset(text), reader)
+
+
+def _read_prepared(text: str, plain: bool, reader: str) -> str:
+    """Read a prepared word (``_prepare_latin``); ``plain``: it holds only _PLAIN_LETTERS."""
+    if not plain:
         return _read_by_rules(text, reader)
     pattern, outputs, single = _reader_pattern(reader)
     read = pattern.sub(lambda match: outputs[match.lastindex - 1], text)  # type: ignore[operator]
@@ -259,11 +264,14 @@ def guess_scheme(text: str) -> str:
     """Guess which family of schemes a Latin spelling follows: one of ``READERS``. Polish
     signs (sz, cz, -owicz, -ski, ł) are weighed on the raw text, before accents are dropped."""
     raw = text.lower()
-    if any(letter in DIACRITIC_LETTERS for letter in raw) and "x" in raw:
-        return "scholarly"
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", raw) if not unicodedata.combining(c)
-    )
+    if raw.isascii():  # no diacritic letter (all are non-ASCII) and no accent to strip
+        plain = raw
+    else:
+        if any(letter in DIACRITIC_LETTERS for letter in raw) and "x" in raw:
+            return "scholarly"
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", raw) if not unicodedata.combining(c)
+        )
     german = len(_GERMAN_SIGNS.findall(plain)) + sum(raw.count(u) for u in "äöü")
     french = len(_FRENCH_SIGNS.findall(plain)) + raw.count("ï")
     english = len(_ENGLISH_SIGNS.findall(plain))
@@ -282,12 +290,21 @@ def cyrillic_readings(text: str) -> tuple[str, ...]:
     if is_cyrillic(text) and not re.search(r"[A-Za-z]", text):
         return (text,)
     first = guess_scheme(text)
-    readings = [read_latin(text, first)]
-    for reader in READERS:
-        reading = read_latin(text, reader)
-        if reading not in readings:
-            readings.append(reading)
-    return tuple(readings)
+    if not _WORD_RE.fullmatch(text):
+        readings = [read_latin(text, first)]
+        for reader in READERS:
+            reading = read_latin(text, reader)
+            if reading not in readings:
+                readings.append(reading)
+        return tuple(readings)
+    # One word, as most names are (read_latin's own shortcut): prepared once for every reader;
+    # the readers mostly agree, so each distinct reading has its case restored once.
+    prepared = _prepare_latin(text)
+    plain = _PLAIN_LETTERS.issuperset(prepared)
+    read = {reader: _read_prepared(prepared, plain, reader) for reader in READERS}
+    words = dict.fromkeys([read[first] if first in read else _read_prepared(prepared, plain, first),
+                           *read.values()])
+    return tuple(dict.fromkeys(_restore_case(text, word) for word in words))
 
 
 def to_cyrillic(text: str) -> str:

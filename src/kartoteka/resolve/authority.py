@@ -12,7 +12,10 @@ of one of twenty Orlovs weighs little, a Bokiy a lot. On top of the score, rules
 - a profile links to at most one record of a source; two records it fits about equally well
   both go to review;
 - a day of death the text gives more than a month from the record's holds the pair for review,
-  however well the rest agrees (``authority_evidence.days_apart``).
+  however well the rest agrees (``authority_evidence.days_apart``);
+- what the entity's other documents say of the person counts, and the list's only record of a
+  full given name and surname links when something the text says agrees with it and nothing
+  weighs against (``authority_rules``).
 
 The prior and the surname frequencies are those of the whole list, not of the records passed
 in: a new document is linked against the records of its surnames' blocks only, and counting
@@ -44,6 +47,7 @@ from kartoteka.resolve.authority_evidence import (
     with_evidence,
 )
 from kartoteka.resolve.authority_model import LearntModel, with_model
+from kartoteka.resolve.authority_rules import namesake_index, pooled, sole_namesake
 from kartoteka.resolve.comparisons import (
     AUTHORITY_PRIOR_FILE,
     load_prior,
@@ -242,6 +246,7 @@ def link_authority(
     backend: str = "duckdb",
     list_sizes: Mapping[str, int] | None = None,
     model: LearntModel | None = None,
+    entity_profiles: Mapping[str, Sequence[Profile]] | None = None,
 ) -> list[AuthorityMatch]:
     """Links (probability >= ``link_threshold`` and no rule against it) and review candidates
     (>= ``review_threshold``) between person profiles and authority records.
@@ -249,13 +254,20 @@ def link_authority(
     ``list_sizes``: the number of records of each list (source) when ``records`` are only
     some blocks of it (see the module's docstring); by default the records are the lists.
     ``model``: what reviewers' decisions taught (``authority_model.learn``): its m/u and link
-    threshold replace the prior's."""
+    threshold replace the prior's. ``entity_profiles``: by profile key, the other profiles of
+    its entity (its other documents), whose facts count as its own (``authority_rules``)."""
     persons = sorted((p for p in profiles if p.kind == "person"), key=lambda p: p.key)
+    borrowed: dict[str, list[str]] = {}
+    if entity_profiles:
+        for i, person in enumerate(persons):
+            persons[i], borrowed[person.key] = pooled(person, entity_profiles.get(person.key, ()))
     ordered = sorted(records, key=lambda r: (r.source, r.record_id))
     if not persons or not ordered:
         return []
     population = _population(ordered, list_sizes)
     prior = load_prior(AUTHORITY_PRIOR_FILE)
+    # Reviewers who refused links made the linker stricter: no rule then links below the line.
+    sole_rule = model is None or "threshold" not in model.learnt
     if model is not None:
         prior, link_threshold = with_model(prior, model), model.link_threshold
     by_key = {r.key: r for r in ordered}
@@ -268,6 +280,8 @@ def link_authority(
         for i, reading in enumerate(record_readings)
     ]
     keep_from = min(review_threshold, link_threshold)
+    namesakes = namesake_index(readings)
+    fates_of = {p.key: set(p.fates) for p in persons}
     text_facts = {p.key: profile_facts(p) for p in persons}
     text_facts = {k: f for k, f in text_facts.items() if f != Facts()}
     # One row per reading of a profile too: its Latin name read under each scheme.
@@ -324,6 +338,16 @@ def link_authority(
             features["names_too_thin"] = True  # a surname alone never links, however rare
         if linked and held:
             linked, features["days_apart"] = False, held  # a reviewer decides (evidence)
+        if borrowed.get(profile_key):
+            features["from_entity"] = ", ".join(borrowed[profile_key])
+        if sole_rule and not linked and not held and probability >= review_threshold:
+            reading = next((r for r in readings[record_key] if r.label == features["reading"]),
+                           readings[record_key][0])
+            shot = ("execution" in fates_of.get(profile_key, ())
+                    or not by_key[record_key].extra.get("execution_date"))
+            why = sole_namesake(features, record_key, reading, namesakes, shot=shot)
+            if why:
+                linked, features["sole_namesake"] = True, why
         record = by_key[record_key]
         found[profile_key].append(AuthorityMatch(
             profile_key, record.source, record.record_id, probability, features,

@@ -25,7 +25,10 @@ So does a bare form no dictionary knows as a surname (``attested_surname``) one 
 readings is the surname of a lone cluster ("Shpigelglias", read Шпигельглас, beside Sergei
 Shpigelglas): the linker sends a bare surname on a variant to review because two dictionary
 surnames a letter apart are two families (Solovov, Solovyov), which a form no family bears
-cannot be.
+cannot be. Where that surname is borne by two named clusters that are different people (two
+brothers), the bare form joins the one whose company it shares, at least two people
+(``READING_CONTEXT``), ranked as any context join, so a form sharing as much with both joins
+neither.
 
 Each join is returned as a scored pair with the evidence behind it (``rule``, the two forms,
 the shared context), so a curator sees why and can undo it with a "not the same".
@@ -41,7 +44,7 @@ from typing import Any
 from kartoteka.names.attested import attested_surname
 from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_keys
 from kartoteka.names.keys import fold, surname_key, surname_keys
-from kartoteka.names.parse import parse_person_name
+from kartoteka.names.parse import PersonName, parse_person_name
 from kartoteka.names.similarity import given_compatible, patronymic_compatible
 from kartoteka.resolve.across import Linkage, ScoredPair
 from kartoteka.resolve.channel_within import (
@@ -61,6 +64,7 @@ BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
 MARGIN = 0.1  # share by which the best candidate (context x similarity) must beat the next
 SPELLING_SCORE = 0.5  # the rank of a join on one shared spelling without context
 YEARS_APART = 2  # birth or death years further apart than this are two people
+READING_CONTEXT = 2.0  # shared context for one reading of a surname several people bear
 
 
 @dataclass
@@ -80,6 +84,9 @@ class _Cluster:
     relatives: set[str] = field(default_factory=set)
     named: bool = False  # some profile gives a given name or initials
     labelled: set[str] = field(default_factory=set)  # surnames of the labels (casefolded)
+    own_surnames: set[str] = field(default_factory=set)
+    alias_surnames: set[str] = field(default_factory=set)  # of full names with another given
+    written: set[str] = field(default_factory=set)  # forms but surnames only aliases bear
 
 
 def _surname_of(label: str) -> str:
@@ -92,6 +99,9 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
     for p in members:
         parsed = [parse_person_name(n) for n in dict.fromkeys([p.label, *p.names]) if n]
         c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
+        other = {n.surname for n in parsed if n.surname and _another_name(n, p.given)}
+        c.alias_surnames |= other
+        c.own_surnames |= {n.surname for n in parsed if n.surname} - other
         c.documents.add(p.document_id)
         c.named = c.named or bool(p.given or p.initials)
         c.labelled.add((parse_person_name(p.label).surname or p.label).casefold())
@@ -106,7 +116,16 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
         c.posts |= {fold(x) for x in [*p.roles, *p.organizations] if fold(x)}
         c.relatives |= {_surname_of(label) for label in p.relatives}
     c.own_keys = {surname_key(f) for f in c.forms}
+    c.written = c.forms - (c.alias_surnames - c.own_surnames)
     return c
+
+
+def _another_name(name: PersonName, given: str | None) -> bool:
+    """A full name whose given name is not the profile's own: another name of the person
+    (a birth name, a pseudonym: "Lev Leonidovich Nikolaev" of Alexander Orlov)."""
+    return bool(given and len(given.strip(". ")) > 1 and name.given
+                and len(name.given.strip(". ")) > 1 and not split_name(name)
+                and given_compatible(name.given, given) is False)
 
 
 def _bare_namesake(a: _Cluster, b: _Cluster, x: str, y: str) -> bool:
@@ -176,9 +195,9 @@ def _one_spelling(a: _Cluster, b: _Cluster, lone: set[str]) -> str | None:
     other and may have had its reasons."""
     if a.named and b.named:
         return None
-    theirs = {f.casefold() for f in b.forms}
+    theirs = {f.casefold() for f in b.written}
     weighed = a.labelled & b.labelled
-    shared = sorted(f for f in a.forms if f.casefold() in theirs and surname_key(f) in lone
+    shared = sorted(f for f in a.written if f.casefold() in theirs and surname_key(f) in lone
                     and f.casefold() not in weighed)
     return shared[0] if shared else None
 
@@ -193,7 +212,7 @@ def _one_reading(a: _Cluster, b: _Cluster, lone: set[str]) -> tuple[str, str] | 
             continue
         for x in sorted(bare.forms):
             keys = set(surname_keys(x))
-            for y in sorted(other.forms):
+            for y in sorted(other.written):
                 if surname_key(y) in lone and surname_key(y) in keys and fold(x) != fold(y) \
                         and not attested_surname(x):
                     return (x, y) if bare is a else (y, x)
@@ -232,6 +251,7 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
             blocks[key].append(c)
     weights = _weights(clusters)
     lone = _lone_keys(clusters)
+    borne = {key for c in clusters for key in c.own_keys}
     candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]] = {}
     for block in blocks.values():
         if len(block) > BLOCK_CAP:
@@ -243,8 +263,10 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                     continue
                 spelling = _one_spelling(a, b, lone)
                 reading = None if spelling else _one_reading(a, b, lone)
+                namesake = None if spelling or reading else _one_reading(a, b, borne)
                 similarity, x, y = ((1.0, spelling, spelling) if spelling
                                     else (1.0, *reading) if reading
+                                    else (1.0, *namesake) if namesake
                                     else best_channel_fit(a.forms, b.forms))
                 if similarity < CHANNEL_THRESHOLD:
                     continue
@@ -257,9 +279,38 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                     # ranked below any join the context supports, as the weakest evidence
                     score = max(score, SPELLING_SCORE)
                     evidence = [*evidence, "one spelling" if spelling else "one reading"]
-                if score >= MIN_CONTEXT or spelling or reading:
-                    candidates[pair] = (score * similarity, similarity, evidence, x, y)
+                if namesake and score >= READING_CONTEXT:
+                    evidence = [*evidence, "one reading of a namesake's surname"]
+                elif score < MIN_CONTEXT and not (spelling or reading):
+                    continue
+                candidates[pair] = (score * similarity, similarity, evidence, x, y)
     return _apply(linkage, clusters, candidates, decisions)
+
+
+def _written(evidence: list[str]) -> bool:
+    return "one spelling" in evidence or "one reading" in evidence
+
+
+def _outranked_dropped(candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]]
+                       ) -> dict[tuple[int, int], tuple[float, float, list[str], str, str]]:
+    """The candidates without the channel-close ones of a cluster that also writes a form of
+    another cluster (one spelling, one reading) when the channel-close one is no candidate of
+    that other: a mangled form the channel made twice of one name ("Bokel" in two chapters)
+    says more than a form it could have made of either, so "Paukor, once Bokel" goes with the
+    chapter that writes "Bokel", and the channel-close Pikel, no candidate of that chapter,
+    neither takes it nor reaches that chapter through it."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for (i, j), (*_s, evidence, _x, _y) in candidates.items():
+        if _written(evidence):
+            partners[i].add(j)
+            partners[j].add(i)
+
+    def kept(pair: tuple[int, int]) -> bool:
+        return all((min(other, k), max(other, k)) in candidates
+                   for one, other in (pair, pair[::-1]) for k in partners[one] if k != other)
+
+    return {pair: found for pair, found in candidates.items()
+            if _written(found[2]) or kept(pair)}
 
 
 def _apply(linkage: Linkage, clusters: list[_Cluster],
@@ -270,6 +321,7 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
     close to two people never chains them; a join that would put two conflicting clusters
     together is refused."""
     by_index = {c.index: c for c in clusters}
+    candidates = _outranked_dropped(candidates)
     options: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), (score, *_rest) in candidates.items():
         options[i].append((score, j))

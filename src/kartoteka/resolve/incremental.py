@@ -16,8 +16,11 @@ shared bounded block key, or the same given name and patronymic) and everything 
 the full linker's own functions.
 
 What stays the full linker's: stored profiles keep their entities. A new profile whose links
-would join two stored entities (it bridges them), that makes a stored link doubtful (it fits
-a stored profile as well as that profile's entity does), or that makes a stored lone surname
+join two stored entities (it bridges them: the same prisoner stored under two name forms)
+joins them here, from its scores, when the full linker's rules would: both links above the
+line, neither ambiguous, no conflict or "not the same" between the two sides. A new profile
+that must be linked across two stored entities by hand, that makes a stored link doubtful (it
+fits a stored profile as well as that profile's entity does), or that makes a stored lone surname
 shared (``lone.py``: links made under that rule may no longer hold), or that meets a stored
 entity whose members today's scores no longer link up, is not attached here but
 returned in ``Attachment.bridges``: reshaping stored entities is decided by relinking their
@@ -64,6 +67,8 @@ class Attachment:
     groups: list[list[str]]  # new keys that form one cluster (with their stored entity, if any)
     pairs: list[ScoredPair] = field(default_factory=list)  # every kept pair with a new profile
     bridges: set[str] = field(default_factory=set)  # new keys left to the full linker
+    # new key -> every stored entity its cluster holds: two or more when it joins them
+    entities_of: dict[str, list[str]] = field(default_factory=dict)
 
 
 def frequency_values(profiles: Sequence[Profile]) -> dict[str, set[str]]:
@@ -298,25 +303,37 @@ def _decide(
             c.features["refused"] = refusal
             continue
         joined = new_in(c.a) | new_in(c.b)
-        if joined & bridges or (entities(c.a) and entities(c.b)
-                                and entities(c.a) != entities(c.b)):
+        if joined & bridges:
             bridges |= joined
             continue
+        # A bridge (its links join two stored entities) is decided here from its scores, as
+        # the full linker decides it: above the line, not ambiguous, and no conflict or "not
+        # the same" between the two sides (``blocked_by`` above); the rest of its
+        # neighbourhood is held as it is, which the checks above (doubtful links, lone
+        # surnames, entities falling apart) make the full linker's answer too.
         clusters.force_union(c.a, c.b)
 
+    # Stored pairs across two entities a new profile joined are decided again (now linked),
+    # as the full linker would write them.
+    merged = {clusters.find(k) for k in new_keys - bridges if len(entities(k)) > 1}
     pairs = [
         ScoredPair(c.a, c.b, c.probability, c.features,
                    person_decision(c, clusters, decisions, threshold, review_band))
         for c in candidates
-        if (c.a in new_keys or c.b in new_keys) and not {c.a, c.b} & bridges
+        if not {c.a, c.b} & bridges and (
+            c.a in new_keys or c.b in new_keys
+            or (clusters.find(c.a) in merged and clusters.same(c.a, c.b)
+                and stored_entity[c.a] != stored_entity[c.b]))
     ]
     entity_of_new: dict[str, str | None] = {}
+    entities_of_new: dict[str, list[str]] = {}
     groups: dict[str, list[str]] = defaultdict(list)
     for key in sorted(new_keys - bridges):
-        held = entities(key)
-        entity_of_new[key] = next(iter(held)) if held else None
+        held = sorted(entities(key))
+        entity_of_new[key] = held[0] if held else None
+        entities_of_new[key] = held
         groups[clusters.find(key)].append(key)
-    return Attachment(entity_of_new, sorted(groups.values()), pairs, bridges)
+    return Attachment(entity_of_new, sorted(groups.values()), pairs, bridges, entities_of_new)
 
 
 __all__ = ["Attachment", "attach_profiles", "frequency_values", "model_weights", "prior_weights",

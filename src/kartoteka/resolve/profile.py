@@ -78,6 +78,10 @@ SCENE_PEOPLE = 12
 SCENE_REACH = 1  # paragraphs on either side that are still the same scene
 _KIN_TYPES = load_vocabulary().group("kin")
 _DEATH_TYPES = load_vocabulary().group("death")
+_FATE_TYPES = frozenset({
+    "arrest", "execution", "death", "suicide", "defection", "sentence", "release",
+    "rehabilitation", "trial", "expulsion", "escape",
+})
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day, not a month, a season or an uncertain date
 
 
@@ -154,12 +158,10 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
             subject.death_date = subject.death_date or day
         elif claim.type == "arrest":
             subject.arrest_date = subject.arrest_date or day
-        if claim.type not in subject.fates and claim.type in (
-            "arrest", "execution", "death", "suicide", "defection", "sentence", "release",
-            "rehabilitation", "trial", "expulsion", "escape",
-        ):
+        if claim.type not in subject.fates and claim.type in _FATE_TYPES:
             subject.fates.append(claim.type)
-        if claim.role and claim.role not in subject.roles:
+        # A fate's role is no post: a sentence's is its penalty ("death", "ВМН").
+        if claim.role and claim.type not in _FATE_TYPES and claim.role not in subject.roles:
             subject.roles.append(claim.role)
         is_org = obj is not None and obj.kind == "organization"
         if is_org and obj.label not in subject.organizations:

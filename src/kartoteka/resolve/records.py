@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from kartoteka.names import fold, parse_person_name, surname_keys
@@ -220,11 +221,12 @@ def bound_block_columns(columns: dict[str, list[Any]], max_block: int = MAX_BLOC
 
     level: list[list[str]] = [list(keys or ()) for keys in columns["loose_keys"]]
     for depth in (1, 2, 3):
-        counts = Counter(key for keys in level for key in keys)
-        if not any(count > max_block for count in counts.values()):
+        counts = Counter(chain.from_iterable(level))
+        large = {key for key, count in counts.items() if count > max_block}
+        if not large:
             break
         for i, keys in enumerate(level):
-            if any(counts[key] > max_block for key in keys):
+            if not large.isdisjoint(keys):
                 level[i] = list(dict.fromkeys(
                     narrow for key in keys for narrow in (
                         [key] if counts[key] <= max_block
@@ -246,53 +248,67 @@ def bound_block_columns(columns: dict[str, list[Any]], max_block: int = MAX_BLOC
 def person_row(profile: Profile, parts: NameParts | None = None) -> dict[str, Any]:
     """The linkage record of a person profile (columns as in PERSON_COLUMNS); ``parts`` are
     its ``name_parts`` when the caller has them already."""
-    parts = parts or name_parts(profile)
-    row = dict(_name_columns(tuple(_surname_forms(profile)), parts.given, parts.patronymic,
-                             parts.other_given))
-    row.update({
-        "unique_id": profile.key,
-        "gender": parts.gender,
-        "birth_year": profile.birth_year,
-        "death_year": profile.death_year,
-        "organizations": _or_none(sorted({_label_key(o) for o in profile.organizations if o})),
-        "roles": _or_none(sorted({_label_key(r) for r in profile.roles if r})),
-        "birthplace_key": _place_key(profile.birthplace) if profile.birthplace else None,
-        "residence_key": _place_key(profile.residence) if profile.residence else None,
+    return dict(zip(PERSON_COLUMNS, _row_values(profile, parts or name_parts(profile)),
+                    strict=True))
+
+
+def _row_values(profile: Profile, parts: NameParts) -> tuple[Any, ...]:
+    """A person's linkage record as values in PERSON_COLUMNS order."""
+    surname = _surname_columns(tuple(_surname_forms(profile)))
+    given = _given_columns(parts.given, parts.patronymic, parts.other_given)
+    return (
+        profile.key, *surname, *given,
+        parts.gender, profile.birth_year, profile.death_year,
+        _or_none(sorted({_label_key(o) for o in profile.organizations if o}))
+        if profile.organizations else None,
+        _or_none(sorted({_label_key(r) for r in profile.roles if r})) if profile.roles else None,
+        _place_key(profile.birthplace) if profile.birthplace else None,
+        _place_key(profile.residence) if profile.residence else None,
         # Filled by bound_blocks, which needs every row; alone, a row blocks on its loose keys.
-        "block_keys": row["loose_keys"],
-        "pair_block_key": row["name_pair_key"],
-    })
-    return row
+        surname[_LOOSE_KEYS], given[_NAME_PAIR_KEY],
+    )
 
 
 # Names repeat heavily in any list (a million records hold a few hundred thousand distinct
-# name forms): the name columns are computed once per distinct form, not once per record.
-# Rows share the returned lists, which nothing mutates.
+# name forms): the name columns are computed once per distinct surname form and once per
+# distinct given name and patronymic, not once per record. Rows share the returned lists,
+# which nothing mutates.
+_SURNAME_COLUMNS = ("surname_folded", "surname_key", "surname_keys", "loose_keys", "edit_key")
+_GIVEN_COLUMNS = ("given_key", "given_groups", "given_letters", "patronymic_key",
+                  "patronymic_letters", "name_pair_key")
+_LOOSE_KEYS, _NAME_PAIR_KEY = _SURNAME_COLUMNS.index("loose_keys"), -1
+
+
 @lru_cache(maxsize=1 << 18)
-def _name_columns(
-    forms: tuple[str, ...], given: str | None, patronymic: str | None,
-    other_given: tuple[str, ...],
-) -> dict[str, Any]:
+def _surname_columns(forms: tuple[str, ...]) -> tuple[Any, ...]:
     keys = list(dict.fromkeys(k for form in forms for k in surname_keys(form)))
     loose = list(dict.fromkeys(loose_key(k) for k in keys))
+    return (
+        _or_none(_label_key(forms[0])) if forms else None,
+        keys[0] if keys else None,
+        _or_none(keys),
+        _or_none(loose),
+        loose[0] if loose and len(loose[0]) >= MIN_DELETION_KEY else None,
+    )
+
+
+@lru_cache(maxsize=1 << 18)
+def _given_columns(
+    given: str | None, patronymic: str | None, other_given: tuple[str, ...],
+) -> tuple[Any, ...]:
     full_given = given if given and not given.endswith(".") else None
     full_patronymic = patronymic if patronymic and not patronymic.endswith(".") else None
     given_k = _name_key(full_given) if full_given else None
     patronymic_k = _name_key(full_patronymic) if full_patronymic else None
-    return {
-        "surname_folded": _or_none(_label_key(forms[0])) if forms else None,
-        "surname_key": keys[0] if keys else None,
-        "surname_keys": _or_none(keys),
-        "loose_keys": _or_none(loose),
-        "edit_key": loose[0] if loose and len(loose[0]) >= MIN_DELETION_KEY else None,
-        "given_key": given_k,
-        "given_groups": _or_none(sorted({group for name in (full_given, *other_given)
-                                         if name for group in _groups(name)})),
-        "given_letters": _or_none(list(_letters(given))) if given else None,
-        "patronymic_key": patronymic_k,
-        "patronymic_letters": _or_none(list(_letters(patronymic))) if patronymic else None,
-        "name_pair_key": f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None,
-    }
+    return (
+        given_k,
+        _or_none(sorted({group for name in (full_given, *other_given)
+                         if name for group in _groups(name)})),
+        _or_none(list(_letters(given))) if given else None,
+        patronymic_k,
+        _or_none(list(_letters(patronymic))) if patronymic else None,
+        f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None,
+    )
 
 
 def record_columns(
@@ -301,13 +317,15 @@ def record_columns(
     """The linkage records of person profiles as columns (PERSON_COLUMNS: name -> values in
     profile order), blocks bounded. A hundred thousand records held as one dict each take
     hundreds of megabytes, which Python, its heap fragmented, keeps past the scoring; as
-    columns they take a list per column, and each row's dict is let go as soon as read."""
+    columns they take a list per column, the rows passing through as tuples that share their
+    values with the columns."""
+    rows = [_row_values(profile, parts[profile.key] if parts is not None
+                        else name_parts(profile)) for profile in profiles]
     columns: dict[str, list[Any]] = {name: [] for name in PERSON_COLUMNS}
-    appends = [(name, columns[name].append) for name in PERSON_COLUMNS]
-    for profile in profiles:
-        row = person_row(profile, parts[profile.key] if parts is not None else None)
-        for name, append in appends:
-            append(row[name])
+    if rows:
+        columns = dict(zip(PERSON_COLUMNS, (list(values) for values in zip(*rows, strict=True)),
+                           strict=True))
+    del rows
     bound_block_columns(columns)
     return columns
 
@@ -315,4 +333,5 @@ def record_columns(
 def forget_name_columns() -> None:
     """Let go of the name columns kept per distinct name form (after a long list's rows are
     made: its forms, mostly met once, would otherwise stay in memory through the scoring)."""
-    _name_columns.cache_clear()
+    _surname_columns.cache_clear()
+    _given_columns.cache_clear()

@@ -12,14 +12,16 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal
 
 import pyarrow as pa
 
 from kartoteka.resolve.comparisons import (
+    INITIAL_TF_COLUMNS,
     batch_features,
     load_prior,
     person_blocking_rules,
@@ -83,20 +85,49 @@ def column_frequencies(columns: dict[str, list[Any]], column: str) -> dict[str, 
     times, would look four times as common among other people as it is. The records of a name
     are shared among its bearers, told apart by their other name parts (Ivan and Pyotr
     Orlov); one bearer's share is left out."""
-    counts: Counter[str] = Counter()
-    bearers: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
     values = columns[column]
     others = [columns[name] for name in _BEARER_COLUMNS if name != column]
-    for value, *other in zip(values, *others, strict=True):
-        if not value:
-            continue
-        counts[value] += 1
-        bearer = tuple(other)
-        if any(bearer):
-            bearers[value].add(bearer)
+    # Counted in C over the records, then in Python over the distinct (name, bearer) rows only.
+    counts = Counter(values)
+    bearers: Counter[str] = Counter(
+        row[0] for row in set(zip(values, *others, strict=True)) if row[0] and any(row[1:]))
     n = max(len(values), 1)
-    return {value: max(count * (1.0 - 1.0 / max(len(bearers[value]), 1)), 1.0) / n
-            for value, count in counts.items()}
+    return {value: max(count * (1.0 - 1.0 / max(bearers[value], 1)), 1.0) / n
+            for value, count in counts.items() if value}
+
+
+# The rarest letter counts as met in this share of the names: the frequencies are counted on
+# a thousand profiles or more, where a letter met a handful of times is rare by chance.
+MIN_INITIAL_SHARE = 0.01
+
+
+def initial_frequencies(
+    columns: dict[str, list[Any]], known: dict[str, dict[str, float]] | None = None,
+) -> dict[str, dict[str, float]]:
+    """Add each record's likeliest initial letter (``INITIAL_TF_COLUMNS``) to ``columns`` and
+    return, per letter, the chance that a random pair of records reaches the initial level on
+    it: q * f, where f is the share of records whose name or initial may start with the letter
+    and q the share of pairs with at least one side known by its initial alone. A pair on a
+    letter weighs log2(m / (q * f)): about log2(1 / f) where initials are as common among
+    one person's records as among any. ``known``: such tables counted before on the whole
+    collection, to choose the letters by and return instead."""
+    out: dict[str, dict[str, float]] = {}
+    for name, column in INITIAL_TF_COLUMNS.items():
+        letters, keys = columns[f"{name}_letters"], columns[f"{name}_key"]
+        if known is not None:
+            table = known.get(column, {})
+        else:
+            counts: Counter[str] = Counter(x for row in letters if row for x in row)
+            lettered = sum(1 for row in letters if row)
+            initial_only = sum(1 for row, key in zip(letters, keys, strict=True)
+                               if row and not key)
+            q = 1.0 - (1.0 - initial_only / max(lettered, 1)) ** 2
+            table = {x: q * max(n / lettered, MIN_INITIAL_SHARE) for x, n in counts.items()}
+        # A Latin initial may stand for several letters (J.: Я, Ю, Е, Й): the commonest speaks.
+        columns[column] = [max(row, key=lambda x: (table.get(x, 0.0), x)) if row else None
+                           for row in letters]
+        out[column] = table
+    return out
 
 
 class paused_gc(contextlib.ContextDecorator):  # noqa: N801 - used as a decorator too
@@ -175,12 +206,22 @@ def score_persons(
     if known is not None:
         prior, population = {**prior, "comparisons": known.comparisons}, known.population
     train = population >= MIN_PROFILES_TO_TRAIN  # from here on names weigh by frequency
-    with paused_gc():
-        columns = record_columns(persons, parts)
     tf: dict[str, dict[str, float]] = {}
-    if train:
-        tf = dict(known.term_frequencies or {}) if known is not None else {}
-        tf = tf or {column: column_frequencies(columns, column) for column in TF_COLUMNS}
+    with paused_gc():  # the records, and the distinct rows the frequencies count, hold no cycles
+        columns = record_columns(persons, parts)
+        if train:
+            tf = dict(known.term_frequencies or {}) if known is not None else {}
+            tf = tf or {column: column_frequencies(columns, column) for column in TF_COLUMNS}
+    # Initials weigh by their letter when the model is trained on this input, or a known model
+    # brings the letters' frequencies (relink's stored model does not: there initials weigh as
+    # the level's u says).
+    initial_tf: dict[str, dict[str, float]] = {}
+    if train and known is None:
+        initial_tf = initial_frequencies(columns)
+    elif train and set(INITIAL_TF_COLUMNS.values()) <= set(tf):
+        initial_tf = initial_frequencies(columns, tf)
+    tf = {**tf, **initial_tf}
+    table_columns = {**PERSON_COLUMNS, **{c: "string" for c in initial_tf}}
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
@@ -199,7 +240,7 @@ def score_persons(
             out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
         return out
 
-    table = columns_table(columns, PERSON_COLUMNS)
+    table = columns_table(columns, table_columns)
     # Only an untrained model's lone surnames read the records again (lone.py), as rows.
     rows = [] if train else [dict(zip(columns, values, strict=True))
                              for values in zip(*columns.values(), strict=True)]
@@ -210,7 +251,8 @@ def score_persons(
     batch = score_pairs(
         table,
         PERSON_COLUMNS,
-        comparisons=person_comparisons(prior, surname_tf=train, given_tf=train, variant_tf=train),
+        comparisons=person_comparisons(prior, surname_tf=train, given_tf=train, variant_tf=train,
+                                       initial_tf=bool(initial_tf)),
         blocking_rules=person_blocking_rules(),
         probability_two_random_records_match=prior_match_probability(
             population, prior["profiles_per_entity"]
@@ -224,7 +266,10 @@ def score_persons(
         consume_batch=candidates,  # pairs become candidates as read: no list of raw rows
     )
     candidates: list[Candidate] = batch.pairs
-    candidates.sort(key=lambda c: (-c.probability, c.a, c.b))
+    # Most probable first, ties by keys: two stable sorts on attributes, which make no tuple a
+    # pair (the order of sorting once on (-probability, a, b)).
+    candidates.sort(key=attrgetter("a", "b"))
+    candidates.sort(key=attrgetter("probability"), reverse=True)
     return ScoredPersons(candidates, rows, batch.model, train, tf)
 
 

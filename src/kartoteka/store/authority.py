@@ -48,6 +48,21 @@ def linkable_profiles(session: Session, profile_keys: Iterable[str] | None = Non
     return list(session.scalars(query))
 
 
+def entity_profiles(session: Session, rows: Collection[ProfileRow]) -> dict[str, list[ProfileRow]]:
+    """Profile key -> the other current person profiles of its entity (its other documents)."""
+    entities = {r.entity_id for r in rows if r.entity_id}
+    if not entities:
+        return {}
+    query = (select(ProfileRow).join(DocumentRow).where(
+        DocumentRow.superseded.is_(False), ProfileRow.kind == "person",
+        ProfileRow.entity_id.in_(list(entities))))
+    members: dict[str, list[ProfileRow]] = {}
+    for row in session.scalars(query):
+        members.setdefault(row.entity_id or "", []).append(row)
+    return {r.key: [m for m in members.get(r.entity_id or "", []) if m.key != r.key]
+            for r in rows if r.entity_id}
+
+
 def stored_records(session: Session, *, source: str | None = None,
                    block_keys: Collection[str] | None = None) -> list[AuthorityRecordRow]:
     """Stored records (of one list, or all; in these blocks, or all)."""

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, cast, delete, insert, select, update
+from sqlalchemy import Text, cast, delete, func, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from kartoteka.model import stable_id
@@ -169,10 +169,7 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
     ids = set(entity_ids)
     if not ids:
         return
-    profiles: dict[str, list[_Member]] = defaultdict(list)
-    for chunk in _chunks(sorted(ids)):
-        for r in session.execute(select(*_MEMBER_COLUMNS).where(_PROFILES.entity_id.in_(chunk))):
-            profiles[r.entity_id].append(_Member(*r))
+    profiles = _member_groups(session, sorted(ids))
     member_entity = {}
     member_keys = {k for rows in profiles.values() for r in rows for k in r.members}
     for chunk in _chunks(sorted(member_keys)):
@@ -180,6 +177,7 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
             select(ProfileRow.key, ProfileRow.entity_id).where(ProfileRow.key.in_(chunk))
         ):
             member_entity[key] = eid
+    anchors = _labelled_members(session, sorted(ids), labels or {})
     # The entities as stored, read in a few queries: one get() a row would be a round trip
     # (and a flush of the rows added before it) per entity.
     stored = {row.id: row for chunk in _chunks(sorted(ids))
@@ -196,8 +194,11 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
             for n in [*r.names, r.label] if not r.descriptor else r.names:
                 if n and n not in names:
                     names.append(n)
-        label = _best_label(rows, labels or {})
-        genders = Counter(r.gender for r in rows if r.gender)
+        label = labels[anchors[eid]] if eid in anchors else _best_label(rows)
+        genders: Counter[str] = Counter()
+        for r in rows:  # in the rows' order, which breaks a tie as it did row by row
+            if r.gender:
+                genders[r.gender] += r.count
         members = sorted({member_entity[k] for r in rows for k in r.members
                           if member_entity.get(k)})
         entity = existing or EntityRow(id=eid, kind=rows[0].kind)
@@ -215,12 +216,12 @@ def _chunks(items: list[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
 
 
 class _Member(NamedTuple):
-    """What an entity shows of one of its profiles: the columns, and of the profile's JSON
-    only the name parts present (read by the database: decoding each member's whole JSON, an
-    entity a file, grew with the entity and took a quarter of the writer's time)."""
+    """What an entity shows of its profiles: one row for every profile that shows the same
+    (``_member_groups``), with the smallest key among them and how many they are."""
 
     key: str
     entity_id: str
+    count: int
     kind: str
     label: str
     names: list[str]
@@ -232,20 +233,57 @@ class _Member(NamedTuple):
     surname: str | None
 
 
-# In _Member's order (the same rows, in the same order, as the whole rows); the table's
-# columns, not the mapped class's: plain rows skip the ORM's loading, a third of the time.
+# The table's columns, not the mapped class's: plain rows skip the ORM's loading. The JSON
+# lists are grouped as their stored text (PostgreSQL's json type has no equality).
 _PROFILES = ProfileRow.__table__.c
-_MEMBER_COLUMNS = (_PROFILES.key, _PROFILES.entity_id, _PROFILES.kind, _PROFILES.label,
-                   _PROFILES.names, _PROFILES.members, _PROFILES.gender, _PROFILES.descriptor,
-                   *(_PROFILES.data[part].as_string()
-                     for part in ("given", "patronymic", "surname")))
+_SHOWN = (_PROFILES.entity_id, _PROFILES.kind, _PROFILES.label, cast(_PROFILES.names, Text),
+          cast(_PROFILES.members, Text), _PROFILES.gender, _PROFILES.descriptor,
+          *(_PROFILES.data[part].as_string() for part in ("given", "patronymic", "surname")))
 
 
-def _best_label(rows: list[_Member], labels: dict[str, str]) -> str:
-    for r in rows:
-        if r.key in labels:
-            return labels[r.key]
+def _member_groups(session: Session, ids: list[str]) -> dict[str, list[_Member]]:
+    """Each entity's profiles, one row for those that show the same thing, in the order the
+    profiles were stored (SQLite's rowid: the order the entity's index gave them in, which
+    breaks ties of label and gender as before; PostgreSQL gives no order: their keys').
 
+    Grouped by the database: an organisation or a place named in every file (the NKVD,
+    Kolyma) has as many profiles as files, nearly all alike, and reading each of them, an
+    entity a file, grew with the index and took a seventh of the writer's time. Every value
+    an entity shows is the same from one profile of a group as from all of them: names are
+    taken in key order and a group's smallest key comes first; the label is the first fullest
+    in stored order and a group's first profile comes first; gender counts add up."""
+    first = literal_column("rowid") if session.get_bind().dialect.name == "sqlite" \
+        else _PROFILES.key
+    out: dict[str, list[_Member]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        query = (select(func.min(_PROFILES.key), func.count(), *_SHOWN)
+                 .where(_PROFILES.entity_id.in_(chunk)).group_by(*_SHOWN)
+                 .order_by(_PROFILES.entity_id, func.min(first)))
+        for key, count, eid, kind, label, names, members, *rest in session.execute(query):
+            out[eid].append(_Member(key, eid, count, kind, label, json.loads(names or "[]"),
+                                    json.loads(members or "[]"), *rest))
+    return out
+
+
+def _labelled_members(session: Session, ids: list[str], labels: dict[str, str]
+                      ) -> dict[str, str]:
+    """Entity -> its first profile (in stored order) that was given a name by hand."""
+    if not labels:
+        return {}
+    first = literal_column("rowid") if session.get_bind().dialect.name == "sqlite" \
+        else _PROFILES.key
+    found: dict[str, tuple[Any, str]] = {}
+    for chunk in _chunks(ids):
+        for keys in _chunks(sorted(labels)):
+            query = (select(_PROFILES.entity_id, _PROFILES.key, first)
+                     .where(_PROFILES.entity_id.in_(chunk), _PROFILES.key.in_(keys)))
+            for eid, key, order in session.execute(query):
+                if eid not in found or order < found[eid][0]:
+                    found[eid] = (order, key)
+    return {eid: key for eid, (_order, key) in found.items()}
+
+
+def _best_label(rows: list[_Member]) -> str:
     def fullness(r: _Member) -> tuple:
         parts = sum(bool(p) for p in (r.given, r.patronymic, r.surname))
         latin = r.label.isascii()

@@ -20,6 +20,8 @@ NOTES = {
     "refused": "joining would put two different people in one",
     "names_too_thin": "a link needs the surname and the given name to agree",
     "days_apart": "the text dates the death more than a month from the record's",
+    "sole_namesake": "linked as",
+    "from_entity": "counted what other documents say of the same person",
     "reading": "matched the record's reading",
     "by": "decided by",
 }

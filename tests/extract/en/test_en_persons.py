@@ -255,3 +255,41 @@ def test_persons_two_glued_brackets_are_read_apart(extract_en) -> None:
     text = "Pyotr Lapshin (Пётр Лапшин)(Pinkhus Lapin, Пинхус Лапин) was a clerk."
     names = [m.text for m in extract_en(text).mentions if m.kind == "person"]
     assert "Пётр Лапшин" in names and "Pyotr Lapshin" in names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In 1936 P.S. Lapshin replaced the deputy as head of the department.", "P.S. Lapshin"),
+    ("The report of M.P. Gershkin reached Moscow in May.", "M.P. Gershkin"),
+    ("Later A.S. Sorokina signed the order.", "A.S. Sorokina"),
+    ("The order was signed by N. I. Lapshin in 1937.", "N. I. Lapshin"),
+])
+def test_persons_initials_run_together_stay_with_the_surname(extract_en, text: str,
+                                                              name: str) -> None:
+    # initials with no space between them are one token: they open the name all the same
+    ex = extract_en(text)
+    assert name in [m.text for m in ex.mentions if m.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The U.S. Embassy in Moscow sent the report.", "Embassy"),
+    ("He sailed to the U.S.A. in 1936 with his wife.", "U.S.A."),
+])
+def test_persons_an_abbreviation_before_a_noun_is_no_initials(extract_en, text: str,
+                                                               word: str) -> None:
+    ex = extract_en(text)
+    assert not any(m.kind == "person" and word in m.text for m in ex.mentions)
+
+
+@pytest.mark.parametrize(("text", "accuser", "accused"), [
+    ("The statement of N.V. Krylov named Bogdanov as the courier of the group.",
+     "Krylov", "Bogdanov"),
+    ("At the confrontation Ivan Petrov named Sergei Orlov among the plotters.",
+     "Petrov", "Orlov"),
+])
+def test_persons_a_name_after_someone_naming_it_is_not_his_alias(extract_en, text: str,
+                                                                  accuser: str,
+                                                                  accused: str) -> None:
+    persons = [m for m in extract_en(text).mentions if m.kind == "person"]
+    named = next(m for m in persons if accused in m.text)
+    assert any(accuser in m.text for m in persons)
+    assert "alias_of" not in named.attrs

@@ -44,6 +44,12 @@ def test_roll_roles_an_apposition_or_a_title_names_the_role(extract_en, text: st
     assert ("position", "Pyotr Semyonov", "Kremlin doctor") in posts(extract_en, text)
 
 
+def test_roll_roles_an_apposition_with_where_from_names_the_role(extract_en) -> None:
+    found = posts(extract_en, "In the cell I met Pyotr Semyonov, a surgeon from Kiev, who had "
+                              "been arrested in May.")
+    assert ("position", "Pyotr Semyonov", "surgeon from Kiev") in found
+
+
 def test_roll_roles_a_partitive_apposition_names_the_role(extract_en) -> None:
     found = posts(extract_en, "Then Pyotr Semyonov, one of the best surgeons of Moscow, was "
                               "arrested. Ivan Dorokhov, one of the finest poets of his time, "
@@ -56,3 +62,29 @@ def test_roll_roles_an_apposition_needs_a_role_noun(extract_en) -> None:
     for text in ("Pyotr Semyonov, a tall man, was arrested in 1937.",
                  "Pyotr Semyonov, who was a doctor, was arrested in 1937."):
         assert not [p for p in posts(extract_en, text) if p[1] == "Pyotr Semyonov"]
+
+
+@pytest.mark.parametrize(("text", "holder", "role"), [
+    ("People's Commissar of Justice Pyotr Semyonov was shot in 1938.", "Pyotr Semyonov",
+     "People's Commissar of Justice"),
+    ("Those arrested:\nDeputy Head of the Fisheries Directorate Ivan Dorokhov\nChairman of the "
+     "Council of Trade Unions Bykov\n", "Ivan Dorokhov",
+     "Deputy Head of the Fisheries Directorate"),
+    ("In 1937 the Commissar for Water Transport Ivan Dorokhov disappeared.", "Ivan Dorokhov",
+     "Commissar for Water Transport"),
+])
+def test_roll_roles_a_titled_post_before_a_name_is_its_post(extract_en, text: str, holder: str,
+                                                            role: str) -> None:
+    assert ("position", holder, role) in posts(extract_en, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary of Stalin Pyotr Semyonov came in.",  # another person inside the title
+    "The trial of Pyotr Semyonov opened in March.",  # no post before the name
+    "Meeting of the Council Pyotr Semyonov chaired opened late.",  # no role noun
+    "Chairman of the Council of Trade Unions Semyonov resigned.",  # a bare surname
+])
+def test_roll_roles_a_titled_post_needs_a_role_noun_and_no_other_person(extract_en,
+                                                                        text: str) -> None:
+    assert not [p for p in posts(extract_en, text)
+                if p[1].endswith("Semyonov") and p[2] and " of " in p[2]]

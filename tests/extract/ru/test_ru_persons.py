@@ -114,6 +114,7 @@ def test_ru_persons_relative_pronoun_tells_the_gender(extract, text: str, surfac
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("Ежов Н. И.", "Н. И. Ежов"), ("Ежов Н. И", "Н. И. Ежов"), ("Н.И. Ежов", "Н. И. Ежов"),
+    ("И.В.Сталин", "И. В. Сталин"),
     ("Н. Ежов", "Н. Ежов"), ("Ежов Н.", "Н. Ежов"), ("Николай Ежов", "Николай Ежов"),
 ])
 def test_ru_persons_initials_come_first_whatever_the_order(name: str, expected: str) -> None:
@@ -132,3 +133,56 @@ def test_ru_persons_case_is_a_plain_string(text: str, span: str, case: str) -> N
     people = PersonFinder(text, tokens).find([(inside[0], inside[-1] + 1)])
     assert [type(p.case) for p in people] == [str]
     assert people[0].case == case
+
+
+def _tagged(text: str, span: str, cases: list[str], head_rel: str) -> list[Tok]:
+    """Hand tokens of ``text`` with the tagger's cases on the words of ``span`` (one per word,
+    initials included) and UD's flat:name on all but the first of them, as natasha parses a
+    name."""
+    tokens = _tokens(text)
+    start = text.index(span)
+    words = [t for t in tokens if start <= t.start < start + len(span) and t.text.isalpha()]
+    for n, (t, case) in enumerate(zip(words, cases, strict=True)):
+        t.feats = {"Case": case, "Gender": "Masc"}
+        t.rel = head_rel if n == 0 else "flat:name"
+    return tokens
+
+
+@pytest.mark.parametrize(("text", "span", "cases", "rel", "name"), [
+    # the head initial carries the case the surname's ending fits; the surname is tagged loosely
+    ("Сомов сменил Г.Г. Сковороду на посту.", "Г.Г. Сковороду", ["Acc", "Gen", "Gen"], "obj",
+     "Г. Г. Сковорода"),
+    ("В докладе М.П. Гершинского упоминался Сомов.", "М.П. Гершинского", ["Gen", "Gen", "Nom"],
+     "nmod", "М. П. Гершинский"),
+    ("Позже И.В.Сомов подписал список.", "И.В.Сомов", ["Nom", "Gen", "Nom"], "nsubj",
+     "И. В. Сомов"),
+])
+def test_ru_persons_initials_and_an_inflected_surname_read_the_case_the_ending_fits(
+        text: str, span: str, cases: list[str], rel: str, name: str) -> None:
+    tokens = _tagged(text, span, cases, rel)
+    start = text.index(span)
+    inside = [t.index for t in tokens if start <= t.start and t.end <= start + len(span)]
+    people = PersonFinder(text, tokens).find([(inside[0], inside[-1] + 1)])
+    assert [p.name for p in people] == [name]
+
+
+@pytest.mark.parametrize(("text", "span", "name", "gender"), [
+    # the relative herself: a possessive before the kinship noun, or a dash after it
+    ("Его жена Сомова работала в библиотеке.", "Сомова", "Сомова", "f"),
+    ("Жена — Сомова, учительница.", "Сомова", "Сомова", "f"),
+    ("Его жена А. С. Сомова тоже работала.", "А. С. Сомова", "А. С. Сомова", "f"),
+    # without either, the surname after a kinship noun is the genitive of a man's: Somov's wife
+    ("Жена Сомова работала в библиотеке.", "Сомова", "Сомов", "m"),
+])
+def test_ru_persons_a_surname_after_a_kinship_noun_is_the_relative_or_the_genitive(
+        text: str, span: str, name: str, gender: str) -> None:
+    tokens = _tokens(text)
+    for t in tokens:  # the tagger's features: a nominative kin noun, a genitive-looking name
+        if t.text.lower() == "жена":
+            t.feats = {"Case": "Nom", "Gender": "Fem"}
+        elif t.text == "Сомова":
+            t.feats = {"Case": "Gen", "Gender": "Masc"}
+    start = text.index(span)
+    inside = [t.index for t in tokens if start <= t.start and t.end <= start + len(span)]
+    people = PersonFinder(text, tokens).find([(inside[0], inside[-1] + 1)])
+    assert [(p.name, p.gender) for p in people] == [(name, gender)]

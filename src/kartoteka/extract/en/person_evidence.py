@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
@@ -160,6 +160,22 @@ def _ascii(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
+# Initials run together in one token: "N.I.", "G.G.", "A.Ya." (a two-letter initial stands
+# for one Cyrillic letter in BGN/PCGN and ALA-LC romanisation: Ya, Yu, Kh, Zh, Sh, Ch).
+COMPACT_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){2,3}")
+_ONE_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def opens_with_initials(toks: Span | list[Token]) -> bool:
+    """Whether a run is two or more initials and a word: "N.I. Yezhov", "N. I. Yezhov"."""
+    toks = list(toks)
+    if len(toks) < 2 or not toks[-1].text[:1].isupper():
+        return False
+    if COMPACT_INITIALS.fullmatch(toks[0].text):
+        return True
+    return len(toks) > 2 and all(_ONE_INITIAL.fullmatch(t.text) for t in toks[:2])
+
+
 def is_capitalised(tok: Token) -> bool:
     text = tok.text
     if not text[:1].isupper():
@@ -268,6 +284,10 @@ class PersonEvidence:
         if len(toks) > 1 and self.is_given(toks[0]) and toks[1].text[:1].isupper():
             run.strong += 1
             run.reasons.append("given name")
+        if opens_with_initials(toks) and (not self.is_common(last)
+                                          or _russian_surname_shape(last)):
+            run.strong += 1  # "M.P. Frinovsky": a person's initials ("U.S. Embassy" is none)
+            run.reasons.append("initials")
         if len(toks) > 2 and not self.is_common(toks[0]) and _patronymic_shape(toks[1]) \
                 and toks[-1].text[:1].isupper():
             run.strong += 1  # given name, patronymic, surname: a Russian full name

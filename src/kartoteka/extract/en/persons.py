@@ -25,6 +25,7 @@ from kartoteka.extract.en.name_variants import in_name_slot, spelling_of
 from kartoteka.extract.en.person_contexts import after_post_title
 from kartoteka.extract.en.person_evidence import (
     _TITLE_WORDS,
+    COMPACT_INITIALS,
     NON_NAME_ENTS,
     PARTICLES,
     PLACE_ENTS,
@@ -35,12 +36,17 @@ from kartoteka.extract.en.person_evidence import (
     _russian_surname_shape,
     _singular,
     is_capitalised,
+    opens_with_initials,
 )
 
 # Closed word classes (Universal Dependencies): a capitalised one only starts a sentence.
 FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
 # Dependencies of an object (spaCy's English labels, ClearNLP scheme): what a verb governs.
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
+# Verbs that also introduce a name ("a man named Sorokin", "a clerk called Ivanov"): right after
+# a person's own name they are that person's act ("Frinovsky named Sorokin as the organiser":
+# he accused him), since English puts a common noun, not a name, before the participle.
+VERBS_OF_NAMING = frozenset({"named", "called"})
 
 __all__ = ["PLACE_ENTS", "PersonFinder", "PersonFinding", "Run", "_singular"]
 
@@ -72,6 +78,8 @@ class PersonFinder(PersonEvidence):
         return out
 
     def _name_token(self, tok: Token, blocked: set[int]) -> bool:
+        if tok.i not in blocked and COMPACT_INITIALS.fullmatch(tok.text):
+            return self._initials_before_name(tok, blocked)
         if tok.i in blocked or not is_capitalised(tok):
             return False
         if tok.ent_type_ in NON_NAME_ENTS and not _month_as_given_name(tok):
@@ -81,6 +89,16 @@ class PersonFinder(PersonEvidence):
         if tok.pos_ not in ("NOUN", "ADJ", "X", "VERB"):
             return False
         return not tok.is_sent_start or not self.is_common(tok)
+
+    def _initials_before_name(self, tok: Token, blocked: set[int]) -> bool:
+        """Initials written without a space ("N.I. Yezhov", "A.Ya. Vyshinsky"), which the
+        tokenizer keeps as one token: part of a name when a capitalised word that is no English
+        word follows (an abbreviation before a noun, "U.S. Embassy", is none)."""
+        if tok.i + 1 >= len(tok.doc):
+            return False
+        after = tok.doc[tok.i + 1]
+        return not COMPACT_INITIALS.fullmatch(after.text) and self._name_token(after, blocked) \
+            and len(after.text) > 2
 
     def _split(self, doc: Doc, first: int, last: int) -> list[Run]:
         """Strip titles and split at tokens that are never names ("Lenin Prize")."""
@@ -218,7 +236,9 @@ class PersonFinder(PersonEvidence):
                     run.reasons.append("alias in brackets")
                 if run.veto:
                     continue
-                if key in known or key in surnames:
+                if key in known or key in surnames or (
+                        opens_with_initials(doc[run.first:run.last])
+                        and key.split()[-1] in surnames | known):
                     run.strong += 1
                     run.reasons.append("known name")
                 elif self._listed_with(doc, run, known) and (
@@ -299,7 +319,8 @@ class PersonFinder(PersonEvidence):
                     run.alias_of = ending_at[k]
                     continue
             if "introduced as a name" in run.reasons and before is not None and \
-                    before.lower_ not in ("pseudonym", "guerre", "codename", "code-name"):
+                    before.lower_ not in ("pseudonym", "guerre", "codename", "code-name") \
+                    and not (before.lower_ in VERBS_OF_NAMING and run.first - 1 in ending_at):
                 sent_start = doc[run.first].sent.start
                 earlier = [r for r in accepted[:i] if r.first >= sent_start]
                 if earlier:

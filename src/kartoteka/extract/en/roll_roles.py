@@ -6,7 +6,10 @@ apposition and the title before the name.
 - "NAME, (a|the) ROLE (of X)," an apposition between commas whose head is a role noun, or
   the plural of a partitive ("NAME, one of the foremost writers of his time,");
 - "ROLE NAME" ("Kremlin doctor NAME", "NKVD officer NAME"): a role noun (with the words that
-  qualify it) right before the name.
+  qualify it) right before the name;
+- "ROLE of BODY NAME" ("People's Commissar of Justice NAME", "Head of the NKVD NAME",
+  "Chairman of the Council of People's Commissars NAME"): a post's title with its body, all
+  capitalised as titles are, right before a name of two words or more (encyclopedias).
 
 Each reads a ``position`` claim, its role the phrase as written (without "former" or an
 article) and its object the body the phrase names, if any. The relation rules (relations.py)
@@ -43,6 +46,10 @@ OCCUPATION_NOUNS: frozenset[str] = frozenset({
 ROLE_HEADS = lx.ROLE_NOUNS | OCCUPATION_NOUNS
 _LEADING = ("former ", "formerly ", "ex-", "a ", "an ", "the ", "later ")
 MAX_APPOSITION_WORDS = 8
+# Words a capitalised post's title runs over besides capitalised ones ("People's Commissar for
+# Internal Affairs", "Chairman of the Council of People's Commissars").
+_TITLE_JOINERS = frozenset({"of", "for", "the", "and", "'s", "’s", "-"})
+MAX_TITLE_WORDS = 12
 
 
 def _clean(role: str) -> str:
@@ -128,8 +135,8 @@ class RollRoles:
         # "one of the foremost writers of his time": the partitive's plural is the head
         if len(tokens) > 2 and tokens[0].lower_ == "one" and tokens[1].lower_ == "of":
             tokens = tokens[2:]
-        # the head is the last noun before "of"/"for"/"in" (or the last word)
-        head = next((t for t in tokens if t.lower_ in ("of", "for", "in", "at")), None)
+        # the head is the last noun before "of"/"for"/"in"/"from" (or the last word)
+        head = next((t for t in tokens if t.lower_ in ("of", "for", "in", "at", "from")), None)
         core = tokens[:tokens.index(head)] if head is not None else tokens
         if core and _has_head(core[-1:]):
             self._emit(person, start, end, "apposition")
@@ -148,6 +155,38 @@ class RollRoles:
         start = self.doc[lo].idx
         self._emit(person, start, before.idx + len(before.text), "title")
 
+    def titled_post(self, person: Mention) -> None:
+        """A capitalised title with its body ("People's Commissar of Justice") before a name:
+        the words back from the name while capitalised or joiners, from the first role noun
+        that an "of"/"for" follows; another person inside it ("Secretary of Stalin") or a
+        title longer than ``MAX_TITLE_WORDS`` gives nothing. A bare surname gets none: the
+        person linker compares posts as written, and "People's Commissar of the Ministry of
+        Finance X" beside another text's "People's Commissar for Finance X" would weigh against
+        joining two bare mentions that only the surname ties."""
+        first = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if first is None or len((person.name or "").split()) < 2:
+            return
+        lo = first.start
+        while lo > 0 and first.start - lo < MAX_TITLE_WORDS:
+            prev = self.doc[lo - 1]
+            if prev.is_sent_end or "\n" in prev.whitespace_ or not (
+                    prev.is_title or prev.is_upper or prev.lower_ in _TITLE_JOINERS):
+                break
+            lo -= 1
+        run = list(self.doc[lo:first.start])
+        if len(run) < 3 or run[-1].lower_ in _TITLE_JOINERS or any(
+                (m := self.ctx.mention_at(t)) is not None and m.kind == "person" for t in run):
+            return
+        head = next((i for i, t in enumerate(run[:-1]) if t.lemma_.lower() in ROLE_HEADS
+                     or t.lower_ in ROLE_HEADS), None)
+        if head is None or not any(t.lower_ in ("of", "for") for t in run[head + 1:]):
+            return
+        begin = head  # the head's own qualifiers: "People's", "Deputy", "First"
+        while begin > 0 and run[begin - 1].lower_ not in ("of", "for", "the", "and") and (
+                run[begin - 1].pos_ in ("PROPN", "NOUN", "ADJ", "PART")):
+            begin -= 1
+        self._emit(person, run[begin].idx, run[-1].idx + len(run[-1].text), "titled post")
+
     def run(self) -> list[Claim]:
         for person in self.ctx.mentions:
             if person.kind != "person" or not person.name:
@@ -155,6 +194,7 @@ class RollRoles:
             self.roll_line(person)
             self.apposition(person)
             self.title(person)
+            self.titled_post(person)
         return self.out
 
 

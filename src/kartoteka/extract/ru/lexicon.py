@@ -64,6 +64,15 @@ KIN_NOUNS: dict[str, str | None] = {
     "свёкор": "m", "невестка": "f", "родственник": "m", "родственница": "f", "семья": None,
 }
 KINSHIP: frozenset[str] = frozenset(KIN_NOUNS)
+# Possessive pronouns that may stand before a feminine kinship noun in the nominative ("его
+# жена", "моя мать"): the invariable его/её/их and the feminine nominative of мой, твой, наш,
+# ваш, свой (Русская грамматика, 1980, §§ 1320–1326). A name after "его жена" is the wife
+# herself, in apposition, not a genitive ("жена Лебедева", Lebedev's wife).
+POSSESSIVES_BEFORE_KIN = frozenset({"его", "её", "ее", "их", "моя", "твоя", "наша", "ваша",
+                                    "своя"})
+# Between a kinship noun and a name, a dash or colon makes the name the relative itself
+# ("Жена — Антонина Лебедева"; "Мать: Лебедева"), as an infobox or a biography's family line.
+APPOSITION_MARKS = frozenset({"—", "–", "-", ":"})
 
 # What a kinship noun before a name makes of the two (vocabulary.yaml relation ids).
 KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of",

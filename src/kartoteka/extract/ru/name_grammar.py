@@ -14,8 +14,18 @@ import re
 from typing import TYPE_CHECKING
 
 from kartoteka.extract.ru import morph
-from kartoteka.extract.ru.inflection import surname_candidates, ud_case, ud_gender
-from kartoteka.extract.ru.lexicon import KINSHIP
+from kartoteka.extract.ru.inflection import (
+    STRONG_OBLIQUE,
+    surname_candidates,
+    ud_case,
+    ud_gender,
+)
+from kartoteka.extract.ru.lexicon import (
+    APPOSITION_MARKS,
+    KIN_NOUNS,
+    KINSHIP,
+    POSSESSIVES_BEFORE_KIN,
+)
 from kartoteka.names.gender import patronymic_gender
 from kartoteka.names.given_names import given_name_gender
 
@@ -70,7 +80,27 @@ class NameGrammar:
             return gender or self._natasha_gender(words), natasha[-1]
         if gender is None:
             gender = self._natasha_gender(words) or self.verb_gender(words)
+        if len(named) == 1 and any(r == "initial" for r in roles.values()):
+            return gender, self._initials_case(words, named[0], gender)
         return gender, natasha[-1] if natasha else None
+
+    @staticmethod
+    def _initials_case(words: list[Tok], surname: Tok, gender: str | None) -> str | None:
+        """The case of "Г. Г. Ягоду", "М. П. Фриновского": the tagger reads the initials and
+        the surname as one name (UD flat:name) whose case its head carries, and tags the
+        dependents loosely; of the cases it gives, the surname's own first, the one the
+        surname's ending can have ("Ягоду" is no genitive; "-ского" no nominative)."""
+        head = [t for t in words if t.rel != "flat:name"]
+        order = [ud_case(surname.feats), *(ud_case(t.feats) for t in head),
+                 *(ud_case(t.feats) for t in words)]
+        word = surname.text
+        for case in dict.fromkeys(c for c in order if c):
+            if case == "nomn":
+                if not word.lower().endswith(STRONG_OBLIQUE):
+                    return case
+            elif surname_candidates(word, case, gender)[0] != word:
+                return case
+        return order[0]
 
     def _dictionary_lacks(self, tok: Tok) -> bool:
         """True when natasha reads a given name in a case none of the dictionary's readings
@@ -105,8 +135,10 @@ class NameGrammar:
         roles[tok.index] = "surname"
         base = surname_candidates(tok.text, "gent", "m")[0].lower()
         case = ud_case(tok.feats)
-        before = self.previous_word(tok)
+        before = self.previous_word(self.tokens[min(roles)])  # before its initials, if any
         kin_before = before is not None and morph.lemma(before.text) in KINSHIP
+        if kin_before and self._relative_herself(before, min(roles)):  # type: ignore[arg-type]
+            return "f", "nomn"
         oblique = (gender == "m" or base in self.known_men or ud_gender(tok.feats) == "m"
                    or case in ("gent", "accs", "datv", "ablt", "loct")
                    or tok.rel in ("nmod", "obj", "iobj") or kin_before)
@@ -122,6 +154,19 @@ class NameGrammar:
             roles[tok.index] = "given"  # natasha's reading stands: a woman called Карина
         return "f", "nomn"
 
+
+    def _relative_herself(self, kin: Tok, name_start: int) -> bool:
+        """"его жена Лебедева", "Жена — Лебедева": a feminine kinship noun in the nominative
+        after a possessive pronoun, or before a dash, names the relative herself (apposition,
+        a definition), whose surname then is a woman's nominative, not a man's genitive."""
+        if KIN_NOUNS.get(morph.lemma(kin.text)) != "f" or ud_case(kin.feats) not in (None, "nomn"):
+            return False
+        between = {t.text for t in self.tokens[kin.index + 1:name_start]}
+        if between & APPOSITION_MARKS:
+            return True
+        owner = self.previous_word(kin)
+        return owner is not None and owner.end <= kin.start and owner.index == kin.index - 1 \
+            and owner.text.lower() in POSSESSIVES_BEFORE_KIN
 
     def _relative_gender(self, tok: Tok) -> str | None:
         """The gender of "который/которая" right after a name: the name's own."""

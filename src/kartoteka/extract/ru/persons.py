@@ -74,7 +74,8 @@ def initials_first(name: str) -> str:
     m = SURNAME_THEN_INITIALS.fullmatch(name)
     if m:
         name = " ".join(f"{i}." for i in (m[2], m[3]) if i) + f" {m[1]}"
-    return re.sub(r"(?<![\w.])([А-ЯЁ])\.(?=[А-ЯЁ]\.)", r"\1. ", name)
+    # "Н.И. Ежов", "И.В.Сталин": a space after each initial
+    return re.sub(r"(?<!\w)([А-ЯЁ])\.(?=[А-ЯЁ](?:\.|[а-яё]))", r"\1. ", name)
 
 
 class PersonFinder:

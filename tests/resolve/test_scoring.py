@@ -1,0 +1,113 @@
+"""Person pairs as the model scores them: the records' columns and the frequencies behind them."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from kartoteka.resolve.comparisons import INITIAL_TF_COLUMNS, person_comparisons
+from kartoteka.resolve.profile import Profile
+from kartoteka.resolve.records import name_parts, record_columns
+from kartoteka.resolve.scoring import MIN_INITIAL_SHARE, column_frequencies, initial_frequencies
+
+
+def _reference_frequencies(columns: dict[str, list[Any]], column: str) -> dict[str, float]:
+    """The definition, record by record: a name's records less one bearer's share, / n."""
+    others = [name for name in ("surname_key", "given_key", "patronymic_key") if name != column]
+    n = len(columns[column])
+    out = {}
+    for value in {v for v in columns[column] if v}:
+        rows = [i for i, v in enumerate(columns[column]) if v == value]
+        bearers = {tuple(columns[o][i] for o in others) for i in rows}
+        bearers = {b for b in bearers if any(b)}
+        out[value] = max(len(rows) * (1.0 - 1.0 / max(len(bearers), 1)), 1.0) / n
+    return out
+
+
+def test_scoring_column_frequencies_leave_one_bearers_share_out() -> None:
+    columns = {
+        "surname_key": ["orlov", "orlov", "orlov", "orlov", "ejov", None, "", "ejov"],
+        "given_key": ["ivan", "ivan", "petr", None, "nikolai", "ivan", None, None],
+        "patronymic_key": [None, None, "ivanovic", None, None, None, None, None],
+    }
+    for column in ("surname_key", "given_key"):
+        assert column_frequencies(columns, column) == _reference_frequencies(columns, column)
+    # Orlov: four records, two bearers (Ivan, Pyotr Ivanovich) and one bare: half are another's.
+    assert column_frequencies(columns, "surname_key")["orlov"] == 2 / 8
+    # Ezhov: one bearer named and one bare record: no other person's; at least 1 / n.
+    assert column_frequencies(columns, "surname_key")["ejov"] == 1 / 8
+    assert "" not in column_frequencies(columns, "surname_key")
+
+
+
+def _person(key: str, surname: str, given: str | None = None,
+            initials: tuple[str, ...] = ()) -> Profile:
+    label = " ".join([*(f"{i}." for i in initials), *([given] if given else []), surname])
+    return Profile(key=key, document_id=f"d{key}", kind="person", label=label, names=[label],
+                   surname=surname, given=given, initials=initials)
+
+
+def _columns(profiles: list[Profile]) -> dict:
+    return record_columns(profiles, {p.key: name_parts(p) for p in profiles})
+
+
+def test_scoring_initial_frequencies_make_a_rare_letter_rarer() -> None:
+    # Eight men named Ivan or Ilya, one Fyodor; two records known by an initial alone.
+    profiles = [_person(f"i{n}", f"Orlov{n}", "Ivan" if n % 2 else "Ilya") for n in range(8)]
+    profiles += [_person("f", "Sokolov", "Fyodor"), _person("ii", "Petrov", initials=("И",)),
+                 _person("ff", "Lebedev", initials=("Ф",))]
+    columns = _columns(profiles)
+    tf = initial_frequencies(columns)[INITIAL_TF_COLUMNS["given"]]
+    assert columns["given_initial"][-2:] == ["и", "ф"]
+    assert tf["ф"] < tf["и"] / 4
+    # q: pairs with an initial-only side; f: the letter's share of the 11 lettered records
+    q = 1.0 - (1.0 - 2 / 11) ** 2
+    assert math.isclose(tf["ф"], q * 2 / 11)
+    assert all(value >= q * MIN_INITIAL_SHARE for value in tf.values())
+
+
+def test_scoring_initial_frequencies_without_initials_or_names() -> None:
+    columns = _columns([_person("a", "Orlov"), _person("b", "Sokolov")])
+    tf = initial_frequencies(columns)
+    assert tf == {column: {} for column in INITIAL_TF_COLUMNS.values()}
+    assert columns["given_initial"] == [None, None]
+
+
+def test_scoring_initial_levels_weigh_by_their_letter_only_when_asked() -> None:
+    def adjusted(comparisons: list) -> list[str]:
+        return [lv["tf_adjustment_column"] for c in comparisons
+                for lv in c.get_comparison("duckdb").as_dict()["comparison_levels"]
+                if lv.get("tf_adjustment_column") in INITIAL_TF_COLUMNS.values()]
+
+    assert adjusted(person_comparisons()) == []
+    assert adjusted(person_comparisons(initial_tf=True)) == ["given_initial",
+                                                              "patronymic_initial"]
+
+
+def test_scoring_an_agreeing_rare_initial_weighs_more_than_a_common_one() -> None:
+    """Run by Splink on DuckDB: "Ф. Orlov" beside Fyodor Orlov outweighs "И. Sokolov" beside
+    Ivan Sokolov, where unadjusted the two weigh the same."""
+    from kartoteka.resolve.comparisons import person_blocking_rules
+    from kartoteka.resolve.dialect import columns_table
+    from kartoteka.resolve.linker import score_pairs
+    from kartoteka.resolve.records import PERSON_COLUMNS
+
+    profiles = [_person(f"n{n}", f"Name{n}", "Ivan") for n in range(20)]
+    profiles += [_person("fo", "Orlov", "Fyodor"), _person("fi", "Orlov", initials=("Ф",)),
+                 _person("io", "Sokolov", "Ivan"), _person("ii", "Sokolov", initials=("И",))]
+    columns = _columns(profiles)
+    tf = initial_frequencies(columns)
+
+    def weights(adjust: bool) -> dict[tuple[str, str], float]:
+        kinds = {**PERSON_COLUMNS, **{c: "string" for c in tf}}
+        scored = score_pairs(columns_table(columns, kinds), kinds,
+                             comparisons=person_comparisons(initial_tf=adjust),
+                             blocking_rules=person_blocking_rules(),
+                             probability_two_random_records_match=0.01,
+                             term_frequencies=tf if adjust else None)
+        return {tuple(sorted((p["unique_id_l"], p["unique_id_r"]))): p["match_weight"]
+                for p in scored.pairs}
+
+    plain, adjusted = weights(False), weights(True)
+    assert math.isclose(plain[("fi", "fo")], plain[("ii", "io")])
+    assert adjusted[("fi", "fo")] > adjusted[("ii", "io")] + 2.0
