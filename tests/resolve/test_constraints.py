@@ -86,6 +86,19 @@ def test_constraints_cluster_birth_years_may_each_be_two_off_one_year() -> None:
     assert clusters.clusters() == [["a", "b", "c"], ["d"]]
 
 
+def test_constraints_a_record_without_a_year_does_not_bridge_years_four_apart() -> None:
+    # Only a record's own year witnesses a spread: 1890 and 1894 through a yearless Semen
+    # have none within two of both.
+    members = {"a": parts("Semen", birth=1890), "b": parts("Semen"),
+               "c": parts("Semen", birth=1894), "d": parts("Semen", birth=1892)}
+    clusters = ConstrainedClusters(members, Decisions(), dict(members))
+    assert clusters.try_union("a", "b") is None
+    assert clusters.try_union("b", "c") == "conflict"
+    assert clusters.try_union("c", "d") is None
+    assert clusters.try_union("a", "c") is None  # 1892 is within two of both
+    assert clusters.clusters() == [["a", "b", "c", "d"]]
+
+
 def test_constraints_cluster_death_years_and_names_still_conflict_pairwise() -> None:
     members = {"a": parts("Ivan", death=1937), "b": parts("Ivan", death=1938),
                "c": parts("Ivan", death=1939), "d": parts("Pyotr")}
