@@ -131,3 +131,14 @@ def test_keys_fold_keeps_letters_unicode_does_not_decompose() -> None:
     assert fold("Łukasz Wróbel") == "lukasz wrobel"
     assert fold("Jerzy Ołdakowski") == "jerzy oldakowski"
     assert fold("Søren Strauß") == "soren strauss"
+
+
+def test_keys_name_caches_are_emptied_and_answers_stay_the_same() -> None:
+    from kartoteka.names.caches import clear_name_caches
+    from kartoteka.names.keys import surname_keys
+
+    before = surname_keys("Yezhov")
+    assert surname_keys.cache_info().currsize > 0
+    assert clear_name_caches() > 0
+    assert surname_keys.cache_info().currsize == 0
+    assert surname_keys("Yezhov") == before

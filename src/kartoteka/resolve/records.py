@@ -15,6 +15,7 @@ from itertools import chain
 from typing import Any
 
 from kartoteka.names import fold, parse_person_name, surname_keys
+from kartoteka.names.caches import clear_name_caches
 from kartoteka.names.gender import gender_from_parts
 from kartoteka.names.given_names import given_name_groups
 from kartoteka.names.keys import (
@@ -335,3 +336,4 @@ def forget_name_columns() -> None:
     made: its forms, mostly met once, would otherwise stay in memory through the scoring)."""
     _surname_columns.cache_clear()
     _given_columns.cache_clear()
+    clear_name_caches()
