@@ -1,10 +1,29 @@
 """Cross-document entities in the store: profiles linked, decisions honoured, ids kept."""
 
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
 
 from kartoteka.relink import resolve_profiles
 from kartoteka.store.session import Store
 from kartoteka.store.tables import EntityRow
 from tests.helpers import entity_of_name, hand_extraction, store_extraction
+
+
+def _counting_store(path: Path) -> tuple[Store, list[object], Callable[[str], object]]:
+    """A new engine on ``path`` whose JSON decoding counts what it decodes (set before its
+    first use), the list it counts into, and the counting decoder."""
+    decoded: list[object] = []
+
+    def counting(text: str) -> object:
+        decoded.append(value := json.loads(text))
+        return value
+
+    store = Store(path)
+    store.engine.dialect._json_deserializer = counting
+    return store, decoded, counting
 
 
 def test_entities_join_one_person_across_documents_and_scripts(db: str) -> None:
@@ -67,7 +86,6 @@ def test_entities_refresh_reads_the_name_parts_not_each_profiles_json(tmp_path) 
     # An entity named in many statements is rebuilt each time one more joins it: what it
     # shows (the fullest name for a label) comes from the name parts the database reads out
     # of each profile's JSON, not from decoding every member's whole profile again.
-    import json
 
     from kartoteka.relink import refresh_entities
     from kartoteka.store.tables import ProfileRow
@@ -79,14 +97,7 @@ def test_entities_refresh_reads_the_name_parts_not_each_profiles_json(tmp_path) 
         "Nikolai Yezhov was arrested in 1939.", [("Nikolai Yezhov", "person", None)]))
     entity = entity_of_name(store, "Nikolai Yezhov")
     assert entity == entity_of_name(store, "Yezhov")
-    decoded: list[object] = []
-
-    def counting(text: str) -> object:
-        decoded.append(value := json.loads(text))
-        return value
-
-    store = Store(tmp_path / "k.db")  # a new engine: its JSON decoding is set before first use
-    store.engine.dialect._json_deserializer = counting
+    store, decoded, _ = _counting_store(tmp_path / "k.db")
     with store.session() as session:
         session.query(EntityRow).update({EntityRow.label: "?"})
         refresh_entities(session, entity)
@@ -134,7 +145,6 @@ def test_entities_save_links_rewrites_only_the_links_that_changed(db: str) -> No
 def test_entities_refresh_reads_alike_profiles_once(tmp_path, monkeypatch) -> None:  # noqa: ANN001
     # An organisation named in every statement has a profile a statement, nearly all alike:
     # rebuilding it each time one more joins must not read (and decode) every one of them.
-    import json
 
     import kartoteka.store.entities as entities
     from kartoteka.relink import refresh_entities
@@ -144,14 +154,7 @@ def test_entities_refresh_reads_alike_profiles_once(tmp_path, monkeypatch) -> No
         store_extraction(store, hand_extraction(f"The NKVD arrested {n} men.",
                                                 [("NKVD", "organization", None)]))
     (entity,) = entity_of_name(store, "NKVD")
-    decoded: list[object] = []
-
-    def counting(text: str) -> object:
-        decoded.append(value := json.loads(text))
-        return value
-
-    store = Store(tmp_path / "k.db")  # a new engine: its JSON decoding is set before first use
-    store.engine.dialect._json_deserializer = counting
+    store, decoded, counting = _counting_store(tmp_path / "k.db")
     monkeypatch.setattr(entities, "json", type("J", (), {"loads": staticmethod(counting),
                                                           "dumps": staticmethod(json.dumps)}))
     with store.session() as session:
