@@ -132,10 +132,6 @@ def _name_conflicts(a: _Names, b: _Names) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-def _names(parts: NameParts) -> _Names:
-    return (parts.given, parts.patronymic, parts.gender, parts.other_given)
-
-
 def clusters_conflict(a: Iterable[NameParts], b: Iterable[NameParts]) -> bool:
     """Whether two clusters (their members' distinct name parts) cannot be one person's.
 
@@ -152,14 +148,8 @@ def clusters_conflict(a: Iterable[NameParts], b: Iterable[NameParts]) -> bool:
             all(abs(year - other) <= BIRTH_YEAR_TOLERANCE for other in births)
             for year in births):
         return True  # no record's year within two of all the others: 1890 and 1894 alone
-    for x in a:
-        for y in b:
-            if _name_conflicts(_names(x), _names(y)):
-                return True
-            if (x.death_year is not None and y.death_year is not None
-                    and abs(x.death_year - y.death_year) > YEAR_TOLERANCE):
-                return True
-    return False
+    # Every other reason is the pair's own (names, death years).
+    return any(reason != "birth_year" for x in a for y in b for reason in conflicts(x, y))
 
 
 # Facts about the person besides the name whose disagreement the model may weigh heavily.
