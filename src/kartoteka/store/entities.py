@@ -12,10 +12,21 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, cast, delete, func, insert, literal_column, select, update
+from sqlalchemy import (
+    Text,
+    cast,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from kartoteka.model import stable_id
+from kartoteka.store import entity_summary as summaries
 from kartoteka.store.tables import (
     ClaimRow,
     DocumentRow,
@@ -71,10 +82,11 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
     pairs_in_order = sorted(wanted)
     for start in range(0, len(pairs_in_order), IN_CHUNK // 2):
         chunk = pairs_in_order[start:start + IN_CHUNK // 2]
+        # the pairs themselves (by primary key), not every stored link between any of their
+        # ends: a neighbourhood's ends held all its links, which grew with the index
         query = select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
                        cast(LinkRow.features, Text)).where(
-            LinkRow.a.in_(sorted({a for a, _b in chunk})),
-            LinkRow.b.in_(sorted({b for _a, b in chunk})))
+            tuple_(LinkRow.a, LinkRow.b).in_(chunk))
         stored.update(((a, b), (p, d, f)) for a, b, p, d, f in session.execute(query))
     fresh, changed = [], []
     for (a, b), pair in wanted.items():
@@ -113,17 +125,26 @@ def assign_entities(session: Session, clusters: list[list[ProfileRow]], touched:
     """
     used: set[str] = set()
     moved: set[str | None] = set()
+    joined: dict[str, list[ProfileRow]] = defaultdict(list)
+    lost: set[str] = set()  # entities a profile left
     for cluster in sorted(clusters, key=lambda c: (-len(c), min(r.key for r in c))):
         entity_id = _entity_id_for(cluster, used)
         used.add(entity_id)
         for r in cluster:
             if r.entity_id != entity_id:
                 moved.update((r.entity_id, entity_id))
+                joined[entity_id].append(r)
+                if r.entity_id:
+                    lost.add(r.entity_id)
             r.entity_id = entity_id
         touched.add(entity_id)
     session.flush()
     left = session.info.pop(LEFT_ENTITIES, set())  # by the profiles of a file's old version
-    refresh_entities(session, (touched & moved if only_changed else touched) | left, labels)
+    # An entity that only gained profiles is brought up to date from its summary and them.
+    added = {eid: rows for eid, rows in joined.items() if eid not in lost | left}
+    ids = touched & moved if only_changed else touched
+    refresh_entities(session, ids | left, labels,
+                     added={eid: rows for eid, rows in added.items() if eid in ids})
     return touched
 
 
@@ -161,15 +182,40 @@ def _entity_id_for(cluster: list[ProfileRow], used: set[str]) -> str:
 
 
 def refresh_entities(session: Session, entity_ids: Iterable[str],
-                     labels: dict[str, str] | None = None) -> None:
+                     labels: dict[str, str] | None = None, *,
+                     added: dict[str, list[ProfileRow]] | None = None) -> None:
     """Rebuild label, names, gender and members of these entities from their profiles.
 
     ``labels``: the names given by hand (anchor profile key -> label, from the edits).
+    ``added``: the profiles that joined an entity which lost none: one with a summary
+    (``store.entity_summary``) is brought up to date from it and them, as a rebuild from all
+    its profiles would (a recurring prisoner's entity was read whole each time one joined).
     """
     ids = set(entity_ids)
     if not ids:
         return
-    profiles = _member_groups(session, sorted(ids))
+    # The entities as stored, read in a few queries: one get() a row would be a round trip
+    # (and a flush of the rows added before it) per entity.
+    stored = {row.id: row for chunk in _chunks(sorted(ids))
+              for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(chunk)))}
+    quick = summaries.extendable(session, stored, {e: r for e, r in (added or {}).items()
+                                                   if e in ids})
+    anchors = _labelled_members(session, sorted(ids), labels or {})
+    for eid, summary in quick.items():
+        entity = stored[eid]
+        entity.label = labels[anchors[eid]] if labels and eid in anchors \
+            else summary["best"]["label"]
+        entity.names = [n for n, _key, _place in summary["names"]]
+        entity.gender = summaries.gender_of(summary)
+        entity.summary = summary
+    _rebuild(session, sorted(ids - quick.keys()), stored, anchors, labels or {})
+    session.flush()
+
+
+def _rebuild(session: Session, ids: list[str], stored: dict[str, EntityRow],
+             anchors: dict[str, str], labels: dict[str, str]) -> None:
+    """These entities rebuilt from all their profiles, with their summaries."""
+    profiles = _member_groups(session, ids)
     member_entity = {}
     member_keys = {k for rows in profiles.values() for r in rows for k in r.members}
     for chunk in _chunks(sorted(member_keys)):
@@ -177,11 +223,7 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
             select(ProfileRow.key, ProfileRow.entity_id).where(ProfileRow.key.in_(chunk))
         ):
             member_entity[key] = eid
-    anchors = _labelled_members(session, sorted(ids), labels or {})
-    # The entities as stored, read in a few queries: one get() a row would be a round trip
-    # (and a flush of the rows added before it) per entity.
-    stored = {row.id: row for chunk in _chunks(sorted(ids))
-              for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(chunk)))}
+    built: dict[str, dict[str, Any]] = {}
     for eid in ids:
         rows = profiles.get(eid, [])
         existing = stored.get(eid)
@@ -189,25 +231,38 @@ def refresh_entities(session: Session, entity_ids: Iterable[str],
             if existing is not None:
                 session.delete(existing)
             continue
-        names: list[str] = []
+        names: list[list[Any]] = []
+        seen: set[str] = set()
         for r in sorted(rows, key=lambda r: r.key):
-            for n in [*r.names, r.label] if not r.descriptor else r.names:
-                if n and n not in names:
-                    names.append(n)
-        label = labels[anchors[eid]] if eid in anchors else _best_label(rows)
-        genders: Counter[str] = Counter()
+            for place, n in enumerate(summaries.shown_names(r.names, r.label, r.descriptor)):
+                if n and n not in seen:
+                    seen.add(n)
+                    names.append([n, r.key, place])
+        best = _best_label(rows)
+        genders: dict[str, list[Any]] = {}
         for r in rows:  # in the rows' order, which breaks a tie as it did row by row
             if r.gender:
-                genders[r.gender] += r.count
+                genders.setdefault(r.gender, [r.gender, 0, r.order])[1] += r.count
         members = sorted({member_entity[k] for r in rows for k in r.members
                           if member_entity.get(k)})
         entity = existing or EntityRow(id=eid, kind=rows[0].kind)
-        entity.kind, entity.label, entity.names = rows[0].kind, label, names
+        entity.kind, entity.names = rows[0].kind, [n for n, _k, _p in names]
+        entity.label = labels[anchors[eid]] if eid in anchors else best.label
         entity.members = members
-        entity.gender = genders.most_common(1)[0][0] if genders else None
+        built[eid] = {"count": sum(r.count for r in rows), "names": names,
+                      "best": {"rank": _fullness(best), "key": best.order, "label": best.label},
+                      "genders": list(genders.values())}
+        entity.gender = summaries.gender_of(built[eid])
         if existing is None:
             session.add(entity)
-    session.flush()
+            stored[eid] = entity
+    # the summaries name profiles by key: the stored order (SQLite's rowid) read back as one
+    key_of = summaries.keys_of_orders(session, [o for s in built.values() for o in (
+        s["best"]["key"], *(first for _g, _n, first in s["genders"]))])
+    for eid, summary in built.items():
+        summary["best"]["key"] = key_of[summary["best"]["key"]]
+        summary["genders"] = [[g, n, key_of[first]] for g, n, first in summary["genders"]]
+        stored[eid].summary = summary
 
 
 def _chunks(items: list[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
@@ -220,6 +275,7 @@ class _Member(NamedTuple):
     (``_member_groups``), with the smallest key among them and how many they are."""
 
     key: str
+    order: Any  # the first one's place in the stored order (``entity_summary.stored_order``)
     entity_id: str
     count: int
     kind: str
@@ -252,16 +308,17 @@ def _member_groups(session: Session, ids: list[str]) -> dict[str, list[_Member]]
     an entity shows is the same from one profile of a group as from all of them: names are
     taken in key order and a group's smallest key comes first; the label is the first fullest
     in stored order and a group's first profile comes first; gender counts add up."""
-    first = literal_column("rowid") if session.get_bind().dialect.name == "sqlite" \
-        else _PROFILES.key
+    first = summaries.stored_order(session)
     out: dict[str, list[_Member]] = defaultdict(list)
     for chunk in _chunks(ids):
-        query = (select(func.min(_PROFILES.key), func.count(), *_SHOWN)
+        query = (select(func.min(_PROFILES.key), func.min(first), func.count(), *_SHOWN)
                  .where(_PROFILES.entity_id.in_(chunk)).group_by(*_SHOWN)
                  .order_by(_PROFILES.entity_id, func.min(first)))
-        for key, count, eid, kind, label, names, members, *rest in session.execute(query):
-            out[eid].append(_Member(key, eid, count, kind, label, json.loads(names or "[]"),
-                                    json.loads(members or "[]"), *rest))
+        for key, order, count, eid, kind, label, names, members, *rest in \
+                session.execute(query):
+            out[eid].append(_Member(key, order, eid, count, kind, label,
+                                    json.loads(names or "[]"), json.loads(members or "[]"),
+                                    *rest))
     return out
 
 
@@ -283,13 +340,14 @@ def _labelled_members(session: Session, ids: list[str], labels: dict[str, str]
     return {eid: key for eid, (_order, key) in found.items()}
 
 
-def _best_label(rows: list[_Member]) -> str:
-    def fullness(r: _Member) -> tuple:
-        parts = sum(bool(p) for p in (r.given, r.patronymic, r.surname))
-        latin = r.label.isascii()
-        return (not r.descriptor, parts, latin, len(r.names), -len(r.label))
+def _fullness(r: _Member) -> list:
+    parts = sum(bool(p) for p in (r.given, r.patronymic, r.surname))
+    return summaries.rank(r.descriptor, parts, r.label, r.names)
 
-    return max(rows, key=fullness).label
+
+def _best_label(rows: list[_Member]) -> _Member:
+    """The fullest (``entity_summary.rank``); on a tie the first in stored order."""
+    return max(rows, key=_fullness)
 
 
 def drop_orphan_entities(session: Session) -> None:

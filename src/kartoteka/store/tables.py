@@ -83,6 +83,9 @@ class EntityRow(Base):
     members: Mapped[list[Any]] = mapped_column(default=list)  # entity ids, for groups
     gender: Mapped[str | None] = mapped_column(String(1))
     label_locked: Mapped[bool] = mapped_column(Boolean, default=False)  # renamed by hand
+    # What label, names and gender are made of, so profiles that join can be added to it
+    # without reading the others (``store.entities``); None: rebuilt from the members.
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class ProfileRow(Base):
@@ -100,6 +103,9 @@ class ProfileRow(Base):
     descriptor: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the resolve.Profile fields
     block_key: Mapped[str | None] = mapped_column(String(64), index=True)
+
+    # the stored person block keys read from the index alone (``stored_block_keys``)
+    __table_args__ = (Index("ix_profiles_kind_block_key", "kind", "block_key"),)
 
 
 class MentionRow(Base):

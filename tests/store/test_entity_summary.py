@@ -1,0 +1,115 @@
+"""Entities brought up to date from their summary and the profiles that joined them show what
+a rebuild from all their profiles shows, curators' names, merges and splits included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+import kartoteka.store.entities as entities
+from kartoteka.curate.actions import merge_entities, rename_entity, split_entity
+from kartoteka.relink import refresh_entities
+from kartoteka.store.session import Store
+from kartoteka.store.tables import EntityRow, ProfileRow
+from tests.helpers import entity_of_name, hand_extraction, store_extraction
+
+# Made-up statements about one recurring man in several written forms, an organisation named
+# in each, and a second man, so entities gain profiles of different fullness and scripts.
+STATEMENTS = [
+    ("Orlov was arrested by the NKVD.", [("Orlov", "person", None)]),
+    ("Ivan Orlov was taken by the NKVD in 1937.", [("Ivan Orlov", "person", None)]),
+    ("The NKVD shot Ivan Petrovich Orlov.", [("Ivan Petrovich Orlov", "person", None)]),
+    ("Иван Орлов was named by the NKVD.", [("Иван Орлов", "person", "Иван Орлов")]),
+    ("Semyon Gurov met Ivan Orlov; the NKVD watched.",
+     [("Semyon Gurov", "person", None), ("Ivan Orlov", "person", None)]),
+    ("Gurov and Orlov wrote to the NKVD.",
+     [("Gurov", "person", None), ("Orlov", "person", None)]),
+]
+
+
+def _shown(session) -> dict[str, tuple[Any, ...]]:  # noqa: ANN001
+    return {e.id: (e.kind, e.label, list(e.names), e.gender, list(e.members))
+            for e in session.scalars(select(EntityRow))}
+
+
+def _rebuilt(store: Store) -> dict[str, tuple[Any, ...]]:
+    """What a rebuild of every entity from all its profiles shows (rolled back after)."""
+    with store.session() as session:
+        ids = [e for (e,) in session.execute(select(EntityRow.id))]
+        refresh_entities(session, ids)
+        shown = _shown(session)
+        session.rollback()
+    return shown
+
+
+def _store(store: Store, text: str, names: list) -> None:  # noqa: ANN001
+    store_extraction(store, hand_extraction(text, names))
+
+
+def test_entity_summary_extends_as_a_rebuild_would(db: str, monkeypatch) -> None:  # noqa: ANN001
+    rebuilt: list[str] = []
+    groups = entities._member_groups
+
+    def counting(session, ids):  # noqa: ANN001, ANN202
+        rebuilt.extend(ids)
+        return groups(session, ids)
+
+    monkeypatch.setattr(entities, "_member_groups", counting)
+    store = Store(db)
+    for text, names in STATEMENTS:
+        _store(store, text, [*names, ("NKVD", "organization", None)])
+        with store.session() as session:
+            assert _shown(session) == _rebuilt(store)
+    (nkvd,) = entity_of_name(store, "NKVD")
+    rebuilt.clear()
+    _store(store, "The NKVD closed the case.", [("NKVD", "organization", None)])
+    assert nkvd not in rebuilt  # brought up to date from its summary, not its members
+    with store.session() as session:
+        assert session.get(EntityRow, nkvd).summary["count"] == len(STATEMENTS) + 1
+
+
+def test_entity_summary_keeps_a_curators_name_merge_and_split(db: str) -> None:
+    store = Store(db)
+    for text, names in STATEMENTS[:5]:
+        _store(store, text, names)
+    (orlov,) = entity_of_name(store, "Ivan Petrovich Orlov")
+    (gurov,) = entity_of_name(store, "Semyon Gurov")
+    with store.session() as session:
+        rename_entity(session, orlov, "Orlov, Ivan Petrovich (1899-1938)", user="ada")
+    _store(store, "Ivan Orlov was tried again.", [("Ivan Orlov", "person", None)])
+    with store.session() as session:
+        assert session.get(EntityRow, orlov).label == "Orlov, Ivan Petrovich (1899-1938)"
+        assert _shown(session) == _rebuilt(store)
+    with store.session() as session:
+        merge_entities(session, orlov, gurov, user="ada")
+    _store(store, "Semyon Gurov was freed.", [("Semyon Gurov", "person", None)])
+    with store.session() as session:
+        assert _shown(session) == _rebuilt(store)
+        kept = [r.key for r in session.scalars(select(ProfileRow).where(
+            ProfileRow.entity_id == orlov, ProfileRow.label.like("%Gurov%")))]
+        assert kept
+        split_entity(session, orlov, kept, user="ada")
+    _store(store, "Ivan Orlov and Semyon Gurov were named.",
+           [("Ivan Orlov", "person", None), ("Semyon Gurov", "person", None)])
+    with store.session() as session:
+        assert _shown(session) == _rebuilt(store)
+        assert session.get(EntityRow, orlov).label == "Orlov, Ivan Petrovich (1899-1938)"
+
+
+def test_entity_summary_out_of_step_is_rebuilt_from_the_members(db: str) -> None:
+    # A profile moved out of an entity without its rebuild: the count in the summary no longer
+    # matches, so the next profile to join makes the rebuild read every member.
+    store = Store(db)
+    for text, names in STATEMENTS[:3]:
+        _store(store, text, [*names, ("NKVD", "organization", None)])
+    (nkvd,) = entity_of_name(store, "NKVD")
+    with store.session() as session:
+        row = session.scalars(select(ProfileRow).where(ProfileRow.entity_id == nkvd)).first()
+        row.entity_id = None
+    _store(store, "The NKVD closed the case.", [("NKVD", "organization", None)])
+    with store.session() as session:
+        assert session.get(EntityRow, nkvd).summary["count"] == 3
+        assert _shown(session) == _rebuilt(store)
+
+
