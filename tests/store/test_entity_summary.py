@@ -113,3 +113,33 @@ def test_entity_summary_out_of_step_is_rebuilt_from_the_members(db: str) -> None
         assert _shown(session) == _rebuilt(store)
 
 
+
+
+def test_entity_summary_migration_0008_upgrades_a_database_with_entities(db: str) -> None:
+    """A database made before summaries: its entities have none, get one when next rebuilt,
+    and the person block keys' index is made."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from kartoteka.store.session import _alembic_config
+
+    store = Store(db)
+    for text, names in STATEMENTS[:2]:
+        _store(store, text, [*names, ("NKVD", "organization", None)])
+    config = _alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+        assert "summary" not in {c["name"] for c in inspect(connection).get_columns("entities")}
+    store.close()
+    store = Store(db)
+    with store.engine.connect() as connection:
+        indexes = {i["name"] for i in inspect(connection).get_indexes("profiles")}
+    assert "ix_profiles_kind_block_key" in indexes
+    (nkvd,) = entity_of_name(store, "NKVD")
+    with store.session() as session:
+        assert session.get(EntityRow, nkvd).summary is None
+    _store(store, "The NKVD closed the case.", [("NKVD", "organization", None)])
+    with store.session() as session:
+        assert session.get(EntityRow, nkvd).summary["count"] == 3
+        assert _shown(session) == _rebuilt(store)
