@@ -115,8 +115,8 @@ def test_relink_neighbourhood_rebuilds_only_the_entities_a_profile_joined_or_lef
     rebuilt: list[str] = []
     real = entities.refresh_entities
     monkeypatch.setattr(entities, "refresh_entities",
-                        lambda session, ids, labels=None: rebuilt.extend(ids)
-                        or real(session, ids, labels))
+                        lambda session, ids, labels=None, **kw: rebuilt.extend(ids)
+                        or real(session, ids, labels, **kw))
     add(store, "Sergei Orlov was arrested in 1938.", "Sergei Orlov", full=True)
     (sergei,) = entity_of_name(store, "Sergei Orlov")
     assert sergei in rebuilt and ivan not in rebuilt and pyotr not in rebuilt
