@@ -143,3 +143,26 @@ def test_entity_summary_migration_0008_upgrades_a_database_with_entities(db: str
     with store.session() as session:
         assert session.get(EntityRow, nkvd).summary["count"] == 3
         assert _shown(session) == _rebuilt(store)
+
+
+def test_entity_summary_save_links_finds_each_stored_pair_of_many(db: str) -> None:
+    # Many pairs at once (more than one statement's worth), some stored, some new, one
+    # changed: each stored one is found by its key, each new one inserted once.
+    from types import SimpleNamespace
+
+    from kartoteka.store.entities import save_links
+    from kartoteka.store.tables import LinkRow
+
+    def link(n: int, p: float) -> SimpleNamespace:
+        return SimpleNamespace(a=f"k{n:04d}", b=f"k{n + 1:04d}", probability=p,
+                               decision="linked" if p > 0.9 else "review", features={})
+
+    keys = {f"k{n:04d}" for n in range(702)}
+    store = Store(db)
+    with store.session() as session:
+        save_links(session, [link(n, 0.95) for n in range(0, 700, 2)], keys)
+    with store.session() as session:
+        save_links(session, [link(n, 0.5 if n == 10 else 0.95) for n in range(700)], keys)
+        stored = {(r.a, r.b): r.probability for r in session.query(LinkRow)}
+    assert len(stored) == 700 and stored[("k0010", "k0011")] == 0.5
+    assert stored[("k0012", "k0013")] == 0.95

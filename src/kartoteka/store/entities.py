@@ -14,13 +14,14 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Text,
+    and_,
     cast,
     delete,
     func,
     insert,
     literal_column,
+    or_,
     select,
-    tuple_,
     update,
 )
 from sqlalchemy.orm import Session
@@ -41,6 +42,9 @@ PERSON_PREFIX = "p"
 LEFT_ENTITIES = "kartoteka.left_entities"
 # Values bound in one IN (...): far under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 IN_CHUNK = 5000
+# Pairs looked up in one statement (``_stored_links``): SQLite parses an OR of them as a tree
+# at most 1,000 deep.
+PAIR_CHUNK = 256
 
 
 def _normal(label: str) -> str:
@@ -80,14 +84,8 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
     # surname's neighbourhood rewrote every link in it, file after file, most of them as they were).
     stored: dict[tuple[str, str], tuple[float, str, str | None]] = {}
     pairs_in_order = sorted(wanted)
-    for start in range(0, len(pairs_in_order), IN_CHUNK // 2):
-        chunk = pairs_in_order[start:start + IN_CHUNK // 2]
-        # the pairs themselves (by primary key), not every stored link between any of their
-        # ends: a neighbourhood's ends held all its links, which grew with the index
-        query = select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
-                       cast(LinkRow.features, Text)).where(
-            tuple_(LinkRow.a, LinkRow.b).in_(chunk))
-        stored.update(((a, b), (p, d, f)) for a, b, p, d, f in session.execute(query))
+    for start in range(0, len(pairs_in_order), PAIR_CHUNK):
+        stored.update(_stored_links(session, pairs_in_order[start:start + PAIR_CHUNK]))
     fresh, changed = [], []
     for (a, b), pair in wanted.items():
         known = stored.get((a, b))
@@ -102,6 +100,26 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
         session.execute(update(LinkRow), changed)
     if fresh:  # one bulk INSERT, not an ORM object and a unit-of-work entry a pair
         session.execute(insert(LinkRow), fresh)
+
+
+def _stored_links(session: Session, pairs: list[tuple[str, str]]
+                  ) -> Iterator[tuple[tuple[str, str], tuple[float, str, str | None]]]:
+    """The stored links of these pairs, each found by its primary key.
+
+    Not ``a IN (...) AND b IN (...)``: that read every stored link between any of the pairs'
+    ends (a neighbourhood's links, which grew with the index); nor a row-value IN, which
+    SQLite answers by scanning the whole table. An OR of (a, b) equalities is one primary-key
+    search a pair on SQLite and PostgreSQL; the list is padded to a power of two so a few
+    statement shapes are compiled once a process."""
+    size = 8
+    while size < len(pairs):
+        size *= 2
+    padded = pairs + [pairs[-1]] * (size - len(pairs))
+    query = select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
+                   cast(LinkRow.features, Text)).where(
+        or_(*(and_(LinkRow.a == a, LinkRow.b == b) for a, b in padded)))
+    for a, b, p, d, f in session.execute(query):
+        yield (a, b), (p, d, f)
 
 
 def _json_text(value: Any) -> str | None:
