@@ -293,3 +293,28 @@ def test_persons_a_name_after_someone_naming_it_is_not_his_alias(extract_en, tex
     named = next(m for m in persons if accused in m.text)
     assert any(accuser in m.text for m in persons)
     assert "alias_of" not in named.attrs
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("General Petrov was the leader of the émigré union. General Miller took his place.",
+     "Miller"),
+    ("Colonel Cook was arrested in the spring.", "Cook"),
+    ("General Secretary Stalin spoke at the congress in 1934.", "Stalin"),
+])
+def test_persons_a_common_word_after_a_rank_is_a_surname(extract_en, text: str,
+                                                          name: str) -> None:
+    # occupational surnames are common nouns too, and WordNet lists famous men: the rank
+    # before them, outside spaCy's PERSON entity, makes them a name, the rank no part of it
+    ex = extract_en(text)
+    assert name in [m.name for m in ex.mentions if m.kind == "person"]
+    assert not any(m.kind == "person" and (m.name or "").startswith(("General", "Colonel"))
+                   for m in ex.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "The General Staff met in the morning.",
+    "The General Assembly met in the autumn.",
+])
+def test_persons_a_body_after_a_rank_word_is_no_person(extract_en, text: str) -> None:
+    ex = extract_en(text)
+    assert not [m for m in ex.mentions if m.kind == "person"]

@@ -18,7 +18,7 @@ derived word ("Stalinist"), a plural nationality, a word that is never a name.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.name_variants import in_name_slot, spelling_of
@@ -49,6 +49,16 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
 VERBS_OF_NAMING = frozenset({"named", "called"})
 
 __all__ = ["PLACE_ENTS", "PersonFinder", "PersonFinding", "Run", "_singular"]
+
+
+def _named_apart(rest: Span) -> bool:
+    """The words after a weak title end in a PERSON entity of their own that leaves the title
+    out ("General Miller", "General Secretary Stalin": spaCy tags "Miller", "Stalin"): an
+    occupational surname (Miller, Baker, Cook) is also a common noun, and WordNet lists famous
+    men among its nouns, but a rank is no part of a name; "General Staff", a body, is one
+    entity with its head word or none, never a person."""
+    opens = [t for t in rest if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return bool(opens) and all(t.ent_type_ == "PERSON" for t in rest[opens[0].i - rest.start:])
 
 
 class PersonFinder(PersonEvidence):
@@ -115,7 +125,7 @@ class PersonFinder(PersonEvidence):
             if not len(rest):
                 break
             weak = doc[first].lower_ in lx.WEAK_TITLES
-            if weak and all(self.is_common(t) for t in rest):
+            if weak and all(self.is_common(t) for t in rest) and not _named_apart(rest):
                 break
             title = doc[first].text if title is None or not weak else title
             first += 1
