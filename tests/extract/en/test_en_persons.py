@@ -318,3 +318,19 @@ def test_persons_a_common_word_after_a_rank_is_a_surname(extract_en, text: str,
 def test_persons_a_body_after_a_rank_word_is_no_person(extract_en, text: str) -> None:
     ex = extract_en(text)
     assert not [m for m in ex.mentions if m.kind == "person"]
+
+
+def test_persons_the_head_of_a_roll_line_is_a_person(extract_en) -> None:
+    # an unlisted given name and a surname the tagger reads as a place: the layout names him
+    text = ("Defendants:\n1. Pyotr Sorin - former head of the trust\n"
+            "2. Akmal Ikramov - Uzbek leader\n3. Yusup Rakhmatov - teacher\n")
+    ex = extract_en(text)
+    people = {m.name for m in ex.mentions if m.kind == "person" and m.name}
+    assert {"Akmal Ikramov", "Yusup Rakhmatov"} <= people
+    assert not any(m.kind == "place" and "Ikramov" in m.text for m in ex.mentions)
+
+
+def test_persons_a_roll_line_without_a_role_noun_names_nobody(extract_en) -> None:
+    text = "Places:\n1. Tashkent - capital of the republic\n2. Background - the years 1937-38\n"
+    ex = extract_en(text)
+    assert not [m for m in ex.mentions if m.kind == "person" and m.name]

@@ -26,6 +26,8 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.inclusion import added_to_kind
+from kartoteka.extract.en.roll_roles import ROLE_HEADS
+from kartoteka.extract.roll_lines import roll_line_tail
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 CLOSING_QUOTES = frozenset({"”", '"', "»", "’"})
@@ -182,7 +184,8 @@ def person_leaning_context(head: Token) -> str | None:
     return None
 
 
-__all__ = ["close_apposition", "person_leaning_context", "person_only_context"]
+__all__ = ["close_apposition", "heads_roll_line", "person_leaning_context",
+           "person_only_context"]
 
 
 # Words a post's title spans between its role noun and the name: "Commissar of Justice",
@@ -210,3 +213,16 @@ def after_post_title(doc: Doc, first: int) -> bool:
         k -= 1
         steps += 1
     return False
+
+
+def heads_roll_line(doc: Doc, first: int, last: int) -> bool:
+    """"2. Akmal Ikramov - Uzbek leader": a name at the head of a line (after a number or a
+    bullet), a dash, and a role noun in what the line says of it (a list of defendants, of a
+    body's staff; ``extract.roll_lines``). The layout names the person whatever the tagger
+    made of an unlisted given name and a surname it took for a place."""
+    tail = roll_line_tail(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+    if tail is None:
+        return False
+    words = doc.char_span(*tail, alignment_mode="expand")
+    return words is not None and any(
+        t.lemma_.lower() in ROLE_HEADS or t.lower_ in ROLE_HEADS for t in words)

@@ -19,6 +19,7 @@ from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.person_contexts import (
     after_post_title,
     close_apposition,
+    heads_roll_line,
     person_leaning_context,
     person_only_context,
 )
@@ -301,6 +302,9 @@ class PersonEvidence:
         if self._apposition(doc, run):
             run.strong += 1
             run.reasons.append("apposition")
+        if heads_roll_line(doc, run.first, run.last):
+            run.strong += 1
+            run.reasons.append("roll line")
         role = self._argument_of_human_verb(doc, run) or person_only_context(
             self._head(doc, run)) or (close_apposition(doc, run.first) if single else None)
         if role:
