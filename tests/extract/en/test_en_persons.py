@@ -334,3 +334,29 @@ def test_persons_a_roll_line_without_a_role_noun_names_nobody(extract_en) -> Non
     text = "Places:\n1. Tashkent - capital of the republic\n2. Background - the years 1937-38\n"
     ex = extract_en(text)
     assert not [m for m in ex.mentions if m.kind == "person" and m.name]
+
+
+def test_persons_a_numbered_item_of_a_list_run_into_one_line_heads_its_roll(extract_en) -> None:
+    # a list that lost its line breaks: the item's number opens it, the next number ends it
+    text = ("The defendants were: 10. Pyotr Sorin - former secretary of the trust "
+            "11. Akmal Ikramov - Uzbek leader 12. Yusup Rakhmatov - teacher")
+    ex = extract_en(text)
+    people = {m.name for m in ex.mentions if m.kind == "person" and m.name}
+    assert {"Akmal Ikramov", "Yusup Rakhmatov"} <= people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He married Valentina in 1920.", "Valentina"),
+    ("Sorin married twice: first to Valentina, and second to Alexandra Petrovna.", "Valentina"),
+    ("He was married to Valentina.", "Valentina"),
+])
+def test_persons_whom_one_marries_is_a_person(extract_en, text: str, name: str) -> None:
+    # the small model tags Valentina as a place; a marry verb's object is a person (Levin 36.2)
+    ex = extract_en(text)
+    assert name in [m.name for m in ex.mentions if m.kind == "person"]
+    assert not any(m.kind == "place" and m.text == name for m in ex.mentions)
+
+
+def test_persons_a_place_after_married_and_another_preposition_stays_a_place(extract_en) -> None:
+    ex = extract_en("He moved to Moscow, married in 1920 and lived in Moscow until 1937.")
+    assert not any(m.kind == "person" and m.text == "Moscow" for m in ex.mentions)

@@ -20,6 +20,8 @@ A capitalised common word never passes: the caller keeps the English word-list t
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
@@ -27,7 +29,7 @@ from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.inclusion import added_to_kind
 from kartoteka.extract.en.roll_roles import ROLE_HEADS
-from kartoteka.extract.roll_lines import roll_line_tail
+from kartoteka.extract.roll_lines import DASH, roll_line_tail
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 CLOSING_QUOTES = frozenset({"”", '"', "»", "’"})
@@ -215,12 +217,29 @@ def after_post_title(doc: Doc, first: int) -> bool:
     return False
 
 
+# A numbered item whose list lost its line breaks ("11. A B 12. C D - leader 13. E F"): its
+# number before the name, and the next item's number ending what is said of it.
+_ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\.[ \t]+$")
+_NEXT_ITEM = re.compile(r"\s\d{1,3}\.\s|\n")
+
+
+def _inline_item_tail(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if not _ITEM_NUMBER.search(text, max(0, start - 6), start):
+        return None
+    dash = DASH.match(text, end)
+    if dash is None or dash.end() == end:
+        return None
+    found = _NEXT_ITEM.search(text, dash.end())
+    return dash.end(), found.start() if found else len(text)
+
+
 def heads_roll_line(doc: Doc, first: int, last: int) -> bool:
     """"2. Akmal Ikramov - Uzbek leader": a name at the head of a line (after a number or a
     bullet), a dash, and a role noun in what the line says of it (a list of defendants, of a
     body's staff; ``extract.roll_lines``). The layout names the person whatever the tagger
     made of an unlisted given name and a surname it took for a place."""
-    tail = roll_line_tail(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    tail = roll_line_tail(doc.text, start, end) or _inline_item_tail(doc.text, start, end)
     if tail is None:
         return False
     words = doc.char_span(*tail, alignment_mode="expand")

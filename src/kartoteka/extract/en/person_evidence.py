@@ -52,6 +52,10 @@ HUMAN_OBJECT_VERBS = frozenset({
     "recruit", "kidnap", "assassinate", "murder", "kill", "devour", "purge", "detain",
     "throw", "imprison", "repress", "release", "convict", "condemn", "transfer", "demote",
 })
+# Levin's (1993) marry verbs (36.2): their object is a person whatever the tagger says of it
+# ("married Valentina", which the small model tags as a place; "married first to X").
+MARRY_VERBS = frozenset({"marry", "wed", "divorce"})
+MARRIED = frozenset({"married", "wed", "wedded", "engaged", "betrothed"})
 # Place-like entities need a narrower context than other candidates.
 PLACE_SAFE_SUBJECT_VERBS = frozenset({
     "tell", "say", "explain", "reply", "answer", "recall", "confess", "testify", "marry",
@@ -435,10 +439,13 @@ class PersonEvidence:
             for c in gov.children:  # "Yekaterina was exiled" parsed as an adjective
                 if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in HUMAN_OBJECT_VERBS:
                     return f"passive subject of {c.lemma_.lower()}"
-        if dep == "dobj" and lemma in HUMAN_OBJECT_VERBS and not placey:
+        if dep == "dobj" and lemma in HUMAN_OBJECT_VERBS and (not placey or lemma in MARRY_VERBS):
             return f"object of {lemma}"
         if dep == "pobj":
             prep, noun = gov, gov.head
+            if prep.lower_ == "to" and (noun.lemma_.lower() in MARRY_VERBS
+                                        or noun.lower_ in MARRIED):
+                return "spouse"  # "married first to X", "was married to X" (an adjective)
             if prep.lower_ == "with" and noun.lemma_.lower() in ASSOCIATION_HEADS:
                 return "associate"
             if prep.lower_ in ("for", "to", "of") and noun.lemma_.lower() in lx.SUBORDINATE_ROLES \
