@@ -360,3 +360,23 @@ def test_persons_whom_one_marries_is_a_person(extract_en, text: str, name: str) 
 def test_persons_a_place_after_married_and_another_preposition_stays_a_place(extract_en) -> None:
     ex = extract_en("He moved to Moscow, married in 1920 and lived in Moscow until 1937.")
     assert not any(m.kind == "person" and m.text == "Moscow" for m in ex.mentions)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The estate had belonged to a boyar of Ivan the Terrible.", "Ivan the Terrible"),
+    ("Sorin admired Peter the Great.", "Peter the Great"),
+    ("Ivan Petrov wrote a play about Tsar Ivan the Terrible.", "Ivan the Terrible"),
+])
+def test_persons_an_epithet_after_a_given_name_is_part_of_the_name(extract_en, text: str,
+                                                                   name: str) -> None:
+    # cut at "the", the bare given name would be any Ivan of the text
+    ex = extract_en(text)
+    names = [m.name for m in ex.mentions if m.kind == "person"]
+    assert name in names
+    assert name.split()[0] not in names
+
+
+def test_persons_an_indirect_object_before_the_direct_one_is_no_epithet(extract_en) -> None:
+    ex = extract_en("They awarded Ivan the Order of Lenin.")
+    assert "Ivan" in [m.name for m in ex.mentions if m.kind == "person"]
+    assert not any("Order" in (m.name or "") for m in ex.mentions if m.kind == "person")

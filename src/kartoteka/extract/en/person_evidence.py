@@ -289,6 +289,9 @@ class PersonEvidence:
         if len(toks) > 1 and self.is_given(toks[0]) and toks[1].text[:1].isupper():
             run.strong += 1
             run.reasons.append("given name")
+        if len(toks) == 3 and toks[1].lower_ == "the" and self.is_given(toks[0]):
+            run.strong += 1
+            run.reasons.append("epithet")  # the runs keep "the" only after a given name
         if opens_with_initials(toks) and (not self.is_common(last)
                                           or _russian_surname_shape(last)):
             run.strong += 1  # "M.P. Frinovsky": a person's initials ("U.S. Embassy" is none)

@@ -83,9 +83,26 @@ class PersonFinder(PersonEvidence):
                     j += 2
                 else:
                     break
+            if all(doc[x].lower_.rstrip(".") in _TITLE_WORDS for x in range(i, j - 1)) \
+                    and self._epithet_follows(doc, j - 1, blocked):
+                j += 2  # "Ivan the Terrible", "Peter the Great": the epithet is the name's
             out.extend(self._split(doc, i, j))
             i = j
         return out
+
+    def _epithet_follows(self, doc: Doc, i: int, blocked: set[int]) -> bool:
+        """A given name, "the" and a capitalised adjective or noun that ends the name: a
+        ruler's or saint's epithet (Quirk et al. 1985, §17.93: "Ivan the Terrible", "Catherine
+        the Great"); cut at "the", the bare given name would join any namesake in the text."""
+        k = i + 2
+        if k >= len(doc) or doc[i + 1].lower_ != "the" or k in blocked or i + 1 in blocked:
+            return False
+        word = doc[k]
+        # "gave Ivan the Order of Lenin", "told Anna the truth": an indirect object, then the
+        # direct one
+        return (self.is_given(doc[i]) and doc[i].dep_ != "dative" and word.is_alpha
+                and word.text[:1].isupper() and word.pos_ in ("ADJ", "NOUN", "PROPN") and not self.is_given(word)
+                and not (k + 1 < len(doc) and is_capitalised(doc[k + 1])))
 
     def _name_token(self, tok: Token, blocked: set[int]) -> bool:
         if tok.i not in blocked and COMPACT_INITIALS.fullmatch(tok.text):
@@ -131,8 +148,9 @@ class PersonFinder(PersonEvidence):
             first += 1
         parts: list[Run] = []
         start = first
+        epithet = last - first == 3 and self._epithet_follows(doc, first, set())
         for k in range(first, last):
-            if doc[k].lower_ in lx.NEVER_PERSONS and not (
+            if doc[k].lower_ in lx.NEVER_PERSONS and not (epithet and k > first) and not (
                     k == first and _month_as_given_name(doc[k]) and self.is_given(doc[k])):
                 if k > start:
                     parts.append(Run(start, k))
