@@ -101,7 +101,8 @@ class PersonFinder(PersonEvidence):
         # "gave Ivan the Order of Lenin", "told Anna the truth": an indirect object, then the
         # direct one
         return (self.is_given(doc[i]) and doc[i].dep_ != "dative" and word.is_alpha
-                and word.text[:1].isupper() and word.pos_ in ("ADJ", "NOUN", "PROPN") and not self.is_given(word)
+                and word.text[:1].isupper() and word.pos_ in ("ADJ", "NOUN", "PROPN")
+                and not self.is_given(word)
                 and not (k + 1 < len(doc) and is_capitalised(doc[k + 1])))
 
     def _name_token(self, tok: Token, blocked: set[int]) -> bool:
