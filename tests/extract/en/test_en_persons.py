@@ -380,3 +380,16 @@ def test_persons_an_indirect_object_before_the_direct_one_is_no_epithet(extract_
     ex = extract_en("They awarded Ivan the Order of Lenin.")
     assert "Ivan" in [m.name for m in ex.mentions if m.kind == "person"]
     assert not any("Order" in (m.name or "") for m in ex.mentions if m.kind == "person")
+
+
+def test_persons_a_surname_in_brackets_after_a_role_is_its_holder(extract_en) -> None:
+    # the tagger reads "the Comintern (Piatnitsky" as one body; the bracket names the leader
+    ex = extract_en("It turned out that one of the leaders of the Comintern (Piatnitsky, "
+                    "if I remember rightly) had called him.")
+    assert "Piatnitsky" in [m.name for m in ex.mentions if m.kind == "person"]
+
+
+def test_persons_a_place_in_brackets_after_a_role_stays_a_place(extract_en) -> None:
+    ex = extract_en("The head of the department (Moscow) signed. "
+                    "The history of the Comintern (Moscow, 1969) is long.")
+    assert not [m for m in ex.mentions if m.kind == "person" and m.text == "Moscow"]

@@ -186,7 +186,7 @@ def person_leaning_context(head: Token) -> str | None:
     return None
 
 
-__all__ = ["close_apposition", "heads_roll_line", "person_leaning_context",
+__all__ = ["bracket_after_role", "close_apposition", "heads_roll_line", "person_leaning_context",
            "person_only_context"]
 
 
@@ -245,3 +245,23 @@ def heads_roll_line(doc: Doc, first: int, last: int) -> bool:
     words = doc.char_span(*tail, alignment_mode="expand")
     return words is not None and any(
         t.lemma_.lower() in ROLE_HEADS or t.lower_ in ROLE_HEADS for t in words)
+
+
+def bracket_after_role(doc: Doc, first: int, last: int) -> bool:
+    """"one of the leaders of the Comintern (X, if I remember rightly)", "his deputy (X)": a
+    name opening a bracket right after a phrase whose head, or the noun its *of* phrases hang
+    from, is a role noun: the holder, in a non-restrictive apposition (Quirk et al. 1985,
+    §17.65), whatever the tagger made of the bracket."""
+    if first < 2 or doc[first - 1].text != "(" or last >= len(doc) or \
+            doc[last].text not in (")", ","):
+        return False
+    # from the phrase before the bracket, or from the name where the parser hung the phrase's
+    # last noun on it ("of the Comintern (X": X the object of "of", Comintern its modifier)
+    for tok in (doc[first - 2], doc[first]):
+        for _ in range(4):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.ROLE_NOUNS:
+                return True
+            if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+                break
+            tok = tok.head.head
+    return False

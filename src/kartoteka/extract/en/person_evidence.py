@@ -18,6 +18,7 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.person_contexts import (
     after_post_title,
+    bracket_after_role,
     close_apposition,
     heads_roll_line,
     person_leaning_context,
@@ -336,6 +337,9 @@ class PersonEvidence:
         elif last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
                 and last.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS:
             run.medium -= 2  # "the Liubotyn rail junction": a modifier of a thing
+        if bracket_after_role(doc, run.first, run.last):
+            run.medium += 1
+            run.reasons.append("in brackets after a role")
         leaning = person_leaning_context(self._head(doc, run))
         if leaning:
             run.medium += 1
