@@ -393,3 +393,18 @@ def test_persons_a_place_in_brackets_after_a_role_stays_a_place(extract_en) -> N
     ex = extract_en("The head of the department (Moscow) signed. "
                     "The history of the Comintern (Moscow, 1969) is long.")
     assert not [m for m in ex.mentions if m.kind == "person" and m.text == "Moscow"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lapshin was found dead in a ditch.",
+    "Lapshin was found murdered in his flat.",
+])
+def test_persons_one_found_dead_is_a_person(extract_en, text: str) -> None:
+    # a sentence's first word gets no credit from the tagger; being found dead is a person's
+    ex = extract_en(text)
+    assert "Lapshin" in [m.name for m in ex.mentions if m.kind == "person"]
+
+
+def test_persons_a_thing_found_in_a_state_is_no_person(extract_en) -> None:
+    ex = extract_en("The Kazan was found abandoned. The Pravda was found torn.")
+    assert not [m for m in ex.mentions if m.kind == "person"]

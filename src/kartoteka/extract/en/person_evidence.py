@@ -442,6 +442,11 @@ class PersonEvidence:
                 return f"subject of {lemma}"
         if dep == "nsubjpass" and lemma in HUMAN_OBJECT_VERBS:
             return f"passive subject of {lemma}"
+        if dep == "nsubjpass" and lemma == "find" and any(  # "X was found dead", "… murdered"
+                c.dep_ in ("oprd", "xcomp", "acomp") and (c.lemma_.lower() == "dead"
+                                                        or c.lemma_.lower() in HUMAN_OBJECT_VERBS)
+                for c in gov.children):
+            return "found dead"
         if dep == "nsubj" and lemma == "be":
             for c in gov.children:  # "Yekaterina was exiled" parsed as an adjective
                 if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in HUMAN_OBJECT_VERBS:
