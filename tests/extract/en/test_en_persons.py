@@ -398,6 +398,7 @@ def test_persons_a_place_in_brackets_after_a_role_stays_a_place(extract_en) -> N
 @pytest.mark.parametrize("text", [
     "Lapshin was found dead in a ditch.",
     "Lapshin was found murdered in his flat.",
+    "Lapshin was found guilty of espionage.",
 ])
 def test_persons_one_found_dead_is_a_person(extract_en, text: str) -> None:
     # a sentence's first word gets no credit from the tagger; being found dead is a person's

@@ -442,8 +442,8 @@ class PersonEvidence:
                 return f"subject of {lemma}"
         if dep == "nsubjpass" and lemma in HUMAN_OBJECT_VERBS:
             return f"passive subject of {lemma}"
-        if dep == "nsubjpass" and lemma == "find" and any(  # "X was found dead", "… murdered"
-                c.dep_ in ("oprd", "xcomp", "acomp") and (c.lemma_.lower() == "dead"
+        if dep == "nsubjpass" and lemma == "find" and any(  # "X was found dead", "… guilty"
+                c.dep_ in ("oprd", "xcomp", "acomp") and (c.lemma_.lower() in ("dead", "guilty")
                                                         or c.lemma_.lower() in HUMAN_OBJECT_VERBS)
                 for c in gov.children):
             return "found dead"
