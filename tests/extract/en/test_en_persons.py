@@ -409,3 +409,20 @@ def test_persons_one_found_dead_is_a_person(extract_en, text: str) -> None:
 def test_persons_a_thing_found_in_a_state_is_no_person(extract_en) -> None:
     ex = extract_en("The Kazan was found abandoned. The Pravda was found torn.")
     assert not [m for m in ex.mentions if m.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Tukhachevsky Case was fabricated in 1937.", "Tukhachevsky"),
+    ("Sorin testified in the Pyatakov Trial.", "Pyatakov"),
+    ("The Kirov Affair began in 1934.", "Kirov"),
+])
+def test_persons_a_capitalised_case_noun_is_no_part_of_the_name(extract_en, text: str,
+                                                                 name: str) -> None:
+    ex = extract_en(text)
+    assert name in [m.name for m in ex.mentions if m.kind == "person"]
+    assert not any(m.kind == "person" and " " in (m.name or "") for m in ex.mentions)
+
+
+def test_persons_a_case_noun_alone_names_nobody(extract_en) -> None:
+    ex = extract_en("He reopened the Case. The Trial began in March.")
+    assert not [m for m in ex.mentions if m.kind == "person"]

@@ -330,10 +330,10 @@ class PersonEvidence:
                                                          or low in lower_words)):
                 run.medium += 2
                 run.reasons.append("spacy PERSON")
-        if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
-                and last.head.lemma_.lower() in CASE_NOUNS and self.surname_shaped(last):
+        if last.dep_ == "compound" and last.head.lower_ in CASE_NOUNS and (
+                last.head.pos_ == "NOUN" or last.head.i == run.last) and self.surname_shaped(last):
             run.medium += 1  # "the Tukhachevsky case": a case named after its accused
-            run.reasons.append(f"names a {last.head.lemma_.lower()}")
+            run.reasons.append(f"names a {last.head.lower_}")
         elif last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
                 and last.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS:
             run.medium -= 2  # "the Liubotyn rail junction": a modifier of a thing

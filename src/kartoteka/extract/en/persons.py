@@ -25,6 +25,7 @@ from kartoteka.extract.en.name_variants import in_name_slot, spelling_of
 from kartoteka.extract.en.person_contexts import after_post_title
 from kartoteka.extract.en.person_evidence import (
     _TITLE_WORDS,
+    CASE_NOUNS,
     COMPACT_INITIALS,
     NON_NAME_ENTS,
     PARTICLES,
@@ -151,7 +152,10 @@ class PersonFinder(PersonEvidence):
         start = first
         epithet = last - first == 3 and self._epithet_follows(doc, first, set())
         for k in range(first, last):
-            if doc[k].lower_ in lx.NEVER_PERSONS and not (epithet and k > first) and not (
+            # "the Sorokin Case": the case noun is no part of the name it follows
+            case_noun = k == last - 1 > first and doc[k].lower_ in CASE_NOUNS
+            if (doc[k].lower_ in lx.NEVER_PERSONS or case_noun) and not (epithet and k > first) \
+                    and not (
                     k == first and _month_as_given_name(doc[k]) and self.is_given(doc[k])):
                 if k > start:
                     parts.append(Run(start, k))
