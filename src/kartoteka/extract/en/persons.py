@@ -21,23 +21,23 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en.name_shapes import (
+    COMPACT_INITIALS,
+    is_capitalised,
+    opens_with_initials,
+    russian_surname_shape,
+)
 from kartoteka.extract.en.name_variants import in_name_slot, spelling_of
 from kartoteka.extract.en.person_contexts import after_post_title
 from kartoteka.extract.en.person_evidence import (
     _TITLE_WORDS,
-    CASE_NOUNS,
-    COMPACT_INITIALS,
     NON_NAME_ENTS,
-    PARTICLES,
     PLACE_ENTS,
     PersonEvidence,
     PersonFinding,
     Run,
     _month_as_given_name,
-    _russian_surname_shape,
     _singular,
-    is_capitalised,
-    opens_with_initials,
 )
 
 # Closed word classes (Universal Dependencies): a capitalised one only starts a sentence.
@@ -79,7 +79,7 @@ class PersonFinder(PersonEvidence):
                 if self._name_token(tok, blocked):
                     j += 1
                 elif j + 1 < n and self._name_token(doc[j + 1], blocked) and (
-                        tok.lower_ in PARTICLES or (tok.text == "-" and not tok.whitespace_
+                        tok.lower_ in lx.PARTICLES or (tok.text == "-" and not tok.whitespace_
                                                     and not doc[j - 1].whitespace_)):
                     j += 2
                 else:
@@ -153,7 +153,7 @@ class PersonFinder(PersonEvidence):
         epithet = last - first == 3 and self._epithet_follows(doc, first, set())
         for k in range(first, last):
             # "the Sorokin Case": the case noun is no part of the name it follows
-            case_noun = k == last - 1 > first and doc[k].lower_ in CASE_NOUNS
+            case_noun = k == last - 1 > first and doc[k].lower_ in lx.CASE_NOUNS
             if (doc[k].lower_ in lx.NEVER_PERSONS or case_noun) and not (epithet and k > first) \
                     and not (
                     k == first and _month_as_given_name(doc[k]) and self.is_given(doc[k])):
@@ -259,7 +259,7 @@ class PersonFinder(PersonEvidence):
             for run in runs:
                 key = run.key(doc)
                 if run.veto == "place elsewhere" and key not in hard and self._listed_with(
-                        doc, run, known) and _russian_surname_shape(doc[run.last - 1]):
+                        doc, run, known) and russian_surname_shape(doc[run.last - 1]):
                     run.veto = None  # "the names of Zinoviev and Kamenev": listed with a person
                 if self.accepted(run) or run.veto not in (None, "cyrillic word"):
                     continue
@@ -277,7 +277,7 @@ class PersonFinder(PersonEvidence):
                 elif self._listed_with(doc, run, known) and (
                         not self.is_common(doc[run.last - 1])
                         or self.surname_shaped(doc[run.last - 1])
-                        or _russian_surname_shape(doc[run.last - 1])):
+                        or russian_surname_shape(doc[run.last - 1])):
                     # A surname shape in a list of people is a person even if spaCy saw a place.
                     if self.surname_shaped(doc[run.last - 1]):
                         run.strong += 1
