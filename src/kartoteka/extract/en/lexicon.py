@@ -282,3 +282,49 @@ def given_names() -> frozenset[str]:
             seen = countries.setdefault(name, set())
             seen.update(i for i in _EUROPEAN if i < len(columns) and columns[i].strip())
     return frozenset(n for n, seen in countries.items() if len(seen) >= MIN_COUNTRIES)
+
+
+# Words person_evidence.py weighs a capitalised run by.
+# Lower-case words inside a name. "dze" (son) and "asuli" (daughter) follow the father's name in
+# the genitive in a Georgian patronymic, "Lavrenti Pavles dze Beria" (Georgian grammars, e.g.
+# Hewitt's Georgian: A Structural Reference Grammar, on personal names).
+PARTICLES = frozenset({"de", "von", "van", "der", "den", "ibn", "bin", "la", "le", "du", "y",
+                       "dze", "asuli"})
+# Verbs whose subject is a person (or a group of people).
+HUMAN_SUBJECT_VERBS = frozenset({
+    "tell", "say", "explain", "reply", "answer", "ask", "write", "recall", "remember",
+    "confess", "testify", "marry", "love", "die", "defect", "flee", "study", "graduate",
+    "volunteer", "desert", "emigrate", "mention", "complain", "admit", "think", "believe",
+    "weep", "cry", "shout", "whisper", "exclaim", "declare", "insist", "hope", "fear",
+    "worry", "laugh", "smile", "resign", "serve", "work", "join", "command", "lead",
+    "head", "become", "denounce", "inform", "interrogate", "torture", "sign", "assist",
+    "help", "befriend", "visit", "meet", "learn", "know", "understand", "decide",
+})
+# Verbs whose object (or passive subject) is a person.
+HUMAN_OBJECT_VERBS = frozenset({
+    "arrest", "shoot", "execute", "liquidate", "sentence", "appoint", "dismiss",
+    "rehabilitate", "interrogate", "torture", "marry", "assist", "help", "befriend",
+    "denounce", "replace", "succeed", "bear", "exile", "deport", "expel", "promote",
+    "recruit", "kidnap", "assassinate", "murder", "kill", "devour", "purge", "detain",
+    "throw", "imprison", "repress", "release", "convict", "condemn", "transfer", "demote",
+})
+# Levin's (1993) marry verbs (36.2): their object is a person whatever the tagger says of it
+# ("married Valentina", which the small model tags as a place; "married first to X").
+MARRY_VERBS = frozenset({"marry", "wed", "divorce"})
+MARRIED = frozenset({"married", "wed", "wedded", "engaged", "betrothed"})
+# Place-like entities need a narrower context than other candidates.
+PLACE_SAFE_SUBJECT_VERBS = frozenset({
+    "tell", "say", "explain", "reply", "answer", "recall", "confess", "testify", "marry",
+    "die", "defect", "work", "serve", "assist", "help", "mention",
+})
+ASSOCIATION_HEADS = frozenset({"relationship", "relations", "friendship", "friends", "ties",
+                               "acquaintance", "contact", "collaboration", "correspondence"})
+
+
+# Complex prepositions of position (Quirk et al. §9.10–9.11) whose noun is also a place noun.
+COMPLEX_PREPOSITIONS = frozenset({("in", "front"), ("on", "top"), ("at", "side")})
+# Nouns of a legal case or an affair named after the person at its centre ("the Tukhachevsky
+# case", "the Kirov affair"; Oxford: case n. 4, affair n. 3).
+CASE_NOUNS = frozenset({"case", "affair", "tragedy", "trial", "file", "dossier"})
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december"})

@@ -9,16 +9,23 @@ a surname shape, a list with a known person) are counted on a ``Run``; vetoes co
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
+from kartoteka.extract.en.name_shapes import (
+    ascii_fold,
+    opens_with_initials,
+    patronymic_shape,
+    russian_surname_shape,
+)
 from kartoteka.extract.en.person_contexts import (
     after_post_title,
+    bracket_after_role,
     close_apposition,
+    heads_roll_line,
     person_leaning_context,
     person_only_context,
 )
@@ -28,56 +35,16 @@ from kartoteka.names.script import is_cyrillic
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                            "QUANTITY", "LAW", "LANGUAGE"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-# Lower-case words inside a name. "dze" (son) and "asuli" (daughter) follow the father's name in
-# the genitive in a Georgian patronymic, "Lavrenti Pavles dze Beria" (Georgian grammars, e.g.
-# Hewitt's Georgian: A Structural Reference Grammar, on personal names).
-PARTICLES = frozenset({"de", "von", "van", "der", "den", "ibn", "bin", "la", "le", "du", "y",
-                       "dze", "asuli"})
-# Verbs whose subject is a person (or a group of people).
-HUMAN_SUBJECT_VERBS = frozenset({
-    "tell", "say", "explain", "reply", "answer", "ask", "write", "recall", "remember",
-    "confess", "testify", "marry", "love", "die", "defect", "flee", "study", "graduate",
-    "volunteer", "desert", "emigrate", "mention", "complain", "admit", "think", "believe",
-    "weep", "cry", "shout", "whisper", "exclaim", "declare", "insist", "hope", "fear",
-    "worry", "laugh", "smile", "resign", "serve", "work", "join", "command", "lead",
-    "head", "become", "denounce", "inform", "interrogate", "torture", "sign", "assist",
-    "help", "befriend", "visit", "meet", "learn", "know", "understand", "decide",
-})
-# Verbs whose object (or passive subject) is a person.
-HUMAN_OBJECT_VERBS = frozenset({
-    "arrest", "shoot", "execute", "liquidate", "sentence", "appoint", "dismiss",
-    "rehabilitate", "interrogate", "torture", "marry", "assist", "help", "befriend",
-    "denounce", "replace", "succeed", "bear", "exile", "deport", "expel", "promote",
-    "recruit", "kidnap", "assassinate", "murder", "kill", "devour", "purge", "detain",
-    "throw", "imprison", "repress", "release", "convict", "condemn", "transfer", "demote",
-})
-# Place-like entities need a narrower context than other candidates.
-PLACE_SAFE_SUBJECT_VERBS = frozenset({
-    "tell", "say", "explain", "reply", "answer", "recall", "confess", "testify", "marry",
-    "die", "defect", "work", "serve", "assist", "help", "mention",
-})
-ASSOCIATION_HEADS = frozenset({"relationship", "relations", "friendship", "friends", "ties",
-                               "acquaintance", "contact", "collaboration", "correspondence"})
-
-
-# Complex prepositions of position (Quirk et al. §9.10–9.11) whose noun is also a place noun.
-COMPLEX_PREPOSITIONS = frozenset({("in", "front"), ("on", "top"), ("at", "side")})
-# Nouns of a legal case or an affair named after the person at its centre ("the Tukhachevsky
-# case", "the Kirov affair"; Oxford: case n. 4, affair n. 3).
-CASE_NOUNS = frozenset({"case", "affair", "tragedy", "trial", "file", "dossier"})
-
 
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in lx.TITLES)
-MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                         "august", "september", "october", "november", "december"})
 
 
 def _month_as_given_name(tok: Token) -> bool:
     """"August Kork": a month word before a capitalised name that is no date."""
-    if tok.lower_ not in MONTH_NAMES or tok.i + 1 >= len(tok.doc):
+    if tok.lower_ not in lx.MONTH_NAMES or tok.i + 1 >= len(tok.doc):
         return False
     nxt = tok.doc[tok.i + 1]
-    return (nxt.text[:1].isupper() and nxt.is_alpha and nxt.lower_ not in MONTH_NAMES
+    return (nxt.text[:1].isupper() and nxt.is_alpha and nxt.lower_ not in lx.MONTH_NAMES
             and not (tok.i > 0 and tok.doc[tok.i - 1].like_num))
 
 
@@ -134,58 +101,6 @@ def _tag_spilled_over_dash(doc: Doc, first: int) -> bool:
     return any(t.is_punct and t.text in DASHES for t in doc[max(k, 0):first])
 
 
-def _russian_surname_shape(tok: Token) -> bool:
-    """A capitalised word with a Russian surname suffix (-ov, -ev, -in, -sky, …; the
-    suffixes of Unbegaun's *Russian Surnames*), long enough not to be an English noun."""
-    low = tok.lower_
-    if not tok.text[:1].isupper() or tok.is_sent_start:
-        return False
-    return (len(low) >= 6 and low.endswith(lx.SLAVIC_SURNAME_SUFFIXES)) or (
-        len(low) >= 7 and low.endswith(("in", "yn")))
-
-
-# Endings of Russian patronymics in English spelling (-ovich, -evich, -ovna, -evna, -ichna, and
-# the German -owitsch): Unbegaun, Russian Surnames, on patronymics.
-PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "owitsch", "ewitsch", "ovna", "evna",
-                      "ichna", "inichna")
-
-
-def _patronymic_shape(tok: Token) -> bool:
-    low = tok.lower_
-    return tok.text[:1].isupper() and len(low) >= 7 and low.endswith(PATRONYMIC_ENDINGS)
-
-
-def _ascii(word: str) -> str:
-    """"józef" -> "jozef": the name dictionary spells many names without diacritics."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-
-
-# Initials run together in one token: "N.I.", "G.G.", "A.Ya." (a two-letter initial stands
-# for one Cyrillic letter in BGN/PCGN and ALA-LC romanisation: Ya, Yu, Kh, Zh, Sh, Ch).
-COMPACT_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){2,3}")
-_ONE_INITIAL = re.compile(r"[A-Z][a-z]?\.")
-
-
-def opens_with_initials(toks: Span | list[Token]) -> bool:
-    """Whether a run is two or more initials and a word: "N.I. Yezhov", "N. I. Yezhov"."""
-    toks = list(toks)
-    if len(toks) < 2 or not toks[-1].text[:1].isupper():
-        return False
-    if COMPACT_INITIALS.fullmatch(toks[0].text):
-        return True
-    return len(toks) > 2 and all(_ONE_INITIAL.fullmatch(t.text) for t in toks[:2])
-
-
-def is_capitalised(tok: Token) -> bool:
-    text = tok.text
-    if not text[:1].isupper():
-        return False
-    if len(text) == 2 and text[1] == "." and text[0].isalpha():
-        return True  # an initial
-    return text.replace("-", "").replace("'", "").isalpha()
-
-
-
 class PersonEvidence:
     """Word tests and the evidence of one run; built once per pipeline with the model's
     English word list and a given-name dictionary."""
@@ -201,7 +116,7 @@ class PersonEvidence:
 
     def is_given(self, tok: Token) -> bool:
         low = tok.lower_
-        return low in self.given_names or _ascii(low) in self.given_names or bool(
+        return low in self.given_names or ascii_fold(low) in self.given_names or bool(
             given_name_groups(tok.text))
 
     def given_names_ok(self, tok: Token) -> bool:
@@ -284,11 +199,14 @@ class PersonEvidence:
         if len(toks) > 1 and self.is_given(toks[0]) and toks[1].text[:1].isupper():
             run.strong += 1
             run.reasons.append("given name")
+        if len(toks) == 3 and toks[1].lower_ == "the" and self.is_given(toks[0]):
+            run.strong += 1
+            run.reasons.append("epithet")  # the runs keep "the" only after a given name
         if opens_with_initials(toks) and (not self.is_common(last)
-                                          or _russian_surname_shape(last)):
+                                          or russian_surname_shape(last)):
             run.strong += 1  # "M.P. Frinovsky": a person's initials ("U.S. Embassy" is none)
             run.reasons.append("initials")
-        if len(toks) > 2 and not self.is_common(toks[0]) and _patronymic_shape(toks[1]) \
+        if len(toks) > 2 and not self.is_common(toks[0]) and patronymic_shape(toks[1]) \
                 and toks[-1].text[:1].isupper():
             run.strong += 1  # given name, patronymic, surname: a Russian full name
             run.reasons.append("patronymic")
@@ -301,6 +219,9 @@ class PersonEvidence:
         if self._apposition(doc, run):
             run.strong += 1
             run.reasons.append("apposition")
+        if heads_roll_line(doc, run.first, run.last):
+            run.strong += 1
+            run.reasons.append("roll line")
         role = self._argument_of_human_verb(doc, run) or person_only_context(
             self._head(doc, run)) or (close_apposition(doc, run.first) if single else None)
         if role:
@@ -312,19 +233,22 @@ class PersonEvidence:
         ents = set() if _tag_spilled_over_dash(doc, run.first) else {t.ent_type_ for t in toks}
         # WordNet lists famous Russians ("bukharin", "kirov"): a Russian surname's shape
         # outweighs its being in the English word list.
-        all_common = all(self.is_common(t) and not _russian_surname_shape(t) for t in toks)
+        all_common = all(self.is_common(t) and not russian_surname_shape(t) for t in toks)
         if ents == {"PERSON"} or (last.ent_type_ == "PERSON" and "given name" in run.reasons):
             if not (single and self.is_common(last) and (last.is_sent_start
                                                          or low in lower_words)):
                 run.medium += 2
                 run.reasons.append("spacy PERSON")
-        if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
-                and last.head.lemma_.lower() in CASE_NOUNS and self.surname_shaped(last):
+        if last.dep_ == "compound" and last.head.lower_ in lx.CASE_NOUNS and (
+                last.head.pos_ == "NOUN" or last.head.i == run.last) and self.surname_shaped(last):
             run.medium += 1  # "the Tukhachevsky case": a case named after its accused
-            run.reasons.append(f"names a {last.head.lemma_.lower()}")
+            run.reasons.append(f"names a {last.head.lower_}")
         elif last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
                 and last.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS:
             run.medium -= 2  # "the Liubotyn rail junction": a modifier of a thing
+        if bracket_after_role(doc, run.first, run.last):
+            run.medium += 1
+            run.reasons.append("in brackets after a role")
         leaning = person_leaning_context(self._head(doc, run))
         if leaning:
             run.medium += 1
@@ -363,7 +287,7 @@ class PersonEvidence:
             return "ordinal"
         if p1.lower_ == "of" and p2 is not None and p2.lemma_.lower() in lx.PLACE_HEADS and \
                 p2.lower_ not in tr.NOUN_TRIGGERS:  # "the shooting of X" is X's execution
-            if p2.i > 0 and (doc[p2.i - 1].lower_, p2.lower_) in COMPLEX_PREPOSITIONS:
+            if p2.i > 0 and (doc[p2.i - 1].lower_, p2.lower_) in lx.COMPLEX_PREPOSITIONS:
                 return "place hint"  # "in front of X": said of people as much as of places
             return "place"
         if p1.text.islower() and p1.lemma_.lower() in lx.PLACE_HEADS:
@@ -422,20 +346,29 @@ class PersonEvidence:
             dep, gov = gov.dep_, gov.head
         lemma = gov.lemma_.lower()
         if dep == "nsubj":
-            verbs = PLACE_SAFE_SUBJECT_VERBS if placey else HUMAN_SUBJECT_VERBS
+            verbs = lx.PLACE_SAFE_SUBJECT_VERBS if placey else lx.HUMAN_SUBJECT_VERBS
             if lemma in verbs:
                 return f"subject of {lemma}"
-        if dep == "nsubjpass" and lemma in HUMAN_OBJECT_VERBS:
+        if dep == "nsubjpass" and lemma in lx.HUMAN_OBJECT_VERBS:
             return f"passive subject of {lemma}"
+        if dep == "nsubjpass" and lemma == "find" and any(  # "X was found dead", "… guilty"
+                c.dep_ in ("oprd", "xcomp", "acomp") and (c.lemma_.lower() in ("dead", "guilty")
+                    or c.lemma_.lower() in lx.HUMAN_OBJECT_VERBS)
+                for c in gov.children):
+            return "found dead"
         if dep == "nsubj" and lemma == "be":
             for c in gov.children:  # "Yekaterina was exiled" parsed as an adjective
-                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in HUMAN_OBJECT_VERBS:
+                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lx.HUMAN_OBJECT_VERBS:
                     return f"passive subject of {c.lemma_.lower()}"
-        if dep == "dobj" and lemma in HUMAN_OBJECT_VERBS and not placey:
+        if dep == "dobj" and lemma in lx.HUMAN_OBJECT_VERBS and (
+                not placey or lemma in lx.MARRY_VERBS):
             return f"object of {lemma}"
         if dep == "pobj":
             prep, noun = gov, gov.head
-            if prep.lower_ == "with" and noun.lemma_.lower() in ASSOCIATION_HEADS:
+            if prep.lower_ == "to" and (noun.lemma_.lower() in lx.MARRY_VERBS
+                                        or noun.lower_ in lx.MARRIED):
+                return "spouse"  # "married first to X", "was married to X" (an adjective)
+            if prep.lower_ == "with" and noun.lemma_.lower() in lx.ASSOCIATION_HEADS:
                 return "associate"
             if prep.lower_ in ("for", "to", "of") and noun.lemma_.lower() in lx.SUBORDINATE_ROLES \
                     and noun.pos_ == "NOUN":

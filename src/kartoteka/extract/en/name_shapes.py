@@ -1,0 +1,64 @@
+"""The shape of a token that may be part of an English-spelled name: initials run together,
+a Russian surname's or patronymic's ending, capitalisation (person_evidence.py's and persons.py's
+word tests).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.tokens import Span, Token
+
+from kartoteka.extract.en import lexicon as lx
+
+
+def russian_surname_shape(tok: Token) -> bool:
+    """A capitalised word with a Russian surname suffix (-ov, -ev, -in, -sky, …; the
+    suffixes of Unbegaun's *Russian Surnames*), long enough not to be an English noun."""
+    low = tok.lower_
+    if not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    return (len(low) >= 6 and low.endswith(lx.SLAVIC_SURNAME_SUFFIXES)) or (
+        len(low) >= 7 and low.endswith(("in", "yn")))
+
+
+# Endings of Russian patronymics in English spelling (-ovich, -evich, -ovna, -evna, -ichna, and
+# the German -owitsch): Unbegaun, Russian Surnames, on patronymics.
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "owitsch", "ewitsch", "ovna", "evna",
+                      "ichna", "inichna")
+
+
+def patronymic_shape(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.text[:1].isupper() and len(low) >= 7 and low.endswith(PATRONYMIC_ENDINGS)
+
+
+def ascii_fold(word: str) -> str:
+    """"józef" -> "jozef": the name dictionary spells many names without diacritics."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+# Initials run together in one token: "N.I.", "G.G.", "A.Ya." (a two-letter initial stands
+# for one Cyrillic letter in BGN/PCGN and ALA-LC romanisation: Ya, Yu, Kh, Zh, Sh, Ch).
+COMPACT_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){2,3}")
+ONE_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def opens_with_initials(toks: Span | list[Token]) -> bool:
+    """Whether a run is two or more initials and a word: "N.I. Yezhov", "N. I. Yezhov"."""
+    toks = list(toks)
+    if len(toks) < 2 or not toks[-1].text[:1].isupper():
+        return False
+    if COMPACT_INITIALS.fullmatch(toks[0].text):
+        return True
+    return len(toks) > 2 and all(ONE_INITIAL.fullmatch(t.text) for t in toks[:2])
+
+
+def is_capitalised(tok: Token) -> bool:
+    text = tok.text
+    if not text[:1].isupper():
+        return False
+    if len(text) == 2 and text[1] == "." and text[0].isalpha():
+        return True  # an initial
+    return text.replace("-", "").replace("'", "").isalpha()
