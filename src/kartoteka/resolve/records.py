@@ -7,6 +7,9 @@ a key that knows transliteration (Ежов and Yezhov share one) is what blockin
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -253,9 +256,13 @@ def person_row(profile: Profile, parts: NameParts | None = None) -> dict[str, An
                     strict=True))
 
 
-def _row_values(profile: Profile, parts: NameParts) -> tuple[Any, ...]:
-    """A person's linkage record as values in PERSON_COLUMNS order."""
-    surname = _surname_columns(tuple(_surname_forms(profile)))
+def _row_values(profile: Profile, parts: NameParts,
+                surnames: Mapping[tuple[str, ...], tuple[Any, ...]] | None = None,
+                ) -> tuple[Any, ...]:
+    """A person's linkage record as values in PERSON_COLUMNS order (``surnames``: the surname
+    columns by forms, computed before, else here)."""
+    forms = tuple(_surname_forms(profile))
+    surname = surnames[forms] if surnames is not None else _surname_columns(forms)
     given = _given_columns(parts.given, parts.patronymic, parts.other_given)
     return (
         profile.key, *surname, *given,
@@ -320,8 +327,10 @@ def record_columns(
     hundreds of megabytes, which Python, its heap fragmented, keeps past the scoring; as
     columns they take a list per column, the rows passing through as tuples that share their
     values with the columns."""
+    profiles = list(profiles)
+    surnames = _surname_table(profiles)
     rows = [_row_values(profile, parts[profile.key] if parts is not None
-                        else name_parts(profile)) for profile in profiles]
+                        else name_parts(profile), surnames) for profile in profiles]
     columns: dict[str, list[Any]] = {name: [] for name in PERSON_COLUMNS}
     if rows:
         columns = dict(zip(PERSON_COLUMNS, (list(values) for values in zip(*rows, strict=True)),
@@ -329,6 +338,47 @@ def record_columns(
     del rows
     bound_block_columns(columns)
     return columns
+
+
+# From this many distinct surname forms on, their columns (the readings and keys of every form,
+# most of the time of building a long list's records) are computed half in a forked process
+# and half here: the scoring database uses both cores, and so may this step. Below it the fork
+# costs more than it spares.
+PARALLEL_MIN_FORMS = 10_000
+
+
+def _can_fork() -> bool:
+    """A fork is safe and useful: two cores or more, no other thread (a fork copies none, and
+    a lock one holds would stay held in the child) and not inside a daemonic process (which
+    multiprocessing forbids to have children: a pool's worker)."""
+    return ((os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods()
+            and not multiprocessing.current_process().daemon)
+
+
+def _surname_rows(forms: list[tuple[str, ...]]) -> list[tuple[Any, ...]]:
+    return [_surname_columns(f) for f in forms]
+
+
+def _surname_table(
+    profiles: list[Profile], min_forms: int | None = None,
+) -> dict[tuple[str, ...], tuple[Any, ...]] | None:
+    """The surname columns of every distinct surname form of ``profiles``, half computed in a
+    forked process; None (each row computes its own, memoised) when they are fewer than
+    ``min_forms`` (PARALLEL_MIN_FORMS) or no fork is safe. The columns are the same either way
+    (tested)."""
+    min_forms = PARALLEL_MIN_FORMS if min_forms is None else min_forms
+    if len(profiles) < min_forms or not _can_fork():
+        return None
+    distinct = list(dict.fromkeys(tuple(_surname_forms(p)) for p in profiles))
+    if len(distinct) < min_forms:
+        return None
+    half = len(distinct) // 2
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        theirs = pool.apply_async(_surname_rows, (distinct[half:],))
+        mine = _surname_rows(distinct[:half])
+        mine.extend(theirs.get())
+    return dict(zip(distinct, mine, strict=True))
 
 
 def forget_name_columns() -> None:
