@@ -212,7 +212,7 @@ def test_records_surname_table_forked_gives_the_plain_columns(
     monkeypatch.setattr(records, "PARALLEL_MIN_FORMS", 2)
     records.forget_name_columns()  # the forked half must compute its forms, not find them
     table = records._surname_table(profiles)
-    if not records._can_fork():
+    if not records.can_fork():
         pytest.skip("no fork here (one core or a daemonic process)")
     assert table is not None and len(table) == len(surnames) + 1
     for forms, columns in table.items():

@@ -7,9 +7,6 @@ a key that knows transliteration (Ежов and Yezhov share one) is what blockin
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,6 +26,7 @@ from kartoteka.names.keys import (
     loose_key,
 )
 from kartoteka.names.similarity import name_initial_letters
+from kartoteka.resolve.forked import can_fork, map_in_halves
 from kartoteka.resolve.profile import Profile
 
 # Column name -> kind; dialect.py turns the kinds into the backend's table types.
@@ -347,15 +345,6 @@ def record_columns(
 PARALLEL_MIN_FORMS = 10_000
 
 
-def _can_fork() -> bool:
-    """A fork is safe and useful: two cores or more, no other thread (a fork copies none, and
-    a lock one holds would stay held in the child) and not inside a daemonic process (which
-    multiprocessing forbids to have children: a pool's worker)."""
-    return ((os.cpu_count() or 1) >= 2 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods()
-            and not multiprocessing.current_process().daemon)
-
-
 def _surname_rows(forms: list[tuple[str, ...]]) -> list[tuple[Any, ...]]:
     return [_surname_columns(f) for f in forms]
 
@@ -368,17 +357,12 @@ def _surname_table(
     ``min_forms`` (PARALLEL_MIN_FORMS) or no fork is safe. The columns are the same either way
     (tested)."""
     min_forms = PARALLEL_MIN_FORMS if min_forms is None else min_forms
-    if len(profiles) < min_forms or not _can_fork():
+    if len(profiles) < min_forms or not can_fork():
         return None
     distinct = list(dict.fromkeys(tuple(_surname_forms(p)) for p in profiles))
     if len(distinct) < min_forms:
         return None
-    half = len(distinct) // 2
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        theirs = pool.apply_async(_surname_rows, (distinct[half:],))
-        mine = _surname_rows(distinct[:half])
-        mine.extend(theirs.get())
-    return dict(zip(distinct, mine, strict=True))
+    return dict(zip(distinct, map_in_halves(_surname_rows, distinct), strict=True))
 
 
 def forget_name_columns() -> None:

@@ -30,6 +30,7 @@ from kartoteka.resolve.comparisons import (
 )
 from kartoteka.resolve.constraints import conflicts
 from kartoteka.resolve.dialect import columns_table
+from kartoteka.resolve.forked import map_in_halves
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import (
@@ -226,19 +227,33 @@ def score_persons(
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
     @paused_gc()
-    def candidates(batch: pa.RecordBatch) -> list[Candidate]:
+    def candidates(batches: Sequence[pa.RecordBatch]) -> list[Candidate]:
         out = []
-        for (a, b, probability, weight), features in zip(
-            zip(*(batch.column(name).to_pylist() for name in _PAIR_COLUMNS), strict=True),
-            batch_features(batch), strict=True,
-        ):
-            if b < a:
-                a, b = b, a
-            a, b = own_keys.get(a, a), own_keys.get(b, b)
-            reasons = conflicts(parts[a], parts[b])
-            features["conflicts"] = list(reasons)
-            out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
+        for batch in batches:
+            for (a, b, probability, weight), features in zip(
+                zip(*(batch.column(name).to_pylist() for name in _PAIR_COLUMNS), strict=True),
+                batch_features(batch), strict=True,
+            ):
+                if b < a:
+                    a, b = b, a
+                a, b = own_keys.get(a, a), own_keys.get(b, b)
+                reasons = conflicts(parts[a], parts[b])
+                features["conflicts"] = list(reasons)
+                out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
         return out
+
+    # Many pairs are made candidates half in a forked process (forked.py), from slices of the
+    # scored batches (Arrow, ~100 bytes a pair) kept meanwhile; fewer, a batch at a time.
+    slices: list[pa.RecordBatch] = []
+    pair_count = 0
+
+    def collect(batch: pa.RecordBatch) -> list[Candidate]:
+        nonlocal pair_count
+        pair_count += batch.num_rows
+        if pair_count < FORK_MIN_PAIRS and not slices:
+            return candidates([batch])
+        slices.extend(batch.slice(i, FORK_SLICE) for i in range(0, batch.num_rows, FORK_SLICE))
+        return []
 
     table = columns_table(columns, table_columns)
     # Only an untrained model's lone surnames read the records again (lone.py), as rows.
@@ -263,9 +278,18 @@ def score_persons(
         min_probability=keep_pairs_from,
         backend=backend,
         labelled_pairs=labelled_pairs,
-        consume_batch=candidates,  # pairs become candidates as read: no list of raw rows
+        consume_batch=collect,  # pairs become candidates as read: no list of raw rows
     )
-    candidates: list[Candidate] = batch.pairs
+    made: list[Candidate] = batch.pairs
+    if slices:
+        with paused_gc():  # the child's half arrives as objects: no cycles among them
+            forked = map_in_halves(candidates, slices)
+            del slices[:]
+            for c in forked:  # its key strings are copies: the profiles' own are kept
+                c.a, c.b = own_keys[c.a], own_keys[c.b]
+            made.extend(forked)
+            del forked
+    candidates = made
     # Most probable first, ties by keys: two stable sorts on attributes, which make no tuple a
     # pair (the order of sorting once on (-probability, a, b)).
     candidates.sort(key=attrgetter("a", "b"))
@@ -274,3 +298,7 @@ def score_persons(
 
 
 _PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
+# From this many scored pairs on, the rest are made candidates in two processes, from slices of
+# this many rows (so the halves are even whatever the database's batches).
+FORK_MIN_PAIRS = 50_000
+FORK_SLICE = 5_000
