@@ -130,6 +130,5 @@ def test_scoring_candidates_made_in_two_processes_are_the_plain_ones(monkeypatch
     plain = score()
     assert len(plain) > 20
     monkeypatch.setattr(scoring, "FORK_MIN_PAIRS", 1)
-    monkeypatch.setattr(scoring, "FORK_SLICE", 3)
     forked = score()
     assert forked == plain

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 def can_fork() -> bool:
@@ -27,31 +28,38 @@ def can_fork() -> bool:
             and not multiprocessing.current_process().daemon)
 
 
-def map_in_halves(work: Callable[[Sequence[Any]], list[T]], items: Sequence[Any]) -> list[T]:
-    """``work(items)``, computed as ``work`` of the first half here and of the second in a
-    forked process, concatenated (``work`` must map each item on its own, with no effect
-    the parent needs: the child's memory goes with it). Without a safe fork, all here."""
+def beside(child: Callable[[], list[T]], own: Callable[[], U]) -> tuple[list[T], U]:
+    """``child()`` and ``own()``, the first in a forked process while this one runs the second
+    (both here, one after the other, without a safe fork). ``child`` must have no effect the
+    parent needs (the child's memory goes with it); only its list comes back, pickled, so it
+    should be compact: sending Python objects costs about what making them does."""
     global _JOB
-    if len(items) < 2 or not can_fork():
-        return work(items)
-    half = len(items) // 2
-    # The child finds the work and its items where the fork left them: neither is pickled (a
-    # closure cannot be), only the child's results come back.
-    _JOB = (work, items)
+    if not can_fork():
+        return child(), own()
+    # The child finds its work where the fork left it: a closure is never pickled.
+    _JOB = child
     try:
         with multiprocessing.get_context("fork").Pool(1) as pool:
-            theirs = pool.apply_async(_second_half, (half,))
-            mine = work(items[:half])
-            mine.extend(theirs.get())
+            theirs = pool.apply_async(_run_job)
+            mine = own()
+            return theirs.get(), mine
     finally:
         _JOB = None
-    return mine
 
 
-_JOB: tuple[Callable[[Sequence[Any]], list[Any]], Sequence[Any]] | None = None
+def map_in_halves(work: Callable[[Sequence[Any]], list[T]], items: Sequence[Any]) -> list[T]:
+    """``work(items)``, computed as ``work`` of the first half here and of the second in a
+    forked process (``beside``), concatenated: ``work`` must map each item on its own."""
+    if len(items) < 2:
+        return work(items)
+    half = len(items) // 2
+    theirs, mine = beside(lambda: work(items[half:]), lambda: work(items[:half]))
+    return mine + theirs
 
 
-def _second_half(start: int) -> list[Any]:
-    assert _JOB is not None, "map_in_halves sets the job before it forks"
-    work, items = _JOB
-    return work(items[start:])
+_JOB: Callable[[], list[Any]] | None = None
+
+
+def _run_job() -> list[Any]:
+    assert _JOB is not None, "beside sets the job before it forks"
+    return _JOB()

@@ -30,7 +30,7 @@ from kartoteka.resolve.comparisons import (
 )
 from kartoteka.resolve.constraints import conflicts
 from kartoteka.resolve.dialect import columns_table
-from kartoteka.resolve.forked import map_in_halves
+from kartoteka.resolve.forked import beside
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import (
@@ -226,33 +226,41 @@ def score_persons(
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
+    def pair_ids(batch: pa.RecordBatch) -> Any:
+        return zip(*(batch.column(name).to_pylist() for name in _PAIR_COLUMNS), strict=True)
+
+    def reasons_of(batches: Sequence[pa.RecordBatch]) -> list[tuple[str, ...]]:
+        return [conflicts(parts[a], parts[b]) if a < b else conflicts(parts[b], parts[a])
+                for batch in batches for a, b, _, _ in pair_ids(batch)]
+
     @paused_gc()
-    def candidates(batches: Sequence[pa.RecordBatch]) -> list[Candidate]:
+    def candidates(batches: Sequence[pa.RecordBatch], check: bool = True) -> list[Candidate]:
+        """The batches' pairs as candidates; without ``check``, conflicts left to be set."""
         out = []
         for batch in batches:
             for (a, b, probability, weight), features in zip(
-                zip(*(batch.column(name).to_pylist() for name in _PAIR_COLUMNS), strict=True),
-                batch_features(batch), strict=True,
-            ):
+                    pair_ids(batch), batch_features(batch), strict=True):
                 if b < a:
                     a, b = b, a
                 a, b = own_keys.get(a, a), own_keys.get(b, b)
-                reasons = conflicts(parts[a], parts[b])
-                features["conflicts"] = list(reasons)
-                out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
+                why = conflicts(parts[a], parts[b]) if check else ()
+                features["conflicts"] = list(why)
+                out.append(Candidate(a, b, float(probability), float(weight), features, why))
         return out
 
-    # Many pairs are made candidates half in a forked process (forked.py), from slices of the
-    # scored batches (Arrow, ~100 bytes a pair) kept meanwhile; fewer, a batch at a time.
-    slices: list[pa.RecordBatch] = []
+    # Many pairs: their rule conflicts are checked in a forked process (forked.py) while this
+    # one makes their features, from the scored batches (Arrow, ~100 bytes a pair) kept
+    # meanwhile; fewer pairs, a batch at a time. Only the conflicts come back from the fork
+    # (mostly none): sending the features' dicts would cost what making them does.
+    held: list[pa.RecordBatch] = []
     pair_count = 0
 
     def collect(batch: pa.RecordBatch) -> list[Candidate]:
         nonlocal pair_count
         pair_count += batch.num_rows
-        if pair_count < FORK_MIN_PAIRS and not slices:
+        if pair_count < FORK_MIN_PAIRS and not held:
             return candidates([batch])
-        slices.extend(batch.slice(i, FORK_SLICE) for i in range(0, batch.num_rows, FORK_SLICE))
+        held.append(batch)
         return []
 
     table = columns_table(columns, table_columns)
@@ -281,24 +289,21 @@ def score_persons(
         consume_batch=collect,  # pairs become candidates as read: no list of raw rows
     )
     made: list[Candidate] = batch.pairs
-    if slices:
-        with paused_gc():  # the child's half arrives as objects: no cycles among them
-            forked = map_in_halves(candidates, slices)
-            del slices[:]
-            for c in forked:  # its key strings are copies: the profiles' own are kept
-                c.a, c.b = own_keys[c.a], own_keys[c.b]
-            made.extend(forked)
-            del forked
-    candidates = made
+    if held:
+        reasons, late = beside(lambda: reasons_of(held), lambda: candidates(held, check=False))
+        del held[:]
+        for c, why in zip(late, reasons, strict=True):
+            c.reasons = why
+            c.features["conflicts"] = list(why)
+        made.extend(late)
+        del late, reasons
     # Most probable first, ties by keys: two stable sorts on attributes, which make no tuple a
     # pair (the order of sorting once on (-probability, a, b)).
-    candidates.sort(key=attrgetter("a", "b"))
-    candidates.sort(key=attrgetter("probability"), reverse=True)
-    return ScoredPersons(candidates, rows, batch.model, train, tf)
+    made.sort(key=attrgetter("a", "b"))
+    made.sort(key=attrgetter("probability"), reverse=True)
+    return ScoredPersons(made, rows, batch.model, train, tf)
 
 
 _PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
-# From this many scored pairs on, the rest are made candidates in two processes, from slices of
-# this many rows (so the halves are even whatever the database's batches).
+# From this many scored pairs on, the rest have their conflicts checked in a second process.
 FORK_MIN_PAIRS = 50_000
-FORK_SLICE = 5_000
