@@ -54,7 +54,7 @@ CORROBORATING: dict[str, frozenset[str]] = {
 # Rules that hold a pair for review whatever agrees.
 _HELD = ("days_apart", "names_too_thin", "ambiguous")
 _SINGLE = ("birth_year", "death_year", "birth_date", "death_date", "arrest_date", "birthplace")
-_LISTS = ("roles", "organizations")
+_LISTS = ("roles", "titles", "organizations")
 
 
 def _agreed(values: Iterable[Any]) -> Any:
