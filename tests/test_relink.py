@@ -206,3 +206,32 @@ def test_relink_incremental_bridge_joins_two_entities_as_the_neighbourhood_linke
             return {(r.a, r.b, r.decision) for r in session.query(LinkRow)}
 
     assert links(incremental) == links(full)
+
+
+def test_relink_incremental_bridge_moves_members_under_other_blocks_too(
+        new_db: Callable[[], str]) -> None:
+    """Two stored Orlov entities each hold a member under another block (as a curator's merge
+    leaves them); a new profile that bridges the two joins them whole: no member keeps the
+    id of the entity that was joined into the other."""
+    from kartoteka.relink import refresh_entities
+
+    store = Store(new_db())
+    add(store, "Ivan Ivanovich Orlov was arrested.", "Ivan Ivanovich Orlov")
+    add(store, "Ivan Orlov was born in 1894.", "Ivan Orlov", born="1894")
+    add(store, "Gleb Bokii headed the special department.", "Gleb Bokii")
+    add(store, "Yakov Agranov signed the order.", "Yakov Agranov")
+    with store.session() as session:
+        rows = {r.label: r for r in session.query(ProfileRow)}
+        before = {r.entity_id for r in rows.values()}
+        rows["Ivan Orlov"].entity_id = rows["Gleb Bokii"].entity_id = "p-apart"
+        rows["Yakov Agranov"].entity_id = rows["Ivan Ivanovich Orlov"].entity_id
+        session.flush()
+        refresh_entities(session, before | {"p-apart"})
+    assert len(partition(store)) == 2
+    add(store, "Ivan Ivanovich Orlov was born in 1894.", "Ivan Ivanovich Orlov", born="1894")
+    assert partition(store) == {frozenset({"Ivan Ivanovich Orlov", "Ivan Orlov", "Gleb Bokii",
+                                           "Yakov Agranov"})}
+    with store.session() as session:
+        held = {r.entity_id for r in session.query(ProfileRow)}
+        assert {e.id for e in session.query(EntityRow)} == held, [
+            (e.id, e.kind, e.label) for e in session.query(EntityRow)]

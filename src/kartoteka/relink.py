@@ -145,8 +145,10 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
         if _channel_would_join(clusters, held, attached.bridges, by_key, cur):
             rest += sorted(r.key for r in new)  # a join the neighbourhood linker makes
         else:
+            joined = _whole_entities(session, clusters, attached.entities_of, by_key)
             save_links(session, attached.pairs, by_key)
-            touched = assign_entities(session, clusters, set(), cur.labels, only_changed=True)
+            # the entities joined into another are touched too: their rows go
+            touched = assign_entities(session, clusters, joined, cur.labels, only_changed=True)
             rest += sorted(attached.bridges)
     if rest:
         touched |= resolve_profiles(session, changed=rest, cur=cur)
@@ -216,6 +218,25 @@ def _stored_model_arguments(session: Session, near: list[Profile], new: list[Pro
         arguments["population"] = found.population
         arguments["term_frequencies"] = found.term_frequencies
     return arguments
+
+
+def _whole_entities(session: Session, clusters: list[list[ProfileRow]],
+                    entities_of: dict[str, list[str]], by_key: dict[str, ProfileRow]) -> set[str]:
+    """A bridge joins two stored entities whole: their members under blocks this file did not
+    read go with them, or they would keep the old entity's id (one person, two entities). Only
+    the joined entities are read (a file's bridges are few); the decision was the scores'.
+    Returns the joined entities' ids."""
+    joined = {e for found in entities_of.values() if len(found) > 1 for e in found}
+    if not joined:
+        return joined
+    unread: dict[str, list[ProfileRow]] = {}
+    for r in current_profiles(session, ProfileRow.entity_id.in_(joined)):
+        if r.key not in by_key:
+            unread.setdefault(r.entity_id, []).append(r)
+    for cluster in clusters:
+        for entity in sorted({r.entity_id for r in cluster if r.entity_id in joined}):
+            cluster.extend(unread.pop(entity, []))
+    return joined
 
 
 def _channel_would_join(clusters: list[list[ProfileRow]], held: dict[str, list[ProfileRow]],

@@ -131,3 +131,10 @@ def test_parse_two_words_ending_in_a_patronymic_suffix(
     that merely shares its first letters with one ("Serk-" with Sergei) makes a surname."""
     name = parse_person_name(text)
     assert (name.surname, name.given, name.patronymic) == (surname, given, patronymic)
+
+
+def test_parse_an_epithet_stands_where_the_surname_would() -> None:
+    name = parse_person_name("Ivan the Terrible")
+    assert (name.given, name.patronymic, name.surname) == ("Ivan", None, "the Terrible")
+    # a capitalised "The" is no article of an epithet
+    assert parse_person_name("Peter The Great").patronymic == "The"

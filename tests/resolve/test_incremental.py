@@ -277,3 +277,47 @@ def test_incremental_stored_entity_that_no_longer_holds_goes_to_the_full_linker(
     new = [person("n1", "Ivan Orlov", surname="Orlov", given="Ivan")]
     assert attach_profiles(new, stored, {"a1": "E1", "b1": "E1"}).bridges == {"n1"}
     assert attach_profiles(new, stored, {"a1": "E1", "b1": "E2"}).entity_of == {"n1": "E1"}
+
+
+def _decided(attached: object) -> tuple:
+    return (attached.entity_of, attached.groups, attached.bridges,  # type: ignore[attr-defined]
+            attached.entities_of,  # type: ignore[attr-defined]
+            sorted((q.a, q.b, q.probability, q.decision, sorted(q.features.items(), key=str))
+                   for q in attached.pairs))  # type: ignore[attr-defined]
+
+
+def _recurring(n: int) -> list[Profile]:
+    """A made-up recurring prisoner under three name forms and a namesake, each mention in its
+    own document: many stored profiles with the same columns."""
+    forms = [("Ivan Orlov", {"surname": "Orlov", "given": "Ivan", "birth_year": 1894}),
+             ("Иван Орлов", {"surname": "Орлов", "given": "Иван"}),
+             ("I. Orlov", {"surname": "Orlov", "initials": ("I.",), "birth_year": 1894}),
+             ("Pyotr Orlov", {"surname": "Orlov", "given": "Pyotr", "birth_year": 1901})]
+    return [person(f"s{i:03d}", forms[i % 4][0], **forms[i % 4][1]) for i in range(n)]
+
+
+@pytest.mark.parametrize("label,parts", [
+    ("Ivan Orlov", {"surname": "Orlov", "given": "Ivan", "birth_year": 1894}),
+    ("Orlov", {"surname": "Orlov"}),
+    ("Pyotr Orlov", {"surname": "Orlov", "given": "Pyotr"}),
+    ("Ivan Ivanovich Orlov", {"surname": "Orlov", "given": "Ivan", "patronymic": "Ivanovich"}),
+])
+def test_incremental_representatives_decide_as_every_member_scored(
+        label: str, parts: dict[str, object]) -> None:
+    """Two stored entities of many identical profiles (a recurring prisoner and a namesake),
+    one member named by a human decision: scoring one of each set of identical members and
+    copying its pairs decides a new profile as scoring every member does."""
+    from kartoteka.resolve.incremental import _twins  # the grouping the copy relies on
+
+    stored = _recurring(40)
+    entity_of = {p.key: "E-pyotr" if p.label == "Pyotr Orlov" else "E-ivan" for p in stored}
+    decisions = Decisions(cannot_link=frozenset({("s000", "s007")}))
+    rows = [person_row(p) for p in stored]
+    groups = _twins([p.key for p in stored], rows, {p.key: i for i, p in enumerate(stored)},
+                    {p.key: p.label for p in stored}, {p.key: p for p in stored}, {"s000"},
+                    True)
+    assert max(map(len, groups)) == 10 and ["s000"] in groups
+    new = [person("n1", label, **parts)]
+    fast = attach_profiles(new, stored, entity_of, decisions=decisions)
+    every = attach_profiles(new, stored, entity_of, decisions=decisions, representatives=False)
+    assert _decided(fast) == _decided(every)

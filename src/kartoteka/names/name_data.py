@@ -49,6 +49,9 @@ TITLES_BEFORE_NAMES: dict[str, frozenset[str]] = {
 NAME_TITLES: frozenset[str] = frozenset().union(*TITLES_BEFORE_NAMES.values())
 # Name particles kept with the surname ("von", "de").
 SURNAME_PARTICLES = frozenset({"von", "van", "de", "du", "der", "den", "di", "da", "la", "le"})
+# The article of an epithet ("Ivan the Terrible", "Peter the Great"; Quirk et al. 1985,
+# §17.93), lower case only: it and the epithet are read as the surname would be.
+EPITHET_ARTICLES = frozenset({"the"})
 
 # Latin initial -> the Cyrillic letters (initial classes, see keys.INITIAL_CLASS) a name so
 # abbreviated may start with, from the romanisation standards: BGN/PCGN (Е = Ye, Ю = Yu,

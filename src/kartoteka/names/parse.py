@@ -14,7 +14,7 @@ from functools import lru_cache
 from kartoteka.names.gender import gender_from_parts, patronymic_gender, surname_gender
 from kartoteka.names.given_names import given_name_groups, load_given_names
 from kartoteka.names.keys import given_keys
-from kartoteka.names.name_data import NAME_TITLES, SURNAME_PARTICLES
+from kartoteka.names.name_data import EPITHET_ARTICLES, NAME_TITLES, SURNAME_PARTICLES
 from kartoteka.names.translit import is_cyrillic
 
 ORDERS = ("given-first", "surname-first")
@@ -139,7 +139,8 @@ def _guess_order(words: list[str], cyrillic: bool) -> str:
 def _join_particles(words: list[str]) -> list[str]:
     joined: list[str] = []
     for word in words:
-        if joined and joined[-1].lower() in SURNAME_PARTICLES:
+        # "Ivan the Terrible": an epithet after its article stands where a surname would
+        if joined and (joined[-1].lower() in SURNAME_PARTICLES or joined[-1] in EPITHET_ARTICLES):
             joined[-1] = f"{joined[-1]} {word}"
         else:
             joined.append(word)

@@ -20,12 +20,16 @@ A capitalised common word never passes: the caller keeps the English word-list t
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.inclusion import added_to_kind
+from kartoteka.extract.en.roll_roles import ROLE_HEADS
+from kartoteka.extract.roll_lines import DASH, roll_line_tail
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 CLOSING_QUOTES = frozenset({"”", '"', "»", "’"})
@@ -182,7 +186,8 @@ def person_leaning_context(head: Token) -> str | None:
     return None
 
 
-__all__ = ["close_apposition", "person_leaning_context", "person_only_context"]
+__all__ = ["bracket_after_role", "close_apposition", "heads_roll_line", "person_leaning_context",
+           "person_only_context"]
 
 
 # Words a post's title spans between its role noun and the name: "Commissar of Justice",
@@ -209,4 +214,54 @@ def after_post_title(doc: Doc, first: int) -> bool:
             return steps > 0 or doc[k].lower_ not in ("general", "major")
         k -= 1
         steps += 1
+    return False
+
+
+# A numbered item whose list lost its line breaks ("11. A B 12. C D - leader 13. E F"): its
+# number before the name, and the next item's number ending what is said of it.
+_ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\.[ \t]+$")
+_NEXT_ITEM = re.compile(r"\s\d{1,3}\.\s|\n")
+
+
+def _inline_item_tail(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if not _ITEM_NUMBER.search(text, max(0, start - 6), start):
+        return None
+    dash = DASH.match(text, end)
+    if dash is None or dash.end() == end:
+        return None
+    found = _NEXT_ITEM.search(text, dash.end())
+    return dash.end(), found.start() if found else len(text)
+
+
+def heads_roll_line(doc: Doc, first: int, last: int) -> bool:
+    """"2. Akmal Ikramov - Uzbek leader": a name at the head of a line (after a number or a
+    bullet), a dash, and a role noun in what the line says of it (a list of defendants, of a
+    body's staff; ``extract.roll_lines``). The layout names the person whatever the tagger
+    made of an unlisted given name and a surname it took for a place."""
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    tail = roll_line_tail(doc.text, start, end) or _inline_item_tail(doc.text, start, end)
+    if tail is None:
+        return False
+    words = doc.char_span(*tail, alignment_mode="expand")
+    return words is not None and any(
+        t.lemma_.lower() in ROLE_HEADS or t.lower_ in ROLE_HEADS for t in words)
+
+
+def bracket_after_role(doc: Doc, first: int, last: int) -> bool:
+    """"one of the leaders of the Comintern (X, if I remember rightly)", "his deputy (X)": a
+    name opening a bracket right after a phrase whose head, or the noun its *of* phrases hang
+    from, is a role noun: the holder, in a non-restrictive apposition (Quirk et al. 1985,
+    §17.65), whatever the tagger made of the bracket."""
+    if first < 2 or doc[first - 1].text != "(" or last >= len(doc) or \
+            doc[last].text not in (")", ","):
+        return False
+    # from the phrase before the bracket, or from the name where the parser hung the phrase's
+    # last noun on it ("of the Comintern (X": X the object of "of", Comintern its modifier)
+    for tok in (doc[first - 2], doc[first]):
+        for _ in range(4):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.ROLE_NOUNS:
+                return True
+            if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+                break
+            tok = tok.head.head
     return False

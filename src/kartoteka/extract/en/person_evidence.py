@@ -18,7 +18,9 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.person_contexts import (
     after_post_title,
+    bracket_after_role,
     close_apposition,
+    heads_roll_line,
     person_leaning_context,
     person_only_context,
 )
@@ -51,6 +53,10 @@ HUMAN_OBJECT_VERBS = frozenset({
     "recruit", "kidnap", "assassinate", "murder", "kill", "devour", "purge", "detain",
     "throw", "imprison", "repress", "release", "convict", "condemn", "transfer", "demote",
 })
+# Levin's (1993) marry verbs (36.2): their object is a person whatever the tagger says of it
+# ("married Valentina", which the small model tags as a place; "married first to X").
+MARRY_VERBS = frozenset({"marry", "wed", "divorce"})
+MARRIED = frozenset({"married", "wed", "wedded", "engaged", "betrothed"})
 # Place-like entities need a narrower context than other candidates.
 PLACE_SAFE_SUBJECT_VERBS = frozenset({
     "tell", "say", "explain", "reply", "answer", "recall", "confess", "testify", "marry",
@@ -284,6 +290,9 @@ class PersonEvidence:
         if len(toks) > 1 and self.is_given(toks[0]) and toks[1].text[:1].isupper():
             run.strong += 1
             run.reasons.append("given name")
+        if len(toks) == 3 and toks[1].lower_ == "the" and self.is_given(toks[0]):
+            run.strong += 1
+            run.reasons.append("epithet")  # the runs keep "the" only after a given name
         if opens_with_initials(toks) and (not self.is_common(last)
                                           or _russian_surname_shape(last)):
             run.strong += 1  # "M.P. Frinovsky": a person's initials ("U.S. Embassy" is none)
@@ -301,6 +310,9 @@ class PersonEvidence:
         if self._apposition(doc, run):
             run.strong += 1
             run.reasons.append("apposition")
+        if heads_roll_line(doc, run.first, run.last):
+            run.strong += 1
+            run.reasons.append("roll line")
         role = self._argument_of_human_verb(doc, run) or person_only_context(
             self._head(doc, run)) or (close_apposition(doc, run.first) if single else None)
         if role:
@@ -318,13 +330,16 @@ class PersonEvidence:
                                                          or low in lower_words)):
                 run.medium += 2
                 run.reasons.append("spacy PERSON")
-        if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
-                and last.head.lemma_.lower() in CASE_NOUNS and self.surname_shaped(last):
+        if last.dep_ == "compound" and last.head.lower_ in CASE_NOUNS and (
+                last.head.pos_ == "NOUN" or last.head.i == run.last) and self.surname_shaped(last):
             run.medium += 1  # "the Tukhachevsky case": a case named after its accused
-            run.reasons.append(f"names a {last.head.lemma_.lower()}")
+            run.reasons.append(f"names a {last.head.lower_}")
         elif last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.text.islower() \
                 and last.head.lemma_.lower() not in lx.PERSON_NOUNS | lx.ROLE_NOUNS:
             run.medium -= 2  # "the Liubotyn rail junction": a modifier of a thing
+        if bracket_after_role(doc, run.first, run.last):
+            run.medium += 1
+            run.reasons.append("in brackets after a role")
         leaning = person_leaning_context(self._head(doc, run))
         if leaning:
             run.medium += 1
@@ -427,14 +442,22 @@ class PersonEvidence:
                 return f"subject of {lemma}"
         if dep == "nsubjpass" and lemma in HUMAN_OBJECT_VERBS:
             return f"passive subject of {lemma}"
+        if dep == "nsubjpass" and lemma == "find" and any(  # "X was found dead", "… guilty"
+                c.dep_ in ("oprd", "xcomp", "acomp") and (c.lemma_.lower() in ("dead", "guilty")
+                                                        or c.lemma_.lower() in HUMAN_OBJECT_VERBS)
+                for c in gov.children):
+            return "found dead"
         if dep == "nsubj" and lemma == "be":
             for c in gov.children:  # "Yekaterina was exiled" parsed as an adjective
                 if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in HUMAN_OBJECT_VERBS:
                     return f"passive subject of {c.lemma_.lower()}"
-        if dep == "dobj" and lemma in HUMAN_OBJECT_VERBS and not placey:
+        if dep == "dobj" and lemma in HUMAN_OBJECT_VERBS and (not placey or lemma in MARRY_VERBS):
             return f"object of {lemma}"
         if dep == "pobj":
             prep, noun = gov, gov.head
+            if prep.lower_ == "to" and (noun.lemma_.lower() in MARRY_VERBS
+                                        or noun.lower_ in MARRIED):
+                return "spouse"  # "married first to X", "was married to X" (an adjective)
             if prep.lower_ == "with" and noun.lemma_.lower() in ASSOCIATION_HEADS:
                 return "associate"
             if prep.lower_ in ("for", "to", "of") and noun.lemma_.lower() in lx.SUBORDINATE_ROLES \

@@ -18,13 +18,14 @@ derived word ("Stalinist"), a plural nationality, a word that is never a name.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.name_variants import in_name_slot, spelling_of
 from kartoteka.extract.en.person_contexts import after_post_title
 from kartoteka.extract.en.person_evidence import (
     _TITLE_WORDS,
+    CASE_NOUNS,
     COMPACT_INITIALS,
     NON_NAME_ENTS,
     PARTICLES,
@@ -51,6 +52,16 @@ VERBS_OF_NAMING = frozenset({"named", "called"})
 __all__ = ["PLACE_ENTS", "PersonFinder", "PersonFinding", "Run", "_singular"]
 
 
+def _named_apart(rest: Span) -> bool:
+    """The words after a weak title end in a PERSON entity of their own that leaves the title
+    out ("General Miller", "General Secretary Stalin": spaCy tags "Miller", "Stalin"): an
+    occupational surname (Miller, Baker, Cook) is also a common noun, and WordNet lists famous
+    men among its nouns, but a rank is no part of a name; "General Staff", a body, is one
+    entity with its head word or none, never a person."""
+    opens = [t for t in rest if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return bool(opens) and all(t.ent_type_ == "PERSON" for t in rest[opens[0].i - rest.start:])
+
+
 class PersonFinder(PersonEvidence):
     """Finds named people: capitalised runs, judged (person_evidence.py), then spread."""
 
@@ -73,9 +84,27 @@ class PersonFinder(PersonEvidence):
                     j += 2
                 else:
                     break
+            if all(doc[x].lower_.rstrip(".") in _TITLE_WORDS for x in range(i, j - 1)) \
+                    and self._epithet_follows(doc, j - 1, blocked):
+                j += 2  # "Ivan the Terrible", "Peter the Great": the epithet is the name's
             out.extend(self._split(doc, i, j))
             i = j
         return out
+
+    def _epithet_follows(self, doc: Doc, i: int, blocked: set[int]) -> bool:
+        """A given name, "the" and a capitalised adjective or noun that ends the name: a
+        ruler's or saint's epithet (Quirk et al. 1985, §17.93: "Ivan the Terrible", "Catherine
+        the Great"); cut at "the", the bare given name would join any namesake in the text."""
+        k = i + 2
+        if k >= len(doc) or doc[i + 1].lower_ != "the" or k in blocked or i + 1 in blocked:
+            return False
+        word = doc[k]
+        # "gave Ivan the Order of Lenin", "told Anna the truth": an indirect object, then the
+        # direct one
+        return (self.is_given(doc[i]) and doc[i].dep_ != "dative" and word.is_alpha
+                and word.text[:1].isupper() and word.pos_ in ("ADJ", "NOUN", "PROPN")
+                and not self.is_given(word)
+                and not (k + 1 < len(doc) and is_capitalised(doc[k + 1])))
 
     def _name_token(self, tok: Token, blocked: set[int]) -> bool:
         if tok.i not in blocked and COMPACT_INITIALS.fullmatch(tok.text):
@@ -115,14 +144,18 @@ class PersonFinder(PersonEvidence):
             if not len(rest):
                 break
             weak = doc[first].lower_ in lx.WEAK_TITLES
-            if weak and all(self.is_common(t) for t in rest):
+            if weak and all(self.is_common(t) for t in rest) and not _named_apart(rest):
                 break
             title = doc[first].text if title is None or not weak else title
             first += 1
         parts: list[Run] = []
         start = first
+        epithet = last - first == 3 and self._epithet_follows(doc, first, set())
         for k in range(first, last):
-            if doc[k].lower_ in lx.NEVER_PERSONS and not (
+            # "the Sorokin Case": the case noun is no part of the name it follows
+            case_noun = k == last - 1 > first and doc[k].lower_ in CASE_NOUNS
+            if (doc[k].lower_ in lx.NEVER_PERSONS or case_noun) and not (epithet and k > first) \
+                    and not (
                     k == first and _month_as_given_name(doc[k]) and self.is_given(doc[k])):
                 if k > start:
                     parts.append(Run(start, k))
