@@ -38,6 +38,7 @@ from kartoteka.resolve.authority import (
     profile_blocks,
 )
 from kartoteka.resolve.authority_model import LearntModel, learn
+from kartoteka.resolve.authority_rules import by_hand_for_entity
 from kartoteka.resolve.channel_keys import channel_neighbours
 from kartoteka.resolve.channel_links import join_channel_variants
 from kartoteka.resolve.comparisons import AUTHORITY_PRIOR_FILE, fits_levels, load_prior
@@ -379,7 +380,7 @@ def import_records(session: Session, records: Iterable[AuthorityRecord]) -> int:
 def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
                  source: str | None = None, cur: Curation | None = None) -> tuple[int, int]:
     """Link person profiles (all current ones, or these) to stored records; (linked, review)."""
-    rows = stored_authority.linkable_profiles(session, profile_keys)
+    rows = stored_authority.linkable_profiles(session, profile_keys, with_entities=True)
     if not rows:
         return 0, 0
     profiles = [Profile.from_dict(r.data) for r in rows]
@@ -403,6 +404,8 @@ def link_persons(session: Session, *, profile_keys: Iterable[str] | None = None,
     matches = link_authority(profiles, records, model=model,
                              list_sizes=stored_authority.record_counts(session),
                              entity_profiles=siblings)
+    entity_of = stored_authority.entities_of(session, [r.key for r in rows], by_hand)
+    matches = by_hand_for_entity(matches, entity_of, by_hand)  # decisions hold for the person
     counts = stored_authority.replace_links(session, [r.key for r in rows],
                                             {r.source for r in records}, matches, by_hand)
     return counts["linked"], counts["review"]

@@ -77,6 +77,15 @@ def test_authority_profile_blocks_reach_the_cyrillic_record(surname: str, scheme
     assert surname_key(surname) in profile_blocks(person("p", latin, surname=latin))
 
 
+@pytest.mark.parametrize("scheme", ["popular", "bgn"])
+@pytest.mark.parametrize("surname", ["Майоров", "Зайончиков", "Воробьёв", "Соловьёв"])
+def test_authority_profile_blocks_read_yo_after_a_vowel_both_ways(surname: str, scheme: str
+                                                                  ) -> None:
+    """"yo" after a vowel is й + о (Майоров) or ё (Воробьёв): both records are reached."""
+    latin = to_latin(surname, scheme)
+    assert surname_key(surname) in profile_blocks(person("p", latin, surname=latin))
+
+
 def test_authority_double_surname_reaches_each_part() -> None:
     blocks = profile_blocks(person("t", "Mikhail Trilisser-Moskvin", surname="Trilisser-Moskvin"))
     assert {surname_key("Москвин"), surname_key("Трилиссер")} <= blocks

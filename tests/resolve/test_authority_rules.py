@@ -104,6 +104,35 @@ def test_authority_rules_other_documents_of_the_entity_count() -> None:
     assert found[0].features["from_entity"] == "roles"
 
 
+def test_authority_rules_a_title_before_a_bare_surname_elsewhere_counts() -> None:
+    """Another document's "People's Commissar of Justice Zayonchikov" (a title only, kept out
+    of the roles the person linker compares) is his post too."""
+    named = person("Yakov Zayonchikov")
+    titled = Profile(key="q", document_id="e", kind="person", label="Zayonchikov",
+                     names=["Zayonchikov"], surname="Zayonchikov",
+                     titles=["People's Commissar of the Ministry of Justice"])
+    found = link([named], entity_profiles={"p": [titled]})
+    assert [(m.record_id, m.decision) for m in found] == [("1", "linked")]
+    assert found[0].features["from_entity"] == "titles"
+    assert found[0].features["occupation"]["level"] == "same field"
+
+
+def test_authority_rules_a_title_of_another_field_keeps_it_for_review() -> None:
+    named = person("Yakov Zayonchikov")
+    titled = Profile(key="q", document_id="e", kind="person", label="Zayonchikov",
+                     names=["Zayonchikov"], surname="Zayonchikov",
+                     titles=["Chief Surgeon of the Botkin Hospital"])
+    assert {m.record_id: m.decision for m in link([named], entity_profiles={"p": [titled]})} == {
+        "1": "review"}
+
+
+def test_authority_rules_a_bare_surname_with_a_title_never_links() -> None:
+    titled = Profile(key="p", document_id="e", kind="person", label="Zayonchikov",
+                     names=["Zayonchikov"], surname="Zayonchikov",
+                     titles=["People's Commissar of Justice"])
+    assert "linked" not in {m.decision for m in link([titled])}
+
+
 def test_authority_rules_another_given_name_in_the_entity_lends_nothing() -> None:
     named = person("Yakov Zayonchikov")
     other = replace(person("Pyotr Zayonchikov", roles=["People's Commissar of Justice"],

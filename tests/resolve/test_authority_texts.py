@@ -25,6 +25,15 @@ pytestmark = pytest.mark.slow
 ENGLISH = {"medicine": "doctor", "engineering": "engineer", "teaching": "teacher",
            "writing": "writer", "accounting": "accountant", "economics": "economist",
            "clergy": "priest", "arts": "artist"}
+# The same fields as a Russian text names them.
+RUSSIAN = {"medicine": "врач", "engineering": "инженер", "teaching": "учитель",
+           "writing": "писатель", "accounting": "бухгалтер", "economics": "экономист",
+           "clergy": "священник", "arts": "художник"}
+STYLES_RU = (
+    "{S} {G} {P} ({b}—{d}) — советский {occ}. Арестован в {d0} году, расстрелян в {d} году.\n",
+    "Со мной в камере сидел {G} {P} {S}, {occ} из Москвы, родившийся в {b} году. Позже я узнал, "
+    "что его расстреляли в {d} году.\n",
+)
 STYLES = (
     "{G} {P} {S} ({b}–{d}) was a Soviet {occ}. He was arrested in the Great Purge and shot "
     "in {d}.\n",
@@ -103,12 +112,40 @@ def write_texts(path: Path, folder: Path, *, people: int = 6, namesakes: int = 3
             "again.\n", encoding="utf-8")
         expect[s] = None
     # A Russian text: surname, given name and patronymic, and a year.
-    r = chosen[0]
-    n, (born, shot) = r["name"], _years(r["record"])  # type: ignore[misc]
+    r_ru = chosen[0]
+    n_ru, (born, shot) = r_ru["name"], _years(r_ru["record"])  # type: ignore[misc]
     (folder / "ru.txt").write_text(
-        f"{n.surname} {n.given} {n.patronymic} родился в {born} году. Арестован и расстрелян в "
-        f"{shot} году.\n", encoding="utf-8")
-    return {"expect": expect, "russian": (n.surname, r["id"])}
+        f"{n_ru.surname} {n_ru.given} {n_ru.patronymic} родился в {born} году. Арестован и "
+        f"расстрелян в {shot} году.\n", encoding="utf-8")
+    # A bare given name and surname in a memoir, the same man's years and occupation in an
+    # encyclopedia's entry ingested after it: the memoir's man is linked too.
+    r = chosen[1]
+    n = r["name"]
+    (folder / "a-memoir-bare.txt").write_text(
+        f"My father often spoke of {to_latin(n.given, scheme='popular')} "
+        f"{to_latin(n.surname, scheme='popular')}, whom he had known since the war.\n",
+        encoding="utf-8")
+    # Russian texts in two more styles, and namesakes the list holds twice, in Russian.
+    rng_ru = random.Random(seed + 1)
+    others = [c for c in candidates if c not in chosen and _field(c["occupation"]) in RUSSIAN]
+    russian: dict[str, str | None] = {}
+    for i, r in enumerate(rng_ru.sample(others, len(STYLES_RU))):
+        n, (born, shot) = r["name"], _years(r["record"])  # type: ignore[misc]
+        (folder / f"ru-person-{i}.txt").write_text(STYLES_RU[i].format(
+            S=n.surname, G=n.given, P=n.patronymic, b=born, d=shot, d0=shot - 1,
+            occ=RUSSIAN[_field(r["occupation"])]), encoding="utf-8")  # type: ignore[index]
+        russian[n.surname] = r["id"]
+    taken |= {t["name"].surname for t in traps}
+    for i, r in enumerate(rng_ru.sample([t for t in twins if t["name"].surname not in taken],
+                                        2)):
+        n = r["name"]
+        (folder / f"ru-trap-{i}.txt").write_text(
+            f"Среди взятых той ночью был наш сосед {n.given} {n.surname}. Больше его никто не "
+            "видел.\n", encoding="utf-8")
+        russian[n.surname] = None
+    return {"expect": expect, "russian": (n_ru.surname, r_ru["id"]), "more_russian": russian,
+            "bare_first": (to_latin(chosen[1]["name"].surname, scheme="popular"),
+                           chosen[1]["id"])}
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +161,7 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     run("authority", "import", str(path), "--source", "memorial-moscow", "--format",
         "memorial", "--db", str(db))
     data = json.loads(run("export", "--db", str(db)))
-    return {"entities": data["entities"], **written}
+    return {"entities": data["entities"], "db": str(db), **written}
 
 
 def _links(entities: list[dict], surname: str) -> set[str]:  # type: ignore[type-arg]
@@ -148,3 +185,28 @@ def test_authority_texts_a_namesake_the_list_holds_twice_never_links(linked: dic
 def test_authority_texts_a_russian_full_name_and_year_link(linked: dict) -> None:  # type: ignore[type-arg]
     surname, rid = linked["russian"]
     assert rid in _links(linked["entities"], surname)
+
+
+def test_authority_texts_russian_styles_link_and_russian_namesakes_never(linked: dict) -> None:  # type: ignore[type-arg]
+    found = {s: _links(linked["entities"], s) for s in linked["more_russian"]}
+    assert found == {s: {rid} if rid else set() for s, rid in linked["more_russian"].items()}
+
+
+def test_authority_texts_a_bare_name_ingested_first_is_linked_with_its_entity(
+        linked: dict) -> None:  # type: ignore[type-arg]
+    """The memoir's bare "Given Surname" (ingested first) and the entry giving his years and
+    occupation are one person, and each of its profiles is linked to the record."""
+    surname, rid = linked["bare_first"]
+    people = [e for e in linked["entities"] if e["kind"] == "person"
+              and any(surname in n.replace(",", " ").split() for n in e["names"])]
+    assert len(people) == 1
+    assert {link["id"] for link in people[0].get("authority") or []} == {rid}
+    from kartoteka.store.session import Store
+    from kartoteka.store.tables import AuthorityLinkRow, DocumentRow, ProfileRow
+
+    with Store(linked["db"]).session() as session:
+        memoir = session.query(AuthorityLinkRow.record_id, AuthorityLinkRow.decision).join(
+            ProfileRow, ProfileRow.key == AuthorityLinkRow.profile_key).join(
+            DocumentRow, DocumentRow.id == ProfileRow.document_id).filter(
+            DocumentRow.source_path.like("%a-memoir-bare.txt")).all()
+    assert [tuple(row) for row in memoir] == [(rid, "linked")]

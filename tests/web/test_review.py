@@ -74,6 +74,14 @@ def test_comparisons_decided_by_says_the_rule_and_what_the_entity_lent() -> None
                for n in decided.notes)
 
 
+def test_comparisons_decided_by_says_a_curator_chose_another_record() -> None:
+    decided = decided_by({"surname": {"level": "exact", "weight": 9.0}, "match_weight": 9.0,
+                          "by_hand_elsewhere": "5980"}, 0.99)
+    assert decided is not None
+    assert ("a curator linked this person to another record of the list: 5980"
+            in decided.notes)
+
+
 def test_review_page_shows_each_comparison_level_and_weight(
         client: TestClient, fixture_db: Fixture) -> None:
     # Birth years two apart: evidence against, shown with its (negative) weight.

@@ -72,6 +72,7 @@ READING_SEPARATOR = "\x1e"
 # pair that the names alone put at 1 in 10,000 may still end above the review line.
 EVIDENCE_FLOOR = 1e-4
 _BRACKETED = re.compile(r"\([^)]*\)")
+_VOWEL_YO = re.compile(r"([aeiouyAEIOUY])[yj]o")
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,9 @@ def profile_blocks(profile: Profile) -> set[str]:
     record's (Chitrin, Marjetski), and Trilisser-Moskvin is filed under Москвин."""
     surname = (profile.surname or "").strip()
     forms = {surname, *surname.split("-")} - {""}
+    # After a vowel, "yo" is й + о as often as ё (Mayorov is Майоров, Zayonchikov Зайончиков):
+    # the keys read it as ё only, so the й reading is keyed too.
+    forms |= {_VOWEL_YO.sub(r"\1io", form) for form in forms}
     return {key for form in forms for key in surname_keys(form) if key}
 
 

@@ -148,7 +148,7 @@ def same_place(a: str, b: str) -> bool:
 
 def profile_facts(profile: Profile) -> Facts:
     fields = frozenset().union(*(occupation_fields(text) for text in (
-        *profile.roles, *profile.organizations)))
+        *profile.roles, *profile.titles, *profile.organizations)))
     return Facts(_day(profile.birth_date), _day(profile.death_date), _day(profile.arrest_date),
                  place_keys(profile.birthplace), settlement_keys(profile.birthplace), fields)
 

@@ -54,7 +54,7 @@ CORROBORATING: dict[str, frozenset[str]] = {
 # Rules that hold a pair for review whatever agrees.
 _HELD = ("days_apart", "names_too_thin", "ambiguous")
 _SINGLE = ("birth_year", "death_year", "birth_date", "death_date", "arrest_date", "birthplace")
-_LISTS = ("roles", "organizations")
+_LISTS = ("roles", "titles", "organizations")
 
 
 def _agreed(values: Iterable[Any]) -> Any:
@@ -128,4 +128,38 @@ def sole_namesake(features: Mapping[str, Any], record_key: str, reading: Profile
             + ", ".join(agreeing))
 
 
-__all__ = ["CORROBORATING", "namesake_index", "pooled", "sole_namesake"]
+def by_hand_for_entity(matches: Iterable[Any], entity_of: Mapping[str, str],
+                       by_hand: Mapping[tuple[str, str, str], bool]) -> list[Any]:
+    """The model's matches with the reviewers' decisions held for the whole person: a curator
+    links or unlinks an entity, and the decision is kept on one of its profiles (the anchor);
+    another profile of that entity (a document that joined it later) must not bring back a
+    record the curator refused, nor link it to a second record of a list where the curator
+    chose one. A refused record is dropped; a link beside a chosen one waits for review, its
+    ``by_hand_elsewhere`` naming the record chosen."""
+    refused: set[tuple[str, str, str]] = set()
+    chosen: dict[tuple[str, str], str] = {}
+    for (profile, source, record_id), accepted in by_hand.items():
+        entity = entity_of.get(profile)
+        if entity is None:
+            continue
+        if accepted:
+            chosen[(entity, source)] = record_id
+        else:
+            refused.add((entity, source, record_id))
+    out = []
+    for m in matches:
+        entity = entity_of.get(m.profile_key)
+        if entity is None:
+            out.append(m)
+            continue
+        if (entity, m.source, m.record_id) in refused:
+            continue
+        elsewhere = chosen.get((entity, m.source))
+        if m.decision == "linked" and elsewhere not in (None, m.record_id):
+            m = replace(m, decision="review",
+                        features={**m.features, "by_hand_elsewhere": elsewhere})
+        out.append(m)
+    return out
+
+
+__all__ = ["CORROBORATING", "by_hand_for_entity", "namesake_index", "pooled", "sole_namesake"]

@@ -41,6 +41,10 @@ class Profile:
     residence: str | None = None  # where a record says the person lived (authority lists)
     fates: list[str] = field(default_factory=list)  # claim types: execution, arrest, …
     roles: list[str] = field(default_factory=list)  # "deputy head", "secretary", …
+    # Posts a document gives only as a title before a bare surname ("People's Commissar of
+    # Justice Krylenko"): what an authority record's occupation may corroborate, kept out of
+    # ``roles``, which the person linker compares as written (extract.en.roll_roles).
+    titles: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)  # labels of bodies tied to it
     relatives: list[str] = field(default_factory=list)  # labels of kin named with it
     # Labels of the other people named in the same paragraphs (its scenes): context that tells
@@ -161,8 +165,9 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
         if claim.type not in subject.fates and claim.type in _FATE_TYPES:
             subject.fates.append(claim.type)
         # A fate's role is no post: a sentence's is its penalty ("death", "ВМН").
-        if claim.role and claim.type not in _FATE_TYPES and claim.role not in subject.roles:
-            subject.roles.append(claim.role)
+        posts = subject.titles if claim.attrs.get("title_only") else subject.roles
+        if claim.role and claim.type not in _FATE_TYPES and claim.role not in posts:
+            posts.append(claim.role)
         is_org = obj is not None and obj.kind == "organization"
         if is_org and obj.label not in subject.organizations:
             subject.organizations.append(obj.label)

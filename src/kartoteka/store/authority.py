@@ -37,15 +37,45 @@ def save_record(session: Session, *, source: str, record_id: str, name: str,
                                      block_key=block_key, data=data))
 
 
-def linkable_profiles(session: Session, profile_keys: Iterable[str] | None = None
-                      ) -> list[ProfileRow]:
-    """Current named person profiles with a blocking key (all, or these)."""
-    query = (select(ProfileRow).join(DocumentRow).where(
+def _linkable():  # noqa: ANN202 (a SQLAlchemy select)
+    return (select(ProfileRow).join(DocumentRow).where(
         DocumentRow.superseded.is_(False), ProfileRow.kind == "person",
         ProfileRow.descriptor.is_(None), ProfileRow.block_key.is_not(None)))
-    if profile_keys is not None:
-        query = query.where(ProfileRow.key.in_(list(profile_keys)))
-    return list(session.scalars(query))
+
+
+def linkable_profiles(session: Session, profile_keys: Iterable[str] | None = None, *,
+                      with_entities: bool = False) -> list[ProfileRow]:
+    """Current named person profiles with a blocking key (all, or these; ``with_entities``:
+    these and the other linkable profiles of their entities, ``with_entity_members``)."""
+    query = _linkable()
+    if profile_keys is None:
+        return list(session.scalars(query))
+    rows = list(session.scalars(query.where(ProfileRow.key.in_(list(profile_keys)))))
+    return with_entity_members(session, rows) if with_entities else rows
+
+
+def with_entity_members(session: Session, rows: Collection[ProfileRow]) -> list[ProfileRow]:
+    """These profiles and the other linkable profiles of their entities: a new document's
+    profile that joins an entity brings what it says to the entity's older profiles, whose
+    links were decided without it (``resolve.authority_rules.pooled``)."""
+    entities = {r.entity_id for r in rows if r.entity_id}
+    out = {r.key: r for r in rows}
+    if entities:
+        for row in session.scalars(_linkable().where(ProfileRow.entity_id.in_(list(entities)))):
+            out.setdefault(row.key, row)
+    return sorted(out.values(), key=lambda r: r.key)
+
+
+def entities_of(session: Session, profile_keys: Collection[str],
+                by_hand: Collection[tuple[str, str, str]] = ()) -> dict[str, str]:
+    """Profile key -> its entity, for these profiles and those of the pairs a human decided
+    (those that have one)."""
+    keys = {*profile_keys, *(profile for profile, _, _ in by_hand)}
+    if not keys:
+        return {}
+    query = select(ProfileRow.key, ProfileRow.entity_id).where(
+        ProfileRow.key.in_(list(keys)), ProfileRow.entity_id.is_not(None))
+    return {key: entity for key, entity in session.execute(query)}
 
 
 def entity_profiles(session: Session, rows: Collection[ProfileRow]) -> dict[str, list[ProfileRow]]:
@@ -140,6 +170,6 @@ def replace_links(session: Session, profile_keys: Collection[str], sources: Coll
     return counts
 
 
-__all__ = ["Match", "entity_link_details", "labelled_links", "linkable_profiles",
+__all__ = ["Match", "entities_of", "entity_link_details", "labelled_links", "linkable_profiles",
            "record_counts", "replace_links", "save_model", "save_record", "stored_model",
-           "stored_records"]
+           "stored_records", "with_entity_members"]

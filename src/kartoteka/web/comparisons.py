@@ -22,6 +22,7 @@ NOTES = {
     "days_apart": "the text dates the death more than a month from the record's",
     "sole_namesake": "linked as",
     "from_entity": "counted what other documents say of the same person",
+    "by_hand_elsewhere": "a curator linked this person to another record of the list",
     "reading": "matched the record's reading",
     "by": "decided by",
 }

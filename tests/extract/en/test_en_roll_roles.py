@@ -82,9 +82,34 @@ def test_roll_roles_a_titled_post_before_a_name_is_its_post(extract_en, text: st
     "The Secretary of Stalin Pyotr Semyonov came in.",  # another person inside the title
     "The trial of Pyotr Semyonov opened in March.",  # no post before the name
     "Meeting of the Council Pyotr Semyonov chaired opened late.",  # no role noun
-    "Chairman of the Council of Trade Unions Semyonov resigned.",  # a bare surname
 ])
 def test_roll_roles_a_titled_post_needs_a_role_noun_and_no_other_person(extract_en,
                                                                         text: str) -> None:
     assert not [p for p in posts(extract_en, text)
                 if p[1].endswith("Semyonov") and p[2] and " of " in p[2]]
+
+
+@pytest.mark.parametrize(("text", "holder", "role"), [
+    ("People's Commissar of Justice Semyonov was shot in 1938.", "Semyonov",
+     "People's Commissar of Justice"),
+    ("In 1937 the People's Commissar for Water Transport Dorokhov disappeared.", "Dorokhov",
+     "People's Commissar for Water Transport"),
+    ("Those taken that year:\nPeople's Commissar of the Ministry of Forestry Dorokhov\n"
+     "Deputy Head of the Fisheries Directorate Ivan Bykov\n", "Dorokhov",
+     "People's Commissar of the Ministry of Forestry"),
+])
+def test_roll_roles_a_bare_surnames_titled_post_is_a_title_only(extract_en, text: str,
+                                                               holder: str, role: str) -> None:
+    """Said, but kept out of the profile's roles, which the person linker compares."""
+    from kartoteka.resolve.profile import build_profiles
+    from kartoteka.resolve.within import within
+
+    ex = extract_en(text)
+    by_id = {m.id: m for m in ex.mentions}
+    found = [c for c in ex.claims if c.type == "position" and by_id[c.subject].text == holder]
+    assert [(c.role, c.attrs.get("title_only")) for c in found] == [(role, True)]
+    profiles = build_profiles(ex, within(ex)).values()
+    held = [p for p in profiles if p.surname == holder]
+    assert [(p.roles, p.titles) for p in held] == [([], [role])]
+    full = [p for p in profiles if p.given == "Ivan"]
+    assert all(p.roles and not p.titles for p in full)

@@ -97,7 +97,8 @@ class RollRoles:
         return next((m for m in self.ctx.mentions if m.kind == "organization"
                      and start <= m.start and m.end <= end), None)
 
-    def _emit(self, person: Mention, start: int, end: int, via: str) -> None:
+    def _emit(self, person: Mention, start: int, end: int, via: str, *,
+              title_only: bool = False) -> None:
         role = _clean(self.text[start:end])
         if not role or len(role) > 120:
             return
@@ -111,7 +112,8 @@ class RollRoles:
             type="member_of" if member else "position", subject=person.id,
             evidence=[sentence_span(at[0])],
             document_id=self.ctx.document.id, object=org.id if org else None, role=role,
-            confidence=0.7, attrs={"via": via, "trigger_at": at[0].idx}))
+            confidence=0.7, attrs={"via": via, "trigger_at": at[0].idx,
+                                   **({"title_only": True} if title_only else {})}))
 
     def roll_line(self, person: Mention) -> None:
         tail = roll_line_tail(self.text, person.start, person.end)
@@ -159,12 +161,13 @@ class RollRoles:
         """A capitalised title with its body ("People's Commissar of Justice") before a name:
         the words back from the name while capitalised or joiners, from the first role noun
         that an "of"/"for" follows; another person inside it ("Secretary of Stalin") or a
-        title longer than ``MAX_TITLE_WORDS`` gives nothing. A bare surname gets none: the
-        person linker compares posts as written, and "People's Commissar of the Ministry of
-        Finance X" beside another text's "People's Commissar for Finance X" would weigh against
-        joining two bare mentions that only the surname ties."""
+        title longer than ``MAX_TITLE_WORDS`` gives nothing. A bare surname's post is marked
+        ``title_only``: the person linker compares posts as written, and "People's Commissar
+        of the Ministry of Finance X" beside another text's "People's Commissar for Finance X"
+        would weigh against joining two bare mentions that only the surname ties; the profile
+        keeps it apart (``Profile.titles``) for what an authority list's occupation says."""
         first = self.doc.char_span(person.start, person.end, alignment_mode="expand")
-        if first is None or len((person.name or "").split()) < 2:
+        if first is None:
             return
         lo = first.start
         while lo > 0 and first.start - lo < MAX_TITLE_WORDS:
@@ -185,7 +188,9 @@ class RollRoles:
         while begin > 0 and run[begin - 1].lower_ not in ("of", "for", "the", "and") and (
                 run[begin - 1].pos_ in ("PROPN", "NOUN", "ADJ", "PART")):
             begin -= 1
-        self._emit(person, run[begin].idx, run[-1].idx + len(run[-1].text), "titled post")
+        bare = len((person.name or "").split()) < 2
+        self._emit(person, run[begin].idx, run[-1].idx + len(run[-1].text), "titled post",
+                   title_only=bare)
 
     def run(self) -> list[Claim]:
         for person in self.ctx.mentions:
