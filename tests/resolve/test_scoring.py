@@ -5,9 +5,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import pytest
-
-import kartoteka.resolve.forked as forked_module
 from kartoteka.resolve.comparisons import INITIAL_TF_COLUMNS, person_comparisons
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import name_parts, record_columns
@@ -116,14 +113,8 @@ def test_scoring_an_agreeing_rare_initial_weighs_more_than_a_common_one() -> Non
     assert adjusted[("fi", "fo")] > adjusted[("ii", "io")] + 2.0
 
 
-def test_scoring_candidates_made_in_two_processes_are_the_plain_ones(
-        monkeypatch: Any, ran_in_fresh_process: bool) -> None:
+def test_scoring_candidates_made_in_two_processes_are_the_plain_ones(monkeypatch: Any) -> None:
     import kartoteka.resolve.scoring as scoring
-
-    if ran_in_fresh_process:
-        return
-    if not forked_module.can_fork():
-        pytest.skip("no fork on one core")
 
     surnames = ["Orlov", "Орлов", "Sokolov", "Соколов", "Lebedev", "Лебедев", "Petrov"]
     profiles = [_person(f"k{i}{j}", surname, given)
