@@ -46,13 +46,6 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def _fork_peak_rss_mb() -> float:
-    """The largest peak of the children this process waited for (the process kartoteka forks
-    to build records; 0 without one). Its pages are the parent's, shared until written, so
-    parent + fork over-states what the two held together: both are printed."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-
-
 def _cpu_seconds() -> float:
     """CPU time of this process, all its threads (DuckDB's too) and the children it waited
     for (a process kartoteka forks to build records): on a shared machine the wall time says
@@ -94,7 +87,6 @@ def run_kartoteka(generator: str, n: int, seed: int, missed: int = 0) -> dict[st
     decisions = Counter(p.decision for p in linkage.pairs)
     return {"scores": pairwise_scores(linkage.clusters, truth), "persons": len(set(truth.values())),
             "seconds": seconds, "cpu": cpu, "rss_data": rss_data, "rss_peak": _peak_rss_mb(),
-            "rss_fork": _fork_peak_rss_mb(),
             "pairs": len(linkage.pairs), "decisions": dict(decisions),
             "missed": _missed_sample(profiles, truth, linkage, missed) if missed else []}
 
@@ -289,13 +281,10 @@ def main() -> None:
             extra = (args.missed,) if method is run_kartoteka else ()
             result = _in_own_process(ctx, method, (generator, args.n, args.seed, *extra))
             scores = result["scores"]
-            fork = f"; its fork {result['rss_fork']:.0f} MB" if result.get("rss_fork") else ""
             print(
                 f"  {name:12s} {result['seconds']:7.1f} s (CPU {result['cpu']:6.1f} s)  "
                 f"peak RSS {result['rss_peak']:6.0f} MB"
-                f" (data alone {result['rss_data']:.0f} MB"
-                f"{fork})"
-                f"  pairs {result['pairs']:>10,}  "
+                f" (data alone {result['rss_data']:.0f} MB)  pairs {result['pairs']:>10,}  "
                 f"P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}"
                 f"  ({result['persons']:,} persons)",
                 flush=True,
@@ -308,10 +297,6 @@ def main() -> None:
             print(f"  kartoteka / fair splink: wall {ours['seconds'] / theirs['seconds']:.2f}x "
                   f"(target <= 2), CPU {ours['cpu'] / theirs['cpu']:.2f}x, peak RSS "
                   f"{ours['rss_peak'] / theirs['rss_peak']:.2f}x (target <= 1.5)", flush=True)
-            if ours.get("rss_fork"):
-                both = ours["rss_peak"] + ours["rss_fork"]
-                print(f"  with its fork's peak added (an upper bound: shared pages counted "
-                      f"twice): {both / theirs['rss_peak']:.2f}x", flush=True)
 
 if __name__ == "__main__":
     main()
