@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import queue
 import resource
 import sys
 import time
@@ -47,33 +46,10 @@ def _peak_rss_mb() -> float:
 
 
 def _cpu_seconds() -> float:
-    """CPU time of this process, all its threads (DuckDB's too) and the children it waited
-    for (a process kartoteka forks to build records): on a shared machine the wall time says
-    how busy the others were, the CPU time what the method cost."""
-    return sum(usage.ru_utime + usage.ru_stime for usage in (
-        resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
-
-
-def _run_method(method: Any, args: tuple[Any, ...], results: Any) -> None:
-    results.put(method(*args))
-
-
-def _in_own_process(ctx: Any, method: Any, args: tuple[Any, ...]) -> dict[str, Any]:
-    """``method(*args)`` in a fresh process of its own: not a pool's worker, which is daemonic
-    and so may not start the process kartoteka forks to build records with both cores."""
-    results = ctx.Queue()
-    process = ctx.Process(target=_run_method, args=(method, args, results))
-    process.start()
-    while True:  # a child that dies leaves no result: stop waiting then
-        try:
-            result = results.get(timeout=5)
-            break
-        except queue.Empty:
-            if not process.is_alive():
-                raise RuntimeError(
-                    f"{method.__name__} failed (exit code {process.exitcode})") from None
-    process.join()
-    return result
+    """CPU time of this process, all its threads (DuckDB's too): on a shared machine the wall
+    time says how busy the others were, the CPU time what the method cost."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_kartoteka(generator: str, n: int, seed: int, missed: int = 0) -> dict[str, Any]:
@@ -278,8 +254,9 @@ def main() -> None:
         print(f"{generator}: {args.n} records (seed {args.seed})", flush=True)
         results: dict[str, dict[str, Any]] = {}
         for name, method in methods.items():
-            extra = (args.missed,) if method is run_kartoteka else ()
-            result = _in_own_process(ctx, method, (generator, args.n, args.seed, *extra))
+            with ctx.Pool(1) as pool:
+                extra = (args.missed,) if method is run_kartoteka else ()
+                result = pool.apply(method, (generator, args.n, args.seed, *extra))
             scores = result["scores"]
             print(
                 f"  {name:12s} {result['seconds']:7.1f} s (CPU {result['cpu']:6.1f} s)  "

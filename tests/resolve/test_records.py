@@ -194,28 +194,3 @@ def test_records_record_columns_of_no_profiles_are_empty_columns() -> None:
     from kartoteka.resolve.records import record_columns
 
     assert record_columns([]) == {name: [] for name in PERSON_COLUMNS}
-
-
-def test_records_surname_table_forked_gives_the_plain_columns(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import kartoteka.resolve.records as records
-
-    surnames = ["Yezhov", "Ежов", "Frinovsky", "Фриновский", "Jagoda", "Ягода", "Molchanov",
-                "Berman", "Бельский", "Zakovsky"]
-    profiles = [person(f"{given} {surname}", surname=surname, given=given)
-                for surname in surnames for given in ("Ivan", "Nikolai", "Иосиф")]
-    profiles.append(person("Anon"))  # no surname: the empty form
-    records.forget_name_columns()
-    plain = records.record_columns(profiles)
-    assert records._surname_table(profiles) is None  # fewer forms than PARALLEL_MIN_FORMS
-    monkeypatch.setattr(records, "PARALLEL_MIN_FORMS", 2)
-    records.forget_name_columns()  # the forked half must compute its forms, not find them
-    table = records._surname_table(profiles)
-    if not records.can_fork():
-        pytest.skip("no fork here (one core or a daemonic process)")
-    assert table is not None and len(table) == len(surnames) + 1
-    for forms, columns in table.items():
-        assert columns == records._surname_columns.__wrapped__(forms)
-    records.forget_name_columns()
-    assert records.record_columns(profiles) == plain

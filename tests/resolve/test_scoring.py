@@ -111,24 +111,3 @@ def test_scoring_an_agreeing_rare_initial_weighs_more_than_a_common_one() -> Non
     plain, adjusted = weights(False), weights(True)
     assert math.isclose(plain[("fi", "fo")], plain[("ii", "io")])
     assert adjusted[("fi", "fo")] > adjusted[("ii", "io")] + 2.0
-
-
-def test_scoring_candidates_made_in_two_processes_are_the_plain_ones(monkeypatch: Any) -> None:
-    import kartoteka.resolve.scoring as scoring
-
-    surnames = ["Orlov", "Орлов", "Sokolov", "Соколов", "Lebedev", "Лебедев", "Petrov"]
-    profiles = [_person(f"k{i}{j}", surname, given)
-                for i, surname in enumerate(surnames)
-                for j, given in enumerate(("Ivan", "Иван", "Ilya", "Fyodor", "Фёдор"))]
-    parts = {p.key: name_parts(p) for p in profiles}
-
-    def score() -> list[tuple[Any, ...]]:
-        scored = scoring.score_persons(profiles, parts, backend="duckdb", keep_pairs_from=0.0)
-        return [(c.a, c.b, c.probability, c.weight, c.features, c.reasons)
-                for c in scored.candidates]
-
-    plain = score()
-    assert len(plain) > 20
-    monkeypatch.setattr(scoring, "FORK_MIN_PAIRS", 1)
-    forked = score()
-    assert forked == plain

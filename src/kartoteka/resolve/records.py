@@ -26,7 +26,6 @@ from kartoteka.names.keys import (
     loose_key,
 )
 from kartoteka.names.similarity import name_initial_letters
-from kartoteka.resolve.forked import can_fork, map_in_halves
 from kartoteka.resolve.profile import Profile
 
 # Column name -> kind; dialect.py turns the kinds into the backend's table types.
@@ -254,13 +253,9 @@ def person_row(profile: Profile, parts: NameParts | None = None) -> dict[str, An
                     strict=True))
 
 
-def _row_values(profile: Profile, parts: NameParts,
-                surnames: Mapping[tuple[str, ...], tuple[Any, ...]] | None = None,
-                ) -> tuple[Any, ...]:
-    """A person's linkage record as values in PERSON_COLUMNS order (``surnames``: the surname
-    columns by forms, computed before, else here)."""
-    forms = tuple(_surname_forms(profile))
-    surname = surnames[forms] if surnames is not None else _surname_columns(forms)
+def _row_values(profile: Profile, parts: NameParts) -> tuple[Any, ...]:
+    """A person's linkage record as values in PERSON_COLUMNS order."""
+    surname = _surname_columns(tuple(_surname_forms(profile)))
     given = _given_columns(parts.given, parts.patronymic, parts.other_given)
     return (
         profile.key, *surname, *given,
@@ -325,10 +320,8 @@ def record_columns(
     hundreds of megabytes, which Python, its heap fragmented, keeps past the scoring; as
     columns they take a list per column, the rows passing through as tuples that share their
     values with the columns."""
-    profiles = list(profiles)
-    surnames = _surname_table(profiles)
     rows = [_row_values(profile, parts[profile.key] if parts is not None
-                        else name_parts(profile), surnames) for profile in profiles]
+                        else name_parts(profile)) for profile in profiles]
     columns: dict[str, list[Any]] = {name: [] for name in PERSON_COLUMNS}
     if rows:
         columns = dict(zip(PERSON_COLUMNS, (list(values) for values in zip(*rows, strict=True)),
@@ -336,33 +329,6 @@ def record_columns(
     del rows
     bound_block_columns(columns)
     return columns
-
-
-# From this many distinct surname forms on, their columns (the readings and keys of every form,
-# most of the time of building a long list's records) are computed half in a forked process
-# and half here: the scoring database uses both cores, and so may this step. Below it the fork
-# costs more than it spares.
-PARALLEL_MIN_FORMS = 10_000
-
-
-def _surname_rows(forms: list[tuple[str, ...]]) -> list[tuple[Any, ...]]:
-    return [_surname_columns(f) for f in forms]
-
-
-def _surname_table(
-    profiles: list[Profile], min_forms: int | None = None,
-) -> dict[tuple[str, ...], tuple[Any, ...]] | None:
-    """The surname columns of every distinct surname form of ``profiles``, half computed in a
-    forked process; None (each row computes its own, memoised) when they are fewer than
-    ``min_forms`` (PARALLEL_MIN_FORMS) or no fork is safe. The columns are the same either way
-    (tested)."""
-    min_forms = PARALLEL_MIN_FORMS if min_forms is None else min_forms
-    if len(profiles) < min_forms or not can_fork():
-        return None
-    distinct = list(dict.fromkeys(tuple(_surname_forms(p)) for p in profiles))
-    if len(distinct) < min_forms:
-        return None
-    return dict(zip(distinct, map_in_halves(_surname_rows, distinct), strict=True))
 
 
 def forget_name_columns() -> None:

@@ -30,7 +30,6 @@ from kartoteka.resolve.comparisons import (
 )
 from kartoteka.resolve.constraints import conflicts
 from kartoteka.resolve.dialect import columns_table
-from kartoteka.resolve.forked import beside
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import (
@@ -226,42 +225,20 @@ def score_persons(
 
     own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
 
-    def pair_ids(batch: pa.RecordBatch) -> Any:
-        return zip(*(batch.column(name).to_pylist() for name in _PAIR_COLUMNS), strict=True)
-
-    def reasons_of(batches: Sequence[pa.RecordBatch]) -> list[tuple[str, ...]]:
-        return [conflicts(parts[a], parts[b]) if a < b else conflicts(parts[b], parts[a])
-                for batch in batches for a, b, _, _ in pair_ids(batch)]
-
     @paused_gc()
-    def candidates(batches: Sequence[pa.RecordBatch], check: bool = True) -> list[Candidate]:
-        """The batches' pairs as candidates; without ``check``, conflicts left to be set."""
+    def candidates(batch: pa.RecordBatch) -> list[Candidate]:
         out = []
-        for batch in batches:
-            for (a, b, probability, weight), features in zip(
-                    pair_ids(batch), batch_features(batch), strict=True):
-                if b < a:
-                    a, b = b, a
-                a, b = own_keys.get(a, a), own_keys.get(b, b)
-                why = conflicts(parts[a], parts[b]) if check else ()
-                features["conflicts"] = list(why)
-                out.append(Candidate(a, b, float(probability), float(weight), features, why))
+        for (a, b, probability, weight), features in zip(
+            zip(*(batch.column(name).to_pylist() for name in _PAIR_COLUMNS), strict=True),
+            batch_features(batch), strict=True,
+        ):
+            if b < a:
+                a, b = b, a
+            a, b = own_keys.get(a, a), own_keys.get(b, b)
+            reasons = conflicts(parts[a], parts[b])
+            features["conflicts"] = list(reasons)
+            out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
         return out
-
-    # Many pairs: their rule conflicts are checked in a forked process (forked.py) while this
-    # one makes their features, from the scored batches (Arrow, ~100 bytes a pair) kept
-    # meanwhile; fewer pairs, a batch at a time. Only the conflicts come back from the fork
-    # (mostly none): sending the features' dicts would cost what making them does.
-    held: list[pa.RecordBatch] = []
-    pair_count = 0
-
-    def collect(batch: pa.RecordBatch) -> list[Candidate]:
-        nonlocal pair_count
-        pair_count += batch.num_rows
-        if pair_count < FORK_MIN_PAIRS and not held:
-            return candidates([batch])
-        held.append(batch)
-        return []
 
     table = columns_table(columns, table_columns)
     # Only an untrained model's lone surnames read the records again (lone.py), as rows.
@@ -286,24 +263,14 @@ def score_persons(
         min_probability=keep_pairs_from,
         backend=backend,
         labelled_pairs=labelled_pairs,
-        consume_batch=collect,  # pairs become candidates as read: no list of raw rows
+        consume_batch=candidates,  # pairs become candidates as read: no list of raw rows
     )
-    made: list[Candidate] = batch.pairs
-    if held:
-        reasons, late = beside(lambda: reasons_of(held), lambda: candidates(held, check=False))
-        del held[:]
-        for c, why in zip(late, reasons, strict=True):
-            c.reasons = why
-            c.features["conflicts"] = list(why)
-        made.extend(late)
-        del late, reasons
+    candidates: list[Candidate] = batch.pairs
     # Most probable first, ties by keys: two stable sorts on attributes, which make no tuple a
     # pair (the order of sorting once on (-probability, a, b)).
-    made.sort(key=attrgetter("a", "b"))
-    made.sort(key=attrgetter("probability"), reverse=True)
-    return ScoredPersons(made, rows, batch.model, train, tf)
+    candidates.sort(key=attrgetter("a", "b"))
+    candidates.sort(key=attrgetter("probability"), reverse=True)
+    return ScoredPersons(candidates, rows, batch.model, train, tf)
 
 
 _PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
-# From this many scored pairs on, the rest have their conflicts checked in a second process.
-FORK_MIN_PAIRS = 50_000
