@@ -13,7 +13,7 @@ the gold (../shared/corpus/dev/gold-facts.yaml) and the list are read at run tim
 
 Two orders are run: the list imported after the texts (every profile against the whole list),
 and the texts ingested after the list (each document's profiles against the records of their
-blocks, as ``relink.link_persons`` does on ingest).
+blocks, as ``relink.authority.link_persons`` does on ingest).
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def stored_profiles(session: Any) -> tuple[list[Profile], dict[str, str | None],
 
 
 def _record_block(record: AuthorityRecord) -> str | None:
-    surname = parse_person_name(record.name).surname  # as relink.import_records files it
+    surname = parse_person_name(record.name).surname  # as relink.authority.import_records files it
     return surname_key(surname) if surname else None
 
 

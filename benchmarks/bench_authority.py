@@ -47,7 +47,7 @@ SCHEME_CHECK = ("popular", "bgn", "alalc", "iso9", "scholarly", "german", "frenc
 
 
 def load_list() -> list[AuthorityRecord]:
-    from kartoteka.relink import read_authority_file
+    from kartoteka.relink.authority import read_authority_file
 
     return list(read_authority_file(LIST / "records.jsonl", SOURCE, "memorial"))
 

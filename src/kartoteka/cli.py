@@ -209,7 +209,8 @@ def resolve(db: str, engine: str) -> None:
     ingest links new documents with it. With authority lists stored, the profiles are linked
     to them again too, by a model re-learnt from the links reviewers accepted and rejected."""
     from kartoteka.curate.edits import curation
-    from kartoteka.relink import apply_claim_curation, link_persons, resolve_profiles
+    from kartoteka.relink import apply_claim_curation, resolve_profiles
+    from kartoteka.relink.authority import link_persons
     from kartoteka.store.authority import stored_model
     from kartoteka.store.linkage_model import stored_model as stored_person_model
     from kartoteka.store.writer import has_authority_records
@@ -271,7 +272,7 @@ def authority() -> None:
 @DB_OPTION
 def authority_import(file: Path, source: str, fmt: str, db: str) -> None:
     """Import an authority list and link the stored persons to it."""
-    from kartoteka.relink import import_records, link_persons, read_authority_file
+    from kartoteka.relink.authority import import_records, link_persons, read_authority_file
 
     store = _open(db, create=True)
     try:

@@ -1,7 +1,7 @@
 """The whole path for a set of files: read, extract, resolve, store — one transaction a file.
 
 Stages stay pure (sources, extract, resolve); this module calls them in turn and hands the
-result to the store, the only writer; ``relink.py`` beside it re-links the stored profiles. A
+result to the store, the only writer; ``relink`` beside it re-links the stored profiles. A
 file that fails is recorded with its reason and skipped; the others go in. A crash loses at most
 the file in flight, and the next run picks up where it stopped, because stored files are
 recognised by their bytes' sha256.
@@ -22,7 +22,8 @@ from kartoteka.curate.edits import curation
 from kartoteka.errors import KartotekaError, SourceError
 from kartoteka.extract import extract, is_structured
 from kartoteka.model import Extraction, LocalEntity
-from kartoteka.relink import apply_claim_curation, link_new_profiles, link_persons
+from kartoteka.relink import apply_claim_curation, link_new_profiles
+from kartoteka.relink.authority import link_persons
 from kartoteka.resolve.profile import Profile, build_profiles
 from kartoteka.resolve.within import within
 from kartoteka.sources import display_path, iter_source_files, read_file_bytes, read_source

@@ -24,7 +24,7 @@ def moscow() -> list[AuthorityRecord]:
     path = MOSCOW / "records.jsonl"
     if not path.is_file():
         pytest.skip("../shared/corpus/memorial-moscow is not beside the repository")
-    from kartoteka.relink import read_authority_file
+    from kartoteka.relink.authority import read_authority_file
 
     return list(read_authority_file(path, SOURCE, "memorial"))
 

@@ -119,7 +119,7 @@ def test_authority_evidence_survives_the_profile_round_trip() -> None:
 def memorial_record(tmp_path: Path, record: str) -> AuthorityRecord:
     """A made-up Memorial list of one record (its text as the list gives it), as relink
     reads it."""
-    from kartoteka.relink import read_authority_file
+    from kartoteka.relink.authority import read_authority_file
 
     path = tmp_path / "list.jsonl"
     path.write_text(json.dumps({"name": "Хрящёв Юлий Петрович", "record": record,

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from kartoteka.curate.actions import link_authority
 from kartoteka.pipeline import analyse, block_keys, link_new
-from kartoteka.relink import import_records
+from kartoteka.relink.authority import import_records
 from kartoteka.resolve.authority import AuthorityRecord
 from kartoteka.store.session import Store
 from kartoteka.store.tables import AuthorityLinkRow, AuthorityRecordRow, DocumentRow, ProfileRow
