@@ -42,6 +42,9 @@ def test_ru_roll_roles_an_apposition_or_a_post_before_the_name(extract, text: st
     "Сталин вызвал врача Семёнова.",  # the noun is the object, not a post of the name
     "Иван Петрович Дорохов, который был арестован, умер.",
     "Мы встретили Петра Семёнова — усталого человека — в коридоре.",
+    # a kinship noun before a genitive name is the relative, no post of the name's bearer
+    "Мать Семёнова после войны жила в Казани.",
+    "Жена наркома Дорохова была арестована в 1938 году.",
 ])
 def test_ru_roll_roles_no_post_without_the_construction(extract, text: str) -> None:
     assert not _posts(extract(text))
@@ -55,3 +58,27 @@ def test_ru_roll_roles_a_conjunction_or_pronoun_is_no_post(extract, text: str) -
     """pymorphy also reads "и" and "я" as the names of the letters (nouns, Abbr): neither
     heads a post before the name, nor does a noun in another case ("помощника")."""
     assert not [p for p in _posts(extract(text)) if p[0] and ("Зотов" in p[0] or "Сомов" in p[0])]
+
+
+@pytest.mark.parametrize(("text", "surname", "role"), [
+    ("В 1937 году нарком финансов Дорохов был арестован.", "Дорохов", "нарком финансов"),
+    ("В 1938 году заместитель наркома Зотов был расстрелян.", "Зотов", "заместитель наркома"),
+])
+def test_ru_roll_roles_a_bare_surnames_title_is_a_title_only(extract, text: str, surname: str,
+                                                              role: str) -> None:
+    """Said, but kept out of the profile's roles, which the person linker compares as
+    written; a full name's title stays a post (the Russian form of the English rule)."""
+    from kartoteka.resolve.profile import build_profiles
+    from kartoteka.resolve.within import within
+
+    ex = extract(text)
+    found = [c for c in ex.claims if c.type == "position"]
+    assert [(c.role, c.attrs.get("title_only")) for c in found] == [(role, True)]
+    held = [p for p in build_profiles(ex, within(ex)).values() if p.kind == "person"]
+    assert [(p.surname, p.roles, p.titles) for p in held] == [(surname, [], [role])]
+
+
+def test_ru_roll_roles_a_full_names_title_is_a_post(extract) -> None:
+    ex = extract("Врач Пётр Ильич Семёнов был арестован в 1937 году.")
+    found = [c for c in ex.claims if c.type == "position"]
+    assert [(c.role, c.attrs.get("title_only")) for c in found] == [("Врач", None)]

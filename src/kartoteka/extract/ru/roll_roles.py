@@ -21,6 +21,7 @@ import re
 from kartoteka.extract.roll_lines import roll_line_tail
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext
+from kartoteka.extract.ru.lexicon import KINSHIP
 from kartoteka.extract.ru.tenures import NOT_POSTS, _person_noun
 from kartoteka.model import Mention
 
@@ -48,7 +49,8 @@ def _is_role(phrase: str, limit: int = MAX_ROLE_WORDS) -> bool:
     words = _words(phrase)
     if not words or len(words) > limit or re.search(r"\d{3}", phrase):
         return False
-    if morph.lemma(words[0]) in NOT_POSTS or not any(_head_noun(w) for w in words):
+    # a kinship noun names a relation, not a post: "мать Семёнова", "жена наркома"
+    if morph.lemma(words[0]) in NOT_POSTS | KINSHIP or not any(_head_noun(w) for w in words):
         return False
     return not any(morph.parses(w) and morph.parses(w)[0].tag.POS in _VERBAL for w in words)
 
@@ -62,7 +64,8 @@ class RollRoles:
         return any(m.kind == "person" and start < m.end and m.start < end
                    for m in self.ctx.mentions)
 
-    def _emit(self, person: Mention, start: int, end: int, via: str) -> None:
+    def _emit(self, person: Mention, start: int, end: int, via: str, *,
+              title_only: bool = False) -> None:
         role = _FORMER.sub("", self.text[start:end].strip(" \t,;.:"))
         if not role or self._persons_in(start, end) or any(
                 c.type == "position" and c.subject == person.id and c.role == role
@@ -72,7 +75,7 @@ class RollRoles:
                     if i in self.ctx.org_at), None)
         self.ctx.add_claim("position", person, (min(person.start, start), max(person.end, end)),
                            role=role, object=org.id if org else None, confidence=0.7,
-                           attrs={"via": via})
+                           attrs={"via": via, **({"title_only": True} if title_only else {})})
 
     def roll_line(self, person: Mention) -> None:
         tail = roll_line_tail(self.text, person.start, person.end)
@@ -107,7 +110,14 @@ class RollRoles:
             if _head_noun(word.group()) and _is_role(before[word.start():], MAX_TITLE_WORDS):
                 start = line_start + word.start()
                 if not self._persons_in(start, person.start):
-                    self._emit(person, start, line_start + words[-1].end(), "title")
+                    # A bare surname's title is kept apart from the posts the person linker
+                    # compares (``Profile.titles``), as in extract/en/roll_roles.py: two
+                    # texts word one post differently ("нарком финансов" / "народный
+                    # комиссар финансов"), which would weigh against two bare mentions
+                    # that only the surname ties; authority linking still reads it.
+                    bare = len((person.name or "").split()) < 2
+                    self._emit(person, start, line_start + words[-1].end(), "title",
+                               title_only=bare)
                 return
 
     def run(self) -> None:
