@@ -63,6 +63,19 @@ def test_ru_persons_spans_that_name_nobody(text: str, span: str, names: list[str
     assert _found(text, span) == names
 
 
+@pytest.mark.parametrize(("text", "span", "names"), [
+    # after a place noun, a word the dictionary reads as a surname and never as a place
+    ("Осенью начальник лагеря Зотов уехал в Москву.", "Зотов", ["Зотов"]),
+    ("Весной начальник тюрьмы Лавров вызвал меня на допрос.", "Лавров", ["Лавров"]),
+    # a place's name stays a place: a city (Geox), a name the dictionary does not know
+    ("Начальник лагеря Ростов не упоминал.", "Ростов", []),
+    ("Нас перевели в лагерь Бутугычаг.", "Бутугычаг", []),
+])
+def test_ru_persons_a_surname_after_a_place_noun_is_a_name(text: str, span: str,
+                                                           names: list[str]) -> None:
+    assert _found(text, span) == names
+
+
 @pytest.mark.parametrize("text", ["Судьба Сомова известна.", "Биография Сомова Петра Ильича."])
 def test_ru_persons_common_noun_before_a_name_is_left_out(text: str) -> None:
     first = text.split()[0]

@@ -78,6 +78,14 @@ def initials_first(name: str) -> str:
     return re.sub(r"(?<!\w)([А-ЯЁ])\.(?=[А-ЯЁ](?:\.|[а-яё]))", r"\1. ", name)
 
 
+def _surname_not_place(word: str) -> bool:
+    """pymorphy's likeliest reading of ``word`` is a surname (Surn), and no reading a place
+    name (Geox): Зотов, Лавров, but not Ростов or Саратов."""
+    found = morph.parses(word)
+    return bool(found) and "Surn" in found[0].tag.grammemes and not any(
+        "Geox" in p.tag.grammemes for p in found)
+
+
 class PersonFinder:
     """Turns natasha's PER spans of one document into normalised people."""
 
@@ -187,12 +195,16 @@ class PersonFinder:
         return self._inside_lemmas
 
     def _named_thing(self, tok: Tok) -> bool:
-        """"мыза Ольховка", "председатель Сибревкома": the name of a place or a body."""
+        """"мыза Ольховка", "председатель Сибревкома": the name of a place or a body. After a
+        place noun, a word the dictionary reads first as a surname and never as a place is the
+        surname of someone named next ("начальник лагеря Зотов", "в тюрьме Лавров сказал"),
+        not the place's name."""
         if ORG_SHAPED.search(tok.text):
             return True
         before = self.grammar.previous_word(tok)
         return before is not None and before.end <= tok.start and (
-            morph.lemma(before.text) in PLACE_NOUNS) and before.text[:1].islower()
+            morph.lemma(before.text) in PLACE_NOUNS) and before.text[:1].islower() and not (
+            _surname_not_place(tok.text))
 
     def _ambiguous(self, group: list[int]) -> bool:
         words = [self.tokens[i] for i in group if self.tokens[i].text[:1].isalpha()]
