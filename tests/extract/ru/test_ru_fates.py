@@ -78,6 +78,22 @@ def test_ru_fates_prose(extract, text: str, types: tuple[str, ...],
     assert _facts(extract(text, kind="encyclopedia"), *types) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("В 1944 году Павла Ильича Кузьмина депортировали вместе с семьёй.",
+     [("expulsion", "Павел Ильич Кузьмин", "1944", "affirmed")]),
+    ("Анна Ивановна Кузьмина была сослана в Нарым в 1931 году.",
+     [("expulsion", "Анна Ивановна Кузьмина", "1931", "affirmed")]),
+    ("Кузьмина не сослали, его оставили в Москве.",
+     [("expulsion", "Кузьмин", None, "negated")]),
+    # the reflexive verb is another word: "сослался на" is "referred to"
+    ("Павел Ильич Кузьмин сослался на болезнь.", []),
+])
+def test_ru_fates_exile_and_deportation(extract, text: str,
+                                         expected: list[tuple[str, str, str | None, str]]
+                                         ) -> None:
+    assert _facts(extract(text), "expulsion") == expected
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Павла Ильича Кузьмина арестовали в 1937 году.", "Павел Ильич Кузьмин"),
     ("Анну Ивановну Кузьмину арестовали в 1937 году.", "Анна Ивановна Кузьмина"),

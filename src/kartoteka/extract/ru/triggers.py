@@ -143,6 +143,11 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "expulsion": (
         Trigger(r"исключ(?:ён|ен|ена|ены)\s+из\s+(?:партии|рядов|вкп|ркп|кп)", PATIENT, 0.85),
         Trigger(r"выслан[аы]?", PATIENT, 0.7),
+        # exile and deportation, as the English triggers read "exile", "deport", "banish"
+        # (сослать, выслать, депортировать: a dictionary's verbs of banishment); the boundary
+        # after the pattern keeps "сослался на" (referred to) out
+        Trigger(r"сослан[аы]?|сосла(?:ли|л|ла)|высла(?:ли|л|ла)", PATIENT, 0.75),
+        Trigger(rf"депортирова{_PASSIVE}|депортирова(?:ли|л|ла)", PATIENT, 0.75),
     ),
 }
 
