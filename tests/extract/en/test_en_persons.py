@@ -426,3 +426,20 @@ def test_persons_a_capitalised_case_noun_is_no_part_of_the_name(extract_en, text
 def test_persons_a_case_noun_alone_names_nobody(extract_en) -> None:
     ex = extract_en("He reopened the Case. The Trial began in March.")
     assert not [m for m in ex.mentions if m.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Commandant Zotov was arrested in 1938.", "Zotov"),
+    ("The warden Lavrov let us keep the letters.", "Lavrov"),
+    ("The commandant Zotov was arrested in 1938.", "Zotov"),
+])
+def test_persons_a_camp_officers_post_before_a_surname_is_a_title(extract_en, text: str,
+                                                                   name: str) -> None:
+    # a camp's or prison's officer is named as ranks are: the post no part of the name
+    ex = extract_en(text)
+    assert [m.name for m in ex.mentions if m.kind == "person"] == [name]
+
+
+def test_persons_a_camp_officers_office_is_no_person(extract_en) -> None:
+    ex = extract_en("We waited at the commandant's office all night.")
+    assert not [m for m in ex.mentions if m.kind == "person"]

@@ -22,6 +22,9 @@ TITLES: frozenset[str] = frozenset({
     "chairman", "president", "premier", "minister", "ambassador", "attaché", "charge", "chargé",
     "investigator", "poet", "writer", "author", "priest", "bishop", "metropolitan", "patriarch",
     "archbishop", "corps", "army", "division", "brigade", "commissioner", "chief", "rank",
+    # the officers of a camp or prison, before a name as ranks are (Oxford: commandant n.,
+    # "the officer in charge of a prison camp"; warden n. 6)
+    "commandant", "warden",
 }) | TITLES_BEFORE_NAMES["en"] | TITLES_BEFORE_NAMES["de"] | TITLES_BEFORE_NAMES["fr"]
 # Of TITLES, those that are also ordinary nouns: they make a following word a name only when
 # it could not be a common word itself ("General Staff" is not a person).
@@ -46,6 +49,8 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     # the heads of mission and ranks of the Vienna Convention on Diplomatic Relations (1961,
     # arts. 14 and 19) as headings write them
     "chargé", "counselor", "counsellor", "nuncio",
+    # a camp's or prison's officers (Oxford: commandant, warden)
+    "commandant", "warden",
 })
 # Role nouns too generic to make "became a …" an appointment without a body named.
 GENERIC_ROLES: frozenset[str] = frozenset({
