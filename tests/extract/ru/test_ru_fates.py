@@ -94,6 +94,24 @@ def test_ru_fates_exile_and_deportation(extract, text: str,
     assert _facts(extract(text), "expulsion") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name set off by commas after a kinship noun is the relative itself
+    ("Моего отца, Ивана Петровича Кузьмина, арестовали в 1937 году.",
+     [("arrest", "Иван Петрович Кузьмин", "1937", "affirmed")]),
+    ("Его брат, Павел Ильич Кузьмин, умер в лагере в 1942 году.",
+     [("death", "Павел Ильич Кузьмин", "1942", "affirmed")]),
+    # without commas the name is the noun's owner: his mother died, not he
+    ("Мать Ивана Кузьмина умерла в 1950 году.", [("death", None, "1950", "affirmed")]),
+])
+def test_ru_fates_a_kin_noun_with_its_name_set_off_is_that_person(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    ex = extract(text)
+    assert _facts(ex, "arrest", "death") == expected
+    # set off, the named man is nobody's relative here; as an owner, his mother's son
+    kin = [c.type for c in ex.claims if c.type in ("parent_of", "sibling_of")]
+    assert kin == ([] if "," in text else ["parent_of"])
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Павла Ильича Кузьмина арестовали в 1937 году.", "Павел Ильич Кузьмин"),
     ("Анну Ивановну Кузьмину арестовали в 1937 году.", "Анна Ивановна Кузьмина"),

@@ -122,6 +122,8 @@ class SubjectFinder:
         if relative.attrs.get("case") in (None, "nomn") and "given" in relative.attrs.get(
                 "parts", {}) and tok.feats.get("Case") in (None, "Nom"):
             return relative  # "жена Евгения Ежова": the wife is the woman named, not her spouse
+        if _set_off(ctx.text, tok.end, relative):
+            return relative  # "моего отца, Ивана Петровича Сомова, арестовали": the father
         lemma = morph.lemma(tok.text)
         gender = KIN_NOUNS.get(lemma)
         end = max(relative.end, tok.end)
@@ -161,3 +163,11 @@ class SubjectFinder:
         if self.ctx.article:
             return self.ctx.topic
         return self._antecedents.resolve(token)
+
+
+def _set_off(text: str, kin_end: int, relative: Mention) -> bool:
+    """A name set off by commas right after a kinship noun is an apposition naming the relative
+    itself ("моего отца, Ивана Петровича Сомова, арестовали"), whatever the case: a genitive
+    owner of the noun follows it without a comma ("отца Ивана Сомова")."""
+    return (relative.start > kin_end and re.fullmatch(r"\s*,\s*", text[kin_end:relative.start])
+            is not None and re.match(r"\s*(?:[,.;)]|$)", text[relative.end:]) is not None)
