@@ -70,6 +70,9 @@ def test_mood_questions_and_conditions_assert_nothing(fates_en, text: str) -> No
     "Rumours spread that Ivan Ivanov had been shot, but the authorities declared the report "
     "false.",
     "It was rumoured in Moscow that Ivan Ivanov had been arrested. The rumour proved untrue.",
+    # the noun's content clause, which the small model parses as a relative clause
+    "The rumour that Ivan Ivanov had been shot turned out to be false.",
+    "There was a rumour that Ivan Ivanov had been shot, but it was false.",
 ])
 def test_mood_a_refuted_rumour_is_negated(fates_en, text: str) -> None:
     found = _of(fates_en(text), "Ivan Ivanov")
@@ -79,6 +82,7 @@ def test_mood_a_refuted_rumour_is_negated(fates_en, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Ivan Ivanov was reportedly shot in 1938.",
     "It was said that Ivan Ivanov had been arrested in Kiev.",
+    "The rumour that Ivan Ivanov had been shot reached the camp in 1938.",
 ])
 def test_mood_a_rumour_is_hedged(extract_en, fates_en, text: str) -> None:
     found = _of(fates_en(text), "Ivan Ivanov")

@@ -193,6 +193,8 @@ def _governed(tok: Token) -> Modality | None:
     cur = tok
     for _ in range(MAX_STEPS):
         dep = cur.dep_
+        if dep == "relcl" and _content_clause(cur):
+            return _cue(cur.head, "acl", cur)  # "the rumour that X had been shot"
         if dep in STOP_DEPS or cur.head.i == cur.i:
             return None
         head = cur.head
@@ -206,6 +208,22 @@ def _governed(tok: Token) -> Modality | None:
             return None
         cur = head
     return None
+
+
+def _content_clause(clause: Token) -> bool:
+    """A "that"-clause the parser attached to a noun as a relative clause although "that"
+    fills no subject slot in it: after a noun of rumour, fear, charge, order or intention it is
+    the noun's content ("the rumour that X had been shot", Quirk §17.26 appositive clauses),
+    where a relative "that" would be the clause's subject ("the rumour that spread")."""
+    head = clause.head
+    if head.pos_ not in ("NOUN", "PROPN") or not _forms(head) & _CONTENT_NOUNS:
+        return False
+    marker = [c for c in clause.children if c.lower_ == "that"]
+    return bool(marker) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in marker)
+
+
+_CONTENT_NOUNS = (mw.RUMOUR_NOUNS | mw.FEAR_NOUNS | mw.CHARGE_NOUNS | mw.ORDER_NOUNS
+                  | mw.INTENTION_NOUNS)
 
 
 def _negated(tok: Token) -> bool:
