@@ -25,6 +25,10 @@ def _around(sentence: str, trigger: str) -> tuple[int, int]:
     ("Сомова расстреляли, якобы, в 1939 году.", "расстреляли", "якобы"),
     ("Соседи говорят, что его арестовали.", "арестовали", "говорят, что"),
     ("Сомов был арестован в 1937 году.", "арестован", None),
+    # the noun of rumour with its content clause
+    ("Слух о том, что Сомова расстреляли, дошёл до нас весной.", "расстреляли",
+     "Слух о том, что"),
+    ("Был слух, будто Сомова арестовали.", "арестовали", "слух, будто"),
     # the marker governs what follows it, not a fate told before it
     ("Сомов был арестован в 1937 году, а говорили, будто его расстреляли.", "арестован", None),
 ])
@@ -59,6 +63,27 @@ def test_ru_rumours_denial_of_the_sentence_before(sentence: str, hedged: bool,
 ])
 def test_ru_rumours_denial_in_the_same_sentence(rest: str, denied: bool) -> None:
     assert denial_in(rest, 0, len(rest)) is denied
+
+
+@pytest.mark.parametrize(("rest", "hedged", "denied"), [
+    # "Слух о том, что его расстреляли, оказался ложным": the rumour noun is the subject
+    (", оказался ложным.", True, True),
+    (", не подтвердились.", True, True),
+    (" оказалось ошибкой.", True, True),
+    # a plain fact: "арестовали по доносу, который оказался ложным" denies the denunciation
+    (" по доносу, который оказался ложным.", False, False),
+])
+def test_ru_rumours_a_bare_denial_answers_a_rumour_only(rest: str, hedged: bool,
+                                                          denied: bool) -> None:
+    assert denial_in(rest, 0, len(rest), hedged=hedged) is denied
+
+
+@pytest.mark.slow
+def test_ru_rumours_a_rumour_nouns_clause_refuted_in_its_sentence(extract) -> None:
+    ex = extract("Пётр Сомов работал на заводе. Слух о том, что Сомова расстреляли, оказался "
+                 "ложным.")
+    assert [(c.polarity, c.attrs.get("denied")) for c in _fates(ex, "execution")] == [
+        ("negated", True)]
 
 
 # -- the whole pipeline --------------------------------------------------------------------

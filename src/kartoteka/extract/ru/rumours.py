@@ -20,6 +20,8 @@ RUMOUR = re.compile(
     r"(?<![\w-])(?:якобы|будто(?:\s+бы)?|по\s+слухам|слух(?:и|ам)?\s+(?:ходил[иа]?|шли)|"
     r"ходил[иа]?\s+слух(?:и|ов)?|(?:пошли|распространил(?:ись|ся))\s+слух(?:и|ов)?|"
     r"(?:говорили|говорят|поговаривали|шептались|болтали|судачили)\s*,?\s*(?:что|будто)|"
+    # the noun of rumour with its content clause: "слух о том, что …", "был слух, будто …"
+    r"слух(?:и|а|ов)?\s*(?:о\s+том\s*)?,?\s*(?:что|будто)|"
     r"по\s+(?:непроверенным|неподтвержд[её]нным|неофициальным)\s+(?:данным|сведениям))"
     r"(?![\w-])", re.I)
 # "расстрелян, якобы, в 1939 году": a marker right after the trigger, in its clause.
@@ -37,6 +39,12 @@ _DENIAL_CORE = (
 DENIAL = re.compile(rf"[\s«\"(—–-]*(?:(?:но|однако)\s*,?\s*)?{_DENIAL_CORE}", re.I)
 # After the rumour in its own sentence: "…, но это оказалось неправдой".
 DENIAL_IN_SENTENCE = re.compile(rf"[,;:—–-]\s*(?:(?:но|однако)\s*,?\s*)?{_DENIAL_CORE}", re.I)
+# "Слух о том, что его расстреляли, оказался ложным": the rumour noun before the trigger is the
+# subject of a bare predicate after it. Applied to rumours only: "по доносу, который оказался
+# ложным" says nothing of the arrest it led to.
+BARE_DENIAL = re.compile(r"[,;:—–-]?\s*(?:(?:но|однако)\s*,?\s*)?(?:оказал(?:ось|ся|ась|ись)\s+"
+                         r"(?:неправдой|ложью|ложным[иы]?|вымыслом|выдумкой|ошибкой|"
+                         r"ошибочным[иы]?)|не\s+подтвердил(?:ось|ся|ась|ись))(?![\w-])", re.I)
 # "На самом деле его расстреляли в 1940 году": a correction; it denies a rumour only.
 CORRECTION = re.compile(r"[\s«\"(—–-]*(?:(?:но|однако)\s*,?\s*)?(?:на\s+самом\s+деле|"
                         r"в\s+действительности|в\s+реальности|в\s+действительности\s+же)"
@@ -54,9 +62,11 @@ def rumour_before(text: str, sentence_start: int, trigger_start: int, trigger_en
     return after.group(0).strip(" ,") if after else None
 
 
-def denial_in(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` (the rest of a sentence after a trigger) denies it."""
-    return DENIAL_IN_SENTENCE.search(text, start, end) is not None
+def denial_in(text: str, start: int, end: int, *, hedged: bool = False) -> bool:
+    """True when ``text[start:end]`` (the rest of a sentence after a trigger) denies it; a
+    rumour also by a bare predicate ("…, оказался ложным")."""
+    return DENIAL_IN_SENTENCE.search(text, start, end) is not None or (
+        hedged and BARE_DENIAL.search(text, start, end) is not None)
 
 
 def denies_previous(text: str, start: int, end: int, *, hedged: bool) -> bool:
@@ -79,7 +89,7 @@ def deny(text: str, sentence: tuple[int, int], following: tuple[int, int] | None
         hedged = bool(claim.attrs.get("hedged"))
         if claim.polarity == "negated" or (rumours and not hedged):
             continue
-        if denial_in(text, trigger_end, sentence[1]):
+        if denial_in(text, trigger_end, sentence[1], hedged=hedged):
             pass
         elif following is not None and denies_previous(text, *following, hedged=hedged):
             claim.evidence.append(Span(*following))
