@@ -9,10 +9,11 @@ linker (``across.link_profiles``) decides.
 
 One definition of the model: each pair is scored by ``pair_scores.score_pair`` from the Splink
 level objects of ``comparisons.py`` and the prior's m and u, or a trained model's (``relink``
-passes the one the last full run stored, with its threshold, collection size and name
-frequencies). Blocking (a shared bounded block key, or the same given name and patronymic) and
-everything after scoring (conflicts, lone surnames, ambiguity, unresolved names, human
-decisions, the review band) are the full linker's own functions.
+passes the one the last full run stored, with its threshold, the size of the collection it was
+computed on and its name frequencies). Blocking (a
+shared bounded block key, or the same given name and patronymic) and everything after scoring
+(conflicts, lone surnames, ambiguity, unresolved names, human decisions, the review band) are
+the full linker's own functions.
 
 What stays the full linker's: stored profiles keep their entities. A new profile whose links
 join two stored entities (it bridges them: the same prisoner stored under two name forms)
@@ -117,7 +118,6 @@ def attach_profiles(
     threshold: float = DEFAULT_THRESHOLD,
     review_band: tuple[float, float] = DEFAULT_REVIEW_BAND,
     keep_pairs_from: float = 0.01,
-    representatives: bool = True,
 ) -> Attachment:
     """Attach new person profiles to the stored entities they match.
 
@@ -127,9 +127,7 @@ def attach_profiles(
     ``population``: how many profiles the chance that two are one person is reckoned over
     (default: these, as the neighbourhood linker reckons it); from 1,000 on, surname
     frequencies adjust the weights: ``term_frequencies`` (column -> value -> frequency, as the
-    last full run counted them), else counted over these profiles. ``representatives``: score
-    one profile of each set of a stored entity's identical ones and copy its pairs to the others
-    (the same decisions; False scores every one, as a test compares).
+    last full run counted them), else counted over these profiles.
     """
     new = sorted(new, key=lambda p: p.key)
     new_keys = {p.key for p in new}
@@ -156,65 +154,38 @@ def attach_profiles(
 
     weights_token = _PAIRS.token(weights)
 
-    def score_one(i: int, j: int) -> None:
-        a, b = ordered_pair(rows[i]["unique_id"], rows[j]["unique_id"])
-        if (a, b) in seen:
-            return
-        seen.add((a, b))
-        left, right = rows[position[a]], rows[position[b]]
-        known = _PAIRS.scored(a, b, held_profiles[a], held_profiles[b], weights_token, tf,
-                              left, right)
-        if known is None:
-            row = score_pair(left, right, weights, log2_odds, tf)
-            features = reasons = None
-            if row["match_probability"] >= keep_pairs_from:
+    def score_around(i: int) -> None:
+        for j in _partners(i, rows, index):
+            a, b = ordered_pair(rows[i]["unique_id"], rows[j]["unique_id"])
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            left, right = rows[position[a]], rows[position[b]]
+            known = _PAIRS.scored(a, b, held_profiles[a], held_profiles[b], weights_token, tf,
+                                  left, right)
+            if known is None:
+                row = score_pair(left, right, weights, log2_odds, tf)
+                features = reasons = None
+                if row["match_probability"] >= keep_pairs_from:
+                    reasons = conflicts(parts[a], parts[b])
+                    features = pair_features(row, reasons)
+                known = _PAIRS.keep(a, b, held_profiles[a], held_profiles[b], weights_token,
+                                    tf, left, right, row, features, reasons)
+            total = log2_odds
+            for term in known.terms:  # the order score_pair adds them in: the same float
+                total += term
+            probability = _probability(total)
+            if probability < keep_pairs_from:
+                continue
+            if known.features is None:  # kept below the line, now above it: score it whole
+                row = score_pair(left, right, weights, log2_odds, tf)
                 reasons = conflicts(parts[a], parts[b])
-                features = pair_features(row, reasons)
-            known = _PAIRS.keep(a, b, held_profiles[a], held_profiles[b], weights_token,
-                                tf, left, right, row, features, reasons)
-        total = log2_odds
-        for term in known.terms:  # the order score_pair adds them in: the same float
-            total += term
-        probability = _probability(total)
-        if probability < keep_pairs_from:
-            return
-        if known.features is None:  # kept below the line, now above it: score it whole
-            row = score_pair(left, right, weights, log2_odds, tf)
-            reasons = conflicts(parts[a], parts[b])
-            known = _PAIRS.keep(a, b, held_profiles[a], held_profiles[b], weights_token,
-                                tf, left, right, row, pair_features(row, reasons), reasons)
-        features = known.feature_dict()
-        features["match_weight"] = _finite(float(total))
-        features["conflicts"] = list(known.reasons)
-        scored[(a, b)] = _Candidate(a, b, probability, total, features, known.reasons)
-
-    def score_around(i: int) -> set[int]:
-        partners = _partners(i, rows, index)
-        for j in partners:
-            score_one(i, j)
-        return partners
-
-    def copy_around(twin: int, rep: int, partners: set[int]) -> None:
-        """``score_around(twin)`` for a twin of ``rep`` (``_twins``), from rep's scores: a pair
-        whose two sides hold the same columns in the same order scores the same."""
-        t, r = rows[twin]["unique_id"], rows[rep]["unique_id"]
-        for j in partners:
-            x = rows[j]["unique_id"]
-            pair = ordered_pair(t, x)
-            if x == t or pair in seen:
-                continue
-            if (t < x) != (r < x):  # the sides the other way round: scored as they are
-                score_one(twin, j)
-                continue
-            seen.add(pair)
-            found = scored.get(ordered_pair(r, x))
-            if found is None:  # rep's pair fell below keep_pairs_from: so does this one
-                continue
-            # score_around's dict, before mark_lone_surnames marks it
-            features = {k: v for k, v in found.features.items() if k != "lone_surname"}
-            features["conflicts"] = list(found.reasons)
-            scored[pair] = _Candidate(*pair, found.probability, found.weight, features,
-                                      found.reasons)
+                known = _PAIRS.keep(a, b, held_profiles[a], held_profiles[b], weights_token,
+                                    tf, left, right, row, pair_features(row, reasons), reasons)
+            features = known.feature_dict()
+            features["match_weight"] = _finite(float(total))
+            features["conflicts"] = list(known.reasons)
+            scored[(a, b)] = _Candidate(a, b, probability, total, features, known.reasons)
 
     for p in new:
         score_around(position[p.key])
@@ -234,19 +205,9 @@ def attach_profiles(
     for p in stored:
         if (entity_of.get(p.key) or p.key) in near:
             held[entity_of.get(p.key) or p.key].append(p.key)
-    # An entity of a recurring prisoner holds hundreds of profiles, most of them the same
-    # columns (the same name form, the same years): one of each is scored, the rest copied,
-    # each twin keeping its own key (and so its own document for the ambiguity rule).
-    decided = {k for pair in decisions.must_link | decisions.cannot_link for k in pair}
     for keys in held.values():
-        if len(keys) < 2:
-            continue
-        for group in _twins(keys, rows, position, parts, held_profiles, decided,
-                            representatives):
-            rep = position[group[0]]
-            partners = score_around(rep)
-            for twin in group[1:]:
-                copy_around(position[twin], rep, partners)
+        for key in keys if len(keys) > 1 else ():
+            score_around(position[key])
     candidates = sorted(scored.values(), key=lambda c: (-c.probability, c.a, c.b))
     reshaping: set[str] = set()
     if not train:
@@ -258,27 +219,6 @@ def attach_profiles(
     reshaping |= _falling_apart(candidates, held, new_keys, decisions, threshold)
     return _decide(candidates, persons, parts, new_keys, entity_of, decisions,
                    threshold, review_band, reshaping)
-
-
-def _twins(keys: list[str], rows: Sequence[dict[str, Any]], position: Mapping[str, int],
-           parts: Mapping[str, Any], profiles: Mapping[str, Profile], decided: set[str],
-           representatives: bool) -> list[list[str]]:
-    """A stored entity's members in sets whose every column a pair is scored or decided on is
-    the same (linkage record but its key, name parts, unresolved): their pairs with anyone
-    score alike. A member a human decision names stays alone (decisions go by key)."""
-    if not representatives:
-        return [[k] for k in keys]
-    groups: dict[Any, list[str]] = {}
-    for key in keys:
-        if key in decided:
-            groups[("decided", key)] = [key]
-            continue
-        row = rows[position[key]]
-        signature = (tuple((c, tuple(v) if isinstance(v, list) else v)
-                           for c, v in row.items() if c != "unique_id"),
-                     repr(parts[key]), profiles[key].unresolved)
-        groups.setdefault(signature, []).append(key)
-    return list(groups.values())
 
 
 def _falling_apart(candidates: list[_Candidate], held: Mapping[str, list[str]],
