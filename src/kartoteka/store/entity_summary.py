@@ -46,26 +46,24 @@ def shown_names(names: Sequence[str], label: str, descriptor: str | None) -> lis
 
 def keys_of_orders(session: Session, orders: Iterable[Any]) -> dict[Any, str]:
     """Profile key of each stored-order value (the identity on PostgreSQL)."""
-    wanted = sorted(set(orders))
-    if session.get_bind().dialect.name != "sqlite":
-        return {o: o for o in wanted}
-    found: dict[Any, str] = {}
-    for start in range(0, len(wanted), IN_CHUNK):
-        query = select(literal_column("rowid"), _PROFILES.key).where(
-            literal_column("rowid").in_(wanted[start:start + IN_CHUNK]))
-        found.update((o, k) for o, k in session.execute(query))
-    return found
+    return _rowid_map(session, orders, literal_column("rowid"), _PROFILES.key)
 
 
 def _orders_of_keys(session: Session, keys: Iterable[str]) -> dict[str, Any]:
-    wanted = sorted(set(keys))
+    return _rowid_map(session, keys, _PROFILES.key, literal_column("rowid"))
+
+
+def _rowid_map(session: Session, values: Iterable[Any], given: Any, wanted: Any
+               ) -> dict[Any, Any]:
+    """``given`` value -> ``wanted`` value of the profiles, between a key and its SQLite rowid
+    (the stored order); on PostgreSQL the key is its own order."""
+    found_for = sorted(set(values))
     if session.get_bind().dialect.name != "sqlite":
-        return {k: k for k in wanted}
-    found: dict[str, Any] = {}
-    for start in range(0, len(wanted), IN_CHUNK):
-        query = select(_PROFILES.key, literal_column("rowid")).where(
-            _PROFILES.key.in_(wanted[start:start + IN_CHUNK]))
-        found.update((k, o) for k, o in session.execute(query))
+        return {v: v for v in found_for}
+    found: dict[Any, Any] = {}
+    for start in range(0, len(found_for), IN_CHUNK):
+        query = select(given, wanted).where(given.in_(found_for[start:start + IN_CHUNK]))
+        found.update((a, b) for a, b in session.execute(query))
     return found
 
 
