@@ -92,3 +92,25 @@ def test_arguments_a_nominalisation_reaches_names_apposed_to_its_object(fates_en
     for name in ("Pavel Orekhov", "Ivan Sidorov"):
         assert any(f[1] == name and f[0] == "execution" for f in fates)
     assert not any(f[1] == "Orlov" and f[0] == "execution" for f in fates)
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Lebedev and Ivan Morozov were shot in 1938.",
+    "Pavel Lebedev and Ivan Morozov were both shot in 1938.",
+])
+def test_arguments_coordinated_full_names_share_the_fate(fates_en, text: str) -> None:
+    assert _fates(fates_en(text), "execution") == {"Pavel Lebedev": "1938", "Ivan Morozov": "1938"}
+
+
+def test_arguments_a_possessor_in_a_coordinated_subject_shares_nothing(fates_en) -> None:
+    fates = _fates(fates_en("Pavel Lebedev's son and Ivan Morozov were shot in 1938."), "execution")
+    assert "Pavel Lebedev" not in fates and fates.get("Ivan Morozov") == "1938"
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Our neighbour, Pavel Lebedev, was exiled in 1931.", "expulsion"),
+    ("My uncle, Ivan Morozov, was deported in 1941.", "expulsion"),
+])
+def test_arguments_a_passive_subject_with_a_name_in_apposition(fates_en, text: str,
+                                                               type_: str) -> None:
+    assert len(_fates(fates_en(text), type_)) == 1

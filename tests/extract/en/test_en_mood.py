@@ -130,3 +130,35 @@ def test_mood_a_purpose_clause_asserts_nothing(fates_en, text: str) -> None:
 def test_mood_only_to_is_a_result_not_a_purpose(fates_en) -> None:
     fates = fates_en("Pavel Petrov returned to Moscow in 1937, only to be arrested.")
     assert ("arrest", "Pavel Petrov", "1937", "affirmed", None) in fates
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Markov was almost shot in 1938.",
+    "Ivan Sobolev was nearly arrested in the spring of 1937.",
+])
+def test_mood_a_near_miss_asserts_nothing(fates_en, text: str) -> None:
+    assert [f for f in fates_en(text) if f[0] in ("execution", "arrest")] == []
+
+
+def test_mood_an_approximator_of_a_time_keeps_the_event(fates_en) -> None:
+    fates = fates_en("Pavel Markov was shot almost immediately after the trial.")
+    assert [(f[0], f[3]) for f in _of(fates, "Pavel Markov")] == [("execution", "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "They told us that Pavel Markov had been shot. It was a lie.",
+    "We were told that Pavel Markov had been shot. This was untrue.",
+    "The papers reported that Pavel Markov had been shot, but the report was false.",
+])
+def test_mood_a_report_called_false_is_negated(fates_en, text: str) -> None:
+    assert [(f[0], f[3]) for f in _of(fates_en(text), "Pavel Markov")] == [
+        ("execution", "negated")]
+
+
+@pytest.mark.parametrize("text", [
+    "They told us that Pavel Markov had been shot. We wept all night.",
+    "Ivan Sobolev said that Pavel Markov had been shot in 1938.",
+])
+def test_mood_a_report_not_called_false_stays_asserted(fates_en, text: str) -> None:
+    assert [(f[0], f[3]) for f in _of(fates_en(text), "Pavel Markov")] == [
+        ("execution", "affirmed")]

@@ -103,3 +103,28 @@ def test_ru_modality_narrator_doubt_is_hedged_like_english_probably(extract, tex
         ("1938", "affirmed", True)]
     assert REPORTED_CONFIDENCE < claims[0].confidence <= HEDGE_CONFIDENCE
     assert "modality" not in claims[0].attrs  # asserted, not reported
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    # an indirect question: "ли" after the word asked about, before the fate verb
+    ("Никто не знает, был ли Сомов расстрелян.", "расстрелян", Modality.QUESTION),
+    ("Неизвестно, успели ли его арестовать до войны.", "арестовать", Modality.QUESTION),
+    # a near miss: the event came close and did not happen
+    ("Сомова чуть не расстреляли в 1938 году.", "расстреляли", Modality.HYPOTHETICAL),
+    ("Сомов едва не был арестован.", "арестован", Modality.HYPOTHETICAL),
+    ("Сомова чуть было не арестовали.", "арестовали", Modality.HYPOTHETICAL),
+    # neither: "или" is no "ли"; "едва" without "не" is "hardly", "чуть" a measure
+    ("Сомов или Орлов был арестован в 1937 году.", "арестован", Modality.ASSERTED),
+    ("Едва приехав в Москву, Сомов был арестован.", "арестован", Modality.ASSERTED),
+])
+def test_ru_modality_indirect_question_and_near_miss(sentence: str, trigger: str,
+                                                     expected: Modality) -> None:
+    assert _class(sentence, trigger) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Пётр Сомов работал на заводе. Никто не знает, был ли Пётр Сомов расстрелян.",
+    "Пётр Сомов работал на заводе. Петра Сомова чуть не расстреляли в 1938 году.",
+])
+def test_ru_modality_indirect_question_and_near_miss_make_no_claim(extract, text: str) -> None:
+    assert _fates(extract(text), "arrest", "execution") == []

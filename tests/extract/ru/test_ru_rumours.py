@@ -141,3 +141,17 @@ def test_ru_rumours_denial_in_a_new_paragraph_answers_nothing(extract) -> None:
                  "\n\nНа самом деле завод закрыли в 1938 году.")
     assert [(c.polarity, c.attrs.get("hedged")) for c in _fates(ex, "arrest")] == [
         ("affirmed", True)]
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("Говорили, что Петра Сомова расстреляли, но он был жив.", "negated"),
+    ("Ходили слухи, что Петра Сомова расстреляли, но на самом деле он остался жив.", "negated"),
+    ("Ходили слухи, что Петра Сомова расстреляли. Он был жив.", "negated"),
+    # someone else alive answers nothing; a fact is not refuted by a later "жив"
+    ("Ходили слухи, что Петра Сомова расстреляли, а его жена выжила.", "affirmed"),
+    ("Петра Сомова расстреляли в 1938 году. Он был жив ещё в 1937 году.", "affirmed"),
+])
+def test_ru_rumours_one_said_to_be_alive_refutes_the_rumour(extract, text: str,
+                                                           polarity: str) -> None:
+    claims = [c for c in extract(text).claims if c.type == "execution"]
+    assert [c.polarity for c in claims] == [polarity]

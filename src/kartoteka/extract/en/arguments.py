@@ -14,6 +14,7 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.calques import (
     calque_need,
+    mislabelled_subject,
     passive_subject,
     topicalised_object,
     verbless_participle,
@@ -161,7 +162,7 @@ class ArgumentReader:
             elif passive:
                 args = [c for c in tok.children if c.dep_ == "nsubjpass"] or [
                     c for c in tok.children if c.dep_ == "nsubj" and tok.head.lemma_ in (
-                        "have", "get")] or passive_subject(tok)
+                        "have", "get")] or passive_subject(tok) or mislabelled_subject(tok)
             else:
                 args = [c for c in tok.children if c.dep_ == "dobj"] or topicalised_object(tok)
         else:
@@ -172,6 +173,7 @@ class ArgumentReader:
             args = self.adjacent_subject(tok)
         out: list[Token] = []
         for a in args:
+            out.extend(c for c in self.coordinated_names(a) if c not in out)
             out.extend(c for c in members(self.body_owner(a)) if c not in out)
             out.extend(c for c in self.examples(a, tok) if c not in out)
         if (out or not args) and (passive or argument == tr.AGENT):
@@ -180,6 +182,26 @@ class ArgumentReader:
             # were …"): X's members are the subject
             for obj in inclusive_objects(tok, passive):
                 out.extend(c for c in members(obj) if c not in out)
+        return out
+
+    def coordinated_names(self, tok: Token) -> list[Token]:
+        """Names coordinated before ``tok`` that the small model hung on it as modifiers: in
+        "Ivan Petrov and Pavel Orlov were shot" it may read "Petrov" as an nmod of "Orlov"
+        with "and Pavel" as Petrov's conjunct, so the subject is Orlov alone. A person's name
+        inside the subject's own phrase that carries the coordinator is a coordinated subject
+        (Quirk et al. §13.38: and-coordinated noun phrases share their predicate)."""
+        own = self.ctx.mention_at(tok)
+        if own is None or own.kind not in PERSONLIKE:
+            return []
+        out: list[Token] = []
+        for t in tok.subtree:
+            if t.i >= tok.i or t.dep_ not in ("nmod", "compound") or not any(
+                    c.dep_ == "cc" and c.lower_ in ("and", "&") for c in t.children):
+                continue
+            m = self.ctx.mention_at(t)
+            if m is not None and m is not own and m.kind in PERSONLIKE and m.name:
+                out.extend(c for c in members(t) if c is t or (
+                    (mc := self.ctx.mention_at(c)) is not None and mc is not own))
         return out
 
     def examples(self, group: Token, verb: Token) -> list[Token]:

@@ -96,6 +96,17 @@ def passive_subject(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
 
 
+def mislabelled_subject(tok: Token) -> list[Token]:
+    """The subject of a passive that the small model labelled an active subject or hung on
+    the auxiliary: "Our neighbour, X, was exiled in 1931" (nsubj of "was"). A passive
+    auxiliary makes the subject before the verb its patient whatever the label."""
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    if not aux:
+        return []
+    return [c for h in (tok, *aux) for c in h.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+
+
 def topicalised_object(tok: Token) -> list[Token]:
     """"X they shot in 1938" (Russian object-first order, or English topicalisation, Quirk et
     al. §18.20): a name before the subject pronoun of a verb with no object."""
@@ -106,4 +117,5 @@ def topicalised_object(tok: Token) -> list[Token]:
             and c.tag_ == "NNP"]
 
 
-__all__ = ["calque_need", "passive_subject", "topicalised_object", "verbless_participle"]
+__all__ = ["calque_need", "mislabelled_subject", "passive_subject", "topicalised_object",
+           "verbless_participle"]

@@ -109,6 +109,22 @@ REFUTING_WORDS: frozenset[str] = frozenset({
     "fabrication", "fabricated", "invention", "invented", "lie", "lies", "nonsense",
     "rebut", "dismiss", "retract", "erroneous", "mistaken", "incorrect", "wrong", "alive",
 })
+# The strong core of REFUTING_WORDS: what calls a statement false, not merely mistaken or
+# regrettable ("It was a lie."; vs "It was wrong."). A neutral report ("they told us that …")
+# is refuted only by these.
+STRICT_REFUTING_WORDS: frozenset[str] = frozenset({
+    "false", "untrue", "unfounded", "baseless", "groundless", "fabrication", "fabricated",
+    "invention", "lie", "lies", "nonsense", "disprove", "refute",
+})
+# Verbs of saying and hearing (Quirk §15.33 reporting verbs, neutral ones): attribution, not
+# doubt, until the text refutes what they report.
+SAYING_VERBS: frozenset[str] = frozenset({
+    "say", "tell", "write", "report", "announce", "inform", "declare", "state", "hear",
+    "assure", "notify",
+})
+# Approximators (Quirk et al. §8.112: "almost", "nearly"): on a verb they say the event came
+# close and did not happen ("X was almost shot").
+NEAR_MISS_WORDS: frozenset[str] = frozenset({"almost", "nearly"})
 # Subordinators of conditions and of negative purpose (Quirk §15.33, §15.48).
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "lest", "whether"})
 # Modal auxiliaries (Quirk §4.49–4.58): irrealis ones drop the event, possibility lowers it.

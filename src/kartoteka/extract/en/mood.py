@@ -251,6 +251,38 @@ def _refuted(tok: Token) -> bool:
                for w in words if not (tok.left_edge.i <= w.i <= tok.i))
 
 
+def _near_miss(tok: Token) -> bool:
+    """"X was almost shot", "X was nearly arrested": an approximator on the verb or its
+    auxiliary says the event did not happen."""
+    chain = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "advmod" and c.lower_ in mw.NEAR_MISS_WORDS
+               for t in chain for c in t.children)
+
+
+def _said(tok: Token) -> bool:
+    """The event is the content of a verb of saying ("they told us that X had been shot")."""
+    cur = tok
+    for _ in range(MAX_STEPS):
+        if cur.dep_ in STOP_DEPS or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in mw.SAYING_VERBS:
+            return True
+        if cur.dep_ not in ("conj", "ccomp", "xcomp"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _strictly_refuted(tok: Token) -> bool:
+    """The rest of the sentence, or the next one, calls what was said false ("It was a lie")."""
+    sent = tok.sent
+    words = [w for w in sent if w.i > tok.i and not (tok.left_edge.i <= w.i <= tok.i)]
+    if sent.end < len(tok.doc):
+        words += list(tok.doc[sent.end].sent)
+    return any(w.lower_ in mw.STRICT_REFUTING_WORDS or w.lemma_.lower() in
+               mw.STRICT_REFUTING_WORDS for w in words)
+
+
 def classify(tok: Token) -> Mood:
     """The modality of the event whose trigger is ``tok``."""
     mood = Mood()
@@ -267,7 +299,13 @@ def classify(tok: Token) -> Mood:
                         for c in tok.children)):
         mood.modality = Modality.ORDERED  # an imperative ("expel these accusers")
         return mood
+    if _near_miss(tok):
+        mood.modality = Modality.HYPOTHETICAL
+        return mood
     governed = _governed(tok)
+    if governed is None and _said(tok) and _strictly_refuted(tok):
+        mood.modality = Modality.REFUTED_RUMOUR  # "They told us X had been shot. It was a lie."
+        return mood
     if governed is Modality.RUMOUR or (governed is None and _rumoured(tok)):
         mood.modality = Modality.REFUTED_RUMOUR if _refuted(tok) else Modality.RUMOUR
         return mood

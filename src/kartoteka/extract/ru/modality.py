@@ -21,10 +21,13 @@ from kartoteka.extract.ru.lexicon import CLAUSE_JOINS, MODAL_AFTER, MODAL_CUES, 
 if TYPE_CHECKING:
     from kartoteka.extract.ru.context import RuContext
 
-_CUES = [(Modality(name), re.compile(pattern, re.I)) for name, pattern in MODAL_CUES.items()]
+# A near miss ("чуть не расстреляли") is a hypothetical: the event came close, did not happen.
+_CLASS = {"near_miss": Modality.HYPOTHETICAL}
+_CUES = [(name, _CLASS.get(name) or Modality(name), re.compile(pattern, re.I))
+         for name, pattern in MODAL_CUES.items()]
 # The order cues are tried: what drops a claim before what hedges it.
-_ORDER = (Modality.REFUTED_RUMOUR, Modality.HYPOTHETICAL, Modality.ORDERED, Modality.FEARED,
-          Modality.INTENDED, Modality.CHARGED, Modality.REPORTED)
+_ORDER = ("refuted_rumour", "near_miss", "question", "hypothetical", "ordered", "feared",
+          "intended", "charged", "reported")
 _REACH = 90  # characters before the trigger a cue may stand
 
 
@@ -41,14 +44,14 @@ def modality_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int], 
     if sentence_text.endswith("?") or re.search(r"\?\s*[»\"“”]?$", sentence_text):
         return Modality.QUESTION
     before = _clause_before(text, sentence[0], trigger[0])
-    found: dict[Modality, re.Match[str]] = {}
-    for modality, cue in _CUES:
+    found: dict[str, Modality] = {}
+    for name, modality, cue in _CUES:
         m = cue.search(before)
         if m and not CLAUSE_JOINS.search(_after_cue_word(before, m)):
-            found[modality] = m
-    for modality in _ORDER:
-        if modality in found:
-            return modality
+            found[name] = modality
+    for name in _ORDER:
+        if name in found:
+            return found[name]
     after = MODAL_AFTER.match(text, trigger[1], sentence[1])
     if after:
         return Modality.QUESTION if after.group(0).strip().lower() == "ли" else (

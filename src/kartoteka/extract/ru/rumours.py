@@ -50,6 +50,18 @@ CORRECTION = re.compile(r"[\s«\"(—–-]*(?:(?:но|однако)\s*,?\s*)?(?:
                         r"в\s+действительности|в\s+реальности|в\s+действительности\s+же)"
                         r"(?![\w-])", re.I)
 
+# "Говорили, что его расстреляли, но он был жив" / next sentence "На самом деле он остался жив":
+# the one the rumour killed is said to be alive. Against a rumour only (a fact told and then
+# "он был жив" at another time is no denial).
+_ALIVE = (r"(?:(?:(?:он|она|они)\s+)?(?:(?:был[аи]?|оказал(?:ся|ась|ись)|остал(?:ся|ась|ись))\s+)?"
+          r"(?:жив[аы]?|в\s+живых)(?![\w-])|(?:(?:он|она|они)\s+)?выжил[аи]?(?![\w-]))")
+ALIVE_IN_SENTENCE = re.compile(
+    rf"[,;:—–-]\s*(?:но|однако|а)\s*,?\s*(?:на\s+самом\s+деле\s*,?\s*|"
+    rf"в\s+действительности\s*,?\s*)?{_ALIVE}", re.I)
+ALIVE_NEXT = re.compile(
+    rf"[\s«\"(—–-]*(?:(?:но|однако)\s*,?\s*)?(?:на\s+самом\s+деле\s*,?\s*|"
+    rf"в\s+действительности\s*,?\s*)?{_ALIVE}", re.I)
+
 
 def rumour_before(text: str, sentence_start: int, trigger_start: int, trigger_end: int,
                   clause_end: int) -> str | None:
@@ -66,7 +78,8 @@ def denial_in(text: str, start: int, end: int, *, hedged: bool = False) -> bool:
     """True when ``text[start:end]`` (the rest of a sentence after a trigger) denies it; a
     rumour also by a bare predicate ("…, оказался ложным")."""
     return DENIAL_IN_SENTENCE.search(text, start, end) is not None or (
-        hedged and BARE_DENIAL.search(text, start, end) is not None)
+        hedged and (BARE_DENIAL.search(text, start, end) is not None
+                    or ALIVE_IN_SENTENCE.search(text, start, end) is not None))
 
 
 def denies_previous(text: str, start: int, end: int, *, hedged: bool) -> bool:
@@ -74,7 +87,8 @@ def denies_previous(text: str, start: int, end: int, *, hedged: bool) -> bool:
     correction ("на самом деле") counts against a rumour only."""
     if DENIAL.match(text, start, end):
         return True
-    return hedged and CORRECTION.match(text, start, end) is not None
+    return hedged and (CORRECTION.match(text, start, end) is not None
+                       or ALIVE_NEXT.match(text, start, end) is not None)
 
 
 def deny(text: str, sentence: tuple[int, int], following: tuple[int, int] | None,
