@@ -124,3 +124,19 @@ def test_ru_fates_case_forms_resolve_to_the_nominative(extract, text: str, name:
     assert [a[2] for a in arrests] == ["1937"]
     # the object's name comes back in the nominative; a bare surname keeps its own
     assert arrests[0][1] in (name, name.split()[-1])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a loose apposition after a noun of a person, with a possessive or a role noun between
+    ("Соседку нашу, Анну Ивановну Кузьмину, арестовали в 1937 году.",
+     [("arrest", "Анна Ивановна Кузьмина", "1937", "affirmed")]),
+    ("Нашего соседа, старого инженера Павла Кузьмина, арестовали в 1937 году.",
+     [("arrest", "Павел Кузьмин", "1937", "affirmed")]),
+    ("Мой дядя, инженер Павел Ильич Кузьмин, был расстрелян в 1938 году.",
+     [("execution", "Павел Ильич Кузьмин", "1938", "affirmed")]),
+    # no comma: the name is the owner (a genitive), and the neighbour nobody named
+    ("Соседку Анны Ивановны Кузьминой арестовали в 1937 году.", []),
+])
+def test_ru_fates_a_name_apposed_to_a_noun_of_a_person_is_that_person(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert [f for f in _facts(extract(text), "arrest", "execution") if f[1]] == expected

@@ -20,6 +20,9 @@ from kartoteka.extract.ru.triggers import AGENT, PATIENT
 from kartoteka.model import Mention
 
 FIRST_PERSON = {"я", "меня", "мне", "мной", "мною"}
+# Universal Dependencies' case names as pymorphy writes them (a mention's attrs["case"]).
+_UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+            "Loc": "loct"}
 
 
 class SubjectFinder:
@@ -91,6 +94,10 @@ class SubjectFinder:
                 if ctx.tokens[c].rel in ("appos", "flat:name", "flat") and c in ctx.person_at:
                     found.append(ctx.person_at[c])
                     break
+            else:
+                named = self._apposed_name(token, agree=True)
+                if named is not None and tok.feats.get("Animacy") != "Inan":
+                    found.append(named)  # "Соседку нашу, Анну Орлову, арестовали"
         for c in ctx.children(token):
             if ctx.tokens[c].rel == "conj":
                 found += self.persons_for(c)
@@ -118,6 +125,11 @@ class SubjectFinder:
         if relative is None and token + 1 in ctx.person_at:
             relative = ctx.person_at[token + 1]
         if relative is None:
+            # "Мой дядя, инженер Семён Гуревич, был расстрелян": the uncle himself
+            relative = self._apposed_name(token, agree=False)
+            if relative is not None:
+                return relative
+        if relative is None:
             return None
         if relative.attrs.get("case") in (None, "nomn") and "given" in relative.attrs.get(
                 "parts", {}) and tok.feats.get("Case") in (None, "Nom"):
@@ -135,6 +147,32 @@ class SubjectFinder:
         ctx.add_claim(relation, kin, (sent.start, sent.end), object=relative.id,
                       confidence=0.8, attrs={"kin": lemma})
         return kin
+
+    def _apposed_name(self, token: int, *, agree: bool) -> Mention | None:
+        """A name set off by commas after a noun of a person, with a possessive and role nouns
+        allowed between ("Соседку нашу, Анну Орлову, …", "дядя, инженер Семён Гуревич, …"): a
+        loose apposition names the noun's person (Русская грамматика 1980, §1987, обособленное
+        приложение). With ``agree`` the name must stand in the noun's case, as an apposition
+        does; a genitive owner ("соседку Анны Орловой") has no comma before it anyway."""
+        ctx = self.ctx
+        j = token + 1
+        while j < len(ctx.tokens) and ctx.tokens[j].pos == "DET" and j - token <= 2:
+            j += 1  # "соседку нашу", "дядю моего"
+        if j >= len(ctx.tokens) or ctx.tokens[j].text != ",":
+            return None
+        j += 1
+        for _ in range(3):  # role nouns before the name: "инженер", "старый большевик"
+            if j >= len(ctx.tokens) or j in ctx.person_at or ctx.tokens[j].pos not in (
+                    "NOUN", "ADJ") or not ctx.tokens[j].text[:1].islower():
+                break
+            j += 1
+        named = ctx.person_at.get(j)
+        if named is None or re.match(r"\s*(?:[,.;)—–-]|$)", ctx.text[named.end:]) is None:
+            return None
+        if agree and ctx.tokens[token].feats.get("Case") and named.attrs.get("case") and \
+                _UD_CASE.get(ctx.tokens[token].feats["Case"]) != named.attrs["case"]:
+            return None
+        return named
 
     def _fallback(self, head: int, sent: Sentence, nominative: bool) -> list[Mention]:
         """No syntactic subject: the nearest nominative person before the trigger in its
