@@ -114,3 +114,32 @@ def test_arguments_a_possessor_in_a_coordinated_subject_shares_nothing(fates_en)
 def test_arguments_a_passive_subject_with_a_name_in_apposition(fates_en, text: str,
                                                                type_: str) -> None:
     assert len(_fates(fates_en(text), type_)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Lebedev was arrested in 1937; his brother Ivan Morozov in 1938.",
+    "Pavel Lebedev was arrested in 1937, and Ivan Morozov in 1938.",
+])
+def test_arguments_a_gapped_clause_keeps_its_own_date(fates_en, text: str) -> None:
+    assert _fates(fates_en(text), "arrest") == {"Pavel Lebedev": "1937", "Ivan Morozov": "1938"}
+
+
+def test_arguments_a_second_clause_with_its_own_verb_is_no_gap(fates_en) -> None:
+    fates = fates_en("Pavel Lebedev was arrested in 1937, and Ivan Morozov wrote to him in 1938.")
+    assert _fates(fates, "arrest") == {"Pavel Lebedev": "1937"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Lebedev was shot, and Ivan Morozov exiled.",
+    "Pavel Lebedev was shot in 1937, and Ivan Morozov exiled to Kazakhstan.",
+])
+def test_arguments_a_gapped_passive_auxiliary_gives_the_second_subject_its_fate(
+        fates_en, text: str) -> None:
+    fates = fates_en(text)
+    assert "Pavel Lebedev" in _fates(fates, "execution")
+    assert list(_fates(fates, "expulsion")) == ["Ivan Morozov"]
+
+
+def test_arguments_an_absolute_clause_of_a_body_part_is_no_gapped_passive(fates_en) -> None:
+    fates = fates_en("Pavel Lebedev was arrested, his hands tied behind his back.")
+    assert [f[1] for f in fates if f[0] == "arrest"] == ["Pavel Lebedev"]

@@ -71,6 +71,19 @@ def predicative_host(tok: Token) -> Token | None:
     return verb
 
 
+def gapped_passive(tok: Token) -> bool:
+    """"X was shot, and Y exiled", "his father was shot, his mother exiled": a participle with
+    a subject of its own and no auxiliary, coordinated with (or hung on) a passive verb, is a
+    passive whose auxiliary is gapped (Quirk et al. 13.92); its subject is its patient."""
+    if tok.tag_ not in ("VBN", "VBD") or tok.dep_ not in ("conj", "advcl") or tok.head.i == tok.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in tok.children):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    return bool(subj) and subj[0].tag_ not in ("PRP",) and any(
+        c.dep_ == "auxpass" for c in tok.head.children)
+
+
 class ArgumentReader:
     """Reads a trigger's arguments off the parse: who it happens to, which body, which post."""
 
@@ -90,6 +103,8 @@ class ArgumentReader:
         if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "conj" and not any(
                 c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children):
             return ArgumentReader.passive(tok.head)  # "was sentenced … and shot"
+        if gapped_passive(tok):
+            return True  # "X was shot, and Y exiled"
         if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in (
                 "have", "get"):
             return True  # "had him arrested"
@@ -162,7 +177,9 @@ class ArgumentReader:
             elif passive:
                 args = [c for c in tok.children if c.dep_ == "nsubjpass"] or [
                     c for c in tok.children if c.dep_ == "nsubj" and tok.head.lemma_ in (
-                        "have", "get")] or passive_subject(tok) or mislabelled_subject(tok)
+                        "have", "get")] or passive_subject(tok) or mislabelled_subject(tok) or (
+                        [c for c in tok.children if c.dep_ == "nsubj"]
+                        if gapped_passive(tok) else [])
             else:
                 args = [c for c in tok.children if c.dep_ == "dobj"] or topicalised_object(tok)
         else:
