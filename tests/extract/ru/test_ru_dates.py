@@ -90,3 +90,13 @@ def test_ru_dates_join_range_only_across_a_dash() -> None:
 def test_ru_dates_words_before_bound_the_date(text: str, edtf: str) -> None:
     date = find_dates(text)[-1]
     assert qualified_edtf(text, date) == edtf
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Его арестовали в 1938-м.", ["1938"]),
+    ("В 1937-м году его арестовали.", ["1937"]),
+    # an ordinal year without "в" may count something else
+    ("Это был 1938-й по счёту номер.", []),
+])
+def test_ru_dates_an_ordinal_year_after_v(text: str, expected: list[str]) -> None:
+    assert [d.edtf for d in find_dates(text)] == expected

@@ -140,3 +140,64 @@ def test_ru_fates_case_forms_resolve_to_the_nominative(extract, text: str, name:
 def test_ru_fates_a_name_apposed_to_a_noun_of_a_person_is_that_person(
         extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
     assert [f for f in _facts(extract(text), "arrest", "execution") if f[1]] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # coordinated active verbs share their object
+    ("Павла Ильича Кузьмина арестовали и расстреляли.",
+     [("arrest", "Павел Ильич Кузьмин", None, "affirmed"),
+      ("execution", "Павел Ильич Кузьмин", None, "affirmed")]),
+    ("Павла Ильича Кузьмина объявили врагом народа и расстреляли в 1938 году.",
+     [("execution", "Павел Ильич Кузьмин", "1938", "affirmed")]),
+    # a verb with its own object shares nothing: the wife is no one named
+    ("Иван Сомов арестовал Павла Кузьмина и расстрелял его жену.",
+     [("arrest", "Павел Кузьмин", None, "affirmed")]),
+])
+def test_ru_fates_coordinated_verbs_share_their_object(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert [f for f in _facts(extract(text), "arrest", "execution") if f[1]] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Павла Ильича Кузьмина убили в лагере в 1942 году.",
+     [("death", "Павел Ильич Кузьмин", "1942", "affirmed")]),
+    ("Павел Ильич Кузьмин был застрелен при попытке к бегству.",
+     [("death", "Павел Ильич Кузьмин", None, "affirmed")]),
+    # grief is no death; shooting oneself a suicide
+    ("Павел Ильич Кузьмин был убит горем.", []),
+    ("Павел Ильич Кузьмин застрелился в 1937 году.", []),
+])
+def test_ru_fates_killed_is_a_death(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert _facts(extract(text), "death", "execution") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ивана Сомова арестовали в 1937 году, а Павла Кузьмина — в 1938 году.",
+     [("arrest", "Иван Сомов", "1937", "affirmed"),
+      ("arrest", "Павел Кузьмин", "1938", "affirmed")]),
+    ("Иван Сомов был арестован в 1937 году, его брат Павел Кузьмин — в 1938-м.",
+     [("arrest", "Иван Сомов", "1937", "affirmed"),
+      ("arrest", "Павел Кузьмин", "1938", "affirmed")]),
+    ("Ивана Сомова расстреляли в 1937 году, а его жену Анну Кузьмину — в 1938 году.",
+     [("execution", "Анна Кузьмина", "1938", "affirmed"),
+      ("execution", "Иван Сомов", "1937", "affirmed")]),
+    # a clause with a verb of its own is no gap; a contrast with a denial is not read
+    ("Ивана Сомова арестовали в 1937 году, а Павел Кузьмин уехал в 1938 году.",
+     [("arrest", "Иван Сомов", "1937", "affirmed")]),
+    ("Ивана Сомова не арестовали в 1937 году, а Павла Кузьмина — в 1938 году.",
+     [("arrest", "Иван Сомов", "1937", "negated")]),
+])
+def test_ru_fates_a_gapped_clause_keeps_its_own_date(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert sorted(f for f in _facts(extract(text), "arrest", "execution") if f[1]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Арестовали его жену Анну Кузьмину.", [("arrest", "Анна Кузьмина", None, "affirmed")]),
+    # a man's name in the accusative is also a genitive: the brother, not Ivan
+    ("Арестовали брата Ивана Кузьмина.", [("arrest", None, None, "affirmed")]),
+])
+def test_ru_fates_a_kin_noun_and_a_name_in_its_case(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert _facts(extract(text), "arrest") == expected

@@ -155,3 +155,14 @@ def test_ru_rumours_one_said_to_be_alive_refutes_the_rumour(extract, text: str,
                                                            polarity: str) -> None:
     claims = [c for c in extract(text).claims if c.type == "execution"]
     assert [c.polarity for c in claims] == [polarity]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Петра Сомова, как говорили, расстреляли в 1938 году.", "rumour"),
+    ("Пётр Сомов, как рассказывали, был расстрелян в 1938 году.", "rumour"),
+    ("Петра Сомова, как известно, расстреляли в 1938 году.", None),
+])
+def test_ru_rumours_a_parenthetical_verb_of_saying_marks_a_rumour(extract, text: str,
+                                                                  modality: str | None) -> None:
+    claims = [c for c in extract(text).claims if c.type == "execution"]
+    assert [c.attrs.get("modality") for c in claims] == [modality]

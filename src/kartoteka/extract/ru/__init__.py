@@ -17,6 +17,7 @@ from kartoteka.extract.ru.claims import ClaimFinder
 from kartoteka.extract.ru.context import RuContext
 from kartoteka.extract.ru.dates import find_dates
 from kartoteka.extract.ru.entries import add_entries
+from kartoteka.extract.ru.event_dates import date_retold_events
 from kartoteka.extract.ru.interrogation import find_interrogation
 from kartoteka.extract.ru.lifespans import (
     birth_year_claims,
@@ -110,6 +111,7 @@ class Pipeline:
         birth_year_claims(ctx)
         year_range_claims(ctx)
         infobox_claims(ctx)
+        date_retold_events(ctx.claims, ctx.mentions, document.text)
         return layout.mark_aliases_and_kin(Extraction(document=document, mentions=ctx.mentions,
                                                       claims=ctx.claims))
 

@@ -16,6 +16,7 @@ from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.dates import inside_brackets, qualified_edtf
 from kartoteka.extract.ru.entries import entry_relations
+from kartoteka.extract.ru.gapping import gapped_remnant
 from kartoteka.extract.ru.lexicon import KIN_RELATIONS, NARRATOR_HEDGE
 from kartoteka.extract.ru.modality import modality_of, other_data_date
 from kartoteka.extract.ru.nominal import nominal_modality, nominal_subjects
@@ -148,6 +149,31 @@ class ClaimFinder:
                                        confidence=confidence, attrs={**attrs, "other_data": True})
                 kept.append(gate(second, Modality.REPORTED) if second else None)
         self._made += [(c, end, trig.confidence) for c in kept if c is not None]
+        self._gapped(sent, end, [c for c in kept if c is not None and c.type == type_],
+                     subjects, modality)
+
+    def _gapped(self, sent: Sentence, end: int, kept: list[Claim], subjects: list[Mention],
+                modality: Modality) -> None:
+        """"Петрова арестовали в 1937 году, а Орлова — в 1938-м": the remnant's own claim."""
+        found = gapped_remnant(self.ctx, end, sent.end) if kept else None
+        if found is None or kept[0].polarity == "negated":
+            return  # "не арестовали в 1937 году, а Орлова — в 1938-м" contrasts: not read
+        person, date, at = found
+        edtf = qualified_edtf(self.ctx.text, date)
+        first = kept[0]
+        starts = {m.id: m.start for m in self.ctx.mentions}
+        retold = [old for old in self.ctx.claims if (old.type, old.evidence) == (
+            first.type, first.evidence) and at < starts.get(old.subject, -1) < person.end]
+        for old in retold:
+            old.date = edtf  # the parser made the remnant a conjunct or apposition of the first
+        if retold or person in subjects:
+            return
+        claim = self.ctx.add_claim(first.type, person, (sent.start, sent.end), date=edtf,
+                                   polarity=first.polarity, role=first.role,
+                                   confidence=first.confidence,
+                                   attrs={**first.attrs, "gapped": True})
+        if claim is not None:
+            self._made.append((claim, end, first.confidence))
 
     def _informant_of(self, sent: Sentence) -> tuple[Mention, bool] | None:
         """"По словам Фриновского, …", "со слов жены", "как показал Буланов, …": who says it."""

@@ -234,6 +234,10 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
      _year_range),
     (re.compile(rf"(?<!\d)(?P<a>\d{{3}})0-(?:х|е|ые|ых){YW}"), _decade),
     (re.compile(rf"(?<![\d.№/])(?P<y>\d{{4}})(?![\d])(?!-?(?:й|го|м|я)\b){YW}"), _plain_year),
+    # the ordinal year after "в", its noun left out or not: "арестован в 1938-м", "в 1938-м
+    # году" (an ordinal alone, "1938-й", may count something else: only after "в")
+    (re.compile(rf"(?:(?<=^[вВ] )|(?<=[^\w-][вВ] ))(?P<y>\d{{4}})-(?:м|ом)(?![\w-]){YW}"),
+     _plain_year),
 ]
 
 

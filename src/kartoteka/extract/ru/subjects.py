@@ -50,8 +50,12 @@ class SubjectFinder:
         if not heads and tok.rel == "conj" and tok.head is not None:
             parent = ctx.tokens[tok.head]
             if parent.pos in ("VERB", "ADJ", "AUX") or parent.feats.get("VerbForm") == "Part":
-                heads = [c for c in ctx.children(tok.head)
-                         if ctx.tokens[c].rel in ("nsubj", "nsubj:pass")]
+                # coordinated verbs share their subject, and active verbs their object too
+                # ("Петрова арестовали и расстреляли", "объявили врагом народа и расстреляли")
+                shared = rels if "obj" in rels and parent.feats.get("Voice") != "Pass" and \
+                    parent.feats.get("VerbForm") != "Part" else ("nsubj", "nsubj:pass")
+                heads = [c for c in ctx.children(tok.head) if ctx.tokens[c].rel in shared
+                         and ctx.tokens[c].feats.get("Animacy") != "Inan"]
         people: list[Mention] = []
         for h in heads:
             people += self.persons_for(h)
@@ -134,6 +138,14 @@ class SubjectFinder:
         if relative.attrs.get("case") in (None, "nomn") and "given" in relative.attrs.get(
                 "parts", {}) and tok.feats.get("Case") in (None, "Nom"):
             return relative  # "жена Евгения Ежова": the wife is the woman named, not her spouse
+        case = _UD_CASE.get(tok.feats.get("Case", ""))
+        kin_gender = KIN_NOUNS.get(morph.lemma(tok.text))
+        if case not in (None, "gent") and relative.attrs.get("case") == case and "given" in \
+                relative.attrs.get("parts", {}) and relative.start > tok.end and \
+                kin_gender == relative.gender and not (case == "accs" and kin_gender != "f"):
+            # "расстреляли его жену Анну Петрову": in the noun's case, an apposition; a man's
+            # name in the accusative reads as a genitive too ("арестовали брата Ивана Петрова")
+            return relative
         if _set_off(ctx.text, tok.end, relative):
             return relative  # "моего отца, Ивана Петровича Сомова, арестовали": the father
         lemma = morph.lemma(tok.text)

@@ -134,6 +134,10 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     ),
     "death": (
         Trigger(r"умер(?:ла|ли)?|скончал(?:ся|ась|ись)", AGENT, 0.85),
+        # killed, shot dead: a death whose agent the verb does not make the state's (English
+        # "killed", "shot by a gunman" read the same); "убит горем" is grief, not a death
+        Trigger(r"убит(?:а|о|ы|ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми)?(?!\s+горем)|"
+                rf"застреле{_PASSIVE}|(?:уби|застрели)(?:л|ла|ли)", PATIENT, 0.7),
         Trigger(r"погиб(?:ла|ли)?", AGENT, 0.75),
         Trigger(r"гибел(?:ь|и|ью)", NOMINAL, 0.7),
     ),
