@@ -143,3 +143,21 @@ def test_arguments_a_gapped_passive_auxiliary_gives_the_second_subject_its_fate(
 def test_arguments_an_absolute_clause_of_a_body_part_is_no_gapped_passive(fates_en) -> None:
     fates = fates_en("Pavel Lebedev was arrested, his hands tied behind his back.")
     assert [f[1] for f in fates if f[0] == "arrest"] == ["Pavel Lebedev"]
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone except Pavel Lebedev was shot.",
+    "All of them except Pavel Lebedev were shot.",
+    "Everyone but Pavel Lebedev was shot.",
+])
+def test_arguments_an_excluded_name_gets_nothing(fates_en, text: str) -> None:
+    assert [f for f in fates_en(text) if f[1] == "Pavel Lebedev"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Many officials, including Pavel Lebedev and Ivan Morozov, were shot in 1938.",
+    "In 1938 the NKVD shot many engineers, including Pavel Lebedev and Ivan Morozov.",
+])
+def test_arguments_including_names_members_who_share_the_event(fates_en, text: str) -> None:
+    fates = _fates(fates_en(text), "execution")
+    assert fates.get("Pavel Lebedev") == "1938" and fates.get("Ivan Morozov") == "1938"

@@ -162,3 +162,23 @@ def test_mood_a_report_called_false_is_negated(fates_en, text: str) -> None:
 def test_mood_a_report_not_called_false_stays_asserted(fates_en, text: str) -> None:
     assert [(f[0], f[3]) for f in _of(fates_en(text), "Pavel Markov")] == [
         ("execution", "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Neither Pavel Markov nor Ivan Sobolev was arrested.",
+    "Neither Markov nor Sobolev was ever arrested.",
+])
+def test_mood_neither_nor_subjects_are_denied(fates_en, text: str) -> None:
+    fates = [f for f in fates_en(text) if f[0] == "arrest"]
+    assert len(fates) == 2 and {f[3] for f in fates} == {"negated"}
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Pavel Markov was reported shot in 1938.", "rumour"),
+    ("Pavel Markov was reported to have been shot in 1938.", "rumour"),
+    ("Pavel Markov was shot in 1938, as the newspapers reported.", None),
+])
+def test_mood_a_passive_reporting_verb_is_a_rumour(fates_en, text: str,
+                                                    modality: str | None) -> None:
+    assert [f[4] for f in _of(fates_en(text), "Pavel Markov") if f[0] == "execution"] == [
+        modality]

@@ -20,7 +20,7 @@ from kartoteka.extract.en.calques import (
     verbless_participle,
 )
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
-from kartoteka.extract.en.inclusion import inclusive_objects
+from kartoteka.extract.en.inclusion import including, inclusive_objects
 from kartoteka.model import Mention
 
 # A predicative complement ("was found guilty", "was declared an enemy of the people"): a
@@ -84,6 +84,29 @@ def gapped_passive(tok: Token) -> bool:
         c.dep_ == "auxpass" for c in tok.head.children)
 
 
+# Prepositions of exclusion (Quirk et al. §9.57) and "of": a name after them inside a subject
+# is not the subject ("everyone except X", "a friend of X"). A heading the parser took for the
+# subject ("Interwar \n\n On 16 May 1921 X became …") is no such phrase.
+POST_MODIFIER_PREPS = frozenset({"except", "excepting", "excluding", "save", "but", "apart",
+                                 "other", "of"})
+
+
+def _in_post_modifier(tok: Token, subject: Token) -> bool:
+    """``tok`` hangs on ``subject`` through a preposition after it ("everyone except X", "all
+    of them but X"): part of the subject's phrase, not a subject of its own."""
+    cur = tok
+    for _ in range(6):
+        if cur.i == subject.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.i > subject.i and cur.lower_ in POST_MODIFIER_PREPS:
+            return True
+        if cur.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in (
+                *cur.head.children, *cur.children)):
+            return True  # "everyone but X"
+        cur = cur.head
+    return False
+
+
 class ArgumentReader:
     """Reads a trigger's arguments off the parse: who it happens to, which body, which post."""
 
@@ -139,6 +162,9 @@ class ArgumentReader:
             k -= 1
         if k < tok.sent.start:
             return []
+        if any(c.dep_ in ("nsubj", "nsubjpass") and _in_post_modifier(self.ctx.doc[k], c)
+               for c in tok.children):
+            return []  # "Everyone except X was shot": X is inside the subject, not it
         m = self.ctx.mention_at(self.ctx.doc[k])
         if m is not None and m.kind in PERSONLIKE and m.end == self.ctx.doc[k].idx + len(
                 self.ctx.doc[k]) and m.name:
@@ -192,6 +218,9 @@ class ArgumentReader:
         for a in args:
             out.extend(c for c in self.coordinated_names(a) if c not in out)
             out.extend(c for c in members(self.body_owner(a)) if c not in out)
+            for obj in including(a):  # "many officials, including A and B, were shot"
+                out.extend(c for c in (*self.coordinated_names(obj), *members(obj))
+                           if c not in out)
             out.extend(c for c in self.examples(a, tok) if c not in out)
         if (out or not args) and (passive or argument == tr.AGENT):
             # "In addition to X, Y was shot"; with no subject parsed, the small model has
@@ -213,7 +242,7 @@ class ArgumentReader:
         out: list[Token] = []
         for t in tok.subtree:
             if t.i >= tok.i or t.dep_ not in ("nmod", "compound") or not any(
-                    c.dep_ == "cc" and c.lower_ in ("and", "&") for c in t.children):
+                    c.dep_ == "cc" and c.lower_ in ("and", "&", "nor") for c in t.children):
                 continue
             m = self.ctx.mention_at(t)
             if m is not None and m is not own and m.kind in PERSONLIKE and m.name:

@@ -30,6 +30,9 @@ def members(tok: Token) -> list[Token]:
         for other in [*t.conjuncts, *(c for c in t.children if c.dep_ == "appos")]:
             if any(o.i == other.i for o in out) or other.tag_ in ("PRP", "PRP$"):
                 continue  # "Yagoda himself" is Yagoda alone
+            if any(c.dep_ == "cc" and c.lower_ == "but" for c in (*t.children, *other.children)
+                   if c.i < other.i) and other.dep_ == "conj":
+                continue  # "everyone but X": exclusion (Quirk et al. §9.57), not a list
             lo, hi = sorted((tok.i, other.i))
             depth = sum(1 if d.text == "(" else -1 if d.text == ")" else 0 for d in doc[lo:hi])
             if depth > 0:

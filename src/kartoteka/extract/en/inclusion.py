@@ -60,6 +60,13 @@ def inclusive_objects(verb: Token, passive: bool) -> list[Token]:
     return out
 
 
+def including(noun: Token) -> list[Token]:
+    """"Many officials, including A and B, were shot": the members a participant names with
+    "including" (Quirk et al. §9.25, a marginal preposition of inclusion) share its event."""
+    return [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "including"
+            for obj in (_pobj(prep),) if obj is not None]
+
+
 def added_to_kind(obj: Token) -> str | None:
     """"In addition to X, two other doctors …": the noun X is said to be one more of, when
     the clause's participant is "other N" (person evidence for X when N is a person noun)."""
@@ -76,4 +83,4 @@ def added_to_kind(obj: Token) -> str | None:
     return None
 
 
-__all__ = ["added_to_kind", "inclusive_objects"]
+__all__ = ["added_to_kind", "including", "inclusive_objects"]

@@ -91,6 +91,12 @@ RUMOUR_PHRASES: tuple[str, ...] = (
     "rumour has it", "rumor has it", "according to rumours", "according to rumors",
     "some say", "they say", "there were rumours", "there were rumors", "it was rumoured",
     "it was rumored", "word spread", "word went round", "it was whispered",
+    # the passive reporting verb with a non-finite complement (Quirk §16.31: "is said to", "is
+    # reported to"): the reporter is unnamed and the narrator does not vouch for it
+    "reported to have", "reported to be", "was reported shot", "were reported shot",
+    "was reported killed", "were reported killed", "was reported dead", "were reported dead",
+    "was reported executed", "were reported executed", "was reported arrested",
+    "were reported arrested",
 )
 # Author's hedges: the narrator's own doubt lowers confidence but the claim stays asserted.
 HEDGE_WORDS: frozenset[str] = frozenset({

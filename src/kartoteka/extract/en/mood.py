@@ -230,7 +230,15 @@ def _negated(tok: Token) -> bool:
     chain = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     return any(c.dep_ in ("neg", "advmod") and c.lower_ in mw.NEGATION_WORDS
                for t in chain for c in t.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or _neither_subject(tok)
+
+
+def _neither_subject(tok: Token) -> bool:
+    """"Neither X nor Y was arrested" (Quirk et al. §13.38, correlative negative
+    coordination): a subject opened by "neither" or joined by "nor" denies the predicate."""
+    return any(t.lower_ in ("neither", "nor") and t.dep_ in ("det", "cc", "preconj")
+               for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+               for t in c.subtree)
 
 
 def _rumoured(tok: Token) -> bool:
