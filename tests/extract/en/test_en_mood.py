@@ -182,3 +182,40 @@ def test_mood_a_passive_reporting_verb_is_a_rumour(fates_en, text: str,
                                                     modality: str | None) -> None:
     assert [f[4] for f in _of(fates_en(text), "Pavel Markov") if f[0] == "execution"] == [
         modality]
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Markov was sentenced to be shot, but he was pardoned.",
+    "The tribunal sentenced Pavel Markov to be shot.",
+    "Pavel Markov was condemned to be shot.",
+])
+def test_mood_an_infinitive_under_a_sentence_is_no_execution(fates_en, text: str) -> None:
+    assert [f for f in _of(fates_en(text), "Pavel Markov") if f[0] == "execution"] == []
+
+
+def test_mood_a_sentence_and_its_execution_stay_two_events(fates_en) -> None:
+    fates = _of(fates_en("Pavel Markov was sentenced to death and shot."), "Pavel Markov")
+    assert sorted(f[0] for f in fates) == ["execution", "sentence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Markov's execution was postponed.",
+    "The outbreak of war prevented Pavel Markov's arrest.",
+    "Pavel Markov escaped execution.",
+    "Pavel Markov evaded arrest for two years.",
+])
+def test_mood_an_event_stopped_or_avoided_asserts_nothing(fates_en, text: str) -> None:
+    assert _of(fates_en(text), "Pavel Markov") == []
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Pavel Markov escaped from the camp in 1940.", "escape"),
+    ("Pavel Markov survived the execution of Ivan Sobolev.", None),
+])
+def test_mood_an_escape_from_a_place_and_a_survived_event_stand(fates_en, text: str,
+                                                                 type_: str | None) -> None:
+    fates = fates_en(text)
+    if type_ is not None:
+        assert [f[0] for f in _of(fates, "Pavel Markov")] == [type_]
+    else:
+        assert [f[0] for f in _of(fates, "Ivan Sobolev")] == ["execution"]

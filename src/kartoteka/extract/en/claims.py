@@ -163,6 +163,9 @@ class EventFinder(ArgumentReader):
                     return Draft("execution", tok, list(last.subjects), confidence=0.75)
         if lemma in tr.REMOVAL_SENSE_VERBS and self.removal_sense(tok):
             return None
+        if lemma in mw.AVOIDING_VERBS and dobj is not None and (
+                dobj.lemma_.lower() in tr.NOUN_TRIGGERS or dobj.lower_ in tr.NOUN_TRIGGERS):
+            return None  # "escaped execution", "fled arrest": an event avoided, no escape
         for spec in tr.VERB_TRIGGERS.get(lemma, ()):
             if not self.needs_met(tok, spec.needs):
                 continue

@@ -42,6 +42,20 @@ ORDER_NOUNS: frozenset[str] = frozenset({
     "order", "orders", "instruction", "instructions", "directive", "command", "demand",
     "request", "warrant", "sanction", "call", "advice", "recommendation",
 })
+# Verbs of sentencing (Levin 33 judgement verbs: sentence, condemn): their infinitive is the
+# sentence's content, not its execution ("sentenced to be shot", "condemned to die").
+SENTENCING_VERBS: frozenset[str] = frozenset({"sentence", "condemn", "doom"})
+# Verbs that stop, put off or prevent an event (Levin 55.4 "stop" verbs, 67 "forbid" verbs and
+# the verbs of delay): an event noun as their subject or object did not happen then ("his
+# execution was postponed", "the war prevented his arrest").
+PREVENTING_VERBS: frozenset[str] = frozenset({
+    "postpone", "delay", "defer", "cancel", "stay", "suspend", "halt", "stop", "prevent",
+    "avert", "block", "forestall", "annul", "revoke", "rescind", "countermand",
+})
+# Verbs of avoiding (Levin 52 "avoid" verbs): an event noun as their object did not happen
+# ("escaped execution", "evaded arrest").
+AVOIDING_VERBS: frozenset[str] = frozenset({"avoid", "escape", "evade", "elude", "dodge",
+                                            "flee"})
 # Verbs, adjectives and nouns of fearing and expecting (Levin 31.2 psych verbs).
 FEAR_VERBS: frozenset[str] = frozenset({
     "fear", "dread", "expect", "anticipate", "suspect", "worry", "await", "foresee",

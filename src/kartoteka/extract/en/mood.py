@@ -119,8 +119,8 @@ def _infinitive(tok: Token, mood: Mood) -> Modality | None:
         return Modality.INTENDED
     if forms & (mw.INTENTION_VERBS | mw.INTENTION_NOUNS):
         return Modality.INTENDED
-    if forms & (mw.ORDER_VERBS | mw.ORDER_NOUNS):
-        return Modality.ORDERED
+    if forms & (mw.ORDER_VERBS | mw.ORDER_NOUNS | mw.SENTENCING_VERBS):
+        return Modality.ORDERED  # "ordered X to be shot", "sentenced to be shot"
     if forms & (mw.FEAR_VERBS | mw.FEAR_ADJECTIVES | mw.FEAR_NOUNS):
         return Modality.FEARED
     if gov.lemma_.lower() in mw.OBLIGATION_HEADS and tok.dep_ == "xcomp":
@@ -267,6 +267,17 @@ def _near_miss(tok: Token) -> bool:
                for t in chain for c in t.children)
 
 
+def _prevented(tok: Token) -> bool:
+    """An event noun that a verb of stopping, delaying or avoiding takes as its subject or
+    object: "his execution was postponed", "the war prevented his arrest", "escaped arrest"."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    verb = _forms(tok.head)
+    if verb & mw.PREVENTING_VERBS:
+        return True
+    return tok.dep_ == "dobj" and bool(verb & mw.AVOIDING_VERBS)
+
+
 def _said(tok: Token) -> bool:
     """The event is the content of a verb of saying ("they told us that X had been shot")."""
     cur = tok
@@ -307,7 +318,7 @@ def classify(tok: Token) -> Mood:
                         for c in tok.children)):
         mood.modality = Modality.ORDERED  # an imperative ("expel these accusers")
         return mood
-    if _near_miss(tok):
+    if _near_miss(tok) or _prevented(tok):
         mood.modality = Modality.HYPOTHETICAL
         return mood
     governed = _governed(tok)
