@@ -201,3 +201,17 @@ def test_ru_fates_a_gapped_clause_keeps_its_own_date(
 def test_ru_fates_a_kin_noun_and_a_name_in_its_case(
         extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
     assert _facts(extract(text), "arrest") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Многих, в том числе Ивана Сомова и Павла Кузьмина, расстреляли в 1938 году.",
+     [("execution", "Иван Сомов", "1938", "affirmed"),
+      ("execution", "Павел Кузьмин", "1938", "affirmed")]),
+    ("Многие, включая Ивана Сомова, погибли в лагерях.",
+     [("death", "Иван Сомов", None, "affirmed")]),
+    # exclusion is the opposite
+    ("Всех, кроме Ивана Сомова, расстреляли.", []),
+])
+def test_ru_fates_members_named_after_v_tom_chisle_share_the_fate(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert _facts(extract(text), "execution", "death") == expected

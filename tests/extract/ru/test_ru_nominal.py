@@ -54,3 +54,18 @@ def test_ru_nominal_governing_word_keeps_it_from_being_affirmed(extract, text: s
 def test_ru_nominal_modality_of_the_governing_word(before: str, expected: Modality | None) -> None:
     text = before + "расстреле"
     assert nominal_modality(text, 0, len(before)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Расстрел Ивана Сомова отложили.",
+    "Арест Ивана Сомова отменили.",
+    "Война помешала аресту Ивана Сомова.",
+])
+def test_ru_nominal_a_fate_put_off_or_prevented_gives_no_claim(extract, text: str) -> None:
+    assert [c for c in extract(text).claims if c.type in ("arrest", "execution")] == []
+
+
+def test_ru_nominal_a_fate_that_took_place_stands(extract) -> None:
+    claims = [c for c in extract("Расстрел Ивана Сомова состоялся 3 ноября 1937 года.").claims
+              if c.type == "execution"]
+    assert [(c.date, c.polarity) for c in claims] == [("1937-11-03", "affirmed")]

@@ -97,7 +97,7 @@ class ClaimFinder:
                                rumour=rumour is not None,
                                infinitive=ctx.text[start:end].lower().endswith("ть"))
         if trig.argument == NOMINAL:  # "избежал ареста", "угроза ареста", "к расстрелу"
-            modality = nominal_modality(ctx.text, sent.start, start) or modality
+            modality = nominal_modality(ctx.text, sent.start, start, end, sent.end) or modality
         if modality in DROPPING:  # "мог быть арестован", "собирались расстрелять", questions
             return
         subjects = (nominal_subjects(self.who, head) if trig.argument == NOMINAL

@@ -40,6 +40,11 @@ _NOMINAL_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = tuple(
                           r"опаса[^\W\d_]*|опасени[^\W\d_]*|опасност[^\W\d_]*|страх[^\W\d_]*|"
                           r"ожидани[^\W\d_]*|ожида[^\W\d_]*|жд[ауе][^\W\d_]*|"
                           r"накануне\s+возможного)"),
+        # prevention: "помешала аресту", "предотвратил расстрел" (verbs of hindering, Русская
+        # грамматика 1980: помешать + dative, предотвратить + accusative)
+        (Modality.HYPOTHETICAL, r"\b(?:помеша[^\W\d_]*|препятствова[^\W\d_]*|"
+                                r"воспрепятствова[^\W\d_]*|предотврат[^\W\d_]*|"
+                                r"предотвращ[^\W\d_]*)"),
         # plans: "план ареста", "готовили арест"
         (Modality.INTENDED, r"\b(?:план[^\W\d_]*|подготовк[^\W\d_]*|готови[^\W\d_]*|"
                             r"собира[^\W\d_]*)"),
@@ -54,12 +59,24 @@ _TIME_PREPOSITION = re.compile(r"(?<![\w-])(?:до|после|перед|нак�
                                r"в\s+день|во\s+время|вплоть\s+до)\s+$", re.I)
 
 
-def nominal_modality(text: str, sentence_start: int, trigger_start: int) -> Modality | None:
+# The noun as the object or subject of a verb that puts it off or cancels it, after it in its
+# clause: "расстрел Сидорова отложили", "арест отменили", "казнь не состоялась".
+_STOPPED_AFTER = re.compile(
+    r"^[^,;:.!?]*?(?<![\w-])(?:отлож|отмен|отсроч|приостанов|перенес|перенёс|"
+    r"не\s+состоял)[^\W\d_]*", re.I)
+
+
+def nominal_modality(text: str, sentence_start: int, trigger_start: int,
+                     trigger_end: int | None = None,
+                     sentence_end: int | None = None) -> Modality | None:
     """The class the word governing a fate noun gives it, or None when nothing governs it."""
     before = text[max(sentence_start, trigger_start - _REACH):trigger_start]
     for modality, cue in _NOMINAL_CUES:
         if cue.search(before):
             return modality
+    if trigger_end is not None and sentence_end is not None and _STOPPED_AFTER.match(
+            text[trigger_end:sentence_end]):
+        return Modality.HYPOTHETICAL  # put off or cancelled: it did not happen then
     return None
 
 

@@ -20,6 +20,8 @@ from kartoteka.extract.ru.triggers import AGENT, PATIENT
 from kartoteka.model import Mention
 
 FIRST_PERSON = {"я", "меня", "мне", "мной", "мною"}
+# "…, в том числе X и Y": the members a group names (see SubjectFinder._included).
+_INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|включая)\s+", re.I)
 # Universal Dependencies' case names as pymorphy writes them (a mention's attrs["case"]).
 _UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
             "Loc": "loct"}
@@ -42,7 +44,8 @@ class SubjectFinder:
         # an inanimate subject is a misparse ("Биография родился") or not a person at all
         heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in rels
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
-                 and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at)]
+                 and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at
+                      or _INCLUDING.match(ctx.text, ctx.tokens[c].end) is not None)]
         if not heads and tok.rel in ("acl", "amod", "acl:relcl") and tok.head not in (
                 None, head) and (tok.head in ctx.person_at
                                  or ctx.tokens[tok.head].feats.get("Animacy") != "Inan"):
@@ -93,6 +96,8 @@ class SubjectFinder:
             found.append(topic)
         elif tok.text.lower() in FIRST_PERSON and ctx.speaker_at(tok.start):
             found.append(self._first_person(token))
+        elif included := self._included(token):
+            found += included  # "Многих, в том числе Орлова и Сомова, расстреляли"
         else:
             for c in ctx.children(token):
                 if ctx.tokens[c].rel in ("appos", "flat:name", "flat") and c in ctx.person_at:
@@ -185,6 +190,26 @@ class SubjectFinder:
                 _UD_CASE.get(ctx.tokens[token].feats["Case"]) != named.attrs["case"]:
             return None
         return named
+
+    def _included(self, token: int) -> list[Mention]:
+        """The people a group names after "в том числе" or "включая" ("Многих, в том числе
+        Ивана Орлова и Павла Сомова, расстреляли"): members of the group, who share its fate
+        (Русская грамматика 1980, §1986, присоединительные конструкции)."""
+        ctx = self.ctx
+        m = _INCLUDING.match(ctx.text, ctx.tokens[token].end)
+        if m is None:
+            return []
+        out: list[Mention] = []
+        at = m.end()
+        for j in range(token + 1, min(len(ctx.tokens), token + 30)):
+            named = ctx.person_at.get(j)
+            if named is None or named.start < at or named in out:
+                continue
+            if not re.fullmatch(r"\s*(?:,|и)?\s*", ctx.text[at:named.start]):
+                break
+            out.append(named)
+            at = named.end
+        return out
 
     def _fallback(self, head: int, sent: Sentence, nominative: bool) -> list[Mention]:
         """No syntactic subject: the nearest nominative person before the trigger in its
