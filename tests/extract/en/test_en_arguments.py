@@ -161,3 +161,8 @@ def test_arguments_an_excluded_name_gets_nothing(fates_en, text: str) -> None:
 def test_arguments_including_names_members_who_share_the_event(fates_en, text: str) -> None:
     fates = _fates(fates_en(text), "execution")
     assert fates.get("Pavel Lebedev") == "1938" and fates.get("Ivan Morozov") == "1938"
+
+
+def test_arguments_a_gapped_clause_with_a_dash_keeps_its_own_date(fates_en) -> None:
+    fates = fates_en("Pavel Lebedev was arrested in 1937, and Ivan Morozov — in 1938.")
+    assert _fates(fates, "arrest") == {"Pavel Lebedev": "1937", "Ivan Morozov": "1938"}

@@ -219,3 +219,35 @@ def test_mood_an_escape_from_a_place_and_a_survived_event_stand(fates_en, text: 
         assert [f[0] for f in _of(fates, "Pavel Markov")] == [type_]
     else:
         assert [f[0] for f in _of(fates, "Ivan Sobolev")] == ["execution"]
+
+
+@pytest.mark.parametrize("text", [
+    "There were rumours that Pavel Markov had been shot, but it turned out not to be so.",
+    "It was rumoured that Pavel Markov had been shot. This was not true.",
+])
+def test_mood_a_rumour_said_not_to_be_so_is_negated(fates_en, text: str) -> None:
+    assert [(f[0], f[3]) for f in _of(fates_en(text), "Pavel Markov")] == [
+        ("execution", "negated")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the rumour in an "as"-clause is the denied one; the death beside it is the narrator's
+    ("Pavel Markov was not shot, as was rumoured, but died in a camp in 1942.",
+     [("death", "affirmed", None), ("execution", "negated", "denied")]),
+    # a rumour inside a relative clause reaches no further than it
+    ("Pavel Markov, who was said to have been shot, actually died in a camp.",
+     [("death", "affirmed", None), ("execution", "affirmed", "rumour")]),
+])
+def test_mood_a_rumour_in_a_comment_or_relative_clause_stays_there(
+        fates_en, text: str, expected: list[tuple]) -> None:
+    assert sorted((f[0], f[3], f[4]) for f in _of(fates_en(text), "Pavel Markov")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "According to unconfirmed data, Pavel Markov was shot in 1942.",
+    "By other data, Pavel Markov was shot in 1939.",
+    "There is information that Pavel Markov was shot in 1939.",
+])
+def test_mood_hearsay_data_is_a_rumour(fates_en, text: str) -> None:
+    assert [(f[0], f[4]) for f in _of(fates_en(text), "Pavel Markov")] == [
+        ("execution", "rumour")]

@@ -88,6 +88,8 @@ def _remnant(ctx: DocContext, timeline: Timeline, verb: Token) -> tuple[Mention,
         if m is None or m.kind != "person" or not m.name:
             continue
         j = ctx.token_range[m.id][1]
+        if j < end and doc[j].text in ("—", "–", "-"):
+            j += 1  # "…, and Y — in 1938": the dash stands for the verb (a Russian calque)
         if j + 1 >= end or doc[j].lower_ not in DATE_PREPS or j + 1 not in timeline.at_token:
             continue
         date = timeline.at_token[j + 1]

@@ -111,6 +111,10 @@ RUMOUR_PHRASES: tuple[str, ...] = (
     "was reported killed", "were reported killed", "was reported dead", "were reported dead",
     "was reported executed", "were reported executed", "was reported arrested",
     "were reported arrested",
+    # hearsay "data" (calques of "по неподтверждённым данным", "есть сведения"): unverified
+    "according to unconfirmed", "according to unverified", "by unconfirmed",
+    "according to other data", "by other data", "according to other information",
+    "there is information that", "there was information that",
 )
 # Author's hedges: the narrator's own doubt lowers confidence but the claim stays asserted.
 HEDGE_WORDS: frozenset[str] = frozenset({
@@ -145,6 +149,9 @@ SAYING_VERBS: frozenset[str] = frozenset({
 # Approximators (Quirk et al. §8.112: "almost", "nearly"): on a verb they say the event came
 # close and did not happen ("X was almost shot").
 NEAR_MISS_WORDS: frozenset[str] = frozenset({"almost", "nearly"})
+# Phrases that refute what went before ("it turned out not to be so", "this was not true").
+REFUTING_PHRASES: tuple[str, ...] = ("not true", "not the case", "not to be so",
+                                     "not to be true", "not to be the case")
 # Subordinators of conditions and of negative purpose (Quirk §15.33, §15.48).
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "lest", "whether"})
 # Modal auxiliaries (Quirk §4.49–4.58): irrealis ones drop the event, possibility lowers it.

@@ -242,10 +242,45 @@ def _neither_subject(tok: Token) -> bool:
 
 
 def _rumoured(tok: Token) -> bool:
+    return bool(_rumour_cues(tok))
+
+
+def _rumour_cues(tok: Token) -> list[Token]:
+    """The rumour words and phrases of the sentence that reach ``tok``: all of them but those
+    inside a relative clause or an "as"-comment clause ("as was rumoured") of another word
+    ("X, who was said to have been shot, died in a camp": the death is no rumour)."""
     sent = tok.sent
     low = sent.text.lower()
-    return any(w.lower_ in mw.RUMOUR_WORDS for w in sent) or any(
-        p in low for p in mw.RUMOUR_PHRASES)
+    cues = [w for w in sent if w.lower_ in mw.RUMOUR_WORDS]
+    for p in mw.RUMOUR_PHRASES:
+        at = low.find(p)
+        while at >= 0:
+            span = sent.char_span(at, at + len(p), alignment_mode="expand")
+            cues += [w for w in span or () if w not in cues]
+            at = low.find(p, at + 1)
+    return [w for w in cues if not _cut_off(w, tok)]
+
+
+def _cut_off(cue: Token, tok: Token) -> bool:
+    """``cue`` stands in a relative clause or an "as"-clause that hangs on another word."""
+    cur = cue
+    for _ in range(MAX_STEPS):
+        if cur.i == tok.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "relcl" or (cur.dep_ == "advcl" and _as_clause(cur)):
+            return not any(t.i == tok.i for t in cur.subtree) and cur.head.i != tok.i
+        cur = cur.head
+    return False
+
+
+def _as_clause(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+
+
+def _as_rumour(tok: Token) -> bool:
+    """"X was not shot, as was rumoured": a rumour in an "as"-clause on the trigger itself."""
+    return any(c.dep_ == "advcl" and _as_clause(c) and any(
+        w.lower_ in mw.RUMOUR_WORDS for w in c.subtree) for c in tok.children)
 
 
 def _refuted(tok: Token) -> bool:
@@ -255,8 +290,11 @@ def _refuted(tok: Token) -> bool:
     words = list(sent)
     if sent.end < len(doc):
         words += list(doc[sent.end].sent)
-    return any(w.lower_ in mw.REFUTING_WORDS or w.lemma_.lower() in mw.REFUTING_WORDS
-               for w in words if not (tok.left_edge.i <= w.i <= tok.i))
+    if any(w.lower_ in mw.REFUTING_WORDS or w.lemma_.lower() in mw.REFUTING_WORDS
+           for w in words if not (tok.left_edge.i <= w.i <= tok.i)):
+        return True
+    rest = " ".join(w.lower_ for w in words if w.i > tok.i)
+    return any(p in rest for p in mw.REFUTING_PHRASES)  # "…, but it turned out not to be so"
 
 
 def _near_miss(tok: Token) -> bool:
@@ -324,6 +362,9 @@ def classify(tok: Token) -> Mood:
     governed = _governed(tok)
     if governed is None and _said(tok) and _strictly_refuted(tok):
         mood.modality = Modality.REFUTED_RUMOUR  # "They told us X had been shot. It was a lie."
+        return mood
+    if governed is None and _negated(tok) and _as_rumour(tok):
+        mood.modality = Modality.DENIED  # "X was not shot, as was rumoured, but died …"
         return mood
     if governed is Modality.RUMOUR or (governed is None and _rumoured(tok)):
         mood.modality = Modality.REFUTED_RUMOUR if _refuted(tok) else Modality.RUMOUR
