@@ -215,3 +215,27 @@ def test_ru_fates_a_kin_noun_and_a_name_in_its_case(
 def test_ru_fates_members_named_after_v_tom_chisle_share_the_fate(
         extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
     assert _facts(extract(text), "execution", "death") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object after a comma before the second verb is that verb's, not the first's
+    ("Ивана Сомова расстреляли, Павла Кузьмина — сослали.",
+     [("execution", "Иван Сомов", None, "affirmed"),
+      ("expulsion", "Павел Кузьмин", None, "affirmed")]),
+    ("Ивана Сомова расстреляли, Павла Кузьмина сослали.",
+     [("execution", "Иван Сомов", None, "affirmed"),
+      ("expulsion", "Павел Кузьмин", None, "affirmed")]),
+])
+def test_ru_fates_each_clause_keeps_its_own_object(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert _facts(extract(text), "execution", "expulsion") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "В 1937 году арестовали Ивана Сомова, а в 1938 году — Павла Кузьмина.",
+    "Ивана Сомова арестовали в 1937 году, а Павла Кузьмина в 1938 году.",
+])
+def test_ru_fates_a_gapped_clause_with_its_date_first_or_without_a_dash(extract,
+                                                                       text: str) -> None:
+    assert _facts(extract(text), "arrest") == [("arrest", "Иван Сомов", "1937", "affirmed"),
+                                                ("arrest", "Павел Кузьмин", "1938", "affirmed")]

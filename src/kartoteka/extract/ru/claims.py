@@ -161,6 +161,10 @@ class ClaimFinder:
         person, date, at = found
         edtf = qualified_edtf(self.ctx.text, date)
         first = kept[0]
+        if first.date == edtf:  # the remnant's date is not the first clause's
+            earlier = [d for d in self.ctx.dates if sent.start <= d.start and d.end <= at]
+            for claim in kept:
+                claim.date = qualified_edtf(self.ctx.text, earlier[-1]) if earlier else None
         starts = {m.id: m.start for m in self.ctx.mentions}
         retold = [old for old in self.ctx.claims if (old.type, old.evidence) == (
             first.type, first.evidence) and at < starts.get(old.subject, -1) < person.end]

@@ -46,6 +46,9 @@ class SubjectFinder:
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at
                       or _INCLUDING.match(ctx.text, ctx.tokens[c].end) is not None)]
+        # "Петрова расстреляли, Орлова — сослали": an object after a comma, before a verb
+        # coordinated with this one, is that verb's (the parser hangs it on the first)
+        heads = [c for c in heads if not any(c < w for w in self._own_objects_after(head, c))]
         if not heads and tok.rel in ("acl", "amod", "acl:relcl") and tok.head not in (
                 None, head) and (tok.head in ctx.person_at
                                  or ctx.tokens[tok.head].feats.get("Animacy") != "Inan"):
@@ -57,8 +60,11 @@ class SubjectFinder:
                 # ("Петрова арестовали и расстреляли", "объявили врагом народа и расстреляли")
                 shared = rels if "obj" in rels and parent.feats.get("Voice") != "Pass" and \
                     parent.feats.get("VerbForm") != "Part" else ("nsubj", "nsubj:pass")
-                heads = [c for c in ctx.children(tok.head) if ctx.tokens[c].rel in shared
-                         and ctx.tokens[c].feats.get("Animacy") != "Inan"]
+                shared_heads = [c for c in ctx.children(tok.head) if ctx.tokens[c].rel in shared
+                                and ctx.tokens[c].feats.get("Animacy") != "Inan"]
+                own = [c for c in shared_heads if head in self._own_objects_after(tok.head, c)]
+                heads = own or [c for c in shared_heads
+                                if not self._own_objects_after(tok.head, c)]
         people: list[Mention] = []
         for h in heads:
             people += self.persons_for(h)
@@ -190,6 +196,16 @@ class SubjectFinder:
                 _UD_CASE.get(ctx.tokens[token].feats["Case"]) != named.attrs["case"]:
             return None
         return named
+
+    def _own_objects_after(self, verb: int, obj: int) -> list[int]:
+        """The verbs coordinated with ``verb`` that ``obj`` (hung on ``verb``) belongs to: it
+        stands after a comma that follows ``verb``, before such a verb (Russian puts the object
+        first in the second clause: "Петрова расстреляли, Орлова — сослали")."""
+        ctx = self.ctx
+        if obj < verb or not any(ctx.tokens[k].text == "," for k in range(verb + 1, obj)):
+            return []
+        return [c for c in ctx.children(verb) if ctx.tokens[c].rel == "conj" and c > obj
+                and ctx.tokens[c].pos == "VERB"]
 
     def _included(self, token: int) -> list[Mention]:
         """The people a group names after "в том числе" or "включая" ("Многих, в том числе
