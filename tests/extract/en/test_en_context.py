@@ -26,3 +26,17 @@ def test_context_a_plural_pronoun_right_after_a_list_takes_the_list(fates_en,
                                                                     text: str) -> None:
     shot = {f[1] for f in fates_en(text) if f[0] == "execution"}
     assert {"Pavel Lapshin", "Ivan Sobolev", "Boris Markov"} <= shot
+
+
+@pytest.mark.parametrize("second", ["Both were shot in 1938.", "Both of them were shot in 1938."])
+def test_context_both_after_two_full_names_takes_the_pair(fates_en, second: str) -> None:
+    fates = fates_en("Pavel Lebedev and Ivan Morozov were arrested in 1937. " + second)
+    shot = {f[1]: f[3] for f in fates if f[0] == "execution"}
+    assert shot == {"Pavel Lebedev": "affirmed", "Ivan Morozov": "affirmed"}
+
+
+def test_context_neither_of_them_denies_for_the_pair(fates_en) -> None:
+    fates = fates_en("Pavel Lebedev and Ivan Morozov were arrested in 1937. "
+                     "Neither of them was shot.")
+    shot = {f[1]: f[3] for f in fates if f[0] == "execution"}
+    assert shot == {"Pavel Lebedev": "negated", "Ivan Morozov": "negated"}

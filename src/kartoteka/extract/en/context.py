@@ -147,6 +147,11 @@ class DocContext:
                 if tok.dep_ in ("nsubj", "nsubjpass"):
                     subj = found if found is not None else self.referents(tok)
                     subj = subj + [r for c in members(tok)[1:] for r in self.referents(c)]
+                    # "Ivan Petrov and Pavel Orlov …": the first name hung on the second
+                    subj = subj + [r for t in tok.subtree if t.i < tok.i and t.dep_ in (
+                        "nmod", "compound") and any(c.dep_ == "cc" and c.lower_ in (
+                            "and", "nor") for c in t.children)
+                        for r in self.referents(t) if r not in subj]
                     if subj:
                         subjects.append(subj)
 
@@ -172,7 +177,7 @@ class DocContext:
         if low in lx.FIRST_PERSON:
             q = self.quote_at(tok.idx)
             return [q.speaker] if q is not None and q.speaker is not None else []
-        if low in ("both", "all") and tok.dep_ in ("nsubj", "nsubjpass"):
+        if low in ("both", "all", "neither") and tok.dep_ in ("nsubj", "nsubjpass"):
             head = tok.head
             if head.dep_ == "conj":
                 for c in head.head.children:
@@ -185,7 +190,7 @@ class DocContext:
             if later is not None:
                 return [later]  # "… sentenced dozens of engineers. All were shot."
             return subjects[-1] if subjects and len(subjects[-1]) > 1 else []
-        if low in ("both", "all"):
+        if low in ("both", "all", "neither"):
             return []
         plural = low in lx.PLURAL_PRONOUNS
         gender = "m" if low in lx.MALE_PRONOUNS else "f" if low in lx.FEMALE_PRONOUNS else None
@@ -314,7 +319,7 @@ PARENT_NOUNS = frozenset({"parent", "father", "mother", "parents"})
 CHILD_NOUNS = frozenset({"child", "children", "son", "sons", "daughter", "daughters", "orphan",
                          "orphans", "youngster", "youngsters", "girl", "girls", "boy", "boys"})
 _PRONOUN_WORDS = (lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS | lx.PLURAL_PRONOUNS | lx.FIRST_PERSON
-                  | lx.RELATIVE_PRONOUNS) - {"that", "which"} | {"who"}
+                  | lx.RELATIVE_PRONOUNS) - {"that", "which"} | {"who", "neither"}
 
 
 def _salience_key(m: Mention) -> str:

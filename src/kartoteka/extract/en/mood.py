@@ -236,9 +236,10 @@ def _negated(tok: Token) -> bool:
 def _neither_subject(tok: Token) -> bool:
     """"Neither X nor Y was arrested" (Quirk et al. §13.38, correlative negative
     coordination): a subject opened by "neither" or joined by "nor" denies the predicate."""
-    return any(t.lower_ in ("neither", "nor") and t.dep_ in ("det", "cc", "preconj")
+    return any(t.lower_ in ("neither", "nor") and (t.dep_ in ("det", "cc", "preconj")
+                                                  or t.i == c.i)
                for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
-               for t in c.subtree)
+               for t in c.subtree)  # "Neither (of them) was shot"
 
 
 def _rumoured(tok: Token) -> bool:
