@@ -220,3 +220,24 @@ def test_claims_a_passive_shooting_by_a_body_or_squad_stays_an_execution(fates_e
     for text in ("Pavel Orekhov was shot by the NKVD in 1938.",
                  "Pavel Orekhov was shot by a firing squad in 1938."):
         assert _has(fates_en(text), "execution", "Pavel Orekhov", "1938")
+
+
+@pytest.mark.parametrize(("text", "type_", "date"), [
+    ("Among those shot in 1938 was Pavel Lebedev.", "execution", "1938"),
+    ("Pavel Lebedev was among those who were shot in 1938.", "execution", "1938"),
+    ("Pavel Lebedev was one of those arrested in 1937.", "arrest", "1937"),
+])
+def test_claims_one_among_a_group_named_by_its_fate_shares_it(fates_en, text: str, type_: str,
+                                                              date: str) -> None:
+    assert [(f[0], f[2], f[3]) for f in fates_en(text) if f[1] == "Pavel Lebedev"] == [
+        (type_, date, "affirmed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pavel Lebedev was not among those shot in 1938.", [("execution", "negated")]),
+    ("Pavel Lebedev was among those who shot the prisoners.", []),
+    ("Pavel Lebedev was among friends in 1938.", []),
+])
+def test_claims_a_group_of_shooters_or_a_denied_membership_asserts_nothing(
+        fates_en, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f[0], f[3]) for f in fates_en(text) if f[1] == "Pavel Lebedev"] == expected

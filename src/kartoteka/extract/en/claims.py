@@ -29,6 +29,7 @@ from kartoteka.extract.en.bounded_events import (
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
 from kartoteka.extract.en.negation_scope import excluded, shares_negation
+from kartoteka.extract.en.partitives import partitives
 from kartoteka.extract.en.sentence_dates import (
     backshifted,
     fronted_date,
@@ -313,6 +314,12 @@ class EventFinder(ArgumentReader):
                     out.append(Draft("appointment", tok, successors, object=draft.object,
                                      role=draft.role, confidence=0.7,
                                      modality=draft.modality, attrs={"replacing": True}))
+        for trig, copula, subj, spec in partitives(self.ctx.doc):  # "among those shot was X"
+            draft = Draft(spec.type, trig, self.referents([m for s in subj for m in members(s)]),
+                          confidence=spec.confidence * 0.9)
+            if draft.subjects:
+                self.modality(copula, draft)
+                out.append(draft)
         return out
 
     def event_date(self, draft: Draft) -> str | None:
