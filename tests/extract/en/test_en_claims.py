@@ -241,3 +241,14 @@ def test_claims_one_among_a_group_named_by_its_fate_shares_it(fates_en, text: st
 def test_claims_a_group_of_shooters_or_a_denied_membership_asserts_nothing(
         fates_en, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f[0], f[3]) for f in fates_en(text) if f[1] == "Pavel Lebedev"] == expected
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # the vocabulary's execution is a killing by a state, the occupier's too
+    ("Pavel Lebedev was shot by the Germans in 1942.", "execution"),
+    ("Pavel Lebedev was executed by the Nazis in 1942.", "execution"),
+    # "killed" does not say how: a death
+    ("Pavel Lebedev was killed by the Germans in 1942.", "death"),
+])
+def test_claims_a_killing_by_an_occupying_army(fates_en, text: str, type_: str) -> None:
+    assert [(f[0], f[2]) for f in fates_en(text) if f[1] == "Pavel Lebedev"] == [(type_, "1942")]

@@ -239,3 +239,10 @@ def test_ru_fates_a_gapped_clause_with_its_date_first_or_without_a_dash(extract,
                                                                        text: str) -> None:
     assert _facts(extract(text), "arrest") == [("arrest", "Иван Сомов", "1937", "affirmed"),
                                                 ("arrest", "Павел Кузьмин", "1938", "affirmed")]
+
+
+def test_ru_fates_a_shooting_by_an_occupying_army_is_an_execution(extract) -> None:
+    # the vocabulary's execution is a killing by a state, the occupier's too, as in English
+    assert _facts(extract("Павел Ильич Кузьмин был расстрелян немцами в 1942 году."),
+                  "execution", "death") == [("execution", "Павел Ильич Кузьмин", "1942",
+                                             "affirmed")]
