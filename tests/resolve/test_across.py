@@ -450,3 +450,29 @@ def test_across_ambiguity_asks_each_pair_of_names_once_with_the_same_answer(monk
                  for k in pair}
         expected = _ambiguous_by_every_pair(candidates, parts, documents, decisions, 0.9)
         assert expected and expected <= found
+
+
+def test_across_link_profiles_pauses_the_collector_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cycle collector is off while the run scores and clusters, and as it was after,
+    also when the run fails."""
+    import gc
+
+    import kartoteka.resolve.across as across
+
+    seen: list[bool] = []
+    score = across.score_persons
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return score(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(across, "score_persons", watched)
+    profiles = [*BACKGROUND, person("a", "Nikolai Yezhov", surname="Yezhov", given="Nikolai")]
+    assert gc.isenabled()
+    link_profiles(profiles)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(ValueError, match="unique"):
+        link_profiles([*profiles, profiles[0]])
+    assert gc.isenabled()

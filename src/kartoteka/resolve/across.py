@@ -374,24 +374,24 @@ def link_profiles(
     are marked "review". Scored pairs below ``keep_pairs_from`` are not returned. ``known``: a
     model computed on the whole collection to score these (a part of it) with, untrained.
     """
-    keys = [p.key for p in profiles]
-    if len(set(keys)) != len(keys):
-        raise ValueError("profile keys must be unique")
-    ordered = sorted(profiles, key=lambda p: p.key)  # input order must not change the result
-    clusters = ConstrainedClusters((p.key for p in ordered), decisions)
-    apply_must_links(clusters, decisions)
-    persons = [p for p in ordered if p.kind == "person"]
-    linked = _link_persons(
-        persons, decisions, clusters, backend=backend, threshold=threshold,
-        review_band=review_band, keep_pairs_from=keep_pairs_from, known=known,
-    )
+    # The cycle collector is paused for the whole run: its walks over every record, pair and
+    # feature alive took 3 s of 26 s CPU at 100,000 profiles (the cycles made wait: +13 MB).
     with paused_gc():
+        keys = [p.key for p in profiles]
+        if len(set(keys)) != len(keys):
+            raise ValueError("profile keys must be unique")
+        ordered = sorted(profiles, key=lambda p: p.key)  # input order must not change the result
+        clusters = ConstrainedClusters((p.key for p in ordered), decisions)
+        apply_must_links(clusters, decisions)
+        persons = [p for p in ordered if p.kind == "person"]
+        linked = _link_persons(persons, decisions, clusters, backend=backend, known=known,
+                               threshold=threshold, review_band=review_band,
+                               keep_pairs_from=keep_pairs_from)
         pairs = linked.pairs
         named = [p for p in ordered if p.kind in ("organization", "place")]
         pairs += _link_by_key(named, clusters, decisions, _name_keys_of, "same normalised name")
         groups = [p for p in ordered if p.kind == "group"]
-        pairs += _link_by_key(groups, clusters, decisions, _family_keys_of,
-                              "same family name key")
+        pairs += _link_by_key(groups, clusters, decisions, _family_keys_of, "same family name key")
         if decisions.must_link or decisions.cannot_link:  # else no pair to add: no set of all
             pairs += _decision_pairs(decisions, set(keys), {(p.a, p.b) for p in pairs})
         pairs.sort(key=attrgetter("b"))  # then by a, stably: (a, b) order without a tuple
