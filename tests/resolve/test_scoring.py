@@ -144,3 +144,28 @@ def test_scoring_in_order_sorts_as_probability_then_keys() -> None:
     expected = sorted(made, key=lambda c: (-c.probability, c.a, c.b))
     assert in_order(list(made), placed) == expected
     assert in_order([], []) == []
+
+
+def test_scoring_score_persons_finds_the_pairs_with_evidence_against() -> None:
+    """The pairs with strong evidence against, found a column at a time, are those
+    constraints.evidence_against finds reading each candidate's own features."""
+    from kartoteka.resolve.constraints import evidence_against
+    from kartoteka.resolve.scoring import score_persons
+
+    people = []
+    for i, (surname, given, born, died, place) in enumerate([
+        ("Orlov", "Ivan", 1890, 1937, "Tver"), ("Orlov", "Ivan", 1903, 1941, "Omsk"),
+        ("Orlov", "Ivan", 1890, 1937, None), ("Orlov", "Pyotr", 1890, None, "Tver"),
+        ("Орлов", "Иван", 1891, 1938, "Тверь"), ("Orloff", "I.", None, 1937, None),
+        ("Sokolov", "Ivan", 1890, 1937, "Tver"), ("Sokolov", "Ivan", 1910, 1950, "Kazan"),
+    ]):
+        people.append(Profile(key=f"p{i}", document_id=f"d{i}", kind="person",
+                              label=f"{given} {surname}", names=[f"{given} {surname}"],
+                              surname=surname, given=given, birth_year=born, death_year=died,
+                              birthplace=place))
+    scored = score_persons(people, {p.key: name_parts(p) for p in people}, backend="duckdb",
+                           keep_pairs_from=0.0)
+    expected = {(c.a, c.b) for c in scored.candidates
+                if evidence_against(c.probability, c.features)}
+    assert scored.against == expected
+    assert expected and len(expected) < len(scored.candidates)  # both kinds of pair are there

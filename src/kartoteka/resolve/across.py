@@ -24,7 +24,6 @@ from kartoteka.resolve.constraints import (
     ConstrainedClusters,
     apply_must_links,
     conflicts,
-    evidence_against,
 )
 from kartoteka.resolve.learning import LearntModel
 from kartoteka.resolve.lone import SAME_SURNAME, mark_lone_surnames
@@ -244,7 +243,7 @@ def _link_persons(
         labelled_pairs=labelled_pairs(decisions.must_link, parts.keys()), known=known,
     )
     candidates, rows, train = scored.candidates, scored.rows, scored.trained
-    model, frequencies = scored.model, scored.term_frequencies
+    model, frequencies, against = scored.model, scored.term_frequencies, scored.against
     del scored  # the candidates go one by one below, each as its pair is made
     with paused_gc():  # hundreds of thousands of pairs decided: no cycles made
         # Merges reviewers rejected raise the line when the model keeps proposing such pairs
@@ -255,8 +254,6 @@ def _link_persons(
         threshold = learnt.link_threshold
         if not train:  # from here on surname frequencies weigh a rare surname up (lone.py)
             mark_lone_surnames(candidates, rows, parts, threshold)
-        against = frozenset((c.a, c.b) for c in candidates
-                            if evidence_against(c.probability, c.features))
         # Two namesakes told apart by a date or place make a profile that fits both ambiguous, as
         # two different given names do; on a trained model only, where a date's weight is learnt
         # from the input (the prior's would count a wrong year as a second person).

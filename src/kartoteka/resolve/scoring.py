@@ -29,7 +29,12 @@ from kartoteka.resolve.comparisons import (
     person_comparisons,
     person_em_rules,
 )
-from kartoteka.resolve.constraints import PartsIndex, pair_conflicts
+from kartoteka.resolve.constraints import (
+    AGAINST_FIELDS,
+    PartsIndex,
+    evidence_against,
+    pair_conflicts,
+)
 from kartoteka.resolve.dialect import columns_table
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.predict import PAIR_ID_COLUMNS
@@ -180,6 +185,8 @@ class ScoredPersons:
     trained: bool = False
     # column -> value -> frequency, as the weights were adjusted by them (trained runs only)
     term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+    # The pairs (a, b) with strong evidence against (constraints.evidence_against)
+    against: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -228,6 +235,7 @@ def score_persons(
     index = PartsIndex(parts)  # the pairs name profiles by their place among sorted keys
     key_array = pa.array(index.keys, pa.string())
     placed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    against: list[tuple[str, str]] = []
 
     @paused_gc()
     def candidates(batch: pa.RecordBatch) -> list[Candidate]:
@@ -237,13 +245,15 @@ def score_persons(
         probability, weight = (batch.column(name).cast(pa.float64()).to_numpy(
             zero_copy_only=False) for name in ("match_probability", "match_weight"))
         placed.append((a, b, probability))
-        keys, out = index.keys, []
+        keys, out, made = index.keys, [], batch_features(batch)
         for x, y, p, w, features, reasons in zip(
             a.tolist(), b.tolist(), probability.tolist(), weight.tolist(),
-            batch_features(batch), pair_conflicts(index, a, b), strict=True,
+            made, pair_conflicts(index, a, b), strict=True,
         ):
             features["conflicts"] = list(reasons)
             out.append(Candidate(keys[x], keys[y], p, w, features, reasons))
+        against.extend((keys[a[i]], keys[b[i]])
+                       for i in np.flatnonzero(_evidence_against(batch, probability, made)))
         return out
 
     table = columns_table(columns, table_columns)
@@ -273,7 +283,8 @@ def score_persons(
     )
     # Most probable first, ties by keys (sorting on (-probability, a, b)): the order is found
     # on the columns, and the candidates only put in it.
-    return ScoredPersons(in_order(batch.pairs, placed), rows, batch.model, train, tf)
+    return ScoredPersons(in_order(batch.pairs, placed), rows, batch.model, train, tf,
+                         frozenset(against))
 
 
 def in_order(candidates: list[Candidate],
@@ -285,6 +296,26 @@ def in_order(candidates: list[Candidate],
     a, b, probability = (np.concatenate(column) for column in zip(*placed, strict=True))
     order = np.lexsort((b, a, -probability))
     return [candidates[i] for i in order.tolist()]
+
+
+def _evidence_against(batch: pa.RecordBatch, probability: np.ndarray,
+                      features: Sequence[dict[str, Any]]) -> np.ndarray:
+    """``evidence_against(probability, features)`` of every pair of a batch, as a mask: each
+    field's verdict is read once per distinct weight (a level's, plus its frequency share if
+    any), from the first pair's own features dict that has it."""
+    bad = np.zeros(batch.num_rows, dtype=bool)
+    names = batch.schema.names
+    for name in AGAINST_FIELDS:
+        weights = np.zeros(batch.num_rows)
+        for column in (f"mw_{name}", f"mw_tf_adj_{name}"):
+            if column in names:
+                weights = weights + pc.fill_null(batch.column(column).cast(pa.float64()), 0.0
+                                                 ).to_numpy(zero_copy_only=False)
+        _, first, inverse = np.unique(weights, return_index=True, return_inverse=True)
+        verdicts = np.array([evidence_against(0.0, {name: features[i].get(name)})
+                             for i in first.tolist()], dtype=bool)
+        bad |= verdicts[inverse.reshape(-1)]
+    return bad & ~(probability >= 0.5)
 
 
 def _positions(ids: pa.Array | pa.ChunkedArray, keys: pa.Array) -> np.ndarray:
