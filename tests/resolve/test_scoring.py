@@ -124,7 +124,8 @@ def test_scoring_an_agreeing_rare_initial_weighs_more_than_a_common_one() -> Non
 
 def test_scoring_in_order_sorts_as_probability_then_keys() -> None:
     """The candidates put in order from their columns come out as sorting the objects on
-    (-probability, a, b) puts them, ties of probability included, batch after batch."""
+    (-probability, a, b) puts them, ties of probability included, batch after batch; the
+    positions returned beside put them in (a, b) order."""
     rng = random.Random(5)
     keys = sorted(f"p{i:03d}" for i in range(40))
     made: list[Candidate] = []
@@ -142,8 +143,10 @@ def test_scoring_in_order_sorts_as_probability_then_keys() -> None:
             [c.probability for c in batch])))
         made.extend(batch)
     expected = sorted(made, key=lambda c: (-c.probability, c.a, c.b))
-    assert in_order(list(made), placed) == expected
-    assert in_order([], []) == []
+    ordered, by_keys = in_order(list(made), placed)
+    assert ordered == expected
+    assert [ordered[i] for i in by_keys] == sorted(made, key=lambda c: (c.a, c.b))
+    assert in_order([], []) == ([], [])
 
 
 def test_scoring_score_persons_finds_the_pairs_with_evidence_against() -> None:

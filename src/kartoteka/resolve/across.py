@@ -11,6 +11,8 @@ was decided, for the review queue and the UI.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -242,7 +244,7 @@ def _link_persons(
         # Merges reviewers accepted teach the model what one person's profiles look like here.
         labelled_pairs=labelled_pairs(decisions.must_link, parts.keys()), known=known,
     )
-    candidates, rows, train = scored.candidates, scored.rows, scored.trained
+    candidates, rows, train, order = scored.candidates, scored.rows, scored.trained, scored.by_keys
     model, frequencies, against = scored.model, scored.term_frequencies, scored.against
     del scored  # the candidates go one by one below, each as its pair is made
     with paused_gc():  # hundreds of thousands of pairs decided: no cycles made
@@ -275,7 +277,8 @@ def _link_persons(
             c = candidates.pop()
             pairs.append(ScoredPair(c.a, c.b, c.probability, c.features, person_decision(
                 c, clusters, decisions, threshold, review_band)))
-        return _PersonLinks(pairs[::-1], model, learnt, frequencies)
+        # made last to first (~i counts from the end), put in (a, b) order as scored
+        return _PersonLinks([pairs[~i] for i in order], model, learnt, frequencies)
 
 
 def person_decision(
@@ -384,14 +387,14 @@ def link_profiles(
         linked = _link_persons(persons, decisions, clusters, backend=backend, known=known,
                                threshold=threshold, review_band=review_band,
                                keep_pairs_from=keep_pairs_from)
-        pairs = linked.pairs
         named = [p for p in ordered if p.kind in ("organization", "place")]
-        pairs += _link_by_key(named, clusters, decisions, _name_keys_of, "same normalised name")
+        others = _link_by_key(named, clusters, decisions, _name_keys_of, "same normalised name")
         groups = [p for p in ordered if p.kind == "group"]
-        pairs += _link_by_key(groups, clusters, decisions, _family_keys_of, "same family name key")
+        others += _link_by_key(groups, clusters, decisions, _family_keys_of, "same family name key")
         if decisions.must_link or decisions.cannot_link:  # else no pair to add: no set of all
-            pairs += _decision_pairs(decisions, set(keys), {(p.a, p.b) for p in pairs})
-        pairs.sort(key=attrgetter("b"))  # then by a, stably: (a, b) order without a tuple
-        pairs.sort(key=attrgetter("a"))  # made for every pair (15 MB at 227,000 pairs)
+            others += _decision_pairs(decisions, set(keys), {
+                (p.a, p.b) for p in itertools.chain(linked.pairs, others)})
+        others.sort(key=attrgetter("a", "b"))  # few; the person pairs come in (a, b) order
+        pairs = list(heapq.merge(linked.pairs, others, key=attrgetter("a", "b")))
         return Linkage(clusters=clusters.clusters(), pairs=pairs, model=linked.model,
                        learnt=linked.learnt, term_frequencies=linked.term_frequencies)

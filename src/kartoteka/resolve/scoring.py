@@ -187,6 +187,8 @@ class ScoredPersons:
     term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
     # The pairs (a, b) with strong evidence against (constraints.evidence_against)
     against: frozenset[tuple[str, str]] = frozenset()
+    # Positions in ``candidates`` in order of (a, b): what the pairs are returned in
+    by_keys: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -283,19 +285,21 @@ def score_persons(
     )
     # Most probable first, ties by keys (sorting on (-probability, a, b)): the order is found
     # on the columns, and the candidates only put in it.
-    return ScoredPersons(in_order(batch.pairs, placed), rows, batch.model, train, tf,
-                         frozenset(against))
+    ordered, by_keys = in_order(batch.pairs, placed)
+    return ScoredPersons(ordered, rows, batch.model, train, tf, frozenset(against), by_keys)
 
 
 def in_order(candidates: list[Candidate],
-             placed: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[Candidate]:
-    """``candidates`` most probable first, ties by keys; ``placed``: per batch of them, the
-    places of a and b among the sorted keys and the probabilities, in the candidates' order."""
+             placed: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]
+             ) -> tuple[list[Candidate], list[int]]:
+    """``candidates`` most probable first, ties by keys, and the positions in that list in
+    order of (a, b); ``placed``: per batch of candidates, the places of a and b among the
+    sorted keys and the probabilities, in the candidates' order."""
     if not candidates:
-        return candidates
+        return candidates, []
     a, b, probability = (np.concatenate(column) for column in zip(*placed, strict=True))
     order = np.lexsort((b, a, -probability))
-    return [candidates[i] for i in order.tolist()]
+    return [candidates[i] for i in order.tolist()], np.lexsort((b[order], a[order])).tolist()
 
 
 def _evidence_against(batch: pa.RecordBatch, probability: np.ndarray,
