@@ -146,7 +146,8 @@ def test_scoring_in_order_sorts_as_probability_then_keys() -> None:
     ordered, by_keys = in_order(list(made), placed)
     assert ordered == expected
     assert [ordered[i] for i in by_keys] == sorted(made, key=lambda c: (c.a, c.b))
-    assert in_order([], []) == ([], [])
+    empty, none = in_order([], [])
+    assert empty == [] and len(none) == 0
 
 
 def test_scoring_score_persons_finds_the_pairs_with_evidence_against() -> None:

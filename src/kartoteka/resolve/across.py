@@ -278,7 +278,7 @@ def _link_persons(
             pairs.append(ScoredPair(c.a, c.b, c.probability, c.features, person_decision(
                 c, clusters, decisions, threshold, review_band)))
         # made last to first (~i counts from the end), put in (a, b) order as scored
-        return _PersonLinks([pairs[~i] for i in order], model, learnt, frequencies)
+        return _PersonLinks([pairs[~i] for i in order.tolist()], model, learnt, frequencies)
 
 
 def person_decision(

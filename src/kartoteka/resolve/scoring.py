@@ -188,7 +188,7 @@ class ScoredPersons:
     # The pairs (a, b) with strong evidence against (constraints.evidence_against)
     against: frozenset[tuple[str, str]] = frozenset()
     # Positions in ``candidates`` in order of (a, b): what the pairs are returned in
-    by_keys: list[int] = field(default_factory=list)
+    by_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 @dataclass(frozen=True)
@@ -286,20 +286,24 @@ def score_persons(
     # Most probable first, ties by keys (sorting on (-probability, a, b)): the order is found
     # on the columns, and the candidates only put in it.
     ordered, by_keys = in_order(batch.pairs, placed)
+    placed.clear()
     return ScoredPersons(ordered, rows, batch.model, train, tf, frozenset(against), by_keys)
 
 
 def in_order(candidates: list[Candidate],
              placed: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]
-             ) -> tuple[list[Candidate], list[int]]:
+             ) -> tuple[list[Candidate], np.ndarray]:
     """``candidates`` most probable first, ties by keys, and the positions in that list in
     order of (a, b); ``placed``: per batch of candidates, the places of a and b among the
     sorted keys and the probabilities, in the candidates' order."""
     if not candidates:
-        return candidates, []
+        return candidates, np.zeros(0, dtype=np.int64)
     a, b, probability = (np.concatenate(column) for column in zip(*placed, strict=True))
     order = np.lexsort((b, a, -probability))
-    return [candidates[i] for i in order.tolist()], np.lexsort((b[order], a[order])).tolist()
+    # Read a slice at a time: a Python int for every pair at once would add to the peak.
+    ordered = [candidates[i] for part in np.array_split(order, -(-len(order) // 65536))
+               for i in part.tolist()]
+    return ordered, np.lexsort((b[order], a[order]))
 
 
 def _evidence_against(batch: pa.RecordBatch, probability: np.ndarray,
