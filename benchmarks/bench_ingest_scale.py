@@ -17,7 +17,8 @@ into SQLite and PostgreSQL.
    every tenth of a pass; then the same pair with ``--batch K`` on both sides (1 worker
    against N, one cross-document step per K consecutive files, so both make one index;
    ``--batch 1``: skip; ``--batched-only``: this pair alone, for sizes whose sequential pass
-   takes hours).
+   takes hours); ``--link-at-end``: the pair alone with ``ingest --link-at-end`` on both
+   sides (files stored first, every profile linked once at the end; the step's time printed).
 2. Memorial's Moscow list (``../shared/corpus/memorial-moscow/records.jsonl``, read at run time)
    ingested into a new SQLite file (the baseline) and a new PostgreSQL database: wall and CPU
    seconds and persons stored (``--moscow-records N``: the first N records only). Without
@@ -43,10 +44,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))  # the synthetic generators beside 
 
 from synthetic_testimony import write_testimonies  # noqa: E402
 
-from kartoteka.pipeline import ingest, iter_source_files  # noqa: E402
+from kartoteka.pipeline import ingest, iter_source_files, link_everything  # noqa: E402
 from kartoteka.store.session import Store  # noqa: E402
 from kartoteka.store.tables import DocumentRow, EntityRow, ProfileRow  # noqa: E402
-from kartoteka.workers import ingest_parallel  # noqa: E402
+from kartoteka.workers import ingest_parallel, ingest_with  # noqa: E402
 
 MOSCOW = REPO.parent / "shared" / "corpus" / "memorial-moscow" / "records.jsonl"
 
@@ -162,13 +163,21 @@ def index_of(store: Store) -> list[tuple]:
         return sorted(session.query(ProfileRow.key, ProfileRow.entity_id).all())
 
 
-def timed_run(store: Store, files: list[Path], workers: int, batch: int, label: str
-              ) -> tuple[float, float, Sampler, list[tuple], int]:
+def timed_run(store: Store, files: list[Path], workers: int, batch: int, label: str,
+              link_at_end: bool = False) -> tuple[float, float, Sampler, list[tuple], int]:
     """One pass: wall and CPU seconds (this process's), the sampler, the index, entities."""
     count = len(files)
     start, cpu = time.perf_counter(), time.process_time()
     with Sampler() as sampled:
-        if workers == 1 and batch == 1:
+        if link_at_end:  # as `ingest --link-at-end`: files stored, then one linking step
+            ingest_with(store, files, workers=workers, batch=batch, defer_linking=True,
+                        on_file=progress(label, count))
+            linking = time.perf_counter()
+            with store.session(write=True) as session:
+                link_everything(session)
+            print(f"    {label}: linking every profile at the end: "
+                  f"{time.perf_counter() - linking:.1f} s", flush=True)
+        elif workers == 1 and batch == 1:
             ingest(store, files, on_file=progress(label, count))
         else:
             ingest_parallel(store, files, workers=workers, batch=batch,
@@ -184,20 +193,24 @@ def timed_run(store: Store, files: list[Path], workers: int, batch: int, label: 
     return wall, cpu, sampled, index, entities
 
 
-def bench_pair(root: Path, files: list[Path], workers: int, batch: int) -> None:
+def bench_pair(root: Path, files: list[Path], workers: int, batch: int,
+               link_at_end: bool = False) -> None:
     """1 worker against ``workers`` workers, both with ``batch`` files a cross-document step
-    (batches are consecutive files in input order, so both runs make the same index)."""
+    (batches are consecutive files in input order, so both runs make the same index), or
+    both linking at the end."""
     count = len(files)
     one_label = "sequential" if batch == 1 else f"1 worker, --batch {batch}"
+    end = ", --link-at-end" if link_at_end else ""
+    one_label += end
     one, cpu, sampled, one_index, one_entities = timed_run(
-        Store(root / f"one-{batch}.db"), files, 1, batch, one_label)
+        Store(root / f"one-{batch}{end}.db"), files, 1, batch, one_label, link_at_end)
     print(f"  baseline, {one_label}: {one:8.1f} s  {count / one:6.1f} files/s  "
           f"{one / count:.3f} s/file (cpu {cpu / count:.3f} s/file)  {sampled.load()}  "
           f"peak {sampled.writer_peak / 1024:.0f} MB (the writer"
           f"{', models loaded' if batch == 1 else ''})  entities {one_entities}", flush=True)
-    label = f"{workers} workers" + (f", --batch {batch}" if batch > 1 else "")
+    label = f"{workers} workers" + (f", --batch {batch}" if batch > 1 else "") + end
     many, _cpu, sampled, index, entities = timed_run(
-        Store(root / f"many-{batch}.db"), files, workers, batch, label)
+        Store(root / f"many-{batch}{end}.db"), files, workers, batch, label, link_at_end)
     peaks = sorted(sampled.peak.values(), reverse=True)[:workers]
     print(f"  {label}: {many:8.1f} s  {count / many:6.1f} files/s  {many / count:.3f} s/file  "
           f"ratio {one / many:.2f} (target >= 1.6)  {sampled.load()}  "
@@ -207,7 +220,7 @@ def bench_pair(root: Path, files: list[Path], workers: int, batch: int) -> None:
 
 
 def bench_documents(count: int, workers: int, batch: int, short: bool = False,
-                    batched_only: bool = False) -> None:
+                    batched_only: bool = False, link_at_end: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="kartoteka-bench-") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
@@ -216,6 +229,9 @@ def bench_documents(count: int, workers: int, batch: int, short: bool = False,
         size = sum(f.stat().st_size for f in files)
         print(f"{count} synthetic {'two-sentence statements' if short else 'testimonies'} "
               f"({size} bytes, {size / max(count, 1):.0f} a file)", flush=True)
+        if link_at_end:
+            bench_pair(root, files, workers, 1, link_at_end=True)
+            return
         if not batched_only:
             bench_pair(root, files, workers, 1)
         if batch > 1:
@@ -278,6 +294,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch", type=int, default=32,
                         help="also time 1 worker and --workers N, both --batch K (1: skip)")
+    parser.add_argument("--link-at-end", action="store_true",
+                        help="only the pair with `ingest --link-at-end` on both sides")
     parser.add_argument("--batched-only", action="store_true",
                         help="only the --batch K pair (the sequential pass is the slow one)")
     parser.add_argument("--short", action="store_true",
@@ -292,7 +310,8 @@ def main() -> None:
         print(f"load average before the run: {handle.read().split()[0]} on "
               f"{os.cpu_count()} cores", flush=True)
     if not args.skip_docs:
-        bench_documents(args.docs, args.workers, args.batch, args.short, args.batched_only)
+        bench_documents(args.docs, args.workers, args.batch, args.short, args.batched_only,
+                        args.link_at_end)
     if not args.skip_moscow:
         bench_moscow(args.pg, args.moscow_records)
 
