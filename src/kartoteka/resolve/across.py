@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -129,12 +129,11 @@ def _ambiguous_pairs(
     documents: dict[str, str],
     decisions: Decisions,
     threshold: float,
-    against: frozenset[tuple[str, str]] = frozenset(), keys: Collection[str] | None = None,
+    against: frozenset[tuple[str, str]] = frozenset(),
 ) -> set[tuple[str, str]]:
     """Pairs whose profile fits two different people about equally well: a bare "Orlov" with
     Ivan Orlov and Pyotr Orlov. "About equally" means the better fit is not ``threshold`` likely
-    against the other: the weight gap is below log2(threshold / (1 - threshold)). ``keys``: only
-    the pairs of these profiles (whose candidates are all given), when the caller reads no other.
+    against the other: the weight gap is below log2(threshold / (1 - threshold)).
 
     One exception: when one of the people is named in at least PROMINENT_DOCUMENTS documents
     and PROMINENCE_RATIO times as many as any rival, the profile is that person's. A text that
@@ -162,7 +161,7 @@ def _ambiguous_pairs(
 
     ambiguous: set[tuple[str, str]] = set()
     for key, options in partners.items():
-        if len(options) < 2 or (keys is not None and key not in keys):
+        if len(options) < 2:
             continue
         best = max(w for w, _ in options)
         close = sorted(other for w, other in options if w >= best - margin)
@@ -196,11 +195,11 @@ def linkable_pairs(
     parts: dict[str, NameParts],
     decisions: Decisions,
     threshold: float,
-    against: frozenset[tuple[str, str]] = frozenset(), keys: Collection[str] | None = None,
+    against: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[list[Candidate], set[tuple[str, str]]]:
-    """The pairs likely enough to join and free of refusals, and which of them are ambiguous
-    (of ``keys``, ``_ambiguous_pairs``); pairs of a name its own document could not place, or of
-    a surname alone on a variant, go to review on the way (both linkers share these rules)."""
+    """The pairs likely enough to join and free of refusals, and which of them are ambiguous;
+    pairs of a name its own document could not place, or of a surname alone on a variant, are
+    sent to review on the way (the full and the incremental linker share these rules)."""
     unresolved = {p.key for p in persons if p.unresolved}
     likely = [c for c in candidates if (c.probability >= threshold or "lone_surname" in c.features)
               and not c.reasons and not decisions.cannot(c.a, c.b)]
@@ -213,8 +212,7 @@ def linkable_pairs(
             c.features["surname_variant_only"] = True
     linkable = [c for c in likely if c.decision is None]
     documents = {p.key: p.document_id for p in persons}
-    ambiguous = _ambiguous_pairs(linkable, parts, documents, decisions, threshold, against, keys)
-    return linkable, ambiguous
+    return linkable, _ambiguous_pairs(linkable, parts, documents, decisions, threshold, against)
 
 
 @dataclass

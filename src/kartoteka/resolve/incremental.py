@@ -153,14 +153,9 @@ def attach_profiles(
     seen: set[tuple[str, str]] = set()
 
     weights_token = _PAIRS.token(weights)
-    # Below the line, a pair of two stored profiles is read only when both are ``complete``
-    # (all their candidates scored: the pairs written when a new profile joins their two
-    # entities); ambiguity and whether an entity holds together read pairs above the line
-    # only, or a bare surname's below it without a trained model (lone.py), kept too.
-    complete: set[str] = set(new_keys)
 
-    def score_around(i: int, partners: set[int] | None = None) -> None:
-        for j in _partners(i, rows, index) if partners is None else partners:
+    def score_around(i: int) -> None:
+        for j in _partners(i, rows, index):
             a, b = ordered_pair(rows[i]["unique_id"], rows[j]["unique_id"])
             if (a, b) in seen:
                 continue
@@ -180,11 +175,8 @@ def attach_profiles(
             for term in known.terms:  # the order score_pair adds them in: the same float
                 total += term
             probability = _probability(total)
-            if probability < keep_pairs_from or (
-                    probability < threshold and (train or (parts[a].given and parts[b].given))
-                    and a not in new_keys and b not in new_keys
-                    and not (a in complete and b in complete)):
-                continue  # read by no decision (see ``complete`` below)
+            if probability < keep_pairs_from:
+                continue
             if known.features is None:  # kept below the line, now above it: score it whole
                 row = score_pair(left, right, weights, log2_odds, tf)
                 reasons = conflicts(parts[a], parts[b])
@@ -195,40 +187,27 @@ def attach_profiles(
             features["conflicts"] = list(known.reasons)
             scored[(a, b)] = _Candidate(a, b, probability, total, features, known.reasons)
 
-    def score_among(keys: list[str]) -> None:
-        members = {position[k] for k in keys}
-        for i in sorted(members):
-            score_around(i, _partners(i, rows, index) & members)
-
     for p in new:
         score_around(position[p.key])
     if not train:  # below 1,000 profiles a lone surname may link under the line (lone.py)
         mark_lone_surnames(list(scored.values()), rows, parts, threshold)
     # A stored profile a new one may join brings its own candidates: whether the new profile
-    # fits it alone or makes it fit two people (ambiguity) depends on them. So do the other
-    # members of its entity: a link between two of them that the new profile makes doubtful
-    # (``_decide``) is read off either member's candidates.
-    joinable = {k for (a, b), c in scored.items()
-                if (c.probability >= threshold or "lone_surname" in c.features)
-                and not c.reasons for k in (a, b) if k not in new_keys}
+    # fits it alone or makes it fit two people (ambiguity) depends on them.
+    for key in sorted({k for (a, b), c in scored.items()
+                       if (c.probability >= threshold or "lone_surname" in c.features)
+                       and not c.reasons for k in (a, b) if k not in new_keys}):
+        score_around(position[key])
+    # The stored entities a new profile may join are scored whole: whether they still hold
+    # together under today's scores (the chance of a match falls as the blocks grow).
     near = {entity_of.get(k) or k for a, b in scored if a in new_keys or b in new_keys
             for k in (a, b) if k not in new_keys}
     held: dict[str, list[str]] = defaultdict(list)
     for p in stored:
         if (entity_of.get(p.key) or p.key) in near:
             held[entity_of.get(p.key) or p.key].append(p.key)
-    whole = {entity_of.get(k) or k for k in joinable}
-    complete |= joinable | {k for e in whole for k in held[e]}
-    for key in sorted(complete - new_keys):
-        score_around(position[key])
-    # Every other stored entity a new profile may join is checked for whether it still holds
-    # together under today's scores (the chance of a match falls as the blocks grow): that
-    # reads only the pairs among its members, not each member's whole block. No decision
-    # reads its members' other pairs: a pair is ambiguous only through the candidates of one
-    # of its own two profiles, and those of a joinable profile's entity are all scored above.
     for keys in held.values():
-        if len(keys) > 1 and (entity_of.get(keys[0]) or keys[0]) not in whole:
-            score_among(keys)
+        for key in keys if len(keys) > 1 else ():
+            score_around(position[key])
     candidates = sorted(scored.values(), key=lambda c: (-c.probability, c.a, c.b))
     reshaping: set[str] = set()
     if not train:
@@ -239,7 +218,7 @@ def attach_profiles(
         reshaping = {p.key for p in new if rows[position[p.key]]["surname_key"] in lost}
     reshaping |= _falling_apart(candidates, held, new_keys, decisions, threshold)
     return _decide(candidates, persons, parts, new_keys, entity_of, decisions,
-                   threshold, review_band, reshaping, complete)
+                   threshold, review_band, reshaping)
 
 
 def _falling_apart(candidates: list[_Candidate], held: Mapping[str, list[str]],
@@ -279,13 +258,9 @@ def _decide(
     threshold: float,
     review_band: tuple[float, float],
     reshaping: set[str],
-    complete: set[str],
 ) -> Attachment:
-    """The full linker's rules over the scored pairs, with stored entities held as they are.
-    ``complete``: the profiles all of whose candidates were scored, the only ones whose
-    ambiguity a decision here reads."""
-    linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold,
-                                         keys=complete)
+    """The full linker's rules over the scored pairs, with stored entities held as they are."""
+    linkable, ambiguous = linkable_pairs(candidates, persons, parts, decisions, threshold)
 
     clusters = ConstrainedClusters((p.key for p in persons), decisions, dict(parts))
     members: dict[str, list[str]] = defaultdict(list)
