@@ -14,8 +14,11 @@ into SQLite and PostgreSQL.
    >= 1.6 with two workers on two free cores), the load average sampled during each pass (a
    shared machine's load moves the wall time), the writer's and each worker's peak resident
    memory, whether the two runs put the same profiles in the same entities, and a progress line
-   every tenth of a pass; then ``--workers N --batch K`` (one cross-document step per K files;
-   ``--batch 1``: skip).
+   every tenth of a pass; then the same pair with ``--batch K`` on both sides (1 worker
+   against N, one cross-document step per K consecutive files, so both make one index;
+   ``--batch 1``: skip; ``--batched-only``: this pair alone, for sizes whose sequential pass
+   takes hours); ``--link-at-end``: the pair alone with ``ingest --link-at-end`` on both
+   sides (files stored first, every profile linked once at the end; the step's time printed).
 2. Memorial's Moscow list (``../shared/corpus/memorial-moscow/records.jsonl``, read at run time)
    ingested into a new SQLite file (the baseline) and a new PostgreSQL database: wall and CPU
    seconds and persons stored (``--moscow-records N``: the first N records only). Without
@@ -41,10 +44,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))  # the synthetic generators beside 
 
 from synthetic_testimony import write_testimonies  # noqa: E402
 
-from kartoteka.pipeline import ingest, iter_source_files  # noqa: E402
+from kartoteka.pipeline import ingest, iter_source_files, link_everything  # noqa: E402
 from kartoteka.store.session import Store  # noqa: E402
 from kartoteka.store.tables import DocumentRow, EntityRow, ProfileRow  # noqa: E402
-from kartoteka.workers import ingest_parallel  # noqa: E402
+from kartoteka.workers import ingest_parallel, ingest_with  # noqa: E402
 
 MOSCOW = REPO.parent / "shared" / "corpus" / "memorial-moscow" / "records.jsonl"
 
@@ -160,7 +163,64 @@ def index_of(store: Store) -> list[tuple]:
         return sorted(session.query(ProfileRow.key, ProfileRow.entity_id).all())
 
 
-def bench_documents(count: int, workers: int, batch: int, short: bool = False) -> None:
+def timed_run(store: Store, files: list[Path], workers: int, batch: int, label: str,
+              link_at_end: bool = False) -> tuple[float, float, Sampler, list[tuple], int]:
+    """One pass: wall and CPU seconds (this process's), the sampler, the index, entities."""
+    count = len(files)
+    start, cpu = time.perf_counter(), time.process_time()
+    with Sampler() as sampled:
+        if link_at_end:  # as `ingest --link-at-end`: files stored, then one linking step
+            ingest_with(store, files, workers=workers, batch=batch, defer_linking=True,
+                        on_file=progress(label, count))
+            linking = time.perf_counter()
+            with store.session(write=True) as session:
+                link_everything(session)
+            print(f"    {label}: linking every profile at the end: "
+                  f"{time.perf_counter() - linking:.1f} s", flush=True)
+        elif workers == 1 and batch == 1:
+            ingest(store, files, on_file=progress(label, count))
+        else:
+            ingest_parallel(store, files, workers=workers, batch=batch,
+                            on_file=progress(label, count))
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    with store.session() as session:
+        entities = session.query(EntityRow).count()
+        stored = session.query(DocumentRow).count()
+    index = index_of(store)
+    store.close()
+    if stored != count:
+        print(f"  {label}: {stored} of {count} documents stored", flush=True)
+    return wall, cpu, sampled, index, entities
+
+
+def bench_pair(root: Path, files: list[Path], workers: int, batch: int,
+               link_at_end: bool = False) -> None:
+    """1 worker against ``workers`` workers, both with ``batch`` files a cross-document step
+    (batches are consecutive files in input order, so both runs make the same index), or
+    both linking at the end."""
+    count = len(files)
+    one_label = "sequential" if batch == 1 else f"1 worker, --batch {batch}"
+    end = ", --link-at-end" if link_at_end else ""
+    one_label += end
+    one, cpu, sampled, one_index, one_entities = timed_run(
+        Store(root / f"one-{batch}{end}.db"), files, 1, batch, one_label, link_at_end)
+    print(f"  baseline, {one_label}: {one:8.1f} s  {count / one:6.1f} files/s  "
+          f"{one / count:.3f} s/file (cpu {cpu / count:.3f} s/file)  {sampled.load()}  "
+          f"peak {sampled.writer_peak / 1024:.0f} MB (the writer"
+          f"{', models loaded' if batch == 1 else ''})  entities {one_entities}", flush=True)
+    label = f"{workers} workers" + (f", --batch {batch}" if batch > 1 else "") + end
+    many, _cpu, sampled, index, entities = timed_run(
+        Store(root / f"many-{batch}{end}.db"), files, workers, batch, label, link_at_end)
+    peaks = sorted(sampled.peak.values(), reverse=True)[:workers]
+    print(f"  {label}: {many:8.1f} s  {count / many:6.1f} files/s  {many / count:.3f} s/file  "
+          f"ratio {one / many:.2f} (target >= 1.6)  {sampled.load()}  "
+          f"same index: {index == one_index}  entities {entities}")
+    print(f"  peak resident memory: writer {sampled.writer_peak / 1024:.0f} MB, workers "
+          + ", ".join(f"{kib / 1024:.0f} MB" for kib in peaks), flush=True)
+
+
+def bench_documents(count: int, workers: int, batch: int, short: bool = False,
+                    batched_only: bool = False, link_at_end: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="kartoteka-bench-") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
@@ -169,49 +229,13 @@ def bench_documents(count: int, workers: int, batch: int, short: bool = False) -
         size = sum(f.stat().st_size for f in files)
         print(f"{count} synthetic {'two-sentence statements' if short else 'testimonies'} "
               f"({size} bytes, {size / max(count, 1):.0f} a file)", flush=True)
-
-        store = Store(root / "one.db")
-        start, cpu = time.perf_counter(), time.process_time()
-        with Sampler() as sampled:
-            ingest(store, files, on_file=progress("sequential", count))
-        one, cpu = time.perf_counter() - start, time.process_time() - cpu
-        with store.session() as session:
-            one_entities = session.query(EntityRow).count()
-        one_index = index_of(store)
-        store.close()
-        print(f"  baseline, 1 worker (sequential): {one:8.1f} s  {count / one:6.1f} files/s  "
-              f"{one / count:.3f} s/file (cpu {cpu / count:.3f} s/file)  {sampled.load()}  "
-              f"peak {sampled.writer_peak / 1024:.0f} MB (one process: models and writer)",
-              flush=True)
-
-        store = Store(root / "many.db")
-        start = time.perf_counter()
-        with Sampler() as sampled:
-            ingest_parallel(store, files, workers=workers,
-                            on_file=progress(f"{workers} workers", count))
-        many = time.perf_counter() - start
-        with store.session() as session:
-            same = (session.query(DocumentRow).count() == count
-                    and session.query(EntityRow).count() == one_entities)
-        same = same and index_of(store) == one_index
-        store.close()
-        peaks = sorted(sampled.peak.values(), reverse=True)[:workers]
-        print(f"  {workers} workers:                      {many:8.1f} s  "
-              f"{count / many:6.1f} files/s  {many / count:.3f} s/file  ratio {one / many:.2f} "
-              f"(target >= 1.6)  {sampled.load()}  same index: {same}")
-        print(f"  peak resident memory: writer {sampled.writer_peak / 1024:.0f} MB, workers "
-              + ", ".join(f"{kib / 1024:.0f} MB" for kib in peaks), flush=True)
+        if link_at_end:
+            bench_pair(root, files, workers, 1, link_at_end=True)
+            return
+        if not batched_only:
+            bench_pair(root, files, workers, 1)
         if batch > 1:
-            store = Store(root / "batch.db")
-            start = time.perf_counter()
-            ingest_parallel(store, files, workers=workers, batch=batch)
-            batched = time.perf_counter() - start
-            with store.session() as session:
-                entities = session.query(EntityRow).count()
-            store.close()
-            print(f"  {workers} workers, --batch {batch}:          {batched:8.1f} s  "
-                  f"{count / batched:6.1f} files/s  ratio {one / batched:.2f}  "
-                  f"entities {entities} (sequential: {one_entities})")
+            bench_pair(root, files, workers, batch)
 
 
 def bench_moscow(pg: str | None, records: int | None = None) -> None:
@@ -269,7 +293,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch", type=int, default=32,
-                        help="also time --workers N --batch K (1: skip)")
+                        help="also time 1 worker and --workers N, both --batch K (1: skip)")
+    parser.add_argument("--link-at-end", action="store_true",
+                        help="only the pair with `ingest --link-at-end` on both sides")
+    parser.add_argument("--batched-only", action="store_true",
+                        help="only the --batch K pair (the sequential pass is the slow one)")
     parser.add_argument("--short", action="store_true",
                         help="the two-sentence statements of the earlier figures")
     parser.add_argument("--pg", help="a PostgreSQL server URL to create a database on")
@@ -282,7 +310,8 @@ def main() -> None:
         print(f"load average before the run: {handle.read().split()[0]} on "
               f"{os.cpu_count()} cores", flush=True)
     if not args.skip_docs:
-        bench_documents(args.docs, args.workers, args.batch, args.short)
+        bench_documents(args.docs, args.workers, args.batch, args.short, args.batched_only,
+                        args.link_at_end)
     if not args.skip_moscow:
         bench_moscow(args.pg, args.moscow_records)
 

@@ -16,8 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from kartoteka.cli import main
+from kartoteka.pipeline import deferred_linking, ingest
 from kartoteka.store.session import Store
-from kartoteka.store.tables import DocumentRow, FailureRow
+from kartoteka.store.tables import DocumentRow, FailureRow, ProfileRow
 
 pytestmark = pytest.mark.slow
 
@@ -80,6 +81,23 @@ def test_cli_ingest_reports_bad_files_and_keeps_the_rest(tmp_path: Path) -> None
     with Store(db).session() as session:
         assert session.query(DocumentRow).count() == good
         assert session.query(FailureRow).count() == bad
+
+
+def test_cli_ingest_link_at_end_links_once_and_again_after_an_interrupted_run(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(TEXTS[:4]):
+        (folder / f"t{i}.txt").write_text(text + "\n", encoding="utf-8")
+    db = tmp_path / "k.db"
+    with deferred_linking():  # a run stopped before its last step: stored, on no card
+        ingest(Store(db), sorted(folder.iterdir()))
+    with Store(db).session() as session:
+        assert session.query(ProfileRow).filter(ProfileRow.entity_id.is_not(None)).count() == 0
+    code, _, err = run("ingest", str(folder), "--db", str(db), "--quiet", "--link-at-end")
+    assert code == 0 and "already present 4" in err and "entities linked" in err
+    with Store(db).session() as session:
+        assert session.query(ProfileRow).filter(ProfileRow.entity_id.is_(None)).count() == 0
 
 
 def test_cli_ingest_usage_errors_exit_2(tmp_path: Path) -> None:

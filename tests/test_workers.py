@@ -12,10 +12,10 @@ import pytest
 
 from kartoteka.export.json import export_store
 from kartoteka.model import Document, Extraction, Mention
-from kartoteka.pipeline import ingest, iter_source_files
+from kartoteka.pipeline import ingest, iter_source_files, link_everything
 from kartoteka.store.session import Store
-from kartoteka.store.tables import DocumentRow, EntityRow, FailureRow
-from kartoteka.workers import ingest_parallel, plain, sendable
+from kartoteka.store.tables import DocumentRow, EntityRow, FailureRow, ProfileRow
+from kartoteka.workers import ingest_parallel, ingest_with, plain, sendable
 from tests.corpus import write_folder
 
 
@@ -51,6 +51,35 @@ def test_workers_store_what_the_sequential_ingest_stores(tmp_path: Path) -> None
         assert [f.path for f in b.query(FailureRow)] == [str(folder / "broken0.pdf")]
     again = ingest_parallel(parallel_store, files, workers=2)
     assert [r.status for r in again].count("unchanged") == 10
+
+
+def _clusters(store: Store) -> list[list[str]]:
+    """The profiles each entity holds, as sorted key lists (entity ids aside)."""
+    with store.session() as session:
+        rows = session.query(ProfileRow.key, ProfileRow.entity_id).all()
+    groups: dict[str, list[str]] = {}
+    for key, entity in rows:
+        groups.setdefault(entity or key, []).append(key)
+    return sorted(sorted(keys) for keys in groups.values())
+
+
+@pytest.mark.slow
+def test_workers_link_at_end_makes_the_index_a_full_relink_makes(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "in", 12)
+    files = list(iter_source_files([folder]))
+    each, deferred = Store(tmp_path / "each.db"), Store(tmp_path / "end.db")
+    ingest(each, files)
+    with each.session(write=True) as session:
+        link_everything(session)
+    got = ingest_with(deferred, files, workers=2, defer_linking=True)
+    assert [r.status for r in got] == ["stored"] * 12
+    with deferred.session() as session:  # stored, not yet linked: on no card
+        assert session.query(ProfileRow).filter(ProfileRow.entity_id.is_not(None)).count() == 0
+    with deferred.session(write=True) as session:
+        touched, authority = link_everything(session)
+    assert touched and authority is None
+    assert _clusters(deferred) == _clusters(each)
+    assert max(len(keys) for keys in _clusters(deferred)) > 1  # people met across files
 
 
 @pytest.mark.slow

@@ -34,9 +34,17 @@ def main() -> None:
               help="Files stored with one cross-document step (faster; links may differ).")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", help="spark: "
               "extraction as a Spark job (.[spark]; SPARK_MASTER or local[--workers]).")
+@click.option("--link-at-end", is_flag=True,
+              help="Store every file first, then link all profiles across documents once (as "
+              "`kartoteka resolve`): for a large folder. Interrupted: run it again.")
 def ingest(paths: tuple[Path, ...], db: str, quiet: bool, retry_failed: bool, workers: int,
-           batch: int, engine: str) -> None:
+           batch: int, engine: str, link_at_end: bool) -> None:
     """Read, extract, resolve and store files and folders (recursively).
+
+    Each file is linked to the stored people as it goes in; with --link-at-end the files are
+    stored first and every profile is linked once at the end (the same step as `kartoteka
+    resolve`), which is far faster for thousands of files; until that step has run, the new
+    files' people are on no card.
 
     A file that cannot be read is reported with its reason and recorded; the others go in. A
     file whose bytes failed before is not parsed again unless --retry-failed. Files a folder
@@ -78,7 +86,14 @@ def ingest(paths: tuple[Path, ...], db: str, quiet: bool, retry_failed: bool, wo
                 bar.update(1)
 
             run_ingest(store, files, on_file=on_file, on_page=on_page, retry_failed=retry_failed,
-                       workers=workers, batch=batch, engine=engine)
+                       workers=workers, batch=batch, engine=engine, defer_linking=link_at_end)
+        if link_at_end:  # also after a run that stored nothing: an interrupted one's last step
+            from kartoteka.pipeline import link_everything
+
+            click.echo("linking every profile across documents…", err=True)
+            with store.session(write=True) as session:
+                touched, _authority = link_everything(session)
+            click.echo(f"{len(touched)} entities linked", err=True)
     except Exception as exc:  # noqa: BLE001 - the run failed: a clear line and exit 3
         _run_failed("ingest", exc, counts)
     click.echo(f"stored {counts['stored']}, already present {counts['unchanged']}, "
@@ -208,22 +223,17 @@ def resolve(db: str, engine: str) -> None:
     The person model is re-learnt from the merges reviewers accepted and rejected, and stored:
     ingest links new documents with it. With authority lists stored, the profiles are linked
     to them again too, by a model re-learnt from the links reviewers accepted and rejected."""
-    from kartoteka.curate.edits import curation
-    from kartoteka.relink import apply_claim_curation, resolve_profiles
-    from kartoteka.relink.authority import link_persons
+    from kartoteka.pipeline import link_everything
     from kartoteka.store.authority import stored_model
     from kartoteka.store.linkage_model import stored_model as stored_person_model
-    from kartoteka.store.writer import has_authority_records
 
     store = _open(db)
     with store.session(write=True) as session:
-        cur = curation(session)
-        touched = resolve_profiles(session, cur=cur, backend=engine)
-        apply_claim_curation(session, cur)
+        touched, authority = link_everything(session, backend=engine)
         person = stored_person_model(session)
         model = None
-        if has_authority_records(session):  # relinked with what reviewers' decisions taught
-            linked, review = link_persons(session, cur=cur)
+        if authority is not None:  # relinked with what reviewers' decisions taught
+            linked, review = authority
             model = stored_model(session)
     click.echo(f"{len(touched)} entities resolved", err=True)
     if person is not None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from kartoteka.curate.edits import curation
 from kartoteka.errors import KartotekaError, SourceError
 from kartoteka.extract import extract, is_structured
 from kartoteka.model import Extraction, LocalEntity
-from kartoteka.relink import apply_claim_curation, link_new_profiles
+from kartoteka.relink import apply_claim_curation, link_new_profiles, resolve_profiles
 from kartoteka.relink.authority import link_persons
 from kartoteka.resolve.profile import Profile, build_profiles
 from kartoteka.resolve.within import within
@@ -143,13 +145,46 @@ def failure_of(exc: BaseException) -> tuple[str, bool]:
     return f"internal error: {type(exc).__name__}: {exc}", False
 
 
+# Set while an ingest stores files without their cross-document step (``deferred_linking``).
+_DEFERRED: ContextVar[bool] = ContextVar("kartoteka_deferred_linking", default=False)
+
+
+@contextmanager
+def deferred_linking() -> Iterator[None]:
+    """Files stored inside this block skip the cross-document step (``link_new``); the caller
+    links everything once afterwards (``link_everything``). Every ingest path (sequential,
+    ``workers``, ``spark_ingest``) stores through ``link_new`` in this process, so one switch
+    holds for all of them."""
+    token = _DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+
+
 def link_new(session: Session, keys: list[str]) -> None:
     """The cross-document step for newly stored profiles (every ingest path calls this)."""
+    if _DEFERRED.get():
+        return
     cur = curation(session)  # the human decisions, read once
     link_new_profiles(session, keys, cur)
     apply_claim_curation(session, cur)
     if has_authority_records(session):
         link_persons(session, profile_keys=keys, cur=cur)
+
+
+def link_everything(session: Session, *, backend: str = "duckdb"
+                    ) -> tuple[set[str], tuple[int, int] | None]:
+    """Every stored profile linked again across documents, with every human decision as a
+    constraint, and to the authority lists if any are stored (``kartoteka resolve``; the end
+    of a deferred ingest). Returns the entities touched and, with authority lists, the persons
+    linked to them and the links waiting for review."""
+    cur = curation(session)
+    touched = resolve_profiles(session, cur=cur, backend=backend)
+    apply_claim_curation(session, cur)
+    if not has_authority_records(session):
+        return touched, None
+    return touched, link_persons(session, cur=cur)
 
 
 def store_analysis(store: Store, path: str, extraction: Extraction,
@@ -209,4 +244,5 @@ def ingest(
     return results
 
 
-__all__ = ["FileResult", "analyse", "ingest", "ingest_file", "iter_source_files"]
+__all__ = ["FileResult", "analyse", "deferred_linking", "ingest", "ingest_file",
+           "iter_source_files", "link_everything"]

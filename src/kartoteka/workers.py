@@ -37,6 +37,7 @@ from kartoteka.pipeline import (
     already_done,
     analyse,
     block_keys,
+    deferred_linking,
     failure_of,
     is_disk_full,
     link_new,
@@ -311,9 +312,16 @@ def ingest_with(
     store: Store, paths: list[Path], *, workers: int = 1, engine: str = "local",
     on_file: Callable[[FileResult], None] | None = None, batch: int = 1,
     on_page: PageCallback | None = None, retry_failed: bool = False,
+    defer_linking: bool = False,
 ) -> list[FileResult]:
     """The ingest the command line asked for: sequential, N processes, or a Spark job; each
-    reports files and OCR pages and skips the bytes that failed before alike."""
+    reports files and OCR pages and skips the bytes that failed before alike.
+    ``defer_linking``: files are stored without the cross-document step; the caller links
+    every profile once afterwards (``pipeline.link_everything``)."""
+    if defer_linking:
+        with deferred_linking():
+            return ingest_with(store, paths, workers=workers, engine=engine, on_file=on_file,
+                               batch=batch, on_page=on_page, retry_failed=retry_failed)
     if engine == "spark":
         from kartoteka.spark_ingest import ingest_spark
 

@@ -450,3 +450,51 @@ def test_across_ambiguity_asks_each_pair_of_names_once_with_the_same_answer(monk
                  for k in pair}
         expected = _ambiguous_by_every_pair(candidates, parts, documents, decisions, 0.9)
         assert expected and expected <= found
+
+
+def test_across_link_profiles_pauses_the_collector_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cycle collector is off while the run scores and clusters, and as it was after,
+    also when the run fails."""
+    import gc
+
+    import kartoteka.resolve.across as across
+
+    seen: list[bool] = []
+    score = across.score_persons
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return score(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(across, "score_persons", watched)
+    profiles = [*BACKGROUND, person("a", "Nikolai Yezhov", surname="Yezhov", given="Nikolai")]
+    assert gc.isenabled()
+    link_profiles(profiles)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(ValueError, match="unique"):
+        link_profiles([*profiles, profiles[0]])
+    assert gc.isenabled()
+
+
+def test_across_pairs_come_in_key_order_with_every_kind_merged_in() -> None:
+    """Person pairs (put in key order from the scoring), organisations, places and a human
+    decision on a pair never scored come back as one list sorted by (a, b)."""
+    profiles = [
+        *BACKGROUND,
+        person("m1", "Nikolai Yezhov", surname="Yezhov", given="Nikolai"),
+        person("z9", "Николай Ежов", surname="Ежов", given="Николай"),
+        person("c5", "N. Ezhov", surname="Ezhov", initials=["N."]),
+        person("a0", "Pavel Ivanov", surname="Ivanov", given="Pavel"),
+        Profile(key="n1", document_id="d1", kind="organization", label="NKVD", names=["NKVD"]),
+        Profile(key="b7", document_id="d2", kind="organization", label="НКВД", names=["НКВД"]),
+        Profile(key="p1", document_id="d1", kind="place", label="Moscow", names=["Moscow"]),
+        Profile(key="k3", document_id="d2", kind="place", label="Москва", names=["Москва"]),
+    ]
+    linkage = link_profiles(profiles, decisions=Decisions(must_link=frozenset({("a0", "bg2")})))
+    keys = [(p.a, p.b) for p in linkage.pairs]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    kinds = {p.features.get("rule", "scored" if p.features.get("scored", True) else "decision")
+             for p in linkage.pairs}
+    assert {"scored", "decision", "same normalised name"} <= kinds

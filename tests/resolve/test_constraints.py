@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
 import pytest
 
 from kartoteka.resolve.constraints import (
     ConflictingDecisions,
     ConstrainedClusters,
+    PartsIndex,
     apply_must_links,
     conflicts,
     evidence_against,
+    pair_conflicts,
 )
 from kartoteka.resolve.profile import Decisions
 from kartoteka.resolve.records import NameParts
@@ -156,3 +161,27 @@ def test_constraints_decisions_on_unknown_keys_are_ignored() -> None:
     clusters = ConstrainedClusters(["a", "b"], decisions)
     apply_must_links(clusters, decisions)
     assert clusters.clusters() == [["a"], ["b"]]
+
+
+def test_constraints_pair_conflicts_equal_conflicts_pair_by_pair() -> None:
+    """The column-at-a-time check returns, for every pair in either order, what conflicts()
+    returns: names checked once per distinct pair of names, years per pair (a repeated name
+    with different years must not take another's year verdict)."""
+    profiles = {
+        "k1": parts("Nikolai", "Ivanovich", "m", 1895, 1938),
+        "k2": parts("Nikolai", "Ivanovich", "m", 1899, 1937),  # same names, years apart
+        "k3": parts("Nikolai", "Ivanovich", "m", None, 1940),
+        "k4": parts("Genrikh", None, "m", 1891, None),
+        "k5": parts("N.", "I.", None, 1896, 1938),
+        "k6": parts("Maria", "Petrovna", "f", 1905, 1938),
+        "k7": NameParts("Yakov", None, "m", 1894, None, ("Jan",)),
+    }
+    index = PartsIndex(profiles)
+    assert index.keys == sorted(profiles)
+    pairs = list(itertools.permutations(range(len(index.keys)), 2))
+    left = np.array([x for x, _ in pairs], dtype=np.int64)
+    right = np.array([y for _, y in pairs], dtype=np.int64)
+    expected = [conflicts(profiles[index.keys[x]], profiles[index.keys[y]]) for x, y in pairs]
+    assert pair_conflicts(index, left, right) == expected
+    assert ("birth_year",) in expected and () in expected  # both kinds of pair are there
+    assert pair_conflicts(index, left[:0], right[:0]) == []

@@ -266,3 +266,33 @@ def test_linker_slice_out_of_memory_is_scored_again_without_training_again(
     assert {(p["unique_id_l"], p["unique_id_r"]) for p in batch.pairs} == {("a", "b")}
     assert opened == [1]  # one database, the model not trained twice
     assert f"again with {2 * linker.DUCKDB_MIN_MEMORY_MB} MB" in caplog.text
+
+
+def test_linker_lets_splinks_cycles_go_when_the_collector_is_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the cycle collector paused by the caller (link_profiles), the Splink linker made
+    for the run (it holds cycles) is gone by the time the pairs come back, and the collector
+    stays paused."""
+    import gc
+    import weakref
+
+    import splink
+
+    made: list[weakref.ref] = []
+
+    class Watched(splink.Linker):  # type: ignore[misc]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(weakref.ref(self))
+
+    monkeypatch.setattr(splink, "Linker", Watched)
+    gc.disable()
+    try:
+        score_pairs(rows(), PERSON_COLUMNS, comparisons=person_comparisons(),
+                    blocking_rules=person_blocking_rules(),
+                    probability_two_random_records_match=0.3)
+        assert not gc.isenabled()
+        assert made and all(ref() is None for ref in made)
+    finally:
+        gc.enable()

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Any
+
+import numpy as np
 
 from kartoteka.resolve.comparisons import INITIAL_TF_COLUMNS, person_comparisons
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import name_parts, record_columns
-from kartoteka.resolve.scoring import MIN_INITIAL_SHARE, column_frequencies, initial_frequencies
+from kartoteka.resolve.scoring import (
+    MIN_INITIAL_SHARE,
+    Candidate,
+    column_frequencies,
+    in_order,
+    initial_frequencies,
+)
 
 
 def _reference_frequencies(columns: dict[str, list[Any]], column: str) -> dict[str, float]:
@@ -111,3 +120,56 @@ def test_scoring_an_agreeing_rare_initial_weighs_more_than_a_common_one() -> Non
     plain, adjusted = weights(False), weights(True)
     assert math.isclose(plain[("fi", "fo")], plain[("ii", "io")])
     assert adjusted[("fi", "fo")] > adjusted[("ii", "io")] + 2.0
+
+
+def test_scoring_in_order_sorts_as_probability_then_keys() -> None:
+    """The candidates put in order from their columns come out as sorting the objects on
+    (-probability, a, b) puts them, ties of probability included, batch after batch; the
+    positions returned beside put them in (a, b) order."""
+    rng = random.Random(5)
+    keys = sorted(f"p{i:03d}" for i in range(40))
+    made: list[Candidate] = []
+    placed = []
+    for _ in range(3):  # three batches
+        batch = []
+        for _ in range(50):
+            x, y = sorted(rng.sample(range(len(keys)), 2))
+            if any((c.a, c.b) == (keys[x], keys[y]) for c in made + batch):
+                continue
+            probability = rng.choice([0.01, 0.5, 0.93, rng.random()])  # many ties
+            batch.append(Candidate(keys[x], keys[y], probability, 0.0, {}, ()))
+        placed.append(tuple(np.array(values) for values in (
+            [keys.index(c.a) for c in batch], [keys.index(c.b) for c in batch],
+            [c.probability for c in batch])))
+        made.extend(batch)
+    expected = sorted(made, key=lambda c: (-c.probability, c.a, c.b))
+    ordered, by_keys = in_order(list(made), placed)
+    assert ordered == expected
+    assert [ordered[i] for i in by_keys] == sorted(made, key=lambda c: (c.a, c.b))
+    empty, none = in_order([], [])
+    assert empty == [] and len(none) == 0
+
+
+def test_scoring_score_persons_finds_the_pairs_with_evidence_against() -> None:
+    """The pairs with strong evidence against, found a column at a time, are those
+    constraints.evidence_against finds reading each candidate's own features."""
+    from kartoteka.resolve.constraints import evidence_against
+    from kartoteka.resolve.scoring import score_persons
+
+    people = []
+    for i, (surname, given, born, died, place) in enumerate([
+        ("Orlov", "Ivan", 1890, 1937, "Tver"), ("Orlov", "Ivan", 1903, 1941, "Omsk"),
+        ("Orlov", "Ivan", 1890, 1937, None), ("Orlov", "Pyotr", 1890, None, "Tver"),
+        ("Орлов", "Иван", 1891, 1938, "Тверь"), ("Orloff", "I.", None, 1937, None),
+        ("Sokolov", "Ivan", 1890, 1937, "Tver"), ("Sokolov", "Ivan", 1910, 1950, "Kazan"),
+    ]):
+        people.append(Profile(key=f"p{i}", document_id=f"d{i}", kind="person",
+                              label=f"{given} {surname}", names=[f"{given} {surname}"],
+                              surname=surname, given=given, birth_year=born, death_year=died,
+                              birthplace=place))
+    scored = score_persons(people, {p.key: name_parts(p) for p in people}, backend="duckdb",
+                           keep_pairs_from=0.0)
+    expected = {(c.a, c.b) for c in scored.candidates
+                if evidence_against(c.probability, c.features)}
+    assert scored.against == expected
+    assert expected and len(expected) < len(scored.candidates)  # both kinds of pair are there

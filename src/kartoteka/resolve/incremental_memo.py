@@ -71,10 +71,15 @@ class PairMemo:
     def __init__(self, limit: int = 1 << 17) -> None:
         self.limit = limit
         self.known: dict[tuple[str, str], Scored] = {}
+        self._token: tuple = ()
 
-    @staticmethod
-    def token(weights: Mapping[str, Any]) -> tuple:
-        return tuple((name, tuple(map(tuple, levels))) for name, levels in weights.items())
+    def token(self, weights: Mapping[str, Any]) -> tuple:
+        """The weights as a tuple; the very object of the last call while they are equal, so a
+        remembered pair's check is one identity test, not a comparison of every weight."""
+        token = tuple((name, tuple(map(tuple, levels))) for name, levels in weights.items())
+        if token != self._token:
+            self._token = token
+        return self._token
 
     @staticmethod
     def _frequencies(tf: Mapping[str, Mapping[str, float]] | None, left: Mapping[str, Any],
@@ -89,7 +94,7 @@ class PairMemo:
                left: Mapping[str, Any], right: Mapping[str, Any]) -> Scored | None:
         found = self.known.get((a, b))
         if found is None or found.left is not left_profile or found.right is not right_profile \
-                or found.weights != weights \
+                or (found.weights is not weights and found.weights != weights) \
                 or found.frequencies != self._frequencies(tf, left, right):
             return None
         return found

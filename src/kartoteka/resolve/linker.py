@@ -9,6 +9,7 @@ DuckDB is the default and needs nothing; Spark is imported only when asked for a
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import os
 import pickle
@@ -240,6 +241,11 @@ def score_pairs(
         if close is not None:
             close()
         del api
+        if not gc.isenabled():
+            # A caller that paused the cycle collector (across.link_profiles) lets Splink's
+            # cycles go here, before the pairs' objects are made (~29,000 objects, 10 MB of the
+            # peak at 100,000 records, 0.4 s): only the objects made since the pause are walked.
+            gc.collect(0)
         return batches, weights, model
 
     scale = 1

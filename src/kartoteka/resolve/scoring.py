@@ -15,10 +15,11 @@ import gc
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any, Literal
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from kartoteka.resolve.comparisons import (
     INITIAL_TF_COLUMNS,
@@ -28,9 +29,15 @@ from kartoteka.resolve.comparisons import (
     person_comparisons,
     person_em_rules,
 )
-from kartoteka.resolve.constraints import conflicts
+from kartoteka.resolve.constraints import (
+    AGAINST_FIELDS,
+    PartsIndex,
+    evidence_against,
+    pair_conflicts,
+)
 from kartoteka.resolve.dialect import columns_table
 from kartoteka.resolve.linker import score_pairs
+from kartoteka.resolve.predict import PAIR_ID_COLUMNS
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import (
     PERSON_COLUMNS,
@@ -178,6 +185,10 @@ class ScoredPersons:
     trained: bool = False
     # column -> value -> frequency, as the weights were adjusted by them (trained runs only)
     term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+    # The pairs (a, b) with strong evidence against (constraints.evidence_against)
+    against: frozenset[tuple[str, str]] = frozenset()
+    # Positions in ``candidates`` in order of (a, b): what the pairs are returned in
+    by_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 @dataclass(frozen=True)
@@ -223,21 +234,28 @@ def score_persons(
     tf = {**tf, **initial_tf}
     table_columns = {**PERSON_COLUMNS, **{c: "string" for c in initial_tf}}
 
-    own_keys = {key: key for key in parts}  # pairs hold the profiles' key strings, not copies
+    index = PartsIndex(parts)  # the pairs name profiles by their place among sorted keys
+    key_array = pa.array(index.keys, pa.string())
+    placed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    against: list[tuple[str, str]] = []
 
     @paused_gc()
     def candidates(batch: pa.RecordBatch) -> list[Candidate]:
-        out = []
-        for (a, b, probability, weight), features in zip(
-            zip(*(batch.column(name).to_pylist() for name in _PAIR_COLUMNS), strict=True),
-            batch_features(batch), strict=True,
+        left, right = (_positions(batch.column(name), key_array) for name in PAIR_ID_COLUMNS)
+        # a < b: the keys are sorted, so their places compare as the keys do
+        a, b = np.minimum(left, right), np.maximum(left, right)
+        probability, weight = (batch.column(name).cast(pa.float64()).to_numpy(
+            zero_copy_only=False) for name in ("match_probability", "match_weight"))
+        placed.append((a, b, probability))
+        keys, out, made = index.keys, [], batch_features(batch)
+        for x, y, p, w, features, reasons in zip(
+            a.tolist(), b.tolist(), probability.tolist(), weight.tolist(),
+            made, pair_conflicts(index, a, b), strict=True,
         ):
-            if b < a:
-                a, b = b, a
-            a, b = own_keys.get(a, a), own_keys.get(b, b)
-            reasons = conflicts(parts[a], parts[b])
             features["conflicts"] = list(reasons)
-            out.append(Candidate(a, b, float(probability), float(weight), features, reasons))
+            out.append(Candidate(keys[x], keys[y], p, w, features, reasons))
+        against.extend((keys[a[i]], keys[b[i]])
+                       for i in np.flatnonzero(_evidence_against(batch, probability, made)))
         return out
 
     table = columns_table(columns, table_columns)
@@ -265,12 +283,52 @@ def score_persons(
         labelled_pairs=labelled_pairs,
         consume_batch=candidates,  # pairs become candidates as read: no list of raw rows
     )
-    candidates: list[Candidate] = batch.pairs
-    # Most probable first, ties by keys: two stable sorts on attributes, which make no tuple a
-    # pair (the order of sorting once on (-probability, a, b)).
-    candidates.sort(key=attrgetter("a", "b"))
-    candidates.sort(key=attrgetter("probability"), reverse=True)
-    return ScoredPersons(candidates, rows, batch.model, train, tf)
+    # Most probable first, ties by keys (sorting on (-probability, a, b)): the order is found
+    # on the columns, and the candidates only put in it.
+    ordered, by_keys = in_order(batch.pairs, placed)
+    placed.clear()
+    return ScoredPersons(ordered, rows, batch.model, train, tf, frozenset(against), by_keys)
 
 
-_PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
+def in_order(candidates: list[Candidate],
+             placed: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]
+             ) -> tuple[list[Candidate], np.ndarray]:
+    """``candidates`` most probable first, ties by keys, and the positions in that list in
+    order of (a, b); ``placed``: per batch of candidates, the places of a and b among the
+    sorted keys and the probabilities, in the candidates' order."""
+    if not candidates:
+        return candidates, np.zeros(0, dtype=np.int64)
+    a, b, probability = (np.concatenate(column) for column in zip(*placed, strict=True))
+    order = np.lexsort((b, a, -probability))
+    # Read a slice at a time: a Python int for every pair at once would add to the peak.
+    ordered = [candidates[i] for part in np.array_split(order, -(-len(order) // 65536))
+               for i in part.tolist()]
+    return ordered, np.lexsort((b[order], a[order]))
+
+
+def _evidence_against(batch: pa.RecordBatch, probability: np.ndarray,
+                      features: Sequence[dict[str, Any]]) -> np.ndarray:
+    """``evidence_against(probability, features)`` of every pair of a batch, as a mask: each
+    field's verdict is read once per distinct weight (a level's, plus its frequency share if
+    any), from the first pair's own features dict that has it."""
+    bad = np.zeros(batch.num_rows, dtype=bool)
+    names = batch.schema.names
+    for name in AGAINST_FIELDS:
+        weights = np.zeros(batch.num_rows)
+        for column in (f"mw_{name}", f"mw_tf_adj_{name}"):
+            if column in names:
+                weights = weights + pc.fill_null(batch.column(column).cast(pa.float64()), 0.0
+                                                 ).to_numpy(zero_copy_only=False)
+        _, first, inverse = np.unique(weights, return_index=True, return_inverse=True)
+        verdicts = np.array([evidence_against(0.0, {name: features[i].get(name)})
+                             for i in first.tolist()], dtype=bool)
+        bad |= verdicts[inverse.reshape(-1)]
+    return bad & ~(probability >= 0.5)
+
+
+def _positions(ids: pa.Array | pa.ChunkedArray, keys: pa.Array) -> np.ndarray:
+    """The place of each id among ``keys`` (the profiles' sorted keys)."""
+    found = pc.index_in(ids, value_set=keys)
+    if found.null_count:
+        raise ValueError("the database returned a pair of records no profile has")
+    return found.to_numpy(zero_copy_only=False).astype(np.int64)

@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    Select,
     Text,
     and_,
+    bindparam,
     cast,
     delete,
     func,
@@ -76,12 +79,10 @@ def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) ->
         if pair.a in keys and pair.b in keys:
             wanted[(pair.a, pair.b) if pair.a <= pair.b else (pair.b, pair.a)] = pair
     # Which of them are stored already, read a few queries at a time (merge() would read one a
-    # pair). Both ends are bound: a stored profile's links with all its block are not wanted
-    # when one new profile meets it. Only the keys are read: the stored features are replaced,
-    # and decoding them (a JSON document a link) took a quarter of the writer's time a file.
-    # The features are read as the stored JSON text, not decoded: a link whose probability,
-    # decision and text are what it would be written as is left alone (relinking a common
-    # surname's neighbourhood rewrote every link in it, file after file, most of them as they were).
+    # pair), both ends bound. The features are read as the stored JSON text, not decoded (that
+    # took a quarter of the writer's time a file): a link whose probability, decision and text
+    # are what it would be written as is left alone (relinking a common surname's neighbourhood
+    # rewrote every link in it, file after file, most of them as they were).
     stored: dict[tuple[str, str], tuple[float, str, str | None]] = {}
     pairs_in_order = sorted(wanted)
     for start in range(0, len(pairs_in_order), PAIR_CHUNK):
@@ -110,16 +111,21 @@ def _stored_links(session: Session, pairs: list[tuple[str, str]]
     ends (a neighbourhood's links, which grew with the index); nor a row-value IN, which
     SQLite answers by scanning the whole table. An OR of (a, b) equalities is one primary-key
     search a pair on SQLite and PostgreSQL; the list is padded to a power of two so a few
-    statement shapes are compiled once a process."""
-    size = 8
-    while size < len(pairs):
-        size *= 2
+    statement shapes are built and compiled once a process (``_links_by_key``: building the OR
+    anew took a sixth of the writer's time a file)."""
+    size = max(8, 1 << (len(pairs) - 1).bit_length())
     padded = pairs + [pairs[-1]] * (size - len(pairs))
-    query = select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
-                   cast(LinkRow.features, Text)).where(
-        or_(*(and_(LinkRow.a == a, LinkRow.b == b) for a, b in padded)))
-    for a, b, p, d, f in session.execute(query):
+    params = {f"{end}{i}": pair[j] for i, pair in enumerate(padded) for j, end in enumerate("ab")}
+    for a, b, p, d, f in session.execute(_links_by_key(size), params):
         yield (a, b), (p, d, f)
+
+
+@lru_cache(maxsize=16)
+def _links_by_key(size: int) -> Select:  # the ends bound as a0, b0, a1, b1, ...
+    return select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
+                  cast(LinkRow.features, Text)).where(
+        or_(*(and_(LinkRow.a == bindparam(f"a{i}"), LinkRow.b == bindparam(f"b{i}"))
+              for i in range(size))))
 
 
 def _json_text(value: Any) -> str | None:
