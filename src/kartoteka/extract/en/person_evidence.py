@@ -30,6 +30,7 @@ from kartoteka.extract.en.person_contexts import (
     person_only_context,
 )
 from kartoteka.names.given_names import given_name_groups
+from kartoteka.names.places import reads_as_russian_place
 from kartoteka.names.script import is_cyrillic
 
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
@@ -172,6 +173,13 @@ class PersonEvidence:
             run.veto = "title only"  # "promoted to Komkor"
             return
         context = self._context(doc, run)
+        if context == "origin":
+            # where a person described by a noun comes from: a place, unless the word is shaped
+            # like a surname and reads as no Russian place ("an envoy from Trotsky")
+            if single and (not self.surname_shaped(last) or reads_as_russian_place(last.text)):
+                context = "place"
+            else:
+                context = "place hint"
         if context in ("namesake", "ordinal", "place"):
             run.veto = context
             return
@@ -303,6 +311,9 @@ class PersonEvidence:
         if p1.lower_ in ("to", "from") and head.dep_ == "pobj" and head.head.i == p1.i \
                 and p1.head.lemma_.lower() in lx.MOTION_VERBS:
             return "place hint"  # "moved to Petrograd"
+        if p1.lower_ == "from" and head.dep_ == "pobj" and head.head.i == p1.i \
+                and self._describes_person(p1.head):
+            return "origin"  # "Andrey Orlov, a secretary from Perm"
         # "between Moscow and Vladivostok"; a list is of the kind most of its members are:
         # "Alksnis, Budenny, Corniv, Dybenko and Kashirin" stays people whatever one tag says
         places = sum(c.ent_type_ in PLACE_ENTS and not self.surname_shaped(c)
@@ -318,6 +329,15 @@ class PersonEvidence:
     def _head(self, doc: Doc, run: Run) -> Token:
         toks = doc[run.first:run.last]
         return toks.root
+
+    @staticmethod
+    def _describes_person(noun: Token) -> bool:
+        """A common noun said of a person: a person or role noun, or a lower-case noun in
+        apposition to a name ("Orlov, an agronomist")."""
+        if noun.pos_ != "NOUN" or not noun.text.islower():
+            return False
+        return noun.lemma_.lower() in lx.PERSON_NOUNS | lx.ROLE_NOUNS or (
+            noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON")
 
     def _possessive_person(self, doc: Doc, run: Run) -> bool:
         if run.last >= len(doc) or doc[run.last].tag_ != "POS":
