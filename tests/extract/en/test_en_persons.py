@@ -450,6 +450,7 @@ def test_persons_a_camp_officers_office_is_no_person(extract_en) -> None:
      "Andrey Poletyshev", "Perm"),
     ("My cellmate was Ivan Orlov, an agronomist from Kiev.", "Ivan Orlov", "Kiev"),
     ("I met Pavel Orlov, a teacher from Rostov, in the camp.", "Pavel Orlov", "Rostov"),
+    ("Anna Orlova, originally from Perm, was exiled in 1931.", "Anna Orlova", "Perm"),
 ])
 def test_persons_where_a_described_person_comes_from_is_a_place(extract_en, text: str,
                                                                 person: str, place: str) -> None:

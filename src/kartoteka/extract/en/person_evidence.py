@@ -332,8 +332,11 @@ class PersonEvidence:
 
     @staticmethod
     def _describes_person(noun: Token) -> bool:
-        """A common noun said of a person: a person or role noun, or a lower-case noun in
-        apposition to a name ("Orlov, an agronomist")."""
+        """A person's name ("Anna Orlova from Perm"), or a common noun said of a person: a
+        person or role noun, or a lower-case noun in apposition to a name ("Orlov, an
+        agronomist")."""
+        if noun.pos_ == "PROPN":
+            return noun.ent_type_ == "PERSON"
         if noun.pos_ != "NOUN" or not noun.text.islower():
             return False
         return noun.lemma_.lower() in lx.PERSON_NOUNS | lx.ROLE_NOUNS or (
