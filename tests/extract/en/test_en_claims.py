@@ -252,3 +252,25 @@ def test_claims_a_group_of_shooters_or_a_denied_membership_asserts_nothing(
 ])
 def test_claims_a_killing_by_an_occupying_army(fates_en, text: str, type_: str) -> None:
     assert [(f[0], f[2]) for f in fates_en(text) if f[1] == "Pavel Lebedev"] == [(type_, "1942")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Pavel Orekhov was re-arrested in 1941.", "1941"),
+    ("Pavel Orekhov was rearrested in 1949.", "1949"),
+    ("The NKVD re-arrested Pavel Orekhov in 1941.", "1941"),
+])
+def test_claims_a_repeated_arrest_is_an_arrest(fates_en, text: str, date: str) -> None:
+    assert _has(fates_en(text), "arrest", "Pavel Orekhov", date)
+
+
+def test_claims_a_repeated_arrest_keeps_its_mood(fates_en) -> None:
+    fates = fates_en("Pavel Orekhov was never re-arrested.")
+    assert not _has(fates, "arrest", "Pavel Orekhov")
+    assert [f[3] for f in fates if f[0] == "arrest"] == ["negated"]
+
+
+def test_triggers_repeated_prefix_only_on_repeatable_verbs() -> None:
+    from kartoteka.extract.en.triggers import trigger_lemma
+    assert trigger_lemma("re-arrest") == trigger_lemma("rearreste") == "arrest"
+    assert trigger_lemma("release") == "release"  # not "re" + "lease"
+    assert trigger_lemma("recall") == "recall"

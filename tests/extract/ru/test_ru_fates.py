@@ -246,3 +246,20 @@ def test_ru_fates_a_shooting_by_an_occupying_army_is_an_execution(extract) -> No
     assert _facts(extract("Павел Ильич Кузьмин был расстрелян немцами в 1942 году."),
                   "execution", "death") == [("execution", "Павел Ильич Кузьмин", "1942",
                                              "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Павла Кузьмина освободили в 1940 году.",
+    "Павла Кузьмина отпустили в 1940 году.",
+    "Следователь отпустил Павла Кузьмина в 1940 году.",
+])
+def test_ru_fates_released_by_an_active_verb(extract, text: str) -> None:
+    assert _facts(extract(text), "release") == [("release", "Павел Кузьмин", "1940", "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Павла Кузьмина освободили от должности в 1936 году.",  # a dismissal, not a release
+    "Павла Кузьмина обещали отпустить.",  # a promise
+])
+def test_ru_fates_not_released(extract, text: str) -> None:
+    assert not [f for f in _facts(extract(text), "release") if f[3] == "affirmed"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kartoteka.extract import aliases as layout
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.attribution import assign_speakers, attribute, find_scopes
 from kartoteka.extract.en.claims import EventFinder
 from kartoteka.extract.en.collective import collective_claims
@@ -62,6 +63,7 @@ class Pipeline:
     @cached_property
     def nlp(self) -> Language:
         import spacy
+        from spacy.symbols import ORTH
         from spacy.util import compile_infix_regex
 
         nlp = spacy.load(MODEL)
@@ -69,6 +71,8 @@ class Pipeline:
         # own, or the names on either side are read as one word with them.
         infixes = [*nlp.Defaults.infixes, r"[\)\]](?=[\(\[])", r"(?<=[\)\]])[\(\[]"]
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        for form in tr.REPEATED_FORMS:  # "re-arrested" one verb, not "re" + "-" + "arrested"
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         return nlp
 
     @cached_property

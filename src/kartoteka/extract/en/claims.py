@@ -119,7 +119,7 @@ class EventFinder(ArgumentReader):
 
     # -- triggers -------------------------------------------------------------------------
     def verb_events(self, tok: Token) -> Draft | None:
-        lemma = tok.lemma_.lower()
+        lemma = tr.trigger_lemma(tok.lemma_)  # "re-arrested": an arrest again
         if predicative_host(tok) is not None:
             lemma = participle_lemma(tok) or lemma  # "found guilty and shot", "shot" tagged NN
         elif tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ == "VBN"):

@@ -22,6 +22,26 @@ class VerbTrigger:
     euphemism: bool = False
 
 
+# Verbs whose repetition is the same event again: "re-arrested", "rearrested" (Merriam-Webster
+# lists "rearrest"; the prefix "re-" = "again", Quirk et al., App. I.2). The tokenizer keeps the
+# hyphenated forms whole (else "re" becomes the verb) and `trigger_lemma` strips the prefix.
+REPEATABLE_VERBS = ("arrest", "detain", "imprison", "exile", "deport")
+REPEATED_FORMS = tuple(f"{cap}e-{verb}{end}" for cap in ("r", "R") for verb in REPEATABLE_VERBS
+                       for end in ("", "s", "ed", "ing"))
+
+
+def trigger_lemma(lemma: str) -> str:
+    """The trigger key of a verb lemma: "re-arrest", "rearreste" (the lemmatizer's guess for
+    "rearrested") -> "arrest"; any other lemma unchanged (lower-cased)."""
+    low = lemma.lower()
+    for prefix in ("re-", "re"):
+        rest = low[len(prefix):] if low.startswith(prefix) else ""
+        for stem in (rest, rest[:-1] if rest.endswith("e") else ""):
+            if stem in REPEATABLE_VERBS:
+                return stem
+    return low
+
+
 # Verb lemma -> the claims it can trigger (the first whose `needs` are met wins).
 VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "arrest": (VerbTrigger("arrest", PATIENT),),

@@ -116,6 +116,10 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"освобожд(?:ён|ен|ена|ены)(?!\s+от\s+(?:должности|обязанностей|поста))",
                 PATIENT, 0.8),
         Trigger(r"(?:вышел|вышла|вышли)\s+на\s+свободу", AGENT, 0.8),
+        # active past plural "освободили", "отпустили (на волю)": an indefinite-personal clause
+        # whose object is the one set free (perfective "отпустить", "освободить", Ozhegov)
+        Trigger(r"освободил[аи]?(?!\s+от\s+(?:должности|обязанностей|поста))", PATIENT, 0.75),
+        Trigger(r"отпустил[аи]?", PATIENT, 0.7),
     ),
     "rehabilitation": (
         Trigger(rf"реабилитирова{_PASSIVE}", PATIENT, 0.9),
