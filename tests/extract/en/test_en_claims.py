@@ -274,3 +274,17 @@ def test_triggers_repeated_prefix_only_on_repeatable_verbs() -> None:
     assert trigger_lemma("re-arrest") == trigger_lemma("rearreste") == "arrest"
     assert trigger_lemma("release") == "release"  # not "re" + "lease"
     assert trigger_lemma("recall") == "recall"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Pavel Orekhov was executed by firing squad in 1938.", "1938"),
+    ("Pavel Orekhov was shot by firing squad on 3 March 1938.", "1938-03-03"),
+])
+def test_claims_by_firing_squad_keeps_the_verb_s_date(fates_en, text: str, date: str) -> None:
+    assert _has(fates_en(text), "execution", "Pavel Orekhov", date)
+
+
+def test_claims_a_gerund_clause_after_by_keeps_its_own_date(fates_en) -> None:
+    # "by writing letters in 1939": a clause with its own object; 1939 is the writing's
+    fates = fates_en("In 1937 Pavel Orekhov was released by writing letters to Stalin in 1939.")
+    assert not [f for f in fates if f[0] == "release" and f[2] == "1939"]

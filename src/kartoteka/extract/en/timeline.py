@@ -19,6 +19,18 @@ CLAUSE_DEPS = frozenset({"conj", "relcl", "advcl", "ccomp", "acl", "parataxis", 
 EVENT_DEPENDENT = frozenset({"afterwards"})
 
 
+def _nominal_gerund(tok: Token) -> bool:
+    """"executed by firing squad in 1938": the small model reads "firing" as a gerund clause
+    under the passive's *by*, whose dates would then not be the verb's. A passive agent is a
+    noun phrase (Quirk et al. §3.64), and a gerund with a bare singular count noun right after it
+    ("firing squad") is a compound noun, so its phrases belong to the verb."""
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or tok.head.dep_ != "agent":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return (obj is not None and obj.i == tok.i + 1 and obj.tag_ == "NN"
+            and not any(c.dep_ in ("det", "poss") for c in obj.children))
+
+
 class Timeline:
     def __init__(self, doc: Doc, mentions: list[DateMention]) -> None:
         self.doc = doc
@@ -55,7 +67,7 @@ class Timeline:
             for c in t.children:
                 if (skip is not None and c.i == skip.i) or (c.dep_ in CLAUSE_DEPS and t.i == tok.i):
                     continue
-                if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"):
+                if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") and not _nominal_gerund(c):
                     continue
                 stack.append(c)
         return found
