@@ -187,6 +187,12 @@ def test_ru_fates_killed_is_a_death(
      [("arrest", "Иван Сомов", "1937", "affirmed")]),
     ("Ивана Сомова не арестовали в 1937 году, а Павла Кузьмина — в 1938 году.",
      [("arrest", "Иван Сомов", "1937", "negated")]),
+    # after a semicolon, where the segmenter ends the sentence
+    ("Ивана Сомова арестовали в 1937 году; Павла Кузьмина — в 1938-м.",
+     [("arrest", "Иван Сомов", "1937", "affirmed"),
+      ("arrest", "Павел Кузьмин", "1938", "affirmed")]),
+    ("Ивана Сомова арестовали в 1937 году; Павел Кузьмин — в 1938 году уехал.",
+     [("arrest", "Иван Сомов", "1937", "affirmed")]),
 ])
 def test_ru_fates_a_gapped_clause_keeps_its_own_date(
         extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:

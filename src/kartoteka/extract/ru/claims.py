@@ -155,7 +155,12 @@ class ClaimFinder:
     def _gapped(self, sent: Sentence, end: int, kept: list[Claim], subjects: list[Mention],
                 modality: Modality) -> None:
         """"Петрова арестовали в 1937 году, а Орлова — в 1938-м": the remnant's own claim."""
-        found = gapped_remnant(self.ctx, end, sent.end) if kept else None
+        stop = sent.end
+        nxt = self.ctx.sentences[sent.index + 1] if sent.index + 1 < len(self.ctx.sentences) \
+            else None
+        if nxt is not None and self.ctx.text[sent.start:sent.end].rstrip().endswith(";"):
+            stop = nxt.end  # "…в 1937 году; мать — в 1938-м": the segmenter cut at the semicolon
+        found = gapped_remnant(self.ctx, end, stop) if kept else None
         if found is None or kept[0].polarity == "negated":
             return  # "не арестовали в 1937 году, а Орлова — в 1938-м" contrasts: not read
         person, date, at = found
@@ -172,7 +177,7 @@ class ClaimFinder:
             old.date = edtf  # the parser made the remnant a conjunct or apposition of the first
         if retold or person in subjects:
             return
-        claim = self.ctx.add_claim(first.type, person, (sent.start, sent.end), date=edtf,
+        claim = self.ctx.add_claim(first.type, person, (sent.start, stop), date=edtf,
                                    polarity=first.polarity, role=first.role,
                                    confidence=first.confidence,
                                    attrs={**first.attrs, "gapped": True})
