@@ -1,0 +1,72 @@
+"""A trial's group noun pointing back at the people just named as tried or accused.
+
+"Seven officers were tried with him: A, B and C. All the defendants were shot." — a definite
+plural noun for the parties of a trial ("the defendants", "the accused"; Quirk et al. §5.30,
+anaphoric *the*) refers to the most recent list of people named in a sentence that tells a
+trial, a charge or an arrest (the only way they became defendants). Its fate goes to each of
+them; never to a person outside the list (the judge, the narrator). The fate's own clause
+still decides its mood ("All the defendants were said to have been shot" is reported).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kartoteka.extract.en.context import DocContext, members
+from kartoteka.model import Mention
+
+# Nouns for the accused party of a criminal trial (WordNet defendant.n.01: "defendant",
+# "suspect" excluded as not yet charged; "accused" as a plural adjective-noun, Quirk §7.23;
+# "co-defendant" its compound).
+TRIAL_PARTY_NOUNS = frozenset({"defendant", "co-defendant", "codefendant", "accused"})
+# Verbs and nouns whose telling makes the people named defendants (WordNet try.v.03,
+# accuse.v.02, charge.v.03, sentence.v.01, convict.v.01, prosecute.v.01, indict.v.01).
+TRIAL_WORDS = frozenset({"try", "trial", "accuse", "charge", "sentence", "convict",
+                         "prosecute", "indict", "defendant", "accused", "dock"})
+SENTENCES_BACK = 2
+
+
+def link_trial_groups(ctx: DocContext) -> None:
+    """Link each definite trial-party noun in a subject to the people of the latest list."""
+    sents = list(ctx.doc.sents)
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            if not _trial_party(tok):
+                continue
+            for prev in reversed(sents[max(0, n - SENTENCES_BACK):n + 1]):
+                group = _latest_list(ctx, prev, before=tok.i)
+                if group is not None:
+                    if not (_both(tok) and len(group) != 2):
+                        ctx.link(tok.i, group)
+                    break
+
+
+def _trial_party(tok: Token) -> bool:
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lemma_.lower() not in TRIAL_PARTY_NOUNS \
+            and tok.lower_ not in TRIAL_PARTY_NOUNS:
+        return False
+    if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ != "accused":
+        return False
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all",
+                                                               "both")
+               for c in tok.children)
+
+
+def _both(tok: Token) -> bool:
+    return any(c.lower_ == "both" for c in tok.children)
+
+
+def _latest_list(ctx: DocContext, sent, before: int) -> list[Mention] | None:
+    """The last coordinated list of two or more people in ``sent`` (before token ``before``),
+    if the sentence tells a trial, a charge or an arrest."""
+    if not any(t.lemma_.lower() in TRIAL_WORDS for t in sent if t.i < before):
+        return None
+    found: list[Mention] | None = None
+    for tok in sent:
+        if tok.i >= before or tok.dep_ == "conj":
+            continue
+        people = [m for t in members(tok) for m in ctx.referents(t) if m.kind == "person"]
+        unique = list({m.id: m for m in people}.values())
+        if len(unique) >= 2 and all(t.i < before for t in members(tok)):
+            found = unique
+    return found

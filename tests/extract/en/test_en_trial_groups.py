@@ -1,0 +1,39 @@
+"""The trial's group noun after a list of the people tried (kartoteka.extract.en.trial_groups).
+Made-up sentences; the names are common Russian ones."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _executed(fates: list[tuple]) -> list[tuple]:
+    return sorted((f[1], f[2], f[4]) for f in fates if f[0] == "execution" and f[3] == "affirmed")
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Three officers were tried with him: Pavel Orekhov, Ivan Somov and Petr Kuzmin. All the "
+     "defendants were shot.", None),
+    ("Pavel Orekhov, Ivan Somov and Petr Kuzmin were accused of sabotage. The defendants were "
+     "shot in 1938.", "1938"),
+])
+def test_trial_groups_the_defendants_are_the_people_tried(fates_en, text: str, date) -> None:
+    assert _executed(fates_en(text)) == [("Ivan Somov", date, None), ("Pavel Orekhov", date, None),
+                                         ("Petr Kuzmin", date, None)]
+
+
+def test_trial_groups_never_the_judge_and_the_mood_stays(fates_en) -> None:
+    fates = fates_en("Judge Vasily Ulrikh tried Pavel Orekhov and Ivan Somov. The defendants "
+                     "were said to have been shot.")
+    executions = [f for f in fates if f[0] == "execution"]
+    assert sorted(f[1] for f in executions) == ["Ivan Somov", "Pavel Orekhov"]
+    assert all(f[4] is not None for f in executions)  # reported, not a fact
+
+
+@pytest.mark.parametrize("text", [
+    # no trial told of the list: they are friends, not defendants
+    "Pavel Orekhov, Ivan Somov and Petr Kuzmin were my friends. All the defendants were shot.",
+    # "both" needs exactly two
+    "Pavel Orekhov, Ivan Somov and Petr Kuzmin stood trial. Both defendants were shot.",
+])
+def test_trial_groups_no_list_no_fate_for_its_people(fates_en, text: str) -> None:
+    assert [f for f in _executed(fates_en(text)) if f[0] != "defendants"] == []
