@@ -6,7 +6,8 @@ two names are the same and the narrator shares the family name. The words before
 so, and ``resolve`` reads them as marks (it reads no text):
 
 - ``attrs["narrator"]``: the name opens a signed statement after the first-person pronoun ("I,
-  X, ...", "Я, X, ...");
+  X, ...", "Я, X, ..."); ``narrator_opening`` finds it at a text's start for the extractors,
+  which read the first person singular outside quotations as that person;
 - ``attrs["kin_of"] = "narrator"`` with ``attrs["kin_relation"]``: a kinship noun after a
   first-person possessive stands before the name ("my father X", "my late father, X,", "мой
   брат X", "моей сестры, X,"); the relation is the noun's (``en``/``ru`` ``alias_words``), ""
@@ -60,6 +61,27 @@ def _kin_before(text: str, start: int, end: int) -> tuple[str, bool, bool] | Non
         if words[index] in KIN_WORDS:
             governed = words[max(0, index - 1 - ADJECTIVES):index]
             return words[index], any(w in POSSESSIVES for w in governed), appositive
+    return None
+
+
+OPENING_REACH = 1000  # characters: a signed statement names its narrator at its start
+
+
+def narrator_opening(text: str, persons: list[Mention]) -> Mention | None:
+    """The narrator a statement opens with ("I, Ivan Orlov, was born …", "Я, Орлов Иван
+    Петрович, …"): the pronoun starts a sentence near the text's start and the apposition
+    closes. The first person singular outside quotations is then this person."""
+    for m in sorted(persons, key=lambda m: m.start):
+        if m.start > OPENING_REACH:
+            return None
+        opener = _NARRATOR.search(text[max(0, m.start - 12):m.start])
+        if opener is None or opener.group(1).lower() not in PRONOUNS \
+                or not _CLOSES.match(text, m.end):
+            continue
+        pronoun = max(0, m.start - 12) + opener.start(1)
+        before = text[:pronoun].rstrip()
+        if not before or before[-1] in ".!?:\n" or text[:pronoun].endswith("\n"):
+            return m
     return None
 
 

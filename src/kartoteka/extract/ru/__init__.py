@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from kartoteka.extract import aliases as layout
+from kartoteka.extract import narrator as signed
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.claims import ClaimFinder
 from kartoteka.extract.ru.context import RuContext
@@ -100,7 +101,9 @@ class Pipeline:
         self._people(ctx)
         self._other_organizations(ctx, models)
         self._places(ctx, models)
-        find_interrogation(ctx)
+        if find_interrogation(ctx) is None and (narrator := signed.narrator_opening(
+                document.text, [m for m in ctx.mentions if m.kind == "person" and m.name])):
+            ctx.speaker_of.append((narrator.end, len(document.text), narrator))
         finder = ClaimFinder(ctx)
         finder.run()
         succession_claims(ctx, finder.who.persons_for)
