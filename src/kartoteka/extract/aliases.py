@@ -30,8 +30,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from kartoteka.extract import narrator as signed
 from kartoteka.extract.en import alias_words as en
-from kartoteka.extract.narrator import mark_narrator_and_kin
 from kartoteka.extract.ru import alias_words as ru
 from kartoteka.model import Extraction, Mention
 
@@ -318,5 +318,5 @@ def mark_aliases_and_kin(extraction: Extraction) -> Extraction:
             m.attrs["kin"] = kin
             if KIN_WORDS[kin]:
                 m.attrs["kin_gender"] = KIN_WORDS[kin]
-    mark_narrator_and_kin(text, persons)
+    signed.mark_narrator_and_kin(text, persons)
     return extraction

@@ -10,10 +10,11 @@ so, and ``resolve`` reads them as marks (it reads no text):
   which read the first person singular outside quotations as that person;
 - ``attrs["kin_of"] = "narrator"`` with ``attrs["kin_relation"]``: a kinship noun after a
   first-person possessive stands before the name ("my father X", "my late father, X,", "мой
-  брат X", "моей сестры, X,"); the relation is the noun's (``en``/``ru`` ``alias_words``), ""
-  for a noun of no particular relation ("a relative"). A kinship noun and a comma before the
-  name ("My father, X, born ...") also marks ``attrs["kin"]`` when the apposition closes after
-  the name, as the words just before it would.
+  брат X", "моей сестры, X,"); the relation is the lexicons' (``en.lexicon.KINSHIP``,
+  ``ru.lexicon.KIN_RELATIONS``), a distant relative's noun its own, "" for a noun of no
+  particular relation ("a relative"). A kinship noun and a comma before the name ("My
+  father, X, born ...") also marks ``attrs["kin"]`` when the apposition closes after the name,
+  as the words just before it would.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from __future__ import annotations
 import re
 
 from kartoteka.extract.en import alias_words as en
+from kartoteka.extract.en import lexicon as en_lexicon
 from kartoteka.extract.ru import alias_words as ru
+from kartoteka.extract.ru import lexicon as ru_lexicon
 from kartoteka.model import Mention
 
 KIN_WORDS = {**en.KIN_WORDS, **ru.KIN_WORDS}
@@ -44,7 +47,7 @@ def kin_relation(word: str) -> str:
     lemma = ru.KIN_LEMMAS.get(word, word)
     if lemma in GENERAL_KIN:
         return ""
-    relation = en.KIN_RELATIONS.get(lemma) or ru.KIN_RELATIONS.get(lemma) or lemma
+    relation = en_lexicon.KINSHIP.get(lemma) or ru_lexicon.KIN_RELATIONS.get(lemma) or lemma
     return lemma if relation == "relative_of" else relation
 
 
