@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,104 @@ def test_linker_lets_splinks_cycles_go_when_the_collector_is_paused(
         assert made and all(ref() is None for ref in made)
     finally:
         gc.enable()
+
+
+def _slice_records() -> list[dict]:
+    names = [("Yezhov", "Nikolai"), ("Ежов", "Николай"), ("Jeschow", None), ("Orlov", "Ivan"),
+             ("Орлов", "Иван"), ("Orloff", "Pyotr"), ("Ezhov", "N."), ("Smirnov", "Ivan"),
+             ("Смирнов", "Иван"), ("Smirnoff", None)]
+    return [person_row(Profile(key=f"k{i}", document_id="d", kind="person",
+                               label=f"{s} {g or ''}".strip(), names=[s], surname=s, given=g))
+            for i, (s, g) in enumerate(names)]
+
+
+def _scored(records: list[dict], **kwargs) -> list[tuple]:
+    batch = score_pairs(records, PERSON_COLUMNS, comparisons=person_comparisons(),
+                        blocking_rules=person_blocking_rules(),
+                        probability_two_random_records_match=0.3, **kwargs)
+    return sorted((min(r["unique_id_l"], r["unique_id_r"]), max(r["unique_id_l"],
+                   r["unique_id_r"]), round(r["match_probability"], 12),
+                   tuple(sorted((k, v) for k, v in r.items() if k.startswith("gamma_"))))
+                  for r in batch.pairs)
+
+
+@pytest.mark.parametrize(("parts", "chunk"), [(2, linker.PREDICT_CHUNK), (3, 4)])
+def test_linker_pipelined_parts_score_as_the_plain_path(
+    monkeypatch: pytest.MonkeyPatch, parts: int, chunk: int,
+) -> None:
+    # The threaded path (parts of the blocked pairs, consumed in a second thread, also within
+    # PREDICT_CHUNK's slices) gives the pairs, scores and levels of the plain one.
+    records = _slice_records()
+    plain = _scored(records)
+    threads: set[str] = set()
+    monkeypatch.setattr(linker, "PIPELINE_MIN_RECORDS", 2)
+    monkeypatch.setenv(linker.PIPELINE_ENV, str(parts))
+    monkeypatch.setattr(linker, "PREDICT_CHUNK", chunk)
+    real_widen = linker.widen
+
+    def widen(*args, **kwargs):
+        threads.add(threading.current_thread().name)
+        return real_widen(*args, **kwargs)
+
+    monkeypatch.setattr(linker, "widen", widen)
+    assert len(plain) >= 6
+    assert _scored(records) == plain
+    assert threads and all(name.startswith("kartoteka-pairs") for name in threads)
+
+
+def test_linker_pipelined_consumer_error_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(linker, "PIPELINE_MIN_RECORDS", 2)
+    monkeypatch.setenv(linker.PIPELINE_ENV, "3")
+
+    def refuse(batch):
+        raise RuntimeError("consumer refused")
+
+    with pytest.raises(RuntimeError, match="consumer refused"):
+        score_pairs(_slice_records(), PERSON_COLUMNS, comparisons=person_comparisons(),
+                    blocking_rules=person_blocking_rules(),
+                    probability_two_random_records_match=0.3, consume_batch=refuse)
+
+
+def test_linker_pipelined_path_restores_duckdb_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # DuckDB runs on PIPELINE_DUCKDB_THREADS while the parts are scored, and on what it had
+    # before once they are.
+    during: list[int] = []
+    after: list[int] = []
+    real_slice, real_parts = linker._predict_slice, linker._predict_in_parts
+
+    def threads(api) -> int:
+        [(count,)] = api.duckdb_con.execute("SELECT current_setting('threads')").fetchall()
+        return int(count)
+
+    def spy_slice(api, *args, **kwargs):
+        during.append(threads(api))
+        return real_slice(api, *args, **kwargs)
+
+    def spy_parts(api, *args, **kwargs):
+        before = threads(api)
+        real_parts(api, *args, **kwargs)
+        after.append((before, threads(api)))
+
+    monkeypatch.setattr(linker, "PIPELINE_MIN_RECORDS", 2)
+    monkeypatch.setenv(linker.PIPELINE_ENV, "2")
+    monkeypatch.setattr(linker, "PIPELINE_DUCKDB_THREADS", 1)
+    monkeypatch.setattr(linker, "_predict_slice", spy_slice)
+    monkeypatch.setattr(linker, "_predict_in_parts", spy_parts)
+    _scored(_slice_records())
+    assert during and set(during) == {1}
+    [(before, restored)] = after
+    assert restored == before
+
+
+def test_linker_pipeline_is_off_unless_asked_and_refuses_a_bad_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(linker.PIPELINE_ENV, raising=False)
+    assert linker.pipeline_parts() == 0
+    monkeypatch.setenv(linker.PIPELINE_ENV, "1")  # one part is no pipeline
+    assert linker.pipeline_parts() == 0
+    monkeypatch.setenv(linker.PIPELINE_ENV, "4")
+    assert linker.pipeline_parts() == 4
+    monkeypatch.setenv(linker.PIPELINE_ENV, "four")
+    with pytest.raises(ValueError, match=linker.PIPELINE_ENV):
+        linker.pipeline_parts()
