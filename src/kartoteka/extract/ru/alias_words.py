@@ -101,3 +101,25 @@ KIN_CASE_FORMS: dict[str, tuple[str, ...]] = {
 KIN_WORDS: dict[str, str | None] = {
     form: KIN_NOUNS[lemma] for lemma, forms in KIN_CASE_FORMS.items() for form in forms
 } | {"двоюродный": None}  # "двоюродный брат": the adjective of cousins
+# The relation each kinship noun names (the nouns of ``lexicon.KIN_NOUNS`` by their dictionary
+# meaning, Ожегов): two relatives of the narrator named by different relations ("мой отец X",
+# "мой брат X") are two people. Nouns of a more distant relation each name their own.
+KIN_RELATIONS: dict[str, str] = {
+    "жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of", "супруг": "spouse_of",
+    "вдова": "spouse_of", "вдовец": "spouse_of", "брат": "sibling_of", "сестра": "sibling_of",
+    "сын": "child_of", "дочь": "child_of", "отец": "parent_of", "мать": "parent_of",
+    "родитель": "parent_of",
+} | {lemma: lemma for lemma in ("дядя", "тётя", "тетя", "племянник", "племянница", "внук",
+                                "внучка", "дед", "бабушка", "отчим", "мачеха", "зять", "тесть",
+                                "тёща", "теща", "свекровь", "свёкор", "невестка")}
+KIN_LEMMAS: dict[str, str] = {form: lemma for lemma, forms in KIN_CASE_FORMS.items()
+                              for form in forms}
+GENERAL_KIN: frozenset[str] = frozenset({"родственник", "родственница", "семья", "двоюродный"})
+# The first-person possessives мой and наш in every case and number (Русская грамматика, 1980,
+# §§ 1320–1326), and the pronoun that opens a signed statement ("Я, X, 1900 года рождения").
+FIRST_PERSON_POSSESSIVES: frozenset[str] = frozenset({
+    "мой", "моя", "моё", "мое", "мои", "моего", "моей", "моему", "моим", "моих", "мою", "моём",
+    "моем", "моими", "наш", "наша", "наше", "наши", "нашего", "нашей", "нашему", "нашим",
+    "наших", "нашу", "нашем", "нашими",
+})
+NARRATOR_PRONOUNS: frozenset[str] = frozenset({"я"})

@@ -1,0 +1,83 @@
+"""Who a name is to the narrator, read off the words before it (any language).
+
+A statement says "I, Kuzma Orlov, was born in 1880 ... My father, Ivan Orlov, born in 1856,
+... My brother, Ivan Orlov, born in 1893, ...": a careful reader keeps three people, although
+two names are the same and the narrator shares the family name. The words before a name say
+so, and ``resolve`` reads them as marks (it reads no text):
+
+- ``attrs["narrator"]``: the name opens a signed statement after the first-person pronoun ("I,
+  X, ...", "Я, X, ...");
+- ``attrs["kin_of"] = "narrator"`` with ``attrs["kin_relation"]``: a kinship noun after a
+  first-person possessive stands before the name ("my father X", "my late father, X,", "мой
+  брат X", "моей сестры, X,"); the relation is the noun's (``en``/``ru`` ``alias_words``), ""
+  for a noun of no particular relation ("a relative"). A kinship noun and a comma before the
+  name ("My father, X, born ...") also marks ``attrs["kin"]`` when the apposition closes after
+  the name, as the words just before it would.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kartoteka.extract.en import alias_words as en
+from kartoteka.extract.ru import alias_words as ru
+from kartoteka.model import Mention
+
+KIN_WORDS = {**en.KIN_WORDS, **ru.KIN_WORDS}
+POSSESSIVES = en.FIRST_PERSON_POSSESSIVES | ru.FIRST_PERSON_POSSESSIVES
+PRONOUNS = en.NARRATOR_PRONOUNS | ru.NARRATOR_PRONOUNS
+GENERAL_KIN = en.GENERAL_KIN | ru.GENERAL_KIN
+REACH = 4  # words before a name searched for a kinship noun (as extract.aliases.KIN_REACH)
+ADJECTIVES = 2  # words allowed between the possessive and the noun ("my late elder brother")
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_CLAUSE_BREAK = re.compile(r"[.!?;:,()\n]")
+_APPOSITION = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\s*,\s*$")
+_CLOSES = re.compile(r"\s*[,(—–]")
+_NARRATOR = re.compile(r"(?:^|[\s«\"“(])([^\W\d_]+)\s*,\s*$")
+
+
+def kin_relation(word: str) -> str:
+    """The relation a kinship noun names ("" for none in particular): a class for the near
+    relations (parent_of, child_of, sibling_of, spouse_of), the noun itself for the others."""
+    lemma = ru.KIN_LEMMAS.get(word, word)
+    if lemma in GENERAL_KIN:
+        return ""
+    relation = en.KIN_RELATIONS.get(lemma) or ru.KIN_RELATIONS.get(lemma) or lemma
+    return lemma if relation == "relative_of" else relation
+
+
+def _kin_before(text: str, start: int, end: int) -> tuple[str, bool, bool] | None:
+    """The kinship noun before a name, whether a first-person possessive governs it, and
+    whether it stands in a closed apposition ("my father, X, ...")."""
+    before = text[max(0, start - 80):start]
+    appositive = False
+    found = _APPOSITION.search(before)
+    if found and found.group(1).lower() in KIN_WORDS and _CLOSES.match(text, end):
+        before, appositive = before[:found.end(1)], True
+    words = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(before)[-1])]
+    for index in range(len(words) - 1, max(-1, len(words) - 1 - REACH), -1):
+        if words[index] in KIN_WORDS:
+            governed = words[max(0, index - 1 - ADJECTIVES):index]
+            return words[index], any(w in POSSESSIVES for w in governed), appositive
+    return None
+
+
+def mark_narrator_and_kin(text: str, persons: list[Mention]) -> None:
+    """Mark named person mentions with what the words before them say (module docstring)."""
+    for m in persons:
+        opener = _NARRATOR.search(text[max(0, m.start - 12):m.start])
+        if opener and opener.group(1).lower() in PRONOUNS and _CLOSES.match(text, m.end):
+            m.attrs["narrator"] = True
+            continue
+        kin = _kin_before(text, m.start, m.end)
+        if kin is None:
+            continue
+        word, first_person, appositive = kin
+        if appositive and "kin" not in m.attrs:
+            m.attrs["kin"] = word
+            if KIN_WORDS[word]:
+                m.attrs["kin_gender"] = KIN_WORDS[word]
+        if first_person:
+            m.attrs["kin_of"] = "narrator"
+            m.attrs["kin_relation"] = kin_relation(word)
