@@ -18,21 +18,13 @@ import sys
 import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
 
 from kartoteka.resolve.dialect import records_table, select_columns_sql
-from kartoteka.resolve.predict import (
-    LevelWeights,
-    blocked_pairs,
-    blocked_part,
-    level_weights,
-    predict_narrow,
-    widen,
-)
+from kartoteka.resolve.predict import LevelWeights, level_weights, predict_narrow, widen
 
 BACKENDS = ("duckdb", "spark")
 # Reviewers' joins teach m only from this many on: a handful would overfit a few names.
@@ -188,29 +180,6 @@ def score_pairs(
     row when there are hundreds of thousands of pairs)."""
     count = records.num_rows if isinstance(records, pa.Table) else len(records)
     sized_for = count + len(other_records or ())
-    # Opt-in: a long list on DuckDB is scored in parts whose pairs a second thread turns into
-    # what the caller makes of them while DuckDB scores the next part (see PIPELINE_ENV).
-    # Otherwise the pairs are consumed after the database closes.
-    parts = pipeline_parts()
-    pipelined = (backend == "duckdb" and other_records is None
-                 and count >= PIPELINE_MIN_RECORDS and parts > 0)
-    consumed: list[Future[list[Any]]] = []
-    worker = (ThreadPoolExecutor(1, thread_name_prefix="kartoteka-pairs") if pipelined
-              else None)
-
-    def consume_all(batches: list[pa.RecordBatch], weights: LevelWeights) -> list[Any]:
-        """What ``consume_batch`` or ``consume`` make of the batches, each batch freed as
-        soon as it is consumed."""
-        out: list[Any] = []
-        batches.reverse()
-        while batches:
-            batch = widen(batches.pop(), weights)
-            if consume_batch is not None:
-                out.extend(consume_batch(batch))
-                continue
-            rows = batch.to_pylist()
-            out.extend(rows if consume is None else map(consume, rows))
-        return out
 
     def predict(scale: int) -> tuple[list[pa.RecordBatch], LevelWeights, Any]:
         """The scored pairs as narrow Arrow batches, each level's weight and the model, from a
@@ -247,22 +216,16 @@ def score_pairs(
             if other_records is None and len(labelled_pairs) >= MIN_LABELLED_PAIRS:
                 _learn_from_labels(api, linker, tables[0], labelled_pairs)
             chunks = -(-count // PREDICT_CHUNK) if other_records is None else 1
-            weights = level_weights(linker)  # the model is trained: the levels' weights are set
             batches: list[pa.RecordBatch] = []
-            limit = duckdb_memory_limit(sized_for, scale)
-            if worker is None:
-                for chunk in range(1, chunks + 1):
-                    # A long list is scored a slice of its records at a time, each slice's pairs
-                    # read and its table dropped before the next: DuckDB then holds one slice's
-                    # scored pairs, and those narrow (predict.py), not all of them.
-                    predictions = _predict_slice(api, linker, (chunk, chunks), min_probability,
-                                                 limit)
-                    batches.extend(_read_pairs(linker, predictions))
-                    predictions.drop_table_from_database_and_remove_from_cache()
-            else:
-                _predict_in_parts(api, linker, chunks, parts, min_probability, limit,
-                                  lambda read: consumed.append(
-                                      worker.submit(consume_all, read, weights)))
+            for chunk in range(1, chunks + 1):
+                # A long list is scored a slice of its records at a time, each slice's pairs read
+                # and its table dropped before the next: DuckDB then holds one slice's scored
+                # pairs, and those narrow (predict.py), not all of them.
+                predictions = _predict_slice(api, linker, (chunk, chunks), min_probability,
+                                             duckdb_memory_limit(sized_for, scale))
+                batches.extend(_read_pairs(linker, predictions))
+                predictions.drop_table_from_database_and_remove_from_cache()
+            weights = level_weights(linker)
             model = linker.misc.save_model_to_json()
         finally:
             splink_logger.setLevel(previous)
@@ -286,31 +249,29 @@ def score_pairs(
         return batches, weights, model
 
     scale = 1
-    try:
-        for attempt in range(DUCKDB_RETRIES + 1):
-            try:
-                batches, weights, model = predict(scale)
-                break
-            except Exception as err:
-                # Records whose pairs need more than the reckoned memory are scored again with
-                # four times as much: slower, never refused. Only while nothing is consumed:
-                # training runs out before any slice is scored, and a slice that runs out is
-                # retried on its own (_predict_slice).
-                overridden = bool(os.environ.get(DUCKDB_MEMORY_ENV, "").strip())
-                if (backend != "duckdb" or "Out of Memory" not in str(err) or overridden
-                        or attempt == DUCKDB_RETRIES or consumed):
-                    raise
-                logger.warning("DuckDB ran out of its %s for %d records: scoring again with "
-                               "more", duckdb_memory_limit(sized_for, scale), count)
-                scale *= 4
-        pairs: list[Any] = []
-        for future in consumed:  # in the slices' order
-            pairs.extend(future.result())
-        del consumed[:]
-    finally:
-        if worker is not None:
-            worker.shutdown(wait=True, cancel_futures=True)
-    pairs.extend(consume_all(batches, weights))
+    for attempt in range(DUCKDB_RETRIES + 1):
+        try:
+            batches, weights, model = predict(scale)
+            break
+        except Exception as err:
+            # Records whose pairs need more than the reckoned memory are scored again with
+            # four times as much: slower, never refused (nothing is consumed before the end).
+            overridden = bool(os.environ.get(DUCKDB_MEMORY_ENV, "").strip())
+            if (backend != "duckdb" or "Out of Memory" not in str(err) or overridden
+                    or attempt == DUCKDB_RETRIES):
+                raise
+            logger.warning("DuckDB ran out of its %s for %d records: scoring again with more",
+                           duckdb_memory_limit(sized_for, scale), count)
+            scale *= 4
+    pairs: list[Any] = []
+    batches.reverse()
+    while batches:  # each batch freed as soon as it is consumed
+        batch = widen(batches.pop(), weights)
+        if consume_batch is not None:
+            pairs.extend(consume_batch(batch))
+            continue
+        rows = batch.to_pylist()
+        pairs.extend(rows if consume is None else map(consume, rows))
     return ScoredBatch(pairs=pairs, model=model, trained=estimate_u)
 
 
@@ -395,69 +356,10 @@ READ_CHUNK = 50_000  # rows fetched at a time when the backend can stream them (
 # Records whose pairs are scored at once (dedupe): a longer list is scored in slices of its
 # left-hand records (Splink's predict_chunk), the same pairs and scores in less memory.
 PREDICT_CHUNK = 200_000
-# Opt-in (KARTOTEKA_PREDICT_PARTS=N, N >= 2): from PIPELINE_MIN_RECORDS records on (dedupe on
-# DuckDB) the blocked pairs of each slice are scored in N parts, and each part's pairs are
-# consumed in a second thread while DuckDB, the interpreter's lock released, scores the next (a
-# thread, not a process: it shares the records and the caller's objects). The parts give the
-# same pairs and scores (tested). Off by default: at 100,000 records on 2 cores it saved no
-# wall time that run-to-run noise did not swamp, cost 1-3 s more CPU (the parts each join
-# their pairs to the records; the two threads contend for the lock between DuckDB's calls) and
-# 45 (2 parts) to 90 MB (4) more peak memory, DuckDB's being held while the candidates of the
-# parts before are made (docs/resolution.md, "Benchmarks", session 9).
-PIPELINE_ENV = "KARTOTEKA_PREDICT_PARTS"
-PIPELINE_MIN_RECORDS = 20_000
-# DuckDB's threads while the parts are scored (0: as set): with 1 the consumer has the other
-# core to itself, with 2 DuckDB may use both between parts.
-PIPELINE_DUCKDB_THREADS = 0
-
-
-def pipeline_parts() -> int:
-    """The parts each slice's pairs are scored in with a consumer thread (KARTOTEKA_PREDICT_PARTS),
-    0 when the prediction is done in one thread."""
-    text = os.environ.get(PIPELINE_ENV, "").strip()
-    try:
-        parts = int(text or 0)
-    except ValueError as err:
-        raise ValueError(f"{PIPELINE_ENV}: not a whole number of parts ({text!r})") from err
-    return parts if parts >= 2 else 0
-
-
-def _predict_in_parts(api: Any, linker: Any, chunks: int, parts: int, min_probability: float,
-                      limit: str, hand_over: Callable[[list[pa.RecordBatch]], Any]) -> None:
-    """Score each slice of ``chunks`` in ``parts`` parts of its blocked pairs (the blocks are
-    found once a slice), handing each part's pairs to ``hand_over`` as soon as they are read:
-    the caller's thread consumes them while DuckDB scores the next part (on
-    PIPELINE_DUCKDB_THREADS threads, if set)."""
-    connection = getattr(api, "duckdb_con", None)
-    threads = None
-    if connection is not None and PIPELINE_DUCKDB_THREADS:
-        [(threads,)] = connection.execute("SELECT current_setting('threads')").fetchall()
-        connection.execute(f"SET threads = {PIPELINE_DUCKDB_THREADS}")
-    try:
-        for chunk in range(1, chunks + 1):
-            blocked, cached = blocked_pairs(linker, (chunk, chunks))
-            try:
-                for part in range(1, parts + 1):
-                    piece = blocked_part(linker, blocked, (part, parts))
-                    try:
-                        predictions = _predict_slice(api, linker, (chunk, chunks),
-                                                     min_probability, limit, piece)
-                    finally:
-                        piece.drop_table_from_database_and_remove_from_cache()
-                    read = _read_pairs(linker, predictions)
-                    predictions.drop_table_from_database_and_remove_from_cache()
-                    hand_over(read)
-                    del read
-            finally:
-                if not cached:
-                    blocked.drop_table_from_database_and_remove_from_cache()
-    finally:
-        if connection is not None and threads is not None:
-            connection.execute(f"SET threads = {int(threads)}")
 
 
 def _predict_slice(api: Any, linker: Any, chunk: tuple[int, int], min_probability: float,
-                   limit: str, blocked: Any = None) -> Any:
+                   limit: str) -> Any:
     """``predict.predict_narrow`` of one slice. On DuckDB a slice that runs out of memory is
     scored again in the same database with the limit doubled, up to DUCKDB_RETRIES times: the
     model is trained already, only the slice is done again (the limit stays raised for the
@@ -465,18 +367,18 @@ def _predict_slice(api: Any, linker: Any, chunk: tuple[int, int], min_probabilit
     threshold = min_probability or None
     connection = getattr(api, "duckdb_con", None)
     if connection is None or os.environ.get(DUCKDB_MEMORY_ENV, "").strip():
-        return predict_narrow(linker, chunk, threshold, blocked)
+        return predict_narrow(linker, chunk, threshold)
     megabytes = int(limit.removesuffix("MB"))
     for _ in range(DUCKDB_RETRIES):
         try:
-            return predict_narrow(linker, chunk, threshold, blocked)
+            return predict_narrow(linker, chunk, threshold)
         except Exception as err:
             if "Out of Memory" not in str(err):
                 raise
         megabytes *= 2
         logger.warning("DuckDB ran out of memory scoring pairs: again with %d MB", megabytes)
         connection.execute(f"SET memory_limit = '{megabytes}MB'")
-    return predict_narrow(linker, chunk, threshold, blocked)
+    return predict_narrow(linker, chunk, threshold)
 
 
 def _read_pairs(linker: Any, predictions: Any) -> list[pa.RecordBatch]:

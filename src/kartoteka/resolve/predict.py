@@ -45,36 +45,10 @@ def narrow_columns(settings: Any) -> list[str]:
     return columns
 
 
-def blocked_pairs(linker: Any, left_chunk: tuple[int, int]) -> tuple[Any, bool]:
-    """The blocked pairs of one slice of the left-hand records (Splink's table, computed or
-    from its cache) and whether they came from the cache (then they are not the caller's to
-    drop)."""
-    return linker.inference._get_or_compute_blocked_pairs_for_predict_chunk(
-        left_chunk=left_chunk, right_chunk=(1, 1))
-
-
-BLOCKED_PAIRS = "__splink__blocked_id_pairs"  # the name Splink's comparison SQL reads them by
-
-
-def blocked_part(linker: Any, blocked: Any, part: tuple[int, int]) -> Any:
-    """Part ``part`` (its number from 1 and the count of parts) of a table of blocked pairs,
-    cut by row number: every pair falls in exactly one part, and a part's pairs score as they
-    do among all of them (each pair's levels and weight read only that pair's records)."""
-    from splink.internals.pipeline import CTEPipeline
-
-    number, count = part
-    pipeline = CTEPipeline([blocked])
-    pipeline.enqueue_sql(f"select * from {blocked.physical_name} "
-                         f"where rowid % {count} = {number - 1}", BLOCKED_PAIRS)
-    return linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
-
-
-def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | None,
-                   blocked: Any = None) -> Any:
+def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | None) -> Any:
     """Score the blocked pairs of one slice of the left-hand records (``left_chunk``: its
     number and the count of slices, (1, 1) for all) above ``threshold``, and keep only
-    ``narrow_columns``: a Splink dataframe. ``blocked``: those pairs, or a part of them
-    (``blocked_part``), when the caller has them already (it drops them)."""
+    ``narrow_columns``: a Splink dataframe."""
     from splink.internals.comparison_vector_values import (
         compute_comparison_vector_values_from_id_pairs_sqls,
     )
@@ -85,9 +59,8 @@ def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | 
     from splink.internals.vertically_concatenate import enqueue_df_concat_with_tf
 
     settings = linker._settings_obj
-    given = blocked is not None
-    if not given:
-        blocked, cached = blocked_pairs(linker, left_chunk)
+    blocked, cached = linker.inference._get_or_compute_blocked_pairs_for_predict_chunk(
+        left_chunk=left_chunk, right_chunk=(1, 1))
     # Splink on DuckDB first keeps the records a slice's pairs name (source pruning): joining
     # the slice's pairs to every record is what its planner does badly.
     pruned = linker._sql_dialect_str == "duckdb" and left_chunk[1] > 1
@@ -136,7 +109,7 @@ def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | 
     finally:
         for table in inputs:
             table.drop_table_from_database_and_remove_from_cache()
-        if not given and not cached:
+        if not cached:
             blocked.drop_table_from_database_and_remove_from_cache()
 
 
