@@ -34,8 +34,17 @@ def test_narrator_statements_english_first_person_is_the_signer() -> None:
 
 def test_narrator_statements_russian_first_person_is_the_signer() -> None:
     ex = extraction("Я, Гуров Семён Ильич, родился в 1901 году в Курске. В 1937 году я был "
-                    "арестован.", "ru")
-    assert ("arrest", "Гуров Семён Ильич", "1937") in facts(ex)
+                    "арестован. Мой отец, Илья Гуров, умер в лагере. Моя сестра Вера Гурова "
+                    "жила в Туле.", "ru")
+    found = facts(ex)
+    assert ("arrest", "Гуров Семён Ильич", "1937") in found
+    assert ("parent_of", "Илья Гуров", "Гуров Семён Ильич") in found
+    assert ("sibling_of", "Вера Гурова", "Гуров Семён Ильич") in found
+
+
+def test_narrator_statements_no_signer_no_ties_to_the_first_person() -> None:
+    ex = extraction("Мой отец, Илья Гуров, умер в лагере. Его брат Пётр Гуров жил в Туле.", "ru")
+    assert not any(c.attrs.get("of") == "narrator" for c in ex.claims)
 
 
 def test_narrator_statements_a_quoted_confession_names_no_narrator() -> None:

@@ -306,7 +306,8 @@ def mark_aliases_and_kin(extraction: Extraction) -> Extraction:
     ``attrs["text_alias_of"]``: the mention whose person this one names again, as the layout
     gives it (``text_aliases``; "" for the person the text is about). ``attrs["kin"]``: the
     kinship word just before the name, with its gender in ``attrs["kin_gender"]`` if it has one;
-    the narrator and the narrator's relatives as ``extract.narrator`` reads them.
+    the narrator and the narrator's relatives as ``extract.narrator`` reads them, with the ties
+    between them that the language's own reading did not make.
     """
     text = extraction.document.text
     persons = [m for m in extraction.mentions if m.kind == "person" and m.name]
@@ -319,4 +320,5 @@ def mark_aliases_and_kin(extraction: Extraction) -> Extraction:
             if KIN_WORDS[kin]:
                 m.attrs["kin_gender"] = KIN_WORDS[kin]
     signed.mark_narrator_and_kin(text, persons)
+    extraction.claims.extend(signed.narrator_ties(extraction))
     return extraction

@@ -25,7 +25,7 @@ from kartoteka.extract.en import alias_words as en
 from kartoteka.extract.en import lexicon as en_lexicon
 from kartoteka.extract.ru import alias_words as ru
 from kartoteka.extract.ru import lexicon as ru_lexicon
-from kartoteka.model import Mention
+from kartoteka.model import Claim, Extraction, Mention, Span
 
 KIN_WORDS = {**en.KIN_WORDS, **ru.KIN_WORDS}
 POSSESSIVES = en.FIRST_PERSON_POSSESSIVES | ru.FIRST_PERSON_POSSESSIVES
@@ -106,3 +106,37 @@ def mark_narrator_and_kin(text: str, persons: list[Mention]) -> None:
         if first_person:
             m.attrs["kin_of"] = "narrator"
             m.attrs["kin_relation"] = kin_relation(word)
+
+
+# The relations a kinship noun names that the vocabulary has a tie for; any other is a relative.
+NEAR_TIES = frozenset({"parent_of", "child_of", "sibling_of", "spouse_of"})
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def narrator_ties(extraction: Extraction) -> list[Claim]:
+    """The ties the marks give between a signed statement's narrator and the relatives it
+    names ("I, X, … My father, Y, …": Y parent_of X), where the language's own reading made
+    none: the words before the name say who the relative is, whatever the sentence says of him.
+    """
+    text = extraction.document.text
+    persons = [m for m in extraction.mentions if m.kind == "person" and m.name]
+    narrator = narrator_opening(text, persons)
+    if narrator is None:
+        return []
+    tied = {(c.subject, c.object) for c in extraction.claims if c.object}
+    ties = []
+    for m in persons:
+        if m.attrs.get("kin_of") != "narrator" or m.start < narrator.end or \
+                m.name == narrator.name or (m.id, narrator.id) in tied:
+            continue
+        relation = str(m.attrs.get("kin_relation") or "")
+        start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+        end = _SENTENCE_END.search(text, m.end)
+        ties.append(Claim(
+            type=relation if relation in NEAR_TIES else "relative_of", subject=m.id,
+            object=narrator.id, document_id=extraction.document.id, confidence=0.8,
+            evidence=[Span(start + len(text[start:m.start]) - len(text[start:m.start].lstrip()),
+                           end.end() if end else len(text))],
+            attrs={"kin": m.attrs.get("kin"), "of": "narrator"}))
+        tied.add((m.id, narrator.id))
+    return ties
