@@ -54,3 +54,11 @@ def test_narrator_statements_a_quoted_confession_names_no_narrator() -> None:
     ex = extraction(text, "en")
     assert not any(c.type == "arrest" and c.subject in {
         m.id for m in ex.mentions if m.name == "Semyon Gurov"} for c in ex.claims)
+
+
+def test_narrator_statements_a_signature_after_a_colon_is_quoted() -> None:
+    text = ("The letter he sent that spring began: I, Semyon Gurov, ask for a review. "
+            "In 1937 I was arrested myself.")
+    ex = extraction(text, "en")
+    assert not any(c.type == "arrest" and c.subject in {
+        m.id for m in ex.mentions if m.name == "Semyon Gurov"} for c in ex.claims)

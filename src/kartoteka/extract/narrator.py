@@ -83,7 +83,9 @@ def narrator_opening(text: str, persons: list[Mention]) -> Mention | None:
             continue
         pronoun = max(0, m.start - 12) + opener.start(1)
         before = text[:pronoun].rstrip()
-        if not before or before[-1] in ".!?:\n" or text[:pronoun].endswith("\n"):
+        # a sentence's or a line's first word; not after a colon ("he wrote: I, X, …" quotes
+        # someone, and a memoirist's own "I" would become X's)
+        if not before or before[-1] in ".!?" or text[:pronoun].rstrip(" \t").endswith("\n"):
             return m
     return None
 
