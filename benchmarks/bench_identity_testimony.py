@@ -19,6 +19,7 @@ same given name, patronymic or initials, and surname), which cannot join "Ivan O
 Petrovich Orlov" and joins every two Ivan Orlovs.
 
 Usage: python benchmarks/bench_identity_testimony.py [--docs 500] [--seed 7] [--show 10]
+       [--language ru]  (Russian statements: synthetic_testimony_ru.py, the same people)
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_testimony import write_testimonies  # noqa: E402
+import synthetic_testimony  # noqa: E402
+import synthetic_testimony_ru  # noqa: E402
+
+WRITERS = {"en": synthetic_testimony.write_testimonies,
+           "ru": synthetic_testimony_ru.write_testimonies}
 
 
 def pairwise(labels: list[tuple[int, object]]) -> dict[str, float]:
@@ -71,15 +76,16 @@ def cards_of(export: dict, truth: list[dict]) -> list[tuple[int, object, str]]:
     return found
 
 
-def run(docs: int, seed: int, show: int) -> None:
+def run(docs: int, seed: int, show: int, language: str = "en") -> None:
     with tempfile.TemporaryDirectory(prefix="kartoteka-identity-") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
-        truth = write_testimonies(root / "in", docs, seed)
+        truth = WRITERS[language](root / "in", docs, seed)
         cli = [sys.executable, "-m", "kartoteka.cli"]
         database, exported = root / "index.db", root / "export.json"
-        print(f"{docs} statements, {len(truth)} namings of {len({t['pid'] for t in truth})} "
-              f"people (seed {seed}); ingesting with --link-at-end...", flush=True)
+        people = len({t["pid"] for t in truth})
+        print(f"{docs} statements ({language}), {len(truth)} namings of {people} people "
+              f"(seed {seed}); ingesting with --link-at-end...", flush=True)
         start = time.perf_counter()
         subprocess.run([*cli, "ingest", str(root / "in"), "--db", str(database),
                         "--link-at-end", "-q"], check=True, env=os.environ.copy())
@@ -110,8 +116,10 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=500, help="number of statements")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=10, help="cards of two people to print")
+    parser.add_argument("--language", choices=sorted(WRITERS), default="en",
+                        help="the statements' language (ru: synthetic_testimony_ru.py)")
     args = parser.parse_args()
-    run(args.docs, args.seed, args.show)
+    run(args.docs, args.seed, args.show, args.language)
 
 
 if __name__ == "__main__":
