@@ -116,11 +116,17 @@ class Person:
                    for n in dict.fromkeys(self.own.values()) if n.given and n.patronymic)
 
     def given_fit(self, name: PersonName, *, with_aliases: bool = False) -> bool:
-        names = [*self.own.values(), *(self.other.values() if with_aliases else ())]
+        """Whether a given name (and patronymic) may be this person's: one of the names
+        agrees and none says otherwise ("Максим Максимович" is not the Максим Осипович also
+        written "Максим Кифёкышев")."""
+        names = [n for n in dict.fromkeys(
+            [*self.own.values(), *(self.other.values() if with_aliases else ())]) if n.given]
         return any(
             given_compatible(name.given, n.given)
             and patronymic_compatible(name.patronymic, n.patronymic) is not False
-            for n in dict.fromkeys(names) if n.given)
+            for n in names) and not any(
+            patronymic_compatible(name.patronymic, n.patronymic) is False
+            and given_compatible(name.given, n.given) for n in self.own.values())
 
 
 def _parts(name: PersonName) -> list[PersonName]:
