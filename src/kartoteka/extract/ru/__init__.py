@@ -70,6 +70,16 @@ def _join_adjacent(ctx: RuContext, ranges: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+def _surname_before_patronymic(ctx: RuContext, first: int) -> bool:
+    """A capitalised word that no dictionary reads as anything but a surname, right before a
+    given name and a patronymic: the record order "Фамилия Имя Отчество"."""
+    before, after = ctx.tokens[first - 1].text, ctx.tokens[first + 1:first + 2]
+    if not after or not before[:1].isupper() or not morph.has_tag(after[0].text, "Patr"):
+        return False
+    found = morph.parses(before)
+    return not any(p.is_known for p in found) or all("Surn" in p.tag for p in found if p.is_known)
+
+
 def _defines(ctx: RuContext, person: Mention | None) -> bool:
     """"Иван Петрович Сомов (1890—1937) — советский …": an article's opening definition."""
     if person is None or not ctx.sentences or person.start >= ctx.sentences[0].end + 200:
@@ -145,10 +155,13 @@ class Pipeline:
                 first = idx[0]
                 before = ctx.tokens[first - 1] if first else None
                 if before is not None and before.sentence == ctx.tokens[first].sentence and (
-                        before.text.isupper() and before.text.isalpha() and len(before.text) > 2
+                        before.text.isalpha() and len(before.text) > 2
                         and morph.has_tag(ctx.tokens[first].text, "Name")
-                        and first - 1 not in ctx.org_at):
-                    first -= 1  # "ЕЖОВ Николай Иванович": a list's surname in capitals
+                        and first - 1 not in ctx.org_at) and (
+                        before.text.isupper() or _surname_before_patronymic(ctx, first)):
+                    # "ЕЖОВ Николай Иванович": a list's surname in capitals; "Грымович
+                    # Андрей Максимович": a surname natasha left out before name and patronymic
+                    first -= 1
                 ranges.append((first, idx[-1] + 1))
         ranges = _join_adjacent(ctx, ranges)
         ranges += self._missed_names(ctx, ranges + [(min(p.tokens), max(p.tokens) + 1)
