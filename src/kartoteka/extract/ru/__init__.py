@@ -32,7 +32,7 @@ from kartoteka.extract.ru.persons import PersonFinder
 from kartoteka.extract.ru.roll_roles import roll_roles
 from kartoteka.extract.ru.tenures import bracket_tenures, nominal_tenures, succession_claims
 from kartoteka.extract.ru.words import family_name
-from kartoteka.model import Document, Extraction, Mention
+from kartoteka.model import Claim, Document, Extraction, Mention
 from kartoteka.names.gender import gender_from_parts, patronymic_gender
 
 # "Тухачевский, Михаил Николаевич": an encyclopedia article's title line names its person.
@@ -68,6 +68,15 @@ def _join_adjacent(ctx: RuContext, ranges: list[tuple[int, int]]) -> list[tuple[
         else:
             out.append((a, b))
     return out
+
+
+def _said_once(ctx: RuContext) -> list[Claim]:
+    """The claims, less those a pronoun's mention repeats of the name it stands for: "Я, X,
+    родился в 1900 году" says X's birth once, though "я" and X are both its subject."""
+    refers = {m.id: m.attrs["refers_to"] for m in ctx.mentions if m.attrs.get("refers_to")}
+    said = {(c.type, c.subject, c.date, tuple(c.evidence)) for c in ctx.claims}
+    return [c for c in ctx.claims if c.subject not in refers or (
+        c.type, refers[c.subject], c.date, tuple(c.evidence)) not in said]
 
 
 def _surname_before_patronymic(ctx: RuContext, first: int) -> bool:
@@ -113,7 +122,7 @@ class Pipeline:
         self._places(ctx, models)
         if find_interrogation(ctx) is None and (narrator := signed.narrator_opening(
                 document.text, [m for m in ctx.mentions if m.kind == "person" and m.name])):
-            ctx.speaker_of.append((narrator.end, len(document.text), narrator))
+            ctx.speaker_of.append((max(0, narrator.start - 4), len(document.text), narrator))
         finder = ClaimFinder(ctx)
         finder.run()
         succession_claims(ctx, finder.who.persons_for)
@@ -126,7 +135,7 @@ class Pipeline:
         infobox_claims(ctx)
         date_retold_events(ctx.claims, ctx.mentions, document.text)
         return layout.mark_aliases_and_kin(Extraction(document=document, mentions=ctx.mentions,
-                                                      claims=ctx.claims))
+                                                      claims=_said_once(ctx)))
 
     def _known_bodies(self, ctx: RuContext) -> None:
         for match in find_organizations(ctx.text):
