@@ -38,6 +38,7 @@ def test_narrator_statements_russian_first_person_is_the_signer() -> None:
                     "жила в Туле.", "ru")
     found = facts(ex)
     assert ("arrest", "Гуров Семён Ильич", "1937") in found
+    assert [c.date for c in ex.claims if c.type == "birth"] == ["1901"]  # "Я" and X: once
     assert ("parent_of", "Илья Гуров", "Гуров Семён Ильич") in found
     assert ("sibling_of", "Вера Гурова", "Гуров Семён Ильич") in found
 
