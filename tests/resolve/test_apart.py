@@ -15,10 +15,13 @@ def people(text: str, surfaces: list[str], born: dict[tuple[str, int], str] = {}
     """Each person as the texts of their mentions in order; every occurrence of a surface is
     a mention; ``born``: (surface, occurrence) -> year of an affirmed birth claim."""
     doc = Document(sha256=str(abs(hash(text))).rjust(64, "0"), text=text, language=language)
-    mentions, claims = [], []
-    for surface in surfaces:
+    mentions, claims, taken = [], [], []
+    for surface in sorted(surfaces, key=len, reverse=True):  # longest first, no overlaps
         for index, found in enumerate(re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)",
                                                   text)):
+            if any(found.start() < e and s < found.end() for s, e in taken):
+                continue
+            taken.append(found.span())
             m = Mention(start=found.start(), end=found.end(), text=surface, kind="person",
                         document_id=doc.id, name=surface)
             mentions.append(m)
@@ -76,3 +79,13 @@ def test_apart_birth_years_only_from_affirmed_single_years() -> None:
     claims = [born("a", "1901"), born("b", "1901-05-03"), born("c", "1900"), born("c", "1910"),
               born("d", "1905", "denied")]
     assert birth_years(claims) == {"a": 1901, "b": 1901}
+
+
+def test_apart_a_statement_s_signature_is_its_narrator_and_a_bare_name_is_not() -> None:
+    text = ("I, Ilya Petrovich Lagin, was born in Tver. My son, Ilya Lagin, was taken in 1937. "
+            "In 1938 Lagin was shot.\n\nEverything stated here is true. I. Lagin")
+    found = people(text, ["Ilya Petrovich Lagin", "Ilya Lagin", "I. Lagin", "Lagin"])
+    narrator = next(p for p in found if p[0].startswith("Ilya Petrovich Lagin"))
+    assert any(m.startswith("I. Lagin") for m in narrator)
+    son = next(p for p in found if p[0].startswith("Ilya Lagin@"))
+    assert any(m.startswith("Lagin@") for m in son)  # the narrator says "I", not "Lagin"

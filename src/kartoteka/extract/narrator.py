@@ -26,6 +26,7 @@ from kartoteka.extract.en import lexicon as en_lexicon
 from kartoteka.extract.ru import alias_words as ru
 from kartoteka.extract.ru import lexicon as ru_lexicon
 from kartoteka.model import Claim, Extraction, Mention, Span
+from kartoteka.names.parse import parse_person_name
 
 KIN_WORDS = {**en.KIN_WORDS, **ru.KIN_WORDS}
 POSSESSIVES = en.FIRST_PERSON_POSSESSIVES | ru.FIRST_PERSON_POSSESSIVES
@@ -108,6 +109,24 @@ def mark_narrator_and_kin(text: str, persons: list[Mention]) -> None:
         if first_person:
             m.attrs["kin_of"] = "narrator"
             m.attrs["kin_relation"] = kin_relation(word)
+    signature = _signature(text, persons)
+    if signature is not None:
+        signature.attrs["narrator"] = True
+
+
+def _signature(text: str, persons: list[Mention]) -> Mention | None:
+    """The name a signed statement ends with ("… верно. К. Орлов", "… true. K. Orlov"): the
+    narrator's signature when it bears the surname the opening gave (the son named after his
+    father is not the one who signs)."""
+    opening = narrator_opening(text, persons)
+    if opening is None or not persons:
+        return None
+    last = max(persons, key=lambda m: m.end)
+    if last is opening or text[last.end:].strip(" \t\n.") or not opening.name or not last.name:
+        return None
+    surname = parse_person_name(opening.name).surname
+    signed = parse_person_name(last.name).surname
+    return last if surname and signed and surname.casefold() == signed.casefold() else None
 
 
 # The relations a kinship noun names that the vocabulary has a tie for; any other is a relative.

@@ -14,6 +14,7 @@ years from the document's own affirmed birth claims):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from kartoteka.model import Claim, Mention
 
@@ -48,3 +49,11 @@ def told_apart(a: Mention, b: Mention, born: Mapping[str, int]) -> bool:
         if relation_a == relation_b and gender_a and gender_b and gender_a != gender_b:
             return True
     return False
+
+
+def not_the_narrator(people: list[Any]) -> list[Any]:
+    """The people (``people.Person``) a bare name may be, less the narrator of a signed
+    statement when anyone else fits: the narrator says "I", so "Orlov was exiled" in his
+    statement is another Orlov, his father or his son."""
+    others = [p for p in people if not any(m.attrs.get("narrator") for m in p.mentions)]
+    return others or people

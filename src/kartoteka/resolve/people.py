@@ -18,7 +18,7 @@ from kartoteka.names.similarity import (
     surname_similarity,
 )
 from kartoteka.resolve.aliases import SUBJECT
-from kartoteka.resolve.apart import told_apart
+from kartoteka.resolve.apart import not_the_narrator, told_apart
 from kartoteka.resolve.channel_within import join_channel_variants
 
 SAME_PERSON = 0.75  # compare_names score for two full names to be one person
@@ -349,7 +349,7 @@ class _Grouping:
             tied, route = _candidates(self.parsed[m.id], self.people)
             # the marks only: a bare name's birth year is the one most often misread (a
             # month without its year takes the text's last one)
-            tied = [p for p in tied if not self.apart(m, p, years=False)]
+            tied = not_the_narrator([p for p in tied if not self.apart(m, p, years=False)])
             shown = self.shown_gender(m, route)
             if len(tied) == 1 and shown and tied[0].genders() and shown not in tied[0].genders():
                 tied = []  # "Yezhova" beside Nikolai Yezhov alone: his wife, not he
