@@ -22,6 +22,7 @@ comes from any source text.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
@@ -46,6 +47,16 @@ POSTS = ("an engineer", "a secretary", "an accountant", "a teacher", "a doctor",
          "a head of department", "a brigade commander", "an agronomist")
 RELATIVES = {"m": ("husband", "brother", "father", "son"), "f": ("wife", "sister", "mother",
                                                               "daughter")}
+
+
+@dataclass(frozen=True)
+class Named:
+    """Where a statement first names one of its people (character offsets)."""
+
+    start: int
+    end: int
+    pid: int
+    name: str
 
 
 def _latin(text: str) -> str:
@@ -88,7 +99,8 @@ def _relative(of: Person, gen: PersonGenerator, pid: int) -> Person:
                   other.birth_year, other.death_year, other.organizations, other.roles)
 
 
-def _fate(p: Person, rng: random.Random) -> str:
+def _fate(p: Person, rng: random.Random) -> tuple[str, str]:
+    """The name as first written and the paragraph of the person's fate."""
     he = "he" if p.gender == "m" else "she"
     him = "him" if p.gender == "m" else "her"
     arrested = rng.randint(1935, 1938)
@@ -105,14 +117,16 @@ def _fate(p: Person, rng: random.Random) -> str:
         f"{surname} was exiled to {rng.choice(PLACES)} for five years and was rehabilitated in "
         f"{rng.randint(1955, 1960)}.",
     )
-    return (f"{_named(p, rng)}, born in {p.birth_year}, was arrested in "
-            f"{rng.choice(PLACES)} on {_date(rng, arrested)}. Before the arrest {he} worked as "
-            f"{rng.choice(POSTS)} at {rng.choice(BODIES)}. " + rng.choice(fates))
+    name = _named(p, rng)  # drawn where it always was: a seed gives the same statements
+    return name, (f"{name}, born in {p.birth_year}, was arrested in "
+                  f"{rng.choice(PLACES)} on {_date(rng, arrested)}. Before the arrest {he} "
+                  f"worked as {rng.choice(POSTS)} at {rng.choice(BODIES)}. " + rng.choice(fates))
 
 
 def statement(number: int, informant: Person, relatives: list[tuple[str, Person]],
-              others: list[Person], rng: random.Random) -> str:
-    """One statement: the informant, their relatives' fates, the people met in prison."""
+              others: list[Person], rng: random.Random) -> tuple[str, list[Named]]:
+    """One statement (the informant, their relatives' fates, the people met in prison) and
+    where each person is first named in it."""
     me = informant
     paragraphs = [
         f"Statement {number}, recorded in {rng.choice(PLACES)} on "
@@ -120,27 +134,40 @@ def statement(number: int, informant: Person, relatives: list[tuple[str, Person]
         f"I, {_full(me)}, was born in {me.birth_year} in {rng.choice(PLACES)}. Until "
         f"{rng.randint(1935, 1938)} I worked as {rng.choice(POSTS)} at {rng.choice(BODIES)}.",
     ]
+    first = [(1, _full(me), me.pid)]  # (paragraph, name as written, person)
     for relation, person in relatives:
-        paragraphs.append(f"My {relation}, " + _fate(person, rng))
+        name, fate = _fate(person, rng)
+        paragraphs.append(f"My {relation}, " + fate)
+        first.append((len(paragraphs) - 1, name, person.pid))
     for person in others:
         met = rng.randint(1936, 1939)
-        paragraphs.append(
-            f"In {met}, in the prison in {rng.choice(PLACES)}, I shared a cell with "
-            f"{_named(person, rng)}, {rng.choice(POSTS)} from {rng.choice(PLACES)}. "
-            + _fate(person, rng))
+        prison = rng.choice(PLACES)
+        name = _named(person, rng)
+        post, place = rng.choice(POSTS), rng.choice(PLACES)
+        fate = _fate(person, rng)[1]
+        paragraphs.append(f"In {met}, in the prison in {prison}, I shared a cell with {name}, "
+                          f"{post} from {place}. " + fate)
+        first.append((len(paragraphs) - 1, name, person.pid))
     paragraphs.append(f"I confirm that everything stated here is true. "
                       f"{_latin(me.given)[0]}. {_latin(me.surname)}")
-    return "\n\n".join(paragraphs) + "\n"
+    starts = list(accumulate((len(text) + 2 for text in paragraphs[:-1]), initial=0))
+    named = []
+    for index, name, pid in first:
+        start = paragraphs[index].index(name) + starts[index]
+        named.append(Named(start, start + len(name), pid, name))
+    return "\n\n".join(paragraphs) + "\n", named
 
 
-def write_testimonies(root: Path, count: int, seed: int = 7) -> None:
-    """``count`` statements ``t00000.txt``... into ``root``."""
+def write_testimonies(root: Path, count: int, seed: int = 7) -> list[dict[str, object]]:
+    """``count`` statements ``t00000.txt``... into ``root``; returns the truth: where each
+    statement first names each of its people (file, start, end, pid, name)."""
     gen = PersonGenerator(seed)
     rng = random.Random(seed + 1)
     pool = [gen.person(pid) for pid in range(max(count, 50))]
     # Zipf over the pool: a few prisoners recur in many statements, most in one or two.
     cum = list(accumulate(1.0 / rank for rank in range(1, len(pool) + 1)))
     pid = len(pool)
+    truth: list[dict[str, object]] = []
     for i in range(count):
         informant = gen.person(pid)
         pid += 1
@@ -151,5 +178,8 @@ def write_testimonies(root: Path, count: int, seed: int = 7) -> None:
             relatives.append((rng.choice(RELATIVES[person.gender]), person))
         others = list({p.pid: p for p in rng.choices(pool, cum_weights=cum,
                                                      k=rng.randint(1, 3))}.values())
-        (root / f"t{i:05d}.txt").write_text(statement(i, informant, relatives, others, rng),
-                                             encoding="utf-8")
+        text, named = statement(i, informant, relatives, others, rng)
+        (root / f"t{i:05d}.txt").write_text(text, encoding="utf-8")
+        truth.extend({"file": f"t{i:05d}.txt", "start": n.start, "end": n.end, "pid": n.pid,
+                      "name": n.name} for n in named)
+    return truth

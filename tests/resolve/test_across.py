@@ -498,3 +498,22 @@ def test_across_pairs_come_in_key_order_with_every_kind_merged_in() -> None:
     kinds = {p.features.get("rule", "scored" if p.features.get("scored", True) else "decision")
              for p in linkage.pairs}
     assert {"scored", "decision", "same normalised name"} <= kinds
+
+
+def test_across_two_surnames_that_share_nothing_wait_for_review() -> None:
+    """One given name, patronymic and year of birth under two unrelated surnames: two
+    families' women more likely than one woman's married name; a historian decides."""
+    profiles = [
+        person("a", "Aleksandra Andreyevna Tsvetkova", surname="Tsvetkova", given="Aleksandra",
+               patronymic="Andreyevna", birth_year=1905, gender="f"),
+        person("b", "Aleksandra Andreyevna Zhukova", surname="Zhukova", given="Aleksandra",
+               patronymic="Andreyevna", birth_year=1905, gender="f"),
+        person("c", "Александра Андреевна Жукова", surname="Жукова", given="Александра",
+               patronymic="Андреевна", birth_year=1905, gender="f"),
+        *BACKGROUND,
+    ]
+    linkage = link_profiles(profiles)
+    assert not together(linkage, "a", "b")
+    scored = pair(linkage, "a", "b")
+    assert scored.decision == "review" and scored.features.get("surnames_differ") is True
+    assert together(linkage, "b", "c")  # one surname in two scripts still joins

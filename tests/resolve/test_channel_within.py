@@ -44,6 +44,11 @@ def test_channel_within_joins_forms_in_one_scene(text: str, surfaces: list[str])
         # Different given names are different people.
         ("Ivan Dubrov was a driver. Later Pyotr Tuplov came to work.",
          ["Ivan Dubrov", "Pyotr Tuplov"]),
+        # Initials that another person's given name cannot have: two people.
+        # (surnames in -ich show no gender)
+        ("I shared a cell with K. Z. Divich. Divich was exiled.\n\nLater I met Anna "
+         "Duvovich, a typist. Duvovich was shot.", ["K. Z. Divich", "Divich", "Anna Duvovich",
+                                                     "Duvovich"]),
     ],
 )
 def test_channel_within_keeps_different_people_apart(text: str, surfaces: list[str]) -> None:

@@ -289,3 +289,15 @@ def test_within_a_birth_name_of_the_other_gender_is_not_the_subjects():
     sokolov = entity_of(entities, found["Ivan Sokolov"][0])
     assert found["Ivan Kramer"][0].id in sokolov.mention_ids
     assert found["Anna Lind"][0].id not in sokolov.mention_ids
+
+
+def test_within_given_name_and_patronymic_must_fit_every_full_name() -> None:
+    """"Максим Максимович" is not the Максим Осипович who is also written without his
+    patronymic ("Максим Кифёкин"): one name agreeing is not enough when another says no."""
+    text = ("Со мной сидел Кифёкин Максим Осипович, врач. Максим Кифёкин был сослан. "
+            "Потом пришёл Максим Максимович.")
+    entities, found = people_of(text, ["Кифёкин Максим Осипович", "Максим Кифёкин",
+                                       "Максим Максимович"])
+    doctor = entity_of(entities, found["Кифёкин Максим Осипович"][0])
+    assert entity_of(entities, found["Максим Кифёкин"][0]) is doctor
+    assert entity_of(entities, found["Максим Максимович"][0]) is not doctor

@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from kartoteka.extract import narrator as signed
 from kartoteka.extract.en import alias_words as en
 from kartoteka.extract.ru import alias_words as ru
 from kartoteka.model import Extraction, Mention
@@ -304,7 +305,9 @@ def mark_aliases_and_kin(extraction: Extraction) -> Extraction:
 
     ``attrs["text_alias_of"]``: the mention whose person this one names again, as the layout
     gives it (``text_aliases``; "" for the person the text is about). ``attrs["kin"]``: the
-    kinship word just before the name, with its gender in ``attrs["kin_gender"]`` if it has one.
+    kinship word just before the name, with its gender in ``attrs["kin_gender"]`` if it has one;
+    the narrator and the narrator's relatives as ``extract.narrator`` reads them, with the ties
+    between them that the language's own reading did not make.
     """
     text = extraction.document.text
     persons = [m for m in extraction.mentions if m.kind == "person" and m.name]
@@ -316,4 +319,6 @@ def mark_aliases_and_kin(extraction: Extraction) -> Extraction:
             m.attrs["kin"] = kin
             if KIN_WORDS[kin]:
                 m.attrs["kin_gender"] = KIN_WORDS[kin]
+    signed.mark_narrator_and_kin(text, persons)
+    extraction.claims.extend(signed.narrator_ties(extraction))
     return extraction

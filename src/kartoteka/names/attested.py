@@ -10,20 +10,14 @@ from __future__ import annotations
 
 from functools import cache
 
+from kartoteka.names.lexicon import russian_analyzer
 from kartoteka.names.translit import cyrillic_readings
-
-
-@cache
-def _analyser():  # noqa: ANN202 - pymorphy3.MorphAnalyzer, loaded once
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 @cache
 def attested_surname(form: str) -> bool:
     """True when a reading of ``form`` (either script) is a dictionary surname."""
-    analyser = _analyser()
+    analyser = russian_analyzer()
     for reading in cyrillic_readings(form.strip())[:3]:
         word = reading.lower()
         if analyser.word_is_known(word) and any(

@@ -6,17 +6,10 @@ expected: a word that is both (Киров, Орёл) is decided by the construct
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
+from kartoteka.names.lexicon import russian_analyzer
 from kartoteka.names.translit import cyrillic_readings
-
-
-@cache
-def _analyzer() -> Any:
-    import pymorphy3  # a dependency of the package; loaded only when asked
-
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=20_000)
@@ -28,7 +21,7 @@ def reads_as_russian_place(word: str) -> bool:
     # that end alike, and an unheard-of surname in -ич or -ова can end like a town
     return any(parse.is_known and "Geox" in parse.tag.grammemes
                for reading in cyrillic_readings(word)
-               for parse in _analyzer().parse(reading.lower()))
+               for parse in russian_analyzer().parse(reading.lower()))
 
 
 __all__ = ["reads_as_russian_place"]

@@ -232,7 +232,8 @@ class NameComparison:
     features: dict[str, object] = field(default_factory=dict)
 
 
-def _given_or_initial(name: PersonName) -> str | None:
+def given_or_initial(name: PersonName) -> str | None:
+    """The given name, else the first initial as "K."."""
     if name.given:
         return name.given
     return f"{name.initials[0]}." if name.initials else None
@@ -252,7 +253,7 @@ def compare_names(a: PersonName, b: PersonName) -> NameComparison:
     """Compare two parsed names. A surname alone never outweighs a conflicting given name,
     patronymic or gender: any such conflict caps the score at 0.3."""
     surname = surname_similarity(a.surname, b.surname) if a.surname and b.surname else 0.0
-    given_a, given_b = _given_or_initial(a), _given_or_initial(b)
+    given_a, given_b = given_or_initial(a), given_or_initial(b)
     given = given_compatible(given_a, given_b)
     patronymic = patronymic_compatible(_patronymic_or_initial(a), _patronymic_or_initial(b))
     gender_a, gender_b = gender_of(a), gender_of(b)

@@ -108,19 +108,19 @@ def ordered_pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def _surname_alone_on_a_variant(c: Candidate, parts: dict[str, NameParts]) -> bool:
-    """A profile known by its surname alone links by itself only to the same surname (one
-    spelling, or one key under the likeliest readings): "Solovov" is not "Solovyov" unless a
-    historian says so, though a second reading of one meets the other."""
+def _surname_review(c: Candidate, parts: dict[str, NameParts]) -> str | None:
+    """Why a likely pair waits for a historian on its surnames: two that share nothing (level
+    "else": a married name? a namesake?), or a bare surname meeting a second reading only
+    ("Solovov" against "Solovyov"): a surname alone links by itself only to the same one."""
+    level = c.features.get("surname", {}).get("level")
     bare = not parts[c.a].given or not parts[c.b].given
-    return bare and c.features.get("surname", {}).get("level") not in SAME_SURNAME
+    return "surnames_differ" if level == "else" else (
+        "surname_variant_only" if bare and level not in SAME_SURNAME else None)
 
 
 def _distinct_people(a: NameParts, b: NameParts) -> bool:
-    """Names that cannot be one person's. Dates alone do not count here: two profiles with one
-    full name and different death years are more likely one person and a wrong date than two
-    people, so they do not make a third profile ambiguous (the clustering still keeps them
-    apart until a historian looks)."""
+    """Names that cannot be one person's. Dates alone do not count: one full name with two
+    death years is likelier one person and a wrong date, no rival (clusters stay apart)."""
     return bool(set(conflicts(a, b)) - DATE_CONFLICTS)
 
 
@@ -208,9 +208,9 @@ def linkable_pairs(
         if c.a in unresolved or c.b in unresolved:
             c.decision = "review"  # its own document could not tell whose name it is
             c.features["unresolved"] = True
-        elif _surname_alone_on_a_variant(c, parts):
+        elif reason := _surname_review(c, parts):
             c.decision = "review"
-            c.features["surname_variant_only"] = True
+            c.features[reason] = True
     linkable = [c for c in likely if c.decision is None]
     documents = {p.key: p.document_id for p in persons}
     return linkable, _ambiguous_pairs(linkable, parts, documents, decisions, threshold, against)

@@ -26,7 +26,12 @@ from bisect import bisect_right
 from kartoteka.names.attested import attested_surname
 from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_similarity
 from kartoteka.names.parse import PersonName
-from kartoteka.names.similarity import SURNAME_THRESHOLD, given_compatible, surname_similarity
+from kartoteka.names.similarity import (
+    SURNAME_THRESHOLD,
+    given_compatible,
+    given_or_initial,
+    surname_similarity,
+)
 from kartoteka.names.translit import is_cyrillic
 
 SCENE = 2500  # characters: about a page, what a reader keeps in mind as one scene
@@ -134,12 +139,13 @@ class _Scene:
 
 
 def _conflict(a, b) -> bool:  # noqa: ANN001 - two people.Person
-    """Genders that differ, or given names that do (a name cut in two has none)."""
+    """Genders that differ, or given names or their initials that do ("K. Z. Divich" is no
+    Anna Duvovich; a name cut in two has no given name)."""
     genders_a, genders_b = a.genders(), b.genders()
     if genders_a and genders_b and not genders_a & genders_b:
         return True
-    given_a = {n.given for n in a.names if n.given and not split_name(n)}
-    given_b = {n.given for n in b.names if n.given and not split_name(n)}
+    given_a = {given_or_initial(n) for n in a.names if not split_name(n)} - {None}
+    given_b = {given_or_initial(n) for n in b.names if not split_name(n)} - {None}
     return any(given_compatible(x, y) is False for x in given_a for y in given_b)
 
 

@@ -18,6 +18,7 @@ from kartoteka.names.similarity import (
     surname_similarity,
 )
 from kartoteka.resolve.aliases import SUBJECT
+from kartoteka.resolve.apart import not_the_narrator, told_apart
 from kartoteka.resolve.channel_within import join_channel_variants
 
 SAME_PERSON = 0.75  # compare_names score for two full names to be one person
@@ -115,11 +116,17 @@ class Person:
                    for n in dict.fromkeys(self.own.values()) if n.given and n.patronymic)
 
     def given_fit(self, name: PersonName, *, with_aliases: bool = False) -> bool:
-        names = [*self.own.values(), *(self.other.values() if with_aliases else ())]
+        """Whether a given name (and patronymic) may be this person's: one of the names
+        agrees and none says otherwise ("Максим Максимович" is not the Максим Осипович also
+        written "Максим Кифёкышев")."""
+        names = [n for n in dict.fromkeys(
+            [*self.own.values(), *(self.other.values() if with_aliases else ())]) if n.given]
         return any(
             given_compatible(name.given, n.given)
             and patronymic_compatible(name.patronymic, n.patronymic) is not False
-            for n in dict.fromkeys(names) if n.given)
+            for n in names) and not any(
+            patronymic_compatible(name.patronymic, n.patronymic) is False
+            and given_compatible(name.given, n.given) for n in self.own.values())
 
 
 def _parts(name: PersonName) -> list[PersonName]:
@@ -180,8 +187,10 @@ def _as_given_and_patronymic(name: PersonName) -> PersonName | None:
 
 
 class _Grouping:
-    def __init__(self, mentions: list[Mention], aliases: dict[str, str], text: str) -> None:
+    def __init__(self, mentions: list[Mention], aliases: dict[str, str], text: str,
+                 born: dict[str, int]) -> None:
         self.text = text
+        self.born = born
         self.aliases = aliases
         self.parsed = {m.id: parse_person_name(m.name or m.text) for m in mentions}
         self.mentions = mentions
@@ -192,6 +201,22 @@ class _Grouping:
     def place(self, m: Mention, person: Person, *, alias: bool = False) -> None:
         person.add(m, self.parsed[m.id], alias=alias)
         self.owner[m.id] = person
+
+    def best_full_match(self, m: Mention, name: PersonName) -> Person | None:
+        """The person a full name names again: the closest name, then the last named (two
+        people of one name that the text set apart: the son named after the narrator)."""
+        best, best_key = None, (SAME_PERSON, -1)
+        for p in self.people:
+            score = max(_compare(name, other) for other in dict.fromkeys(p.own.values()))
+            key = (score, max(x.start for x in p.mentions))
+            if score >= SAME_PERSON and key > best_key and not self.apart(m, p):
+                best, best_key = p, key
+        return best
+
+    def apart(self, m: Mention, person: Person, *, years: bool = True) -> bool:
+        """Whether the text sets this mention's person apart from ``person`` (``apart``)."""
+        born = self.born if years else {}
+        return any(told_apart(m, other, born) for other in person.mentions)
 
     def new_person(self, m: Mention, *, unresolved: bool = False) -> Person:
         person = Person(unresolved=unresolved)
@@ -204,9 +229,7 @@ class _Grouping:
             name = self.parsed[m.id]
             if not _is_full(name) or m.id in self.owner:
                 continue
-            match = next((p for p in self.people if max(
-                _compare(name, other) for other in dict.fromkeys(p.own.values())) >= SAME_PERSON),
-                None)
+            match = self.best_full_match(m, name)
             alternative = _as_given_and_patronymic(name)
             if match is None and alternative is not None:
                 match = next((p for p in self.people if p.names_person(alternative)), None)
@@ -324,6 +347,9 @@ class _Grouping:
                 self.place(m, target, alias=True)
                 continue
             tied, route = _candidates(self.parsed[m.id], self.people)
+            # the marks only: a bare name's birth year is the one most often misread (a
+            # month without its year takes the text's last one)
+            tied = not_the_narrator([p for p in tied if not self.apart(m, p, years=False)])
             shown = self.shown_gender(m, route)
             if len(tied) == 1 and shown and tied[0].genders() and shown not in tied[0].genders():
                 tied = []  # "Yezhova" beside Nikolai Yezhov alone: his wife, not he
@@ -357,11 +383,13 @@ def _other_gender(source: Person | None, m: Mention, name: PersonName,
     return bool(shown and own and not shown & own)
 
 
-def group_people(mentions: list[Mention], aliases: dict[str, str], text: str) -> list[Person]:
+def group_people(mentions: list[Mention], aliases: dict[str, str], text: str,
+                 born: dict[str, int] | None = None) -> list[Person]:
     """People of a document from its named person mentions, sorted by position; ``aliases``
     maps a mention id to the id of the mention it names again (``SUBJECT``: the text's
-    subject)."""
-    grouping = _Grouping(sorted(mentions, key=lambda m: (m.start, -m.end)), aliases, text)
+    subject); ``born`` a mention id to the year of birth the text gives it."""
+    grouping = _Grouping(sorted(mentions, key=lambda m: (m.start, -m.end)), aliases, text,
+                         born or {})
     grouping.group_full_names()
     grouping.join_aliases(None)
     subject = grouping.subject()

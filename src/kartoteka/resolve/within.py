@@ -36,6 +36,7 @@ from kartoteka.names.attested import attested_surname
 from kartoteka.names.script import is_cyrillic
 from kartoteka.names.similarity import SURNAME_THRESHOLD, surname_similarity
 from kartoteka.resolve.aliases import marked_aliases
+from kartoteka.resolve.apart import birth_years
 from kartoteka.resolve.people import Person, group_people
 
 
@@ -108,7 +109,7 @@ def within(extraction: Extraction) -> list[LocalEntity]:
     persons = [m for m in mentions if m.kind == "person" and m.name]
     families = [m for m in mentions if m.kind == "group" and m.family and m.name]
     text = extraction.document.text
-    people = group_people(persons, marked_aliases(persons), text)
+    people = group_people(persons, marked_aliases(persons), text, birth_years(extraction.claims))
     out: list[LocalEntity] = []
     for p in people:
         ms = sorted(p.mentions, key=lambda m: m.start)

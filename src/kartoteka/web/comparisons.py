@@ -17,6 +17,7 @@ NOTES = {
     "lone_surname": "a bare surname that only one named person bears",
     "unresolved": "its own document could not tell whose name it is",
     "surname_variant_only": "a bare surname meeting only a variant spelling",
+    "surnames_differ": "the surnames share nothing: only the other names and dates agree",
     "refused": "joining would put two different people in one",
     "names_too_thin": "a link needs the surname and the given name to agree",
     "days_apart": "the text dates the death more than a month from the record's",

@@ -62,6 +62,23 @@ def test_en_dates_relative_phrases_follow_the_discourse(text, phrase, expected):
     assert values[phrase] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Rehabilitated in 1957. He was born in August or on 19 December 1896.", "in August",
+         "1896-08"),
+        ("Rehabilitated in 1957. He was arrested on 30 April or 4 May 1937.", "30 April",
+         "1937-04-30"),
+        ("It was 1950. He was questioned on 2 March and 5 May 1937.", "2 March", "1937-03-02"),
+        # clauses, not dates, are coordinated: the discourse's year stands
+        ("It was 1957. She left in March and in 1960 she came back.", "in March", "1957-03"),
+        ("It was 1957. She left in March and in June 1960 came back.", "in March", "1957-03"),
+    ],
+)
+def test_en_dates_coordinated_dates_share_the_last_year(text, phrase, expected):
+    assert dict(resolve_all(text))[phrase] == expected
+
+
 def test_en_dates_until_is_marked_as_a_bound():
     (mention,) = [m for m in find_dates("he was not removed until 1938, when") if m.absolute]
     assert mention.bound == "until"

@@ -459,3 +459,25 @@ def test_persons_where_a_described_person_comes_from_is_a_place(extract_en, text
     people = [m.text for m in extract_en(text).mentions if m.kind == "person"]
     assert person in people and place not in people
 
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("My husband, German Lagin, was taken in 1937.", "German Lagin"),
+    ("German Matveyevich Lagin was arrested in 1937.", "German Matveyevich Lagin"),
+    ("In 1938 German Sorokin was shot.", "German Sorokin"),
+])
+def test_persons_a_given_name_spelt_as_a_demonym_opens_a_name(extract_en, text: str,
+                                                              name: str) -> None:
+    # Герман in English is "German": a given name before a patronymic or a Russian surname
+    ex = extract_en(text)
+    assert name in [m.text for m in ex.mentions if m.kind == "person"]
+
+
+@pytest.mark.parametrize("text", [
+    "The German officer Sorokin was arrested in 1937.",
+    "German troops took Kiev in 1941.",
+])
+def test_persons_a_demonym_before_a_noun_or_after_a_determiner_is_no_given_name(
+        extract_en, text: str) -> None:
+    ex = extract_en(text)
+    assert not any("German" in m.text for m in ex.mentions if m.kind == "person")

@@ -38,3 +38,19 @@ def test_ru_pipeline_stressed_name_and_plain_title_are_one_person(extract) -> No
                  "(1899—1953) — советский деятель. Расстрелян в 1953 году.", kind="encyclopedia")
     assert len(_people(ex)) == 1
     assert [c.type for c in ex.claims if c.type == "execution"] == ["execution"]
+
+
+@pytest.mark.parametrize("text", [
+    "Я, Щуплёвич Андрей Максимович, родился в 1880 году в Харькове.",
+    "Со мной сидел Кряжеватов Семён Ильич, врач из Казани.",
+])
+def test_ru_pipeline_surname_before_name_and_patronymic_is_one_name(extract, text: str) -> None:
+    # the record order "Фамилия Имя Отчество" with a surname no dictionary holds
+    ex = extract(text)
+    names = [m.text for m in ex.mentions if m.kind == "person" and not m.attrs.get("pronoun")]
+    assert len(names) == 1 and len(names[0].split()) == 3
+
+
+def test_ru_pipeline_a_common_word_before_name_and_patronymic_is_no_surname(extract) -> None:
+    ex = extract("Вечером Андрей Максимович вернулся домой.")
+    assert [m.text for m in ex.mentions if m.kind == "person"] == ["Андрей Максимович"]

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from kartoteka.extract import aliases as layout
+from kartoteka.extract import narrator as signed
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.attribution import assign_speakers, attribute, find_scopes
@@ -105,6 +106,8 @@ class Pipeline:
         self._entities(ctx, _date_tokens(doc, timeline))
         _spread_gender(ctx)
         _alias_roots(ctx)
+        ctx.narrator = signed.narrator_opening(document.text, [
+            m for m in ctx.mentions if m.kind == "person" and m.name])
         link_appositions(ctx)
         find_descriptors(ctx)
         ctx.resolve_pronouns()

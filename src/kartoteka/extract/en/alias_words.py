@@ -105,3 +105,10 @@ BIRTH_NAME_LABELS: tuple[str, ...] = (
 # ("his father Florensky", "her husband Daniel"): not that person; with the word's gender, if
 # any. The nouns and their genders are the lexicon's (``lexicon.KIN_NOUNS``).
 KIN_WORDS: dict[str, str | None] = {word: gender for word, (_, gender) in KIN_NOUNS.items()}
+# Kinship nouns that name no particular relation: compatible with any other.
+GENERAL_KIN: frozenset[str] = frozenset({"relative", "relatives", "cousin"})
+# First-person possessives before a kinship noun make the relative the narrator's ("my
+# father"), and the pronoun that opens a signed statement names the narrator ("I, X, was
+# born ..."): English grammar's personal pronouns (Quirk et al. 1985, § 6.4).
+FIRST_PERSON_POSSESSIVES: frozenset[str] = frozenset({"my", "our"})
+NARRATOR_PRONOUNS: frozenset[str] = frozenset({"i"})

@@ -65,6 +65,7 @@ class DocContext:
     # token index of a pronoun -> the mentions it refers to
     pronouns: dict[int, list[Mention]] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
+    narrator: Mention | None = None  # "I, X, was born …": the first person outside quotations
 
     # -- building ---------------------------------------------------------------------
     def add(self, mention: Mention, first: int, last: int,
@@ -176,7 +177,9 @@ class DocContext:
             return []
         if low in lx.FIRST_PERSON:
             q = self.quote_at(tok.idx)
-            return [q.speaker] if q is not None and q.speaker is not None else []
+            if q is None:
+                return [self.narrator] if self.narrator is not None else []
+            return [q.speaker] if q.speaker is not None else []
         if low in ("both", "all", "neither") and tok.dep_ in ("nsubj", "nsubjpass"):
             head = tok.head
             if head.dep_ == "conj":

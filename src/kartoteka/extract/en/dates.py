@@ -10,7 +10,7 @@ named, the last full day named, the date of the previous event).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kartoteka import dates as edtf
 
@@ -213,7 +213,32 @@ def find_dates(text: str) -> list[DateMention]:
                 bound = BOUND_WORDS[first]
             taken.append(DateMention(s, e, text[s:e], kind, value, bound, _parts(kind, g)))
             occupied[s:e] = b"\x01" * (e - s)
-    return sorted(taken, key=lambda d: d.start)
+    return _shared_years(sorted(taken, key=lambda d: d.start), masked)
+
+
+# Between two coordinated dates the year of the last is the year of both: "in August or on 19
+# December 1896", "in May and June 1937" (nothing but a coordinator between them; "or" may
+# repeat the preposition, "and" may not: "in March and in June 1960 she came back" coordinates
+# clauses). The last must name a month: "in March and in 1960 …" starts a clause.
+_COORDINATED = re.compile(r"\s*,?\s*(?:or\s+(?:(?:on|in)\s+)?|and\s+)", re.IGNORECASE)
+_WITH_MONTH = re.compile(r"\d{4}-\d\d")
+
+
+def _shared_years(dates: list[DateMention], text: str) -> list[DateMention]:
+    """Give a date without its year the year of the date coordinated after it."""
+    out = []
+    for index, d in enumerate(dates):
+        after = dates[index + 1] if index + 1 < len(dates) else None
+        if d.kind in ("mdy_noyear", "dmy_noyear", "month_alone") and after is not None \
+                and after.absolute and after.value and _WITH_MONTH.fullmatch(after.value[:7]) \
+                and _COORDINATED.fullmatch(text, d.end, after.start):
+            year = edtf.year_of(after.value)
+            month, day = int(d.parts.get("month", 0)), int(d.parts.get("day", 0))
+            if year is not None and month:
+                value = edtf.day(year, month, day) if day else edtf.month(year, month)
+                d = replace(d, kind="dmy" if day else "month_year", value=value)
+        out.append(d)
+    return out
 
 
 @dataclass

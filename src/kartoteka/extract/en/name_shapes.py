@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kartoteka.extract.en import lexicon as lx
 
@@ -62,3 +63,18 @@ def is_capitalised(tok: Token) -> bool:
     if len(text) == 2 and text[1] == "." and text[0].isalpha():
         return True  # an initial
     return text.replace("-", "").replace("'", "").isalpha()
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "one"})
+
+
+def opens_a_russian_name(doc: Doc, k: int, common: Callable[[Token], bool]) -> bool:
+    """"German (Герман) Matveyevich Orlov": a given name spelt as a demonym opens a name before
+    a patronymic or a Russian surname, without a determiner ("the German officer Orlov")."""
+    if k + 1 >= len(doc) or (k > 0 and doc[k - 1].lower_ in _DETERMINERS):
+        return False
+    after = doc[k + 1]
+    low = after.lower_
+    return after.text[:1].isupper() and after.is_alpha and len(low) >= 4 and (
+        low.endswith(PATRONYMIC_ENDINGS) or low.endswith(lx.SLAVIC_SURNAME_SUFFIXES)
+        or (low.endswith(("in", "yn", "ina")) and not common(after)))

@@ -24,6 +24,7 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.name_shapes import (
     COMPACT_INITIALS,
     is_capitalised,
+    opens_a_russian_name,
     opens_with_initials,
     russian_surname_shape,
 )
@@ -155,8 +156,8 @@ class PersonFinder(PersonEvidence):
             # "the Sorokin Case": the case noun is no part of the name it follows
             case_noun = k == last - 1 > first and doc[k].lower_ in lx.CASE_NOUNS
             if (doc[k].lower_ in lx.NEVER_PERSONS or case_noun) and not (epithet and k > first) \
-                    and not (
-                    k == first and _month_as_given_name(doc[k]) and self.is_given(doc[k])):
+                    and not (k == first and self.is_given(doc[k]) and (_month_as_given_name(
+                        doc[k]) or opens_a_russian_name(doc, k, self.is_common))):
                 if k > start:
                     parts.append(Run(start, k))
                 start = k + 1

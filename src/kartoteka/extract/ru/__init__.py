@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from kartoteka.extract import aliases as layout
+from kartoteka.extract import narrator as signed
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.claims import ClaimFinder
 from kartoteka.extract.ru.context import RuContext
@@ -31,7 +32,7 @@ from kartoteka.extract.ru.persons import PersonFinder
 from kartoteka.extract.ru.roll_roles import roll_roles
 from kartoteka.extract.ru.tenures import bracket_tenures, nominal_tenures, succession_claims
 from kartoteka.extract.ru.words import family_name
-from kartoteka.model import Document, Extraction, Mention
+from kartoteka.model import Claim, Document, Extraction, Mention
 from kartoteka.names.gender import gender_from_parts, patronymic_gender
 
 # "Тухачевский, Михаил Николаевич": an encyclopedia article's title line names its person.
@@ -69,6 +70,25 @@ def _join_adjacent(ctx: RuContext, ranges: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+def _said_once(ctx: RuContext) -> list[Claim]:
+    """The claims, less those a pronoun's mention repeats of the name it stands for: "Я, X,
+    родился в 1900 году" says X's birth once, though "я" and X are both its subject."""
+    refers = {m.id: m.attrs["refers_to"] for m in ctx.mentions if m.attrs.get("refers_to")}
+    said = {(c.type, c.subject, c.date, tuple(c.evidence)) for c in ctx.claims}
+    return [c for c in ctx.claims if c.subject not in refers or (
+        c.type, refers[c.subject], c.date, tuple(c.evidence)) not in said]
+
+
+def _surname_before_patronymic(ctx: RuContext, first: int) -> bool:
+    """A capitalised word that no dictionary reads as anything but a surname, right before a
+    given name and a patronymic: the record order "Фамилия Имя Отчество"."""
+    before, after = ctx.tokens[first - 1].text, ctx.tokens[first + 1:first + 2]
+    if not after or not before[:1].isupper() or not morph.has_tag(after[0].text, "Patr"):
+        return False
+    found = morph.parses(before)
+    return not any(p.is_known for p in found) or all("Surn" in p.tag for p in found if p.is_known)
+
+
 def _defines(ctx: RuContext, person: Mention | None) -> bool:
     """"Иван Петрович Сомов (1890—1937) — советский …": an article's opening definition."""
     if person is None or not ctx.sentences or person.start >= ctx.sentences[0].end + 200:
@@ -100,7 +120,9 @@ class Pipeline:
         self._people(ctx)
         self._other_organizations(ctx, models)
         self._places(ctx, models)
-        find_interrogation(ctx)
+        if find_interrogation(ctx) is None and (narrator := signed.narrator_opening(
+                document.text, [m for m in ctx.mentions if m.kind == "person" and m.name])):
+            ctx.speaker_of.append((max(0, narrator.start - 4), len(document.text), narrator))
         finder = ClaimFinder(ctx)
         finder.run()
         succession_claims(ctx, finder.who.persons_for)
@@ -113,7 +135,7 @@ class Pipeline:
         infobox_claims(ctx)
         date_retold_events(ctx.claims, ctx.mentions, document.text)
         return layout.mark_aliases_and_kin(Extraction(document=document, mentions=ctx.mentions,
-                                                      claims=ctx.claims))
+                                                      claims=_said_once(ctx)))
 
     def _known_bodies(self, ctx: RuContext) -> None:
         for match in find_organizations(ctx.text):
@@ -142,10 +164,13 @@ class Pipeline:
                 first = idx[0]
                 before = ctx.tokens[first - 1] if first else None
                 if before is not None and before.sentence == ctx.tokens[first].sentence and (
-                        before.text.isupper() and before.text.isalpha() and len(before.text) > 2
+                        before.text.isalpha() and len(before.text) > 2
                         and morph.has_tag(ctx.tokens[first].text, "Name")
-                        and first - 1 not in ctx.org_at):
-                    first -= 1  # "ЕЖОВ Николай Иванович": a list's surname in capitals
+                        and first - 1 not in ctx.org_at) and (
+                        before.text.isupper() or _surname_before_patronymic(ctx, first)):
+                    # "ЕЖОВ Николай Иванович": a list's surname in capitals; "Грымович
+                    # Андрей Максимович": a surname natasha left out before name and patronymic
+                    first -= 1
                 ranges.append((first, idx[-1] + 1))
         ranges = _join_adjacent(ctx, ranges)
         ranges += self._missed_names(ctx, ranges + [(min(p.tokens), max(p.tokens) + 1)

@@ -101,3 +101,14 @@ KIN_CASE_FORMS: dict[str, tuple[str, ...]] = {
 KIN_WORDS: dict[str, str | None] = {
     form: KIN_NOUNS[lemma] for lemma, forms in KIN_CASE_FORMS.items() for form in forms
 } | {"двоюродный": None}  # "двоюродный брат": the adjective of cousins
+KIN_LEMMAS: dict[str, str] = {form: lemma for lemma, forms in KIN_CASE_FORMS.items()
+                              for form in forms}
+GENERAL_KIN: frozenset[str] = frozenset({"родственник", "родственница", "семья", "двоюродный"})
+# The first-person possessives мой and наш in every case and number (Русская грамматика, 1980,
+# §§ 1320–1326), and the pronoun that opens a signed statement ("Я, X, 1900 года рождения").
+FIRST_PERSON_POSSESSIVES: frozenset[str] = frozenset({
+    "мой", "моя", "моё", "мое", "мои", "моего", "моей", "моему", "моим", "моих", "мою", "моём",
+    "моем", "моими", "наш", "наша", "наше", "наши", "нашего", "нашей", "нашему", "нашим",
+    "наших", "нашу", "нашем", "нашими",
+})
+NARRATOR_PRONOUNS: frozenset[str] = frozenset({"я"})

@@ -78,7 +78,7 @@ APPOSITION_MARKS = frozenset({"—", "–", "-", ":"})
 KIN_RELATIONS = {"жена": "spouse_of", "муж": "spouse_of", "супруга": "spouse_of",
                  "супруг": "spouse_of", "вдова": "spouse_of", "брат": "sibling_of",
                  "сестра": "sibling_of", "сын": "child_of", "дочь": "child_of",
-                 "отец": "parent_of", "мать": "parent_of"}
+                 "отец": "parent_of", "мать": "parent_of", "родитель": "parent_of"}
 # Personal pronouns of the third person and the gender they refer to.
 PRONOUNS = {"он": "m", "она": "f", "его": "m", "её": "f", "ее": "f", "ему": "m", "ей": "f",
             "им": "m", "ней": "f", "нее": "f", "неё": "f", "него": "m"}

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
-
-@cache
-def analyzer() -> Any:
-    try:
-        import pymorphy3
-    except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise ImportError("Russian morphology needs pymorphy3: pip install pymorphy3") from exc
-    return pymorphy3.MorphAnalyzer()
+# one analyser for the whole process, shared with the name code (names.attested, names.places)
+from kartoteka.names.lexicon import russian_analyzer as analyzer
 
 
 @lru_cache(maxsize=200_000)
