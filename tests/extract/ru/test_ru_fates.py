@@ -269,3 +269,17 @@ def test_ru_fates_released_by_an_active_verb(extract, text: str) -> None:
 ])
 def test_ru_fates_not_released(extract, text: str) -> None:
     assert not [f for f in _facts(extract(text), "release") if f[3] == "affirmed"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the active participle's object is the agent's victim, not the passive's patient
+    ("Арестовавший Павла Кузьмина следователь Иван Сомов был сам расстрелян в 1939 году.",
+     [("execution", "Иван Сомов", "1939", "affirmed")]),
+    ("Расстрелявшие Павла Кузьмина чекисты были арестованы в 1938 году.", []),
+    # a passive participle before the name is the name's own event
+    ("Расстрелянный в 1938 году Павел Кузьмин был реабилитирован в 1956 году.",
+     [("execution", "Павел Кузьмин", "1938", "affirmed")]),
+])
+def test_ru_fates_an_active_participle_s_object_is_no_patient(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert _facts(extract(text), "execution", "arrest") == expected

@@ -46,6 +46,10 @@ class SubjectFinder:
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at
                       or _INCLUDING.match(ctx.text, ctx.tokens[c].end) is not None)]
+        # "Арестовавший Орлова следователь Сомов был расстрелян": the parser may take the
+        # capitalised active participle for the subject; its dependents are its objects, the
+        # agent's victims, never the passive's patient (Русская грамматика 1980, §1580)
+        heads = [c for c in heads if not morph.has_tag(ctx.tokens[c].text, "PRTF", "actv")]
         # "Петрова расстреляли, Орлова — сослали": an object after a comma, before a verb
         # coordinated with this one, is that verb's (the parser hangs it on the first)
         heads = [c for c in heads if not any(c < w for w in self._own_objects_after(head, c))]
