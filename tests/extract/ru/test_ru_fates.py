@@ -283,3 +283,21 @@ def test_ru_fates_not_released(extract, text: str) -> None:
 def test_ru_fates_an_active_participle_s_object_is_no_patient(
         extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
     assert _facts(extract(text), "execution", "arrest") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Вместе с ним судили Павла Кузьмина и Ивана Сомова. Обоих расстреляли в 1938 году.",
+     [("execution", "Иван Сомов", "1938", "affirmed"),
+      ("execution", "Павел Кузьмин", "1938", "affirmed")]),
+    ("Судили Павла Кузьмина, Ивана Сомова и Петра Орехова. Все обвиняемые были расстреляны.",
+     [("execution", "Иван Сомов", None, "affirmed"), ("execution", "Павел Кузьмин", None,
+                                                       "affirmed"),
+      ("execution", "Петр Орехов", None, "affirmed")]),
+    # no trial told of the list; "оба" after three names
+    ("Павел Кузьмин, Иван Сомов и Петр Орехов были моими друзьями. Все обвиняемые были "
+     "расстреляны.", []),
+    ("Судили Павла Кузьмина, Ивана Сомова и Петра Орехова. Обоих расстреляли.", []),
+])
+def test_ru_fates_the_defendants_or_both_take_the_list_tried(
+        extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert _facts(extract(text), "execution") == expected

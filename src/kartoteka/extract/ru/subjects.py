@@ -45,6 +45,7 @@ class SubjectFinder:
         heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in rels
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at
+                      or _BOTH.fullmatch(ctx.tokens[c].text.lower()) is not None
                       or _INCLUDING.match(ctx.text, ctx.tokens[c].end) is not None)]
         # "Арестовавший Орлова следователь Сомов был расстрелян": the parser may take the
         # capitalised active participle for the subject; its dependents are its objects, the
@@ -106,6 +107,8 @@ class SubjectFinder:
             found.append(topic)
         elif tok.text.lower() in FIRST_PERSON and ctx.speaker_at(tok.start):
             found.append(self._first_person(token))
+        elif listed := self._trial_list(token):
+            found += listed  # "Судили A, B и C. Все обвиняемые были расстреляны."
         elif included := self._included(token):
             found += included  # "Многих, в том числе Орлова и Сомова, расстреляли"
         else:
@@ -231,6 +234,31 @@ class SubjectFinder:
             at = named.end
         return out
 
+    def _trial_list(self, token: int) -> list[Mention]:
+        """"обвиняемые", "подсудимые", "оба" as a fate's argument: the people of the latest
+        list (two or more coordinated names) in this or the two sentences before, told as
+        tried, charged or arrested ("оба": exactly two). Never anyone outside the list."""
+        ctx = self.ctx
+        word = ctx.tokens[token].text.lower()
+        both = _BOTH.fullmatch(word) is not None
+        if not both and _DEFENDANTS.fullmatch(word) is None:
+            return []
+        here = ctx.tokens[token].sentence
+        for index in range(here, max(-1, here - 3), -1):
+            sent = ctx.sentences[index]
+            stop = min(sent.last + 1, token)
+            told = _TRIAL_TOLD.search(ctx.text, sent.start, ctx.tokens[stop - 1].end)
+            for i in range(stop - 1, sent.first - 1, -1):
+                if i not in ctx.person_at or ctx.tokens[i].rel == "conj" or not any(
+                        ctx.tokens[c].rel == "conj" and c in ctx.person_at
+                        for c in ctx.children(i)):
+                    continue
+                group = list({m.id: m for m in self.persons_for(i)}.values())
+                if (both and len(group) == 2) or (not both and told and len(group) >= 2):
+                    return group
+                return []
+        return []
+
     def _fallback(self, head: int, sent: Sentence, nominative: bool) -> list[Mention]:
         """No syntactic subject: the nearest nominative person before the trigger in its
         sentence ("ИВАНОВ Петр, 1890 г.р., арестован …"), else the document's person."""
@@ -258,6 +286,15 @@ class SubjectFinder:
         if self.ctx.article:
             return self.ctx.topic
         return self._antecedents.resolve(token)
+
+
+# "оба" in every case and gender (Русская грамматика 1980, §1323), and the substantivised
+# participles naming the accused party of a trial ("обвиняемый", "подсудимый"; Ozhegov)
+_BOTH = re.compile(r"об[ае]|обо(?:их|им|ими)|обе(?:их|им|ими)")
+_DEFENDANTS = re.compile(r"(?:обвиняем|подсудим)(?:ые|ых|ым|ыми)")
+# verbs and nouns that make the people named defendants: tried, charged, sentenced, arrested
+_TRIAL_TOLD = re.compile(r"\b(?:суди|осужд|осуди|обвин|приговор|арестова|процесс|суд[аеу]?\b)",
+                         re.I)
 
 
 def _set_off(text: str, kin_end: int, relative: Mention) -> bool:
