@@ -37,3 +37,15 @@ def test_trial_groups_never_the_judge_and_the_mood_stays(fates_en) -> None:
 ])
 def test_trial_groups_no_list_no_fate_for_its_people(fates_en, text: str) -> None:
     assert [f for f in _executed(fates_en(text)) if f[0] != "defendants"] == []
+
+
+def test_trial_groups_both_is_the_pair_named_last_not_the_judge(fates_en) -> None:
+    fates = fates_en("Judge Vasily Ulrikh sentenced Pavel Orekhov and Ivan Somov to death. Both "
+                     "were shot the next day.")
+    assert _executed(fates) == [("Ivan Somov", None, None), ("Pavel Orekhov", None, None)]
+
+
+def test_trial_groups_both_needs_a_pair(fates_en) -> None:
+    fates = fates_en("Judge Vasily Ulrikh tried Pavel Orekhov, Ivan Somov and Petr Kuzmin. Both "
+                     "were shot the next day.")
+    assert _executed(fates) == []

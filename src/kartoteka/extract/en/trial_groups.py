@@ -31,12 +31,13 @@ def link_trial_groups(ctx: DocContext) -> None:
     sents = list(ctx.doc.sents)
     for n, sent in enumerate(sents):
         for tok in sent:
-            if not _trial_party(tok):
+            bare = _bare_both(tok) and not ctx.pronouns.get(tok.i)
+            if not (_trial_party(tok) or bare):
                 continue
             for prev in reversed(sents[max(0, n - SENTENCES_BACK):n + 1]):
-                group = _latest_list(ctx, prev, before=tok.i)
+                group = _latest_list(ctx, prev, before=tok.i, told=not bare)
                 if group is not None:
-                    if not (_both(tok) and len(group) != 2):
+                    if not ((bare or _both(tok)) and len(group) != 2):
                         ctx.link(tok.i, group)
                     break
 
@@ -52,14 +53,22 @@ def _trial_party(tok: Token) -> bool:
                for c in tok.children)
 
 
+def _bare_both(tok: Token) -> bool:
+    """"Both were shot" where the last subject was no pair ("Judge X sentenced A and B …"):
+    the pair named last, wherever it stood (Quirk et al. §5.24: *both* presupposes two)."""
+    return tok.lower_ == "both" and tok.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ == "prep" for c in tok.children)
+
+
 def _both(tok: Token) -> bool:
     return any(c.lower_ == "both" for c in tok.children)
 
 
-def _latest_list(ctx: DocContext, sent, before: int) -> list[Mention] | None:
+def _latest_list(ctx: DocContext, sent, before: int, told: bool = True
+                 ) -> list[Mention] | None:
     """The last coordinated list of two or more people in ``sent`` (before token ``before``),
     if the sentence tells a trial, a charge or an arrest."""
-    if not any(t.lemma_.lower() in TRIAL_WORDS for t in sent if t.i < before):
+    if told and not any(t.lemma_.lower() in TRIAL_WORDS for t in sent if t.i < before):
         return None
     found: list[Mention] | None = None
     for tok in sent:
