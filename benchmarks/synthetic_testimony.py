@@ -22,6 +22,7 @@ comes from any source text.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -150,6 +151,12 @@ def statement(number: int, informant: Person, relatives: list[tuple[str, Person]
         first.append((len(paragraphs) - 1, name, person.pid))
     paragraphs.append(f"I confirm that everything stated here is true. "
                       f"{_latin(me.given)[0]}. {_latin(me.surname)}")
+    return joined(paragraphs, first)
+
+
+def joined(paragraphs: list[str], first: list[tuple[int, str, int]]) -> tuple[str, list[Named]]:
+    """The statement's text (paragraphs a blank line apart) and where each (paragraph, name
+    as written, person) of ``first`` is in it."""
     starts = list(accumulate((len(text) + 2 for text in paragraphs[:-1]), initial=0))
     named = []
     for index, name, pid in first:
@@ -158,9 +165,17 @@ def statement(number: int, informant: Person, relatives: list[tuple[str, Person]
     return "\n\n".join(paragraphs) + "\n", named
 
 
-def write_testimonies(root: Path, count: int, seed: int = 7) -> list[dict[str, object]]:
+Statement = Callable[[int, Person, list[tuple[str, Person]], list[Person], random.Random],
+                     tuple[str, list[Named]]]
+
+
+def write_testimonies(root: Path, count: int, seed: int = 7, *, write: Statement | None = None,
+                      relatives_of: dict[str, tuple[str, ...]] = RELATIVES, prefix: str = "t",
+                      ) -> list[dict[str, object]]:
     """``count`` statements ``t00000.txt``... into ``root``; returns the truth: where each
-    statement first names each of its people (file, start, end, pid, name)."""
+    statement first names each of its people (file, start, end, pid, name). ``write`` and
+    ``relatives_of``: another language's statements and kinship nouns (the same people)."""
+    write = write or statement
     gen = PersonGenerator(seed)
     rng = random.Random(seed + 1)
     pool = [gen.person(pid) for pid in range(max(count, 50))]
@@ -175,11 +190,12 @@ def write_testimonies(root: Path, count: int, seed: int = 7) -> list[dict[str, o
         for _ in range(rng.randint(1, 3)):
             person = _relative(informant, gen, pid)
             pid += 1
-            relatives.append((rng.choice(RELATIVES[person.gender]), person))
+            relatives.append((rng.choice(relatives_of[person.gender]), person))
         others = list({p.pid: p for p in rng.choices(pool, cum_weights=cum,
                                                      k=rng.randint(1, 3))}.values())
-        text, named = statement(i, informant, relatives, others, rng)
-        (root / f"t{i:05d}.txt").write_text(text, encoding="utf-8")
-        truth.extend({"file": f"t{i:05d}.txt", "start": n.start, "end": n.end, "pid": n.pid,
+        text, named = write(i, informant, relatives, others, rng)
+        name = f"{prefix}{i:05d}.txt"
+        (root / name).write_text(text, encoding="utf-8")
+        truth.extend({"file": name, "start": n.start, "end": n.end, "pid": n.pid,
                       "name": n.name} for n in named)
     return truth

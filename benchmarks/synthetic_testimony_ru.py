@@ -12,11 +12,11 @@ phrasing is generated here from a few templates; no sentence comes from any sour
 from __future__ import annotations
 
 import random
-from itertools import accumulate
 from pathlib import Path
 
-from synthetic_people import Person, PersonGenerator
-from synthetic_testimony import Named, _relative
+import synthetic_testimony as english
+from synthetic_people import Person
+from synthetic_testimony import Named, joined
 
 MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
           "сентября", "октября", "ноября", "декабря")
@@ -110,35 +110,11 @@ def statement(number: int, informant: Person, relatives: list[tuple[str, Person]
                           f"{post}. " + fate)
         first.append((len(paragraphs) - 1, name, person.pid))
     paragraphs.append(f"Всё изложенное мною верно. {me.given[0]}. {me.surname}")
-    starts = list(accumulate((len(text) + 2 for text in paragraphs[:-1]), initial=0))
-    named = []
-    for index, name, pid in first:
-        start = paragraphs[index].index(name) + starts[index]
-        named.append(Named(start, start + len(name), pid, name))
-    return "\n\n".join(paragraphs) + "\n", named
+    return joined(paragraphs, first)
 
 
 def write_testimonies(root: Path, count: int, seed: int = 7) -> list[dict[str, object]]:
     """``count`` Russian statements ``r00000.txt``... into ``root``; returns the truth as
-    ``synthetic_testimony.write_testimonies`` does."""
-    gen = PersonGenerator(seed)
-    rng = random.Random(seed + 1)
-    pool = [gen.person(pid) for pid in range(max(count, 50))]
-    cum = list(accumulate(1.0 / rank for rank in range(1, len(pool) + 1)))
-    pid = len(pool)
-    truth: list[dict[str, object]] = []
-    for i in range(count):
-        informant = gen.person(pid)
-        pid += 1
-        relatives = []
-        for _ in range(rng.randint(1, 3)):
-            person = _relative(informant, gen, pid)
-            pid += 1
-            relatives.append((rng.choice(RELATIVES[person.gender]), person))
-        others = list({p.pid: p for p in rng.choices(pool, cum_weights=cum,
-                                                     k=rng.randint(1, 3))}.values())
-        text, named = statement(i, informant, relatives, others, rng)
-        (root / f"r{i:05d}.txt").write_text(text, encoding="utf-8")
-        truth.extend({"file": f"r{i:05d}.txt", "start": n.start, "end": n.end, "pid": n.pid,
-                      "name": n.name} for n in named)
-    return truth
+    ``synthetic_testimony.write_testimonies`` does, for the same people."""
+    return english.write_testimonies(root, count, seed, write=statement,
+                                     relatives_of=RELATIVES, prefix="r")

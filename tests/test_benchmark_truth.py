@@ -9,13 +9,14 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-from bench_identity_testimony import pairwise  # noqa: E402
-from synthetic_testimony import write_testimonies  # noqa: E402
+import pytest  # noqa: E402
+from bench_identity_testimony import WRITERS, pairwise  # noqa: E402
 
 
-def test_benchmark_truth_spans_name_their_people(tmp_path: Path) -> None:
-    truth = write_testimonies(tmp_path, 20, seed=3)
-    assert {t["file"] for t in truth} == {f"t{i:05d}.txt" for i in range(20)}
+@pytest.mark.parametrize("language", sorted(WRITERS))
+def test_benchmark_truth_spans_name_their_people(tmp_path: Path, language: str) -> None:
+    truth = WRITERS[language](tmp_path, 20, 3)
+    assert len({t["file"] for t in truth}) == 20
     for t in truth:
         text = (tmp_path / str(t["file"])).read_text(encoding="utf-8")
         assert text[int(t["start"]):int(t["end"])] == t["name"]
