@@ -43,6 +43,13 @@ def test_narrator_statements_russian_first_person_is_the_signer() -> None:
     assert ("sibling_of", "Вера Гурова", "Гуров Семён Ильич") in found
 
 
+def test_narrator_statements_a_son_of_the_narrator_s_name_is_his_son() -> None:
+    ex = extraction("Я, Гуров Семён Ильич, родился в 1901 году. Мой сын, Гуров Семён Ильич, "
+                    "родился в 1925 году.", "ru")
+    ties = [c for c in ex.claims if c.type == "child_of"]
+    assert len(ties) == 1 and ties[0].subject != ties[0].object
+
+
 def test_narrator_statements_no_signer_no_ties_to_the_first_person() -> None:
     ex = extraction("Мой отец, Илья Гуров, умер в лагере. Его брат Пётр Гуров жил в Туле.", "ru")
     assert not any(c.attrs.get("of") == "narrator" for c in ex.claims)

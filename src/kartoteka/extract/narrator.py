@@ -147,8 +147,9 @@ def narrator_ties(extraction: Extraction) -> list[Claim]:
     tied = {(c.subject, c.object) for c in extraction.claims if c.object}
     ties = []
     for m in persons:
+        # a son named after his father is his son still: the words before the name say so
         if m.attrs.get("kin_of") != "narrator" or m.start < narrator.end or \
-                m.name == narrator.name or (m.id, narrator.id) in tied:
+                (m.id, narrator.id) in tied:
             continue
         relation = str(m.attrs.get("kin_relation") or "")
         start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
