@@ -72,12 +72,13 @@ def test_apart_different_birth_years() -> None:
 
 
 def test_apart_birth_years_only_from_affirmed_single_years() -> None:
-    def born(subject: str, date: str, polarity: str = "affirmed") -> Claim:
+    def born(subject: str, date: str, polarity: str = "affirmed", **attrs: object) -> Claim:
         return Claim(type="birth", subject=subject, date=date, polarity=polarity,
-                     evidence=[Span(0, 1)], document_id="d")
+                     evidence=[Span(0, 1)], document_id="d", attrs=dict(attrs))
 
     claims = [born("a", "1901"), born("b", "1901-05-03"), born("c", "1900"), born("c", "1910"),
-              born("d", "1905", "denied")]
+              born("d", "1905", "denied"), born("e", "1895", modality="reported"),
+              born("f", "1890", hedged=True)]
     assert birth_years(claims) == {"a": 1901, "b": 1901}
 
 

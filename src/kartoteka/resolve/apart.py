@@ -23,10 +23,12 @@ BIRTH_YEARS_APART = 2  # as the cross-document rule on years (resolve.constraint
 
 def birth_years(claims: Iterable[Claim]) -> dict[str, int]:
     """The year of birth each mention's affirmed birth claim gives (one year per mention;
-    a mention given two years gets none)."""
+    a mention given two years gets none). A year only reported, rumoured or hedged ("born in
+    1890, by other accounts in 1895"; "probably in 1890") sets no one apart."""
     years: dict[str, set[int]] = {}
     for c in claims:
-        if c.type == "birth" and c.polarity == "affirmed" and c.date and c.subject:
+        if c.type == "birth" and c.polarity == "affirmed" and c.date and c.subject \
+                and "modality" not in c.attrs and not c.attrs.get("hedged"):
             digits = str(c.date)[:4]
             if digits.isdigit():
                 years.setdefault(c.subject, set()).add(int(digits))
