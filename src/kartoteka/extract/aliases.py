@@ -55,7 +55,6 @@ BIRTH_NAME_LABELS = en.BIRTH_NAME_LABELS + ru.BIRTH_NAME_LABELS
 KIN_WORDS = {**en.KIN_WORDS, **ru.KIN_WORDS}
 # Punctuation that may stand in a phrase introducing an alias.
 ALIAS_PUNCTUATION: frozenset[str] = frozenset(":—–-,.\"'“”„«»‘’")
-KIN_REACH = 4  # words before a bare name searched for a kinship word
 
 SUBJECT = ""  # the target of an alias of the person the text is about
 BRACKET_REACH = 600  # how far a bracket after a name may run (a lead's bracket is long)
@@ -291,15 +290,6 @@ def text_aliases(text: str, persons: Sequence[Mention]) -> dict[str, str]:
     return found
 
 
-def kin_word_before(text: str, position: int) -> str | None:
-    """A kinship word just before a position, in the same clause ("his father Florensky",
-    "her late husband Daniel")."""
-    clause = re.split(r"[.!?;:,()\n]", text[max(0, position - 60):position])[-1]
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)
-    return next((w.lower() for w in reversed(words[-KIN_REACH:]) if w.lower() in KIN_WORDS),
-                None)
-
-
 def mark_aliases_and_kin(extraction: Extraction) -> Extraction:
     """Mark the named person mentions of ``extraction`` for ``resolve``, which reads no text.
 
@@ -313,12 +303,6 @@ def mark_aliases_and_kin(extraction: Extraction) -> Extraction:
     persons = [m for m in extraction.mentions if m.kind == "person" and m.name]
     for mention_id, target in text_aliases(text, persons).items():
         next(m for m in persons if m.id == mention_id).attrs["text_alias_of"] = target
-    for m in persons:
-        kin = kin_word_before(text, m.start)
-        if kin:
-            m.attrs["kin"] = kin
-            if KIN_WORDS[kin]:
-                m.attrs["kin_gender"] = KIN_WORDS[kin]
-    signed.mark_narrator_and_kin(text, persons)
+    signed.mark_narrator_and_kin(text, persons)  # the kinship words before each name too
     extraction.claims.extend(signed.narrator_ties(extraction))
     return extraction

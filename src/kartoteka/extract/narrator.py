@@ -12,9 +12,10 @@ so, and ``resolve`` reads them as marks (it reads no text):
   first-person possessive stands before the name ("my father X", "my late father, X,", "мой
   брат X", "моей сестры, X,"); the relation is the lexicons' (``en.lexicon.KINSHIP``,
   ``ru.lexicon.KIN_RELATIONS``), a distant relative's noun its own, "" for a noun of no
-  particular relation ("a relative"). A kinship noun and a comma before the name ("My
-  father, X, born ...") also marks ``attrs["kin"]`` when the apposition closes after the name,
-  as the words just before it would.
+  particular relation ("a relative");
+- ``attrs["kin"]`` (and ``attrs["kin_gender"]``): any kinship noun just before a name in its
+  clause ("his father Florensky"), or before a comma when the apposition closes after the name
+  ("My father, X, born ...").
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ KIN_WORDS = {**en.KIN_WORDS, **ru.KIN_WORDS}
 POSSESSIVES = en.FIRST_PERSON_POSSESSIVES | ru.FIRST_PERSON_POSSESSIVES
 PRONOUNS = en.NARRATOR_PRONOUNS | ru.NARRATOR_PRONOUNS
 GENERAL_KIN = en.GENERAL_KIN | ru.GENERAL_KIN
-REACH = 4  # words before a name searched for a kinship noun (as extract.aliases.KIN_REACH)
+REACH = 4  # words before a name searched for a kinship noun
 ADJECTIVES = 2  # words allowed between the possessive and the noun ("my late elder brother")
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -52,19 +53,18 @@ def kin_relation(word: str) -> str:
     return lemma if relation == "relative_of" else relation
 
 
-def _kin_before(text: str, start: int, end: int) -> tuple[str, bool, bool] | None:
-    """The kinship noun before a name, whether a first-person possessive governs it, and
-    whether it stands in a closed apposition ("my father, X, ...")."""
-    before = text[max(0, start - 80):start]
-    appositive = False
+def _kin_before(text: str, start: int, end: int) -> tuple[str, bool] | None:
+    """The kinship noun before a name in its clause ("his father Florensky", "My son, X, …":
+    a closed apposition too) and whether a first-person possessive governs it."""
+    before = text[max(0, start - 60):start]
     found = _APPOSITION.search(before)
     if found and found.group(1).lower() in KIN_WORDS and _CLOSES.match(text, end):
-        before, appositive = before[:found.end(1)], True
+        before = before[:found.end(1)]
     words = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(before)[-1])]
     for index in range(len(words) - 1, max(-1, len(words) - 1 - REACH), -1):
         if words[index] in KIN_WORDS:
             governed = words[max(0, index - 1 - ADJECTIVES):index]
-            return words[index], any(w in POSSESSIVES for w in governed), appositive
+            return words[index], any(w in POSSESSIVES for w in governed)
     return None
 
 
@@ -101,11 +101,10 @@ def mark_narrator_and_kin(text: str, persons: list[Mention]) -> None:
         kin = _kin_before(text, m.start, m.end)
         if kin is None:
             continue
-        word, first_person, appositive = kin
-        if appositive and "kin" not in m.attrs:
-            m.attrs["kin"] = word
-            if KIN_WORDS[word]:
-                m.attrs["kin_gender"] = KIN_WORDS[word]
+        word, first_person = kin
+        m.attrs["kin"] = word  # "his father Florensky", "her late husband Daniel", "My son, X,"
+        if KIN_WORDS[word]:
+            m.attrs["kin_gender"] = KIN_WORDS[word]
         if first_person:
             m.attrs["kin_of"] = "narrator"
             m.attrs["kin_relation"] = kin_relation(word)
