@@ -71,6 +71,9 @@ class NameParts:
     # Given names of the person's other names in the document: a birth name, a pseudonym
     # (Ян Гамарник was born Яков; Mikhail Trilisser was born Meier).
     other_given: tuple[str, ...] = ()
+    # Reading keys of the place of birth (as the birthplace column): with the full name, what
+    # identifies a man whose records give two death years (``death_years``).
+    birthplace: tuple[str, ...] = ()
 
 
 def _strip(text: str | None) -> str | None:
@@ -93,7 +96,8 @@ def name_parts(profile: Profile) -> NameParts:
         patronymic = _initial(initials[0])
     gender = profile.gender or _gender(profile.given, profile.patronymic)
     return NameParts(given, patronymic, gender, profile.birth_year, profile.death_year,
-                     _other_given(profile))
+                     _other_given(profile),
+                     tuple(_place_key(profile.birthplace) or ()) if profile.birthplace else ())
 
 
 @lru_cache(maxsize=65536)
