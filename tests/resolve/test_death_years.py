@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from kartoteka.resolve.across import link_profiles
+from kartoteka.resolve.authority import AuthorityRecord, link_authority
 from kartoteka.resolve.constraints import (
     ConstrainedClusters,
     PartsIndex,
@@ -21,8 +22,9 @@ from kartoteka.web.comparisons import decided_by
 
 
 def parts(given: str | None = None, patronymic: str | None = None, birth: int | None = None,
-          death: int | None = None, place: tuple[str, ...] = ()) -> NameParts:
-    return NameParts(given, patronymic, None, birth, death, (), place)
+          death: int | None = None, place: tuple[str, ...] = (),
+          surname: str | None = "Sidorov") -> NameParts:
+    return NameParts(given, patronymic, None, birth, death, (), place, surname)
 
 
 def person(key: str, label: str, **fields: object) -> Profile:
@@ -56,6 +58,14 @@ BACKGROUND = [
         # Birthplaces that share no reading agree on nothing.
         (parts("Ivan", "Petrovich", None, 1937, ("tver",)),
          parts("Ivan", "Petrovich", None, 1942, ("orel",)), ("death_year",)),
+        # The surname under another reading, or his wife's, is his family's.
+        (parts("Ivan", "Petrovich", 1899, 1937),
+         parts("Иван", "Петрович", 1899, 1942, surname="Сидорова"), ()),
+        # Only similar surnames are two families, however well the rest agrees.
+        (parts("Ivan", "Petrovich", 1899, 1937),
+         parts("Ivan", "Petrovich", 1899, 1942, surname="Sidorenko"), ("death_year",)),
+        (parts("Ivan", "Petrovich", 1899, 1937),
+         parts("Ivan", "Petrovich", 1899, 1942, surname=None), ("death_year",)),
         # A name conflict stays one, and then the death years are not excused either.
         (parts("Ivan", "Petrovich", 1899, 1937), parts("Ivan", "Pavlovich", 1899, 1942),
          ("patronymic", "death_year")),
@@ -71,9 +81,9 @@ def test_death_years_conflict_only_without_identification(
 
 
 def test_death_years_birthplace_of_a_profile_is_read_in_any_script() -> None:
-    latin = name_parts(person("a", "Ivan Petrovich Sidorov", given="Ivan", patronymic="Petrovich",
-                              death_year=1937, birthplace="Tver"))
-    cyrillic = name_parts(person("b", "Иван Петрович Сидоров", given="Иван",
+    latin = name_parts(person("a", "Ivan Petrovich Sidorov", surname="Sidorov", given="Ivan",
+                              patronymic="Petrovich", death_year=1937, birthplace="Tver"))
+    cyrillic = name_parts(person("b", "Иван Петрович Сидоров", surname="Сидоров", given="Иван",
                                  patronymic="Петрович", death_year=1942, birthplace="Тверь"))
     assert identified_beyond_name(latin, cyrillic)
     assert conflicts(latin, cyrillic) == ()
@@ -143,3 +153,26 @@ def test_death_years_incremental_linking_decides_as_the_full_linker() -> None:
     weak = attach_profiles([_sidorov("certified", 1942, patronymic=None)],
                            [_sidorov("shot", 1937, patronymic=None), *BACKGROUND], entity_of)
     assert weak.entity_of == {"certified": None}
+
+
+# Made-up records of a list of the shot: namesakes of other families around the one tested.
+LIST = [AuthorityRecord("test", str(i), f"{stem}{end} Пётр Ильич", 1885 + i % 15, 1937 + i % 2)
+        for i, (stem, end) in enumerate(
+            ((s, e) for s in ("Гур", "Лагин", "Ветр", "Зуб", "Кос")
+             for e in ("ов", "ин", "енко", "ский")), start=2)]
+
+
+@pytest.mark.parametrize(("patronymic", "linked"), [("Ilyich", True), (None, False)])
+def test_death_years_a_list_s_year_of_shooting_against_a_later_certified_death(
+        patronymic: str | None, linked: bool) -> None:
+    """The list says shot in 1937; the testimony repeats the certificate's 1942."""
+    records = [AuthorityRecord("test", "1", "Сидоров Пётр Ильич", 1899, 1937), *LIST]
+    label = " ".join(x for x in ("Pyotr", patronymic, "Sidorov") if x)
+    profile = person("p", label, surname="Sidorov", given="Pyotr", patronymic=patronymic,
+                     birth_year=1899, death_year=1942)
+    found = [m for m in link_authority([profile], records) if m.record_id == "1"]
+    assert [m.decision == "linked" for m in found] == ([True] if linked else
+                                                       [False] * len(found))
+    if found:
+        assert found[0].features[DIFFER] == [1942, 1937]
+        assert ("death_year" in found[0].features["conflicts"]) is not linked

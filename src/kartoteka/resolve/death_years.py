@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from kartoteka.names import given_compatible
+from kartoteka.names import given_compatible, surname_keys
 from kartoteka.names.similarity import patronymic_compatible
 from kartoteka.resolve.records import NameParts
 
@@ -48,14 +48,23 @@ def _full_names_agree(given_a: str | None, patronymic_a: str | None,
 
 
 def identified_beyond_name(a: NameParts, b: NameParts) -> bool:
-    """Whether two records agree on enough besides the surname to be one person's whatever
-    their death years say: full given name and full patronymic, and the year of birth (within
-    one) or the birthplace (a reading key shared)."""
+    """Whether two records agree on enough to be one person's whatever their death years say:
+    the whole name (the surname under one reading, a full given name and a full patronymic)
+    and the year of birth (within one) or the birthplace (a reading key shared)."""
     born = (a.birth_year is not None and b.birth_year is not None
             and abs(a.birth_year - b.birth_year) <= BIRTH_AGREES)
     if not born and not (a.birthplace and b.birthplace and set(a.birthplace) & set(b.birthplace)):
         return False
-    return _full_names_agree(a.given, a.patronymic, b.given, b.patronymic)
+    return (_full_names_agree(a.given, a.patronymic, b.given, b.patronymic)
+            and _surnames_agree(a.surname, b.surname))
+
+
+@lru_cache(maxsize=65536)
+def _surnames_agree(a: str | None, b: str | None) -> bool:
+    """One surname under some reading of each (Сидоров, Sidorov, Sidorow; Сидорова is his
+    family's): a surname the model finds only similar (Shparov, Shchuprashovich) names another
+    family, which full given names and a birth year do not outweigh."""
+    return bool(a and b and set(surname_keys(a)) & set(surname_keys(b)))
 
 
 def death_conflict(a: NameParts, b: NameParts) -> bool:
