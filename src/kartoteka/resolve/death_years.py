@@ -7,10 +7,11 @@ issued such certificates: "died in 1942 of heart failure" for a shooting in 1937
 testimony, an interrogation and a list may each carry one of the two dates. Birth years do not
 suffer this. So death years more than ``YEAR_TOLERANCE`` apart keep two records apart only
 while nothing beyond the name identifies them, as an archivist hesitates when only a surname
-and a given name agree; when both give a full given name and a full patronymic that agree, and
-their years of birth (within one) or their birthplaces agree too, the two death years are
-weighed by the model's death-year level (which pulls the probability down by ~5 bits) and
-shown on the pair (``DIFFER``), and the pair links only if it is still above the line.
+and a given name agree; when both give the whole name (the surname under one reading, a full
+given name and a full patronymic) and their years of birth (within one) or their birthplaces
+agree too, the two death years are weighed by the model's death-year level (which pulls the
+probability down by ~5 bits) and shown on the pair (``DIFFER``), and the pair links only if it
+is still above the line.
 """
 
 from __future__ import annotations
