@@ -5,7 +5,8 @@ lists (``data/authority_prior.json``: in an execution list most people died in 1
 shared death year says little) and surname frequencies counted in the list itself: a namesake
 of one of twenty Orlovs weighs little, a Bokiy a lot. On top of the score, rules hold:
 
-- a conflict (given name, patronymic, gender, years more than one apart) excludes a record,
+- a conflict (given name, patronymic, gender, years more than one apart, but a death year
+  only where nothing beyond the name identifies them: ``death_years``) excludes a record,
   unless the record's name variants offer a reading without it;
 - a link needs the surname and the given name (or its initial) to agree: a surname alone, however
   rare, at most waits for review;
@@ -56,6 +57,7 @@ from kartoteka.resolve.comparisons import (
     person_comparisons,
 )
 from kartoteka.resolve.constraints import DATE_CONFLICTS, conflicts
+from kartoteka.resolve.death_years import differ
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import PERSON_COLUMNS, name_parts, person_row
@@ -317,6 +319,7 @@ def link_authority(
         reading = name_parts(readings[record_key][int(index)])
         probability = float(row["match_probability"])
         features = pair_features(row, conflicts(parts[profile_id], reading))
+        features.update(differ(parts[profile_id], reading))  # the text's, the record's
         features["reading"] = readings[record_key][int(index)].label
         if profile_index != "0":
             features["profile_reading"] = profile_readings_of[profile_key][

@@ -1,8 +1,8 @@
 """Rules that hold whatever the model says, and clustering that obeys them.
 
 - A conflict (given names, patronymics or gender that cannot be one person's, not a typo apart;
-  birth years more than two apart, death years more than one) keeps two profiles apart however
-  alike their surnames are.
+  birth years more than two apart, death years more than one unless the records are identified
+  beyond the name: ``death_years``) keeps two profiles apart however alike their surnames are.
 - Human decisions win: must-link pairs are joined first, unconditionally; no union ever puts a
   cannot-link pair into one cluster.
 - A profile that fits two people equally well (a bare "Orlov" beside Ivan Orlov and Pyotr
@@ -34,12 +34,18 @@ from kartoteka.names import fold, given_compatible
 from kartoteka.names.given_names import father_name_groups, given_name_groups
 from kartoteka.names.keys import given_fine_keys
 from kartoteka.names.similarity import patronymic_compatible
+from kartoteka.resolve.death_years import (
+    YEAR_TOLERANCE,
+    clusters_deaths_conflict,
+    death_conflict,
+    identified_beyond_name,
+)
 from kartoteka.resolve.profile import Decisions
 from kartoteka.resolve.records import NameParts
 
 # Sources disagree by a year often (1937 or 1938); a birth year two off is still more often a
 # keying or copying error than another person (the model weighs it), more is two people.
-YEAR_TOLERANCE = 1
+# (Death years: YEAR_TOLERANCE, and when they do not conflict, in death_years.)
 BIRTH_YEAR_TOLERANCE = 2
 DATE_CONFLICTS = frozenset({"birth_year", "death_year"})
 
@@ -109,8 +115,7 @@ def conflicts(a: NameParts, b: NameParts) -> tuple[str, ...]:
     x, y = a.birth_year, b.birth_year
     if x is not None and y is not None and abs(x - y) > BIRTH_YEAR_TOLERANCE:
         reasons = (*reasons, "birth_year")
-    x, y = a.death_year, b.death_year
-    if x is not None and y is not None and abs(x - y) > YEAR_TOLERANCE:
+    if a.death_year is not None and b.death_year is not None and death_conflict(a, b):
         reasons = (*reasons, "death_year")
     return reasons
 
@@ -151,6 +156,7 @@ class PartsIndex:
                                         len(codes)))
         self.names: list[_Names] = list(codes)
         self.name_ids = np.array(ids, dtype=np.int64)
+        self.parts = [parts[key] for key in self.keys]  # for the few pairs of two death years
         self.births = np.array([_year(parts[k].birth_year) for k in self.keys], dtype=np.float64)
         self.deaths = np.array([_year(parts[k].death_year) for k in self.keys], dtype=np.float64)
 
@@ -172,6 +178,9 @@ def pair_conflicts(index: PartsIndex, left: np.ndarray, right: np.ndarray
     with np.errstate(invalid="ignore"):
         birth = np.abs(index.births[left] - index.births[right]) > BIRTH_YEAR_TOLERANCE
         death = np.abs(index.deaths[left] - index.deaths[right]) > YEAR_TOLERANCE
+    for i in np.flatnonzero(death).tolist():  # identified beyond the name: weighed, no conflict
+        if identified_beyond_name(index.parts[left[i]], index.parts[right[i]]):
+            death[i] = False
     codes, code_index = np.unique(combo_index.reshape(-1) * 4 + birth * 1 + death * 2,
                                   return_inverse=True)
     names = index.names
@@ -184,10 +193,14 @@ def pair_conflicts(index: PartsIndex, left: np.ndarray, right: np.ndarray
     return [made[i] for i in code_index.reshape(-1).tolist()]
 
 
-def clusters_conflict(a: Iterable[NameParts], b: Iterable[NameParts]) -> bool:
-    """Whether two clusters (their members' distinct name parts) cannot be one person's.
+def clusters_conflict(a: Iterable[NameParts], b: Iterable[NameParts],
+                      joining: tuple[NameParts, NameParts] | None = None) -> bool:
+    """Whether two clusters (their members' distinct name parts) cannot be one person's;
+    ``joining``: the pair of members whose link would join them.
 
-    Names and death years conflict as between two profiles. Birth years are read as each
+    Names conflict as between two profiles. Death years conflict unless one side's are all
+    among the other's, or the pair joining them is identified beyond the name
+    (``death_years.clusters_deaths_conflict``). Birth years are read as each
     record's own keying error around one year, at most BIRTH_YEAR_TOLERANCE off: a cluster may
     hold 1905, 1907 and 1908 (born 1906 or 1907), though 1905 and 1908 alone are not linked
     directly. A record's own year must witness the spread (1907 is within two of 1905 and
@@ -200,8 +213,10 @@ def clusters_conflict(a: Iterable[NameParts], b: Iterable[NameParts]) -> bool:
             all(abs(year - other) <= BIRTH_YEAR_TOLERANCE for other in births)
             for year in births):
         return True  # no record's year within two of all the others: 1890 and 1894 alone
-    # Every other reason is the pair's own (names, death years).
-    return any(reason != "birth_year" for x in a for y in b for reason in conflicts(x, y))
+    # Names are the pair's own; death years the clusters' (a death year is the person's).
+    if any(reason not in DATE_CONFLICTS for x in a for y in b for reason in conflicts(x, y)):
+        return True
+    return clusters_deaths_conflict(a, b, joining)
 
 
 # Facts about the person besides the name whose disagreement the model may weigh heavily.
@@ -281,7 +296,8 @@ class ConstrainedClusters:
             return "evidence against"
         distinct_small = {self.parts[k] for k in small if k in self.parts}
         distinct_large = {self.parts[k] for k in large if k in self.parts}
-        if clusters_conflict(distinct_small, distinct_large):
+        joining = (self.parts[a], self.parts[b]) if a in self.parts and b in self.parts else None
+        if clusters_conflict(distinct_small, distinct_large, joining):
             return "conflict"
         return None
 

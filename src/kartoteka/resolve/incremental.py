@@ -48,6 +48,7 @@ from kartoteka.resolve.across import (
 # gives the very floats and features scoring it again would.
 from kartoteka.resolve.comparisons import _finite, load_prior, pair_features
 from kartoteka.resolve.constraints import ConstrainedClusters, apply_must_links, conflicts
+from kartoteka.resolve.death_years import differ
 from kartoteka.resolve.incremental_memo import PAIRS as _PAIRS
 from kartoteka.resolve.incremental_memo import ROWS as _ROWS
 from kartoteka.resolve.lone import lone_surnames, mark_lone_surnames
@@ -185,6 +186,7 @@ def attach_profiles(
             features = known.feature_dict()
             features["match_weight"] = _finite(float(total))
             features["conflicts"] = list(known.reasons)
+            features.update(differ(parts[a], parts[b]))  # as the full linker shows them
             scored[(a, b)] = _Candidate(a, b, probability, total, features, known.reasons)
 
     for p in new:

@@ -69,7 +69,8 @@ def lone_surnames(rows: Sequence[dict[str, Any]], parts: dict[str, NameParts]) -
         if own.given:
             # Dates alone do not make two people here (a wrong year is likelier): the
             # clustering keeps such profiles apart anyway.
-            named[key].add(replace(own, birth_year=None, death_year=None))
+            named[key].add(replace(own, birth_year=None, death_year=None,
+                                   birthplace=(), surname=None))
     lone = set()
     for key in keys - common_surnames(rows):
         forms = sorted(named.get(key, ()), key=repr)

@@ -71,6 +71,11 @@ class NameParts:
     # Given names of the person's other names in the document: a birth name, a pseudonym
     # (Ян Гамарник was born Яков; Mikhail Trilisser was born Meier).
     other_given: tuple[str, ...] = ()
+    # Reading keys of the place of birth (as the birthplace column) and the surname as the
+    # label gives it: with the full name, what identifies a man whose records give two death
+    # years (``death_years``); the model compares surnames, the rules here do not.
+    birthplace: tuple[str, ...] = ()
+    surname: str | None = None
 
 
 def _strip(text: str | None) -> str | None:
@@ -93,7 +98,9 @@ def name_parts(profile: Profile) -> NameParts:
         patronymic = _initial(initials[0])
     gender = profile.gender or _gender(profile.given, profile.patronymic)
     return NameParts(given, patronymic, gender, profile.birth_year, profile.death_year,
-                     _other_given(profile))
+                     _other_given(profile),
+                     tuple(_place_key(profile.birthplace) or ()) if profile.birthplace else (),
+                     _strip(profile.surname))
 
 
 @lru_cache(maxsize=65536)

@@ -35,6 +35,7 @@ from kartoteka.resolve.constraints import (
     evidence_against,
     pair_conflicts,
 )
+from kartoteka.resolve.death_years import DIFFER, YEAR_TOLERANCE
 from kartoteka.resolve.dialect import columns_table
 from kartoteka.resolve.linker import score_pairs
 from kartoteka.resolve.predict import PAIR_ID_COLUMNS
@@ -254,6 +255,11 @@ def score_persons(
         ):
             features["conflicts"] = list(reasons)
             out.append(Candidate(keys[x], keys[y], p, w, features, reasons))
+        # Two death years a reviewer should see, conflicting or weighed (death_years.differ).
+        with np.errstate(invalid="ignore"):
+            deaths_apart = np.abs(index.deaths[a] - index.deaths[b]) > YEAR_TOLERANCE
+        for i in np.flatnonzero(deaths_apart).tolist():
+            out[i].features[DIFFER] = [int(index.deaths[a[i]]), int(index.deaths[b[i]])]
         against.extend((keys[a[i]], keys[b[i]])
                        for i in np.flatnonzero(_evidence_against(batch, probability, made)))
         return out

@@ -21,6 +21,7 @@ NOTES = {
     "refused": "joining would put two different people in one",
     "names_too_thin": "a link needs the surname and the given name to agree",
     "days_apart": "the text dates the death more than a month from the record's",
+    "death_years_differ": "death years differ",
     "sole_namesake": "linked as",
     "from_entity": "counted what other documents say of the same person",
     "by_hand_elsewhere": "a curator linked this person to another record of the list",
@@ -67,7 +68,10 @@ def decided_by(features: dict[str, Any] | None, probability: float | None = None
     for key, text in NOTES.items():
         value = features.get(key)
         if value:
-            notes.append(f"{text}: {value}" if isinstance(value, str) else text)
+            if isinstance(value, list) and all(isinstance(v, int) for v in value):
+                notes.append(f"{text}: " + " / ".join(map(str, value)))  # "1937 / 1942"
+            else:
+                notes.append(f"{text}: {value}" if isinstance(value, str) else text)
     if not rows and not notes:
         return None
     rows.sort(key=lambda r: (-abs(r.weight), r.name))
