@@ -29,6 +29,7 @@ from kartoteka.extract.en.person_contexts import (
     person_leaning_context,
     person_only_context,
 )
+from kartoteka.names.attested import attested_given_name
 from kartoteka.names.given_names import given_name_groups
 from kartoteka.names.places import reads_as_russian_place
 from kartoteka.names.script import is_cyrillic
@@ -117,11 +118,11 @@ class PersonEvidence:
 
     def is_given(self, tok: Token) -> bool:
         low = tok.lower_
+        # a Russian name of one country (Марфа, Устин), which the list of European names
+        # leaves out, from the Russian dictionary; an English word ("Roman") is left to the list
         return low in self.given_names or ascii_fold(low) in self.given_names or bool(
-            given_name_groups(tok.text))
-
-    def given_names_ok(self, tok: Token) -> bool:
-        return self.is_given(tok)
+            given_name_groups(tok.text)) or (not self.is_common(tok) and tok.is_alpha
+                                             and attested_given_name(tok.text) is not None)
 
     def surname_shaped(self, tok: Token) -> bool:
         low = tok.lower_
@@ -146,7 +147,7 @@ class PersonEvidence:
         if len(toks) > 1 and low in lx.PLACE_HEADS:
             run.veto = "place"  # "Chita Uyezd", "Smolny Institute"
             return
-        if any(t.lower_.endswith(lx.PLACE_NAME_SUFFIXES) and not self.given_names_ok(t)
+        if any(t.lower_.endswith(lx.PLACE_NAME_SUFFIXES) and not self.is_given(t)
                for t in toks):
             run.veto = "place name"
             return
