@@ -47,3 +47,12 @@ def attested_given_name(form: str) -> str | None:
         if genders:
             return genders.pop() if len(genders) == 1 else "mf"
     return None
+
+
+@cache
+def reads_as_a_russian_word(form: str) -> bool:
+    """True when the likeliest Cyrillic reading of ``form`` is a dictionary word other than a
+    name (Tovarishch, Grazhdanin: a form of address left untranslated, not a given name)."""
+    word = cyrillic_readings(form.strip())[0].lower()
+    return any(parse.is_known and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
+               for parse in russian_analyzer().parse(word))

@@ -83,6 +83,13 @@ def test_mood_a_refuted_rumour_is_negated(fates_en, text: str) -> None:
     "Ivan Ivanov was reportedly shot in 1938.",
     "It was said that Ivan Ivanov had been arrested in Kiev.",
     "The rumour that Ivan Ivanov had been shot reached the camp in 1938.",
+    # alternative accounts: none is vouched for
+    "In the barracks two stories circulated: one was that Ivan Ivanov shot himself, and the "
+    "other that a guard shot him.",
+    "Conflicting accounts exist: in one Ivan Ivanov was shot in 1937, in another he died in "
+    "Kolyma.",
+    "According to the official version, Ivan Ivanov died of heart failure in 1942.",
+    "In one version Ivan Ivanov was shot in 1938.",
 ])
 def test_mood_a_rumour_is_hedged(extract_en, fates_en, text: str) -> None:
     found = _of(fates_en(text), "Ivan Ivanov")
@@ -251,3 +258,13 @@ def test_mood_a_rumour_in_a_comment_or_relative_clause_stays_there(
 def test_mood_hearsay_data_is_a_rumour(fates_en, text: str) -> None:
     assert [(f[0], f[4]) for f in _of(fates_en(text), "Pavel Markov")] == [
         ("execution", "rumour")]
+
+
+@pytest.mark.parametrize("text", [
+    "He told two stories about the war. Ivan Ivanov was shot in 1937.",
+    "By all accounts Ivan Ivanov was shot in 1938.",
+])
+def test_mood_accounts_in_another_sentence_or_all_agreeing_leave_a_fact(fates_en,
+                                                                         text: str) -> None:
+    found = _of(fates_en(text), "Ivan Ivanov")
+    assert found and all(f[3] == "affirmed" and f[4] is None for f in found)

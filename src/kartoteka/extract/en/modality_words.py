@@ -96,6 +96,16 @@ RUMOUR_NOUNS: frozenset[str] = frozenset({
     "rumour", "rumours", "rumor", "rumors", "gossip", "hearsay", "legend", "story", "stories",
     "word", "speculation",
 })
+# Alternative accounts: a plural noun of account with a number or a word of difference before
+# what it tells ("two stories", "conflicting versions"; Quirk §17.26, appositive content
+# clauses): each of the accounts is one the narrator does not vouch for.
+ACCOUNT_NOUNS: frozenset[str] = frozenset({
+    "story", "version", "account", "rumour", "rumor", "explanation", "theory",
+})
+ALTERNATIVE_MODIFIERS: frozenset[str] = frozenset({
+    "two", "three", "several", "various", "different", "differing", "conflicting",
+    "contradictory", "competing",
+})
 RUMOUR_WORDS: frozenset[str] = frozenset({
     "reportedly", "allegedly", "supposedly", "purportedly", "rumoured", "rumored",
     "ostensibly",
@@ -105,6 +115,10 @@ RUMOUR_PHRASES: tuple[str, ...] = (
     "rumour has it", "rumor has it", "according to rumours", "according to rumors",
     "some say", "they say", "there were rumours", "there were rumors", "it was rumoured",
     "it was rumored", "word spread", "word went round", "it was whispered",
+    # one of several accounts, the official one among them ("according to the official
+    # version he died of heart failure": what families were told)
+    "according to one version", "according to another version", "according to the official",
+    "in one version", "in another version", "by one account", "by another account",
     # the passive reporting verb with a non-finite complement (Quirk §16.31: "is said to", "is
     # reported to"): the reporter is unnamed and the narrator does not vouch for it
     "reported to have", "reported to be", "was reported shot", "were reported shot",

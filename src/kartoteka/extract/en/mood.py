@@ -243,7 +243,15 @@ def _neither_subject(tok: Token) -> bool:
 
 
 def _rumoured(tok: Token) -> bool:
-    return bool(_rumour_cues(tok))
+    return bool(_rumour_cues(tok)) or _alternative_accounts(tok)
+
+
+def _alternative_accounts(tok: Token) -> bool:
+    """"Two stories circulated: one, that X shot herself; the other, that she was shot": a
+    plural noun of account before the trigger, counted or said to differ."""
+    return any(w.i < tok.i and w.tag_ == "NNS" and w.lemma_.lower() in mw.ACCOUNT_NOUNS
+               and any(c.dep_ in ("nummod", "amod") and c.lower_ in mw.ALTERNATIVE_MODIFIERS
+                       for c in w.children) for w in tok.sent)
 
 
 def _rumour_cues(tok: Token) -> list[Token]:

@@ -5,7 +5,6 @@ role, the subject or object of a verb only people do) and medium ones (spaCy's P
 a surname shape, a list with a known person) are counted on a ``Run``; vetoes come first.
 """
 
-
 from __future__ import annotations
 
 import re
@@ -17,9 +16,11 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.name_shapes import (
     ascii_fold,
+    dictionary_given_name,
     opens_with_initials,
     patronymic_shape,
     russian_surname_shape,
+    unlisted_word_before_surname,
 )
 from kartoteka.extract.en.person_contexts import (
     after_post_title,
@@ -29,7 +30,6 @@ from kartoteka.extract.en.person_contexts import (
     person_leaning_context,
     person_only_context,
 )
-from kartoteka.names.attested import attested_given_name
 from kartoteka.names.given_names import given_name_groups
 from kartoteka.names.places import reads_as_russian_place
 from kartoteka.names.script import is_cyrillic
@@ -118,11 +118,8 @@ class PersonEvidence:
 
     def is_given(self, tok: Token) -> bool:
         low = tok.lower_
-        # a Russian name of one country (Марфа, Устин), which the list of European names
-        # leaves out, from the Russian dictionary; an English word ("Roman") is left to the list
         return low in self.given_names or ascii_fold(low) in self.given_names or bool(
-            given_name_groups(tok.text)) or (not self.is_common(tok) and tok.is_alpha
-                                             and attested_given_name(tok.text) is not None)
+            given_name_groups(tok.text)) or dictionary_given_name(tok, self.is_common)
 
     def surname_shaped(self, tok: Token) -> bool:
         low = tok.lower_
@@ -265,6 +262,9 @@ class PersonEvidence:
         if self.surname_shaped(last) and not (ents & PLACE_ENTS):
             run.medium += 1
             run.reasons.append("surname shape")
+            if unlisted_word_before_surname(toks, self.is_common):
+                run.medium += 1
+                run.reasons.append("unlisted word before a Russian surname")
         if all_common and run.strong and not run.title and "PERSON" not in ents:
             run.strong = 0  # "the Time being" is not someone, whatever its syntax
         if single and low in lower_words and not run.title:
