@@ -301,3 +301,39 @@ def test_ru_fates_an_active_participle_s_object_is_no_patient(
 def test_ru_fates_the_defendants_or_both_take_the_list_tried(
         extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
     assert _facts(extract(text), "execution") == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # the memoirs' plain words for an arrest and a trial
+    ("Отца, Павла Кузьмина, забрали ночью в 1937 году.", "arrest", "Павел Кузьмин"),
+    ("В 1937 году Павла Кузьмина посадили.", "arrest", "Павел Кузьмин"),
+    ("Павла Кузьмина судили в 1938 году.", "trial", "Павел Кузьмин"),
+    # a body of the state as the subject: the verb agrees with it, neuter or feminine
+    ("ОГПУ арестовало Павла Кузьмина в 1931 году.", "arrest", "Павел Кузьмин"),
+    ("Тройка приговорила Павла Кузьмина к расстрелу.", "sentence", "Павел Кузьмин"),
+    ("Милиция задержала Павла Кузьмина.", "arrest", "Павел Кузьмин"),
+    # an accusative the parser took for the subject
+    ("Глафиру Щукину расстреляли в 1938 году.", "execution", "Глафира Щукина"),
+])
+def test_ru_fates_plain_verbs_and_agreement_with_the_agent(extract, text: str, kind: str,
+                                                           name: str) -> None:
+    assert [(f[0], f[1], f[3]) for f in _facts(extract(text), kind)] == [
+        (kind, name, "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Павла Кузьмина забрали в армию в 1941 году.",
+    "Павла Кузьмина забрали с собой.",
+    "Павла Кузьмина посадили на поезд.",
+    "Павла Кузьмина посадили в машину.",
+    "О Павле Кузьмине судили по его книгам.",
+])
+def test_ru_fates_taken_to_the_army_or_seated_is_no_arrest(extract, text: str) -> None:
+    assert not _facts(extract(text), "arrest", "trial")
+
+
+def test_ru_fates_a_possessive_pronoun_is_no_second_object(extract) -> None:
+    # "её мужа расстреляли": her husband was shot, not she
+    ex = extract("Анна Кузьмина была арестована в 1937 году, а её мужа Павла расстреляли.")
+    assert ("execution", "Анна Кузьмина", None, "affirmed") not in _facts(ex, "execution")
+    assert ("arrest", "Анна Кузьмина", "1937", "affirmed") in _facts(ex, "arrest")

@@ -41,12 +41,19 @@ class SubjectFinder:
             re.search(r"(?:н|на|но|ны|нн\w+)$", tok.text.lower()) and argument == PATIENT
             and tok.pos != "VERB")
         rels = ("nsubj", "nsubj:pass") if argument == AGENT or passive else ("obj",)
-        # an inanimate subject is a misparse ("Биография родился") or not a person at all
-        heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in rels
+        # an inanimate subject is a misparse ("Биография родился") or not a person at all; an
+        # accusative the parser calls an active verb's subject is its object ("Глафиру Щукину
+        # расстреляли": the parser's relation against its own case, and subjects are nominative)
+        heads = [c for c in ctx.children(head) if (ctx.tokens[c].rel in rels or (
+                    rels == ("obj",) and ctx.tokens[c].rel == "nsubj"
+                    and ctx.tokens[c].feats.get("Case") == "Acc"))
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at
                       or _BOTH.fullmatch(ctx.tokens[c].text.lower()) is not None
                       or _INCLUDING.match(ctx.text, ctx.tokens[c].end) is not None)]
+        # "а её мужа расстреляли": его, её, их before a noun are possessive (Русская грамматика
+        # 1980, §1286), not a second object the parser hung on the verb
+        heads = [c for c in heads if not _possessive(ctx, c)]
         # "Арестовавший Орлова следователь Сомов был расстрелян": the parser may take the
         # capitalised active participle for the subject; its dependents are its objects, the
         # agent's victims, never the passive's patient (Русская грамматика 1980, §1580)
@@ -86,7 +93,9 @@ class SubjectFinder:
             # a list's entry speaks of its own person: nobody from another line is a subject
             people = [m if entry[0].start <= m.start < entry[0].end else entry[1]
                       for m in people]
-        gender = ud_gender(tok.feats) if tok.pos in ("VERB", "AUX", "ADJ") else None
+        # a verb agrees with its subject: "ОГПУ арестовало Петрова" says nothing of his gender
+        gender = ud_gender(tok.feats) if tok.pos in ("VERB", "AUX", "ADJ") and (
+            argument == AGENT or passive) else None
         out = [m for m in people if not (gender and m.gender and m.gender != gender
                                          and tok.feats.get("Number") != "Plur")]
         return list({m.id: m for m in out}.values())
@@ -295,6 +304,13 @@ _DEFENDANTS = re.compile(r"(?:обвиняем|подсудим)(?:ые|ых|ы�
 # verbs and nouns that make the people named defendants: tried, charged, sentenced, arrested
 _TRIAL_TOLD = re.compile(r"\b(?:суди|осужд|осуди|обвин|приговор|арестова|процесс|суд[аеу]?\b)",
                          re.I)
+
+
+def _possessive(ctx: RuContext, token: int) -> bool:
+    tok = ctx.tokens[token]
+    nxt = ctx.tokens[token + 1] if token + 1 < len(ctx.tokens) else None
+    return tok.text.lower() in ("его", "её", "ее", "их") and nxt is not None \
+        and nxt.pos in ("NOUN", "PROPN", "ADJ") and not ctx.text[tok.end:nxt.start].strip()
 
 
 def _set_off(text: str, kin_end: int, relative: Mention) -> bool:
