@@ -268,3 +268,18 @@ def test_mood_accounts_in_another_sentence_or_all_agreeing_leave_a_fact(fates_en
                                                                          text: str) -> None:
     found = _of(fates_en(text), "Ivan Ivanov")
     assert found and all(f[3] == "affirmed" and f[4] is None for f in found)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Mother received a certificate stating that Pavel Markov died of pneumonia in 1942.",
+     "reported"),
+    ("The death certificate said Pavel Markov died of heart failure in 1942.", "reported"),
+    ("In 1956 the family was informed that Pavel Markov had died in a camp in 1941.",
+     "reported"),
+    ("The family was notified of the death of Pavel Markov in 1942.", "reported"),
+    ("Pavel Markov died in 1942; his death certificate was issued in 1956.", None),
+])
+def test_mood_an_official_notice_to_the_family_is_reported(fates_en, text: str,
+                                                           modality: str | None) -> None:
+    # the notices of 1955 on gave invented dates and causes of death
+    assert [f[4] for f in _of(fates_en(text), "Pavel Markov") if f[0] == "death"] == [modality]

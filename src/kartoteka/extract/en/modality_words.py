@@ -106,6 +106,13 @@ ALTERNATIVE_MODIFIERS: frozenset[str] = frozenset({
     "two", "three", "several", "various", "different", "differing", "conflicting",
     "contradictory", "competing",
 })
+# The authorities' notices to families: a death certificate, a notice, a reply "stating that"
+# he died of heart failure in 1942 (from 1955 such certificates gave invented dates and causes;
+# Memorial's guides to the archives): what the notice says is reported, not a fact.
+NOTICE_NOUNS: frozenset[str] = frozenset({
+    "certificate", "certificates", "notice", "notices", "notification", "notifications",
+})
+NOTICE_VERBS: frozenset[str] = frozenset({"inform", "notify"})
 RUMOUR_WORDS: frozenset[str] = frozenset({
     "reportedly", "allegedly", "supposedly", "purportedly", "rumoured", "rumored",
     "ostensibly",

@@ -152,7 +152,7 @@ def _cue(head: Token, via: str, child: Token) -> Modality | None:
             return Modality.CHARGED
         if forms & mw.RUMOUR_NOUNS:
             return Modality.RUMOUR
-        return None
+        return Modality.REPORTED if forms & mw.NOTICE_NOUNS else None  # "a certificate that"
     if head.pos_ == "ADJ" and lemma in mw.FEAR_ADJECTIVES:
         return Modality.FEARED  # "afraid of arrest", "afraid that he would be shot"
     if head.pos_ not in ("NOUN", "PROPN", "VERB", "AUX"):
@@ -165,8 +165,10 @@ def _cue(head: Token, via: str, child: Token) -> Modality | None:
         return Modality.DENIED
     if lemma in mw.FEAR_VERBS and via in ("ccomp", "dobj", "xcomp", "prep"):
         return Modality.FEARED
-    if lemma in mw.CLAIM_VERBS and via in ("ccomp", "xcomp"):
-        return Modality.REPORTED
+    if via in ("ccomp", "xcomp") and (lemma in mw.CLAIM_VERBS | mw.NOTICE_VERBS or any(
+            c.dep_ == "nsubj" and _forms(c) & mw.NOTICE_NOUNS for c in head.children)) or (
+            via == "prep" and lemma in mw.NOTICE_VERBS):  # "were notified of his death"
+        return Modality.REPORTED  # "claimed that", "were notified that", "the certificate said"
     if lemma in mw.CHARGE_VERBS and via in ("prep", "ccomp", "xcomp"):
         return Modality.CHARGED  # "charged with murdering X", "accused of the murder of X"
     if lemma in mw.ORDER_VERBS and (via in ("xcomp", "dobj") or (
