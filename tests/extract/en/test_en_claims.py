@@ -288,3 +288,18 @@ def test_claims_a_gerund_clause_after_by_keeps_its_own_date(fates_en) -> None:
     # "by writing letters in 1939": a clause with its own object; 1939 is the writing's
     fates = fates_en("In 1937 Pavel Orekhov was released by writing letters to Stalin in 1939.")
     assert not [f for f in fates if f[0] == "release" and f[2] == "1939"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Pavel Orekhov was exiled to Kazakhstan.", "expulsion"),
+    ("In 1931 Pavel Orekhov was exiled to Siberia.", "expulsion"),
+])
+def test_claims_a_participle_read_as_the_complement_of_be_is_a_passive(fates_en, text: str,
+                                                                       type_: str) -> None:
+    # the small model parses "was exiled" as "be" with an adjectival complement (acomp)
+    assert _has(fates_en(text), type_, "Pavel Orekhov")
+
+
+def test_claims_an_adjective_after_be_is_no_event(fates_en) -> None:
+    assert [f for f in fates_en("Pavel Orekhov was interested in the case.")
+            if f[0] != "sibling_of"] == []

@@ -14,6 +14,7 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.calques import (
     calque_need,
+    copular_participle,
     mislabelled_subject,
     passive_subject,
     topicalised_object,
@@ -121,8 +122,8 @@ class ArgumentReader:
             return True  # "X — shot in 1938"
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return True
-        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-            return True
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") or copular_participle(tok):
+            return True  # "X was exiled to Kazakhstan", the participle read as "be"'s complement
         if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "conj" and not any(
                 c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children):
             return ArgumentReader.passive(tok.head)  # "was sentenced … and shot"

@@ -100,11 +100,20 @@ def mislabelled_subject(tok: Token) -> list[Token]:
     """The subject of a passive that the small model labelled an active subject or hung on
     the auxiliary: "Our neighbour, X, was exiled in 1931" (nsubj of "was"). A passive
     auxiliary makes the subject before the verb its patient whatever the label."""
+    if copular_participle(tok):  # "X was exiled to Kazakhstan": the subject of "was"
+        return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
     aux = [c for c in tok.children if c.dep_ == "auxpass"]
     if not aux:
         return []
     return [c for h in (tok, *aux) for c in h.children
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+
+
+def copular_participle(tok: Token) -> bool:
+    """"X was exiled to Kazakhstan": the small model may read a passive's participle as the
+    complement of "be" (acomp) and leave it without an auxiliary; a participle of a verb is a
+    passive there all the same (Quirk et al. §3.77, the verbal passive)."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acomp" and tok.head.lemma_ == "be"
 
 
 def topicalised_object(tok: Token) -> list[Token]:
@@ -117,5 +126,5 @@ def topicalised_object(tok: Token) -> list[Token]:
             and c.tag_ == "NNP"]
 
 
-__all__ = ["calque_need", "mislabelled_subject", "passive_subject", "topicalised_object",
-           "verbless_participle"]
+__all__ = ["calque_need", "copular_participle", "mislabelled_subject", "passive_subject",
+           "topicalised_object", "verbless_participle"]
