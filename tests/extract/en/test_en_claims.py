@@ -303,3 +303,25 @@ def test_claims_a_participle_read_as_the_complement_of_be_is_a_passive(fates_en,
 def test_claims_an_adjective_after_be_is_no_event(fates_en) -> None:
     assert [f for f in fates_en("Pavel Orekhov was interested in the case.")
             if f[0] != "sibling_of"] == []
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Pavel Orekhov was beaten to death during interrogation.", "death"),
+    ("Pavel Orekhov froze to death in the camp in 1942.", "death"),
+    ("Pavel Orekhov was found dead in his cell.", "death"),
+    ("Pavel Orekhov was found hanged in his cell.", "death"),
+    ("Pavel Orekhov came back from the camp in 1947.", "release"),
+    ("Pavel Orekhov returned from exile in 1954.", "release"),
+])
+def test_claims_a_resultative_a_state_found_and_a_return_from_confinement(
+        fates_en, text: str, type_: str) -> None:
+    assert _has(fates_en(text), type_, "Pavel Orekhov")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov came back from Moscow in 1947.",
+    "Pavel Orekhov was found guilty.",
+    "The guards found Pavel Orekhov a good worker.",
+])
+def test_claims_a_return_from_a_town_or_a_verdict_found_is_no_fate(fates_en, text: str) -> None:
+    assert [f for f in fates_en(text) if f[0] in ("release", "death")] == []

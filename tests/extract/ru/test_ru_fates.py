@@ -337,3 +337,26 @@ def test_ru_fates_a_possessive_pronoun_is_no_second_object(extract) -> None:
     ex = extract("Анна Кузьмина была арестована в 1937 году, а её мужа Павла расстреляли.")
     assert ("execution", "Анна Кузьмина", None, "affirmed") not in _facts(ex, "execution")
     assert ("arrest", "Анна Кузьмина", "1937", "affirmed") in _facts(ex, "arrest")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Павла Кузьмина забили насмерть на допросе.", "death"),
+    ("Павла Кузьмина замучили в тюрьме.", "death"),
+    ("Павел Кузьмин был найден мёртвым в камере.", "death"),
+    ("Павел Кузьмин вернулся из лагеря в 1947 году.", "release"),
+    ("Павел Кузьмин вернулся домой из ссылки в 1954 году.", "release"),
+    ("Павел Кузьмин был репрессирован в 1937 году.", "arrest"),
+])
+def test_ru_fates_a_resultative_a_state_found_and_a_return_from_confinement(
+        extract, text: str, kind: str) -> None:
+    assert [(f[0], f[1], f[3]) for f in _facts(extract(text), kind)] == [
+        (kind, "Павел Кузьмин", "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Павел Кузьмин вернулся из командировки в 1947 году.",
+    "Павел Кузьмин вернулся из Москвы.",
+    "Павла Кузьмина собирались забить насмерть.",  # an intention, though it ends in "ть"
+])
+def test_ru_fates_a_return_from_a_journey_or_an_intention_is_no_fate(extract, text: str) -> None:
+    assert not [f for f in _facts(extract(text), "release", "death") if f[3] == "affirmed"]

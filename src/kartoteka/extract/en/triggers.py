@@ -81,6 +81,17 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "repress": (VerbTrigger("arrest", PATIENT, 0.5, euphemism=True),),
     "suppress": (VerbTrigger("arrest", PATIENT, 0.4, euphemism=True),),
     "kill": (VerbTrigger("death", PATIENT, 0.7),),
+    # a resultative "to death" (Quirk et al. §16.79: "beaten to death", "froze to death") and
+    # "found dead": a death the verb alone does not tell
+    **{verb: (VerbTrigger("death", PATIENT, 0.75, ("prep:to:death",)),)
+       for verb in ("beat", "torture", "club", "flog", "kick", "trample", "work")},
+    **{verb: (VerbTrigger("death", PATIENT, 0.75, ("prep:to:death", "passive")),
+              VerbTrigger("death", AGENT, 0.75, ("prep:to:death",)))
+       for verb in ("starve", "freeze")},
+    "find": (VerbTrigger("death", PATIENT, 0.7, ("comp:dead|hanged|drowned",)),),
+    # back from the camp, prison or exile: set free (or escaped; the text says which)
+    "return": (VerbTrigger("release", AGENT, 0.6, ("prep:from:confinement",)),),
+    "come": (VerbTrigger("release", AGENT, 0.6, ("prt:back", "prep:from:confinement")),),
     "murder": (VerbTrigger("death", PATIENT, 0.8),),
     "assassinate": (VerbTrigger("death", PATIENT, 0.8),),
     "die": (VerbTrigger("death", AGENT),),
@@ -203,6 +214,9 @@ POST_NOUNS: frozenset[str] = frozenset({
 # Places of confinement ("thrown into prison", "cast into a cell": an arrest).
 PRISON_NOUNS: frozenset[str] = frozenset({"prison", "jail", "gaol", "cell", "dungeon",
                                           "camp", "custody", "lockup"})
+# Where one comes back from when set free: confinement and banishment.
+CONFINEMENT_NOUNS: frozenset[str] = PRISON_NOUNS | {"exile", "imprisonment", "confinement",
+                                                    "gulag", "captivity"}
 # The body of a person stands for the person: "X's body was found shot".
 BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains", "cadaver"})
 # "X's life was taken": the life's owner is the one who died (Oxford: "take someone's life").

@@ -80,6 +80,8 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"арестовать", PATIENT, 0.85),
         Trigger(r"взят[аы]?\s+под\s+стражу", PATIENT, 0.85),
         Trigger(r"задержа(?:н|на|ны|ли|л|ла|ло)", PATIENT, 0.6),
+        # "репрессирован": repressed, which says arrest, not how it ended (as English)
+        Trigger(rf"репрессирова{_PASSIVE}|репрессировал[аи]?", PATIENT, 0.5),
         # the memoirs' plain words for it, as English "took him away" (Ozhegov: забрать 3,
         # "арестовать, задержать"; посадить 4, "заключить в тюрьму"): "отца забрали ночью",
         # "в 1937 году его посадили"; not the draft, a job, a ride or a seat
@@ -130,6 +132,9 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         # whose object is the one set free (perfective "отпустить", "освободить", Ozhegov)
         Trigger(r"освободил[аио]?(?!\s+от\s+(?:должности|обязанностей|поста))", PATIENT, 0.75),
         Trigger(r"отпустил[аи]?", PATIENT, 0.7),
+        # back from the camp, prison or exile (as English "came back from the camp")
+        Trigger(r"вернул(?:ся|ась|ись)\s+(?:\S+\s+)?из\s+(?:лагер(?:я|ей|ей)|заключения|ссылки|"
+                r"тюрьмы|колонии|гулага|плена)", AGENT, 0.6),
     ),
     "rehabilitation": (
         Trigger(rf"реабилитирова{_PASSIVE}", PATIENT, 0.9),
@@ -153,6 +158,12 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"убит(?:а|о|ы|ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми)?(?!\s+горем)|"
                 rf"застреле{_PASSIVE}|(?:уби|застрели)(?:л|ла|ли)", PATIENT, 0.7),
         Trigger(r"погиб(?:ла|ли)?", AGENT, 0.75),
+        # "забили насмерть", "замучили на допросе", "замёрз насмерть", "найден мёртвым": a
+        # death the verb alone does not tell (as English "beaten to death", "found dead")
+        Trigger(r"(?:забил[аи]?|забит[аы]?|запорол[аи]?)\s+насмерть|замучил[аи]?|"
+                rf"замуче{_PASSIVE}|запытал[аи]?", PATIENT, 0.75),
+        Trigger(r"замёрз(?:ла|ли)?|замерз(?:ла|ли)?", AGENT, 0.6),
+        Trigger(r"найден[аы]?\s+(?:мёртв|мертв|повешенн|удавленн)\w*", PATIENT, 0.7),
         Trigger(r"гибел(?:ь|и|ью)", NOMINAL, 0.7),
     ),
     "birth": (
