@@ -325,3 +325,24 @@ def test_claims_a_resultative_a_state_found_and_a_return_from_confinement(
 ])
 def test_claims_a_return_from_a_town_or_a_verdict_found_is_no_fate(fates_en, text: str) -> None:
     assert [f for f in fates_en(text) if f[0] in ("release", "death")] == []
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Pavel Orekhov was put to death in 1938.", "execution"),
+    ("Pavel Orekhov was given the death penalty.", "sentence"),
+    ("Pavel Orekhov was given ten years without the right of correspondence.", "sentence"),
+    ("Pavel Orekhov was sent to a labour camp in 1937.", "arrest"),
+    ("Pavel Orekhov was poisoned by the NKVD.", "death"),
+])
+def test_claims_idioms_of_punishment_in_translated_english(fates_en, text: str,
+                                                           type_: str) -> None:
+    assert _has(fates_en(text), type_, "Pavel Orekhov")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was sent to a pioneer camp.",
+    "Pavel Orekhov was given a new flat.",
+    "Pavel Orekhov lived ten years in Moscow.",
+])
+def test_claims_a_camp_of_another_kind_or_a_gift_is_no_punishment(fates_en, text: str) -> None:
+    assert fates_en(text) == []

@@ -25,6 +25,8 @@ from spacy.tokens import Token
 CAMP_NOUNS = frozenset({"camps", "gulag", "labour-camps"})
 INSTITUTION_NOUNS = frozenset({"prison", "jail", "gaol", "camp"})
 TERM_NOUNS = frozenset({"year", "years"})
+CAMP_KINDS = frozenset({"labor", "labour", "concentration", "corrective", "penal", "forced",
+                        "prison", "transit"})
 HIGHEST = frozenset({"highest", "supreme", "ultimate", "capital"})
 
 
@@ -41,8 +43,9 @@ def confinement(tok: Token) -> bool:
         obj = _pobj(tok, prep)
         if obj is None:
             continue
-        if obj.lower_ in CAMP_NOUNS:
-            return True
+        if obj.lower_ in CAMP_NOUNS or obj.lemma_.lower() == "camp" and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in CAMP_KINDS for c in obj.children):
+            return True  # "was sent to a labour camp": whatever its article
         if obj.lower_ in INSTITUTION_NOUNS and not any(c.dep_ in ("det", "poss")
                                                        for c in obj.children):
             return True
@@ -58,7 +61,7 @@ def highest_measure(tok: Token) -> bool:
 
 def term(tok: Token) -> bool:
     """"received ten years", "was given eight years in the camps"."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in {"year"} | TERM_NOUNS and any(
+    return any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in {"year"} | TERM_NOUNS and any(
         g.dep_ == "nummod" or g.like_num for g in c.children) for c in tok.children)
 
 

@@ -62,10 +62,14 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "go": (VerbTrigger("arrest", AGENT, 0.6, ("calque:confinement",), euphemism=True),),
     "end": (VerbTrigger("arrest", AGENT, 0.6, ("prt:up", "calque:confinement"),
                         euphemism=True),),
-    "give": (VerbTrigger("sentence", PATIENT, 0.6, ("calque:term", "passive")),),
+    "give": (VerbTrigger("sentence", PATIENT, 0.6, ("calque:term", "passive")),
+             # "was given the death penalty", "given a death sentence"
+             VerbTrigger("sentence", PATIENT, 0.7, ("dobj:penalty", "passive")),
+             VerbTrigger("sentence", PATIENT, 0.7, ("dobj:sentence", "passive"))),
     "assume": (VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",)),),
     "place": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),),
     "put": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),
+            VerbTrigger("execution", PATIENT, 0.8, ("prep:to:death",)),  # "was put to death"
             VerbTrigger("trial", PATIENT, 0.8, ("prep:on:trial",))),
     "throw": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
     "cast": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
@@ -93,6 +97,7 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "return": (VerbTrigger("release", AGENT, 0.6, ("prep:from:confinement",)),),
     "come": (VerbTrigger("release", AGENT, 0.6, ("prt:back", "prep:from:confinement")),),
     "murder": (VerbTrigger("death", PATIENT, 0.8),),
+    "poison": (VerbTrigger("death", PATIENT, 0.6),),  # "poisoned himself": a suicide
     "assassinate": (VerbTrigger("death", PATIENT, 0.8),),
     "die": (VerbTrigger("death", AGENT),),
     "perish": (VerbTrigger("death", AGENT, 0.7),),
