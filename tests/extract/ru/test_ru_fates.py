@@ -360,3 +360,16 @@ def test_ru_fates_a_resultative_a_state_found_and_a_return_from_confinement(
 ])
 def test_ru_fates_a_return_from_a_journey_or_an_intention_is_no_fate(extract, text: str) -> None:
     assert not [f for f in _facts(extract(text), "release", "death") if f[3] == "affirmed"]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Павел Кузьмин был приговорён к 10 годам ИТЛ.", "10 лет ИТЛ"),
+    ("Павла Кузьмина приговорили к 8 годам лагерей.", "8 лет лагерей"),
+    ("Тройка приговорила Павла Кузьмина к 10 годам лагерей.", "10 лет лагерей"),
+])
+def test_ru_fates_a_term_in_a_sentence_of_prose(extract, text: str, role: str) -> None:
+    # the trigger ends on "к": a whole-word boundary after "к " fails on the number
+    ex = extract(text)
+    names = {m.id: m.name for m in ex.mentions}
+    assert [(c.type, names[c.subject], c.role) for c in ex.claims if c.type == "sentence"] == [
+        ("sentence", "Павел Кузьмин", role)]
