@@ -373,3 +373,21 @@ def test_ru_fates_a_term_in_a_sentence_of_prose(extract, text: str, role: str) -
     names = {m.id: m.name for m in ex.mentions}
     assert [(c.type, names[c.subject], c.role) for c in ex.claims if c.type == "sentence"] == [
         ("sentence", "Павел Кузьмин", role)]
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("Анна Кузьмина была арестована, а её мужа Павла Кузьмина расстреляли.", "execution",
+     "Павел Кузьмин"),
+    ("Арестовали моего брата Павла Кузьмина.", "arrest", "Павел Кузьмин"),
+])
+def test_ru_fates_a_possessed_kin_noun_before_a_name_is_that_person(extract, text: str,
+                                                                    kind: str,
+                                                                    name: str) -> None:
+    # a possessive names the owner: the name after the noun is its apposition, not a genitive
+    # owner ("брата Павла Кузьмина" alone may be Pavel's brother)
+    assert [(f[0], f[1]) for f in _facts(extract(text), kind)] == [(kind, name)]
+
+
+def test_ru_fates_an_unpossessed_kin_noun_before_a_mans_name_stays_ambiguous(extract) -> None:
+    facts = _facts(extract("Арестовали брата Павла Кузьмина."), "arrest")
+    assert [f for f in facts if f[1] == "Павел Кузьмин"] == []

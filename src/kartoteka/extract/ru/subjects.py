@@ -20,6 +20,8 @@ from kartoteka.extract.ru.triggers import AGENT, PATIENT
 from kartoteka.model import Mention
 
 FIRST_PERSON = {"я", "меня", "мне", "мной", "мною"}
+# The possessive pronouns (Русская грамматика 1980, §1286): the owner of the noun they precede.
+_POSSESSIVE_LEMMAS = frozenset({"мой", "твой", "наш", "ваш", "свой"})
 # "…, в том числе X и Y": the members a group names (see SubjectFinder._included).
 _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|включая)\s+", re.I)
 # Universal Dependencies' case names as pymorphy writes them (a mention's attrs["case"]).
@@ -167,11 +169,16 @@ class SubjectFinder:
             return relative  # "жена Евгения Ежова": the wife is the woman named, not her spouse
         case = _UD_CASE.get(tok.feats.get("Case", ""))
         kin_gender = KIN_NOUNS.get(morph.lemma(tok.text))
-        if case not in (None, "gent") and relative.attrs.get("case") == case and "given" in \
+        possessed = self._possessed(token)  # a man's accusative is his genitive's form
+        same_case = relative.attrs.get("case") == case or (
+            possessed and case == "accs" and relative.attrs.get("case") == "gent")
+        if case not in (None, "gent") and same_case and "given" in \
                 relative.attrs.get("parts", {}) and relative.start > tok.end and \
-                kin_gender == relative.gender and not (case == "accs" and kin_gender != "f"):
+                kin_gender == relative.gender and not (
+                    case == "accs" and kin_gender != "f" and not possessed):
             # "расстреляли его жену Анну Петрову": in the noun's case, an apposition; a man's
-            # name in the accusative reads as a genitive too ("арестовали брата Ивана Петрова")
+            # name in the accusative reads as a genitive too ("арестовали брата Ивана Петрова"),
+            # unless a possessive has named the owner already ("её мужа Ивана Сорина")
             return relative
         if _set_off(ctx.text, tok.end, relative):
             return relative  # "моего отца, Ивана Петровича Сомова, арестовали": the father
@@ -186,6 +193,12 @@ class SubjectFinder:
         ctx.add_claim(relation, kin, (sent.start, sent.end), object=relative.id,
                       confidence=0.8, attrs={"kin": lemma})
         return kin
+
+    def _possessed(self, token: int) -> bool:
+        """The noun has a possessive before it (его, её, их, мой, наш, свой …)."""
+        before = self.ctx.tokens[token - 1] if token > 0 else None
+        return before is not None and (before.text.lower() in ("его", "её", "ее", "их") or
+                                       morph.lemma(before.text) in _POSSESSIVE_LEMMAS)
 
     def _apposed_name(self, token: int, *, agree: bool) -> Mention | None:
         """A name set off by commas after a noun of a person, with a possessive and role nouns
