@@ -379,6 +379,8 @@ def test_ru_fates_a_term_in_a_sentence_of_prose(extract, text: str, role: str) -
     ("Анна Кузьмина была арестована, а её мужа Павла Кузьмина расстреляли.", "execution",
      "Павел Кузьмин"),
     ("Арестовали моего брата Павла Кузьмина.", "arrest", "Павел Кузьмин"),
+    # the spoken order: the possessive after the noun, the name set off by commas
+    ("Мужа моего, Павла Кузьмина, расстреляли в 1938 году.", "execution", "Павел Кузьмин"),
 ])
 def test_ru_fates_a_possessed_kin_noun_before_a_name_is_that_person(extract, text: str,
                                                                     kind: str,

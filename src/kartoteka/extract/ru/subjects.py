@@ -330,5 +330,10 @@ def _set_off(text: str, kin_end: int, relative: Mention) -> bool:
     """A name set off by commas right after a kinship noun is an apposition naming the relative
     itself ("моего отца, Ивана Петровича Сомова, арестовали"), whatever the case: a genitive
     owner of the noun follows it without a comma ("отца Ивана Сомова")."""
-    return (relative.start > kin_end and re.fullmatch(r"\s*,\s*", text[kin_end:relative.start])
-            is not None and re.match(r"\s*(?:[,.;)]|$)", text[relative.end:]) is not None)
+    return (relative.start > kin_end and _COMMA_AFTER_KIN.fullmatch(
+        text[kin_end:relative.start]) is not None
+            and re.match(r"\s*(?:[,.;)]|$)", text[relative.end:]) is not None)
+
+
+# A comma after a kin noun, with the possessive a spoken order puts after it ("Мужа моего, …").
+_COMMA_AFTER_KIN = re.compile(r"\s*(?:(?:мо|тво|наш|ваш|сво)[её]?[^\W\d_]*\s*)?,\s*", re.I)
