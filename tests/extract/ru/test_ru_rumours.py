@@ -29,6 +29,11 @@ def _around(sentence: str, trigger: str) -> tuple[int, int]:
     ("Слух о том, что Сомова расстреляли, дошёл до нас весной.", "расстреляли",
      "Слух о том, что"),
     ("Был слух, будто Сомова арестовали.", "арестовали", "слух, будто"),
+    # what is written or held, unvouched
+    ("Часто пишут, что Сомова расстреляли в 1938 году.", "расстреляли", "пишут, что"),
+    ("Считается, что Сомов был расстрелян в 1938 году.", "расстрелян", "Считается, что"),
+    # a correction between the marker and the trigger: that clause is told as fact
+    ("Пишут, что Сомова расстреляли, но на самом деле он умер на Колыме.", "умер", None),
     # accounts that compete, or the official one
     ("Ходили две версии: одна — что Сомова застрелилась, другая — что её застрелили.",
      "застрелилась", "две версии"),
@@ -174,3 +179,9 @@ def test_ru_rumours_a_parenthetical_verb_of_saying_marks_a_rumour(extract, text:
                                                                   modality: str | None) -> None:
     claims = [c for c in extract(text).claims if c.type == "execution"]
     assert [c.attrs.get("modality") for c in claims] == [modality]
+
+
+def test_ru_rumours_a_correction_in_the_same_sentence_refutes_the_rumour() -> None:
+    text = "Пишут, что Сомова расстреляли, но на самом деле он умер на Колыме."
+    assert denial_in(text, text.index("расстреляли") + 11, len(text), hedged=True)
+    assert not denial_in(text, text.index("расстреляли") + 11, len(text), hedged=False)
