@@ -90,6 +90,8 @@ def test_mood_a_refuted_rumour_is_negated(fates_en, text: str) -> None:
     "Kolyma.",
     "According to the official version, Ivan Ivanov died of heart failure in 1942.",
     "In one version Ivan Ivanov was shot in 1938.",
+    "Ivan Ivanov was supposed to have been shot in 1937.",
+    "Ivan Ivanov is widely believed to have been shot in 1938.",
 ])
 def test_mood_a_rumour_is_hedged(extract_en, fates_en, text: str) -> None:
     found = _of(fates_en(text), "Ivan Ivanov")

@@ -124,7 +124,7 @@ RUMOUR_PHRASES: tuple[str, ...] = (
     "it is said", "it was said", "is said to", "was said to", "were said to", "are said to",
     # with an adverb between ("is often said to have been shot", "was widely believed to")
     "said to have", "believed to have", "thought to have", "rumoured to have",
-    "rumored to have",
+    "rumored to have", "supposed to have", "presumed to have", "reputed to have",
     "rumour has it", "rumor has it", "according to rumours", "according to rumors",
     "some say", "they say", "there were rumours", "there were rumors", "it was rumoured",
     "it was rumored", "word spread", "word went round", "it was whispered",
