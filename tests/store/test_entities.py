@@ -115,7 +115,7 @@ def test_entities_save_links_rewrites_only_the_links_that_changed(db: str) -> No
 
     from sqlalchemy import event
 
-    from kartoteka.store.entities import save_links
+    from kartoteka.store.links import save_links
     from kartoteka.store.tables import LinkRow
 
     def link(a: str, b: str, p: float, decision: str) -> SimpleNamespace:

@@ -150,7 +150,7 @@ def test_entity_summary_save_links_finds_each_stored_pair_of_many(db: str) -> No
     # changed: each stored one is found by its key, each new one inserted once.
     from types import SimpleNamespace
 
-    from kartoteka.store.entities import save_links
+    from kartoteka.store.links import save_links
     from kartoteka.store.tables import LinkRow
 
     def link(n: int, p: float) -> SimpleNamespace:

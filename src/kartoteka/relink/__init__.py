@@ -42,11 +42,11 @@ from kartoteka.store.entities import (
     current_profiles,
     group_by_name,
     is_linkable_person,
-    save_links,
     set_claim_fields,
     stored_block_keys,
 )
 from kartoteka.store.entities import refresh_entities as store_refresh_entities
+from kartoteka.store.links import save_links
 from kartoteka.store.tables import ProfileRow
 
 log = logging.getLogger(__name__)
@@ -134,7 +134,8 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             rest += sorted(r.key for r in new)  # a join the neighbourhood linker makes
         else:
             joined = _whole_entities(session, clusters, attached.entities_of, by_key)
-            save_links(session, attached.pairs, by_key)
+            # only the new profiles were scored, against their neighbours and each other
+            save_links(session, attached.pairs, by_key, compared=[r.key for r in new])
             # the entities joined into another are touched too: their rows go
             touched = assign_entities(session, clusters, joined, cur.labels, only_changed=True)
             rest += sorted(attached.bridges)

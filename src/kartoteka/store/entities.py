@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
-    Select,
     Text,
-    and_,
-    bindparam,
     cast,
     delete,
     func,
-    insert,
     literal_column,
-    or_,
     select,
-    update,
 )
 from sqlalchemy.orm import Session
 
@@ -35,7 +28,6 @@ from kartoteka.store.tables import (
     ClaimRow,
     DocumentRow,
     EntityRow,
-    LinkRow,
     MentionRow,
     ProfileRow,
 )
@@ -45,9 +37,6 @@ PERSON_PREFIX = "p"
 LEFT_ENTITIES = "kartoteka.left_entities"
 # Values bound in one IN (...): far under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 IN_CHUNK = 5000
-# Pairs looked up in one statement (``_stored_links``): SQLite parses an OR of them as a tree
-# at most 1,000 deep.
-PAIR_CHUNK = 256
 
 
 def _normal(label: str) -> str:
@@ -70,71 +59,6 @@ def stored_block_keys(session: Session) -> list[str]:
     """Every blocking key a person profile is stored under."""
     return [b for b in session.scalars(select(ProfileRow.block_key).where(
         ProfileRow.kind == "person", ProfileRow.block_key.is_not(None)).distinct()) if b]
-
-
-def save_links(session: Session, pairs: Iterable[Any], keys: Collection[str]) -> None:
-    """The scored pairs (``resolve.across`` ``Pair``s) whose both profiles are among ``keys``."""
-    wanted = {}
-    for pair in pairs:
-        if pair.a in keys and pair.b in keys:
-            wanted[(pair.a, pair.b) if pair.a <= pair.b else (pair.b, pair.a)] = pair
-    # Which of them are stored already, read a few queries at a time (merge() would read one a
-    # pair), both ends bound. The features are read as the stored JSON text, not decoded (that
-    # took a quarter of the writer's time a file): a link whose probability, decision and text
-    # are what it would be written as is left alone (relinking a common surname's neighbourhood
-    # rewrote every link in it, file after file, most of them as they were).
-    stored: dict[tuple[str, str], tuple[float, str, str | None]] = {}
-    pairs_in_order = sorted(wanted)
-    for start in range(0, len(pairs_in_order), PAIR_CHUNK):
-        stored.update(_stored_links(session, pairs_in_order[start:start + PAIR_CHUNK]))
-    fresh, changed = [], []
-    for (a, b), pair in wanted.items():
-        known = stored.get((a, b))
-        row = dict(a=a, b=b, probability=float(pair.probability), decision=pair.decision,
-                   features=pair.features if known else pair.features or {})
-        if known is None:
-            fresh.append(row)
-        elif known[:2] != (row["probability"], row["decision"]) \
-                or known[2] != _json_text(row["features"]):  # the text only when they agree
-            changed.append(row)
-    if changed:  # an UPDATE by primary key for all of them, as the INSERT below
-        session.execute(update(LinkRow), changed)
-    if fresh:  # one bulk INSERT, not an ORM object and a unit-of-work entry a pair
-        session.execute(insert(LinkRow), fresh)
-
-
-def _stored_links(session: Session, pairs: list[tuple[str, str]]
-                  ) -> Iterator[tuple[tuple[str, str], tuple[float, str, str | None]]]:
-    """The stored links of these pairs, each found by its primary key.
-
-    Not ``a IN (...) AND b IN (...)``: that read every stored link between any of the pairs'
-    ends (a neighbourhood's links, which grew with the index); nor a row-value IN, which
-    SQLite answers by scanning the whole table. An OR of (a, b) equalities is one primary-key
-    search a pair on SQLite and PostgreSQL; the list is padded to a power of two so a few
-    statement shapes are built and compiled once a process (``_links_by_key``: building the OR
-    anew took a sixth of the writer's time a file)."""
-    size = max(8, 1 << (len(pairs) - 1).bit_length())
-    padded = pairs + [pairs[-1]] * (size - len(pairs))
-    params = {f"{end}{i}": pair[j] for i, pair in enumerate(padded) for j, end in enumerate("ab")}
-    for a, b, p, d, f in session.execute(_links_by_key(size), params):
-        yield (a, b), (p, d, f)
-
-
-@lru_cache(maxsize=16)
-def _links_by_key(size: int) -> Select:  # the ends bound as a0, b0, a1, b1, ...
-    return select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
-                  cast(LinkRow.features, Text)).where(
-        or_(*(and_(LinkRow.a == bindparam(f"a{i}"), LinkRow.b == bindparam(f"b{i}"))
-              for i in range(size))))
-
-
-def _json_text(value: Any) -> str | None:
-    """The text the JSON column stores for ``value`` (SQLAlchemy's default, ``json.dumps``);
-    None when it cannot be told (the link is then written)."""
-    try:
-        return json.dumps(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def assign_entities(session: Session, clusters: list[list[ProfileRow]], touched: set[str],

@@ -173,6 +173,8 @@ class LinkRow(Base):
     """A scored pair of profiles from the cross-document step, for the review queue."""
 
     __tablename__ = "links"
+    # a profile's links are found by either end (``store.links``): a is the key's first column
+    __table_args__ = (Index("ix_links_b", "b"),)
     a: Mapped[str] = mapped_column(String(32), primary_key=True)
     b: Mapped[str] = mapped_column(String(32), primary_key=True)
     probability: Mapped[float] = mapped_column(Float)

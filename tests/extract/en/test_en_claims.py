@@ -288,3 +288,61 @@ def test_claims_a_gerund_clause_after_by_keeps_its_own_date(fates_en) -> None:
     # "by writing letters in 1939": a clause with its own object; 1939 is the writing's
     fates = fates_en("In 1937 Pavel Orekhov was released by writing letters to Stalin in 1939.")
     assert not [f for f in fates if f[0] == "release" and f[2] == "1939"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Pavel Orekhov was exiled to Kazakhstan.", "expulsion"),
+    ("In 1931 Pavel Orekhov was exiled to Siberia.", "expulsion"),
+])
+def test_claims_a_participle_read_as_the_complement_of_be_is_a_passive(fates_en, text: str,
+                                                                       type_: str) -> None:
+    # the small model parses "was exiled" as "be" with an adjectival complement (acomp)
+    assert _has(fates_en(text), type_, "Pavel Orekhov")
+
+
+def test_claims_an_adjective_after_be_is_no_event(fates_en) -> None:
+    assert [f for f in fates_en("Pavel Orekhov was interested in the case.")
+            if f[0] != "sibling_of"] == []
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Pavel Orekhov was beaten to death during interrogation.", "death"),
+    ("Pavel Orekhov froze to death in the camp in 1942.", "death"),
+    ("Pavel Orekhov was found dead in his cell.", "death"),
+    ("Pavel Orekhov was found hanged in his cell.", "death"),
+    ("Pavel Orekhov came back from the camp in 1947.", "release"),
+    ("Pavel Orekhov returned from exile in 1954.", "release"),
+])
+def test_claims_a_resultative_a_state_found_and_a_return_from_confinement(
+        fates_en, text: str, type_: str) -> None:
+    assert _has(fates_en(text), type_, "Pavel Orekhov")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov came back from Moscow in 1947.",
+    "Pavel Orekhov was found guilty.",
+    "The guards found Pavel Orekhov a good worker.",
+])
+def test_claims_a_return_from_a_town_or_a_verdict_found_is_no_fate(fates_en, text: str) -> None:
+    assert [f for f in fates_en(text) if f[0] in ("release", "death")] == []
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Pavel Orekhov was put to death in 1938.", "execution"),
+    ("Pavel Orekhov was given the death penalty.", "sentence"),
+    ("Pavel Orekhov was given ten years without the right of correspondence.", "sentence"),
+    ("Pavel Orekhov was sent to a labour camp in 1937.", "arrest"),
+    ("Pavel Orekhov was poisoned by the NKVD.", "death"),
+])
+def test_claims_idioms_of_punishment_in_translated_english(fates_en, text: str,
+                                                           type_: str) -> None:
+    assert _has(fates_en(text), type_, "Pavel Orekhov")
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was sent to a pioneer camp.",
+    "Pavel Orekhov was given a new flat.",
+    "Pavel Orekhov lived ten years in Moscow.",
+])
+def test_claims_a_camp_of_another_kind_or_a_gift_is_no_punishment(fates_en, text: str) -> None:
+    assert fates_en(text) == []

@@ -83,6 +83,15 @@ def test_mood_a_refuted_rumour_is_negated(fates_en, text: str) -> None:
     "Ivan Ivanov was reportedly shot in 1938.",
     "It was said that Ivan Ivanov had been arrested in Kiev.",
     "The rumour that Ivan Ivanov had been shot reached the camp in 1938.",
+    # alternative accounts: none is vouched for
+    "In the barracks two stories circulated: one was that Ivan Ivanov shot himself, and the "
+    "other that a guard shot him.",
+    "Conflicting accounts exist: in one Ivan Ivanov was shot in 1937, in another he died in "
+    "Kolyma.",
+    "According to the official version, Ivan Ivanov died of heart failure in 1942.",
+    "In one version Ivan Ivanov was shot in 1938.",
+    "Ivan Ivanov was supposed to have been shot in 1937.",
+    "Ivan Ivanov is widely believed to have been shot in 1938.",
 ])
 def test_mood_a_rumour_is_hedged(extract_en, fates_en, text: str) -> None:
     found = _of(fates_en(text), "Ivan Ivanov")
@@ -234,8 +243,10 @@ def test_mood_a_rumour_said_not_to_be_so_is_negated(fates_en, text: str) -> None
     # the rumour in an "as"-clause is the denied one; the death beside it is the narrator's
     ("Pavel Markov was not shot, as was rumoured, but died in a camp in 1942.",
      [("death", "affirmed", None), ("execution", "negated", "denied")]),
-    # a rumour inside a relative clause reaches no further than it
+    # a rumour inside a relative clause reaches no further than it; "actually" corrects it
     ("Pavel Markov, who was said to have been shot, actually died in a camp.",
+     [("death", "affirmed", None), ("execution", "negated", "refuted_rumour")]),
+    ("Pavel Markov, who was said to have been shot, died in a camp.",
      [("death", "affirmed", None), ("execution", "affirmed", "rumour")]),
 ])
 def test_mood_a_rumour_in_a_comment_or_relative_clause_stays_there(
@@ -251,3 +262,59 @@ def test_mood_a_rumour_in_a_comment_or_relative_clause_stays_there(
 def test_mood_hearsay_data_is_a_rumour(fates_en, text: str) -> None:
     assert [(f[0], f[4]) for f in _of(fates_en(text), "Pavel Markov")] == [
         ("execution", "rumour")]
+
+
+@pytest.mark.parametrize("text", [
+    "He told two stories about the war. Ivan Ivanov was shot in 1937.",
+    "By all accounts Ivan Ivanov was shot in 1938.",
+])
+def test_mood_accounts_in_another_sentence_or_all_agreeing_leave_a_fact(fates_en,
+                                                                         text: str) -> None:
+    found = _of(fates_en(text), "Ivan Ivanov")
+    assert found and all(f[3] == "affirmed" and f[4] is None for f in found)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Mother received a certificate stating that Pavel Markov died of pneumonia in 1942.",
+     "reported"),
+    ("The death certificate said Pavel Markov died of heart failure in 1942.", "reported"),
+    ("In 1956 the family was informed that Pavel Markov had died in a camp in 1941.",
+     "reported"),
+    ("The family was notified of the death of Pavel Markov in 1942.", "reported"),
+    ("Pavel Markov died in 1942; his death certificate was issued in 1956.", None),
+])
+def test_mood_an_official_notice_to_the_family_is_reported(fates_en, text: str,
+                                                           modality: str | None) -> None:
+    # the notices of 1955 on gave invented dates and causes of death
+    assert [f[4] for f in _of(fates_en(text), "Pavel Markov") if f[0] == "death"] == [modality]
+
+
+@pytest.mark.parametrize("text", [
+    "It is not true that Pavel Markov was shot.",
+    "It's a myth that Pavel Markov was executed in 1938.",
+    "It was a lie that Pavel Markov had been arrested.",
+])
+def test_mood_a_frame_that_calls_its_clause_false_denies_it(fates_en, text: str) -> None:
+    found = _of(fates_en(text), "Pavel Markov")
+    assert found and all(f[3] == "negated" for f in found)
+
+
+def test_mood_a_frame_that_calls_its_clause_true_leaves_it(fates_en) -> None:
+    found = _of(fates_en("It is true that Pavel Markov was shot in 1938."), "Pavel Markov")
+    assert found and all(f[3] == "affirmed" and f[4] is None for f in found)
+
+
+def test_mood_a_correction_refutes_the_rumour_and_is_told_as_fact(fates_en) -> None:
+    found = _of(fates_en("Pavel Markov is often said to have been shot, but in fact he died "
+                         "in Kolyma."), "Pavel Markov")
+    assert ("execution", "Pavel Markov", None, "negated", "refuted_rumour") in found
+    assert ("death", "Pavel Markov", None, "affirmed", None) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Sobolev confessed to shooting Pavel Markov.",
+    "Ivan Sobolev admitted that he had killed Pavel Markov.",
+])
+def test_mood_a_confession_is_a_charge(fates_en, text: str) -> None:
+    found = _of(fates_en(text), "Pavel Markov")
+    assert found and all(f[3] == "affirmed" and f[4] == "charged" for f in found)

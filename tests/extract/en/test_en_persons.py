@@ -481,3 +481,44 @@ def test_persons_a_demonym_before_a_noun_or_after_a_determiner_is_no_given_name(
         extract_en, text: str) -> None:
     ex = extract_en(text)
     assert not any("German" in m.text for m in ex.mentions if m.kind == "person")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Everyone in the barrack knew Marfa Kolosova.", "Marfa Kolosova"),
+    ("Praskovya Kobeleva was a milkmaid.", "Praskovya Kobeleva"),
+    ("They all knew Glafira Shchukina.", "Glafira Shchukina"),
+])
+def test_persons_a_russian_given_name_the_european_list_lacks_opens_a_name(
+        extract_en, text: str, name: str) -> None:
+    # Peasant names (Марфа, Прасковья, Глафира) are in the Russian dictionary, not in a list of
+    # names borne in several European countries; the tagger rarely sees them as persons.
+    ex = extract_en(text)
+    assert [m.text for m in ex.mentions if m.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The Roman Empire fell long ago.",
+    "Glory to the Party, they shouted.",
+])
+def test_persons_an_english_word_read_as_a_russian_name_opens_none(extract_en, text: str) -> None:
+    ex = extract_en(text)
+    assert not [m for m in ex.mentions if m.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The guards said Nozheda Aliluyeva shot herself.", "Nozheda Aliluyeva"),
+    ("Later Nozheda Aliluyeva went to the dacha.", "Nozheda Aliluyeva"),
+    ("Everyone feared Krutoy Belyavsky in the camp.", "Krutoy Belyavsky"),
+])
+def test_persons_a_word_no_list_holds_before_a_russian_surname_is_a_given_name(
+        extract_en, text: str, name: str) -> None:
+    # A given name the translation mangled (Nozheda for Nadezhda) is in no list; the
+    # tagger called such names organisations
+    ex = extract_en(text)
+    assert [m.text for m in ex.mentions if m.kind == "person"] == [name]
+    assert not [m for m in ex.mentions if m.kind == "organization"]
+
+
+def test_persons_a_russian_form_of_address_before_a_surname_is_no_given_name(extract_en) -> None:
+    ex = extract_en("Tovarishch Gurzhiyev was there.")
+    assert not [m for m in ex.mentions if m.kind == "person" and m.text.startswith("Tovarishch")]

@@ -301,3 +301,95 @@ def test_ru_fates_an_active_participle_s_object_is_no_patient(
 def test_ru_fates_the_defendants_or_both_take_the_list_tried(
         extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
     assert _facts(extract(text), "execution") == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # the memoirs' plain words for an arrest and a trial
+    ("Отца, Павла Кузьмина, забрали ночью в 1937 году.", "arrest", "Павел Кузьмин"),
+    ("В 1937 году Павла Кузьмина посадили.", "arrest", "Павел Кузьмин"),
+    ("Павла Кузьмина судили в 1938 году.", "trial", "Павел Кузьмин"),
+    # a body of the state as the subject: the verb agrees with it, neuter or feminine
+    ("ОГПУ арестовало Павла Кузьмина в 1931 году.", "arrest", "Павел Кузьмин"),
+    ("Тройка приговорила Павла Кузьмина к расстрелу.", "sentence", "Павел Кузьмин"),
+    ("Милиция задержала Павла Кузьмина.", "arrest", "Павел Кузьмин"),
+    # an accusative the parser took for the subject
+    ("Глафиру Щукину расстреляли в 1938 году.", "execution", "Глафира Щукина"),
+])
+def test_ru_fates_plain_verbs_and_agreement_with_the_agent(extract, text: str, kind: str,
+                                                           name: str) -> None:
+    assert [(f[0], f[1], f[3]) for f in _facts(extract(text), kind)] == [
+        (kind, name, "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Павла Кузьмина забрали в армию в 1941 году.",
+    "Павла Кузьмина забрали с собой.",
+    "Павла Кузьмина посадили на поезд.",
+    "Павла Кузьмина посадили в машину.",
+    "О Павле Кузьмине судили по его книгам.",
+])
+def test_ru_fates_taken_to_the_army_or_seated_is_no_arrest(extract, text: str) -> None:
+    assert not _facts(extract(text), "arrest", "trial")
+
+
+def test_ru_fates_a_possessive_pronoun_is_no_second_object(extract) -> None:
+    # "её мужа расстреляли": her husband was shot, not she
+    ex = extract("Анна Кузьмина была арестована в 1937 году, а её мужа Павла расстреляли.")
+    assert ("execution", "Анна Кузьмина", None, "affirmed") not in _facts(ex, "execution")
+    assert ("arrest", "Анна Кузьмина", "1937", "affirmed") in _facts(ex, "arrest")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Павла Кузьмина забили насмерть на допросе.", "death"),
+    ("Павла Кузьмина замучили в тюрьме.", "death"),
+    ("Павел Кузьмин был найден мёртвым в камере.", "death"),
+    ("Павел Кузьмин вернулся из лагеря в 1947 году.", "release"),
+    ("Павел Кузьмин вернулся домой из ссылки в 1954 году.", "release"),
+    ("Павел Кузьмин был репрессирован в 1937 году.", "arrest"),
+])
+def test_ru_fates_a_resultative_a_state_found_and_a_return_from_confinement(
+        extract, text: str, kind: str) -> None:
+    assert [(f[0], f[1], f[3]) for f in _facts(extract(text), kind)] == [
+        (kind, "Павел Кузьмин", "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Павел Кузьмин вернулся из командировки в 1947 году.",
+    "Павел Кузьмин вернулся из Москвы.",
+    "Павла Кузьмина собирались забить насмерть.",  # an intention, though it ends in "ть"
+])
+def test_ru_fates_a_return_from_a_journey_or_an_intention_is_no_fate(extract, text: str) -> None:
+    assert not [f for f in _facts(extract(text), "release", "death") if f[3] == "affirmed"]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Павел Кузьмин был приговорён к 10 годам ИТЛ.", "10 лет ИТЛ"),
+    ("Павла Кузьмина приговорили к 8 годам лагерей.", "8 лет лагерей"),
+    ("Тройка приговорила Павла Кузьмина к 10 годам лагерей.", "10 лет лагерей"),
+])
+def test_ru_fates_a_term_in_a_sentence_of_prose(extract, text: str, role: str) -> None:
+    # the trigger ends on "к": a whole-word boundary after "к " fails on the number
+    ex = extract(text)
+    names = {m.id: m.name for m in ex.mentions}
+    assert [(c.type, names[c.subject], c.role) for c in ex.claims if c.type == "sentence"] == [
+        ("sentence", "Павел Кузьмин", role)]
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("Анна Кузьмина была арестована, а её мужа Павла Кузьмина расстреляли.", "execution",
+     "Павел Кузьмин"),
+    ("Арестовали моего брата Павла Кузьмина.", "arrest", "Павел Кузьмин"),
+    # the spoken order: the possessive after the noun, the name set off by commas
+    ("Мужа моего, Павла Кузьмина, расстреляли в 1938 году.", "execution", "Павел Кузьмин"),
+])
+def test_ru_fates_a_possessed_kin_noun_before_a_name_is_that_person(extract, text: str,
+                                                                    kind: str,
+                                                                    name: str) -> None:
+    # a possessive names the owner: the name after the noun is its apposition, not a genitive
+    # owner ("брата Павла Кузьмина" alone may be Pavel's brother)
+    assert [(f[0], f[1]) for f in _facts(extract(text), kind)] == [(kind, name)]
+
+
+def test_ru_fates_an_unpossessed_kin_noun_before_a_mans_name_stays_ambiguous(extract) -> None:
+    facts = _facts(extract("Арестовали брата Павла Кузьмина."), "arrest")
+    assert [f for f in facts if f[1] == "Павел Кузьмин"] == []

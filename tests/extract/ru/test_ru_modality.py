@@ -32,6 +32,20 @@ def _class(sentence: str, trigger: str, **flags: bool) -> Modality:
     ("По обвинению в шпионаже арестован в 1937 году.", "арестован", Modality.ASSERTED),
     ("Официально сообщалось, что он умер от воспаления лёгких.", "умер", Modality.REPORTED),
     ("По другим данным, расстрелян в 1938 году.", "расстрелян", Modality.REPORTED),
+    # the authorities' notice to the family
+    ("Мать получила справку, что он умер в 1942 году.", "умер", Modality.REPORTED),
+    ("В свидетельстве о смерти было указано, что он умер от пневмонии.", "умер",
+     Modality.REPORTED),
+    ("Пришло извещение о том, что он погиб.", "погиб", Modality.REPORTED),
+    ("Семье сообщили, что он осуждён на десять лет без права переписки.", "осуждён",
+     Modality.REPORTED),
+    ("Он умер в 1942 году, справку выдали в 1956 году.", "умер", Modality.ASSERTED),
+    # a frame that calls its clause false
+    ("Неправда, что его расстреляли.", "расстреляли", Modality.REFUTED_RUMOUR),
+    ("Это миф, что он был расстрелян в 1938 году.", "расстрелян", Modality.REFUTED_RUMOUR),
+    ("Это правда, что его расстреляли.", "расстреляли", Modality.ASSERTED),
+    # a confession is the charge signed under interrogation
+    ("Сомов признался, что расстрелял заложников.", "расстрелял", Modality.CHARGED),
     ("Ошибочно считается, что он был расстрелян.", "расстрелян", Modality.REFUTED_RUMOUR),
     ("Был ли он расстрелян?", "расстрелян", Modality.QUESTION),
     ("Сомов был расстрелян ли в тот год", "расстрелян", Modality.QUESTION),

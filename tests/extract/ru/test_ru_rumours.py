@@ -29,6 +29,19 @@ def _around(sentence: str, trigger: str) -> tuple[int, int]:
     ("Слух о том, что Сомова расстреляли, дошёл до нас весной.", "расстреляли",
      "Слух о том, что"),
     ("Был слух, будто Сомова арестовали.", "арестовали", "слух, будто"),
+    # what is written or held, unvouched
+    ("Часто пишут, что Сомова расстреляли в 1938 году.", "расстреляли", "пишут, что"),
+    ("Считается, что Сомов был расстрелян в 1938 году.", "расстрелян", "Считается, что"),
+    # a correction between the marker and the trigger: that clause is told as fact
+    ("Пишут, что Сомова расстреляли, но на самом деле он умер на Колыме.", "умер", None),
+    # accounts that compete, or the official one
+    ("Ходили две версии: одна — что Сомова застрелилась, другая — что её застрелили.",
+     "застрелилась", "две версии"),
+    ("Есть разные рассказы: по одним, Сомова расстреляли в 1938 году.", "расстреляли",
+     "разные рассказы"),
+    ("По одной из версий, Сомов умер в лагере в 1942 году.", "умер", "По одной из версий"),
+    ("Сомова расстреляли в 1938 году. Позже родным рассказали две версии.", "расстреляли",
+     None),
     # the marker governs what follows it, not a fate told before it
     ("Сомов был арестован в 1937 году, а говорили, будто его расстреляли.", "арестован", None),
 ])
@@ -166,3 +179,9 @@ def test_ru_rumours_a_parenthetical_verb_of_saying_marks_a_rumour(extract, text:
                                                                   modality: str | None) -> None:
     claims = [c for c in extract(text).claims if c.type == "execution"]
     assert [c.attrs.get("modality") for c in claims] == [modality]
+
+
+def test_ru_rumours_a_correction_in_the_same_sentence_refutes_the_rumour() -> None:
+    text = "Пишут, что Сомова расстреляли, но на самом деле он умер на Колыме."
+    assert denial_in(text, text.index("расстреляли") + 11, len(text), hedged=True)
+    assert not denial_in(text, text.index("расстреляли") + 11, len(text), hedged=False)

@@ -14,6 +14,7 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.calques import (
     calque_need,
+    copular_participle,
     mislabelled_subject,
     passive_subject,
     topicalised_object,
@@ -121,8 +122,8 @@ class ArgumentReader:
             return True  # "X — shot in 1938"
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return True
-        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-            return True
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") or copular_participle(tok):
+            return True  # "X was exiled to Kazakhstan", the participle read as "be"'s complement
         if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "conj" and not any(
                 c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children):
             return ArgumentReader.passive(tok.head)  # "was sentenced … and shot"
@@ -350,12 +351,15 @@ class ArgumentReader:
                         tok, "advmod", parts[1]) is None:
                     return False
             elif parts[0] == "prep":
-                obj = self.prep_object(tok, parts[1])
-                if self.child(tok, "prep", parts[1]) is None:
+                host = tok if self.child(tok, "prep", parts[1]) is not None else next((
+                    c for c in tok.children if c.lower_ == "back" and self.child(
+                        c, "prep", parts[1]) is not None), None)  # "came back from the camp"
+                if host is None:
                     return False
+                obj = self.prep_object(host, parts[1])
                 if len(parts) > 2:
-                    want = tr.POST_NOUNS if parts[2] == "post" else (
-                        tr.PRISON_NOUNS if parts[2] == "prison" else {parts[2]})
+                    want = {"post": tr.POST_NOUNS, "prison": tr.PRISON_NOUNS,
+                            "confinement": tr.CONFINEMENT_NOUNS}.get(parts[2], {parts[2]})
                     if obj is None or (obj.lemma_.lower() not in want and self.org_in(obj) is None):
                         return False
             elif parts[0] == "dobj" and parts[1] == "titled-post":
@@ -366,6 +370,10 @@ class ArgumentReader:
                 want = tr.POST_NOUNS if parts[1] == "post" else {parts[1]}
                 deps = ("dobj",) if parts[0] == "dobj" else ("dobj", "nsubjpass")
                 if not any(c.dep_ in deps and c.lemma_.lower() in want for c in tok.children):
+                    return False
+            elif parts[0] == "comp":  # "was found dead": a complement of the verb
+                if not any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.lower_ in
+                           parts[1].split("|") for c in tok.children):
                     return False
             elif need == "role":
                 if self.role_complement(tok) is None:

@@ -25,6 +25,8 @@ from spacy.tokens import Token
 CAMP_NOUNS = frozenset({"camps", "gulag", "labour-camps"})
 INSTITUTION_NOUNS = frozenset({"prison", "jail", "gaol", "camp"})
 TERM_NOUNS = frozenset({"year", "years"})
+CAMP_KINDS = frozenset({"labor", "labour", "concentration", "corrective", "penal", "forced",
+                        "prison", "transit"})
 HIGHEST = frozenset({"highest", "supreme", "ultimate", "capital"})
 
 
@@ -41,8 +43,9 @@ def confinement(tok: Token) -> bool:
         obj = _pobj(tok, prep)
         if obj is None:
             continue
-        if obj.lower_ in CAMP_NOUNS:
-            return True
+        if obj.lower_ in CAMP_NOUNS or obj.lemma_.lower() == "camp" and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in CAMP_KINDS for c in obj.children):
+            return True  # "was sent to a labour camp": whatever its article
         if obj.lower_ in INSTITUTION_NOUNS and not any(c.dep_ in ("det", "poss")
                                                        for c in obj.children):
             return True
@@ -58,7 +61,7 @@ def highest_measure(tok: Token) -> bool:
 
 def term(tok: Token) -> bool:
     """"received ten years", "was given eight years in the camps"."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in {"year"} | TERM_NOUNS and any(
+    return any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in {"year"} | TERM_NOUNS and any(
         g.dep_ == "nummod" or g.like_num for g in c.children) for c in tok.children)
 
 
@@ -100,11 +103,20 @@ def mislabelled_subject(tok: Token) -> list[Token]:
     """The subject of a passive that the small model labelled an active subject or hung on
     the auxiliary: "Our neighbour, X, was exiled in 1931" (nsubj of "was"). A passive
     auxiliary makes the subject before the verb its patient whatever the label."""
+    if copular_participle(tok):  # "X was exiled to Kazakhstan": the subject of "was"
+        return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
     aux = [c for c in tok.children if c.dep_ == "auxpass"]
     if not aux:
         return []
     return [c for h in (tok, *aux) for c in h.children
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+
+
+def copular_participle(tok: Token) -> bool:
+    """"X was exiled to Kazakhstan": the small model may read a passive's participle as the
+    complement of "be" (acomp) and leave it without an auxiliary; a participle of a verb is a
+    passive there all the same (Quirk et al. §3.77, the verbal passive)."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acomp" and tok.head.lemma_ == "be"
 
 
 def topicalised_object(tok: Token) -> list[Token]:
@@ -117,5 +129,5 @@ def topicalised_object(tok: Token) -> list[Token]:
             and c.tag_ == "NNP"]
 
 
-__all__ = ["calque_need", "mislabelled_subject", "passive_subject", "topicalised_object",
-           "verbless_participle"]
+__all__ = ["calque_need", "copular_participle", "mislabelled_subject", "passive_subject",
+           "topicalised_object", "verbless_participle"]

@@ -81,6 +81,9 @@ PROSPECTIVE_MODIFIERS: frozenset[str] = frozenset({
 CHARGE_VERBS: frozenset[str] = frozenset({
     "charge", "accuse", "indict", "convict", "blame", "incriminate", "implicate", "denounce",
     "slander", "allege", "impute", "suspect",
+    # a confession is the charge signed under interrogation (Conquest, The Great Terror, on
+    # the confessions of 1936-1938): "confessed to shooting X" says X was charged, not shot
+    "confess", "admit",
 })
 CHARGE_NOUNS: frozenset[str] = frozenset({
     "charge", "charges", "accusation", "accusations", "indictment", "allegation",
@@ -96,15 +99,39 @@ RUMOUR_NOUNS: frozenset[str] = frozenset({
     "rumour", "rumours", "rumor", "rumors", "gossip", "hearsay", "legend", "story", "stories",
     "word", "speculation",
 })
+# Alternative accounts: a plural noun of account with a number or a word of difference before
+# what it tells ("two stories", "conflicting versions"; Quirk §17.26, appositive content
+# clauses): each of the accounts is one the narrator does not vouch for.
+ACCOUNT_NOUNS: frozenset[str] = frozenset({
+    "story", "version", "account", "rumour", "rumor", "explanation", "theory",
+})
+ALTERNATIVE_MODIFIERS: frozenset[str] = frozenset({
+    "two", "three", "several", "various", "different", "differing", "conflicting",
+    "contradictory", "competing",
+})
+# The authorities' notices to families: a death certificate, a notice, a reply "stating that"
+# he died of heart failure in 1942 (from 1955 such certificates gave invented dates and causes;
+# Memorial's guides to the archives): what the notice says is reported, not a fact.
+NOTICE_NOUNS: frozenset[str] = frozenset({
+    "certificate", "certificates", "notice", "notices", "notification", "notifications",
+})
+NOTICE_VERBS: frozenset[str] = frozenset({"inform", "notify"})
 RUMOUR_WORDS: frozenset[str] = frozenset({
     "reportedly", "allegedly", "supposedly", "purportedly", "rumoured", "rumored",
     "ostensibly",
 })
 RUMOUR_PHRASES: tuple[str, ...] = (
     "it is said", "it was said", "is said to", "was said to", "were said to", "are said to",
+    # with an adverb between ("is often said to have been shot", "was widely believed to")
+    "said to have", "believed to have", "thought to have", "rumoured to have",
+    "rumored to have", "supposed to have", "presumed to have", "reputed to have",
     "rumour has it", "rumor has it", "according to rumours", "according to rumors",
     "some say", "they say", "there were rumours", "there were rumors", "it was rumoured",
     "it was rumored", "word spread", "word went round", "it was whispered",
+    # one of several accounts, the official one among them ("according to the official
+    # version he died of heart failure": what families were told)
+    "according to one version", "according to another version", "according to the official",
+    "in one version", "in another version", "by one account", "by another account",
     # the passive reporting verb with a non-finite complement (Quirk §16.31: "is said to", "is
     # reported to"): the reporter is unnamed and the narrator does not vouch for it
     "reported to have", "reported to be", "was reported shot", "were reported shot",
@@ -150,8 +177,18 @@ SAYING_VERBS: frozenset[str] = frozenset({
 # close and did not happen ("X was almost shot").
 NEAR_MISS_WORDS: frozenset[str] = frozenset({"almost", "nearly"})
 # Phrases that refute what went before ("it turned out not to be so", "this was not true").
+# A correction after a rumour ("…, but in fact he died in Kolyma"): it refutes the rumour,
+# and the rumour's words do not reach the clause it opens.
+CORRECTION_PHRASES: tuple[str, ...] = ("in fact", "in reality", "in truth", "actually")
 REFUTING_PHRASES: tuple[str, ...] = ("not true", "not the case", "not to be so",
-                                     "not to be true", "not to be the case")
+                                     "not to be true", "not to be the case",
+                                     *CORRECTION_PHRASES)
+# A frame that denies the clause after it (Quirk §18.33, extraposed subject clause): "It is
+# not true that X was shot", "It is a myth that X was executed".
+DENYING_FRAMES: tuple[str, ...] = tuple(
+    f"{it}{be} {what} that" for it in ("it", "this") for be in (" is", " was", "'s")
+    for what in ("not true", "untrue", "false", "not the case", "a lie", "a myth",
+                 "a fabrication", "a legend"))
 # Subordinators of conditions and of negative purpose (Quirk §15.33, §15.48).
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "lest", "whether"})
 # Modal auxiliaries (Quirk §4.49–4.58): irrealis ones drop the event, possibility lowers it.

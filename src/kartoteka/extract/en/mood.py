@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kartoteka.extract.en import modality_words as mw
+from kartoteka.extract.en import truth
 from kartoteka.extract.modality import Modality
 
 # Dependencies a governing word's cue reaches down through (complements, not adjuncts).
@@ -152,7 +153,7 @@ def _cue(head: Token, via: str, child: Token) -> Modality | None:
             return Modality.CHARGED
         if forms & mw.RUMOUR_NOUNS:
             return Modality.RUMOUR
-        return None
+        return Modality.REPORTED if forms & mw.NOTICE_NOUNS else None  # "a certificate that"
     if head.pos_ == "ADJ" and lemma in mw.FEAR_ADJECTIVES:
         return Modality.FEARED  # "afraid of arrest", "afraid that he would be shot"
     if head.pos_ not in ("NOUN", "PROPN", "VERB", "AUX"):
@@ -165,8 +166,10 @@ def _cue(head: Token, via: str, child: Token) -> Modality | None:
         return Modality.DENIED
     if lemma in mw.FEAR_VERBS and via in ("ccomp", "dobj", "xcomp", "prep"):
         return Modality.FEARED
-    if lemma in mw.CLAIM_VERBS and via in ("ccomp", "xcomp"):
-        return Modality.REPORTED
+    if via in ("ccomp", "xcomp") and (lemma in mw.CLAIM_VERBS | mw.NOTICE_VERBS or any(
+            c.dep_ == "nsubj" and _forms(c) & mw.NOTICE_NOUNS for c in head.children)) or (
+            via == "prep" and lemma in mw.NOTICE_VERBS):  # "were notified of his death"
+        return Modality.REPORTED  # "claimed that", "were notified that", "the certificate said"
     if lemma in mw.CHARGE_VERBS and via in ("prep", "ccomp", "xcomp"):
         return Modality.CHARGED  # "charged with murdering X", "accused of the murder of X"
     if lemma in mw.ORDER_VERBS and (via in ("xcomp", "dobj") or (
@@ -242,62 +245,6 @@ def _neither_subject(tok: Token) -> bool:
                for t in c.subtree)  # "Neither (of them) was shot"
 
 
-def _rumoured(tok: Token) -> bool:
-    return bool(_rumour_cues(tok))
-
-
-def _rumour_cues(tok: Token) -> list[Token]:
-    """The rumour words and phrases of the sentence that reach ``tok``: all of them but those
-    inside a relative clause or an "as"-comment clause ("as was rumoured") of another word
-    ("X, who was said to have been shot, died in a camp": the death is no rumour)."""
-    sent = tok.sent
-    low = sent.text.lower()
-    cues = [w for w in sent if w.lower_ in mw.RUMOUR_WORDS]
-    for p in mw.RUMOUR_PHRASES:
-        at = low.find(p)
-        while at >= 0:
-            span = sent.char_span(at, at + len(p), alignment_mode="expand")
-            cues += [w for w in span or () if w not in cues]
-            at = low.find(p, at + 1)
-    return [w for w in cues if not _cut_off(w, tok)]
-
-
-def _cut_off(cue: Token, tok: Token) -> bool:
-    """``cue`` stands in a relative clause or an "as"-clause that hangs on another word."""
-    cur = cue
-    for _ in range(MAX_STEPS):
-        if cur.i == tok.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "relcl" or (cur.dep_ == "advcl" and _as_clause(cur)):
-            return not any(t.i == tok.i for t in cur.subtree) and cur.head.i != tok.i
-        cur = cur.head
-    return False
-
-
-def _as_clause(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
-
-
-def _as_rumour(tok: Token) -> bool:
-    """"X was not shot, as was rumoured": a rumour in an "as"-clause on the trigger itself."""
-    return any(c.dep_ == "advcl" and _as_clause(c) and any(
-        w.lower_ in mw.RUMOUR_WORDS for w in c.subtree) for c in tok.children)
-
-
-def _refuted(tok: Token) -> bool:
-    """The sentence, or the next one, says the rumour was false."""
-    sent = tok.sent
-    doc = tok.doc
-    words = list(sent)
-    if sent.end < len(doc):
-        words += list(doc[sent.end].sent)
-    if any(w.lower_ in mw.REFUTING_WORDS or w.lemma_.lower() in mw.REFUTING_WORDS
-           for w in words if not (tok.left_edge.i <= w.i <= tok.i)):
-        return True
-    rest = " ".join(w.lower_ for w in words if w.i > tok.i)
-    return any(p in rest for p in mw.REFUTING_PHRASES)  # "…, but it turned out not to be so"
-
-
 def _near_miss(tok: Token) -> bool:
     """"X was almost shot", "X was nearly arrested": an approximator on the verb or its
     auxiliary says the event did not happen."""
@@ -331,16 +278,6 @@ def _said(tok: Token) -> bool:
     return False
 
 
-def _strictly_refuted(tok: Token) -> bool:
-    """The rest of the sentence, or the next one, calls what was said false ("It was a lie")."""
-    sent = tok.sent
-    words = [w for w in sent if w.i > tok.i and not (tok.left_edge.i <= w.i <= tok.i)]
-    if sent.end < len(tok.doc):
-        words += list(tok.doc[sent.end].sent)
-    return any(w.lower_ in mw.STRICT_REFUTING_WORDS or w.lemma_.lower() in
-               mw.STRICT_REFUTING_WORDS for w in words)
-
-
 def classify(tok: Token) -> Mood:
     """The modality of the event whose trigger is ``tok``."""
     mood = Mood()
@@ -361,14 +298,17 @@ def classify(tok: Token) -> Mood:
         mood.modality = Modality.HYPOTHETICAL
         return mood
     governed = _governed(tok)
-    if governed is None and _said(tok) and _strictly_refuted(tok):
+    if truth.framed_as_false(tok):
+        mood.modality = Modality.DENIED  # "It is not true that X was shot"
+        return mood
+    if governed in (None, Modality.REPORTED) and _said(tok) and truth.strictly_refuted(tok):
         mood.modality = Modality.REFUTED_RUMOUR  # "They told us X had been shot. It was a lie."
         return mood
-    if governed is None and _negated(tok) and _as_rumour(tok):
+    if governed is None and _negated(tok) and truth.as_rumour(tok):
         mood.modality = Modality.DENIED  # "X was not shot, as was rumoured, but died …"
         return mood
-    if governed is Modality.RUMOUR or (governed is None and _rumoured(tok)):
-        mood.modality = Modality.REFUTED_RUMOUR if _refuted(tok) else Modality.RUMOUR
+    if governed is Modality.RUMOUR or (governed is None and truth.rumoured(tok)):
+        mood.modality = Modality.REFUTED_RUMOUR if truth.refuted(tok) else Modality.RUMOUR
         return mood
     if governed is not None:
         mood.modality = governed

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.names.attested import attested_given_name, reads_as_a_russian_word
 
 
 def russian_surname_shape(tok: Token) -> bool:
@@ -22,6 +23,23 @@ def russian_surname_shape(tok: Token) -> bool:
         return False
     return (len(low) >= 6 and low.endswith(lx.SLAVIC_SURNAME_SUFFIXES)) or (
         len(low) >= 7 and low.endswith(("in", "yn")))
+
+
+def dictionary_given_name(tok: Token, common: Callable[[Token], bool]) -> bool:
+    """A Russian given name the list of European names leaves out (it wants a name borne in
+    two countries: Марфа, Устин), read in the Russian dictionary; an English word ("Roman",
+    "Glory") is left to that list."""
+    return tok.is_alpha and not common(tok) and attested_given_name(tok.text) is not None
+
+
+def unlisted_word_before_surname(toks: Span, common: Callable[[Token], bool]) -> bool:
+    """"Nozheda Aliluyeva": two words, the second shaped like a Russian surname, the first in
+    no English word list, no title and no Russian dictionary word ("Tovarishch Lapin" is a
+    form of address): a given name the channel mangled past every list of names."""
+    first = toks[0]
+    return (len(toks) == 2 and russian_surname_shape(toks[1]) and first.is_alpha
+            and not common(first) and first.lower_ not in lx.TITLES
+            and not reads_as_a_russian_word(first.text))
 
 
 # Endings of Russian patronymics in English spelling (-ovich, -evich, -ovna, -evna, -ichna, and

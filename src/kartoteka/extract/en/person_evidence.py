@@ -5,7 +5,6 @@ role, the subject or object of a verb only people do) and medium ones (spaCy's P
 a surname shape, a list with a known person) are counted on a ``Run``; vetoes come first.
 """
 
-
 from __future__ import annotations
 
 import re
@@ -17,9 +16,11 @@ from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.name_shapes import (
     ascii_fold,
+    dictionary_given_name,
     opens_with_initials,
     patronymic_shape,
     russian_surname_shape,
+    unlisted_word_before_surname,
 )
 from kartoteka.extract.en.person_contexts import (
     after_post_title,
@@ -118,10 +119,7 @@ class PersonEvidence:
     def is_given(self, tok: Token) -> bool:
         low = tok.lower_
         return low in self.given_names or ascii_fold(low) in self.given_names or bool(
-            given_name_groups(tok.text))
-
-    def given_names_ok(self, tok: Token) -> bool:
-        return self.is_given(tok)
+            given_name_groups(tok.text)) or dictionary_given_name(tok, self.is_common)
 
     def surname_shaped(self, tok: Token) -> bool:
         low = tok.lower_
@@ -146,7 +144,7 @@ class PersonEvidence:
         if len(toks) > 1 and low in lx.PLACE_HEADS:
             run.veto = "place"  # "Chita Uyezd", "Smolny Institute"
             return
-        if any(t.lower_.endswith(lx.PLACE_NAME_SUFFIXES) and not self.given_names_ok(t)
+        if any(t.lower_.endswith(lx.PLACE_NAME_SUFFIXES) and not self.is_given(t)
                for t in toks):
             run.veto = "place name"
             return
@@ -264,6 +262,9 @@ class PersonEvidence:
         if self.surname_shaped(last) and not (ents & PLACE_ENTS):
             run.medium += 1
             run.reasons.append("surname shape")
+            if unlisted_word_before_surname(toks, self.is_common):
+                run.medium += 1
+                run.reasons.append("unlisted word before a Russian surname")
         if all_common and run.strong and not run.title and "PERSON" not in ents:
             run.strong = 0  # "the Time being" is not someone, whatever its syntax
         if single and low in lower_words and not run.title:

@@ -62,10 +62,14 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "go": (VerbTrigger("arrest", AGENT, 0.6, ("calque:confinement",), euphemism=True),),
     "end": (VerbTrigger("arrest", AGENT, 0.6, ("prt:up", "calque:confinement"),
                         euphemism=True),),
-    "give": (VerbTrigger("sentence", PATIENT, 0.6, ("calque:term", "passive")),),
+    "give": (VerbTrigger("sentence", PATIENT, 0.6, ("calque:term", "passive")),
+             # "was given the death penalty", "given a death sentence"
+             VerbTrigger("sentence", PATIENT, 0.7, ("dobj:penalty", "passive")),
+             VerbTrigger("sentence", PATIENT, 0.7, ("dobj:sentence", "passive"))),
     "assume": (VerbTrigger("appointment", AGENT, 0.7, ("dobj:titled-post",)),),
     "place": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),),
     "put": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),
+            VerbTrigger("execution", PATIENT, 0.8, ("prep:to:death",)),  # "was put to death"
             VerbTrigger("trial", PATIENT, 0.8, ("prep:on:trial",))),
     "throw": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
     "cast": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
@@ -81,7 +85,19 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "repress": (VerbTrigger("arrest", PATIENT, 0.5, euphemism=True),),
     "suppress": (VerbTrigger("arrest", PATIENT, 0.4, euphemism=True),),
     "kill": (VerbTrigger("death", PATIENT, 0.7),),
+    # a resultative "to death" (Quirk et al. §16.79: "beaten to death", "froze to death") and
+    # "found dead": a death the verb alone does not tell
+    **{verb: (VerbTrigger("death", PATIENT, 0.75, ("prep:to:death",)),)
+       for verb in ("beat", "torture", "club", "flog", "kick", "trample", "work")},
+    **{verb: (VerbTrigger("death", PATIENT, 0.75, ("prep:to:death", "passive")),
+              VerbTrigger("death", AGENT, 0.75, ("prep:to:death",)))
+       for verb in ("starve", "freeze")},
+    "find": (VerbTrigger("death", PATIENT, 0.7, ("comp:dead|hanged|drowned",)),),
+    # back from the camp, prison or exile: set free (or escaped; the text says which)
+    "return": (VerbTrigger("release", AGENT, 0.6, ("prep:from:confinement",)),),
+    "come": (VerbTrigger("release", AGENT, 0.6, ("prt:back", "prep:from:confinement")),),
     "murder": (VerbTrigger("death", PATIENT, 0.8),),
+    "poison": (VerbTrigger("death", PATIENT, 0.6),),  # "poisoned himself": a suicide
     "assassinate": (VerbTrigger("death", PATIENT, 0.8),),
     "die": (VerbTrigger("death", AGENT),),
     "perish": (VerbTrigger("death", AGENT, 0.7),),
@@ -203,6 +219,9 @@ POST_NOUNS: frozenset[str] = frozenset({
 # Places of confinement ("thrown into prison", "cast into a cell": an arrest).
 PRISON_NOUNS: frozenset[str] = frozenset({"prison", "jail", "gaol", "cell", "dungeon",
                                           "camp", "custody", "lockup"})
+# Where one comes back from when set free: confinement and banishment.
+CONFINEMENT_NOUNS: frozenset[str] = PRISON_NOUNS | {"exile", "imprisonment", "confinement",
+                                                    "gulag", "captivity"}
 # The body of a person stands for the person: "X's body was found shot".
 BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains", "cadaver"})
 # "X's life was taken": the life's owner is the one who died (Oxford: "take someone's life").

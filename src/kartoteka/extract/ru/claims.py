@@ -95,7 +95,8 @@ class ClaimFinder:
         rumour = rumour_before(ctx.text, sent.start, start, end, sent.end)
         modality = modality_of(ctx.text, (sent.start, sent.end), (start, end), negated=negated,
                                rumour=rumour is not None,
-                               infinitive=ctx.text[start:end].lower().endswith("ть"))
+                               # the verb's own form: "забили насмерть" ends in "ть" too
+                               infinitive=ctx.text[start:end].split()[0].lower().endswith("ть"))
         if trig.argument == NOMINAL:  # "избежал ареста", "угроза ареста", "к расстрелу"
             modality = nominal_modality(ctx.text, sent.start, start, end, sent.end) or modality
         if modality in DROPPING:  # "мог быть арестован", "собирались расстрелять", questions

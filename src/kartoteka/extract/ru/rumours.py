@@ -19,12 +19,18 @@ HEDGED_CONFIDENCE = 0.3
 RUMOUR = re.compile(
     r"(?<![\w-])(?:якобы|будто(?:\s+бы)?|по\s+слухам|слух(?:и|ам)?\s+(?:ходил[иа]?|шли)|"
     r"ходил[иа]?\s+слух(?:и|ов)?|(?:пошли|распространил(?:ись|ся))\s+слух(?:и|ов)?|"
-    r"(?:говорили|говорят|поговаривали|шептались|болтали|судачили)\s*,?\s*(?:что|будто)|"
+    r"(?:говорили|говорят|поговаривали|шептались|болтали|судачили|пишут|писали|утверждают|"
+    r"утверждали|считается|считалось|принято\s+считать)\s*,?\s*(?:что|будто)|"
     # the same verbs as a parenthesis: "Петрова, как говорили, расстреляли"
     r"как\s+(?:говорили|говорят|поговаривали|рассказывали|передавали)\s*,|"
     # the noun of rumour with its content clause: "слух о том, что …", "был слух, будто …"
     r"слух(?:и|а|ов)?\s*(?:о\s+том\s*)?,?\s*(?:что|будто)|"
-    r"по\s+(?:непроверенным|неподтвержд[её]нным|неофициальным)\s+(?:данным|сведениям))"
+    r"по\s+(?:непроверенным|неподтвержд[её]нным|неофициальным)\s+(?:данным|сведениям)|"
+    # accounts that compete: "ходили две версии: одна — что …", "по одной из версий", "по
+    # официальной версии" (the version the family was given is not what happened)
+    r"(?:две|три|несколько|разные|различные|противоречивые|противоположные)\s+"
+    r"(?:верси[ийя]|рассказ(?:ы|а|ов)|истори[ийя]|слух(?:и|а|ов))|"
+    r"по\s+(?:одной|другой|иной|официальной|некоторым|другим)\s+(?:из\s+)?верси(?:и|ям|й))"
     r"(?![\w-])", re.I)
 # "расстрелян, якобы, в 1939 году": a marker right after the trigger, in its clause.
 RUMOUR_AFTER = re.compile(r"\s*,?\s*(?:якобы|будто\s+бы)(?![\w-])", re.I)
@@ -47,6 +53,12 @@ DENIAL_IN_SENTENCE = re.compile(rf"[,;:—–-]\s*(?:(?:но|однако)\s*,?\
 BARE_DENIAL = re.compile(r"[,;:—–-]?\s*(?:(?:но|однако)\s*,?\s*)?(?:оказал(?:ось|ся|ась|ись)\s+"
                          r"(?:неправдой|ложью|ложным[иы]?|вымыслом|выдумкой|ошибкой|"
                          r"ошибочным[иы]?)|не\s+подтвердил(?:ось|ся|ась|ись))(?![\w-])", re.I)
+# The correction itself, anywhere in a sentence: what follows it is told as fact.
+CORRECTION_WORDS = re.compile(r"(?<![\w-])(?:на\s+самом\s+деле|в\s+действительности|"
+                              r"в\s+реальности)(?![\w-])", re.I)
+# After the rumour in its own sentence: "…, но на самом деле он умер на Колыме".
+CORRECTION_IN_SENTENCE = re.compile(r"[,;:—–-]\s*(?:но|однако|а)\s*,?\s*(?:на\s+самом\s+деле|"
+                                    r"в\s+действительности|в\s+реальности)(?![\w-])", re.I)
 # "На самом деле его расстреляли в 1940 году": a correction; it denies a rumour only.
 CORRECTION = re.compile(r"[\s«\"(—–-]*(?:(?:но|однако)\s*,?\s*)?(?:на\s+самом\s+деле|"
                         r"в\s+действительности|в\s+реальности|в\s+действительности\s+же)"
@@ -68,9 +80,12 @@ ALIVE_NEXT = re.compile(
 def rumour_before(text: str, sentence_start: int, trigger_start: int, trigger_end: int,
                   clause_end: int) -> str | None:
     """The rumour marker that governs a trigger: before it in its sentence, or "якобы" right
-    after it. None when the trigger is told as fact."""
+    after it. None when the trigger is told as fact, or a correction ("но на самом деле")
+    stands between the marker and the trigger: that clause corrects the rumour."""
     found = list(RUMOUR.finditer(text, sentence_start, trigger_start))
     if found:
+        if CORRECTION_WORDS.search(text, found[-1].end(), trigger_start):
+            return None
         return found[-1].group(0)
     after = RUMOUR_AFTER.match(text, trigger_end, clause_end)
     return after.group(0).strip(" ,") if after else None
@@ -81,7 +96,8 @@ def denial_in(text: str, start: int, end: int, *, hedged: bool = False) -> bool:
     rumour also by a bare predicate ("…, оказался ложным")."""
     return DENIAL_IN_SENTENCE.search(text, start, end) is not None or (
         hedged and (BARE_DENIAL.search(text, start, end) is not None
-                    or ALIVE_IN_SENTENCE.search(text, start, end) is not None))
+                    or ALIVE_IN_SENTENCE.search(text, start, end) is not None
+                    or CORRECTION_IN_SENTENCE.search(text, start, end) is not None))
 
 
 def denies_previous(text: str, start: int, end: int, *, hedged: bool) -> bool:

@@ -20,6 +20,8 @@ from kartoteka.extract.ru.triggers import AGENT, PATIENT
 from kartoteka.model import Mention
 
 FIRST_PERSON = {"я", "меня", "мне", "мной", "мною"}
+# The possessive pronouns (Русская грамматика 1980, §1286): the owner of the noun they precede.
+_POSSESSIVE_LEMMAS = frozenset({"мой", "твой", "наш", "ваш", "свой"})
 # "…, в том числе X и Y": the members a group names (see SubjectFinder._included).
 _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|включая)\s+", re.I)
 # Universal Dependencies' case names as pymorphy writes them (a mention's attrs["case"]).
@@ -41,12 +43,19 @@ class SubjectFinder:
             re.search(r"(?:н|на|но|ны|нн\w+)$", tok.text.lower()) and argument == PATIENT
             and tok.pos != "VERB")
         rels = ("nsubj", "nsubj:pass") if argument == AGENT or passive else ("obj",)
-        # an inanimate subject is a misparse ("Биография родился") or not a person at all
-        heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in rels
+        # an inanimate subject is a misparse ("Биография родился") or not a person at all; an
+        # accusative the parser calls an active verb's subject is its object ("Глафиру Щукину
+        # расстреляли": the parser's relation against its own case, and subjects are nominative)
+        heads = [c for c in ctx.children(head) if (ctx.tokens[c].rel in rels or (
+                    rels == ("obj",) and ctx.tokens[c].rel == "nsubj"
+                    and ctx.tokens[c].feats.get("Case") == "Acc"))
                  and ctx.tokens[c].feats.get("Animacy") != "Inan"
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at
                       or _BOTH.fullmatch(ctx.tokens[c].text.lower()) is not None
                       or _INCLUDING.match(ctx.text, ctx.tokens[c].end) is not None)]
+        # "а её мужа расстреляли": его, её, их before a noun are possessive (Русская грамматика
+        # 1980, §1286), not a second object the parser hung on the verb
+        heads = [c for c in heads if not _possessive(ctx, c)]
         # "Арестовавший Орлова следователь Сомов был расстрелян": the parser may take the
         # capitalised active participle for the subject; its dependents are its objects, the
         # agent's victims, never the passive's patient (Русская грамматика 1980, §1580)
@@ -86,7 +95,9 @@ class SubjectFinder:
             # a list's entry speaks of its own person: nobody from another line is a subject
             people = [m if entry[0].start <= m.start < entry[0].end else entry[1]
                       for m in people]
-        gender = ud_gender(tok.feats) if tok.pos in ("VERB", "AUX", "ADJ") else None
+        # a verb agrees with its subject: "ОГПУ арестовало Петрова" says nothing of his gender
+        gender = ud_gender(tok.feats) if tok.pos in ("VERB", "AUX", "ADJ") and (
+            argument == AGENT or passive) else None
         out = [m for m in people if not (gender and m.gender and m.gender != gender
                                          and tok.feats.get("Number") != "Plur")]
         return list({m.id: m for m in out}.values())
@@ -158,11 +169,16 @@ class SubjectFinder:
             return relative  # "жена Евгения Ежова": the wife is the woman named, not her spouse
         case = _UD_CASE.get(tok.feats.get("Case", ""))
         kin_gender = KIN_NOUNS.get(morph.lemma(tok.text))
-        if case not in (None, "gent") and relative.attrs.get("case") == case and "given" in \
+        possessed = self._possessed(token)  # a man's accusative is his genitive's form
+        same_case = relative.attrs.get("case") == case or (
+            possessed and case == "accs" and relative.attrs.get("case") == "gent")
+        if case not in (None, "gent") and same_case and "given" in \
                 relative.attrs.get("parts", {}) and relative.start > tok.end and \
-                kin_gender == relative.gender and not (case == "accs" and kin_gender != "f"):
+                kin_gender == relative.gender and not (
+                    case == "accs" and kin_gender != "f" and not possessed):
             # "расстреляли его жену Анну Петрову": in the noun's case, an apposition; a man's
-            # name in the accusative reads as a genitive too ("арестовали брата Ивана Петрова")
+            # name in the accusative reads as a genitive too ("арестовали брата Ивана Петрова"),
+            # unless a possessive has named the owner already ("её мужа Ивана Сорина")
             return relative
         if _set_off(ctx.text, tok.end, relative):
             return relative  # "моего отца, Ивана Петровича Сомова, арестовали": the father
@@ -177,6 +193,12 @@ class SubjectFinder:
         ctx.add_claim(relation, kin, (sent.start, sent.end), object=relative.id,
                       confidence=0.8, attrs={"kin": lemma})
         return kin
+
+    def _possessed(self, token: int) -> bool:
+        """The noun has a possessive before it (его, её, их, мой, наш, свой …)."""
+        before = self.ctx.tokens[token - 1] if token > 0 else None
+        return before is not None and (before.text.lower() in ("его", "её", "ее", "их") or
+                                       morph.lemma(before.text) in _POSSESSIVE_LEMMAS)
 
     def _apposed_name(self, token: int, *, agree: bool) -> Mention | None:
         """A name set off by commas after a noun of a person, with a possessive and role nouns
@@ -297,9 +319,21 @@ _TRIAL_TOLD = re.compile(r"\b(?:суди|осужд|осуди|обвин|при
                          re.I)
 
 
+def _possessive(ctx: RuContext, token: int) -> bool:
+    tok = ctx.tokens[token]
+    nxt = ctx.tokens[token + 1] if token + 1 < len(ctx.tokens) else None
+    return tok.text.lower() in ("его", "её", "ее", "их") and nxt is not None \
+        and nxt.pos in ("NOUN", "PROPN", "ADJ") and not ctx.text[tok.end:nxt.start].strip()
+
+
 def _set_off(text: str, kin_end: int, relative: Mention) -> bool:
     """A name set off by commas right after a kinship noun is an apposition naming the relative
     itself ("моего отца, Ивана Петровича Сомова, арестовали"), whatever the case: a genitive
     owner of the noun follows it without a comma ("отца Ивана Сомова")."""
-    return (relative.start > kin_end and re.fullmatch(r"\s*,\s*", text[kin_end:relative.start])
-            is not None and re.match(r"\s*(?:[,.;)]|$)", text[relative.end:]) is not None)
+    return (relative.start > kin_end and _COMMA_AFTER_KIN.fullmatch(
+        text[kin_end:relative.start]) is not None
+            and re.match(r"\s*(?:[,.;)]|$)", text[relative.end:]) is not None)
+
+
+# A comma after a kin noun, with the possessive a spoken order puts after it ("Мужа моего, …").
+_COMMA_AFTER_KIN = re.compile(r"\s*(?:(?:мо|тво|наш|ваш|сво)[её]?[^\W\d_]*\s*)?,\s*", re.I)

@@ -40,7 +40,7 @@ FOREIGN = (r"(?:японию|китай|маньчжурию|маньчжоу-г
 TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "execution": (
         Trigger(rf"расс?треля{_PASSIVE}", PATIENT, 0.9),
-        Trigger(r"расстреля(?:ли|л|ла)", PATIENT, 0.8),
+        Trigger(r"расстреля(?:ли|л|ла|ло)", PATIENT, 0.8),
         # an infinitive is a candidate the modality gate drops ("собирались расстрелять")
         Trigger(r"расстрелять|казнить", PATIENT, 0.8),
         Trigger(r"казн(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)", PATIENT, 0.85),
@@ -53,31 +53,43 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         # record abbreviations (Memorial's lists, the Open List): "приг.", "Приговор: ВМН-расстрел",
         # and the court with its date and charge between verb and sentence ("Приговорен ВКТ ВС
         # СССР 20 сентября 1937 г., обв. по ст. 58-8 УК РСФСР к ВМН")
-        Trigger(r"(?:приговор(?:ён|ен|ена|ены|или|ил)|приг\.)\s*:?\s+(?:\S+\s+){6,18}?"
+        Trigger(r"(?:приговор(?:ён|ен|ена|ены|или|ила|ило|ил)|приг\.)\s*:?\s+(?:\S+\s+){6,18}?"
                 r"к\s+(?:высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|"
                 r"смертной\s+казни)", PATIENT, 0.85, role="ВМН"),
         Trigger(r"приговор\s*:\s*(?:вмн(?:\s*[-–—]\s*расстрел)?|высшая\s+мера(?:\s+наказания)?|"
                 r"расстрел)", PATIENT, 0.85, role="ВМН"),
         Trigger(r"приговор(?=\s*:\s*(?:\d|[^\W\d_]+\s+(?:лет|года?)\b))", PATIENT, 0.8,
                 takes_role=True),
-        Trigger(r"приговор(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ил)\s+(?:\S+\s+){0,5}?"
+        Trigger(r"приговор(?:ён|ен|ена|ены|ённый|енный|ённого|енного|или|ила|ило|ил)\s+(?:\S+\s+){0,5}?"
                 r"к\s+(?:высшей\s+мере\s+(?:наказания|социальной\s+защиты)|вмн|расстрелу|"
                 r"смертной\s+казни)", PATIENT, 0.9, role="ВМН"),
-        Trigger(r"приговор(?:ён|ен|ена|ены|или|ил)\s+(?:\S+\s+){0,5}?к\s+(?=\d|\w+\s+год)",
+        Trigger(r"приговор(?:ён|ен|ена|ены|или|ила|ило|ил)\s+(?:\S+\s+){0,5}?к(?=\s+(?:\d|\w+\s+год))",
                 PATIENT, 0.85, takes_role=True),
     ),
     "trial": (
         Trigger(rf"осужд(?:ё|е){_PASSIVE}", PATIENT, 0.85),
-        Trigger(r"осудил[аи]?", PATIENT, 0.8),
+        Trigger(r"осудил[аио]?", PATIENT, 0.8),
+        # "его судили в 1938 году" (tried); not "судили о нём по …" (judged of him)
+        Trigger(r"судил[аи]?(?!\s+(?:о|об|обо|по)(?![\w-]))", PATIENT, 0.75),
         # a record's field: "Приговорен: ОСО при НКВД СССР 2 марта 1939 г.", "Приг.: тройкой"
         Trigger(r"(?:приговор(?:ён|ен|ена|ены)|приг\.)\s*:", PATIENT, 0.8),
     ),
     "arrest": (
         Trigger(rf"арестова{_PASSIVE}", PATIENT, 0.9),
-        Trigger(r"арестова(?:ли|л|ла)", PATIENT, 0.85),
+        Trigger(r"арестова(?:ли|л|ла|ло)", PATIENT, 0.85),
         Trigger(r"арестовать", PATIENT, 0.85),
         Trigger(r"взят[аы]?\s+под\s+стражу", PATIENT, 0.85),
-        Trigger(r"задержа(?:н|на|ны)", PATIENT, 0.6),
+        Trigger(r"задержа(?:н|на|ны|ли|л|ла|ло)", PATIENT, 0.6),
+        # "репрессирован": repressed, which says arrest, not how it ended (as English)
+        Trigger(rf"репрессирова{_PASSIVE}|репрессировал[аи]?", PATIENT, 0.5),
+        # the memoirs' plain words for it, as English "took him away" (Ozhegov: забрать 3,
+        # "арестовать, задержать"; посадить 4, "заключить в тюрьму"): "отца забрали ночью",
+        # "в 1937 году его посадили"; not the draft, a job, a ride or a seat
+        Trigger(r"забрал[аи]?(?!\s+(?:(?:\S+\s+)?в\s+(?:армию|солдаты|школу|детдом|детский\s+дом)|"
+                r"на\s+(?:фронт|войну|службу|работу|учёбу|учебу)|с\s+собой|к\s+себе|(?:\S+\s+){0,2}?домой))",
+                PATIENT, 0.6),
+        Trigger(r"посадил[аи]?(?!\s+(?:(?:\S+\s+)?(?:на|за|рядом|в\s+(?:машину|вагон|поезд|сани|"
+                r"телегу|лодку|самол[её]т))))", PATIENT, 0.6),
         Trigger(r"арест(?:а|у|ом|е)?", NOMINAL, 0.75),
     ),
     "defection": (
@@ -118,8 +130,11 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"(?:вышел|вышла|вышли)\s+на\s+свободу", AGENT, 0.8),
         # active past plural "освободили", "отпустили (на волю)": an indefinite-personal clause
         # whose object is the one set free (perfective "отпустить", "освободить", Ozhegov)
-        Trigger(r"освободил[аи]?(?!\s+от\s+(?:должности|обязанностей|поста))", PATIENT, 0.75),
+        Trigger(r"освободил[аио]?(?!\s+от\s+(?:должности|обязанностей|поста))", PATIENT, 0.75),
         Trigger(r"отпустил[аи]?", PATIENT, 0.7),
+        # back from the camp, prison or exile (as English "came back from the camp")
+        Trigger(r"вернул(?:ся|ась|ись)\s+(?:\S+\s+)?из\s+(?:лагер(?:я|ей|ей)|заключения|ссылки|"
+                r"тюрьмы|колонии|гулага|плена)", AGENT, 0.6),
     ),
     "rehabilitation": (
         Trigger(rf"реабилитирова{_PASSIVE}", PATIENT, 0.9),
@@ -143,6 +158,12 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"убит(?:а|о|ы|ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми)?(?!\s+горем)|"
                 rf"застреле{_PASSIVE}|(?:уби|застрели)(?:л|ла|ли)", PATIENT, 0.7),
         Trigger(r"погиб(?:ла|ли)?", AGENT, 0.75),
+        # "забили насмерть", "замучили на допросе", "замёрз насмерть", "найден мёртвым": a
+        # death the verb alone does not tell (as English "beaten to death", "found dead")
+        Trigger(r"(?:забил[аи]?|забит[аы]?|запорол[аи]?)\s+насмерть|замучил[аи]?|"
+                rf"замуче{_PASSIVE}|запытал[аи]?", PATIENT, 0.75),
+        Trigger(r"замёрз(?:ла|ли)?|замерз(?:ла|ли)?", AGENT, 0.6),
+        Trigger(r"найден[аы]?\s+(?:мёртв|мертв|повешенн|удавленн)\w*", PATIENT, 0.7),
         Trigger(r"гибел(?:ь|и|ью)", NOMINAL, 0.7),
     ),
     "birth": (
@@ -154,8 +175,8 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         # exile and deportation, as the English triggers read "exile", "deport", "banish"
         # (сослать, выслать, депортировать: a dictionary's verbs of banishment); the boundary
         # after the pattern keeps "сослался на" (referred to) out
-        Trigger(r"сослан[аы]?|сосла(?:ли|л|ла)|высла(?:ли|л|ла)", PATIENT, 0.75),
-        Trigger(rf"депортирова{_PASSIVE}|депортирова(?:ли|л|ла)", PATIENT, 0.75),
+        Trigger(r"сослан[аы]?|сосла(?:ли|л|ла|ло)|высла(?:ли|л|ла|ло)", PATIENT, 0.75),
+        Trigger(rf"депортирова{_PASSIVE}|депортирова(?:ли|л|ла|ло)", PATIENT, 0.75),
     ),
 }
 
