@@ -301,3 +301,20 @@ def test_ru_fates_an_active_participle_s_object_is_no_patient(
 def test_ru_fates_the_defendants_or_both_take_the_list_tried(
         extract, text: str, expected: list[tuple[str, str | None, str | None, str]]) -> None:
     assert _facts(extract(text), "execution") == expected
+
+
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    # a participle right before the name: the one who did it, named; no event of his own
+    ("Арестовавший его Павел Кузьмин служил в НКВД.", ["Павел Кузьмин"], []),
+    ("Арестовавший Орлова Павел Кузьмин служил в НКВД.", ["Орлов", "Павел Кузьмин"], []),
+    ("Расстрелявший Орлова Семён Гуров получил орден.", ["Орлов", "Семён Гуров"], []),
+    # the name's own passive fate stays his
+    ("Допрашивавший меня Иван Лагин позже был арестован.", ["Иван Лагин"],
+     [("arrest", "Иван Лагин", None, "affirmed")]),
+])
+def test_ru_fates_an_active_participle_before_a_name_is_no_part_of_it(
+        extract, text: str, people: list[str],
+        expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    ex = extract(text)
+    assert sorted(m.name for m in ex.mentions if m.kind == "person") == people
+    assert _facts(ex, "execution", "arrest") == expected

@@ -37,6 +37,14 @@ def is_adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in parses(word))
 
 
+def is_active_participle(word: str) -> bool:
+    """A transitive active participle ("арестовавший", "допрашивавший"), never one used as a
+    noun ("заведующий": pymorphy's Subx) nor one read as an adjective first ("следующий")."""
+    found = parses(word)
+    return bool(found) and {"PRTF", "actv", "tran"} <= set(found[0].tag.grammemes) and (
+        "Subx" not in found[0].tag)
+
+
 def has_tag(word: str, *grammemes: str) -> bool:
     """True when some reading of ``word`` carries all ``grammemes``."""
     wanted = set(grammemes)

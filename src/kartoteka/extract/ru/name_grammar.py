@@ -147,7 +147,11 @@ class NameGrammar:
             return "f", "nomn"
         oblique = (gender == "m" or base in self.known_men or ud_gender(tok.feats) == "m"
                    or case in ("gent", "accs", "datv", "ablt", "loct")
-                   or tok.rel in ("nmod", "obj", "iobj") or kin_before)
+                   or tok.rel in ("nmod", "obj", "iobj") or kin_before
+                   # "Арестовавший Орлова Павел Кузьмин": the participle's accusative object,
+                   # a man's in -а ("Орлову" may be a woman's accusative)
+                   or (before is not None and morph.is_active_participle(before.text)
+                       and tok.text.endswith("а")))
         relative = self._relative_gender(tok)
         if relative == "m":
             oblique = True  # "у Грачёва, который …": a man's surname, inflected
