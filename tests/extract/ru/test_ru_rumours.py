@@ -166,3 +166,25 @@ def test_ru_rumours_a_parenthetical_verb_of_saying_marks_a_rumour(extract, text:
                                                                   modality: str | None) -> None:
     claims = [c for c in extract(text).claims if c.type == "execution"]
     assert [c.attrs.get("modality") for c in claims] == [modality]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "marker"), [
+    # an indefinite-personal verb of saying as a parenthesis, before or right after the verb
+    ("Обоих, говорят, расстреляли в 1938 году.", "расстреляли", "говорят,"),
+    ("Говорят, Сомова расстреляли в 1939 году.", "расстреляли", "Говорят,"),
+    ("Сомова расстреляли, рассказывают, в 1939 году.", "расстреляли", "рассказывают"),
+    # a speaker named: the verb takes its clause with "что" (reported, see above), no parenthesis
+    ("Сомова расстреляли в 1939 году, и мы говорили об этом.", "расстреляли", None),
+])
+def test_ru_rumours_a_parenthetical_indefinite_verb_of_saying(sentence: str, trigger: str,
+                                                              marker: str | None) -> None:
+    start, end = _around(sentence, trigger)
+    assert rumour_before(sentence, 0, start, end, len(sentence)) == marker
+
+
+def test_ru_rumours_both_they_say_were_shot_is_a_rumour_for_the_pair(extract) -> None:
+    ex = extract("Петра Орлова и Ивана Лагина арестовали в 1937 году. Обоих, говорят, "
+                 "расстреляли.")
+    claims = _fates(ex, "execution")
+    assert len(claims) == 2
+    assert all(c.attrs.get("hedged") and c.confidence <= REPORTED_CONFIDENCE for c in claims)

@@ -22,12 +22,21 @@ RUMOUR = re.compile(
     r"(?:говорили|говорят|поговаривали|шептались|болтали|судачили)\s*,?\s*(?:что|будто)|"
     # the same verbs as a parenthesis: "Петрова, как говорили, расстреляли"
     r"как\s+(?:говорили|говорят|поговаривали|рассказывали|передавали)\s*,|"
+    # an indefinite-personal verb of saying as a parenthesis, with no "как" and no "что"
+    # (вводное слово of the message's source, Русская грамматика 1980 §2226): "Обоих, говорят,
+    # расстреляли", "Говорят, его расстреляли"; the plural with no subject is hearsay
+    r"(?:говорят|говорили|рассказывают|рассказывали|передают|передавали|поговаривают|"
+    r"поговаривали)\s*,|"
     # the noun of rumour with its content clause: "слух о том, что …", "был слух, будто …"
     r"слух(?:и|а|ов)?\s*(?:о\s+том\s*)?,?\s*(?:что|будто)|"
     r"по\s+(?:непроверенным|неподтвержд[её]нным|неофициальным)\s+(?:данным|сведениям))"
     r"(?![\w-])", re.I)
 # "расстрелян, якобы, в 1939 году": a marker right after the trigger, in its clause.
-RUMOUR_AFTER = re.compile(r"\s*,?\s*(?:якобы|будто\s+бы)(?![\w-])", re.I)
+# "расстреляли, говорят, в 1938 году": the parenthesis right after the trigger, too.
+_SAYING_PARENTHESIS = (r"(?:как\s+)?(?:говорят|говорили|рассказывают|рассказывали|передают|"
+                       r"передавали|поговаривают|поговаривали)\s*[,.;]")
+RUMOUR_AFTER = re.compile(r"\s*,?\s*(?:якобы|будто\s+бы)(?![\w-])|"
+                          rf"\s*,\s*{_SAYING_PARENTHESIS}", re.I)
 
 # "Это оказалось неправдой", "слухи не подтвердились": the statement before is false. Never
 # before ", что …" / ", будто …", which points forward ("Это неправда, что его арестовали").
