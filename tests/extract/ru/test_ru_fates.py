@@ -318,3 +318,36 @@ def test_ru_fates_an_active_participle_before_a_name_is_no_part_of_it(
     ex = extract(text)
     assert sorted(m.name for m in ex.mentions if m.kind == "person") == people
     assert _facts(ex, "execution", "arrest") == expected
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Судили многих, в том числе Петра Орлова, Ивана Лагина и Семёна Гурова. Всех их "
+     "расстреляли.", None),
+    ("Арестовали многих, включая Петра Орлова, Ивана Лагина и Семёна Гурова. Всех расстреляли "
+     "в 1938 году.", "1938"),
+    ("Судили многих, в том числе Петра Орлова, Ивана Лагина и Семёна Гурова. Они были "
+     "расстреляны в 1938 году.", "1938"),
+])
+def test_ru_fates_a_group_taken_up_gives_its_fate_to_the_members_it_included(
+        extract, text: str, date: str | None) -> None:
+    assert _facts(extract(text), "execution") == [
+        ("execution", name, date, "affirmed") for name in ("Иван Лагин", "Петр Орлов",
+                                                           "Семён Гуров")]
+
+
+@pytest.mark.parametrize("text", [
+    # a person named before the pronoun in its own sentence keeps it; a denial denies
+    "Судили многих, в том числе Петра Орлова и Ивана Лагина. Бориса Ильина и их всех "
+    "расстреляли.",
+    "Судили многих, в том числе Петра Орлова и Ивана Лагина. Их не расстреляли.",
+])
+def test_ru_fates_included_members_take_no_fate_not_theirs(extract, text: str) -> None:
+    assert not [f for f in _facts(extract(text), "execution")
+                if f[1] in ("Петр Орлов", "Иван Лагин") and f[3] == "affirmed"]
+
+
+def test_ru_fates_a_pair_named_with_a_conjunct_on_the_surname(extract) -> None:
+    # the parser hangs "Ивана" on "Орлова", the surname of the first name
+    facts = _facts(extract("Петра Орлова и Ивана Лагина арестовали в 1937 году."), "arrest")
+    assert facts == [("arrest", "Иван Лагин", "1937", "affirmed"),
+                     ("arrest", "Петр Орлов", "1937", "affirmed")]

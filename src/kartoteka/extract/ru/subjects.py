@@ -43,10 +43,14 @@ class SubjectFinder:
         rels = ("nsubj", "nsubj:pass") if argument == AGENT or passive else ("obj",)
         # an inanimate subject is a misparse ("Биография родился") or not a person at all
         heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in rels
-                 and ctx.tokens[c].feats.get("Animacy") != "Inan"
+                 and (ctx.tokens[c].feats.get("Animacy") != "Inan"  # the tagger's "их" is
+                      or ctx.tokens[c].text.lower() in _GROUP_WORDS)  # inanimate: no matter
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at
                       or _BOTH.fullmatch(ctx.tokens[c].text.lower()) is not None
                       or _INCLUDING.match(ctx.text, ctx.tokens[c].end) is not None)]
+        if not heads:  # "Обоих, говорят, расстреляли": the parser hangs "обоих" as a numeral
+            heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in ("nummod", "det")
+                     and _BOTH.fullmatch(ctx.tokens[c].text.lower()) is not None]
         # "Арестовавший Орлова следователь Сомов был расстрелян": the parser may take the
         # capitalised active participle for the subject; its dependents are its objects, the
         # agent's victims, never the passive's patient (Русская грамматика 1980, §1580)
@@ -102,6 +106,8 @@ class SubjectFinder:
             kin = self._kin(token)
             if kin:
                 found.append(kin)
+        elif taken_up := self._included_before(token):
+            found += taken_up  # "…, в том числе Орлова и Сомова. Всех их расстреляли."
         elif tok.text.lower() in PRONOUNS and (topic := self._pronoun(token)) and (
                 topic.gender in (None, PRONOUNS[tok.text.lower()])):
             found.append(topic)
@@ -120,9 +126,38 @@ class SubjectFinder:
                 named = self._apposed_name(token, agree=True)
                 if named is not None and tok.feats.get("Animacy") != "Inan":
                     found.append(named)  # "Соседку нашу, Анну Орлову, арестовали"
-        for c in ctx.children(token):
+        for c in self._name_children(token):
             if ctx.tokens[c].rel == "conj":
                 found += self.persons_for(c)
+        return found
+
+    def _name_children(self, token: int) -> list[int]:
+        """The dependents of ``token`` and of the other words of its name: the parser hangs a
+        conjunct on the name's last word as often as on its head ("Петра Орлова и Ивана
+        Лагина": "Ивана" under "Орлова", an apposition of "Петра")."""
+        ctx = self.ctx
+        own = ctx.person_at.get(token)
+        words = [token] + ([i for i in ctx.children(token) if ctx.person_at.get(i) is own]
+                           if own is not None else [])
+        return [c for w in words for c in ctx.children(w) if c not in words]
+
+    def _included_before(self, token: int) -> list[Mention]:
+        """"Судили многих, в том числе A, B и C. Всех их расстреляли": a plural pronoun or
+        "все" opening the next sentence takes up the group of the sentence before, and so the
+        members it named after "в том числе"/"включая" (as English "including", see
+        ``_included``). Not past a person named before it in its own sentence."""
+        ctx = self.ctx
+        tok = ctx.tokens[token]
+        if tok.text.lower() not in _GROUP_WORDS:
+            return []
+        here = tok.sentence
+        if here == 0 or any(i in ctx.person_at for i in range(ctx.sentences[here].first, token)):
+            return []
+        prev = ctx.sentences[here - 1]
+        found: list[Mention] = []
+        for i in range(prev.first, prev.last + 1):
+            if _INCLUDING.match(ctx.text, ctx.tokens[i].end):
+                found = self._included(i) or found
         return found
 
     def _first_person(self, token: int) -> Mention:
@@ -290,6 +325,9 @@ class SubjectFinder:
 
 # "оба" in every case and gender (Русская грамматика 1980, §1323), and the substantivised
 # participles naming the accused party of a trial ("обвиняемый", "подсудимый"; Ozhegov)
+# the words that take up a whole group: "они", "их", "все", "всех" (Русская грамматика 1980,
+# §1330, местоимения обобщения)
+_GROUP_WORDS = frozenset({"они", "их", "все", "всех"})
 _BOTH = re.compile(r"об[ае]|обо(?:их|им|ими)|обе(?:их|им|ими)")
 _DEFENDANTS = re.compile(r"(?:обвиняем|подсудим)(?:ые|ых|ым|ыми)")
 # verbs and nouns that make the people named defendants: tried, charged, sentenced, arrested
