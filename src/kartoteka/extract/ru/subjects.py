@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kartoteka.extract.ru import morph
+from kartoteka.extract.ru.appositions import read_as_owner, set_off
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
 from kartoteka.extract.ru.inflection import ud_gender
@@ -188,6 +189,9 @@ class SubjectFinder:
                 return relative
         if relative is None:
             return None
+        named = self._named_after_owner(token, relative)
+        if named is not None:
+            return named  # "Жена Орлова, Анна Орлова, …": the wife is Anna, Orlov her spouse
         if relative.attrs.get("case") in (None, "nomn") and "given" in relative.attrs.get(
                 "parts", {}) and tok.feats.get("Case") in (None, "Nom"):
             return relative  # "жена Евгения Ежова": the wife is the woman named, not her spouse
@@ -199,7 +203,7 @@ class SubjectFinder:
             # "расстреляли его жену Анну Петрову": in the noun's case, an apposition; a man's
             # name in the accusative reads as a genitive too ("арестовали брата Ивана Петрова")
             return relative
-        if _set_off(ctx.text, tok.end, relative):
+        if set_off(ctx.text, tok.end, relative):
             return relative  # "моего отца, Ивана Петровича Сомова, арестовали": the father
         lemma = morph.lemma(tok.text)
         gender = KIN_NOUNS.get(lemma)
@@ -237,6 +241,29 @@ class SubjectFinder:
         if agree and ctx.tokens[token].feats.get("Case") and named.attrs.get("case") and \
                 _UD_CASE.get(ctx.tokens[token].feats["Case"]) != named.attrs["case"]:
             return None
+        return named
+
+    def _named_after_owner(self, token: int, owner: Mention) -> Mention | None:
+        """"Жена Орлова, Анна Орлова, была арестована", "Сын Сомова, Павел Сомов, …": a name
+        set off by commas right after the kinship noun's owner is an apposition to the noun
+        (обособленное приложение), the relative named; it is tied to the owner and stands
+        for the noun, no described person beside it. Its gender must be the noun's."""
+        ctx = self.ctx
+        kin = ctx.tokens[token]
+        after = re.match(r"\s*,\s*", ctx.text[owner.end:])
+        if after is None or owner.start < kin.end:
+            return None
+        at = owner.end + after.end()
+        named = next((m for m in ctx.mentions if m.kind == "person" and m.start == at), None)
+        lemma = morph.lemma(kin.text)
+        gender = KIN_NOUNS.get(lemma)
+        if named is None or named is owner or not named.name or not set_off(
+                ctx.text, owner.end, named) or (gender and named.gender not in (None, gender)):
+            return None
+        read_as_owner(owner)
+        sent = ctx.sentence_of(token)
+        ctx.add_claim(KIN_RELATIONS.get(lemma, "relative_of"), named, (sent.start, sent.end),
+                      object=owner.id, confidence=0.8, attrs={"kin": lemma})
         return named
 
     def _own_objects_after(self, verb: int, obj: int) -> list[int]:
@@ -312,6 +339,9 @@ class SubjectFinder:
             return [ctx.topic]
         return []
 
+    def pronoun(self, token: int) -> Mention | None:
+        return self._pronoun(token)
+
     def _pronoun(self, token: int) -> Mention | None:
         """Whom a pronoun stands for: the list entry's person; an article's person; else the
         person the sentences before it are about (kartoteka.extract.ru.coref)."""
@@ -333,11 +363,3 @@ _DEFENDANTS = re.compile(r"(?:обвиняем|подсудим)(?:ые|ых|ы�
 # verbs and nouns that make the people named defendants: tried, charged, sentenced, arrested
 _TRIAL_TOLD = re.compile(r"\b(?:суди|осужд|осуди|обвин|приговор|арестова|процесс|суд[аеу]?\b)",
                          re.I)
-
-
-def _set_off(text: str, kin_end: int, relative: Mention) -> bool:
-    """A name set off by commas right after a kinship noun is an apposition naming the relative
-    itself ("моего отца, Ивана Петровича Сомова, арестовали"), whatever the case: a genitive
-    owner of the noun follows it without a comma ("отца Ивана Сомова")."""
-    return (relative.start > kin_end and re.fullmatch(r"\s*,\s*", text[kin_end:relative.start])
-            is not None and re.match(r"\s*(?:[,.;)]|$)", text[relative.end:]) is not None)
