@@ -28,6 +28,9 @@ SENTENCES_BACK = 2
 # Words that take up a whole group named just before (Quirk et al. §6.8, §5.24): "they", "all
 # (of them)", "all concerned", "all those", "both"; a trial party noun ("the defendants") too.
 GROUP_ANAPHORS = frozenset({"they", "all", "both"})
+# "all concerned", "all involved": the postposed adjective the small model may take for the
+# head, "all" its determiner (Quirk et al. §7.21)
+POSTPOSED = frozenset({"concerned", "involved"})
 
 
 def link_trial_groups(ctx: DocContext) -> None:
@@ -68,7 +71,11 @@ def link_included_members(ctx: DocContext) -> None:
 
 
 def _group_anaphor(tok: Token) -> bool:
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in GROUP_ANAPHORS:
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if tok.lower_ in POSTPOSED:
+        return any(c.lower_ == "all" and c.dep_ in ("det", "predet") for c in tok.children)
+    if tok.lower_ not in GROUP_ANAPHORS:
         return False
     if tok.lower_ == "they":
         return True
