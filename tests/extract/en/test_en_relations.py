@@ -55,3 +55,37 @@ def test_relations_the_role_as_subject_of_a_copula_is_the_named_one_s(fates_en) 
 def test_relations_a_negated_copula_gives_no_post(extract_en, text: str) -> None:
     ex = extract_en(text)
     assert not [c for c in ex.claims if c.type in ("position", "appointment")]
+
+
+def test_relations_a_gapped_list_of_holders_gives_each_their_own_tenure(fates_en) -> None:
+    fates = fates_en("The head of the NKVD was Pavel Orekhov from 1934 to 1936, Ivan Lagin from "
+                     "1936 to 1938, and Semyon Gurov from 1938 to 1946.")
+    for name, start, end in (("Pavel Orekhov", "1934", "1936"), ("Ivan Lagin", "1936", "1938"),
+                             ("Semyon Gurov", "1938", "1946")):
+        assert ("appointment", name, start, "affirmed", None) in fates
+        assert ("dismissal", name, end, "affirmed", None) in fates
+
+
+@pytest.mark.parametrize("text", [
+    "The head of the NKVD was Pavel Orekhov from 1934 to 1936, and Ivan Lagin was his deputy.",
+    "The head of the NKVD was Pavel Orekhov from 1934 to 1936, whom Ivan Lagin replaced in 1936.",
+    "The head of the NKVD was never Pavel Orekhov, Ivan Lagin from 1936 to 1938.",
+])
+def test_relations_a_name_with_its_own_clause_is_no_gapped_holder(extract_en, text: str) -> None:
+    ex = extract_en(text)
+    names = {m.id: m.text for m in ex.mentions}
+    assert not [c for c in ex.claims if c.type in ("position", "appointment")
+                and names[c.subject] == "Ivan Lagin"]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Pavel Orekhov was head of the NKVD from February to June 1938.", "1938-02", "1938-06"),
+    ("Pavel Orekhov was acting head of the NKVD from February to June 1938.", "1938-02",
+     "1938-06"),
+    ("Pavel Orekhov was head of the NKVD from 1936 to 1938.", "1936", "1938"),
+])
+def test_relations_a_month_range_shares_its_year_and_acting_head_is_a_post(
+        fates_en, text: str, start: str, end: str) -> None:
+    fates = fates_en(text)
+    assert ("appointment", "Pavel Orekhov", start, "affirmed", None) in fates
+    assert ("dismissal", "Pavel Orekhov", end, "affirmed", None) in fates

@@ -77,6 +77,12 @@ class RelationFinder:
         if role.dep_ == "attr" and role.head.lemma_ in COPULAS:
             subj = [c for c in role.head.children if c.dep_ == "nsubj"]
             return self.persons(subj or self.p.inherited_subject(role.head))
+        if role.dep_ == "ROOT":
+            # "X was acting head of Y": the small model reads "was acting" as a progressive
+            # hung on the noun, the root; the subject of that "be" holds the post
+            for verb in (role, *(c for c in role.children if c.dep_ == "amod")):
+                if any(c.dep_ in ("aux", "cop") and c.lemma_ == "be" for c in verb.children):
+                    return self.persons([c for c in verb.children if c.dep_ == "nsubj"])
         if role.dep_ == "pobj" and role.head.lower_ == "as" and role.head.head.pos_ in (
                 "VERB", "AUX") and role.head.head.lemma_.lower() not in APPOINT_LEMMAS:
             verb = role.head.head
@@ -117,9 +123,47 @@ class RelationFinder:
                                   confidence=0.5, via="tenure")
                 elif org is not None:
                     self.emit("member_of", h, org, tok, date=date)
+            if org is not None and lemma != "member" and holders and tok.dep_ == "nsubj" \
+                    and tok.head.lemma_ in COPULAS:
+                self._gapped_holders(tok, holders[-1], org, role)
                 for s in superiors:
                     if lemma in lx.SUBORDINATE_ROLES or under is not None:
                         self.emit("subordinate_of", h, s, tok, role=role)
+
+    def _gapped_holders(self, role: Token, first: Mention, org: Mention,
+                        title: str | None) -> None:
+        """"The head of the NKVD was A from 1934 to 1936, B from 1936 to 1938, and C in
+        1946": a list of holders, each with its own date phrase, after the copula whose
+        subject is the role (gapping, Quirk et al. §13.92: "was the head of the NKVD" is
+        understood before each later name). Each name right after a comma or *and* and right
+        before its date holds the post then; the list ends at the first name that is not."""
+        sent = role.sent
+        start = self.ctx.token_range.get(first.id, (role.i, role.i))[1]
+        i = start
+        while i < sent.end:
+            tok = self.ctx.doc[i]
+            m = self.ctx.mention_at(tok)
+            if m is None or m.kind != "person" or not m.name or m.id == first.id:
+                i += 1
+                continue
+            lo, hi = self.ctx.token_range[m.id]
+            gap = [t.lower_ for t in self.ctx.doc[max(start, lo - 2):lo]]
+            date_tok = self.ctx.doc[hi] if hi < sent.end else None
+            if date_tok is not None and date_tok.lower_ in ("in", "from", "between") \
+                    and date_tok.i not in self.timeline.at_token and hi + 1 < sent.end:
+                date_tok = self.ctx.doc[hi + 1]
+            mention = self.timeline.at_token.get(date_tok.i) if date_tok is not None else None
+            if not gap or gap[-1] not in (",", "and") or mention is None:
+                return
+            date = self.timeline.value(mention)
+            begin, _, end = (date or "").partition("/")
+            self.emit("position", m, org, role, role=title, date=date, via="gapped list")
+            if begin and end and ".." not in (date or ""):
+                self.emit("appointment", m, org, role, role=title, date=begin,
+                          confidence=0.6, via="tenure")
+                self.emit("dismissal", m, org, role, role=title, date=end,
+                          confidence=0.5, via="tenure")
+            i = hi
 
     def led_bodies(self) -> None:
         """"X headed the NKVD from 1934 to 1936": the verb of being in charge of a body is
