@@ -98,7 +98,8 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "apply": (VerbTrigger("defection", AGENT, 0.6, ("prep:for:asylum",)),),
     # "left Stalin's regime", "broke with the regime": an official's break abroad
     "leave": (VerbTrigger("defection", AGENT, 0.6, ("dobj:regime",)),),
-    "break": (VerbTrigger("defection", AGENT, 0.6, ("prep:with:regime",)),),
+    "break": (VerbTrigger("defection", AGENT, 0.6, ("prep:with:regime",)),
+              VerbTrigger("defection", AGENT, 0.6, ("prep:from:regime",))),  # "broke from the GPU"
     "flee": (VerbTrigger("escape", AGENT, 0.7),),
     "escape": (VerbTrigger("escape", AGENT, 0.7),),
     "appoint": (VerbTrigger("appointment", PATIENT),),
