@@ -85,6 +85,17 @@ def test_event_dates_then_keeps_the_scene_s_date_approximately(extract_en) -> No
     assert [d for d, _ in _dated(extract_en, new_paragraph, "arrest", "Lapshin")] == [None]
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("In 1937 Ivan Sobolev was tried in Moscow. He was immediately shot.", "1937~"),
+    ("In 1921 the tribunal tried Ivan Sobolev. He was promptly executed.", "1921~"),
+    # its own date wins
+    ("Ivan Sobolev was arrested in 1937. He was immediately shot in 1938.", "1938"),
+])
+def test_event_dates_promptly_and_immediately_keep_the_scene_s_date(extract_en, text: str,
+                                                                      date: str) -> None:
+    assert [d for d, _ in _dated(extract_en, text, "execution", "Sobolev")] == [date]
+
+
 def test_event_dates_a_coordinated_sequel_is_at_or_after_the_first_date(extract_en) -> None:
     text = "Boris Markov was arrested in March 1938 and shot."
     assert [d for d, _ in _dated(extract_en, text, "execution", "Markov")] == ["1938-03/.."]
