@@ -118,3 +118,16 @@ def test_event_dates_a_telling_with_its_own_years_is_another_event(extract_en,
                                                                    telling: str) -> None:
     text = telling + " Much later, Ivan Sobolev was arrested on 4 May 1937."
     assert {d for d, _ in _dated(extract_en, text, "arrest", "Sobolev")} == {None, "1937-05-04"}
+
+
+@pytest.mark.parametrize(("text", "kind", "date"), [
+    # the subject's bracket is its lifespan, not the predicate's date
+    ("Ivan Sobolev (29 April 1897 – 29 January 1941) was arrested.", "arrest", None),
+    ("Ivan Sobolev (1897 – 1941) was acting head of the NKVD from February to June 1938.",
+     "appointment", "1938-02"),
+    # a bracket with the event itself stays the event's
+    ("Ivan Sobolev (arrested in 1937) was shot in 1938.", "arrest", "1937"),
+])
+def test_event_dates_a_subject_s_bracket_dates_no_predicate(extract_en, text: str, kind: str,
+                                                            date: str | None) -> None:
+    assert [d for d, _ in _dated(extract_en, text, kind, "Sobolev")] == [date]
