@@ -89,3 +89,11 @@ def test_relations_a_month_range_shares_its_year_and_acting_head_is_a_post(
     fates = fates_en(text)
     assert ("appointment", "Pavel Orekhov", start, "affirmed", None) in fates
     assert ("dismissal", "Pavel Orekhov", end, "affirmed", None) in fates
+
+
+def test_relations_a_post_in_a_relative_clause_after_an_alias_phrase(fates_en) -> None:
+    # the small model makes "spelt" the root and "was" its subjectless conjunct
+    fates = fates_en("Pavel Ivanovich Orekhov (1 May 1895 - 4 February 1940), also spelt "
+                     "Orekhoff, was a Soviet police official who was head of the NKVD from 1936 "
+                     "to 1938.")
+    assert ("appointment", "Pavel Ivanovich Orekhov", "1936", "affirmed", None) in fates
