@@ -97,3 +97,21 @@ def test_relations_a_post_in_a_relative_clause_after_an_alias_phrase(fates_en) -
                      "Orekhoff, was a Soviet police official who was head of the NKVD from 1936 "
                      "to 1938.")
     assert ("appointment", "Pavel Ivanovich Orekhov", "1936", "affirmed", None) in fates
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was an officer who headed the Foreign Department (INO), then part of the "
+    "NKVD, from 1935 to 1938.",
+    "Pavel Orekhov headed the Foreign Department, the main spy service, from 1935 to 1938.",
+])
+def test_relations_a_span_after_an_apposition_to_the_body_is_the_post_s(fates_en,
+                                                                        text: str) -> None:
+    fates = fates_en(text)
+    assert ("appointment", "Pavel Orekhov", "1935", "affirmed", None) in fates
+    assert ("dismissal", "Pavel Orekhov", "1938", "affirmed", None) in fates
+
+
+def test_relations_a_span_of_another_clause_is_not_the_post_s(fates_en) -> None:
+    fates = fates_en("Pavel Orekhov headed the Foreign Department, and Ivan Lagin led the army "
+                     "from 1935 to 1938.")
+    assert not [f for f in fates if f[1] == "Pavel Orekhov" and f[0] == "appointment"]

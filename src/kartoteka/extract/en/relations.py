@@ -14,6 +14,8 @@ Each rule reads a construction off the parse:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kartoteka.extract.en import lexicon as lx
@@ -31,6 +33,10 @@ APPOINT_LEMMAS = frozenset({"appoint", "name", "make", "become", "elect", "promo
 # chair.v) and the role noun each says the subject held.
 LEAD_VERBS = {"head": "head", "lead": "leader", "direct": "director", "command": "commander",
               "chair": "chairman"}
+
+
+# After a body: its bracketed abbreviation, then ", <apposition of a few words>," up to a date.
+_APPOSITION_THEN_SPAN = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^,;.()]{3,60},\s*")
 
 
 class RelationFinder:
@@ -110,7 +116,7 @@ class RelationFinder:
             if under is not None:
                 superiors += self.persons([under, *under.conjuncts])
             role = role_phrase(tok)
-            date = self.timeline.span_for(tok)
+            date = self.timeline.span_for(tok) or self._span_after_apposition(org)
             start, _, end = (date or "").partition("/")
             tenure = bool(start and end and ".." not in date)  # "head of X from 1934 to 1936"
             for h in holders:
@@ -176,7 +182,7 @@ class RelationFinder:
             org = self.p.org_in(dobj)
             if org is None:
                 continue
-            date = self.timeline.span_for(tok)
+            date = self.timeline.span_for(tok) or self._span_after_apposition(org)
             start, _, end = (date or "").partition("/")
             tenure = bool(start and end and ".." not in date)
             for h in self.persons(self.p.arguments(tok, tr.AGENT)):
@@ -186,6 +192,22 @@ class RelationFinder:
                               confidence=0.6, via="tenure")
                     self.emit("dismissal", h, org, tok, role=role, date=end,
                               confidence=0.5, via="tenure")
+
+    def _span_after_apposition(self, org: Mention | None) -> str | None:
+        """"headed the foreign service (INO), then part of the NKVD, from May 1935 to February
+        1938": an apposition to the body, set off by commas, stands between it and the span;
+        the small model hangs the span on the apposition. A closed span right after the
+        apposition's comma is the post's."""
+        if org is None:
+            return None
+        text = self.ctx.document.text
+        m = _APPOSITION_THEN_SPAN.match(text, org.end)
+        if m is None:
+            return None
+        for d in self.timeline.mentions:
+            if d.start == m.end() and d.kind in ("range", "month_range", "year_range"):
+                return self.timeline.value(d)
+        return None
 
     def _compound_org(self, tok: Token) -> Mention | None:
         for c in tok.children:
