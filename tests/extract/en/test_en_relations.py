@@ -115,3 +115,15 @@ def test_relations_a_span_of_another_clause_is_not_the_post_s(fates_en) -> None:
     fates = fates_en("Pavel Orekhov headed the Foreign Department, and Ivan Lagin led the army "
                      "from 1935 to 1938.")
     assert not [f for f in fates if f[1] == "Pavel Orekhov" and f[0] == "appointment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Lagin worked as a helper for Pavel Orekhov.",
+    "The next morning I found Pavel Orekhov's secretary, Ivan Lagin, and told him about it.",
+])
+def test_relations_a_subordinate_role_ties_its_holder_to_the_superior(extract_en,
+                                                                      text: str) -> None:
+    ex = extract_en(text)
+    names = {m.id: m.text for m in ex.mentions}
+    assert ("Ivan Lagin", "Pavel Orekhov") in {
+        (names[c.subject], names.get(c.object)) for c in ex.claims if c.type == "subordinate_of"}

@@ -129,12 +129,12 @@ class RelationFinder:
                                   confidence=0.5, via="tenure")
                 elif org is not None:
                     self.emit("member_of", h, org, tok, date=date)
-            if org is not None and lemma != "member" and holders and tok.dep_ == "nsubj" \
-                    and tok.head.lemma_ in COPULAS:
-                self._gapped_holders(tok, holders[-1], org, role)
                 for s in superiors:
                     if lemma in lx.SUBORDINATE_ROLES or under is not None:
                         self.emit("subordinate_of", h, s, tok, role=role)
+            if org is not None and lemma != "member" and tok.dep_ == "nsubj" \
+                    and tok.head.lemma_ in COPULAS:
+                self._gapped_holders(tok, holders[-1], org, role)
 
     def _gapped_holders(self, role: Token, first: Mention, org: Mention,
                         title: str | None) -> None:
