@@ -351,3 +351,27 @@ def test_ru_fates_a_pair_named_with_a_conjunct_on_the_surname(extract) -> None:
     facts = _facts(extract("Петра Орлова и Ивана Лагина арестовали в 1937 году."), "arrest")
     assert facts == [("arrest", "Иван Лагин", "1937", "affirmed"),
                      ("arrest", "Петр Орлов", "1937", "affirmed")]
+
+
+@pytest.mark.parametrize(("text", "role", "date"), [
+    # a link verb with a post in the instrumental, as English "became head of"
+    ("В 1936 году Пётр Сомов стал начальником управления.", "начальник управления", "1936"),
+    ("В 1938 году Пётр Сомов стал народным комиссаром внутренних дел.",
+     "народный комиссар внутренних дел", "1938"),
+    # took charge of a body
+    ("В 1936 году Пётр Сомов возглавил НКВД.", "руководитель", "1936"),
+])
+def test_ru_fates_becoming_a_post_or_taking_charge_is_an_appointment(
+        extract, text: str, role: str, date: str) -> None:
+    ex = extract(text)
+    assert [(c.role, c.date, c.polarity) for c in ex.claims if c.type == "appointment"] == [
+        (role, date, "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "В 1937 году Пётр Сомов стал врагом народа.",  # no post
+    "Пётр Сомов стал работать на заводе.",
+    "Пётр Сомов возглавил колонну.",  # no body
+])
+def test_ru_fates_becoming_no_post_is_no_appointment(extract, text: str) -> None:
+    assert not [c for c in extract(text).claims if c.type == "appointment"]

@@ -26,6 +26,7 @@ from kartoteka.extract.ru.triggers import (
     DEATH_SENTENCE,
     NEGATIONS,
     NOMINAL,
+    POST_HEADS,
     TRIGGERS,
     Trigger,
 )
@@ -108,6 +109,15 @@ class ClaimFinder:
         role, obj = trig.role, None
         if trig.takes_role:
             role, obj = self._role(head, end, type_)
+            if trig.needs_post and not (role and any(  # "народным комиссаром": its noun
+                    morph.lemma(w) in POST_HEADS for w in role.split()[:2])):
+                return  # "стал врагом народа", "стал работать": no post
+        if trig.leads:
+            obj = next((ctx.org_at[c] for c in ctx.children(head)
+                        if ctx.tokens[c].rel == "obj" and c in ctx.org_at), None)
+            if obj is None:
+                return  # "возглавил колонну": no body
+            role = "руководитель"
         if type_ == "trial":
             obj = self._org_after(head, sent)
         place = self._place_after(head, sent) if type_ in PLACED else None
