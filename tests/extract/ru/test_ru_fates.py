@@ -360,6 +360,7 @@ def test_ru_fates_a_pair_named_with_a_conjunct_on_the_surname(extract) -> None:
      "народный комиссар внутренних дел", "1938"),
     # took charge of a body
     ("В 1936 году Пётр Сомов возглавил НКВД.", "руководитель", "1936"),
+    ("Пётр Сомов стал в 1936 году начальником управления.", "начальник управления", "1936"),
 ])
 def test_ru_fates_becoming_a_post_or_taking_charge_is_an_appointment(
         extract, text: str, role: str, date: str) -> None:
@@ -372,6 +373,9 @@ def test_ru_fates_becoming_a_post_or_taking_charge_is_an_appointment(
     "В 1937 году Пётр Сомов стал врагом народа.",  # no post
     "Пётр Сомов стал работать на заводе.",
     "Пётр Сомов возглавил колонну.",  # no body
+    # the post named before the verb is no complement of it
+    "На посту наркома, действуя под руководством Ивана Лагина, Пётр Сомов стал одним из "
+    "главных организаторов репрессий.",
 ])
 def test_ru_fates_becoming_no_post_is_no_appointment(extract, text: str) -> None:
     assert not [c for c in extract(text).claims if c.type == "appointment"]

@@ -108,10 +108,10 @@ class ClaimFinder:
         date = self._date(sent, start, end)
         role, obj = trig.role, None
         if trig.takes_role:
-            role, obj = self._role(head, end, type_)
+            role, obj = self._role(head, end, type_, after=trig.needs_post)
             if trig.needs_post and not (role and any(  # "народным комиссаром": its noun
                     morph.lemma(w) in POST_HEADS for w in role.split()[:2])):
-                return  # "стал врагом народа", "стал работать": no post
+                return  # "стал врагом народа", "стал одним из …": no post
         if trig.leads:
             obj = next((ctx.org_at[c] for c in ctx.children(head)
                         if ctx.tokens[c].rel == "obj" and c in ctx.org_at), None)
@@ -246,7 +246,10 @@ class ClaimFinder:
             before = before[1:]
         return before[-1] if before else None
 
-    def _role(self, head: int, end: int, type_: str) -> tuple[str | None, Mention | None]:
+    def _role(self, head: int, end: int, type_: str, *, after: bool = False
+              ) -> tuple[str | None, Mention | None]:
+        """The post in the instrumental (or "на должность …") the verb at ``head`` governs;
+        with ``after``, only one standing after the verb ("стал начальником …")."""
         ctx = self.ctx
         if type_ == "sentence":
             m = SENTENCE_AFTER.match(ctx.text, end - 2 if ctx.text[end - 2:end].strip() == "к"
@@ -255,6 +258,8 @@ class ClaimFinder:
             return role, None
         for c in ctx.children(head):
             t = ctx.tokens[c]
+            if after and c < head:
+                continue
             if t.feats.get("Case") == "Ins" and t.pos in ("NOUN", "PROPN"):
                 a, b = ctx.subtree(c)
                 return _nominative_role(ctx.text[a:b]), self._org_in(a, b)
