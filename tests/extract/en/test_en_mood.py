@@ -251,3 +251,15 @@ def test_mood_a_rumour_in_a_comment_or_relative_clause_stays_there(
 def test_mood_hearsay_data_is_a_rumour(fates_en, text: str) -> None:
     assert [(f[0], f[4]) for f in _of(fates_en(text), "Pavel Markov")] == [
         ("execution", "rumour")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Ivanov and Pavel Orekhov were arrested in 1937. Both, they say, were shot.",
+    "Ivan Ivanov and Pavel Orekhov were arrested in 1937. Both, reportedly, were shot.",
+])
+def test_mood_a_parenthetical_hearsay_marker_hedges_the_pair_s_fate(fates_en,
+                                                                    text: str) -> None:
+    # the English twin of "Обоих, говорят, расстреляли" (test_ru_rumours)
+    shot = [f for f in fates_en(text) if f[0] == "execution"]
+    assert sorted(f[1] for f in shot) == ["Ivan Ivanov", "Pavel Orekhov"]
+    assert all(f[3] == "affirmed" and f[4] == "rumour" for f in shot)
