@@ -127,3 +127,36 @@ def test_relations_a_subordinate_role_ties_its_holder_to_the_superior(extract_en
     names = {m.id: m.text for m in ex.mentions}
     assert ("Ivan Lagin", "Pavel Orekhov") in {
         (names[c.subject], names.get(c.object)) for c in ex.claims if c.type == "subordinate_of"}
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("In 1936 Pavel Orekhov took over the NKVD.", "NKVD"),
+    ("In 1936 Pavel Orekhov took charge of the NKVD.", "NKVD"),
+    ("In 1936 Pavel Orekhov assumed command of the Red Army.", "Red Army"),
+    ("In 1936 Pavel Orekhov was put in charge of the NKVD.", "NKVD"),
+    ("In 1936 Pavel Orekhov was placed in charge of the Gulag.", "Gulag"),
+    ("In 1936 Pavel Orekhov was given control of the NKVD.", "NKVD"),
+    ("In 1936 control of the NKVD was given to Pavel Orekhov.", "NKVD"),
+    # succeeding or replacing someone in a post named after "as"
+    ("In 1936 Pavel Orekhov succeeded Ivan Lagin as head of the NKVD.", "NKVD"),
+    ("In 1936 Pavel Orekhov replaced Ivan Lagin as head of the NKVD.", "NKVD"),
+])
+def test_relations_taking_charge_of_a_body_is_an_appointment(extract_en, text: str,
+                                                             body: str) -> None:
+    ex = extract_en(text)
+    names = {m.id: m.text for m in ex.mentions}
+    assert [(names[c.subject], names.get(c.object), c.date, c.polarity) for c in ex.claims
+            if c.type == "appointment"] == [("Pavel Orekhov", body, "1936", "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov took charge of the children.",  # no body
+    "Pavel Orekhov took over the flat.",
+    "Pavel Orekhov was put in charge of the children.",
+    "Pavel Orekhov feared he would be put in charge of the NKVD.",  # feared
+    "In 1936 Pavel Orekhov succeeded in escaping.",  # no post
+])
+def test_relations_taking_charge_of_no_body_or_in_fear_is_no_appointment(extract_en,
+                                                                         text: str) -> None:
+    ex = extract_en(text)
+    assert not [c for c in ex.claims if c.type == "appointment" and c.polarity == "affirmed"]

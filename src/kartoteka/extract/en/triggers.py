@@ -117,7 +117,10 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "relieve": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:of:post",)),),
     "sack": (VerbTrigger("dismissal", PATIENT),),
     "demote": (VerbTrigger("dismissal", PATIENT, 0.7),),
-    "replace": (VerbTrigger("dismissal", PATIENT, 0.7, ("passive",)),),
+    "replace": (VerbTrigger("dismissal", PATIENT, 0.7, ("passive",)),
+                # "X replaced Y as head of Z", "X succeeded Y as head of Z": X took the post
+                VerbTrigger("appointment", AGENT, 0.7, ("prep:as",))),
+    "succeed": (VerbTrigger("appointment", AGENT, 0.7, ("prep:as",)),),
     "resign": (VerbTrigger("dismissal", AGENT, 0.7),),
     "lose": (VerbTrigger("dismissal", AGENT, 0.7, ("dobj:post",)),
              VerbTrigger("death", AGENT, 0.8, ("dobj:life",))),  # "lost his life"
