@@ -361,6 +361,8 @@ def test_ru_fates_a_pair_named_with_a_conjunct_on_the_surname(extract) -> None:
     # took charge of a body
     ("В 1936 году Пётр Сомов возглавил НКВД.", "руководитель", "1936"),
     ("Пётр Сомов стал в 1936 году начальником управления.", "начальник управления", "1936"),
+    ("В 1936 году Пётр Сомов встал во главе НКВД.", "руководитель", "1936"),
+    ("В 1936 году Пётр Сомов был поставлен во главе НКВД.", "руководитель", "1936"),
 ])
 def test_ru_fates_becoming_a_post_or_taking_charge_is_an_appointment(
         extract, text: str, role: str, date: str) -> None:
@@ -373,6 +375,8 @@ def test_ru_fates_becoming_a_post_or_taking_charge_is_an_appointment(
     "В 1937 году Пётр Сомов стал врагом народа.",  # no post
     "Пётр Сомов стал работать на заводе.",
     "Пётр Сомов возглавил колонну.",  # no body
+    "Пётр Сомов возглавил колонну НКВД.",  # the body is not what he led
+    "Пётр Сомов встал во главе колонны.",
     # the post named before the verb is no complement of it
     "На посту наркома, действуя под руководством Ивана Лагина, Пётр Сомов стал одним из "
     "главных организаторов репрессий.",

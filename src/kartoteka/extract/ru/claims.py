@@ -112,9 +112,10 @@ class ClaimFinder:
             if trig.needs_post and not (role and any(  # "народным комиссаром": its noun
                     morph.lemma(w) in POST_HEADS for w in role.split()[:2])):
                 return  # "стал врагом народа", "стал одним из …": no post
-        if trig.leads:
-            obj = next((ctx.org_at[c] for c in ctx.children(head)
-                        if ctx.tokens[c].rel == "obj" and c in ctx.org_at), None)
+        if trig.leads:  # the body right after the verb ("возглавил НКВД", "во главе НКВД")
+            obj = next((m for m in ctx.mentions if m.kind == "organization" and m.start >= end
+                        and not ctx.text[end:m.start].strip()),
+                       None)
             if obj is None:
                 return  # "возглавил колонну": no body
             role = "руководитель"

@@ -116,6 +116,9 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"стал[аи]?|становится", AGENT, 0.75, takes_role=True, needs_post=True),
         # "возглавил НКВД": took charge of a body (perfective; "возглавлял" is the post held)
         Trigger(r"возглавил[аи]?", AGENT, 0.75, leads=True),
+        # "встал во главе НКВД", "был поставлен во главе НКВД": put at the head of a body
+        Trigger(r"(?:встал[аи]?|стал[аи]?)\s+во\s+главе", AGENT, 0.75, leads=True),
+        Trigger(r"поставлен[аы]?\s+во\s+главе", PATIENT, 0.75, leads=True),
     ),
     "dismissal": (
         Trigger(r"снят[аы]?\s+с\s+(?:должности|поста|работы)", PATIENT, 0.85),
