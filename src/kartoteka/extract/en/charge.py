@@ -32,8 +32,9 @@ def charge_taken(reader: ArgumentReader, tok: Token, lemma: str
     if lemma in TAKING_VERBS and dobj is not None:
         noun = dobj.lemma_.lower()
         if noun in CHARGE_NOUNS:
-            body = reader.org_in(reader.prep_object(dobj, "of")) or reader.org_in(
-                reader.prep_object(tok, "of"))
+            # "command of the 2nd brigade of the 37th division": the brigade, not the division
+            of = reader.prep_object(dobj, "of") or reader.prep_object(tok, "of")
+            body = reader.org_in(of)
             if body is None and not (lemma == "take" and noun == "command"):
                 return None
             return reader.referents(reader.arguments(tok, tr.AGENT)), CHARGE_NOUNS[noun], body
@@ -45,8 +46,7 @@ def charge_taken(reader: ArgumentReader, tok: Token, lemma: str
     if lemma in PLACING_VERBS and reader.passive(tok):
         into = next((o for o in _objects(tok, "in") if o.lemma_.lower() in CHARGE_NOUNS), None)
         if into is not None:  # not "In 1936": the "in" of charge
-            body = reader.org_in(reader.prep_object(into, "of")) or reader.org_in(
-                reader.prep_object(tok, "of"))
+            body = reader.org_in(reader.prep_object(into, "of") or reader.prep_object(tok, "of"))
             if body is not None:
                 return (reader.referents(reader.arguments(tok, tr.PATIENT)),
                         CHARGE_NOUNS[into.lemma_.lower()], body)
