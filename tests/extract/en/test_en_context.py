@@ -40,3 +40,18 @@ def test_context_neither_of_them_denies_for_the_pair(fates_en) -> None:
                      "Neither of them was shot.")
     shot = {f[1]: f[3] for f in fates if f[0] == "execution"}
     assert shot == {"Pavel Lebedev": "negated", "Ivan Morozov": "negated"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov headed the NKVD until 1936. The following year, he and his associates were "
+    "removed from office and arrested. They were later tried and executed in 1938.",
+    "In 1937 Pavel Orekhov and several colleagues were arrested. They were shot in 1938.",
+])
+def test_context_they_takes_up_a_name_coordinated_with_an_unnamed_plural(fates_en,
+                                                                         text: str) -> None:
+    assert ("execution", "Pavel Orekhov", "1938", "affirmed", None) in fates_en(text)
+
+
+def test_context_they_without_a_plural_antecedent_takes_no_single_name(fates_en) -> None:
+    fates = fates_en("Pavel Orekhov was arrested in 1937. They were shot in 1938.")
+    assert not [f for f in fates if f[0] == "execution" and f[1] == "Pavel Orekhov"]

@@ -31,6 +31,10 @@ def resolve_all(text: str) -> list[tuple[str, str | None]]:
         ("From June 9, 1932 to August 17, 1937 he was head", "1932-06-09/1937-08-17"),
         ("between 1928 and 1929", "1928/1929"),
         ("in 1936-1937", "1936/1937"),
+        # the two months of a range share the last one's year
+        ("from February to June 1938", "1938-02/1938-06"),
+        ("between May and July 1937", "1937-05/1937-07"),
+        ("in May–June 1937", "1937-05/1937-06"),
         ("during the late 1920s", "192X"),
         ("arrested on 12 May (16 May according to one historian) 1937", "1937-05-12"),
         ("born 25 November [O.S. 13 November 1889] 1889", "1889-11-25"),

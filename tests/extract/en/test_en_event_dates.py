@@ -85,6 +85,17 @@ def test_event_dates_then_keeps_the_scene_s_date_approximately(extract_en) -> No
     assert [d for d, _ in _dated(extract_en, new_paragraph, "arrest", "Lapshin")] == [None]
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("In 1937 Ivan Sobolev was tried in Moscow. He was immediately shot.", "1937~"),
+    ("In 1921 the tribunal tried Ivan Sobolev. He was promptly executed.", "1921~"),
+    # its own date wins
+    ("Ivan Sobolev was arrested in 1937. He was immediately shot in 1938.", "1938"),
+])
+def test_event_dates_promptly_and_immediately_keep_the_scene_s_date(extract_en, text: str,
+                                                                      date: str) -> None:
+    assert [d for d, _ in _dated(extract_en, text, "execution", "Sobolev")] == [date]
+
+
 def test_event_dates_a_coordinated_sequel_is_at_or_after_the_first_date(extract_en) -> None:
     text = "Boris Markov was arrested in March 1938 and shot."
     assert [d for d, _ in _dated(extract_en, text, "execution", "Markov")] == ["1938-03/.."]
@@ -107,3 +118,16 @@ def test_event_dates_a_telling_with_its_own_years_is_another_event(extract_en,
                                                                    telling: str) -> None:
     text = telling + " Much later, Ivan Sobolev was arrested on 4 May 1937."
     assert {d for d, _ in _dated(extract_en, text, "arrest", "Sobolev")} == {None, "1937-05-04"}
+
+
+@pytest.mark.parametrize(("text", "kind", "date"), [
+    # the subject's bracket is its lifespan, not the predicate's date
+    ("Ivan Sobolev (29 April 1897 – 29 January 1941) was arrested.", "arrest", None),
+    ("Ivan Sobolev (1897 – 1941) was acting head of the NKVD from February to June 1938.",
+     "appointment", "1938-02"),
+    # a bracket with the event itself stays the event's
+    ("Ivan Sobolev (arrested in 1937) was shot in 1938.", "arrest", "1937"),
+])
+def test_event_dates_a_subject_s_bracket_dates_no_predicate(extract_en, text: str, kind: str,
+                                                            date: str | None) -> None:
+    assert [d for d, _ in _dated(extract_en, text, kind, "Sobolev")] == [date]

@@ -318,3 +318,15 @@ def test_mood_a_correction_refutes_the_rumour_and_is_told_as_fact(fates_en) -> N
 def test_mood_a_confession_is_a_charge(fates_en, text: str) -> None:
     found = _of(fates_en(text), "Pavel Markov")
     assert found and all(f[3] == "affirmed" and f[4] == "charged" for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Ivanov and Pavel Orekhov were arrested in 1937. Both, they say, were shot.",
+    "Ivan Ivanov and Pavel Orekhov were arrested in 1937. Both, reportedly, were shot.",
+])
+def test_mood_a_parenthetical_hearsay_marker_hedges_the_pair_s_fate(fates_en,
+                                                                    text: str) -> None:
+    # the English twin of "Обоих, говорят, расстреляли" (test_ru_rumours)
+    shot = [f for f in fates_en(text) if f[0] == "execution"]
+    assert sorted(f[1] for f in shot) == ["Ivan Ivanov", "Pavel Orekhov"]
+    assert all(f[3] == "affirmed" and f[4] == "rumour" for f in shot)

@@ -40,6 +40,8 @@ def test_claims_getting_a_job_is_no_appointment(fates_en) -> None:
 @pytest.mark.parametrize("text", [
     "Pavel Morozov had left Stalin's regime as early as 1929.",
     "In 1929 Pavel Morozov broke with the regime.",
+    "In 1929 Pavel Morozov broke from the NKVD.",
+    "Pavel Morozov had broken from the GPU in 1929.",
 ])
 def test_claims_leaving_the_regime_is_a_defection(fates_en, text: str) -> None:
     assert ("defection", "Pavel Morozov", "1929", "affirmed", None) in fates_en(text)
@@ -48,6 +50,8 @@ def test_claims_leaving_the_regime_is_a_defection(fates_en, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Pavel Morozov left the room in 1929.",
     "In 1929 Pavel Morozov broke with his wife.",
+    "In 1929 Pavel Morozov broke from his friends.",
+    "In 1929 Pavel Morozov broke away from the column.",
 ])
 def test_claims_leaving_a_room_is_no_defection(fates_en, text: str) -> None:
     assert not [f for f in fates_en(text) if f[0] == "defection"]

@@ -49,3 +49,38 @@ def test_trial_groups_both_needs_a_pair(fates_en) -> None:
     fates = fates_en("Judge Vasily Ulrikh tried Pavel Orekhov, Ivan Somov and Petr Kuzmin. Both "
                      "were shot the next day.")
     assert _executed(fates) == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Many people were tried, including Pavel Orekhov, Ivan Somov and Petr Kuzmin. All of them "
+     "were executed.", None),
+    ("More than eighty persons were sentenced to death, including Pavel Orekhov, Ivan Somov "
+     "and Petr Kuzmin. All concerned were promptly executed.", None),
+    ("The court tried twenty officers, including Pavel Orekhov, Ivan Somov and Petr Kuzmin. "
+     "They were shot in 1938.", "1938"),
+])
+def test_trial_groups_a_group_s_fate_reaches_the_members_it_included(fates_en, text: str,
+                                                                      date) -> None:
+    named = [f for f in _executed(fates_en(text)) if f[0] != "officers"]
+    assert ("Pavel Orekhov", date, None) in named
+    assert ("Ivan Somov", date, None) in named
+    assert ("Petr Kuzmin", date, None) in named
+
+
+@pytest.mark.parametrize("text", [
+    # a subject named in between keeps the pronoun; a denied fate gives none
+    "Many officers were tried, including Pavel Orekhov and Ivan Somov. Boris Ilyin and Semyon "
+    "Gurov were not. They were shot in 1938.",
+    "Many officers were tried, including Pavel Orekhov and Ivan Somov. All of them were not "
+    "shot.",
+    "Many officers were tried, including Pavel Orekhov and Ivan Somov. Their judges were shot.",
+])
+def test_trial_groups_an_included_member_takes_only_the_group_s_own_fate(fates_en,
+                                                                         text: str) -> None:
+    assert not [f for f in _executed(fates_en(text)) if f[0] in ("Pavel Orekhov", "Ivan Somov")]
+
+
+def test_trial_groups_an_extraposed_including_names_the_patient_s_members(fates_en) -> None:
+    fates = fates_en("Many people were arrested, including Pavel Orekhov and Ivan Somov.")
+    arrested = sorted(f[1] for f in fates if f[0] == "arrest")
+    assert "Pavel Orekhov" in arrested and "Ivan Somov" in arrested

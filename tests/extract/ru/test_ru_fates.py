@@ -393,3 +393,85 @@ def test_ru_fates_a_possessed_kin_noun_before_a_name_is_that_person(extract, tex
 def test_ru_fates_an_unpossessed_kin_noun_before_a_mans_name_stays_ambiguous(extract) -> None:
     facts = _facts(extract("Арестовали брата Павла Кузьмина."), "arrest")
     assert [f for f in facts if f[1] == "Павел Кузьмин"] == []
+
+
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    # a participle right before the name: the one who did it, named; no event of his own
+    ("Арестовавший его Павел Кузьмин служил в НКВД.", ["Павел Кузьмин"], []),
+    ("Арестовавший Орлова Павел Кузьмин служил в НКВД.", ["Орлов", "Павел Кузьмин"], []),
+    ("Расстрелявший Орлова Семён Гуров получил орден.", ["Орлов", "Семён Гуров"], []),
+    # the name's own passive fate stays his
+    ("Допрашивавший меня Иван Лагин позже был арестован.", ["Иван Лагин"],
+     [("arrest", "Иван Лагин", None, "affirmed")]),
+])
+def test_ru_fates_an_active_participle_before_a_name_is_no_part_of_it(
+        extract, text: str, people: list[str],
+        expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    ex = extract(text)
+    assert sorted(m.name for m in ex.mentions if m.kind == "person") == people
+    assert _facts(ex, "execution", "arrest") == expected
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Судили многих, в том числе Петра Орлова, Ивана Лагина и Семёна Гурова. Всех их "
+     "расстреляли.", None),
+    ("Арестовали многих, включая Петра Орлова, Ивана Лагина и Семёна Гурова. Всех расстреляли "
+     "в 1938 году.", "1938"),
+    ("Судили многих, в том числе Петра Орлова, Ивана Лагина и Семёна Гурова. Они были "
+     "расстреляны в 1938 году.", "1938"),
+])
+def test_ru_fates_a_group_taken_up_gives_its_fate_to_the_members_it_included(
+        extract, text: str, date: str | None) -> None:
+    assert _facts(extract(text), "execution") == [
+        ("execution", name, date, "affirmed") for name in ("Иван Лагин", "Петр Орлов",
+                                                           "Семён Гуров")]
+
+
+@pytest.mark.parametrize("text", [
+    # a person named before the pronoun in its own sentence keeps it; a denial denies
+    "Судили многих, в том числе Петра Орлова и Ивана Лагина. Бориса Ильина и их всех "
+    "расстреляли.",
+    "Судили многих, в том числе Петра Орлова и Ивана Лагина. Их не расстреляли.",
+])
+def test_ru_fates_included_members_take_no_fate_not_theirs(extract, text: str) -> None:
+    assert not [f for f in _facts(extract(text), "execution")
+                if f[1] in ("Петр Орлов", "Иван Лагин") and f[3] == "affirmed"]
+
+
+def test_ru_fates_a_pair_named_with_a_conjunct_on_the_surname(extract) -> None:
+    # the parser hangs "Ивана" on "Орлова", the surname of the first name
+    facts = _facts(extract("Петра Орлова и Ивана Лагина арестовали в 1937 году."), "arrest")
+    assert facts == [("arrest", "Иван Лагин", "1937", "affirmed"),
+                     ("arrest", "Петр Орлов", "1937", "affirmed")]
+
+
+@pytest.mark.parametrize(("text", "role", "date"), [
+    # a link verb with a post in the instrumental, as English "became head of"
+    ("В 1936 году Пётр Сомов стал начальником управления.", "начальник управления", "1936"),
+    ("В 1938 году Пётр Сомов стал народным комиссаром внутренних дел.",
+     "народный комиссар внутренних дел", "1938"),
+    # took charge of a body
+    ("В 1936 году Пётр Сомов возглавил НКВД.", "руководитель", "1936"),
+    ("Пётр Сомов стал в 1936 году начальником управления.", "начальник управления", "1936"),
+    ("В 1936 году Пётр Сомов встал во главе НКВД.", "руководитель", "1936"),
+    ("В 1936 году Пётр Сомов был поставлен во главе НКВД.", "руководитель", "1936"),
+])
+def test_ru_fates_becoming_a_post_or_taking_charge_is_an_appointment(
+        extract, text: str, role: str, date: str) -> None:
+    ex = extract(text)
+    assert [(c.role, c.date, c.polarity) for c in ex.claims if c.type == "appointment"] == [
+        (role, date, "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "В 1937 году Пётр Сомов стал врагом народа.",  # no post
+    "Пётр Сомов стал работать на заводе.",
+    "Пётр Сомов возглавил колонну.",  # no body
+    "Пётр Сомов возглавил колонну НКВД.",  # the body is not what he led
+    "Пётр Сомов встал во главе колонны.",
+    # the post named before the verb is no complement of it
+    "На посту наркома, действуя под руководством Ивана Лагина, Пётр Сомов стал одним из "
+    "главных организаторов репрессий.",
+])
+def test_ru_fates_becoming_no_post_is_no_appointment(extract, text: str) -> None:
+    assert not [c for c in extract(text).claims if c.type == "appointment"]

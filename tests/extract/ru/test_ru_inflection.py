@@ -65,3 +65,15 @@ def test_ru_inflection_given_name(form: str, case: str, gender: str, nominative:
 ])
 def test_ru_inflection_patronymic(form: str, nominative: str) -> None:
     assert patronymic_nominative(form, None, None) == nominative
+
+
+@pytest.mark.parametrize(("phrase", "nominative"), [
+    # the adjective agrees with its noun: not the plural dative pymorphy lists first
+    ("народным комиссаром внутренних дел", "народный комиссар внутренних дел"),
+    ("Особым совещанием", "Особое совещание"),
+    ("Военной коллегией Верховного суда", "Военная коллегия Верховного суда"),
+])
+def test_ru_inflection_an_adjective_takes_its_noun_s_number_and_gender(phrase: str,
+                                                                       nominative: str) -> None:
+    from kartoteka.extract.ru.morph import nominative_phrase
+    assert nominative_phrase(phrase) == nominative

@@ -199,3 +199,17 @@ def test_ru_persons_a_surname_after_a_kinship_noun_is_the_relative_or_the_geniti
     inside = [t.index for t in tokens if start <= t.start and t.end <= start + len(span)]
     people = PersonFinder(text, tokens).find([(inside[0], inside[-1] + 1)])
     assert [(p.name, p.gender) for p in people] == [(name, gender)]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Моего сына, Кузьму Орлова, арестовали в 1937 году.", "Кузьму Орлова", "Кузьма Орлов"),
+    ("Нашего соседа, Фому Лагина, взяли весной.", "Фому Лагина", "Фома Лагин"),
+    ("Её брата, Никиту Гурова, выслали в Казахстан.", "Никиту Гурова", "Никита Гуров"),
+    # a given name the dictionary lacks in the tagger's case stays the tagger's reading
+    ("Письмо Христиана Раковского дошло до нас.", "Христиана Раковского",
+     "Христиан Раковский"),
+])
+def test_ru_persons_an_accusative_given_name_after_a_kinship_noun_is_nominative(
+        extract, text: str, surface: str, name: str) -> None:
+    people = [m for m in extract(text).mentions if m.kind == "person" and m.text == surface]
+    assert [m.name for m in people] == [name]

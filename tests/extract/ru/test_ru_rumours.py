@@ -185,3 +185,25 @@ def test_ru_rumours_a_correction_in_the_same_sentence_refutes_the_rumour() -> No
     text = "Пишут, что Сомова расстреляли, но на самом деле он умер на Колыме."
     assert denial_in(text, text.index("расстреляли") + 11, len(text), hedged=True)
     assert not denial_in(text, text.index("расстреляли") + 11, len(text), hedged=False)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "marker"), [
+    # an indefinite-personal verb of saying as a parenthesis, before or right after the verb
+    ("Обоих, говорят, расстреляли в 1938 году.", "расстреляли", "говорят,"),
+    ("Говорят, Сомова расстреляли в 1939 году.", "расстреляли", "Говорят,"),
+    ("Сомова расстреляли, рассказывают, в 1939 году.", "расстреляли", "рассказывают"),
+    # a speaker named: the verb takes its clause with "что" (reported, see above), no parenthesis
+    ("Сомова расстреляли в 1939 году, и мы говорили об этом.", "расстреляли", None),
+])
+def test_ru_rumours_a_parenthetical_indefinite_verb_of_saying(sentence: str, trigger: str,
+                                                              marker: str | None) -> None:
+    start, end = _around(sentence, trigger)
+    assert rumour_before(sentence, 0, start, end, len(sentence)) == marker
+
+
+def test_ru_rumours_both_they_say_were_shot_is_a_rumour_for_the_pair(extract) -> None:
+    ex = extract("Петра Орлова и Ивана Лагина арестовали в 1937 году. Обоих, говорят, "
+                 "расстреляли.")
+    claims = _fates(ex, "execution")
+    assert len(claims) == 2
+    assert all(c.attrs.get("hedged") and c.confidence <= REPORTED_CONFIDENCE for c in claims)

@@ -31,7 +31,7 @@ from kartoteka.extract.en.persons import PLACE_ENTS, PersonFinder, Run, _singula
 from kartoteka.extract.en.relations import RelationFinder
 from kartoteka.extract.en.roll_roles import roll_roles
 from kartoteka.extract.en.timeline import Timeline
-from kartoteka.extract.en.trial_groups import link_trial_groups
+from kartoteka.extract.en.trial_groups import link_included_members, link_trial_groups
 from kartoteka.model import Claim, Document, Extraction
 from kartoteka.names.keys import surname_key
 from kartoteka.names.parse import parse_person_name
@@ -115,6 +115,7 @@ class Pipeline:
         ctx.pronouns.clear()
         ctx.resolve_pronouns()  # again: "I" inside a quote is now its speaker
         link_trial_groups(ctx)  # "… were tried: A, B and C. All the defendants were shot."
+        link_included_members(ctx)  # "Many were tried, including A and B. All were shot."
         events = EventFinder(ctx, timeline)
         claims, anchored = events.claims()
         claims += distribute_gapped(ctx, timeline, claims)

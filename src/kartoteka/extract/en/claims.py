@@ -26,6 +26,7 @@ from kartoteka.extract.en.bounded_events import (
     temporal_clause,
     unrealised,
 )
+from kartoteka.extract.en.charge import charge_taken
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
 from kartoteka.extract.en.negation_scope import excluded, shares_negation
@@ -138,10 +139,9 @@ class EventFinder(ArgumentReader):
             return Draft("suicide", tok, self.referents(self.arguments(tok, tr.AGENT)))
         if lemma in mw.ATTEMPT_VERBS and dobj is not None and dobj.lemma_.lower() == "suicide":
             return Draft("suicide_attempt", tok, self.referents(self.arguments(tok, tr.AGENT)))
-        if lemma == "take" and dobj is not None and dobj.lemma_.lower() == "command":
-            draft = Draft("appointment", tok, self.referents(self.arguments(tok, tr.AGENT)),
-                          role="commander", object=self.org_in(self.prep_object(dobj, "of")))
-            return draft
+        charge = charge_taken(self, tok, lemma)  # "took over the NKVD", "put in charge of"
+        if charge is not None:
+            return Draft("appointment", tok, charge[0], role=charge[1], object=charge[2])
         if lemma == "include" and any(c.dep_ == "nsubj" and c.lemma_.lower() in tr.VICTIM_NOUNS
                                       for c in tok.children):
             dobj = self.child(tok, "dobj")  # "Notable victims at Butovo include A, B and C"

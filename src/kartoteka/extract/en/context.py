@@ -130,6 +130,9 @@ class DocContext:
         subjects: list[list[Mention]] = []  # in reading order
         seen: list[Mention] = []
         self._salience: dict[str, int] = {}
+        # subjects coordinated with an unnamed plural ("he and his associates"): a plural
+        # pronoun may take them up though they name one person
+        self._with_plural: set[int] = set()
         for sent in self.doc.sents:
             for tok in sent:
                 low = tok.lower_
@@ -155,6 +158,9 @@ class DocContext:
                         for r in self.referents(t) if r not in subj]
                     if subj:
                         subjects.append(subj)
+                        if any(c.tag_ == "NNS" and not self.referents(c)
+                               for c in members(tok)[1:]):
+                            self._with_plural.add(id(subj))
 
     def _antecedents(self, tok: Token, low: str, subjects: list[list[Mention]],
                      seen: list[Mention]) -> list[Mention]:
@@ -229,9 +235,10 @@ class DocContext:
                 return [later]
         for exact in strict:
             for subj in reversed(subjects[-6:]):
+                listed = len(subj) > 1 or id(subj) in self._with_plural
                 subj = [m for m in subj if m.id not in own]
-                if plural and len(subj) > 1:
-                    return subj
+                if plural and subj and listed:
+                    return subj  # "A and B …", "he and his associates …": they
                 fits = [m for m in subj if _agrees(m, plural, gender, exact)]
                 if fits and self._before(fits[0], tok):
                     return fits[:1]

@@ -67,6 +67,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+{_point('1')}\s+(?:to|until|till|and)"
                          rf"\s+{_point('2')}")),
     ("range", re.compile(rf"\b{_point('1')}{_DASH}{_point('2')}")),
+    # "from February to June 1938", "May–June 1937": the two months share the last's year
+    # (Quirk et al. §9.43, *from … to*)
+    ("month_range", re.compile(rf"\b(?:[Ff]rom\s+)?{_m('m1')}\s*(?:to|until|till|through|[-–—])"
+                               rf"\s*{_m('m2')},?\s+{_y('y')}")),
+    ("month_range", re.compile(rf"\b[Bb]etween\s+{_m('m1')}\s+and\s+{_m('m2')},?\s+{_y('y')}")),
     ("day_range_mdy", re.compile(rf"\b{_m('m')}\s+{_d('d1')}{_DASH}{_d('d2')},?\s+{_y('y')}")),
     ("day_range_dmy", re.compile(rf"\b{_d('d1')}{_DASH}{_d('d2')}\s+{_m('m')},?\s+{_y('y')}")),
     ("mdy", re.compile(rf"\b{_FULL_MDY.replace('{k}', '')}")),
@@ -97,8 +102,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"thereafter|after\s+that|after)\b(?!\s+(?:the|his|her|their|a)\b)",
                               re.I)),
 ]
-ABSOLUTE_KINDS = {"range", "day_range_mdy", "day_range_dmy", "mdy", "dmy", "season_year",
-                  "month_year", "year_range", "decade", "year"}
+ABSOLUTE_KINDS = {"range", "month_range", "day_range_mdy", "day_range_dmy", "mdy", "dmy",
+                  "season_year", "month_year", "year_range", "decade", "year"}
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,10 @@ def _value(kind: str, g: dict[str, str | None]) -> str | None:
     """EDTF of an absolute match."""
     if kind == "range":
         return edtf.interval(_point_value(g, "1"), _point_value(g, "2"))
+    if kind == "month_range":
+        y = int(g["y"] or 0)
+        return edtf.interval(edtf.month(y, _month(g["m1"]) or 0),
+                             edtf.month(y, _month(g["m2"]) or 0))
     if kind in ("day_range_mdy", "day_range_dmy"):
         y, m = int(g["y"] or 0), _month(g["m"]) or 0
         return edtf.interval(edtf.day(y, m, int(g["d1"] or 0)), edtf.day(y, m, int(g["d2"] or 0)))
@@ -206,7 +215,7 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             before = _WORD_BEFORE.search(masked[max(0, s - 12):s])
             bound = BOUND_WORDS.get(before.group(1).lower()) if before else None
-            if kind == "range" or kind == "year_range":
+            if kind in ("range", "year_range", "month_range"):
                 bound = None
             first = m.group(0).split()[0].lower()
             if first in BOUND_WORDS and kind == "month_alone":

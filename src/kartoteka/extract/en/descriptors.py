@@ -55,11 +55,16 @@ def link_appositions(ctx: DocContext) -> None:
             named.append(cand)
         # "Frinovsky was a … official": the predicate noun of a copula stands for its subject.
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
-            for c in tok.head.children:
-                if c.dep_ == "nsubj":
-                    m = named_at(ctx, c)
-                    if m is not None:
-                        named.append(m)
+            verb = tok.head
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ == "conj":
+                # "X (1895 – 1940), also spelt Y, was a … official": the small model makes
+                # "spelt" the root and "was" its conjunct; the conjuncts share the subject
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            for c in subjects:
+                m = named_at(ctx, c)
+                if m is not None:
+                    named.append(m)
         if named:
             ctx.link(tok.i, _unique(named))
 

@@ -62,9 +62,21 @@ def inclusive_objects(verb: Token, passive: bool) -> list[Token]:
 
 def including(noun: Token) -> list[Token]:
     """"Many officials, including A and B, were shot": the members a participant names with
-    "including" (Quirk et al. §9.25, a marginal preposition of inclusion) share its event."""
-    return [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "including"
-            for obj in (_pobj(prep),) if obj is not None]
+    "including" (Quirk et al. §9.25, a marginal preposition of inclusion) share its event.
+    Put off to the clause's end ("Many people were tried, including A and B"; "The court
+    tried twenty officers, including A"), the phrase hangs on the verb: it is then the
+    plural patient's (the object, else the subject), the participant it can complete."""
+    own = [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "including"
+           for obj in (_pobj(prep),) if obj is not None]
+    if own or noun.tag_ not in ("NNS", "NNPS") or noun.head.pos_ not in ("VERB", "AUX"):
+        return own
+    verb = noun.head
+    args = {c.dep_: c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")}
+    patient = args.get("dobj") or args.get("nsubjpass") or args.get("nsubj")
+    if patient is None or patient.i != noun.i:
+        return []
+    return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "including"
+            and prep.i > noun.i for obj in (_pobj(prep),) if obj is not None]
 
 
 def added_to_kind(obj: Token) -> str | None:

@@ -14,6 +14,8 @@ Each rule reads a construction off the parse:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kartoteka.extract.en import lexicon as lx
@@ -31,6 +33,10 @@ APPOINT_LEMMAS = frozenset({"appoint", "name", "make", "become", "elect", "promo
 # chair.v) and the role noun each says the subject held.
 LEAD_VERBS = {"head": "head", "lead": "leader", "direct": "director", "command": "commander",
               "chair": "chairman"}
+
+
+# After a body: its bracketed abbreviation, then ", <apposition of a few words>," up to a date.
+_APPOSITION_THEN_SPAN = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^,;.()]{3,60},\s*")
 
 
 class RelationFinder:
@@ -77,6 +83,12 @@ class RelationFinder:
         if role.dep_ == "attr" and role.head.lemma_ in COPULAS:
             subj = [c for c in role.head.children if c.dep_ == "nsubj"]
             return self.persons(subj or self.p.inherited_subject(role.head))
+        if role.dep_ == "ROOT":
+            # "X was acting head of Y": the small model reads "was acting" as a progressive
+            # hung on the noun, the root; the subject of that "be" holds the post
+            for verb in (role, *(c for c in role.children if c.dep_ == "amod")):
+                if any(c.dep_ in ("aux", "cop") and c.lemma_ == "be" for c in verb.children):
+                    return self.persons([c for c in verb.children if c.dep_ == "nsubj"])
         if role.dep_ == "pobj" and role.head.lower_ == "as" and role.head.head.pos_ in (
                 "VERB", "AUX") and role.head.head.lemma_.lower() not in APPOINT_LEMMAS:
             verb = role.head.head
@@ -104,7 +116,7 @@ class RelationFinder:
             if under is not None:
                 superiors += self.persons([under, *under.conjuncts])
             role = role_phrase(tok)
-            date = self.timeline.span_for(tok)
+            date = self.timeline.span_for(tok) or self._span_after_apposition(org)
             start, _, end = (date or "").partition("/")
             tenure = bool(start and end and ".." not in date)  # "head of X from 1934 to 1936"
             for h in holders:
@@ -120,6 +132,44 @@ class RelationFinder:
                 for s in superiors:
                     if lemma in lx.SUBORDINATE_ROLES or under is not None:
                         self.emit("subordinate_of", h, s, tok, role=role)
+            if org is not None and lemma != "member" and tok.dep_ == "nsubj" \
+                    and tok.head.lemma_ in COPULAS:
+                self._gapped_holders(tok, holders[-1], org, role)
+
+    def _gapped_holders(self, role: Token, first: Mention, org: Mention,
+                        title: str | None) -> None:
+        """"The head of the NKVD was A from 1934 to 1936, B from 1936 to 1938, and C in
+        1946": a list of holders, each with its own date phrase, after the copula whose
+        subject is the role (gapping, Quirk et al. §13.92: "was the head of the NKVD" is
+        understood before each later name). Each name right after a comma or *and* and right
+        before its date holds the post then; the list ends at the first name that is not."""
+        sent = role.sent
+        start = self.ctx.token_range.get(first.id, (role.i, role.i))[1]
+        i = start
+        while i < sent.end:
+            tok = self.ctx.doc[i]
+            m = self.ctx.mention_at(tok)
+            if m is None or m.kind != "person" or not m.name or m.id == first.id:
+                i += 1
+                continue
+            lo, hi = self.ctx.token_range[m.id]
+            gap = [t.lower_ for t in self.ctx.doc[max(start, lo - 2):lo]]
+            date_tok = self.ctx.doc[hi] if hi < sent.end else None
+            if date_tok is not None and date_tok.lower_ in ("in", "from", "between") \
+                    and date_tok.i not in self.timeline.at_token and hi + 1 < sent.end:
+                date_tok = self.ctx.doc[hi + 1]
+            mention = self.timeline.at_token.get(date_tok.i) if date_tok is not None else None
+            if not gap or gap[-1] not in (",", "and") or mention is None:
+                return
+            date = self.timeline.value(mention)
+            begin, _, end = (date or "").partition("/")
+            self.emit("position", m, org, role, role=title, date=date, via="gapped list")
+            if begin and end and ".." not in (date or ""):
+                self.emit("appointment", m, org, role, role=title, date=begin,
+                          confidence=0.6, via="tenure")
+                self.emit("dismissal", m, org, role, role=title, date=end,
+                          confidence=0.5, via="tenure")
+            i = hi
 
     def led_bodies(self) -> None:
         """"X headed the NKVD from 1934 to 1936": the verb of being in charge of a body is
@@ -132,7 +182,7 @@ class RelationFinder:
             org = self.p.org_in(dobj)
             if org is None:
                 continue
-            date = self.timeline.span_for(tok)
+            date = self.timeline.span_for(tok) or self._span_after_apposition(org)
             start, _, end = (date or "").partition("/")
             tenure = bool(start and end and ".." not in date)
             for h in self.persons(self.p.arguments(tok, tr.AGENT)):
@@ -142,6 +192,22 @@ class RelationFinder:
                               confidence=0.6, via="tenure")
                     self.emit("dismissal", h, org, tok, role=role, date=end,
                               confidence=0.5, via="tenure")
+
+    def _span_after_apposition(self, org: Mention | None) -> str | None:
+        """"headed the foreign service (INO), then part of the NKVD, from May 1935 to February
+        1938": an apposition to the body, set off by commas, stands between it and the span;
+        the small model hangs the span on the apposition. A closed span right after the
+        apposition's comma is the post's."""
+        if org is None:
+            return None
+        text = self.ctx.document.text
+        m = _APPOSITION_THEN_SPAN.match(text, org.end)
+        if m is None:
+            return None
+        for d in self.timeline.mentions:
+            if d.start == m.end() and d.kind in ("range", "month_range", "year_range"):
+                return self.timeline.value(d)
+        return None
 
     def _compound_org(self, tok: Token) -> Mention | None:
         for c in tok.children:

@@ -23,7 +23,9 @@ from spacy.tokens import Token
 from kartoteka import dates as edtf
 from kartoteka.extract.en.timeline import Timeline
 
-SEQUENCE_WORDS = frozenset({"then", "thereupon"})  # next in the same scene
+# next in the same scene; "promptly", "immediately" say the event followed at once (Quirk et
+# al. §8.57, time adverbs of relationship): "All concerned were promptly executed"
+SEQUENCE_WORDS = frozenset({"then", "thereupon", "promptly", "immediately"})
 MAX_BACK = 600  # characters: a scene of a few sentences
 
 
@@ -81,7 +83,8 @@ def fronted_date(timeline: Timeline, trigger: Token) -> str | None:
 
 
 def sequel_date(timeline: Timeline, trigger: Token) -> str | None:
-    """About the paragraph's last date for an event told with "then", else None."""
+    """About the paragraph's last date for an event told with "then" (or "promptly",
+    "immediately"), else None."""
     verb = _verb_of(trigger)
     if not any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_WORDS for c in verb.children):
         return None

@@ -31,6 +31,17 @@ def _nominal_gerund(tok: Token) -> bool:
             and not any(c.dep_ in ("det", "poss") for c in obj.children))
 
 
+def _bracketed(tok: Token) -> bool:
+    """Inside a bracket of its sentence: "X (29 April 1897 – 29 January 1941) was arrested" —
+    a bracket in the subject is its name's (a lifespan), never the predicate's date."""
+    depth = 0
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        depth += 1 if t.text == "(" else -1 if t.text == ")" and depth else 0
+    return depth > 0
+
+
 class Timeline:
     def __init__(self, doc: Doc, mentions: list[DateMention]) -> None:
         self.doc = doc
@@ -58,18 +69,19 @@ class Timeline:
         """Date phrases in ``tok``'s own clause (not in clause-level dependents, nor in the
         branch ``skip``), optionally only those starting before token ``before``."""
         found: list[DateMention] = []
-        stack = [tok]
+        stack = [(tok, False)]
         while stack:
-            t = stack.pop()
+            t, in_subject = stack.pop()
             m = self.at_token.get(t.i)
-            if m is not None and m not in found and (before is None or t.i < before):
+            if m is not None and m not in found and (before is None or t.i < before) and not (
+                    in_subject and _bracketed(t)):
                 found.append(m)
             for c in t.children:
                 if (skip is not None and c.i == skip.i) or (c.dep_ in CLAUSE_DEPS and t.i == tok.i):
                     continue
                 if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") and not _nominal_gerund(c):
                     continue
-                stack.append(c)
+                stack.append((c, in_subject or c.dep_ in ("nsubj", "nsubjpass")))
         return found
 
     def phrase_for(self, trigger: Token) -> tuple[DateMention | None, bool]:

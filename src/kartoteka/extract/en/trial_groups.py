@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kartoteka.extract.en.context import DocContext, members
+from kartoteka.extract.en.inclusion import including
 from kartoteka.model import Mention
 
 # Nouns for the accused party of a criminal trial (WordNet defendant.n.01: "defendant",
@@ -24,6 +25,12 @@ TRIAL_PARTY_NOUNS = frozenset({"defendant", "co-defendant", "codefendant", "accu
 TRIAL_WORDS = frozenset({"try", "trial", "accuse", "charge", "sentence", "convict",
                          "prosecute", "indict", "defendant", "accused", "dock"})
 SENTENCES_BACK = 2
+# Words that take up a whole group named just before (Quirk et al. §6.8, §5.24): "they", "all
+# (of them)", "all concerned", "all those", "both"; a trial party noun ("the defendants") too.
+GROUP_ANAPHORS = frozenset({"they", "all", "both"})
+# "all concerned", "all involved": the postposed adjective the small model may take for the
+# head, "all" its determiner (Quirk et al. §7.21)
+POSTPOSED = frozenset({"concerned", "involved"})
 
 
 def link_trial_groups(ctx: DocContext) -> None:
@@ -40,6 +47,55 @@ def link_trial_groups(ctx: DocContext) -> None:
                     if not ((bare or _both(tok)) and len(group) != 2):
                         ctx.link(tok.i, group)
                     break
+
+
+def link_included_members(ctx: DocContext) -> None:
+    """"Many were tried, including A, B and C. All of them were shot": a word taking up the
+    group of the sentence before (or a trial's party noun) takes up the members that group
+    named with *including* as well, and the group's fate is theirs. Only where the word has
+    no other reading, or its reading is that group: a subject named in between keeps it."""
+    sents = list(ctx.doc.sents)
+    for n in range(1, len(sents)):
+        for tok in sents[n]:
+            if not (_group_anaphor(tok) or _trial_party(tok)):
+                continue
+            found = _included(ctx, sents[n - 1])
+            if found is None:
+                continue
+            group, people = found
+            now = ctx.referents(tok) + [m for c in tok.children if c.dep_ == "prep"
+                                        for o in c.children for m in ctx.referents(o)]
+            if now and group.id not in {m.id for m in now}:
+                continue
+            ctx.link(tok.i, [group, *people])
+
+
+def _group_anaphor(tok: Token) -> bool:
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if tok.lower_ in POSTPOSED:
+        return any(c.lower_ == "all" and c.dep_ in ("det", "predet") for c in tok.children)
+    if tok.lower_ not in GROUP_ANAPHORS:
+        return False
+    if tok.lower_ == "they":
+        return True
+    # "all of them", "all concerned", bare "all"; never "all of the others", "all his friends"
+    return all(c.dep_ == "amod" or (c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.lower_ == "them" for o in c.children)) for c in tok.children)
+
+
+def _included(ctx: DocContext, sent) -> tuple[Mention, list[Mention]] | None:
+    """The last group of ``sent`` that names members with *including*, and those members."""
+    found = None
+    for tok in sent:
+        group = ctx.mention_at(tok)
+        if group is None or group.kind != "group":
+            continue
+        people = [m for obj in including(tok) for t in members(obj)
+                  for m in ctx.referents(t) if m.kind == "person"]
+        if people:
+            found = (group, list({m.id: m for m in people}.values()))
+    return found
 
 
 def _trial_party(tok: Token) -> bool:

@@ -114,7 +114,8 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "apply": (VerbTrigger("defection", AGENT, 0.6, ("prep:for:asylum",)),),
     # "left Stalin's regime", "broke with the regime": an official's break abroad
     "leave": (VerbTrigger("defection", AGENT, 0.6, ("dobj:regime",)),),
-    "break": (VerbTrigger("defection", AGENT, 0.6, ("prep:with:regime",)),),
+    "break": (VerbTrigger("defection", AGENT, 0.6, ("prep:with:regime",)),
+              VerbTrigger("defection", AGENT, 0.6, ("prep:from:regime",))),  # "broke from the GPU"
     "flee": (VerbTrigger("escape", AGENT, 0.7),),
     "escape": (VerbTrigger("escape", AGENT, 0.7),),
     "appoint": (VerbTrigger("appointment", PATIENT),),
@@ -132,7 +133,10 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "relieve": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:of:post",)),),
     "sack": (VerbTrigger("dismissal", PATIENT),),
     "demote": (VerbTrigger("dismissal", PATIENT, 0.7),),
-    "replace": (VerbTrigger("dismissal", PATIENT, 0.7, ("passive",)),),
+    "replace": (VerbTrigger("dismissal", PATIENT, 0.7, ("passive",)),
+                # "X replaced Y as head of Z", "X succeeded Y as head of Z": X took the post
+                VerbTrigger("appointment", AGENT, 0.7, ("prep:as",))),
+    "succeed": (VerbTrigger("appointment", AGENT, 0.7, ("prep:as",)),),
     "resign": (VerbTrigger("dismissal", AGENT, 0.7),),
     "lose": (VerbTrigger("dismissal", AGENT, 0.7, ("dobj:post",)),
              VerbTrigger("death", AGENT, 0.8, ("dobj:life",))),  # "lost his life"

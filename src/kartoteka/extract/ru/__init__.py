@@ -14,6 +14,7 @@ from typing import Any
 from kartoteka.extract import aliases as layout
 from kartoteka.extract import narrator as signed
 from kartoteka.extract.ru import morph
+from kartoteka.extract.ru.appositions import possessed_kin_ties
 from kartoteka.extract.ru.claims import ClaimFinder
 from kartoteka.extract.ru.context import RuContext
 from kartoteka.extract.ru.dates import find_dates
@@ -125,6 +126,7 @@ class Pipeline:
             ctx.speaker_of.append((max(0, narrator.start - 4), len(document.text), narrator))
         finder = ClaimFinder(ctx)
         finder.run()
+        possessed_kin_ties(ctx, finder.who.pronoun)  # "Его отец, Пётр Смирнов, …"
         succession_claims(ctx, finder.who.persons_for)
         nominal_tenures(ctx)
         bracket_tenures(ctx)

@@ -26,6 +26,7 @@ from kartoteka.extract.ru.triggers import (
     DEATH_SENTENCE,
     NEGATIONS,
     NOMINAL,
+    POST_HEADS,
     TRIGGERS,
     Trigger,
 )
@@ -108,7 +109,17 @@ class ClaimFinder:
         date = self._date(sent, start, end)
         role, obj = trig.role, None
         if trig.takes_role:
-            role, obj = self._role(head, end, type_)
+            role, obj = self._role(head, end, type_, after=trig.needs_post)
+            if trig.needs_post and not (role and any(  # "народным комиссаром": its noun
+                    morph.lemma(w) in POST_HEADS for w in role.split()[:2])):
+                return  # "стал врагом народа", "стал одним из …": no post
+        if trig.leads:  # the body right after the verb ("возглавил НКВД", "во главе НКВД")
+            obj = next((m for m in ctx.mentions if m.kind == "organization" and m.start >= end
+                        and not ctx.text[end:m.start].strip()),
+                       None)
+            if obj is None:
+                return  # "возглавил колонну": no body
+            role = "руководитель"
         if type_ == "trial":
             obj = self._org_after(head, sent)
         place = self._place_after(head, sent) if type_ in PLACED else None
@@ -237,7 +248,10 @@ class ClaimFinder:
             before = before[1:]
         return before[-1] if before else None
 
-    def _role(self, head: int, end: int, type_: str) -> tuple[str | None, Mention | None]:
+    def _role(self, head: int, end: int, type_: str, *, after: bool = False
+              ) -> tuple[str | None, Mention | None]:
+        """The post in the instrumental (or "на должность …") the verb at ``head`` governs;
+        with ``after``, only one standing after the verb ("стал начальником …")."""
         ctx = self.ctx
         if type_ == "sentence":
             m = SENTENCE_AFTER.match(ctx.text, end - 2 if ctx.text[end - 2:end].strip() == "к"
@@ -246,6 +260,8 @@ class ClaimFinder:
             return role, None
         for c in ctx.children(head):
             t = ctx.tokens[c]
+            if after and c < head:
+                continue
             if t.feats.get("Case") == "Ins" and t.pos in ("NOUN", "PROPN"):
                 a, b = ctx.subtree(c)
                 return _nominative_role(ctx.text[a:b]), self._org_in(a, b)

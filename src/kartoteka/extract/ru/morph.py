@@ -37,6 +37,14 @@ def is_adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in parses(word))
 
 
+def is_active_participle(word: str) -> bool:
+    """A transitive active participle ("арестовавший", "допрашивавший"), never one used as a
+    noun ("заведующий": pymorphy's Subx) nor one read as an adjective first ("следующий")."""
+    found = parses(word)
+    return bool(found) and {"PRTF", "actv", "tran"} <= set(found[0].tag.grammemes) and (
+        "Subx" not in found[0].tag)
+
+
 def has_tag(word: str, *grammemes: str) -> bool:
     """True when some reading of ``word`` carries all ``grammemes``."""
     wanted = set(grammemes)
@@ -80,7 +88,23 @@ def nominative_phrase(text: str) -> str:
             form = best.inflect({"nomn", number})
             out.append(_keep_case(plain, form.word) if form else plain)
             return " ".join(out + words[n + 1:])
+        best = _agreeing(readings, words[n + 1:]) or best
         form = best.inflect({"nomn", best.tag.number or "sing"} | (
             {best.tag.gender} if best.tag.gender and best.tag.number != "plur" else set()))
         out.append(_keep_case(plain, form.word) if form else plain)
     return " ".join(out)
+
+
+def _agreeing(readings: list[Any], rest: list[str]) -> Any | None:
+    """The reading of an adjective that agrees with the noun after it in case and number:
+    "народным комиссаром" is the singular instrumental, not the plural dative that pymorphy
+    lists first."""
+    for word in rest:
+        nouns = [p for p in parses(word.strip(",.;:")) if p.tag.POS == "NOUN"]
+        if nouns:
+            wanted = {(p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing"
+                       else None) for p in nouns}
+            return next((r for r in readings if (r.tag.case, r.tag.number, r.tag.gender if
+                                                 r.tag.number == "sing" else None) in wanted),
+                        None)
+    return None

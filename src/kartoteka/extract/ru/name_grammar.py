@@ -61,7 +61,7 @@ class NameGrammar:
             for t in words:
                 if roles[t.index] == "given":
                     gender = self._given_gender(t) or gender
-                    if self._dictionary_lacks(t):
+                    if self._dictionary_lacks(t, words):
                         # "Христиана" (gen. of Христиан): the dictionary knows only the woman's
                         # name; natasha's reading of the context decides
                         return ud_gender(t.feats) or gender, ud_case(t.feats)
@@ -102,11 +102,17 @@ class NameGrammar:
                 return case
         return order[0]
 
-    def _dictionary_lacks(self, tok: Tok) -> bool:
+    def _dictionary_lacks(self, tok: Tok, words: list[Tok]) -> bool:
         """True when natasha reads a given name in a case none of the dictionary's readings
-        has: the name is some other name's oblique form."""
+        has: the name is some other name's oblique form. Not when a reading's case is the one
+        natasha gives another word of the name: "Моего сына, Кузьму Орлова" (natasha lets the
+        given name agree with the kinship noun's genitive, the surname stays accusative) is
+        the dictionary's accusative of Кузьма, which the name's own agreement confirms."""
         case = ud_case(tok.feats)
         readings = [p for p in morph.parses(tok.text) if "Name" in p.tag]
+        others = {ud_case(t.feats) for t in words if t is not tok} - {None}
+        if any(_plain(p.tag.case) in others for p in readings):
+            return False
         return bool(case) and case != "nomn" and bool(readings) and all(
             p.tag.case != case for p in readings)
 
@@ -141,7 +147,11 @@ class NameGrammar:
             return "f", "nomn"
         oblique = (gender == "m" or base in self.known_men or ud_gender(tok.feats) == "m"
                    or case in ("gent", "accs", "datv", "ablt", "loct")
-                   or tok.rel in ("nmod", "obj", "iobj") or kin_before)
+                   or tok.rel in ("nmod", "obj", "iobj") or kin_before
+                   # "Арестовавший Орлова Павел Кузьмин": the participle's accusative object,
+                   # a man's in -а ("Орлову" may be a woman's accusative)
+                   or (before is not None and morph.is_active_participle(before.text)
+                       and tok.text.endswith("а")))
         relative = self._relative_gender(tok)
         if relative == "m":
             oblique = True  # "у Грачёва, который …": a man's surname, inflected

@@ -141,7 +141,7 @@ class PersonFinder:
             current.append(i)
         out.append(current)
         cleaned = []
-        for group in out:
+        for group in self._after_participles(out):
             words = [i for i in group if self.tokens[i].text[:1].isalpha()]
             while len(words) > 1 and (is_title(self.tokens[words[0]].text) or (
                     morph.lemma(self.tokens[words[0]].text) in KINSHIP  # "Дядя Коля"
@@ -169,6 +169,33 @@ class PersonFinder:
                 group = [before] + group
             cleaned.append(group)
         return cleaned
+
+    def _after_participles(self, groups: list[list[int]]) -> list[list[int]]:
+        """"Арестовавший Орлова Павел Кузьмин", "Расстрелявший Орлова Семён Гуров": a
+        transitive active participle opening a name, or right before it, is the subject's
+        attribute (the one who arrested Orlov) and its object follows it; the tagger's span
+        runs both names together. The participle is no part of a name, and the words before
+        the next given name are its object, a person of their own."""
+        out: list[list[int]] = []
+        for group in groups:
+            words = [i for i in group if self.tokens[i].text[:1].isalpha()]
+            if not words:
+                out.append(group)
+                continue
+            before = self.grammar.previous_word(self.tokens[words[0]])
+            if morph.is_active_participle(self.tokens[words[0]].text):
+                words = words[1:]
+            elif before is None or not morph.is_active_participle(before.text):
+                out.append(group)
+                continue
+            given = next((n for n, i in enumerate(words) if n > 0 and morph.has_tag(
+                self.tokens[i].text, "Name", "nomn")), None)
+            if given is None:
+                out.append([i for i in group if words and words[0] <= i <= words[-1]])
+                continue
+            out.append([i for i in group if words[0] <= i < words[given]])
+            out.append([i for i in group if words[given] <= i <= words[-1]])
+        return [g for g in out if g]
 
     def common_noun_at_start(self, tok: Tok) -> bool:
         """"Судьба" heading a table column, "Биография" opening a line: a word capitalised only

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kartoteka.extract.ru import morph
+from kartoteka.extract.ru.appositions import read_as_owner, set_off
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
 from kartoteka.extract.ru.inflection import ud_gender
@@ -49,10 +50,14 @@ class SubjectFinder:
         heads = [c for c in ctx.children(head) if (ctx.tokens[c].rel in rels or (
                     rels == ("obj",) and ctx.tokens[c].rel == "nsubj"
                     and ctx.tokens[c].feats.get("Case") == "Acc"))
-                 and ctx.tokens[c].feats.get("Animacy") != "Inan"
+                 and (ctx.tokens[c].feats.get("Animacy") != "Inan"  # the tagger's "их" is
+                      or ctx.tokens[c].text.lower() in _GROUP_WORDS)  # inanimate: no matter
                  and (ctx.tokens[c].pos in ("NOUN", "PROPN", "PRON") or c in ctx.person_at
                       or _BOTH.fullmatch(ctx.tokens[c].text.lower()) is not None
                       or _INCLUDING.match(ctx.text, ctx.tokens[c].end) is not None)]
+        if not heads:  # "Обоих, говорят, расстреляли": the parser hangs "обоих" as a numeral
+            heads = [c for c in ctx.children(head) if ctx.tokens[c].rel in ("nummod", "det")
+                     and _BOTH.fullmatch(ctx.tokens[c].text.lower()) is not None]
         # "а её мужа расстреляли": его, её, их before a noun are possessive (Русская грамматика
         # 1980, §1286), not a second object the parser hung on the verb
         heads = [c for c in heads if not _possessive(ctx, c)]
@@ -113,6 +118,8 @@ class SubjectFinder:
             kin = self._kin(token)
             if kin:
                 found.append(kin)
+        elif taken_up := self._included_before(token):
+            found += taken_up  # "…, в том числе Орлова и Сомова. Всех их расстреляли."
         elif tok.text.lower() in PRONOUNS and (topic := self._pronoun(token)) and (
                 topic.gender in (None, PRONOUNS[tok.text.lower()])):
             found.append(topic)
@@ -131,9 +138,38 @@ class SubjectFinder:
                 named = self._apposed_name(token, agree=True)
                 if named is not None and tok.feats.get("Animacy") != "Inan":
                     found.append(named)  # "Соседку нашу, Анну Орлову, арестовали"
-        for c in ctx.children(token):
+        for c in self._name_children(token):
             if ctx.tokens[c].rel == "conj":
                 found += self.persons_for(c)
+        return found
+
+    def _name_children(self, token: int) -> list[int]:
+        """The dependents of ``token`` and of the other words of its name: the parser hangs a
+        conjunct on the name's last word as often as on its head ("Петра Орлова и Ивана
+        Лагина": "Ивана" under "Орлова", an apposition of "Петра")."""
+        ctx = self.ctx
+        own = ctx.person_at.get(token)
+        words = [token] + ([i for i in ctx.children(token) if ctx.person_at.get(i) is own]
+                           if own is not None else [])
+        return [c for w in words for c in ctx.children(w) if c not in words]
+
+    def _included_before(self, token: int) -> list[Mention]:
+        """"Судили многих, в том числе A, B и C. Всех их расстреляли": a plural pronoun or
+        "все" opening the next sentence takes up the group of the sentence before, and so the
+        members it named after "в том числе"/"включая" (as English "including", see
+        ``_included``). Not past a person named before it in its own sentence."""
+        ctx = self.ctx
+        tok = ctx.tokens[token]
+        if tok.text.lower() not in _GROUP_WORDS:
+            return []
+        here = tok.sentence
+        if here == 0 or any(i in ctx.person_at for i in range(ctx.sentences[here].first, token)):
+            return []
+        prev = ctx.sentences[here - 1]
+        found: list[Mention] = []
+        for i in range(prev.first, prev.last + 1):
+            if _INCLUDING.match(ctx.text, ctx.tokens[i].end):
+                found = self._included(i) or found
         return found
 
     def _first_person(self, token: int) -> Mention:
@@ -164,6 +200,9 @@ class SubjectFinder:
                 return relative
         if relative is None:
             return None
+        named = self._named_after_owner(token, relative)
+        if named is not None:
+            return named  # "Жена Орлова, Анна Орлова, …": the wife is Anna, Orlov her spouse
         if relative.attrs.get("case") in (None, "nomn") and "given" in relative.attrs.get(
                 "parts", {}) and tok.feats.get("Case") in (None, "Nom"):
             return relative  # "жена Евгения Ежова": the wife is the woman named, not her spouse
@@ -180,7 +219,7 @@ class SubjectFinder:
             # name in the accusative reads as a genitive too ("арестовали брата Ивана Петрова"),
             # unless a possessive has named the owner already ("её мужа Ивана Сорина")
             return relative
-        if _set_off(ctx.text, tok.end, relative):
+        if set_off(ctx.text, tok.end, relative):
             return relative  # "моего отца, Ивана Петровича Сомова, арестовали": the father
         lemma = morph.lemma(tok.text)
         gender = KIN_NOUNS.get(lemma)
@@ -224,6 +263,29 @@ class SubjectFinder:
         if agree and ctx.tokens[token].feats.get("Case") and named.attrs.get("case") and \
                 _UD_CASE.get(ctx.tokens[token].feats["Case"]) != named.attrs["case"]:
             return None
+        return named
+
+    def _named_after_owner(self, token: int, owner: Mention) -> Mention | None:
+        """"Жена Орлова, Анна Орлова, была арестована", "Сын Сомова, Павел Сомов, …": a name
+        set off by commas right after the kinship noun's owner is an apposition to the noun
+        (обособленное приложение), the relative named; it is tied to the owner and stands
+        for the noun, no described person beside it. Its gender must be the noun's."""
+        ctx = self.ctx
+        kin = ctx.tokens[token]
+        after = re.match(r"\s*,\s*", ctx.text[owner.end:])
+        if after is None or owner.start < kin.end:
+            return None
+        at = owner.end + after.end()
+        named = next((m for m in ctx.mentions if m.kind == "person" and m.start == at), None)
+        lemma = morph.lemma(kin.text)
+        gender = KIN_NOUNS.get(lemma)
+        if named is None or named is owner or not named.name or not set_off(
+                ctx.text, owner.end, named) or (gender and named.gender not in (None, gender)):
+            return None
+        read_as_owner(owner)
+        sent = ctx.sentence_of(token)
+        ctx.add_claim(KIN_RELATIONS.get(lemma, "relative_of"), named, (sent.start, sent.end),
+                      object=owner.id, confidence=0.8, attrs={"kin": lemma})
         return named
 
     def _own_objects_after(self, verb: int, obj: int) -> list[int]:
@@ -299,6 +361,9 @@ class SubjectFinder:
             return [ctx.topic]
         return []
 
+    def pronoun(self, token: int) -> Mention | None:
+        return self._pronoun(token)
+
     def _pronoun(self, token: int) -> Mention | None:
         """Whom a pronoun stands for: the list entry's person; an article's person; else the
         person the sentences before it are about (kartoteka.extract.ru.coref)."""
@@ -312,6 +377,9 @@ class SubjectFinder:
 
 # "оба" in every case and gender (Русская грамматика 1980, §1323), and the substantivised
 # participles naming the accused party of a trial ("обвиняемый", "подсудимый"; Ozhegov)
+# the words that take up a whole group: "они", "их", "все", "всех" (Русская грамматика 1980,
+# §1330, местоимения обобщения)
+_GROUP_WORDS = frozenset({"они", "их", "все", "всех"})
 _BOTH = re.compile(r"об[ае]|обо(?:их|им|ими)|обе(?:их|им|ими)")
 _DEFENDANTS = re.compile(r"(?:обвиняем|подсудим)(?:ые|ых|ым|ыми)")
 # verbs and nouns that make the people named defendants: tried, charged, sentenced, arrested
@@ -324,16 +392,3 @@ def _possessive(ctx: RuContext, token: int) -> bool:
     nxt = ctx.tokens[token + 1] if token + 1 < len(ctx.tokens) else None
     return tok.text.lower() in ("его", "её", "ее", "их") and nxt is not None \
         and nxt.pos in ("NOUN", "PROPN", "ADJ") and not ctx.text[tok.end:nxt.start].strip()
-
-
-def _set_off(text: str, kin_end: int, relative: Mention) -> bool:
-    """A name set off by commas right after a kinship noun is an apposition naming the relative
-    itself ("моего отца, Ивана Петровича Сомова, арестовали"), whatever the case: a genitive
-    owner of the noun follows it without a comma ("отца Ивана Сомова")."""
-    return (relative.start > kin_end and _COMMA_AFTER_KIN.fullmatch(
-        text[kin_end:relative.start]) is not None
-            and re.match(r"\s*(?:[,.;)]|$)", text[relative.end:]) is not None)
-
-
-# A comma after a kin noun, with the possessive a spoken order puts after it ("Мужа моего, …").
-_COMMA_AFTER_KIN = re.compile(r"\s*(?:(?:мо|тво|наш|ваш|сво)[её]?[^\W\d_]*\s*)?,\s*", re.I)

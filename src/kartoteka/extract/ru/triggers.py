@@ -27,6 +27,8 @@ class Trigger:
     confidence: float = 0.8
     role: str | None = None  # a fixed role ("ВМН")
     takes_role: bool = False  # the role follows in the instrumental ("назначен наркомом")
+    needs_post: bool = False  # no claim unless that role is a post ("стал начальником")
+    leads: bool = False  # the object is the body led ("возглавил НКВД")
 
 
 # Foreign states in the accusative after "в": Soviet neighbours and the powers of 1918-1991.
@@ -36,6 +38,14 @@ FOREIGN = (r"(?:японию|китай|маньчжурию|маньчжоу-г
            r"швецию|норвегию|чехословакию|австрию|швейцарию|бельгию|голландию|италию|испанию|"
            r"мексику|палестину|израиль|западный\s+берлин|западную\s+германию|фрг|европу|"
            r"за\s+границу)")
+
+# Nouns at the head of a post (Ozhegov's "должностное лицо", one who heads or serves in an
+# office): what "стал …" must name to be an appointment.
+POST_HEADS = frozenset({
+    "начальник", "нарком", "комиссар", "председатель", "заместитель", "руководитель",
+    "командир", "командующий", "секретарь", "директор", "заведующий", "уполномоченный",
+    "прокурор", "министр", "глава", "посол", "редактор", "ректор", "управляющий", "инспектор",
+    "следователь", "помощник", "резидент", "комендант", "консул", "атташе", "полпред"})
 
 TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "execution": (
@@ -113,6 +123,14 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"назначен[аы]?|назначил[аи]?", PATIENT, 0.85, takes_role=True),
         Trigger(r"утвержд(?:ён|ен|ена)", PATIENT, 0.6, takes_role=True),
         Trigger(r"избран[аы]?", PATIENT, 0.75, takes_role=True),
+        # "стал начальником управления": a link verb with a post in the instrumental, as
+        # English "became head of"; "стал врагом народа", "стал работать" are no posts
+        Trigger(r"стал[аи]?|становится", AGENT, 0.75, takes_role=True, needs_post=True),
+        # "возглавил НКВД": took charge of a body (perfective; "возглавлял" is the post held)
+        Trigger(r"возглавил[аи]?", AGENT, 0.75, leads=True),
+        # "встал во главе НКВД", "был поставлен во главе НКВД": put at the head of a body
+        Trigger(r"(?:встал[аи]?|стал[аи]?)\s+во\s+главе", AGENT, 0.75, leads=True),
+        Trigger(r"поставлен[аы]?\s+во\s+главе", PATIENT, 0.75, leads=True),
     ),
     "dismissal": (
         Trigger(r"снят[аы]?\s+с\s+(?:должности|поста|работы)", PATIENT, 0.85),
