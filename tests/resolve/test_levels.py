@@ -82,3 +82,38 @@ def test_levels_keep_splink_sql_elsewhere_and_python_reads_them_as_splink_levels
     assert not _level_holds(OneEditLevel("x"), {"x": "abcde"}, {"x": "badce"})
     assert _level_holds(SharedElementLevel("x"), {"x": ["a", "b"]}, {"x": ["b"]})
     assert not _level_holds(SharedElementLevel("x"), {"x": ["a"]}, {"x": ["b"]})
+
+
+def test_coded_set_columns_share_elements_exactly_where_the_strings_do() -> None:
+    from kartoteka.resolve.dialect import columns_table
+
+    lists = [["erv", "ezv"], None, ["ezv"], ["kln"], [], ["kln", "erv"]]
+    table = columns_table({"x": lists, "y": ["a", "b", "c", "d", "e", "f"]},
+                          {"x": "strings", "y": "string"}, coded=("x",))
+    coded = table.column("x").to_pylist()
+    assert table.column("y").to_pylist() == ["a", "b", "c", "d", "e", "f"]  # others as they are
+    assert [c is None for c in coded] == [v is None for v in lists]
+    assert [len(c) for c in coded if c is not None] == [len(v) for v in lists if v is not None]
+    for i, j in itertools.combinations(range(len(lists)), 2):
+        if lists[i] is not None and lists[j] is not None:
+            assert bool(set(coded[i]) & set(coded[j])) == bool(set(lists[i]) & set(lists[j]))
+    with pytest.raises(ValueError, match="only lists"):
+        columns_table({"y": ["a"]}, {"y": "string"}, coded=("y",))
+
+
+def test_set_columns_are_only_tested_for_a_shared_element() -> None:
+    """The list columns go to the database as numbers (records.SET_COLUMNS): a level that read
+    their strings (a Jaro-Winkler on an element, say) would compare numbers instead."""
+    from kartoteka.resolve.comparisons import _levels
+    from kartoteka.resolve.records import SET_COLUMNS
+
+    def reads(level: Any) -> list[Any]:
+        if hasattr(level, "comparison_levels"):  # And, Or, Not
+            return [x for sub in level.comparison_levels for x in reads(sub)]
+        return [level] if hasattr(level, "col_expression") else []
+
+    levels = _levels(surname_tf=True, given_tf=True, variant_tf=True, initial_tf=True)
+    on_sets = [lv for comparison in levels.values() for level in comparison for lv in reads(level)
+               if lv.col_expression.raw_sql_expression in SET_COLUMNS]
+    assert on_sets  # the surname keys, name groups, letters, places...
+    assert all(isinstance(lv, (cll.NullLevel, cll.ArrayIntersectLevel)) for lv in on_sets)
