@@ -21,6 +21,8 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import block_on
 
+from kartoteka.resolve.levels import OneEditLevel, SharedElementLevel
+
 # Comparison name -> its non-null levels, strongest first ("else" last), as named in features.
 LEVELS: dict[str, tuple[str, ...]] = {
     "surname": (
@@ -112,7 +114,7 @@ def _initial_weighs_by_its_letter(level: Any, column: str, adjust: bool) -> Any:
 
 def _place_levels(column: str) -> list[Any]:
     """A place agrees when any reading of one is a reading of the other (records._place_key)."""
-    return [cll.NullLevel(column), cll.ArrayIntersectLevel(column, 1), cll.ElseLevel()]
+    return [cll.NullLevel(column), SharedElementLevel(column), cll.ElseLevel()]
 
 
 def _levels(
@@ -128,14 +130,14 @@ def _levels(
             cll.ExactMatchLevel("surname_key", term_frequency_adjustments=surname_tf),
             # A rare surname spelled another way is as telling as a rare surname spelled the
             # same: these levels weigh by the frequency of the likelier spelling's key too.
-            _rare_weighs_more(cll.ArrayIntersectLevel("surname_keys", 1), variant_tf,
+            _rare_weighs_more(SharedElementLevel("surname_keys"), variant_tf,
                               min_u=SAME_KEY_MIN_U),
-            _rare_weighs_more(cll.ArrayIntersectLevel("loose_keys", 1), variant_tf,
+            _rare_weighs_more(SharedElementLevel("loose_keys"), variant_tf,
                               min_u=LOOSE_MIN_U),
             # One consonant dropped, swapped or mistyped in a loose key of five letters or more
             # (records.edit_key): far narrower than Jaro-Winkler, which a long shared beginning
             # fills (Lyasmyzhemskiy, Lyasmyzhemmin).
-            _rare_weighs_more(cll.DamerauLevenshteinLevel("edit_key", 1), variant_tf,
+            _rare_weighs_more(OneEditLevel("edit_key"), variant_tf,
                               min_u=EDIT_MIN_U),
             _rare_weighs_more(cll.JaroWinklerLevel("surname_folded", 0.9), variant_tf),
             cll.JaroWinklerLevel("surname_folded", 0.8),
@@ -148,12 +150,12 @@ def _levels(
             # Kolya for Nikolai: as common a name as the exact level's, so it weighs by the same
             # frequency (from the u of its own level); unadjusted, a common name in another form
             # outweighed the same name spelled alike (7.8 bits against 4.1).
-            _same_name_weighs_by_its_frequency(cll.ArrayIntersectLevel("given_groups", 1),
+            _same_name_weighs_by_its_frequency(SharedElementLevel("given_groups"),
                                                given_tf),
             cll.JaroWinklerLevel("given_key", 0.9),
             # One side has only an initial, and it is a letter the other name can start with.
             _initial_weighs_by_its_letter(
-                cll.And(cll.NullLevel("given_key"), cll.ArrayIntersectLevel("given_letters", 1)),
+                cll.And(cll.NullLevel("given_key"), SharedElementLevel("given_letters")),
                 INITIAL_TF_COLUMNS["given"], initial_tf),
             cll.ElseLevel(),
         ],
@@ -162,7 +164,7 @@ def _levels(
             cll.ExactMatchLevel("patronymic_key", term_frequency_adjustments=given_tf),
             cll.JaroWinklerLevel("patronymic_key", 0.9),
             _initial_weighs_by_its_letter(cll.And(
-                cll.NullLevel("patronymic_key"), cll.ArrayIntersectLevel("patronymic_letters", 1)
+                cll.NullLevel("patronymic_key"), SharedElementLevel("patronymic_letters")
             ), INITIAL_TF_COLUMNS["patronymic"], initial_tf),
             cll.ElseLevel(),
         ],
@@ -171,10 +173,10 @@ def _levels(
         "death_year": _year_levels("death_year", 1),
         "organizations": [
             cll.NullLevel("organizations"),
-            cll.ArrayIntersectLevel("organizations", 1),
+            SharedElementLevel("organizations"),
             cll.ElseLevel(),
         ],
-        "roles": [cll.NullLevel("roles"), cll.ArrayIntersectLevel("roles", 1), cll.ElseLevel()],
+        "roles": [cll.NullLevel("roles"), SharedElementLevel("roles"), cll.ElseLevel()],
         "birthplace": _place_levels("birthplace_key"),
         "residence": _place_levels("residence_key"),
     }

@@ -96,7 +96,8 @@ def _column(level: Any) -> str:
 def _predicate(level: Any) -> Predicate:
     """A Splink comparison level's condition as a function of two records (SQL semantics: a
     comparison with NULL is false)."""
-    kind = type(level).__name__
+    # Splink's class, not ours: levels.py writes some of Splink's levels as cheaper SQL.
+    kind = next(c.__name__ for c in type(level).__mro__ if c.__module__.startswith("splink."))
     if kind == "ElseLevel":
         return lambda left, right: True
     if kind == "And":

@@ -53,6 +53,10 @@ PERSON_COLUMNS: dict[str, str] = {
     "block_keys": "strings",  # bound_blocks: loose keys, narrowed inside large blocks
     "pair_block_key": "string",  # name_pair_key, narrowed by birth year when common
 }
+# Every list column is a set: the comparisons only ask whether two share an element, and the
+# blocking rules only join on an element. The table the database scores holds them as numbers
+# (dialect.columns_table); a level that reads a list's strings would need them taken out here.
+SET_COLUMNS = tuple(name for name, kind in PERSON_COLUMNS.items() if kind == "strings")
 # No block may hold more records than this: a larger one is split by a second key (the given
 # name's letter, then the patronymic's letter or the birth year). Candidate pairs, and so time
 # and memory, then grow with the records, not with their square.

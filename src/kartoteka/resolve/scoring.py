@@ -42,6 +42,7 @@ from kartoteka.resolve.predict import PAIR_ID_COLUMNS
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import (
     PERSON_COLUMNS,
+    SET_COLUMNS,
     NameParts,
     forget_name_columns,
     record_columns,
@@ -264,7 +265,7 @@ def score_persons(
                        for i in np.flatnonzero(_evidence_against(batch, probability, made)))
         return out
 
-    table = columns_table(columns, table_columns)
+    table = columns_table(columns, table_columns, coded=SET_COLUMNS)
     # Only an untrained model's lone surnames read the records again (lone.py), as rows.
     rows = [] if train else [dict(zip(columns, values, strict=True))
                              for values in zip(*columns.values(), strict=True)]
