@@ -113,3 +113,11 @@ def test_en_dates_month_word_may_is_not_a_date():
 )
 def test_en_dates_lifespan_brackets(inside, birth, death):
     assert lifespan_dates(inside) == (birth, death)
+
+
+def test_dates_a_relative_clause_at_the_end_keeps_its_date_from_the_main_verb(extract_en) -> None:
+    # "on 5 September." takes in the closing period, which hangs on the main verb
+    ex = extract_en("In June 1937 Anna Petrova was exiled to Astrakhan, where she was arrested "
+                    "on 5 September.")
+    assert sorted((c.type, c.date) for c in ex.claims) == [
+        ("arrest", "1937-09-05"), ("expulsion", "1937-06")]

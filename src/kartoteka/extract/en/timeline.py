@@ -51,7 +51,11 @@ class Timeline:
         for tok in doc:
             while k < len(mentions) and mentions[k].end <= tok.idx:
                 k += 1
-            if k < len(mentions) and mentions[k].start <= tok.idx < mentions[k].end:
+            # not the sentence's closing period that a date phrase's span takes in ("on 5
+            # September."): it hangs on the main verb and would give it the relative clause's date
+            if k < len(mentions) and mentions[k].start <= tok.idx < mentions[k].end and not (
+                    tok.is_punct and tok.idx >= mentions[k].end - 1 and tok.i > 0
+                    and tok.doc[tok.i - 1].idx < tok.idx):
                 self.at_token[tok.i] = mentions[k]
         self.resolved: dict[int, str | None] = {}
         state = DiscourseDates()
