@@ -70,6 +70,7 @@ def test_mood_questions_and_conditions_assert_nothing(fates_en, text: str) -> No
     "Rumours spread that Ivan Ivanov had been shot, but the authorities declared the report "
     "false.",
     "It was rumoured in Moscow that Ivan Ivanov had been arrested. The rumour proved untrue.",
+    "The story that Ivan Ivanov had been shot is a myth.",
     # the noun's content clause, which the small model parses as a relative clause
     "The rumour that Ivan Ivanov had been shot turned out to be false.",
     "There was a rumour that Ivan Ivanov had been shot, but it was false.",

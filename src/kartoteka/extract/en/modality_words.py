@@ -159,6 +159,7 @@ REFUTING_WORDS: frozenset[str] = frozenset({
     "false", "untrue", "unfounded", "baseless", "groundless", "refute", "deny", "disprove",
     "fabrication", "fabricated", "invention", "invented", "lie", "lies", "nonsense",
     "rebut", "dismiss", "retract", "erroneous", "mistaken", "incorrect", "wrong", "alive",
+    "myth", "myths",  # "the story that X was shot is a myth" ("legend" is also "legend has it")
 })
 # The strong core of REFUTING_WORDS: what calls a statement false, not merely mistaken or
 # regrettable ("It was a lie."; vs "It was wrong."). A neutral report ("they told us that …")
