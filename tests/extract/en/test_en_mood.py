@@ -331,3 +331,13 @@ def test_mood_a_parenthetical_hearsay_marker_hedges_the_pair_s_fate(fates_en,
     shot = [f for f in fates_en(text) if f[0] == "execution"]
     assert sorted(f[1] for f in shot) == ["Ivan Ivanov", "Pavel Orekhov"]
     assert all(f[3] == "affirmed" and f[4] == "rumour" for f in shot)
+
+
+def test_mood_a_rumour_does_not_reach_past_a_contrast(fates_en) -> None:
+    found = _of(fates_en("It was rumoured that Pavel Markov had been shot, but he came back "
+                         "from the camp in 1956."), "Pavel Markov")
+    assert ("execution", "Pavel Markov", None, "affirmed", "rumour") in found
+    assert ("release", "Pavel Markov", "1956", "affirmed", None) in found
+    both = _of(fates_en("It was rumoured that Pavel Markov had been arrested and shot."),
+               "Pavel Markov")
+    assert both and all(f[4] == "rumour" for f in both)

@@ -40,6 +40,8 @@ def _class(sentence: str, trigger: str, **flags: bool) -> Modality:
     ("Семье сообщили, что он осуждён на десять лет без права переписки.", "осуждён",
      Modality.REPORTED),
     ("Он умер в 1942 году, справку выдали в 1956 году.", "умер", Modality.ASSERTED),
+    ("НКВД сообщило, что он умер от сердечного приступа.", "умер", Modality.REPORTED),
+    ("Прокуратура ответила, что он умер в 1942 году.", "умер", Modality.REPORTED),
     # a frame that calls its clause false
     ("Неправда, что его расстреляли.", "расстреляли", Modality.REFUTED_RUMOUR),
     ("Это миф, что он был расстрелян в 1938 году.", "расстрелян", Modality.REFUTED_RUMOUR),

@@ -32,6 +32,9 @@ def _around(sentence: str, trigger: str) -> tuple[int, int]:
     # what is written or held, unvouched
     ("Часто пишут, что Сомова расстреляли в 1938 году.", "расстреляли", "пишут, что"),
     ("Считается, что Сомов был расстрелян в 1938 году.", "расстрелян", "Считается, что"),
+    # a contrast between the marker and the trigger: that clause is the narrator's
+    ("Говорили, что Сомова расстреляли, однако он вернулся из лагеря.", "вернулся", None),
+    ("Говорили, что Сомова арестовали и расстреляли.", "расстреляли", "Говорили, что"),
     # a correction between the marker and the trigger: that clause is told as fact
     ("Пишут, что Сомова расстреляли, но на самом деле он умер на Колыме.", "умер", None),
     # accounts that compete, or the official one

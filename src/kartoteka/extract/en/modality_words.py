@@ -181,6 +181,9 @@ NEAR_MISS_WORDS: frozenset[str] = frozenset({"almost", "nearly"})
 # A correction after a rumour ("…, but in fact he died in Kolyma"): it refutes the rumour,
 # and the rumour's words do not reach the clause it opens.
 CORRECTION_PHRASES: tuple[str, ...] = ("in fact", "in reality", "in truth", "actually")
+# A contrast after a rumour is the narrator's own clause ("It was rumoured that X had been shot,
+# but he came back in 1956"): the rumour's words do not reach past it (Quirk §13.41).
+CONTRAST_MARKS: tuple[str, ...] = (", but ", ", yet ", "; however", ", however,", "; but ")
 REFUTING_PHRASES: tuple[str, ...] = ("not true", "not the case", "not to be so",
                                      "not to be true", "not to be the case",
                                      *CORRECTION_PHRASES)

@@ -20,8 +20,9 @@ def framed_as_false(tok: Token) -> bool:
 
 
 def rumoured(tok: Token) -> bool:
-    """A rumour cue reaches the trigger, unless a correction stands between them."""
-    return any(not any(p in tok.doc.text[c.idx:tok.idx].lower() for p in mw.CORRECTION_PHRASES)
+    """A rumour cue reaches the trigger, unless a correction or a contrast stands between."""
+    return any(not any(p in tok.doc.text[c.idx:tok.idx].lower()
+                       for p in (*mw.CORRECTION_PHRASES, *mw.CONTRAST_MARKS))
                for c in _rumour_cues(tok)) or _alternative_accounts(tok)
 
 

@@ -65,6 +65,9 @@ BARE_DENIAL = re.compile(r"[,;:—–-]?\s*(?:(?:но|однако)\s*,?\s*)?(?:
 # The correction itself, anywhere in a sentence: what follows it is told as fact.
 CORRECTION_WORDS = re.compile(r"(?<![\w-])(?:на\s+самом\s+деле|в\s+действительности|"
                               r"в\s+реальности)(?![\w-])", re.I)
+# A contrast after the rumour is the narrator's own clause: "Говорили, что его расстреляли,
+# однако он вернулся в 1956 году" (the rumour does not reach past it).
+CONTRAST = re.compile(r"[,;]\s*(?:но|однако)(?![\w-])", re.I)
 # After the rumour in its own sentence: "…, но на самом деле он умер на Колыме".
 CORRECTION_IN_SENTENCE = re.compile(r"[,;:—–-]\s*(?:но|однако|а)\s*,?\s*(?:на\s+самом\s+деле|"
                                     r"в\s+действительности|в\s+реальности)(?![\w-])", re.I)
@@ -93,7 +96,8 @@ def rumour_before(text: str, sentence_start: int, trigger_start: int, trigger_en
     stands between the marker and the trigger: that clause corrects the rumour."""
     found = list(RUMOUR.finditer(text, sentence_start, trigger_start))
     if found:
-        if CORRECTION_WORDS.search(text, found[-1].end(), trigger_start):
+        if CORRECTION_WORDS.search(text, found[-1].end(), trigger_start) or CONTRAST.search(
+                text, found[-1].end(), trigger_start):
             return None
         return found[-1].group(0)
     after = RUMOUR_AFTER.match(text, trigger_end, clause_end)
