@@ -522,3 +522,12 @@ def test_persons_a_word_no_list_holds_before_a_russian_surname_is_a_given_name(
 def test_persons_a_russian_form_of_address_before_a_surname_is_no_given_name(extract_en) -> None:
     ex = extract_en("Tovarishch Gurzhiyev was there.")
     assert not [m for m in ex.mentions if m.kind == "person" and m.text.startswith("Tovarishch")]
+
+
+def test_persons_a_kin_noun_capitalised_by_the_sentence_start_is_the_named_person(
+        extract_en) -> None:
+    # "Grandmother, X, was exiled": the capital is the sentence's, not a title's; one person
+    ex = extract_en("Grandmother, Yevdokiya Petrovna Lukina, was exiled to Kazakhstan.")
+    by_id = {m.id: m for m in ex.mentions}
+    assert [by_id[c.subject].text for c in ex.claims if c.type == "expulsion"] == [
+        "Yevdokiya Petrovna Lukina"]

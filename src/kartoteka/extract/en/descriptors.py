@@ -37,7 +37,9 @@ def link_appositions(ctx: DocContext) -> None:
     """Role or person nouns that stand for a named person next to them."""
     doc = ctx.doc
     for tok in doc:
-        if not is_person_noun(tok) or tok.text[:1].isupper() or ctx.mention_at(tok):
+        # a capital the sentence's start gives ("Grandmother, X, was exiled") is no title's
+        if not is_person_noun(tok) or (tok.text[:1].isupper() and not tok.is_sent_start) \
+                or ctx.mention_at(tok):
             continue
         named: list[Mention] = []
         for other in [tok.head, *tok.children]:
