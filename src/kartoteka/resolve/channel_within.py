@@ -33,6 +33,7 @@ from kartoteka.names.similarity import (
     surname_similarity,
 )
 from kartoteka.names.translit import is_cyrillic
+from kartoteka.resolve.channel_given import join_given_variants
 
 SCENE = 2500  # characters: about a page, what a reader keeps in mind as one scene
 SPLIT_WORD = 5  # letters: a syllable-long English word ("Paul", "Kerr") a split surname gives
@@ -205,6 +206,9 @@ def join_channel_variants(people: list, text: str, starts: list[int]) -> list:
     scene = _Scene(text, starts)
     live = [p for p in people if p.mentions and not p.unresolved]
     scene.rolls = _rolls(live, text, scene)
+    # A mangled given name first: its person then meets a mangled surname as one person.
+    join_given_variants(live, scene.apart)
+    live = [p for p in live if p.mentions]
 
     def apart(a, b) -> bool:  # noqa: ANN001
         return scene.apart(a, b) or _conflict(a, b)
