@@ -15,7 +15,8 @@ second person of the same document when all of these hold:
 - they share the scene: some mention of one stands within ``SCENE`` characters of the other.
 
 The joined forms become other names of the person (like a pseudonym), so the person keeps
-the label its own names give it.
+the label its own names give it. A full name whose given name the channel mangled ("Nozheda"
+for Nadezhda) is joined first, by ``channel_given``.
 """
 
 from __future__ import annotations
