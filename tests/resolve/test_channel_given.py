@@ -96,3 +96,10 @@ def test_a_mangled_given_name_leaves_the_known_name_as_label() -> None:
     entities, found = people_of("Nozheda Orlova came. Later Nadezhda Orlova left.",
                                 ["Nozheda Orlova", "Nadezhda Orlova"])
     assert entity_of(entities, found["Nozheda Orlova"][0]).label == "Nadezhda Orlova"
+
+
+def test_a_bare_surname_left_between_the_two_forms_joins_them() -> None:
+    # "Orlova" first fits both full names equally; once they are one, it is hers.
+    text = ("Why did Orlova die? Gurin told me that Nozheda Orlova shot herself.\n\nGurin "
+            "went home. Kalin went home.\n\nThe guards saw that Nadezhda Orlova was shot.")
+    assert _one(text, ["Orlova", "Nozheda Orlova", "Nadezhda Orlova"])

@@ -80,3 +80,22 @@ def join_given_variants(live: list, apart: Callable[[object, object], bool]) -> 
         if _conflict(person, other) or apart(person, other):
             continue
         other.absorb(person)
+
+
+def settle_unresolved(people: list) -> None:
+    """A bare name left unresolved between people a join has since made one ("Orlova" before
+    both Nadezhda and "Nozheda" Orlova) is that person's, by its own name."""
+    owner = {m.id: p for p in people if not p.unresolved for m in p.mentions}
+    for person in people:
+        if not person.unresolved or not person.mentions:
+            continue
+        candidates = {id(owner[key]): owner[key] for m in person.mentions
+                      for key in m.attrs.get("unresolved", ()) if key in owner}
+        if len(candidates) != 1 or any(not m.attrs.get("unresolved") for m in person.mentions):
+            continue
+        (target,) = candidates.values()
+        for m in list(person.mentions):
+            name = person.own.get(m.id) or person.other[m.id]
+            person.remove(m)
+            m.attrs.pop("unresolved", None)
+            target.add(m, name)

@@ -34,7 +34,7 @@ from kartoteka.names.similarity import (
     surname_similarity,
 )
 from kartoteka.names.translit import is_cyrillic
-from kartoteka.resolve.channel_given import join_given_variants
+from kartoteka.resolve.channel_given import join_given_variants, settle_unresolved
 
 SCENE = 2500  # characters: about a page, what a reader keeps in mind as one scene
 SPLIT_WORD = 5  # letters: a syllable-long English word ("Paul", "Kerr") a split surname gives
@@ -248,4 +248,5 @@ def join_channel_variants(people: list, text: str, starts: list[int]) -> list:
             ranked = sorted(members, key=lambda k: _rank(live[k], group_people), reverse=True)
             for k in ranked[1:]:
                 live[ranked[0]].absorb(live[k])
+    settle_unresolved(people)
     return [p for p in people if p.mentions]
