@@ -53,6 +53,15 @@ def parts(given: str | None = None, patronymic: str | None = None, gender: str |
         # Two real names a letter apart are two names; so are two full patronymics.
         (parts("Yuri"), parts("Yuli"), ("given",)),
         (parts("Мария"), parts("Марина"), ("given",)),
+        (parts("Юрий"), parts("Юлий"), ("given",)),
+        # A form no list holds that the translation channel could have made of a known name
+        # (a syllable dropped, l for r, f for v): weighed by the model, not vetoed ...
+        (parts("Nozheda"), parts("Nadezhda"), ()),
+        (parts("Vecheslaf"), parts("Вячеслав"), ()),
+        (parts("Rabrenti"), parts("Lavrenty"), ()),
+        # ... but not a form the channel could not have made, nor a short name (Heinz, Hans).
+        (parts("Nozheda"), parts("Natasha"), ("given",)),
+        (parts("Heinz"), parts("Hans"), ("given",)),
         (parts(patronymic="Iosifovich"), parts(patronymic="Ivanovich"), ("patronymic",)),
         # И. abbreviates Иосиф, whichever way a Latin text spells him.
         (parts("И.", "В."), parts("Josef", "Vissarionovich"), ()),

@@ -78,7 +78,8 @@ VOWEL_PENALTY = 0.05  # the first vowel differs (a/o and e/i count as one: vowel
 _VOWEL_CLASS = str.maketrans({"o": "a", "i": "e", "y": "e", "u": "u"})
 
 
-def _latin(form: str) -> str:
+def latin_letters(form: str) -> str:
+    """The name's Latin letters, lower case, without marks (a Cyrillic form transliterated)."""
     text = to_latin(form, "bgn") if is_cyrillic(form) else form
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"[^a-z]", "", text.lower())
@@ -88,7 +89,7 @@ def _latin(form: str) -> str:
 def skeleton(form: str) -> str:
     """The consonant skeleton of a name in channel classes: "Pauker" -> "PKR", "Yezhov" ->
     "JF", "Zinoviev" -> "SNF"; "G" marks a g before e/i (hard or soft)."""
-    word = _latin(form)
+    word = latin_letters(form)
     # A name that opens on a vowel keeps a mark of it: the channel respells vowels but does
     # not invent or drop a whole opening syllable (Aliluyev is not Yerov).
     out: list[str] = ["V"] if word[:1] in _OPENING_VOWELS else []
@@ -117,7 +118,7 @@ def skeleton(form: str) -> str:
 
 
 def _first_vowel(form: str) -> str:
-    match = re.search(r"[aeiouy]+", _latin(form)[1:])
+    match = re.search(r"[aeiouy]+", latin_letters(form)[1:])
     return match.group(0)[:1].translate(_VOWEL_CLASS) if match else ""
 
 

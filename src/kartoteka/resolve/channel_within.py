@@ -15,7 +15,8 @@ second person of the same document when all of these hold:
 - they share the scene: some mention of one stands within ``SCENE`` characters of the other.
 
 The joined forms become other names of the person (like a pseudonym), so the person keeps
-the label its own names give it.
+the label its own names give it. A full name whose given name the channel mangled ("Nozheda"
+for Nadezhda) is joined first, by ``channel_given``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from kartoteka.names.similarity import (
     surname_similarity,
 )
 from kartoteka.names.translit import is_cyrillic
+from kartoteka.resolve.channel_given import join_given_variants, settle_unresolved
 
 SCENE = 2500  # characters: about a page, what a reader keeps in mind as one scene
 SPLIT_WORD = 5  # letters: a syllable-long English word ("Paul", "Kerr") a split surname gives
@@ -205,6 +207,9 @@ def join_channel_variants(people: list, text: str, starts: list[int]) -> list:
     scene = _Scene(text, starts)
     live = [p for p in people if p.mentions and not p.unresolved]
     scene.rolls = _rolls(live, text, scene)
+    # A mangled given name first: its person then meets a mangled surname as one person.
+    join_given_variants(live, scene.apart)
+    live = [p for p in live if p.mentions]
 
     def apart(a, b) -> bool:  # noqa: ANN001
         return scene.apart(a, b) or _conflict(a, b)
@@ -243,4 +248,5 @@ def join_channel_variants(people: list, text: str, starts: list[int]) -> list:
             ranked = sorted(members, key=lambda k: _rank(live[k], group_people), reverse=True)
             for k in ranked[1:]:
                 live[ranked[0]].absorb(live[k])
+    settle_unresolved(people)
     return [p for p in people if p.mentions]

@@ -1,8 +1,10 @@
 """Rules that hold whatever the model says, and clustering that obeys them.
 
-- A conflict (given names, patronymics or gender that cannot be one person's, not a typo apart;
-  birth years more than two apart, death years more than one unless the records are identified
-  beyond the name: ``death_years``) keeps two profiles apart however alike their surnames are.
+- A conflict (given names, patronymics or gender that cannot be one person's, not a typo apart
+  nor a known given name and a form the translation channel could have made of it: the model
+  weighs those; birth years more than two apart, death years more than one unless the records
+  are identified beyond the name: ``death_years``) keeps two profiles apart however alike their
+  surnames are.
 - Human decisions win: must-link pairs are joined first, unconditionally; no union ever puts a
   cannot-link pair into one cluster.
 - A profile that fits two people equally well (a bare "Orlov" beside Ivan Orlov and Pyotr
@@ -31,6 +33,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from kartoteka.errors import KartotekaError
 from kartoteka.names import fold, given_compatible
+from kartoteka.names.channel_given import channel_given_pair
 from kartoteka.names.given_names import father_name_groups, given_name_groups
 from kartoteka.names.keys import given_fine_keys
 from kartoteka.names.similarity import patronymic_compatible
@@ -94,8 +97,12 @@ def _typo_of_a_name(a: str, b: str, known: Callable[[str], frozenset[int]]) -> b
 @lru_cache(maxsize=262144)
 def _given_ok(a: str, b: str) -> bool | None:
     compatible = given_compatible(a, b)
-    if compatible is False and (_one_edit(a, b) or _typo_of_a_name(a, b, given_name_groups)):
-        return True  # a typo: the model's weight for the given-name level decides
+    if compatible is False and (_one_edit(a, b) or _typo_of_a_name(a, b, given_name_groups)
+                                or channel_given_pair(a, b)):
+        # a typo, or a form no list holds that the translation channel could have made of
+        # the other's name (Nozheda, Nadezhda): the model's weight for the given-name level
+        # decides. Two known names (Мария, Марина) are never either.
+        return True
     return compatible
 
 

@@ -119,3 +119,21 @@ def test_persons_contexts_of_memoir_prose_make_a_person(extract_en, text: str,
 def test_persons_contexts_of_memoir_prose_need_a_name(extract_en, text: str, word: str) -> None:
     people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
     assert word not in people
+
+
+@pytest.mark.parametrize(("text", "variant"), [
+    ("Nadezhda Orlova came home late. Among the guards there were two stories: one was that "
+     "Nozheda Orlova shot herself, and the other that she was shot.", "Nozheda Orlova"),
+    ("Later that night Vecheslaf Gurin spoke. Nobody answered. Vyacheslav Gurin then left.",
+     "Vecheslaf Gurin"),
+])
+def test_persons_a_known_surname_after_an_unknown_given_name_is_a_person(
+        extract_en, text: str, variant: str) -> None:
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert variant in people
+
+
+def test_persons_a_known_surname_after_a_place_is_no_new_name(extract_en) -> None:
+    text = "Ivan Gurov was arrested. The Moscow Gurov family fled to Siberia Gurov."
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert not {"Moscow Gurov", "Siberia Gurov"} & people

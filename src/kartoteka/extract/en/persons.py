@@ -285,6 +285,15 @@ class PersonFinder(PersonEvidence):
                     else:
                         run.medium += 1
                     run.reasons.append("listed with a person")
+                elif run.last - run.first == 2 and doc[run.last - 1].text in surnames and \
+                        is_capitalised(first := doc[run.first]) and not self.is_common(first) \
+                        and first.ent_type_ not in (*PLACE_ENTS, "NORP") \
+                        and "surname of a known name" not in run.reasons:
+                    # "Nozheda Orlova" beside "Nadezhda Orlova": a known full name's surname
+                    # after a word no English dictionary has, a given name the translation
+                    # spelt another way (resolve/channel_given.py); needs a second cue
+                    run.medium += 1
+                    run.reasons.append("surname of a known name")
                 if self.accepted(run):
                     known.add(key)
         self._spellings(doc, runs, known)
