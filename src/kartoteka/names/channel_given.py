@@ -24,10 +24,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kartoteka.names.attested import attested_given_name
 from kartoteka.names.channel import channel_similarity, latin_letters, skeleton
 from kartoteka.names.given_names import given_name_groups
-from kartoteka.names.lexicon import russian_analyzer
-from kartoteka.names.translit import cyrillic_readings
 
 GIVEN_CHANNEL_THRESHOLD = 0.75
 MIN_SKELETON = 3  # consonant classes of the known name
@@ -36,17 +35,9 @@ LENGTH_GAP = 2  # letters
 
 @lru_cache(maxsize=16384)
 def known_given_name(form: str) -> bool:
-    """Whether the curated list or the Russian dictionary holds this given name (either
-    script; the likeliest three Cyrillic readings of a Latin form are asked)."""
-    if given_name_groups(form):
-        return True
-    analyser = russian_analyzer()
-    for reading in cyrillic_readings(form.strip())[:3]:
-        word = reading.lower()
-        if analyser.word_is_known(word) and any(
-                parse.is_known and "Name" in parse.tag for parse in analyser.parse(word)):
-            return True
-    return False
+    """Whether the curated list or the Russian dictionary (``attested.attested_given_name``,
+    the likeliest three Cyrillic readings of a Latin form) holds this given name."""
+    return bool(given_name_groups(form)) or attested_given_name(form) is not None
 
 
 def _initial(form: str) -> bool:
