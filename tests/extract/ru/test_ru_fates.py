@@ -475,3 +475,19 @@ def test_ru_fates_becoming_a_post_or_taking_charge_is_an_appointment(
 ])
 def test_ru_fates_becoming_no_post_is_no_appointment(extract, text: str) -> None:
     assert not [c for c in extract(text).claims if c.type == "appointment"]
+
+
+@pytest.mark.parametrize("text", [
+    "В 1931 году Павла Кузьмина раскулачили и выслали в Нарым.",
+    "Павла Кузьмина раскулачили и сослали в Сибирь.",
+])
+def test_ru_fates_an_unread_verb_before_a_fate_verb_leaves_its_object(extract,
+                                                                      text: str) -> None:
+    # the tagger takes the unknown "раскулачили" for a noun and the parse falls apart: the
+    # indefinite-personal fate verb takes the accusative person before it
+    assert [(f[0], f[1]) for f in _facts(extract(text), "expulsion")] == [
+        ("expulsion", "Павел Кузьмин")]
+
+
+def test_ru_fates_a_nominative_before_an_indefinite_verb_is_no_object(extract) -> None:
+    assert not _facts(extract("Павел Кузьмин сказал, что соседей выслали."), "expulsion")

@@ -89,3 +89,12 @@ def possessed_kin_ties(ctx: RuContext, referent: Callable[[int], Mention | None]
         sent = ctx.sentence_of(tok.index)
         ctx.add_claim(relation, named, (sent.start, sent.end), object=owner.id,
                       confidence=0.75, attrs={"kin": lemma})
+
+
+def possessive(ctx: RuContext, token: int) -> bool:
+    """его, её, их right before a noun are possessive (Русская грамматика 1980, §1286), not an
+    object the parser hung on the verb beside the noun ("а её мужа расстреляли")."""
+    tok = ctx.tokens[token]
+    nxt = ctx.tokens[token + 1] if token + 1 < len(ctx.tokens) else None
+    return tok.text.lower() in ("его", "её", "ее", "их") and nxt is not None \
+        and nxt.pos in ("NOUN", "PROPN", "ADJ") and not ctx.text[tok.end:nxt.start].strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kartoteka.extract.ru import morph
-from kartoteka.extract.ru.appositions import read_as_owner, set_off
+from kartoteka.extract.ru.appositions import possessive, read_as_owner, set_off
 from kartoteka.extract.ru.context import RuContext, Sentence
 from kartoteka.extract.ru.coref import Antecedents
 from kartoteka.extract.ru.inflection import ud_gender
@@ -60,7 +60,7 @@ class SubjectFinder:
                      and _BOTH.fullmatch(ctx.tokens[c].text.lower()) is not None]
         # "а её мужа расстреляли": его, её, их before a noun are possessive (Русская грамматика
         # 1980, §1286), not a second object the parser hung on the verb
-        heads = [c for c in heads if not _possessive(ctx, c)]
+        heads = [c for c in heads if not possessive(ctx, c)]
         # "Арестовавший Орлова следователь Сомов был расстрелян": the parser may take the
         # capitalised active participle for the subject; its dependents are its objects, the
         # agent's victims, never the passive's patient (Русская грамматика 1980, §1580)
@@ -95,6 +95,10 @@ class SubjectFinder:
         # a court the parser took for the subject names nobody: a list entry is still its own
         if not people and not plural and (not heads or ctx.entry_at(tok.start) is not None):
             people = self._fallback(head, sent, passive or argument == AGENT)
+        elif not people and not heads and plural and not passive and argument == PATIENT:
+            # an indefinite-personal clause the parser could not read ("Кобелева раскулачили и
+            # выслали": an unknown verb taken for a noun): the object is the accusative before
+            people = self._nearest_object(head, sent)
         entry = ctx.entry_at(tok.start)
         if entry is not None:
             # a list's entry speaks of its own person: nobody from another line is a subject
@@ -361,6 +365,15 @@ class SubjectFinder:
             return [ctx.topic]
         return []
 
+    def _nearest_object(self, head: int, sent: Sentence) -> list[Mention]:
+        """The nearest person before the trigger, if an accusative (or a man's accusative,
+        a genitive form): a nominative there is a subject, not the object."""
+        for i in range(head - 1, sent.first - 1, -1):
+            m = self.ctx.person_at.get(i)
+            if m is not None and not m.attrs.get("pronoun"):
+                return [m] if m.attrs.get("case") in ("accs", "gent") else []
+        return []
+
     def pronoun(self, token: int) -> Mention | None:
         return self._pronoun(token)
 
@@ -385,10 +398,3 @@ _DEFENDANTS = re.compile(r"(?:обвиняем|подсудим)(?:ые|ых|ы�
 # verbs and nouns that make the people named defendants: tried, charged, sentenced, arrested
 _TRIAL_TOLD = re.compile(r"\b(?:суди|осужд|осуди|обвин|приговор|арестова|процесс|суд[аеу]?\b)",
                          re.I)
-
-
-def _possessive(ctx: RuContext, token: int) -> bool:
-    tok = ctx.tokens[token]
-    nxt = ctx.tokens[token + 1] if token + 1 < len(ctx.tokens) else None
-    return tok.text.lower() in ("его", "её", "ее", "их") and nxt is not None \
-        and nxt.pos in ("NOUN", "PROPN", "ADJ") and not ctx.text[tok.end:nxt.start].strip()
