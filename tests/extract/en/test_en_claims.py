@@ -346,3 +346,27 @@ def test_claims_idioms_of_punishment_in_translated_english(fates_en, text: str,
 ])
 def test_claims_a_camp_of_another_kind_or_a_gift_is_no_punishment(fates_en, text: str) -> None:
     assert fates_en(text) == []
+
+
+@pytest.mark.parametrize(("text", "type_", "confidence"), [
+    ("Pavel Orekhov threw himself out of the window.", "suicide", 0.75),
+    ("Pavel Orekhov threw himself under a train in 1937.", "suicide", 0.75),
+    ("Pavel Orekhov jumped from the window of his office.", "suicide", 0.55),  # for review
+    ("Pavel Orekhov was stripped of his rank in 1937.", "dismissal", 0.8),
+    ("Pavel Orekhov was deprived of his post.", "dismissal", 0.8),
+])
+def test_claims_a_plunge_and_a_rank_stripped(extract_en, text: str, type_: str,
+                                             confidence: float) -> None:
+    ex = extract_en(text)
+    assert [(c.type, c.confidence) for c in ex.claims] == [(type_, confidence)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov threw a stone out of the window.",
+    "Pavel Orekhov threw himself at her feet.",
+    "Pavel Orekhov jumped over the fence.",
+    "Pavel Orekhov was deprived of sleep.",
+])
+def test_claims_a_throw_a_jump_or_a_deprivation_of_another_kind_is_no_fate(extract_en,
+                                                                           text: str) -> None:
+    assert extract_en(text).claims == []

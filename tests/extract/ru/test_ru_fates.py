@@ -491,3 +491,18 @@ def test_ru_fates_an_unread_verb_before_a_fate_verb_leaves_its_object(extract,
 
 def test_ru_fates_a_nominative_before_an_indefinite_verb_is_no_object(extract) -> None:
     assert not _facts(extract("Павел Кузьмин сказал, что соседей выслали."), "expulsion")
+
+
+@pytest.mark.parametrize(("text", "confidence"), [
+    ("Павел Кузьмин бросился под поезд в 1937 году.", 0.75),
+    ("Павел Кузьмин выбросился с балкона.", 0.75),
+    ("Павел Кузьмин выпрыгнул из окна кабинета.", 0.55),  # or an escape: for review
+])
+def test_ru_fates_a_plunge_is_a_suicide(extract, text: str, confidence: float) -> None:
+    ex = extract(text)
+    assert [(c.type, c.confidence) for c in ex.claims if c.type == "suicide"] == [
+        ("suicide", confidence)]
+
+
+def test_ru_fates_a_jump_over_a_fence_is_no_suicide(extract) -> None:
+    assert not _facts(extract("Павел Кузьмин прыгнул через забор."), "suicide")

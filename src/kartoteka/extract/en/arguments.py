@@ -375,6 +375,13 @@ class ArgumentReader:
                 if not any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.lower_ in
                            parts[1].split("|") for c in tok.children):
                     return False
+            elif need == "reflexive":  # "threw himself …"
+                if not any(c.dep_ == "dobj" and c.lower_ in tr.REFLEXIVES for c in tok.children):
+                    return False
+            elif need == "plunge":  # "… out of the window", "from the balcony", "under a train"
+                if not any(t.dep_ == "pobj" and t.lemma_.lower() in tr.PLUNGE_NOUNS
+                           for c in tok.children if c.dep_ in ("prep", "prt") for t in c.subtree):
+                    return False
             elif need == "role":
                 if self.role_complement(tok) is None:
                     return False

@@ -71,7 +71,13 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "put": (VerbTrigger("arrest", PATIENT, 0.8, ("prep:under:arrest",)),
             VerbTrigger("execution", PATIENT, 0.8, ("prep:to:death",)),  # "was put to death"
             VerbTrigger("trial", PATIENT, 0.8, ("prep:on:trial",))),
-    "throw": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
+    # "threw himself out of the window", "under a train" (Russian "выбросился из окна")
+    "throw": (VerbTrigger("suicide", AGENT, 0.75, ("reflexive", "plunge")),
+              VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",))),
+    "jump": (VerbTrigger("suicide", AGENT, 0.55, ("plunge",)),),  # or an escape: for review
+    # "stripped of his rank", "deprived of his post" (Russian "лишён звания")
+    "strip": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:of:post",)),),
+    "deprive": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:of:post",)),),
     "cast": (VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:prison",)),),
     "pick": (VerbTrigger("arrest", PATIENT, 0.5, ("prt:up",), euphemism=True),),
     "execute": (VerbTrigger("execution", PATIENT),),
@@ -220,6 +226,9 @@ POST_NOUNS: frozenset[str] = frozenset({
     "post", "position", "office", "power", "job", "duty", "duties", "command", "leadership",
     "rank", "ranks", "membership", "seat", "posts", "positions",
 })
+# Where one throws oneself to die: out of a window, under a train (the suicides of the purges
+# as memoirs tell them; Russian "выбросился из окна", "бросился под поезд").
+PLUNGE_NOUNS: frozenset[str] = frozenset({"window", "train", "balcony", "stairwell", "roof"})
 # Places of confinement ("thrown into prison", "cast into a cell": an arrest).
 PRISON_NOUNS: frozenset[str] = frozenset({"prison", "jail", "gaol", "cell", "dungeon",
                                           "camp", "custody", "lockup"})

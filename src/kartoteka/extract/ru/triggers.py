@@ -167,7 +167,10 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         Trigger(r"застрели(?:лся|лась)", AGENT, 0.9),
         Trigger(r"повеси(?:лся|лась)", AGENT, 0.85),
         Trigger(r"отрави(?:лся|лась)", AGENT, 0.75),
-        Trigger(r"выбросил(?:ся|ась)\s+из\s+окна", AGENT, 0.75),
+        Trigger(r"выбросил(?:ся|ась)\s+(?:из\s+окна|с\s+балкона|в\s+пролёт|в\s+пролет)|"
+                r"бросил(?:ся|ась)\s+под\s+поезд", AGENT, 0.75),
+        # or an escape: under the review line, as English "jumped from the window"
+        Trigger(r"(?:вы)?прыгнул[аи]?\s+(?:из\s+окна|с\s+балкона)", AGENT, 0.55),
     ),
     "death": (
         Trigger(r"умер(?:ла|ли)?|скончал(?:ся|ась|ись)", AGENT, 0.85),
