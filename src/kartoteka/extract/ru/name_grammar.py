@@ -113,8 +113,11 @@ class NameGrammar:
         others = {ud_case(t.feats) for t in words if t is not tok} - {None}
         if any(_plain(p.tag.case) in others for p in readings):
             return False
+        # only a name's own nominative ("Христиана", a woman's name) reads as another name's
+        # oblique form; an oblique reading of its own ("Прасковью", accusative of Прасковья)
+        # is the dictionary's answer, whatever case the tagger guessed ("Dat Masc")
         return bool(case) and case != "nomn" and bool(readings) and all(
-            p.tag.case != case for p in readings)
+            p.tag.case != case and p.tag.case == "nomn" for p in readings)
 
     def _given_gender(self, tok: Tok) -> str | None:
         found = {p.tag.gender for p in morph.parses(tok.text) if "Name" in p.tag}
