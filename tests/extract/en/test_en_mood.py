@@ -341,3 +341,11 @@ def test_mood_a_rumour_does_not_reach_past_a_contrast(fates_en) -> None:
     both = _of(fates_en("It was rumoured that Pavel Markov had been arrested and shot."),
                "Pavel Markov")
     assert both and all(f[4] == "rumour" for f in both)
+
+
+def test_mood_the_cause_of_a_punishment_is_its_charge(fates_en) -> None:
+    # "executed for the murder of X": the court's charge ("shot for the murder of Gorky" was
+    # a fabricated one), not the narrator's statement that X was murdered
+    found = fates_en("Ivan Sobolev was executed for the murder of Pavel Markov.")
+    assert ("execution", "Ivan Sobolev", None, "affirmed", None) in found
+    assert [f[4] for f in _of(found, "Pavel Markov")] == ["charged"]

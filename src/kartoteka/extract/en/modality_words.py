@@ -85,6 +85,12 @@ CHARGE_VERBS: frozenset[str] = frozenset({
     # the confessions of 1936-1938): "confessed to shooting X" says X was charged, not shot
     "confess", "admit",
 })
+# Verbs of punishment: "for" after them gives the charge ("shot for the murder of X", "tried
+# for espionage"; Quirk §9.44, "for" of cause), which the court asserted, not the narrator.
+PUNISHMENT_VERBS: frozenset[str] = frozenset({
+    "execute", "shoot", "sentence", "arrest", "convict", "try", "condemn", "punish",
+    "imprison", "jail", "exile", "deport",
+})
 CHARGE_NOUNS: frozenset[str] = frozenset({
     "charge", "charges", "accusation", "accusations", "indictment", "allegation",
     "allegations", "complicity", "guilt", "confession", "suspicion",

@@ -170,6 +170,8 @@ def _cue(head: Token, via: str, child: Token) -> Modality | None:
             c.dep_ == "nsubj" and _forms(c) & mw.NOTICE_NOUNS for c in head.children)) or (
             via == "prep" and lemma in mw.NOTICE_VERBS):  # "were notified of his death"
         return Modality.REPORTED  # "claimed that", "were notified that", "the certificate said"
+    if via == "prep" and child.lower_ == "for" and lemma in mw.PUNISHMENT_VERBS:
+        return Modality.CHARGED  # "executed for the murder of X": the charge, not a fact
     if lemma in mw.CHARGE_VERBS and via in ("prep", "ccomp", "xcomp"):
         return Modality.CHARGED  # "charged with murdering X", "accused of the murder of X"
     if lemma in mw.ORDER_VERBS and (via in ("xcomp", "dobj") or (
