@@ -158,3 +158,17 @@ def test_ru_entries_kin_noun_ties_the_entry_person(extract) -> None:
     got = [(_subject(ex, c).name, c.type, ex.mention(c.object).name) for c in ex.claims
            if c.type == "spouse_of"]
     assert got == [("Грачёва Ольга Петровна", "spouse_of", "И. Л. Сомов")]
+
+
+def test_ru_entries_a_heads_bracket_gives_its_life_span_and_year_of_birth(extract) -> None:
+    # a Book of Memory entry: the head's span takes in the bracket after the name, which
+    # holds the life span (a birthplace inside it) or the year of birth
+    ex = extract("Кузьмин Павел Ильич (1889, д. Сосновка Тверской губ. — 1938). Колхозник. "
+                 "Арестован 12 ноября 1937 г.\n"
+                 "Кузьмина Анна Ивановна (1893 г.р.), жена. Арестована в 1938 г.\n"
+                 "Сомов (Сомовский) Игнат Лукич, 1890 г.р.")
+    names = {m.id: m.name for m in ex.mentions}
+    assert sorted((c.type, names[c.subject], c.date) for c in ex.claims
+                  if c.type in ("birth", "death")) == [
+        ("birth", "Кузьмин Павел Ильич", "1889"), ("birth", "Кузьмина Анна Ивановна", "1893"),
+        ("birth", "Сомов Игнат Лукич", "1890"), ("death", "Кузьмин Павел Ильич", "1938")]

@@ -41,10 +41,21 @@ def _top_level(text: str, start: int, end: int, pattern: re.Pattern[str]) -> lis
     return out
 
 
+def _name_end(ctx: RuContext, person: Mention) -> int:
+    """Where the name ends: a list entry's head takes in the bracket after it ("Кобелев Устин
+    Петрович (1889, д. Сосновка — 1938)"), which holds its life span or year of birth."""
+    span = ctx.text[person.start:person.end]
+    if person.attrs.get("entry_head") and span.endswith(")"):
+        bracket = span.rfind("(")  # the last one: "Сомов (Сомовский) Игнат" has a variant
+        if bracket > 0 and re.search(r"\d", span[bracket:]):
+            return person.start + bracket
+    return person.end
+
+
 def lifespan_claims(ctx: RuContext) -> None:
     text = ctx.text
     for person in [m for m in ctx.mentions if m.kind == "person" and m.name]:
-        at = person.end
+        at = _name_end(ctx, person)
         while at < len(text) and text[at] in " \u00a0":
             at += 1
         inside = _brackets(text, at)
@@ -135,9 +146,10 @@ LONGEST_LIFE = 110
 
 
 def _person_just_before(ctx: RuContext, at: int) -> Mention | None:
-    before = [p for p in ctx.mentions if p.kind == "person" and p.end <= at
-              and at - p.end < 40 and "\n" not in ctx.text[p.end:at]
-              and re.fullmatch(r"[\s,(]*", ctx.text[p.end:at])]
+    ends = {p.id: _name_end(ctx, p) for p in ctx.mentions if p.kind == "person"}
+    before = [p for p in ctx.mentions if p.kind == "person" and ends[p.id] <= at
+              and at - ends[p.id] < 40 and "\n" not in ctx.text[ends[p.id]:at]
+              and re.fullmatch(r"[\s,(]*", ctx.text[ends[p.id]:at])]
     return before[-1] if before else None
 
 
