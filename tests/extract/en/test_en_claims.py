@@ -370,3 +370,20 @@ def test_claims_a_plunge_and_a_rank_stripped(extract_en, text: str, type_: str,
 def test_claims_a_throw_a_jump_or_a_deprivation_of_another_kind_is_no_fate(extract_en,
                                                                            text: str) -> None:
     assert extract_en(text).claims == []
+
+
+def test_claims_a_records_subjectless_participles_are_its_heads(fates_en) -> None:
+    # a Book of Memory entry in English: the sentences after the head have no subject
+    fates = fates_en(
+        "Orekhov Pavel Ilyich (1889, Sosnovka village — 1938). Collective farmer. Arrested on "
+        "12 November 1937. Rehabilitated on 14 May 1989.\n"
+        "Orekhova Anna Ivanovna (born 1893), his wife. Arrested in 1938. Released in 1946.")
+    got = {(f[0], f[1], f[2]) for f in fates if f[3] == "affirmed"}
+    assert {("arrest", "Orekhov Pavel Ilyich", "1937-11-12"),
+            ("rehabilitation", "Orekhov Pavel Ilyich", "1989-05-14"),
+            ("arrest", "Orekhova Anna Ivanovna", "1938"),
+            ("release", "Orekhova Anna Ivanovna", "1946")} <= got
+
+
+def test_claims_a_subjectless_participle_away_from_a_line_head_names_nobody(fates_en) -> None:
+    assert fates_en("The war came. Arrested in 1937, he never came back.") == []

@@ -15,8 +15,10 @@ from kartoteka.extract.en import triggers as tr
 from kartoteka.extract.en.calques import (
     calque_need,
     copular_participle,
+    line_head,
     mislabelled_subject,
     passive_subject,
+    record_participle,
     topicalised_object,
     verbless_participle,
 )
@@ -118,8 +120,8 @@ class ArgumentReader:
     def passive(tok: Token) -> bool:
         if predicative_host(tok) is not None:
             return True  # "was found guilty and shot"
-        if verbless_participle(tok):
-            return True  # "X — shot in 1938"
+        if verbless_participle(tok) or record_participle(tok):
+            return True  # "X — shot in 1938", "X (1889 – 1938). … Shot in 1938."
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return True
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") or copular_participle(tok):
@@ -214,7 +216,7 @@ class ArgumentReader:
         if not args and (argument == tr.AGENT or passive):
             args = self.inherited_subject(tok)
         if not args and (argument == tr.AGENT or passive):
-            args = self.adjacent_subject(tok)
+            args = self.adjacent_subject(tok) or line_head(tok, self.ctx.mention_at)
         out: list[Token] = []
         for a in args:
             out.extend(c for c in self.coordinated_names(a) if c not in out)

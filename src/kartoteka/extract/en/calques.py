@@ -18,6 +18,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from spacy.tokens import Token
 
 # Nouns of the camp system and, with no article, of imprisonment (Quirk et al. §5.44: "go to
@@ -88,6 +91,27 @@ def verbless_participle(tok: Token) -> bool:
         doc[k].text in DASHES for k in range(c.i + 1, tok.i)) for c in tok.children)
 
 
+def record_participle(tok: Token) -> bool:
+    """"Arrested on 12 November 1937. Shot on 15 January 1938.": a sentence of a record that
+    opens with a participle and has no subject (a Book of Memory entry in English) is a
+    passive whose patient is the person the line begins with."""
+    return tok.tag_ == "VBN" and tok.dep_ == "ROOT" and tok.i == tok.sent.start and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
+
+
+def line_head(tok: Token, mention_at: Callable[[Token], Any]) -> list[Token]:
+    """For a ``record_participle``: the name its line begins with (after a number, if any),
+    when ``mention_at`` finds a person there."""
+    if not record_participle(tok):
+        return []
+    doc = tok.doc
+    start = doc.text.rfind("\n", 0, tok.idx) + 1
+    first = next((t for t in doc[max(0, tok.sent.start - 200):tok.i] if t.idx >= start
+                  and not t.is_space and not t.like_num and t.text not in ".)"), None)
+    mention = mention_at(first) if first is not None else None
+    return [first] if mention is not None and mention.kind == "person" else []
+
+
 def passive_subject(tok: Token) -> list[Token]:
     """The patient of a passive told in Russian order or in a record line: "In 1938 was shot
     also X" (the parser sees an object after a passive with no subject), "X — shot"."""
@@ -129,5 +153,5 @@ def topicalised_object(tok: Token) -> list[Token]:
             and c.tag_ == "NNP"]
 
 
-__all__ = ["calque_need", "copular_participle", "mislabelled_subject", "passive_subject",
-           "topicalised_object", "verbless_participle"]
+__all__ = ["calque_need", "copular_participle", "line_head", "mislabelled_subject",
+           "passive_subject", "record_participle", "topicalised_object", "verbless_participle"]

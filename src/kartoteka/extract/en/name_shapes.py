@@ -48,9 +48,16 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "owitsch", "ewitsch"
                       "ichna", "inichna")
 
 
+# The short patronymics in -ich of Илья, Кузьма, Лука, Фома, Никита, Савва (Ильич, Кузьмич …;
+# Unbegaun, Russian Surnames, on patronymics) in their English spellings.
+SHORT_PATRONYMICS = frozenset({"ilyich", "ilich", "iljich", "ilitch", "kuzmich", "kuzmitch",
+                               "lukich", "lukitch", "fomich", "fomitch", "nikitich", "savvich"})
+
+
 def patronymic_shape(tok: Token) -> bool:
     low = tok.lower_
-    return tok.text[:1].isupper() and len(low) >= 7 and low.endswith(PATRONYMIC_ENDINGS)
+    return tok.text[:1].isupper() and (len(low) >= 7 and low.endswith(PATRONYMIC_ENDINGS)
+                                       or low in SHORT_PATRONYMICS)
 
 
 def ascii_fold(word: str) -> str:
