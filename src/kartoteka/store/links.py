@@ -14,7 +14,19 @@ from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, Text, and_, bindparam, cast, delete, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from kartoteka.store.entities import IN_CHUNK
@@ -88,9 +100,8 @@ def _drop_stale(session: Session, wanted: Collection[tuple[str, str]], keys: Col
         return
     gone = sorted(stale)
     for start in range(0, len(gone), PAIR_CHUNK):
-        chunk = gone[start:start + PAIR_CHUNK]
-        session.execute(delete(LinkRow).where(
-            or_(*(and_(LinkRow.a == a, LinkRow.b == b) for a, b in chunk))))
+        size, params = _bound_pairs(gone[start:start + PAIR_CHUNK])
+        session.execute(delete(LinkRow).where(_pairs_clause(size)), params)
 
 
 def _stored_links(session: Session, pairs: list[tuple[str, str]]
@@ -103,19 +114,30 @@ def _stored_links(session: Session, pairs: list[tuple[str, str]]
     search a pair on SQLite and PostgreSQL; the list is padded to a power of two so a few
     statement shapes are built and compiled once a process (``_links_by_key``: building the OR
     anew took a sixth of the writer's time a file)."""
-    size = max(8, 1 << (len(pairs) - 1).bit_length())
-    padded = pairs + [pairs[-1]] * (size - len(pairs))
-    params = {f"{end}{i}": pair[j] for i, pair in enumerate(padded) for j, end in enumerate("ab")}
+    size, params = _bound_pairs(pairs)
     for a, b, p, d, f in session.execute(_links_by_key(size), params):
         yield (a, b), (p, d, f)
 
 
+def _bound_pairs(pairs: list[tuple[str, str]]) -> tuple[int, dict[str, str]]:
+    """The pairs padded to a power of two (a few statement shapes a process) and bound as
+    a0, b0, a1, b1, … for ``_pairs_clause``."""
+    size = max(8, 1 << (len(pairs) - 1).bit_length())
+    padded = pairs + [pairs[-1]] * (size - len(pairs))
+    return size, {f"{end}{i}": pair[j] for i, pair in enumerate(padded)
+                  for j, end in enumerate("ab")}
+
+
 @lru_cache(maxsize=16)
-def _links_by_key(size: int) -> Select:  # the ends bound as a0, b0, a1, b1, ...
+def _pairs_clause(size: int) -> ColumnElement[bool]:
+    return or_(*(and_(LinkRow.a == bindparam(f"a{i}"), LinkRow.b == bindparam(f"b{i}"))
+                 for i in range(size)))
+
+
+@lru_cache(maxsize=16)
+def _links_by_key(size: int) -> Select:
     return select(LinkRow.a, LinkRow.b, LinkRow.probability, LinkRow.decision,
-                  cast(LinkRow.features, Text)).where(
-        or_(*(and_(LinkRow.a == bindparam(f"a{i}"), LinkRow.b == bindparam(f"b{i}"))
-              for i in range(size))))
+                  cast(LinkRow.features, Text)).where(_pairs_clause(size))
 
 
 def _json_text(value: Any) -> str | None:

@@ -29,6 +29,7 @@ from spacy.tokens import Token
 
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import truth
+from kartoteka.extract.en.truth import MAX_STEPS
 from kartoteka.extract.modality import Modality
 
 # Dependencies a governing word's cue reaches down through (complements, not adjuncts).
@@ -38,7 +39,6 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", 
 STOP_DEPS = frozenset({"nsubj", "nsubjpass", "relcl", "appos", "parataxis", "ROOT", "csubj",
                        "dep", "npadvmod"})
 DENYING_VERBS = frozenset({"deny", "refute", "disprove", "rebut"})
-MAX_STEPS = 8
 
 
 @dataclass

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kartoteka.extract.en import modality_words as mw
 
-MAX_STEPS = 8  # as mood.MAX_STEPS: how far up the parse a cue is looked for
+MAX_STEPS = 8  # how far up the parse a cue is looked for (here and in mood)
 
 
 def framed_as_false(tok: Token) -> bool:
