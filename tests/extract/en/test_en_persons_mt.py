@@ -59,6 +59,35 @@ def test_name_variants_spelling_of(word: str, surnames: set[str], expected: str 
     assert spelling_of(word, surnames) == expected
 
 
+@pytest.mark.parametrize(("text", "variant"), [
+    # a sentence-opening word the channel made of a surname the chapter gives (l/r, o/e)
+    ("The first to face him was Vorkin, Lubin's old secretary. Volkin lost his nerve.",
+     "Volkin"),
+    ("Anton Belkin came at noon. Berkin sat down and said nothing.", "Berkin"),
+    ("Sergei Pikor came at noon. Pikel sat down and said nothing.", "Pikel"),
+])
+def test_persons_a_channel_form_of_a_named_person_is_a_person(extract_en, text: str,
+                                                            variant: str) -> None:
+    people = {m.text for m in extract_en(text).mentions if m.kind == "person"}
+    assert variant in people
+
+
+@pytest.mark.parametrize(("word", "surnames", "expected"), [
+    ("Pikel", {"Pikor", "Stalin"}, "Pikor"),  # l/r and a reduced vowel
+    ("Volkin", {"Vorkin"}, "Vorkin"),
+    ("Tokarov", {"Dogarev"}, None),  # the first letter is what survives: checked as written
+    ("Mari", {"Maly"}, None),  # too short: two consonants fit too many words
+    ("Kamensky", {"Kaminsky"}, None),  # two dictionary surnames: two families
+    ("Sobolev", {"Sobolevsky"}, None),  # a derived word, not a channel form
+    ("Pikor", {"Pikor"}, None),  # the name itself
+])
+def test_name_variants_channel_spelling_of(word: str, surnames: set[str],
+                                           expected: str | None) -> None:
+    from kartoteka.extract.en.name_variants import channel_spelling_of
+
+    assert channel_spelling_of(word, surnames) == expected
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Nobody in the office spoke about the Sorokovsky case.", "Sorokovsky"),
     ("I tried to learn the details of the Pastukhovsky tragedy.", "Pastukhovsky"),

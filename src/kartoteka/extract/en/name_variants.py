@@ -16,6 +16,8 @@ from __future__ import annotations
 from rapidfuzz.distance import JaroWinkler
 from spacy.tokens import Token
 
+from kartoteka.names.attested import attested_surname
+from kartoteka.names.channel import CHANNEL_THRESHOLD, channel_similarity, skeleton
 from kartoteka.names.similarity import surname_similarity
 
 MIN_LENGTH = 5  # shorter words are too many English words apart ("Kork", "Cork", "Fork")
@@ -44,10 +46,36 @@ def spelling_of(word: str, surnames: set[str]) -> str | None:
     return best if score >= MIN_SIMILARITY else None
 
 
+MIN_SKELETON = 3  # consonant classes: two ("Mari", "Moor") leave the channel too much to choose
+
+
+def channel_spelling_of(word: str, surnames: set[str]) -> str | None:
+    """The surname among ``surnames`` that the translation channel could have made ``word``
+    of (``names.channel``: l/r, voicing, a syllable's liquid: "Pikel" of "Pikor"), keeping the
+    first letter, when the word has three consonant classes or more and the two are not two
+    dictionary surnames (two families). The caller asks this only of a word no English
+    dictionary has: the channel's similarity is loose, and "Baker" is Pauker's skeleton."""
+    if len(word) < MIN_LENGTH or word in surnames or len(skeleton(word)) < MIN_SKELETON:
+        return None
+    low = word.lower()
+    best, score = None, 0.0
+    for s in surnames:
+        if len(s) < MIN_LENGTH or s[:1].lower() != low[:1]:
+            continue
+        if low.startswith(s.lower()) and len(low) - len(s) >= 2:
+            continue  # a derived word, as in spelling_of
+        if attested_surname(word) and attested_surname(s):
+            continue
+        sim = channel_similarity(word, s)
+        if sim > score:
+            best, score = s, sim
+    return best if score >= CHANNEL_THRESHOLD else None
+
+
 def in_name_slot(tok: Token) -> bool:
     """A word standing where a noun phrase stands, not a modifier ("the Pickle jar")."""
     return tok.dep_ in ARGUMENT_DEPS or tok.tag_ == "POS" or (
         tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "POS")
 
 
-__all__ = ["in_name_slot", "spelling_of"]
+__all__ = ["channel_spelling_of", "in_name_slot", "spelling_of"]

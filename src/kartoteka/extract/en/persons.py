@@ -28,7 +28,7 @@ from kartoteka.extract.en.name_shapes import (
     opens_with_initials,
     russian_surname_shape,
 )
-from kartoteka.extract.en.name_variants import in_name_slot, spelling_of
+from kartoteka.extract.en.name_variants import channel_spelling_of, in_name_slot, spelling_of
 from kartoteka.extract.en.person_contexts import after_post_title
 from kartoteka.extract.en.person_evidence import (
     _TITLE_WORDS,
@@ -334,6 +334,9 @@ class PersonFinder(PersonEvidence):
                     "nsubj", "nsubjpass"):
                 continue  # a capital that only starts a sentence
             near = spelling_of(tok.text, surnames)
+            if near is None and not self.is_common(tok):
+                # the channel's own confusions, on a word no dictionary has ("Pikel" of Pikor)
+                near = channel_spelling_of(tok.text, surnames)
             if near is not None:
                 run.strong += 1
                 run.reasons.append(f"spelling of {near}")
