@@ -279,3 +279,78 @@ def test_channel_links_one_spelling_is_not_the_surname_of_another_name_of_a_pers
     # a bare form of his own ("Dubrov, once Tubrov" in his chapter) is his surname's spelling
     own = Profile(**{**dubrov.__dict__, "names": ["Ivan Dubrov", "Tubrov"]})
     assert together(link([own, bare("b", "d2", "Tubrov"), *background(8)]), "a", "b")
+
+
+def link_with(profiles: list[Profile], joined: list[list[str]]) -> Linkage:
+    """The linkage with some profiles already joined (the linker's clusters), others alone."""
+    inside = {k for group in joined for k in group}
+    start = Linkage(clusters=[*joined, *[[p.key] for p in profiles if p.key not in inside]])
+    return join_channel_variants(start, profiles)
+
+
+def mangled_scenes(*, one_cluster: bool) -> Linkage:
+    """Two chapters whose scenes name the same three people, each chapter in its own spelling
+    (Zimin / Simin: the channel's voicing), the people profiled in their chapters."""
+    first, second = ["Zimin", "Frolov", "Gusev"], ["Simin", "Prolov", "Kusev"]
+    profiles = [prof("a", "d1", "Dubrov", comentioned=first),
+                prof("b", "d2", "Tuplov", comentioned=second),
+                *[prof(f"1{n}", "d1", name, comentioned=["Dubrov"]) for n, name in enumerate(first)],
+                *[prof(f"2{n}", "d2", name, comentioned=["Tuplov"])
+                  for n, name in enumerate(second)], *background(8)]
+    joined = [[f"1{n}", f"2{n}"] for n in range(3)] if one_cluster else []
+    return link_with(profiles, joined)
+
+
+def test_channel_links_compare_the_people_of_the_scenes_as_clusters() -> None:
+    # the scenes' people are one person each (the linker joined them): the company agrees
+    assert together(mangled_scenes(one_cluster=True), "a", "b")
+
+
+def test_channel_links_do_not_take_unlinked_spellings_for_one_person() -> None:
+    # the same spellings, which the linker did not join: three other people, no company
+    assert not together(mangled_scenes(one_cluster=False), "a", "b")
+
+
+def tied(first_tie: str, second_tie: str) -> Linkage:
+    """A secretary in two chapters: two people of the scene shared, and a tie each (whose
+    secretary), to the chief as each chapter spells him."""
+    profiles = [prof("a", "d1", "Dubrov", comentioned=SCENE[:2] + ["Lev Gorelov"],
+                     ties=[first_tie]),
+                prof("b", "d2", "Tuplov", comentioned=SCENE[:2], ties=[second_tie]),
+                prof("c1", "d1", first_tie, comentioned=["Dubrov"]),
+                prof("c2", "d2", second_tie, comentioned=["Tuplov"]), *background(8)]
+    return link_with(profiles, [["c1", "c2"]])
+
+
+def test_channel_links_a_tie_to_one_person_counts_as_context() -> None:
+    # "Dubrov, Gorelov's secretary" and "Tuplov, secretary to Korelov": one chief, one cluster
+    assert together(tied("Lev Gorelov", "Lev Korelov"), "a", "b")
+
+
+def test_channel_links_ties_to_different_people_are_no_context() -> None:
+    profiles = [prof("a", "d1", "Dubrov", comentioned=SCENE[:2], ties=["Lev Gorelov"]),
+                prof("b", "d2", "Tuplov", comentioned=SCENE[:2], ties=["Oleg Zimin"]),
+                *background(8)]
+    assert not together(link(profiles), "a", "b")
+
+
+@pytest.mark.parametrize(("second", "joined"), [
+    ("People's Commissar of Justice", True),
+    ("People's Commissar of Education", False),  # namesakes in different posts
+])
+def test_channel_links_a_title_is_a_post(second: str, joined: bool) -> None:
+    # a post written as a title before a bare name ("Commissar of Justice Tuplov")
+    profiles = [prof("a", "d1", "Dubrov", comentioned=SCENE[:2],
+                     roles=["People's Commissar of Justice"]),
+                prof("b", "d2", "Tuplov", comentioned=SCENE[:2], titles=[second]),
+                *background(8)]
+    assert together(link(profiles), "a", "b") is joined
+
+
+def test_channel_links_one_shared_person_is_not_enough() -> None:
+    # a channel step apart (l/r) and one person of the scene in common: two defectors named
+    # beside the same third man are not one man
+    profiles = [prof("a", "d1", "Ignat Rayss", given="Ignat", comentioned=["Krivitsky", "Mal"]),
+                prof("b", "d2", "Rice", comentioned=["Krivitsky", "Agabekov", "Miller"]),
+                *background(8)]
+    assert not together(link(profiles), "a", "b")

@@ -52,3 +52,29 @@ def test_profile_roles_are_posts_not_a_sentences_penalty() -> None:
     person = next(p for p in profiles.values() if p.label == "Ivan Dubrov")
     assert person.roles == ["deputy head"]
     assert "sentence" in person.fates
+
+
+def _with_object(claim_type: str) -> dict[str, object]:
+    from dataclasses import replace
+
+    text = "Oleg Pikor was the secretary of Lev Zimin. Anna Grekova came later."
+    names = [(n, "person", None) for n in ("Oleg Pikor", "Lev Zimin", "Anna Grekova")]
+    extraction = hand_extraction(text, names, [(claim_type, "Oleg Pikor", None)])
+    zimin = next(m for m in extraction.mentions if m.text == "Lev Zimin")
+    extraction = replace(extraction, claims=[replace(c, object=zimin.id)
+                                             for c in extraction.claims])
+    profiles = build_profiles(extraction, within(extraction))
+    return {p.label: p for p in profiles.values() if p.kind == "person"}
+
+
+def test_profile_ties_are_the_people_it_worked_under_either_way_round() -> None:
+    profiles = _with_object("subordinate_of")
+    assert profiles["Oleg Pikor"].ties == ["Lev Zimin"]
+    assert profiles["Lev Zimin"].ties == ["Oleg Pikor"]  # one tie, seen from both ends
+    assert profiles["Anna Grekova"].ties == []
+
+
+def test_profile_kin_are_relatives_not_ties() -> None:
+    profiles = _with_object("sibling_of")
+    assert profiles["Oleg Pikor"].ties == []
+    assert profiles["Oleg Pikor"].relatives == ["Lev Zimin"]

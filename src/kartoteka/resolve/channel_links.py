@@ -11,7 +11,9 @@ one person when
   "not the same", the genders, full given names, patronymics and years agree;
 - the context agrees: they share people named in their scenes (``Profile.comentioned``; a
   person named beside nearly everyone, the memoir's Stalin, counts for little), a post, an
-  institution or a relative, worth at least ``MIN_CONTEXT``;
+  institution, a relative or a person they are tied to (whose secretary they were), worth at
+  least ``MIN_CONTEXT``; people are compared as the linker's clusters as well as by spelling
+  (``channel_context``), so a scene's "Genoviev" and another's "Zinoviev" are one person;
 - and the pair is unambiguous: neither has another candidate nearly as good.
 
 One spelling both sides write is no channel variant but one surname the linker compared under
@@ -47,6 +49,7 @@ from kartoteka.names.keys import fold, surname_key, surname_keys
 from kartoteka.names.parse import PersonName, parse_person_name
 from kartoteka.names.similarity import given_compatible, patronymic_compatible
 from kartoteka.resolve.across import Linkage, ScoredPair
+from kartoteka.resolve.channel_context import Named, Resolver, background, shared
 from kartoteka.resolve.channel_within import (
     best_channel_fit,
     both_attested,
@@ -58,8 +61,6 @@ from kartoteka.resolve.lone import PRIOR_PROFILES
 from kartoteka.resolve.profile import Decisions, Profile
 
 MIN_CONTEXT = 3.0  # shared context for a join: three co-mentioned people, or two and a post
-COMMON_SHARE = 0.3  # a co-mention named beside this share of the people is background
-MIN_BACKGROUND = 200  # people at hand needed to tell background from context
 BLOCK_CAP = 60  # a channel key shared by more clusters than this says nothing
 MARGIN = 0.1  # share by which the best candidate (context x similarity) must beat the next
 SPELLING_SCORE = 0.5  # the rank of a join on one shared spelling without context
@@ -79,9 +80,10 @@ class _Cluster:
     genders: set[str] = field(default_factory=set)
     births: set[int] = field(default_factory=set)
     deaths: set[int] = field(default_factory=set)
-    context: set[str] = field(default_factory=set)  # co-mentioned people's surname keys
-    posts: set[str] = field(default_factory=set)  # roles, institutions (folded)
-    relatives: set[str] = field(default_factory=set)
+    context: set[Named] = field(default_factory=set)  # co-mentioned people
+    posts: set[str] = field(default_factory=set)  # roles, titles, institutions (folded)
+    relatives: set[Named] = field(default_factory=set)
+    ties: set[Named] = field(default_factory=set)  # whose secretary, deputy, friend
     named: bool = False  # some profile gives a given name or initials
     labelled: set[str] = field(default_factory=set)  # surnames of the labels (casefolded)
     own_surnames: set[str] = field(default_factory=set)
@@ -89,12 +91,7 @@ class _Cluster:
     written: set[str] = field(default_factory=set)  # forms but surnames only aliases bear
 
 
-def _surname_of(label: str) -> str:
-    parsed = parse_person_name(label)
-    return surname_key(parsed.surname or label)
-
-
-def _gather(index: int, members: list[Profile]) -> _Cluster:
+def _gather(index: int, members: list[Profile], resolver: Resolver) -> _Cluster:
     c = _Cluster(index, [p.key for p in members])
     for p in members:
         parsed = [parse_person_name(n) for n in dict.fromkeys([p.label, *p.names]) if n]
@@ -112,9 +109,11 @@ def _gather(index: int, members: list[Profile]) -> _Cluster:
         c.genders |= {p.gender} if p.gender else set()
         c.births |= {p.birth_year} if p.birth_year else set()
         c.deaths |= {p.death_year} if p.death_year else set()
-        c.context |= {_surname_of(label) for label in p.comentioned}
-        c.posts |= {fold(x) for x in [*p.roles, *p.organizations] if fold(x)}
-        c.relatives |= {_surname_of(label) for label in p.relatives}
+        c.context |= resolver.named(p.document_id, p.comentioned)
+        # a title before a bare name ("Commissar of Justice Krylenko") is a post too
+        c.posts |= {fold(x) for x in [*p.roles, *p.titles, *p.organizations] if fold(x)}
+        c.relatives |= resolver.named(p.document_id, p.relatives)
+        c.ties |= resolver.named(p.document_id, p.ties)
     c.own_keys = {surname_key(f) for f in c.forms}
     c.written = c.forms - (c.alias_surnames - c.own_surnames)
     return c
@@ -150,19 +149,6 @@ def _conflict(a: _Cluster, b: _Cluster, decisions: Decisions) -> bool:
     if any(patronymic_compatible(x, y) is False for x in a.patronymics for y in b.patronymics):
         return True
     return _years_apart(a.births, b.births) or _years_apart(a.deaths, b.deaths)
-
-
-def _weights(clusters: list[_Cluster]) -> dict[str, float]:
-    """Weight of a co-mentioned person as evidence: 1, or 0 for one named beside more than
-    COMMON_SHARE of the people at hand (the memoir's Stalin: background, not context)."""
-    counts: dict[str, int] = defaultdict(int)
-    for c in clusters:
-        for key in c.context:
-            counts[key] += 1
-    # Below MIN_BACKGROUND people a share says little (a neighbourhood of one surname): every
-    # co-mentioned person counts, and the three required keep the evidence specific.
-    line = COMMON_SHARE * len(clusters) if len(clusters) >= MIN_BACKGROUND else float("inf")
-    return {key: 0.0 if count > line else 1.0 for key, count in counts.items()}
 
 
 def _lone_keys(clusters: list[_Cluster]) -> set[str]:
@@ -219,16 +205,20 @@ def _one_reading(a: _Cluster, b: _Cluster, lone: set[str]) -> tuple[str, str] | 
     return None
 
 
-def _context(a: _Cluster, b: _Cluster, weights: dict[str, float]) -> tuple[float, list[str]]:
-    shared = (a.context & b.context) - a.own_keys - b.own_keys
-    score = sum(weights.get(k, 0.0) for k in shared)
-    evidence = sorted(shared)
+def _context(a: _Cluster, b: _Cluster, common: tuple[set[int], set[str]]
+             ) -> tuple[float, list[str]]:
+    own_clusters, own_keys = {a.index, b.index}, a.own_keys | b.own_keys
+    score, evidence = shared(a.context, b.context, own_clusters, own_keys, common)
     if a.posts & b.posts:
         score += 1.0
         evidence += sorted(a.posts & b.posts)
-    if (a.relatives & b.relatives) - a.own_keys - b.own_keys:
-        score += 1.0
-        evidence += sorted(a.relatives & b.relatives)
+    # a relative, or a person both were tied to, counts once however many: one family, one
+    # office; the background does not apply (Stalin's secretary is no one's background)
+    for mine, theirs in ((a.relatives, b.relatives), (a.ties, b.ties)):
+        found, who = shared(mine, theirs, own_clusters, own_keys)
+        if found:
+            score += 1.0
+            evidence += who
     return score, evidence
 
 
@@ -239,17 +229,18 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
     the linked profiles, or their stored dicts."""
     read = [p if isinstance(p, Profile) else Profile.from_dict(p) for p in profiles]
     by_key = {p.key: p for p in read}
+    resolver = Resolver(read, linkage.clusters)
     clusters: list[_Cluster] = []
     for index, members in enumerate(linkage.clusters):
         persons = [by_key[k] for k in members if k in by_key and by_key[k].kind == "person"
                    and not by_key[k].descriptor and not by_key[k].unresolved]
         if persons and len(persons) == len(members):
-            clusters.append(_gather(index, persons))
+            clusters.append(_gather(index, persons, resolver))
     blocks: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
         for key in {k for f in c.forms for k in channel_keys(f)}:
             blocks[key].append(c)
-    weights = _weights(clusters)
+    common = background([c.context for c in clusters])
     lone = _lone_keys(clusters)
     borne = {key for c in clusters for key in c.own_keys}
     candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]] = {}
@@ -274,7 +265,7 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                     continue
                 if _conflict(a, b, decisions):
                     continue
-                score, evidence = _context(a, b, weights)
+                score, evidence = _context(a, b, common)
                 if spelling or reading:
                     # ranked below any join the context supports, as the weakest evidence
                     score = max(score, SPELLING_SCORE)

@@ -47,6 +47,9 @@ class Profile:
     titles: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)  # labels of bodies tied to it
     relatives: list[str] = field(default_factory=list)  # labels of kin named with it
+    # Labels of the people it is tied to otherwise (whose secretary or friend it was, either
+    # way round): a tie two documents state in different words (``channel_links``).
+    ties: list[str] = field(default_factory=list)
     # Labels of the other people named in the same paragraphs (its scenes): context that tells
     # a mangled form of one man from another man's name (``channel_links``).
     comentioned: list[str] = field(default_factory=list)
@@ -81,6 +84,7 @@ class Decisions:
 SCENE_PEOPLE = 12
 SCENE_REACH = 1  # paragraphs on either side that are still the same scene
 _KIN_TYPES = load_vocabulary().group("kin")
+_TIE_TYPES = load_vocabulary().group("ties")
 _DEATH_TYPES = load_vocabulary().group("death")
 _FATE_TYPES = frozenset({
     "arrest", "execution", "death", "suicide", "defection", "sentence", "release",
@@ -173,4 +177,10 @@ def build_profiles(extraction: Extraction, entities: list[LocalEntity]) -> dict[
             subject.organizations.append(obj.label)
         if obj is not None and claim.type in _KIN_TYPES and obj.label not in subject.relatives:
             subject.relatives.append(obj.label)
+        if obj is not None and obj.kind == "person" and claim.type in _TIE_TYPES \
+                and obj.key in profiles:
+            # one tie seen from both ends: "Pikor, Zinoviev's secretary" ties Zinoviev to Pikor
+            for one, other in ((subject, profiles[obj.key]), (profiles[obj.key], subject)):
+                if other.label not in one.ties and one.key != other.key:
+                    one.ties.append(other.label)
     return profiles
