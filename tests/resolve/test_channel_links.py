@@ -294,7 +294,8 @@ def mangled_scenes(*, one_cluster: bool) -> Linkage:
     first, second = ["Zimin", "Frolov", "Gusev"], ["Simin", "Prolov", "Kusev"]
     profiles = [prof("a", "d1", "Dubrov", comentioned=first),
                 prof("b", "d2", "Tuplov", comentioned=second),
-                *[prof(f"1{n}", "d1", name, comentioned=["Dubrov"]) for n, name in enumerate(first)],
+                *[prof(f"1{n}", "d1", name, comentioned=["Dubrov"])
+                  for n, name in enumerate(first)],
                 *[prof(f"2{n}", "d2", name, comentioned=["Tuplov"])
                   for n, name in enumerate(second)], *background(8)]
     joined = [[f"1{n}", f"2{n}"] for n in range(3)] if one_cluster else []
