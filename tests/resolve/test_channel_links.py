@@ -355,3 +355,33 @@ def test_channel_links_one_shared_person_is_not_enough() -> None:
                 prof("b", "d2", "Rice", comentioned=["Krivitsky", "Agabekov", "Miller"]),
                 *background(8)]
     assert not together(link(profiles), "a", "b")
+
+
+def test_channel_links_join_in_rounds_when_the_company_is_mangled_too() -> None:
+    # each chapter spells the secretary's three companions its own way (l/r); each companion
+    # joins its namesake on the scene both share, and then the secretaries share a company
+    shared, first, second = SCENE, ["Zabrin", "Gudrov", "Dranek"], ["Zablin", "Gudlov", "Dlanek"]
+    profiles = [prof("a", "d1", "Morvich", comentioned=first),
+                prof("b", "d2", "Molvich", comentioned=second),
+                *[prof(f"1{n}", "d1", name, comentioned=shared) for n, name in enumerate(first)],
+                *[prof(f"2{n}", "d2", name, comentioned=shared)
+                  for n, name in enumerate(second)], *background(8)]
+    linkage = link(profiles)
+    assert all(together(linkage, f"1{n}", f"2{n}") for n in range(3))
+    assert together(linkage, "a", "b")
+    assert len([p for p in linkage.pairs if p.features.get("rule")]) == 4  # one pair per join
+
+
+def test_channel_links_rounds_do_not_join_without_a_company() -> None:
+    # the companions join, but the two men named beside them alone share nothing else: the
+    # second round still asks for three, and "Morvich" / "Molvich" with two people of the
+    # company stay apart
+    shared, first, second = SCENE, ["Zabrin", "Gudrov"], ["Zablin", "Gudlov"]
+    profiles = [prof("a", "d1", "Morvich", comentioned=first),
+                prof("b", "d2", "Molvich", comentioned=second),
+                *[prof(f"1{n}", "d1", name, comentioned=shared) for n, name in enumerate(first)],
+                *[prof(f"2{n}", "d2", name, comentioned=shared)
+                  for n, name in enumerate(second)], *background(8)]
+    linkage = link(profiles)
+    assert together(linkage, "10", "20")
+    assert not together(linkage, "a", "b")

@@ -46,8 +46,11 @@ def surname_of(label: str) -> str:
 class Resolver:
     """(document, label) -> the cluster of the one person profile of that label there."""
 
-    def __init__(self, profiles: Sequence[Profile], clusters: Sequence[Sequence[str]]) -> None:
-        index = {key: n for n, members in enumerate(clusters) for key in members}
+    def __init__(self, profiles: Sequence[Profile], clusters: Sequence[Sequence[str]],
+                 ids: Sequence[int] | None = None) -> None:
+        """``ids``: the person each cluster is (clusters joined since share one), by index."""
+        index = {key: ids[n] if ids is not None else n
+                 for n, members in enumerate(clusters) for key in members}
         found: dict[tuple[str, str], set[int]] = defaultdict(set)
         for p in profiles:
             if p.kind == "person" and p.key in index:

@@ -66,12 +66,14 @@ MARGIN = 0.1  # share by which the best candidate (context x similarity) must be
 SPELLING_SCORE = 0.5  # the rank of a join on one shared spelling without context
 YEARS_APART = 2  # birth or death years further apart than this are two people
 READING_CONTEXT = 2.0  # shared context for one reading of a surname several people bear
+ROUNDS = 3  # joins that make the company of others one: two rounds carry it, a third checks
 
 
 @dataclass
 class _Cluster:
     index: int
     keys: list[str]
+    company: int  # who it is as a person others name: the index of its joins so far
     forms: set[str] = field(default_factory=set)
     own_keys: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
@@ -91,8 +93,8 @@ class _Cluster:
     written: set[str] = field(default_factory=set)  # forms but surnames only aliases bear
 
 
-def _gather(index: int, members: list[Profile], resolver: Resolver) -> _Cluster:
-    c = _Cluster(index, [p.key for p in members])
+def _gather(index: int, members: list[Profile], resolver: Resolver, company: int) -> _Cluster:
+    c = _Cluster(index, [p.key for p in members], company)
     for p in members:
         parsed = [parse_person_name(n) for n in dict.fromkeys([p.label, *p.names]) if n]
         c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
@@ -207,7 +209,7 @@ def _one_reading(a: _Cluster, b: _Cluster, lone: set[str]) -> tuple[str, str] | 
 
 def _context(a: _Cluster, b: _Cluster, common: tuple[set[int], set[str]]
              ) -> tuple[float, list[str]]:
-    own_clusters, own_keys = {a.index, b.index}, a.own_keys | b.own_keys
+    own_clusters, own_keys = {a.company, b.company}, a.own_keys | b.own_keys
     score, evidence = shared(a.context, b.context, own_clusters, own_keys, common)
     if a.posts & b.posts:
         score += 1.0
@@ -226,16 +228,48 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                           decisions: Decisions = Decisions()) -> Linkage:  # noqa: B008
     """The linkage with clusters whose names the channel confused joined where the context
     agrees (rules in the module docstring); the joins are added to its pairs. ``profiles``:
-    the linked profiles, or their stored dicts."""
+    the linked profiles, or their stored dicts.
+
+    Joined in rounds (at most ``ROUNDS``): a chapter's company is mangled too, and the people
+    of its scenes may become one with another chapter's only by this step ("Zablin" and
+    "Zabrin", each beside the same three people), after which the two chapters' men share that
+    company. Every round compares the linker's clusters as they came, with the same
+    conditions; only the people of their company are read through the joins made so far
+    (``_Cluster.company``). So a join never makes its cluster a larger target for the next
+    round (the union of two chapters' scenes) and a candidate a written form outranked stays
+    outranked. A round that joins nothing ends it."""
     read = [p if isinstance(p, Profile) else Profile.from_dict(p) for p in profiles]
     by_key = {p.key: p for p in read}
-    resolver = Resolver(read, linkage.clusters)
+    group = {index: [index] for index in range(len(linkage.clusters))}
+    pairs = list(linkage.pairs)
+    for _ in range(ROUNDS):
+        before = len(pairs)
+        ids = [min(group[index]) for index in range(len(linkage.clusters))]
+        _join_round(linkage, Resolver(read, linkage.clusters, ids), by_key, decisions, group,
+                    pairs)
+        if len(pairs) == before:
+            break
+    out: list[list[str]] = []
+    seen: set[int] = set()
+    for index in range(len(linkage.clusters)):
+        if index in seen:
+            continue
+        seen.update(group[index])
+        out.append([k for g in sorted(group[index]) for k in linkage.clusters[g]])
+    return Linkage(clusters=out, pairs=pairs, model=linkage.model)
+
+
+def _join_round(linkage: Linkage, resolver: Resolver, by_key: dict[str, Profile],
+                decisions: Decisions, group: dict[int, list[int]],
+                pairs: list[ScoredPair]) -> None:
+    """One round: the candidate pairs of the linker's clusters, joined into ``group`` (index
+    -> the indices joined with it so far) with a scored pair each added to ``pairs``."""
     clusters: list[_Cluster] = []
     for index, members in enumerate(linkage.clusters):
         persons = [by_key[k] for k in members if k in by_key and by_key[k].kind == "person"
                    and not by_key[k].descriptor and not by_key[k].unresolved]
         if persons and len(persons) == len(members):
-            clusters.append(_gather(index, persons, resolver))
+            clusters.append(_gather(index, persons, resolver, min(group[index])))
     blocks: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
         for key in {k for f in c.forms for k in channel_keys(f)}:
@@ -275,7 +309,7 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
                 elif score < MIN_CONTEXT and not (spelling or reading):
                     continue
                 candidates[pair] = (score * similarity, similarity, evidence, x, y)
-    return _apply(linkage, clusters, candidates, decisions)
+    _apply(clusters, candidates, decisions, group, pairs)
 
 
 def _written(evidence: list[str]) -> bool:
@@ -304,13 +338,13 @@ def _outranked_dropped(candidates: dict[tuple[int, int], tuple[float, float, lis
             if _written(found[2]) or kept(pair)}
 
 
-def _apply(linkage: Linkage, clusters: list[_Cluster],
+def _apply(clusters: list[_Cluster],
            candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]],
-           decisions: Decisions) -> Linkage:
-    """Join candidate pairs, best first. A cluster whose near-best candidates (within MARGIN
-    of the best) are not candidates of each other is doubtful and joins none, so a variant
-    close to two people never chains them; a join that would put two conflicting clusters
-    together is refused."""
+           decisions: Decisions, group: dict[int, list[int]], pairs: list[ScoredPair]) -> None:
+    """Join candidate pairs, best first, into ``group``. A cluster whose near-best candidates
+    (within MARGIN of the best) are not candidates of each other, nor yet joined, is doubtful
+    and joins none, so a variant close to two people never chains them; a join that would put
+    two conflicting clusters together is refused."""
     by_index = {c.index: c for c in clusters}
     candidates = _outranked_dropped(candidates)
     options: dict[int, list[tuple[float, int]]] = defaultdict(list)
@@ -323,11 +357,9 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
         near = [j for score, j in found if score >= best * (1 - MARGIN)]
         # Near-best candidates that are not candidates of each other are two people the
         # variant falls between: it joins neither, and never chains them.
-        if any((min(x, y), max(x, y)) not in candidates
+        if any((min(x, y), max(x, y)) not in candidates and group[x] is not group[y]
                for n, x in enumerate(near) for y in near[n + 1:]):
             doubtful.add(i)
-    group = {c.index: [c.index] for c in clusters}
-    pairs = list(linkage.pairs)
     for (i, j), (score, similarity, evidence, x, y) in sorted(
             candidates.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if i in doubtful or j in doubtful or group[i] is group[j]:
@@ -342,12 +374,4 @@ def _apply(linkage: Linkage, clusters: list[_Cluster],
         pairs.append(ScoredPair(a, b, round(similarity, 3), {
             "rule": "translation variant in a shared context", "forms": [x, y],
             "context": evidence, "context_weight": round(score, 2)}, "linked"))
-    out: list[list[str]] = []
-    seen: set[int] = set()
-    for index in range(len(linkage.clusters)):
-        if index in seen:
-            continue
-        joined = group.get(index, [index])
-        seen.update(joined)
-        out.append([k for g in sorted(joined) for k in linkage.clusters[g]])
-    return Linkage(clusters=out, pairs=pairs, model=linkage.model)
+
