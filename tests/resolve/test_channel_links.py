@@ -385,3 +385,16 @@ def test_channel_links_rounds_do_not_join_without_a_company() -> None:
     linkage = link(profiles)
     assert together(linkage, "10", "20")
     assert not together(linkage, "a", "b")
+
+
+@pytest.mark.parametrize(("chief", "joined"), [("Lev Gorelov", True),
+                                               ("Iosif Dzhugashvili", False)])
+def test_channel_links_a_tie_to_the_background_man_is_no_context(chief: str,
+                                                                  joined: bool) -> None:
+    # two secretaries of the man named beside everyone, in a large corpus: no evidence
+    everywhere = "Iosif Dzhugashvili"
+    profiles = [prof("a", "d1", "Dubrov", comentioned=[*SCENE[:2], everywhere], ties=[chief]),
+                prof("b", "d2", "Tuplov", comentioned=[*SCENE[:2], everywhere], ties=[chief]),
+                *[prof(f"z{i}", f"dz{i}", f"Person{i}ov", comentioned=[everywhere])
+                  for i in range(240)]]
+    assert together(link(profiles), "a", "b") is joined

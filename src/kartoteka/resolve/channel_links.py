@@ -215,9 +215,11 @@ def _context(a: _Cluster, b: _Cluster, common: tuple[set[int], set[str]]
         score += 1.0
         evidence += sorted(a.posts & b.posts)
     # a relative, or a person both were tied to, counts once however many: one family, one
-    # office; the background does not apply (Stalin's secretary is no one's background)
-    for mine, theirs in ((a.relatives, b.relatives), (a.ties, b.ties)):
-        found, who = shared(mine, theirs, own_clusters, own_keys)
+    # office. A tie to the background man is no evidence (the memoir's Stalin had many
+    # secretaries and friends), a relative of his is: his family is few.
+    for mine, theirs, aside in ((a.relatives, b.relatives, (set(), set())),
+                                (a.ties, b.ties, common)):
+        found, who = shared(mine, theirs, own_clusters, own_keys, aside)
         if found:
             score += 1.0
             evidence += who
