@@ -23,6 +23,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from kartoteka.extract.en.triggers import participle_lemma
+
 # Nouns of the camp system and, with no article, of imprisonment (Quirk et al. §5.44: "go to
 # prison", "be sent to jail" as institutions).
 CAMP_NOUNS = frozenset({"camps", "gulag", "labour-camps"})
@@ -94,9 +96,18 @@ def verbless_participle(tok: Token) -> bool:
 def record_participle(tok: Token) -> bool:
     """"Arrested on 12 November 1937. Shot on 15 January 1938.": a sentence of a record that
     opens with a participle and has no subject (a Book of Memory entry in English) is a
-    passive whose patient is the person the line begins with."""
-    return tok.tag_ == "VBN" and tok.dep_ == "ROOT" and tok.i == tok.sent.start and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
+    passive whose patient is the person the line begins with. The small model reads a
+    capitalised participle there as a proper noun ("Shot/NNP on 15 January 1938"): a trigger
+    verb's participle form that heads its sentence with no determiner or possessor is the
+    participle all the same (a noun "Shot" would take "the" or stand in a larger phrase)."""
+    if tok.dep_ != "ROOT" or tok.i != tok.sent.start or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children):
+        return False
+    if tok.tag_ == "VBN":
+        return True
+    return tok.tag_ in ("NNP", "NN", "VBD") and participle_lemma(tok) is not None and not any(
+        c.dep_ in ("det", "poss", "compound", "amod", "nummod") and c.i < tok.i
+        for c in tok.children)
 
 
 def line_head(tok: Token, mention_at: Callable[[Token], Any]) -> list[Token]:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
-from kartoteka.extract.en.arguments import ArgumentReader, participle_lemma, predicative_host
+from kartoteka.extract.en.arguments import ArgumentReader, predicative_host, tagged_as_noun
 from kartoteka.extract.en.bounded_events import (
     anchored_noun_date,
     clause_date,
@@ -121,8 +121,8 @@ class EventFinder(ArgumentReader):
     # -- triggers -------------------------------------------------------------------------
     def verb_events(self, tok: Token) -> Draft | None:
         lemma = tr.trigger_lemma(tok.lemma_)  # "re-arrested": an arrest again
-        if predicative_host(tok) is not None:
-            lemma = participle_lemma(tok) or lemma  # "found guilty and shot", "shot" tagged NN
+        if tagged_as_noun(tok):  # "found guilty and shot", "Shot on 15 January 1938."
+            lemma = tr.participle_lemma(tok) or lemma
         elif tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ == "VBN"):
             return None
         if self.idiom(tok, lemma):
@@ -293,7 +293,7 @@ class EventFinder(ArgumentReader):
         out: list[Draft] = []
         for tok in self.ctx.doc:
             draft = self.verb_events(tok) if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN" \
-                or predicative_host(tok) is not None else self.noun_event(tok)
+                or tagged_as_noun(tok) else self.noun_event(tok)
             if draft is not None and not draft.subjects and tok.pos_ in ("VERB", "AUX") and (
                     self.passive(tok) or any(s.argument == tr.AGENT for s in
                                              tr.VERB_TRIGGERS.get(tok.lemma_.lower(), ()))):

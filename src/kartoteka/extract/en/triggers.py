@@ -8,6 +8,10 @@ the passive subject or the object; AGENT verbs ("X defected", "X died") take the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PATIENT = "patient"
 AGENT = "agent"
@@ -164,6 +168,28 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "commit": (VerbTrigger("suicide", AGENT, 0.9, ("dobj:suicide",)),),
     "fall": (VerbTrigger("arrest", AGENT, 0.5, ("victim",), euphemism=True),),
 }
+
+
+# Past participles of the trigger verbs that differ from lemma + "-ed" (the irregular-verb table
+# of any English grammar, e.g. Quirk et al., App. 3): the small model tags a bare "shot" after
+# "guilty and" as a noun, so its lemma cannot be trusted there.
+IRREGULAR_PARTICIPLES: dict[str, str] = {
+    "shot": "shoot", "taken": "take", "thrown": "throw", "cast": "cast", "put": "put",
+    "sent": "send", "made": "make", "lost": "lose", "tried": "try", "fled": "flee",
+    "sought": "seek", "born": "bear", "hanged": "hang", "hung": "hang",
+}
+
+
+def participle_lemma(tok: Token) -> str | None:
+    """The verb a past-participle form belongs to, whatever tag it was given."""
+    low = tok.lower_
+    if low in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[low]
+    for cut in (2, 1):  # "executed" -> "execute" / "arrested" -> "arrest"
+        if low.endswith("ed") and low[:-cut] in VERB_TRIGGERS:
+            return low[:-cut]
+    return None
+
 
 # Idioms of fate verbs that are no fate (the phrasal-verb and collocation entries of the Oxford
 # and Collins learner's dictionaries): "shot up from his seat", "shot out of the room", "shot
