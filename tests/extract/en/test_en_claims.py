@@ -410,3 +410,21 @@ def test_claims_a_records_capitalised_participle_read_as_a_noun_is_its_heads(fat
 def test_claims_a_capitalised_participle_needs_a_records_head_and_no_noun_phrase(
         fates_en, text: str) -> None:
     assert not any(f[0] == "execution" for f in fates_en(text))
+
+
+def test_claims_a_kin_title_before_a_given_name_is_no_part_of_the_name(fates_en) -> None:
+    # "Uncle", "Aunt" before a given name are forms of address (titles): the person is Fyodor
+    fates = fates_en("Uncle Fyodor was taken away in 1937. Aunt Masha was arrested the next "
+                     "night.")
+    assert _has(fates, "arrest", "Fyodor", "1937") and _has(fates, "arrest", "Masha")
+
+
+@pytest.mark.parametrize("text", [
+    "Uncle Pavel was taken ill in 1940 and taken to hospital.",
+    "In 1938 Cousin Vanya was taken away to an orphanage.",
+    "Aunt Masha was taken away by ambulance in 1940.",
+    "Uncle Fyodor feared he would be taken away in 1937.",
+])
+def test_claims_taken_away_for_care_or_feared_is_no_arrest(fates_en, text: str) -> None:
+    assert not any(f[0] == "arrest" and f[3] == "affirmed" and f[4] in (None, "asserted")
+                   for f in fates_en(text))

@@ -364,6 +364,13 @@ class ArgumentReader:
                 if not any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.lower_ in
                            parts[1].split("|") for c in tok.children):
                     return False
+            elif need == "custody":  # "taken away", but not "… to an orphanage", "… by ambulance"
+                hosts = [h for h in (tok, self.child(tok, "advmod", "away")) if h is not None]
+                if any(t.dep_ == "pobj" and (t.lemma_.lower() in tr.CARE_NOUNS
+                                             or t.lower_ in lx.KIN_NOUNS)
+                       for h in hosts for c in h.children if c.dep_ in ("prep", "agent")
+                       for t in c.children):
+                    return False
             elif need == "reflexive":  # "threw himself …"
                 if not any(c.dep_ == "dobj" and c.lower_ in tr.REFLEXIVES for c in tok.children):
                     return False

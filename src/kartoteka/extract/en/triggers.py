@@ -51,7 +51,7 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "arrest": (VerbTrigger("arrest", PATIENT),),
     "detain": (VerbTrigger("arrest", PATIENT),),
     "imprison": (VerbTrigger("arrest", PATIENT, 0.7),),
-    "take": (VerbTrigger("arrest", PATIENT, 0.6, ("prt:away",), euphemism=True),
+    "take": (VerbTrigger("arrest", PATIENT, 0.6, ("prt:away", "custody"), euphemism=True),
              VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:custody",)),
              # "X's life was taken", "took the lives of A and B" (life_claims in the catalogue)
              VerbTrigger("death", PATIENT, 0.7, ("patient:life",), euphemism=True),
@@ -168,6 +168,15 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "commit": (VerbTrigger("suicide", AGENT, 0.9, ("dobj:suicide",)),),
     "fall": (VerbTrigger("arrest", AGENT, 0.5, ("victim",), euphemism=True),),
 }
+
+
+# Where a person "taken away" is taken for care, not into custody (WordNet's hyponyms of
+# medical_institution.n.01 and orphanage.n.01, and ambulance.n.01, the doctors who come with
+# it; a relative, lexicon.KIN_NOUNS, is read beside them): "taken away to an orphanage",
+# "taken away by ambulance", "taken away to her grandmother" are no arrest.
+CARE_NOUNS: frozenset[str] = frozenset({
+    "hospital", "clinic", "infirmary", "sanatorium", "sanitarium", "asylum", "orphanage",
+    "home", "kindergarten", "nursery", "ambulance", "doctor", "doctors"})
 
 
 # Past participles of the trigger verbs that differ from lemma + "-ed" (the irregular-verb table
