@@ -536,3 +536,20 @@ def test_ru_fates_a_fronted_instrumental_that_is_no_post_or_not_so_asserts_nothi
     assert not [c for c in extract(text).claims
                 if c.type == "appointment" and c.polarity == "affirmed"
                 and c.attrs.get("modality") in (None, "asserted")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dekulakisation with the exile it led to: the exile, with its place
+    ("В 1930 году Павел Ильич Кузьмин был раскулачен и выслан с семьёй в Казахстан.",
+     [("expulsion", "1930", "Казахстан")]),
+    ("Анна Ивановна Кузьмина в 1931 году была направлена на спецпоселение в Нарым.",
+     [("expulsion", "1931", "Нарым")]),
+    # dekulakisation alone states no exile
+    ("В 1930 году Павел Ильич Кузьмин был раскулачен.", []),
+])
+def test_ru_fates_exile_keeps_its_place_and_dekulakisation_needs_its_words(
+        extract, text: str, expected: list[tuple[str, str, str]]) -> None:
+    ex = extract(text)
+    names = {m.id: m.name for m in ex.mentions}
+    assert [(c.type, c.date, names.get(c.place)) for c in ex.claims
+            if c.type == "expulsion" and c.polarity == "affirmed"] == expected

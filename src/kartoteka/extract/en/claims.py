@@ -26,6 +26,7 @@ from kartoteka.extract.en.bounded_events import (
     temporal_clause,
     unrealised,
 )
+from kartoteka.extract.en.calques import term_role
 from kartoteka.extract.en.charge import charge_taken
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
@@ -240,10 +241,10 @@ class EventFinder(ArgumentReader):
                         break
         elif t in ("arrest", "trial", "sentence", "rehabilitation"):
             draft.object = self.org_in(self.prep_object(tok, "by"))
-            if t == "sentence":
-                to = self.prep_object(tok, "to")
-                if to is not None:
-                    draft.role = " ".join(w.text for w in to.subtree if not w.is_punct).lower()
+            if t == "sentence":  # "sentenced to death", "got ten years", "… for eight years"
+                to = self.prep_object(tok, "to") if tok.lemma_ != "send" else None
+                draft.role = " ".join(w.text for w in to.subtree if not w.is_punct).lower() \
+                    if to is not None else term_role(tok)
         elif t in ("defection", "expulsion", "escape"):
             for prep in ("to", "from"):
                 obj = self.prep_object(tok, prep)

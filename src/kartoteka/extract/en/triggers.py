@@ -135,7 +135,11 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "elect": (VerbTrigger("appointment", PATIENT, 0.8, ("role",)),),
     "assign": (VerbTrigger("appointment", PATIENT, 0.6, ("passive",)),),
     "send": (VerbTrigger("appointment", PATIENT, 0.6, ("prep:as", "passive")),
-             VerbTrigger("arrest", PATIENT, 0.6, ("calque:confinement",), euphemism=True)),
+             # "sent to the camps for eight years": a term, so a sentence (role: the term)
+             VerbTrigger("sentence", PATIENT, 0.6, ("calque:confinement", "calque:for-term")),
+             VerbTrigger("arrest", PATIENT, 0.6, ("calque:confinement",), euphemism=True),
+             # "sent to a special settlement": exile (the vocabulary's expulsion, deportation)
+             VerbTrigger("expulsion", PATIENT, 0.7, ("calque:special-settlement",))),
     "become": (VerbTrigger("appointment", AGENT, 0.8, ("role",)),),
     "dismiss": (VerbTrigger("dismissal", PATIENT),),
     "remove": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:from:post",)),),
