@@ -553,3 +553,18 @@ def test_ru_fates_exile_keeps_its_place_and_dekulakisation_needs_its_words(
     names = {m.id: m.name for m in ex.mentions}
     assert [(c.type, c.date, names.get(c.place)) for c in ex.claims
             if c.type == "expulsion" and c.polarity == "affirmed"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a full participle heading a noun phrase is a noun: a status, not an event of the
+    # nearest name, nor dated by its clause
+    "Анна Петровна Сомова вела допрос. Расстрелянные были похоронены в Бутово.",
+    "Арестованный Иван Лагин показал, что в 1937 году был завербован.",
+])
+def test_ru_fates_a_substantivised_participle_gives_no_fate(extract, text: str) -> None:
+    assert not _facts(extract(text), "execution", "arrest")
+
+
+def test_ru_fates_a_short_participle_stays_the_predicate(extract) -> None:
+    assert _facts(extract("Иван Лагин был арестован в 1937 году."), "arrest") == [
+        ("arrest", "Иван Лагин", "1937", "affirmed")]

@@ -114,6 +114,8 @@ def inverted_name(doc: Doc, i: int, name_token: Callable[[Token, set[int]], bool
     if i + 3 >= len(doc) or doc[i + 1].text != "," or not all(
             name_token(doc[k], blocked) for k in (i, i + 2, i + 3)):
         return False
+    if i + 4 < len(doc) and name_token(doc[i + 4], blocked):
+        return False  # "Grandmother, Yevdokiya Petrovna Lukina": an apposition, name last
     head = doc.text[doc.text.rfind("\n", 0, doc[i].idx) + 1:doc[i].idx]
     return not head.strip(" \t0123456789.)") and is_given(doc[i + 2]) \
-        and patronymic_shape(doc[i + 3])
+        and patronymic_shape(doc[i + 3]) and doc[i].lower_ not in lx.KIN_NOUNS

@@ -21,6 +21,7 @@ from kartoteka.extract.ru.gapping import gapped_remnant
 from kartoteka.extract.ru.lexicon import KIN_RELATIONS, NARRATOR_HEDGE
 from kartoteka.extract.ru.modality import modality_of, other_data_date
 from kartoteka.extract.ru.nominal import nominal_modality, nominal_subjects
+from kartoteka.extract.ru.persons import Tok
 from kartoteka.extract.ru.rumours import deny, rumour_before
 from kartoteka.extract.ru.subjects import SubjectFinder
 from kartoteka.extract.ru.triggers import (
@@ -105,6 +106,12 @@ class ClaimFinder:
             return
         subjects = (nominal_subjects(self.who, head) if trig.argument == NOMINAL
                     else self.who.subjects(head, trig.argument, sent))
+        if trig.argument != NOMINAL and _substantivised(ctx.tokens[head]):
+            # "Расстрелянные были похоронены …", "Арестованный Лагин показал, что в 1937 …":
+            # a full participle heading a noun phrase is a noun (the executed, the prisoner),
+            # a status whose event the clause neither tells nor dates; the nearest name or the
+            # clause's date would be another's
+            return
         if not subjects:
             return
         date = self._date(sent, start, end)
@@ -310,6 +317,18 @@ class ClaimFinder:
             if self.ctx.tokens[i].text in ",;.":
                 break
         return None
+
+
+# Universal Dependencies relations of a noun phrase's head: a participle there is a noun.
+NOUN_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
+
+
+def _substantivised(tok: Tok) -> bool:
+    """A full (attributive) participle used as a noun ("Расстрелянные", "Арестованный
+    показал"; Русская грамматика 1980, § 1187, субстантивация): pymorphy's full participle
+    in a noun's relation, not a short one ("арестован") that is a predicate."""
+    parses = morph.parses(tok.text.lower())
+    return tok.rel in NOUN_RELS and bool(parses) and parses[0].tag.POS == "PRTF"
 
 
 def _same_person(mention: Mention | None, subjects: Sequence[Mention]) -> bool:
