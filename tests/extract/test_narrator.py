@@ -55,3 +55,17 @@ def test_narrator_kin_relation_classes() -> None:
     assert kin_relation("widow") == kin_relation("жена") == "spouse_of"
     assert kin_relation("uncle") != kin_relation("grandfather")
     assert kin_relation("relative") == kin_relation("родственник") == ""
+
+
+def test_narrator_a_capitalised_kin_title_names_the_narrators_relative() -> None:
+    # the family's form of address as the narrator uses it: "Uncle Fyodor", "Aunt Masha"
+    attrs = marks("Uncle Fyodor was taken away in 1937.", "Fyodor")
+    assert attrs["kin_of"] == "narrator" and attrs["kin"] == "uncle"
+    attrs = marks("That winter Granny Dunya was arrested.", "Dunya")
+    assert attrs["kin_of"] == "narrator" and attrs["kin_gender"] == "f"
+
+
+def test_narrator_a_kin_title_after_another_possessive_or_in_lower_case_is_not_the_narrators(
+) -> None:
+    assert "kin_of" not in marks("Our neighbour said his Uncle Fyodor was shot.", "Fyodor")
+    assert "kin_of" not in marks("The uncle Fyodor had spoken of was shot.", "Fyodor")

@@ -60,10 +60,16 @@ def _kin_before(text: str, start: int, end: int) -> tuple[str, bool] | None:
     found = _APPOSITION.search(before)
     if found and found.group(1).lower() in KIN_WORDS and _CLOSES.match(text, end):
         before = before[:found.end(1)]
-    words = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(before)[-1])]
+    raw = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])
+    words = [w.lower() for w in raw]
     for index in range(len(words) - 1, max(-1, len(words) - 1 - REACH), -1):
         if words[index] in KIN_WORDS:
             governed = words[max(0, index - 1 - ADJECTIVES):index]
+            if index == len(words) - 1 and raw[index][:1].isupper() and words[index] in \
+                    en_lexicon.KIN_TITLES and not set(governed) & en.POSSESSIVES_BEFORE_KIN:
+                # "Uncle Fyodor", "Aunt Masha": the family's form of address, as the
+                # narrator uses it, names the narrator's relative ("his Uncle Fyodor" his)
+                return words[index], True
             return words[index], any(w in POSSESSIVES for w in governed)
     return None
 

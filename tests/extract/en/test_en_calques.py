@@ -41,3 +41,34 @@ def test_calques_give_nothing_without_their_construction(fates_en, text: str) ->
     fates = fates_en(text)
     assert not [f for f in fates if f[1] == "Pavel Orekhov" and f[3] == "affirmed"
                 and f[0] in ("arrest", "execution", "sentence", "death")]
+
+
+@pytest.mark.parametrize(("text", "type_", "role"), [
+    # a term is a sentence; its role is the term, and the camps when named
+    ("Pavel Orekhov got ten years.", "sentence", "ten years"),
+    ("In 1937 Pavel Orekhov was sent to the camps for eight years.", "sentence",
+     "eight years in the camps"),
+    ("Pavel Orekhov was sent to Vorkuta for five years.", "sentence", "five years in vorkuta"),
+    # a camp system named for the camps: confinement, an arrest
+    ("Pavel Orekhov was sent to Kolyma in 1938.", "arrest", None),
+    # exile under guard: the vocabulary's expulsion (deportation)
+    ("In 1931 Pavel Orekhov was sent to a special settlement.", "expulsion", None),
+])
+def test_calques_a_term_a_camp_system_and_a_special_settlement(
+        extract_en, text: str, type_: str, role: str | None) -> None:
+    ex = extract_en(text)
+    assert [(c.type, c.role) for c in ex.claims if c.type in ("sentence", "arrest",
+                                                               "expulsion")] == [(type_, role)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Orekhov was sent to Kolyma as a geologist in 1936.",  # a post, no confinement
+    "Pavel Orekhov was sent to a settlement near Moscow.",  # no special settlement
+    "Pavel Orekhov feared he would be sent to the camps for ten years.",  # feared
+    "Pavel Orekhov was dekulakised in 1930.",  # dekulakisation alone states no exile
+])
+def test_calques_no_term_or_exile_without_its_words_or_when_feared(extract_en,
+                                                                   text: str) -> None:
+    ex = extract_en(text)
+    assert not [c for c in ex.claims if c.type in ("sentence", "arrest", "expulsion")
+                and c.polarity == "affirmed" and c.attrs.get("modality") in (None, "asserted")]

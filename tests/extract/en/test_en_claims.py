@@ -387,3 +387,44 @@ def test_claims_a_records_subjectless_participles_are_its_heads(fates_en) -> Non
 
 def test_claims_a_subjectless_participle_away_from_a_line_head_names_nobody(fates_en) -> None:
     assert fates_en("The war came. Arrested in 1937, he never came back.") == []
+
+
+def test_claims_a_records_capitalised_participle_read_as_a_noun_is_its_heads(fates_en) -> None:
+    # the small model tags a sentence-opening "Shot" a proper noun; a name in an index's
+    # order with a comma ("Surname, Given Patronymic") is one person, the line's head
+    fates = fates_en(
+        "Zaitsev, Grigory Petrovich, born 1899. Shot on 15 January 1938.\n"
+        "Sorokin Semyon Ilyich, born 1902, a teacher. Arrested 3 March 1937. Shot 20 June 1937.")
+    got = {(f[0], f[1], f[2]) for f in fates if f[3] == "affirmed"}
+    assert {("execution", "Zaitsev, Grigory Petrovich", "1938-01-15"),
+            ("arrest", "Sorokin Semyon Ilyich", "1937-03-03"),
+            ("execution", "Sorokin Semyon Ilyich", "1937-06-20")} <= got
+    assert not any(f[1] in ("Zaitsev", "Grigory Petrovich") for f in fates)
+
+
+@pytest.mark.parametrize("text", [
+    "The winter of 1937 was hard. Shot on the spot, he said, were those who ran.",
+    "Sorokin Semyon Ilyich, born 1902. The shot on 20 June 1937 was heard by all.",
+    "Sorokin Semyon Ilyich, born 1902. Shot glasses stood on the table in 1937.",
+])
+def test_claims_a_capitalised_participle_needs_a_records_head_and_no_noun_phrase(
+        fates_en, text: str) -> None:
+    assert not any(f[0] == "execution" for f in fates_en(text))
+
+
+def test_claims_a_kin_title_before_a_given_name_is_no_part_of_the_name(fates_en) -> None:
+    # "Uncle", "Aunt" before a given name are forms of address (titles): the person is Fyodor
+    fates = fates_en("Uncle Fyodor was taken away in 1937. Aunt Masha was arrested the next "
+                     "night.")
+    assert _has(fates, "arrest", "Fyodor", "1937") and _has(fates, "arrest", "Masha")
+
+
+@pytest.mark.parametrize("text", [
+    "Uncle Pavel was taken ill in 1940 and taken to hospital.",
+    "In 1938 Cousin Vanya was taken away to an orphanage.",
+    "Aunt Masha was taken away by ambulance in 1940.",
+    "Uncle Fyodor feared he would be taken away in 1937.",
+])
+def test_claims_taken_away_for_care_or_feared_is_no_arrest(fates_en, text: str) -> None:
+    assert not any(f[0] == "arrest" and f[3] == "affirmed" and f[4] in (None, "asserted")
+                   for f in fates_en(text))

@@ -172,3 +172,41 @@ def test_ru_entries_a_heads_bracket_gives_its_life_span_and_year_of_birth(extrac
                   if c.type in ("birth", "death")) == [
         ("birth", "Кузьмин Павел Ильич", "1889"), ("birth", "Кузьмина Анна Ивановна", "1893"),
         ("birth", "Сомов Игнат Лукич", "1890"), ("death", "Кузьмин Павел Ильич", "1938")]
+
+
+def _ties(ex: Extraction) -> list[tuple[str, str, str]]:
+    return [(_subject(ex, c).name, c.type, ex.mention(c.object).name) for c in ex.claims
+            if c.type in ("spouse_of", "child_of", "parent_of", "sibling_of")]
+
+
+def test_ru_entries_a_relatives_run_on_entry_takes_its_own_fates_and_the_tie(extract) -> None:
+    # a Book of Memory gives the family after the one repressed, on the same line: the
+    # relative's name opens a sentence, a bare kinship noun says who she is to him
+    ex = extract("Жуков Семён Ильич, 1899 г. р., уроженец д. Липки, счетовод. Арестован "
+                 "5.08.1937. Расстрелян 12.10.1937. Жукова Дарья Павловна, 1903 г. р., жена. "
+                 "Арестована 1.11.1937.")
+    fates = sorted((_subject(ex, c).name, c.type, c.date) for c in ex.claims
+                   if c.type in ("arrest", "execution"))
+    assert fates == [("Жуков Семён Ильич", "arrest", "1937-08-05"),
+                     ("Жуков Семён Ильич", "execution", "1937-10-12"),
+                     ("Жукова Дарья Павловна", "arrest", "1937-11-01")]
+    assert _ties(ex) == [("Жукова Дарья Павловна", "spouse_of", "Жуков Семён Ильич")]
+
+
+def test_ru_entries_a_bare_kin_noun_on_the_next_line_ties_the_same_surname(extract) -> None:
+    ex = extract("Жуков Семён Ильич, 1899 г. р., счетовод. Расстрелян 12.10.1937.\n"
+                 "Жуков Олег Семёнович, 1925 г. р., сын. Выслан в 1938 г.\n"
+                 "Котова Нина Петровна, 1910 г. р., сестра. Арестована в 1938 г.\n")
+    assert _ties(ex) == [("Жуков Олег Семёнович", "child_of", "Жуков Семён Ильич")]
+
+
+@pytest.mark.parametrize("text", [
+    # a kinship noun of the other gender: no relative's entry
+    "Жуков Семён Ильич, 1899 г. р. Расстрелян в 1937 г. Жуков Олег Семёнович, 1925 г. р., дочь.",
+    # a name after a full stop with no kinship noun: prose, no entry
+    "Жуков Семён Ильич, 1899 г. р. Расстрелян в 1937 г. Котова Нина Петровна, соседка, "
+    "писала о нём.",
+])
+def test_ru_entries_a_run_on_name_without_its_kin_noun_is_no_entry(text: str) -> None:
+    heads = find_heads(text, record_list=True)
+    assert [h.name for h in heads] == ["Жуков Семён Ильич"]

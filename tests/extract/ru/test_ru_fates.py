@@ -509,3 +509,62 @@ def test_ru_fates_a_plunge_is_a_suicide(extract, text: str, confidence: float) -
 
 def test_ru_fates_a_jump_over_a_fence_is_no_suicide(extract) -> None:
     assert not _facts(extract("Павел Кузьмин прыгнул через забор."), "suicide")
+
+
+@pytest.mark.parametrize(("text", "role", "date"), [
+    # the post fronted to open the sentence (the rheme first): a bare instrumental
+    ("Начальником управления Пётр Сомов стал в 1937 году.", "начальник управления", "1937"),
+    ("Наркомом Петра Сомова назначили в 1936 году.", "нарком", "1936"),
+    # the parser hangs the subject on the fronted post as its apposition: not the post's
+    ("Заместителем наркома Сомов был назначен в 1939 году.", "заместитель наркома", "1939"),
+])
+def test_ru_fates_a_fronted_instrumental_post_is_the_appointment_s(
+        extract, text: str, role: str, date: str) -> None:
+    ex = extract(text)
+    assert [(c.role.lower() if c.role else None, c.date, c.polarity) for c in ex.claims
+            if c.type == "appointment"] == [(role, date, "affirmed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Таким образом Пётр Сомов стал врагом народа в 1937 году.",  # manner, no post
+    "Вместе с братом Пётр Сомов стал в 1937 году известен.",  # a preposition's instrumental
+    "Начальником управления Пётр Сомов так и не стал.",  # denied
+    "Наркомом Петра Сомова собирались назначить в 1936 году.",  # planned
+])
+def test_ru_fates_a_fronted_instrumental_that_is_no_post_or_not_so_asserts_nothing(
+        extract, text: str) -> None:
+    assert not [c for c in extract(text).claims
+                if c.type == "appointment" and c.polarity == "affirmed"
+                and c.attrs.get("modality") in (None, "asserted")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dekulakisation with the exile it led to: the exile, with its place
+    ("В 1930 году Павел Ильич Кузьмин был раскулачен и выслан с семьёй в Казахстан.",
+     [("expulsion", "1930", "Казахстан")]),
+    ("Анна Ивановна Кузьмина в 1931 году была направлена на спецпоселение в Нарым.",
+     [("expulsion", "1931", "Нарым")]),
+    # dekulakisation alone states no exile
+    ("В 1930 году Павел Ильич Кузьмин был раскулачен.", []),
+])
+def test_ru_fates_exile_keeps_its_place_and_dekulakisation_needs_its_words(
+        extract, text: str, expected: list[tuple[str, str, str]]) -> None:
+    ex = extract(text)
+    names = {m.id: m.name for m in ex.mentions}
+    assert [(c.type, c.date, names.get(c.place)) for c in ex.claims
+            if c.type == "expulsion" and c.polarity == "affirmed"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a full participle heading a noun phrase is a noun: a status, not an event of the
+    # nearest name, nor dated by its clause
+    "Анна Петровна Сомова вела допрос. Расстрелянные были похоронены в Бутово.",
+    "Арестованный Иван Лагин показал, что в 1937 году был завербован.",
+])
+def test_ru_fates_a_substantivised_participle_gives_no_fate(extract, text: str) -> None:
+    assert not _facts(extract(text), "execution", "arrest")
+
+
+def test_ru_fates_a_short_participle_stays_the_predicate(extract) -> None:
+    assert _facts(extract("Иван Лагин был арестован в 1937 году."), "arrest") == [
+        ("arrest", "Иван Лагин", "1937", "affirmed")]

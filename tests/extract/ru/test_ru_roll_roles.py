@@ -82,3 +82,16 @@ def test_ru_roll_roles_a_full_names_title_is_a_post(extract) -> None:
     ex = extract("Врач Пётр Ильич Семёнов был арестован в 1937 году.")
     found = [c for c in ex.claims if c.type == "position"]
     assert [(c.role, c.attrs.get("title_only")) for c in found] == [("Врач", None)]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a substantivised passive participle is what was done to the person, no post
+    ("Арестованный Иван Лагин показал, что ничего не знает.", set()),
+    ("Обвиняемая Анна Сомова от показаний отказалась.", set()),
+    # an active one may be a post
+    ("Показания дал заведующий складом Иван Лагин.", {("Иван Лагин", "заведующий складом")}),
+    ("Допрос вела следователь Анна Сомова.", {("Анна Сомова", "следователь")}),
+])
+def test_ru_roll_roles_a_passive_participle_before_a_name_is_a_status_not_a_post(
+        extract, text: str, kept: set[tuple[str, str]]) -> None:
+    assert _posts(extract(text)) == kept

@@ -112,3 +112,7 @@ GENERAL_KIN: frozenset[str] = frozenset({"relative", "relatives", "cousin"})
 # born ..."): English grammar's personal pronouns (Quirk et al. 1985, § 6.4).
 FIRST_PERSON_POSSESSIVES: frozenset[str] = frozenset({"my", "our"})
 NARRATOR_PRONOUNS: frozenset[str] = frozenset({"i"})
+# Any possessive determiner (Quirk et al. 1985, § 6.4): before a kinship title ("his Uncle
+# Fyodor") it says whose relative the name is.
+POSSESSIVES_BEFORE_KIN: frozenset[str] = frozenset({"my", "our", "your", "his", "her", "its",
+                                                    "their"})

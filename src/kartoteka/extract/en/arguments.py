@@ -24,32 +24,12 @@ from kartoteka.extract.en.calques import (
 )
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.inclusion import including, inclusive_objects
+from kartoteka.extract.en.triggers import participle_lemma
 from kartoteka.model import Mention
 
 # A predicative complement ("was found guilty", "was declared an enemy of the people"): a
 # participle coordinated with it shares its passive verb's subject.
 PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "attr"})
-# Past participles of the trigger verbs that differ from lemma + "-ed" (the irregular-verb table
-# of any English grammar, e.g. Quirk et al., App. 3): the small model tags a bare "shot" after
-# "guilty and" as a noun, so its lemma cannot be trusted there.
-IRREGULAR_PARTICIPLES: dict[str, str] = {
-    "shot": "shoot", "taken": "take", "thrown": "throw", "cast": "cast", "put": "put",
-    "sent": "send", "made": "make", "lost": "lose", "tried": "try", "fled": "flee",
-    "sought": "seek", "born": "bear", "hanged": "hang", "hung": "hang",
-}
-
-
-def participle_lemma(tok: Token) -> str | None:
-    """The verb a past-participle form belongs to, whatever tag it was given."""
-    low = tok.lower_
-    if low in IRREGULAR_PARTICIPLES:
-        return IRREGULAR_PARTICIPLES[low]
-    for cut in (2, 1):  # "executed" -> "execute" / "arrested" -> "arrest"
-        if low.endswith("ed") and low[:-cut] in tr.VERB_TRIGGERS:
-            return low[:-cut]
-    return None
-
-
 def predicative_host(tok: Token) -> Token | None:
     """The passive verb whose predicative complement ``tok`` is coordinated with: "X was
     found guilty and shot", "X was declared an enemy of the people and executed". Only a
@@ -72,6 +52,13 @@ def predicative_host(tok: Token) -> Token | None:
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
     return verb
+
+
+def tagged_as_noun(tok: Token) -> bool:
+    """A participle the small model may tag a noun, read as the verb it is: one coordinated
+    with a predicative ("found guilty and shot") or opening a record's sentence ("Shot on
+    15 January 1938.")."""
+    return predicative_host(tok) is not None or record_participle(tok)
 
 
 def gapped_passive(tok: Token) -> bool:
@@ -376,6 +363,13 @@ class ArgumentReader:
             elif parts[0] == "comp":  # "was found dead": a complement of the verb
                 if not any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.lower_ in
                            parts[1].split("|") for c in tok.children):
+                    return False
+            elif need == "custody":  # "taken away", but not "… to an orphanage", "… by ambulance"
+                hosts = [h for h in (tok, self.child(tok, "advmod", "away")) if h is not None]
+                if any(t.dep_ == "pobj" and (t.lemma_.lower() in tr.CARE_NOUNS
+                                             or t.lower_ in lx.KIN_NOUNS)
+                       for h in hosts for c in h.children if c.dep_ in ("prep", "agent")
+                       for t in c.children):
                     return False
             elif need == "reflexive":  # "threw himself …"
                 if not any(c.dep_ == "dobj" and c.lower_ in tr.REFLEXIVES for c in tok.children):

@@ -23,9 +23,16 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from kartoteka.extract.en.triggers import participle_lemma
+
 # Nouns of the camp system and, with no article, of imprisonment (Quirk et al. §5.44: "go to
 # prison", "be sent to jail" as institutions).
 CAMP_NOUNS = frozenset({"camps", "gulag", "labour-camps"})
+# The camp systems a memoir names for the camps themselves ("sent to Kolyma"): the largest
+# complexes of Memorial's reference "Система исправительно-трудовых лагерей в СССР" (1998)
+# whose name is a region's or an island's, not a town's (Magadan, Norilsk are towns too).
+CAMP_REGIONS = frozenset({"kolyma", "vorkuta", "solovki", "karlag", "dalstroy", "sevvostlag",
+                          "ukhtpechlag", "temlag", "siblag", "dallag"})
 INSTITUTION_NOUNS = frozenset({"prison", "jail", "gaol", "camp"})
 TERM_NOUNS = frozenset({"year", "years"})
 CAMP_KINDS = frozenset({"labor", "labour", "concentration", "corrective", "penal", "forced",
@@ -34,8 +41,8 @@ HIGHEST = frozenset({"highest", "supreme", "ultimate", "capital"})
 
 
 def _pobj(tok: Token, prep: str) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == prep:
+    for c in tok.children:  # "sent to Kolyma": the small model may call "to" a dative
+        if c.dep_ in ("prep", "dative") and c.lower_ == prep:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
@@ -46,7 +53,7 @@ def confinement(tok: Token) -> bool:
         obj = _pobj(tok, prep)
         if obj is None:
             continue
-        if obj.lower_ in CAMP_NOUNS or obj.lemma_.lower() == "camp" and any(
+        if obj.lower_ in CAMP_NOUNS | CAMP_REGIONS or obj.lemma_.lower() == "camp" and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in CAMP_KINDS for c in obj.children):
             return True  # "was sent to a labour camp": whatever its article
         if obj.lower_ in INSTITUTION_NOUNS and not any(c.dep_ in ("det", "poss")
@@ -68,7 +75,42 @@ def term(tok: Token) -> bool:
         g.dep_ == "nummod" or g.like_num for g in c.children) for c in tok.children)
 
 
-NEEDS = {"confinement": confinement, "highest-measure": highest_measure, "term": term}
+def special_settlement(tok: Token) -> bool:
+    """"was sent to a special settlement", "deported to a labour settlement" (спецпоселение,
+    трудпоселение): exile under guard, not a camp."""
+    obj = _pobj(tok, "to") or _pobj(tok, "into")
+    return obj is not None and obj.lemma_.lower() == "settlement" and any(
+        c.lower_ in ("special", "labour", "labor", "kulak") for c in obj.children)
+
+
+def _years(tok: Token) -> bool:
+    return tok.lemma_.lower() in TERM_NOUNS and any(g.dep_ == "nummod" or g.like_num
+                                                    for g in tok.children)
+
+
+def for_term(tok: Token) -> bool:
+    """"was sent to the camps for eight years": a term of confinement, so a sentence."""
+    obj = _pobj(tok, "for")
+    return obj is not None and _years(obj)
+
+
+def term_role(tok: Token) -> str | None:
+    """The term a sentence verb names ("got ten years" -> "ten years", "was sent to the camps
+    for eight years" -> "eight years in the camps"): the sentence's role."""
+    years = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and _years(c)),
+                 None) or _pobj(tok, "for")
+    if years is None or not _years(years):
+        return None
+    words = [w.text for w in years.subtree if not w.is_punct]
+    place = next((o for p in ("to", "in") if (o := _pobj(tok, p)) is not None and (
+        o.lower_ in CAMP_NOUNS | CAMP_REGIONS or o.lemma_.lower() == "camp")), None)
+    if place is not None and place not in years.subtree:
+        words += ["in", *(w.text for w in place.subtree if not w.is_punct)]
+    return " ".join(words).lower()
+
+
+NEEDS = {"confinement": confinement, "highest-measure": highest_measure, "term": term,
+         "for-term": for_term, "special-settlement": special_settlement}
 
 
 def calque_need(tok: Token, name: str) -> bool:
@@ -94,9 +136,18 @@ def verbless_participle(tok: Token) -> bool:
 def record_participle(tok: Token) -> bool:
     """"Arrested on 12 November 1937. Shot on 15 January 1938.": a sentence of a record that
     opens with a participle and has no subject (a Book of Memory entry in English) is a
-    passive whose patient is the person the line begins with."""
-    return tok.tag_ == "VBN" and tok.dep_ == "ROOT" and tok.i == tok.sent.start and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
+    passive whose patient is the person the line begins with. The small model reads a
+    capitalised participle there as a proper noun ("Shot/NNP on 15 January 1938"): a trigger
+    verb's participle form that heads its sentence with no determiner or possessor is the
+    participle all the same (a noun "Shot" would take "the" or stand in a larger phrase)."""
+    if tok.dep_ != "ROOT" or tok.i != tok.sent.start or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children):
+        return False
+    if tok.tag_ == "VBN":
+        return True
+    return tok.tag_ in ("NNP", "NN", "VBD") and participle_lemma(tok) is not None and not any(
+        c.dep_ in ("det", "poss", "compound", "amod", "nummod") and c.i < tok.i
+        for c in tok.children)
 
 
 def line_head(tok: Token, mention_at: Callable[[Token], Any]) -> list[Token]:
@@ -154,4 +205,5 @@ def topicalised_object(tok: Token) -> list[Token]:
 
 
 __all__ = ["calque_need", "copular_participle", "line_head", "mislabelled_subject",
-           "passive_subject", "record_participle", "topicalised_object", "verbless_participle"]
+           "passive_subject", "record_participle", "term_role", "topicalised_object",
+           "verbless_participle"]

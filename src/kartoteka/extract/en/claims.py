@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en import modality_words as mw
 from kartoteka.extract.en import triggers as tr
-from kartoteka.extract.en.arguments import ArgumentReader, participle_lemma, predicative_host
+from kartoteka.extract.en.arguments import ArgumentReader, predicative_host, tagged_as_noun
 from kartoteka.extract.en.bounded_events import (
     anchored_noun_date,
     clause_date,
@@ -26,6 +26,7 @@ from kartoteka.extract.en.bounded_events import (
     temporal_clause,
     unrealised,
 )
+from kartoteka.extract.en.calques import term_role
 from kartoteka.extract.en.charge import charge_taken
 from kartoteka.extract.en.context import PERSONLIKE, DocContext, members
 from kartoteka.extract.en.mood import Mood, classify
@@ -121,8 +122,8 @@ class EventFinder(ArgumentReader):
     # -- triggers -------------------------------------------------------------------------
     def verb_events(self, tok: Token) -> Draft | None:
         lemma = tr.trigger_lemma(tok.lemma_)  # "re-arrested": an arrest again
-        if predicative_host(tok) is not None:
-            lemma = participle_lemma(tok) or lemma  # "found guilty and shot", "shot" tagged NN
+        if tagged_as_noun(tok):  # "found guilty and shot", "Shot on 15 January 1938."
+            lemma = tr.participle_lemma(tok) or lemma
         elif tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ == "VBN"):
             return None
         if self.idiom(tok, lemma):
@@ -240,10 +241,10 @@ class EventFinder(ArgumentReader):
                         break
         elif t in ("arrest", "trial", "sentence", "rehabilitation"):
             draft.object = self.org_in(self.prep_object(tok, "by"))
-            if t == "sentence":
-                to = self.prep_object(tok, "to")
-                if to is not None:
-                    draft.role = " ".join(w.text for w in to.subtree if not w.is_punct).lower()
+            if t == "sentence":  # "sentenced to death", "got ten years", "… for eight years"
+                to = self.prep_object(tok, "to") if tok.lemma_ != "send" else None
+                draft.role = " ".join(w.text for w in to.subtree if not w.is_punct).lower() \
+                    if to is not None else term_role(tok)
         elif t in ("defection", "expulsion", "escape"):
             for prep in ("to", "from"):
                 obj = self.prep_object(tok, prep)
@@ -293,7 +294,7 @@ class EventFinder(ArgumentReader):
         out: list[Draft] = []
         for tok in self.ctx.doc:
             draft = self.verb_events(tok) if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN" \
-                or predicative_host(tok) is not None else self.noun_event(tok)
+                or tagged_as_noun(tok) else self.noun_event(tok)
             if draft is not None and not draft.subjects and tok.pos_ in ("VERB", "AUX") and (
                     self.passive(tok) or any(s.argument == tr.AGENT for s in
                                              tr.VERB_TRIGGERS.get(tok.lemma_.lower(), ()))):

@@ -14,6 +14,11 @@ from kartoteka.names.name_data import TITLES_BEFORE_NAMES
 # Words before a name that make it a person's name ("Comrade Stalin", "Marshal Tukhachevsky"):
 # the forms of address and ranks that ``names`` strips from a name (English, German and French,
 # ``names.name_data.TITLES_BEFORE_NAMES``) and these.
+# Kinship nouns that stand before a given name as a form of address, capitalised ("Uncle Fyodor",
+# "Aunt Masha", "Granny Dunya"; Quirk et al. 1985, §5.66, and the Oxford dictionary's title
+# sense of uncle, aunt, granny): the name is the relative's, the noun their title.
+KIN_TITLES: frozenset[str] = frozenset({"uncle", "aunt", "auntie", "aunty", "granny", "grandma",
+                                        "grandpa", "grandad", "granddad", "cousin"})
 TITLES: frozenset[str] = frozenset({
     "comrades", "mr.", "mrs.", "ms.", "dr.", "prof.", "academician", "marshals", "generals",
     "sergeant", "admiral", "commissars", "komkor", "komdiv", "kombrig", "komandarm", "flagman",
@@ -25,14 +30,14 @@ TITLES: frozenset[str] = frozenset({
     # the officers of a camp or prison, before a name as ranks are (Oxford: commandant n.,
     # "the officer in charge of a prison camp"; warden n. 6)
     "commandant", "warden",
-}) | TITLES_BEFORE_NAMES["en"] | TITLES_BEFORE_NAMES["de"] | TITLES_BEFORE_NAMES["fr"]
+}) | KIN_TITLES | TITLES_BEFORE_NAMES["en"] | TITLES_BEFORE_NAMES["de"] | TITLES_BEFORE_NAMES["fr"]
 # Of TITLES, those that are also ordinary nouns: they make a following word a name only when
 # it could not be a common word itself ("General Staff" is not a person).
 WEAK_TITLES: frozenset[str] = frozenset({
     "general", "generals", "major", "father", "grand", "count", "leader", "secretary",
     "deputy", "chairman", "president", "minister", "chief", "army", "corps", "division",
     "brigade", "rank", "commander", "commanders", "author", "writer", "poet",
-})
+}) | KIN_TITLES
 
 # Post and role nouns: heads of position claims and of role appositions.
 ROLE_NOUNS: frozenset[str] = frozenset({
@@ -88,7 +93,10 @@ KIN_NOUNS: dict[str, tuple[str, str | None]] = {
     "brothers": ("sibling_of", "m"), "sisters": ("sibling_of", "f"),
     "sibling": ("sibling_of", None), "siblings": ("sibling_of", None),
     "cousin": ("relative_of", None), "uncle": ("relative_of", "m"),
-    "aunt": ("relative_of", "f"), "nephew": ("relative_of", "m"),
+    "aunt": ("relative_of", "f"), "auntie": ("relative_of", "f"), "aunty": ("relative_of", "f"),
+    "granny": ("relative_of", "f"), "grandma": ("relative_of", "f"),
+    "grandpa": ("relative_of", "m"), "grandad": ("relative_of", "m"),
+    "granddad": ("relative_of", "m"), "nephew": ("relative_of", "m"),
     "niece": ("relative_of", "f"), "grandson": ("relative_of", "m"),
     "granddaughter": ("relative_of", "f"), "grandfather": ("relative_of", "m"),
     "grandmother": ("relative_of", "f"), "relative": ("relative_of", None),

@@ -103,3 +103,19 @@ def opens_a_russian_name(doc: Doc, k: int, common: Callable[[Token], bool]) -> b
     return after.text[:1].isupper() and after.is_alpha and len(low) >= 4 and (
         low.endswith(PATRONYMIC_ENDINGS) or low.endswith(lx.SLAVIC_SURNAME_SUFFIXES)
         or (low.endswith(("in", "yn", "ina")) and not common(after)))
+
+
+def inverted_name(doc: Doc, i: int, name_token: Callable[[Token, set[int]], bool],
+                      blocked: set[int], is_given: Callable[[Token], bool]) -> bool:
+    """A record line's name in the order of an index, "Surname, Given Patronymic" (the order
+    names.parse reads with a comma): at a line's start (after a number, if any), a comma, a
+    given name and a patronymic's shape. Elsewhere "Ivanov, Pyotr Semyonovich" may be two
+    people addressed in turn, so only a line's head is read so."""
+    if i + 3 >= len(doc) or doc[i + 1].text != "," or not all(
+            name_token(doc[k], blocked) for k in (i, i + 2, i + 3)):
+        return False
+    if i + 4 < len(doc) and name_token(doc[i + 4], blocked):
+        return False  # "Grandmother, Yevdokiya Petrovna Lukina": an apposition, name last
+    head = doc.text[doc.text.rfind("\n", 0, doc[i].idx) + 1:doc[i].idx]
+    return not head.strip(" \t0123456789.)") and is_given(doc[i + 2]) \
+        and patronymic_shape(doc[i + 3]) and doc[i].lower_ not in lx.KIN_NOUNS

@@ -212,9 +212,13 @@ class PersonEvidence:
                                           or russian_surname_shape(last)):
             run.strong += 1  # "M.P. Frinovsky": a person's initials ("U.S. Embassy" is none)
             run.reasons.append("initials")
-        if len(toks) > 2 and not self.is_common(toks[0]) and toks[-1].text[:1].isupper() and (
-                patronymic_shape(toks[1]) or self.is_given(toks[1]) and patronymic_shape(toks[2])):
-            run.strong += 1  # given name, patronymic, surname (or the record's surname first)
+        comma = len(toks) == 4 and toks[1].text == ","  # "Ivanov, Pyotr Semyonovich"
+        rest = toks[2:] if comma else toks[1:]
+        if len(toks) > 2 and (not self.is_common(toks[0]) or comma and russian_surname_shape(
+                toks[0])) and toks[-1].text[:1].isupper() and (
+                patronymic_shape(rest[0]) or self.is_given(rest[0]) and patronymic_shape(rest[1])):
+            # given name, patronymic, surname (or the record's surname first, with a comma)
+            run.strong += 1
             run.reasons.append("patronymic")
         if self._possessive_person(doc, run):
             run.strong += 1

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kartoteka.extract.en import lexicon as lx
 from kartoteka.extract.en.name_shapes import (
     COMPACT_INITIALS,
+    inverted_name,
     is_capitalised,
     opens_a_russian_name,
     opens_with_initials,
@@ -83,6 +84,8 @@ class PersonFinder(PersonEvidence):
                         tok.lower_ in lx.PARTICLES or (tok.text == "-" and not tok.whitespace_
                                                     and not doc[j - 1].whitespace_)):
                     j += 2
+                elif j == i + 1 and inverted_name(doc, i, self._name_token, blocked, self.is_given):
+                    j += 3  # "Ivanov, Pyotr Semyonovich, born 1899.": one name, surname first
                 else:
                     break
             if all(doc[x].lower_.rstrip(".") in _TITLE_WORDS for x in range(i, j - 1)) \
@@ -162,7 +165,7 @@ class PersonFinder(PersonEvidence):
                     parts.append(Run(start, k))
                 start = k + 1
             elif k - start >= 2 and last - k >= 2 and self.is_given(doc[k]) \
-                    and not self.is_given(doc[k - 1]) and not doc[k - 1].text.endswith("."):
+                    and not self.is_given(doc[k - 1]) and not doc[k - 1].text.endswith((".", ",")):
                 parts.append(Run(start, k))  # two names in a row: "Jānis Bērziņš Yan Berzin"
                 start = k
         if start < last:

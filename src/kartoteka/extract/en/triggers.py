@@ -8,6 +8,10 @@ the passive subject or the object; AGENT verbs ("X defected", "X died") take the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PATIENT = "patient"
 AGENT = "agent"
@@ -47,7 +51,7 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "arrest": (VerbTrigger("arrest", PATIENT),),
     "detain": (VerbTrigger("arrest", PATIENT),),
     "imprison": (VerbTrigger("arrest", PATIENT, 0.7),),
-    "take": (VerbTrigger("arrest", PATIENT, 0.6, ("prt:away",), euphemism=True),
+    "take": (VerbTrigger("arrest", PATIENT, 0.6, ("prt:away", "custody"), euphemism=True),
              VerbTrigger("arrest", PATIENT, 0.7, ("prep:into:custody",)),
              # "X's life was taken", "took the lives of A and B" (life_claims in the catalogue)
              VerbTrigger("death", PATIENT, 0.7, ("patient:life",), euphemism=True),
@@ -131,7 +135,11 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "elect": (VerbTrigger("appointment", PATIENT, 0.8, ("role",)),),
     "assign": (VerbTrigger("appointment", PATIENT, 0.6, ("passive",)),),
     "send": (VerbTrigger("appointment", PATIENT, 0.6, ("prep:as", "passive")),
-             VerbTrigger("arrest", PATIENT, 0.6, ("calque:confinement",), euphemism=True)),
+             # "sent to the camps for eight years": a term, so a sentence (role: the term)
+             VerbTrigger("sentence", PATIENT, 0.6, ("calque:confinement", "calque:for-term")),
+             VerbTrigger("arrest", PATIENT, 0.6, ("calque:confinement",), euphemism=True),
+             # "sent to a special settlement": exile (the vocabulary's expulsion, deportation)
+             VerbTrigger("expulsion", PATIENT, 0.7, ("calque:special-settlement",))),
     "become": (VerbTrigger("appointment", AGENT, 0.8, ("role",)),),
     "dismiss": (VerbTrigger("dismissal", PATIENT),),
     "remove": (VerbTrigger("dismissal", PATIENT, 0.8, ("prep:from:post",)),),
@@ -164,6 +172,37 @@ VERB_TRIGGERS: dict[str, tuple[VerbTrigger, ...]] = {
     "commit": (VerbTrigger("suicide", AGENT, 0.9, ("dobj:suicide",)),),
     "fall": (VerbTrigger("arrest", AGENT, 0.5, ("victim",), euphemism=True),),
 }
+
+
+# Where a person "taken away" is taken for care, not into custody (WordNet's hyponyms of
+# medical_institution.n.01 and orphanage.n.01, and ambulance.n.01, the doctors who come with
+# it; a relative, lexicon.KIN_NOUNS, is read beside them): "taken away to an orphanage",
+# "taken away by ambulance", "taken away to her grandmother" are no arrest.
+CARE_NOUNS: frozenset[str] = frozenset({
+    "hospital", "clinic", "infirmary", "sanatorium", "sanitarium", "asylum", "orphanage",
+    "home", "kindergarten", "nursery", "ambulance", "doctor", "doctors"})
+
+
+# Past participles of the trigger verbs that differ from lemma + "-ed" (the irregular-verb table
+# of any English grammar, e.g. Quirk et al., App. 3): the small model tags a bare "shot" after
+# "guilty and" as a noun, so its lemma cannot be trusted there.
+IRREGULAR_PARTICIPLES: dict[str, str] = {
+    "shot": "shoot", "taken": "take", "thrown": "throw", "cast": "cast", "put": "put",
+    "sent": "send", "made": "make", "lost": "lose", "tried": "try", "fled": "flee",
+    "sought": "seek", "born": "bear", "hanged": "hang", "hung": "hang",
+}
+
+
+def participle_lemma(tok: Token) -> str | None:
+    """The verb a past-participle form belongs to, whatever tag it was given."""
+    low = tok.lower_
+    if low in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[low]
+    for cut in (2, 1):  # "executed" -> "execute" / "arrested" -> "arrest"
+        if low.endswith("ed") and low[:-cut] in VERB_TRIGGERS:
+            return low[:-cut]
+    return None
+
 
 # Idioms of fate verbs that are no fate (the phrasal-verb and collocation entries of the Oxford
 # and Collins learner's dictionaries): "shot up from his seat", "shot out of the room", "shot

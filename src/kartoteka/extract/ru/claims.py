@@ -10,6 +10,7 @@ person ("Нарком Ягода"). A subjectless clause of an encyclopedic text
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kartoteka.extract.modality import DROPPING, Modality, gate, hedge
 from kartoteka.extract.ru import morph
@@ -20,6 +21,7 @@ from kartoteka.extract.ru.gapping import gapped_remnant
 from kartoteka.extract.ru.lexicon import KIN_RELATIONS, NARRATOR_HEDGE
 from kartoteka.extract.ru.modality import modality_of, other_data_date
 from kartoteka.extract.ru.nominal import nominal_modality, nominal_subjects
+from kartoteka.extract.ru.persons import Tok
 from kartoteka.extract.ru.rumours import deny, rumour_before
 from kartoteka.extract.ru.subjects import SubjectFinder
 from kartoteka.extract.ru.triggers import (
@@ -36,7 +38,7 @@ INFORMANT = re.compile(
     r"(?:по\s+словам|(?P<hearsay>со\s+слов)|по\s+(?:показаниям|воспоминаниям|свидетельству))\s+"
     r"|(?:как\s+)?(?P<verb>показал[аи]?|рассказал[аи]?|сообщил[аи]?|вспоминал[аи]?|утверждал[аи]?|"
     r"писал[аи]?|заявил[аи]?)(?=[^.]*?,?\s+что\b)", re.I)
-PLACED = ("birth", "death", "execution", "arrest", "suicide")
+PLACED = ("birth", "death", "execution", "arrest", "suicide", "expulsion")  # "сослан в Нарым"
 SENTENCE_AFTER = re.compile(
     r"(?:\s*(?:к|на(?=\s+\d))|(?<=приговор)\s*:)\s+(высшей\s+мере\s+(?:наказания|социальной\s+защиты)|"
     r"вмн(?:\s*[-–—]\s*расстрел)?|расстрелу|смертной\s+казни|"
@@ -104,12 +106,18 @@ class ClaimFinder:
             return
         subjects = (nominal_subjects(self.who, head) if trig.argument == NOMINAL
                     else self.who.subjects(head, trig.argument, sent))
+        if trig.argument != NOMINAL and _substantivised(ctx.tokens[head]):
+            # "Расстрелянные были похоронены …", "Арестованный Лагин показал, что в 1937 …":
+            # a full participle heading a noun phrase is a noun (the executed, the prisoner),
+            # a status whose event the clause neither tells nor dates; the nearest name or the
+            # clause's date would be another's
+            return
         if not subjects:
             return
         date = self._date(sent, start, end)
         role, obj = trig.role, None
         if trig.takes_role:
-            role, obj = self._role(head, end, type_, after=trig.needs_post)
+            role, obj = self._role(head, end, type_, after=trig.needs_post, subjects=subjects)
             if trig.needs_post and not (role and any(  # "народным комиссаром": its noun
                     morph.lemma(w) in POST_HEADS for w in role.split()[:2])):
                 return  # "стал врагом народа", "стал одним из …": no post
@@ -248,10 +256,11 @@ class ClaimFinder:
             before = before[1:]
         return before[-1] if before else None
 
-    def _role(self, head: int, end: int, type_: str, *, after: bool = False
-              ) -> tuple[str | None, Mention | None]:
+    def _role(self, head: int, end: int, type_: str, *, after: bool = False,
+              subjects: Sequence[Mention] = ()) -> tuple[str | None, Mention | None]:
         """The post in the instrumental (or "на должность …") the verb at ``head`` governs;
-        with ``after``, only one standing after the verb ("стал начальником …")."""
+        with ``after``, only one standing after the verb ("стал начальником …") or fronted to
+        open the sentence ("Начальником управления он стал в 1937 году")."""
         ctx = self.ctx
         if type_ == "sentence":
             m = SENTENCE_AFTER.match(ctx.text, end - 2 if ctx.text[end - 2:end].strip() == "к"
@@ -260,10 +269,15 @@ class ClaimFinder:
             return role, None
         for c in ctx.children(head):
             t = ctx.tokens[c]
-            if after and c < head:
+            if after and c < head and not self._fronted(c):
                 continue
             if t.feats.get("Case") == "Ins" and t.pos in ("NOUN", "PROPN"):
                 a, b = ctx.subtree(c)
+                # "Заместителем наркома Лагин был назначен", "Наркомом Петра Сомова
+                # назначили": the parser may hang the verb's own subject on a fronted post;
+                # who holds the post is no part of it ("помощником Ежова" keeps its Ежов)
+                b = next((ctx.tokens[i].start for i in ctx.tokens_in(a, b) if i > c
+                          and _same_person(ctx.person_at.get(i), subjects)), b)
                 return _nominative_role(ctx.text[a:b]), self._org_in(a, b)
             if morph.lemma(t.text) in ("должность", "пост"):
                 for g in ctx.children(c):
@@ -271,6 +285,15 @@ class ClaimFinder:
                         a, b = ctx.subtree(g)
                         return _nominative_role(ctx.text[a:b]), self._org_in(a, b)
         return None, None
+
+    def _fronted(self, c: int) -> bool:
+        """A bare instrumental that opens its sentence, the rheme moved first ("Наркомом его
+        назначили в 1936 году"; Русская грамматика, 1980, §§ 2134–2139, word order): after "стал"
+        the post, not an adverbial of manner ("таким образом", "вместе с братом")."""
+        ctx = self.ctx
+        first = ctx.tokens_in(*ctx.subtree(c))[0]
+        return first == ctx.sentence_of(c).first and not any(
+            ctx.tokens[g].rel == "case" for g in ctx.children(c))
 
     def _org_in(self, a: int, b: int) -> Mention | None:
         for i in self.ctx.tokens_in(a, b):
@@ -294,6 +317,28 @@ class ClaimFinder:
             if self.ctx.tokens[i].text in ",;.":
                 break
         return None
+
+
+# Universal Dependencies relations of a noun phrase's head: a participle there is a noun.
+NOUN_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
+
+
+def _substantivised(tok: Tok) -> bool:
+    """A full (attributive) participle used as a noun ("Расстрелянные", "Арестованный
+    показал"; Русская грамматика 1980, § 1187, субстантивация): pymorphy's full participle
+    in a noun's relation, not a short one ("арестован") that is a predicate."""
+    parses = morph.parses(tok.text.lower())
+    return tok.rel in NOUN_RELS and bool(parses) and parses[0].tag.POS == "PRTF"
+
+
+def _same_person(mention: Mention | None, subjects: Sequence[Mention]) -> bool:
+    """``mention`` is one of ``subjects`` or bears one's surname (the subject resolved to an
+    earlier, fuller mention of the same person; a bare surname may be parsed as a given name)."""
+    if mention is None:
+        return False
+    words = {mention.name, (mention.attrs.get("parts") or {}).get("surname")} - {None}
+    return any(s.id == mention.id or (s.attrs.get("parts") or {}).get("surname") in words
+               for s in subjects)
 
 
 def sentence_role(text: str) -> str:

@@ -22,11 +22,13 @@ from dataclasses import dataclass, field
 
 from kartoteka.extract.ru import morph
 from kartoteka.extract.ru.context import RuContext
-from kartoteka.extract.ru.lexicon import VARIANT_LABELS
+from kartoteka.extract.ru.lexicon import KIN_NOUNS, KIN_RELATIONS, VARIANT_LABELS
 from kartoteka.extract.ru.persons import Person
 from kartoteka.extract.ru.words import is_title, not_a_name
+from kartoteka.model import Mention
 from kartoteka.names.gender import gender_from_parts, patronymic_gender
 from kartoteka.names.given_names import given_name_gender
+from kartoteka.names.keys import surname_key
 
 _ENUM = r"(?:№\s*)?\d{1,5}\s*[.)]\s+"
 _WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
@@ -38,6 +40,17 @@ HEAD = re.compile(
     rf"(?:(?P<initials>{_INITIAL}(?:{_INITIAL})?)"
     rf"|(?P<given>{_WORD})(?P<b2>[ \t]*{_BRACKET})?(?:[ \t]+(?P<patronymic>{_WORD}))?)"
     rf"(?P<b3>[ \t]*{_BRACKET})?(?![\w-])", re.M)
+# A relative's short entry run on after the entry it belongs to, on the same line: "…
+# Расстрелян 12.10.1937. Петрова Анна Ивановна, 1905 г. р., жена. Арестована …": a full name
+# (surname, given name, patronymic) opening a sentence, then a comma.
+RELATIVE_HEAD = re.compile(
+    rf"(?<=[.;])[ \t]+(?P<surname>{_WORD})[ \t]+(?P<given>{_WORD})[ \t]+(?P<patronymic>{_WORD}),")
+# The end of an entry's opening sentence: a full stop before a capital or the line's end
+# ("1905 г. р., жена." — the abbreviations' stops are followed by a small letter or a comma).
+_SENTENCE_END = re.compile(r"\.(?=[ \t]+[А-ЯЁ]|[ \t]*(?:\n|$))")
+# Kinship nouns that say who the entry's person is to the entry before ("жена", "сын"): those
+# of KIN_RELATIONS but "вдова", which a list also gives as a civil state with no spouse named.
+_TIE_NOUNS = frozenset(KIN_RELATIONS) - {"вдова"}
 _LABEL = re.compile(rf"^\s*(?:{'|'.join(VARIANT_LABELS)})\s*", re.I)
 MIN_DETECTED_HEADS = 2  # lines a non-list document needs before its lines count as entries
 
@@ -55,6 +68,7 @@ class Head:
     full: bool  # a patronymic or initials: a head even outside a record list
     numbered: bool
     variants: list[tuple[int, int, str]] = field(default_factory=list)  # span, full name
+    relative: bool = False  # run on after another entry: "…, 1905 г. р., жена."
 
 
 def _given_name(word: str) -> bool:
@@ -100,6 +114,46 @@ def _variants(text: str, match: re.Match[str], words: dict[str, str]) -> list[
     return out
 
 
+def bare_kin(text: str, head_end: int, limit: int) -> tuple[str, int, int] | None:
+    """The kinship noun that stands alone as an item of an entry's opening sentence
+    ("Петрова Анна Ивановна, 1905 г. р., жена."): who the entry's person is to the entry before
+    it. A kinship noun with a name after it ("жена И. П. Петрова") names the relative itself
+    (``entry_relations``) and is no bare item."""
+    stop = _SENTENCE_END.search(text, head_end, limit)
+    end = stop.start() if stop else limit
+    pos = head_end
+    for piece in text[head_end:end].split(","):
+        word = piece.strip()
+        if word in KIN_NOUNS:
+            at = text.index(word, pos)
+            return word, at, at + len(word)
+        pos += len(piece) + 1
+    return None
+
+
+def _relative_heads(text: str, heads: list[Head]) -> list[Head]:
+    """Relatives' short entries run on after an entry on its line (``RELATIVE_HEAD``): a full
+    name whose opening sentence has a bare kinship noun of its gender. Only after a head: in
+    running prose a name with a comma after a full stop is no entry."""
+    out: list[Head] = []
+    for m in RELATIVE_HEAD.finditer(text):
+        if not heads or m.start() < heads[0].end:
+            continue
+        surname, given, patronymic = m.group("surname", "given", "patronymic")
+        gender = patronymic_gender(patronymic)
+        line_end = text.find("\n", m.end())
+        kin = bare_kin(text, m.end() - 1, line_end if line_end >= 0 else len(text))
+        if not (_surname_ok(surname) and _given_name(given) and gender) or kin is None or \
+                kin[0] not in _TIE_NOUNS or KIN_NOUNS[kin[0]] not in (None, gender):
+            continue
+        parts = {"surname": surname, "given": given, "patronymic": patronymic}
+        out.append(Head(line_start=m.start("surname"), start=m.start("surname"),
+                        end=m.end("patronymic"), name=f"{surname} {given} {patronymic}",
+                        parts=parts, gender=gender_from_parts(surname, given, patronymic),
+                        full=True, numbered=False, relative=True))
+    return out
+
+
 def find_heads(text: str, *, record_list: bool) -> list[Head]:
     """The names lines begin with (see the module docstring for which lines count)."""
     heads: list[Head] = []
@@ -137,8 +191,9 @@ def find_heads(text: str, *, record_list: bool) -> list[Head]:
             variants=_variants(text, m, words) if not initials else []))
     if not record_list:
         heads = [h for h in heads if h.full]
-        if len(heads) < MIN_DETECTED_HEADS:
-            return []
+    heads = sorted(heads + _relative_heads(text, heads), key=lambda h: h.start)
+    if not record_list and len(heads) < MIN_DETECTED_HEADS:
+        return []
     return heads
 
 
@@ -148,7 +203,7 @@ def entry_spans(text: str, heads: list[Head], *, record_list: bool) -> list[tupl
     spans: list[tuple[int, int]] = []
     for n, head in enumerate(heads):
         limit = heads[n + 1].line_start if n + 1 < len(heads) else len(text)
-        if record_list or head.numbered:
+        if record_list or head.numbered or head.relative:
             blank = re.compile(r"\n[ \t]*\n").search(text, head.end, limit)
             end = blank.start() if blank else limit
         else:
@@ -184,10 +239,12 @@ def entry_relations(ctx: RuContext, relations: dict[str, str]) -> None:
     """"Кузнецова Анна Ивановна, …, жена И. П. Кузнецова": a kinship noun in the nominative
     followed by a name, inside an entry, ties the entry's person to that name. ``relations``:
     kinship lemma -> claim type (the entry's person is the subject)."""
+    before: Mention | None = None
     for entry in ctx.entries:
         found = ctx.entry_at(entry.start)
         assert found is not None
-        head = found[1]
+        head, previous, before = found[1], before, found[1]
+        _tie_to_previous(ctx, head, previous, entry.end)
         for i in ctx.tokens_in(entry.start, entry.end):
             tok = ctx.tokens[i]
             relation = relations.get(morph.lemma(tok.text))
@@ -197,3 +254,23 @@ def entry_relations(ctx: RuContext, relations: dict[str, str]) -> None:
                 continue
             ctx.add_claim(relation, head, (head.start, relative.end), object=relative.id,
                           confidence=0.8, attrs={"kin": morph.lemma(tok.text)})
+
+
+def _tie_to_previous(ctx: RuContext, head: Mention, previous: Mention | None, end: int) -> None:
+    """"Петров Иван Ильич, … Расстрелян 12.10.1937. Петрова Анна Ивановна, 1905 г. р., жена.":
+    a bare kinship noun in an entry's opening sentence says who its person is to the person of
+    the entry before (a Book of Memory lists the family after the one repressed). Another
+    line's entry needs the same surname (a list of strangers may give one as "сестра" of an
+    order); a relative's entry run on after it (``Head.relative``) is tied by its place."""
+    kin = bare_kin(ctx.text, head.end, end)
+    relation = KIN_RELATIONS.get(kin[0]) if kin else None
+    if kin is None or relation is None or kin[0] not in _TIE_NOUNS or previous is None:
+        return
+    if KIN_NOUNS[kin[0]] not in (None, head.gender):
+        return
+    run_on = "\n" not in ctx.text[previous.end:head.start]
+    names = [(m.attrs.get("parts") or {}).get("surname") for m in (head, previous)]
+    if not run_on and (None in names or surname_key(names[0]) != surname_key(names[1])):
+        return
+    ctx.add_claim(relation, head, (head.start, kin[2]), object=previous.id, confidence=0.75,
+                  attrs={"kin": kin[0]})

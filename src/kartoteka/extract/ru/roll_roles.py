@@ -52,7 +52,17 @@ def _is_role(phrase: str, limit: int = MAX_ROLE_WORDS) -> bool:
     # a kinship noun names a relation, not a post: "мать Семёнова", "жена наркома"
     if morph.lemma(words[0]) in NOT_POSTS | KINSHIP or not any(_head_noun(w) for w in words):
         return False
+    if _passive_status(words[0]):
+        return False  # "арестованный Лагин", "обвиняемый Сомов": what was done to him
     return not any(morph.parses(w) and morph.parses(w)[0].tag.POS in _VERBAL for w in words)
+
+
+def _passive_status(word: str) -> bool:
+    """A substantivised passive participle ("арестованный", "обвиняемый", "заключённый"):
+    what was done to the person, a status and no post ("уполномоченный", whose likeliest
+    reading is an adjective, stays a post)."""
+    parses = morph.parses(word.lower())
+    return bool(parses) and parses[0].tag.POS == "PRTF" and "pssv" in parses[0].tag.grammemes
 
 
 class RollRoles:

@@ -198,6 +198,10 @@ TRIGGERS: dict[str, tuple[Trigger, ...]] = {
         # after the pattern keeps "сослался на" (referred to) out
         Trigger(r"сослан[аы]?|сосла(?:ли|л|ла|ло)|высла(?:ли|л|ла|ло)", PATIENT, 0.75),
         Trigger(rf"депортирова{_PASSIVE}|депортирова(?:ли|л|ла|ло)", PATIENT, 0.75),
+        # sent to a special (labour) settlement, the exile of the dekulakised: "направлен на
+        # спецпоселение", "отправлены в трудпоселок" (Земсков, "Спецпоселенцы в СССР", 2003)
+        Trigger(r"(?:направлен|отправлен|водворён|водворен)[аы]?\s+(?:на|в)\s+"
+                r"(?:спецпоселени|трудпоселени|спецпос[её]л|трудпос[её]л)\w*", PATIENT, 0.75),
     ),
 }
 
