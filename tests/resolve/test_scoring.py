@@ -233,3 +233,18 @@ def test_scoring_untrained_pairs_keep_no_floor() -> None:
     scored = score_persons(people, {p.key: name_parts(p) for p in people}, backend="duckdb",
                            keep_pairs_from=0.0)
     assert any(c.probability < 0.1 for c in scored.candidates)
+
+
+def test_scoring_floor_sql_keeps_the_levels_with_evidence_against() -> None:
+    """The database keeps, under the floor, the pairs at a level whose weight is strong
+    evidence against; a field a term frequency adjusts cannot be told by its level: no filter."""
+    from kartoteka.resolve.scoring import _floor_sql
+
+    weights = {"birth_year": {-1: 0.0, 0: -9.5, 1: 1.0, 2: 3.0, 3: 6.0},
+               "birthplace": {-1: 0.0, 0: -3.99, 1: 4.0}, "surname": {0: -20.0, 1: 9.0}}
+    assert _floor_sql(0.1, weights, frozenset()) == (
+        "match_probability >= 0.1 or gamma_birth_year in (0)")
+    weights["birthplace"][0] = -4.0
+    assert _floor_sql(0.1, weights, frozenset({"surname"})) == (
+        "match_probability >= 0.1 or gamma_birth_year in (0) or gamma_birthplace in (0)")
+    assert _floor_sql(0.1, weights, frozenset({"birthplace"})) is None

@@ -15,6 +15,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
@@ -40,7 +41,7 @@ from kartoteka.resolve.constraints import (
 from kartoteka.resolve.death_years import DIFFER, YEAR_TOLERANCE
 from kartoteka.resolve.dialect import columns_table
 from kartoteka.resolve.linker import score_pairs
-from kartoteka.resolve.predict import PAIR_ID_COLUMNS
+from kartoteka.resolve.predict import PAIR_ID_COLUMNS, LevelWeights
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import (
     PERSON_COLUMNS,
@@ -314,6 +315,9 @@ def score_persons(
         backend=backend,
         labelled_pairs=labelled_pairs,
         consume_batch=candidates,  # pairs become candidates as read: no list of raw rows
+        # Under the floor only the pairs that may hold evidence against leave the database
+        # (decided pairs are not told apart there: then all are read).
+        keep_where=partial(_floor_sql, floor) if floor and not len(kept) else None,
     )
     # Most probable first, ties by keys (sorting on (-probability, a, b)): the order is found
     # on the columns, and the candidates only put in it.
@@ -336,6 +340,24 @@ def in_order(candidates: list[Candidate],
     ordered = [candidates[i] for part in np.array_split(order, -(-len(order) // 65536))
                for i in part.tolist()]
     return ordered, np.lexsort((b[order], a[order]))
+
+
+def _floor_sql(floor: float, weights: LevelWeights, adjusted: frozenset[str]) -> str | None:
+    """An SQL condition every pair from ``floor`` on and every pair with strong evidence
+    against (``_evidence_against``) meets, on the levels (``gamma_X``) alone: a field's
+    verdict is its level's weight's. None when a term frequency adjusts such a field's weight
+    pair by pair (then the levels cannot tell)."""
+    terms = [f"match_probability >= {floor!r}"]
+    for name in AGAINST_FIELDS:
+        if name not in FEATURE_NAMES or name not in weights:
+            continue
+        if name in adjusted:
+            return None
+        against = sorted(gamma for gamma, weight in weights[name].items()
+                         if evidence_against(0.0, {name: {"weight": finite_weight(weight)}}))
+        if against:
+            terms.append(f"gamma_{name} in ({', '.join(map(str, against))})")
+    return " or ".join(terms)
 
 
 def _pair_codes(pairs: Iterable[tuple[str, str]], keys: Sequence[str]) -> np.ndarray:
