@@ -173,3 +173,78 @@ def test_scoring_score_persons_finds_the_pairs_with_evidence_against() -> None:
                 if evidence_against(c.probability, c.features)}
     assert scored.against == expected
     assert expected and len(expected) < len(scored.candidates)  # both kinds of pair are there
+
+
+def _namesakes() -> list[Profile]:
+    """Namesakes told apart by years and places, and one person's records."""
+    people = []
+    for i, (surname, given, born, died, place) in enumerate([
+        ("Orlov", "Ivan", 1890, 1937, "Tver"), ("Orlov", "Ivan", 1903, 1941, "Omsk"),
+        ("Orlov", "Ivan", 1890, 1937, None), ("Orlov", "Pyotr", 1890, None, "Tver"),
+        ("Орлов", "Иван", 1891, 1938, "Тверь"), ("Orloff", "I.", None, 1937, None),
+        ("Sokolov", "Ivan", 1890, 1937, "Tver"), ("Sokolov", "Ivan", 1910, 1950, "Kazan"),
+    ]):
+        people.append(Profile(key=f"p{i}", document_id=f"d{i}", kind="person",
+                              label=f"{given} {surname}", names=[f"{given} {surname}"],
+                              surname=surname, given=given, birth_year=born, death_year=died,
+                              birthplace=place))
+    return people
+
+
+def test_scoring_trained_pairs_below_the_floor_are_left_out_but_read_for_evidence(
+        monkeypatch: Any) -> None:
+    """A model scored as a large collection's (a known model of 1,000 profiles) returns only
+    pairs from CANDIDATE_FLOOR on, the same as without the floor, and a reviewer's pair at any
+    probability; the evidence against still comes from every pair, those under it included."""
+    from kartoteka.resolve import scoring
+    from kartoteka.resolve.comparisons import load_prior
+
+    people = _namesakes()
+    parts = {p.key: name_parts(p) for p in people}
+    known = scoring.KnownModel(load_prior()["comparisons"], 1_000)
+
+    def scored(decided: tuple[tuple[str, str], ...] = ()) -> scoring.ScoredPersons:
+        return scoring.score_persons(people, parts, backend="duckdb", keep_pairs_from=0.0,
+                                     known=known, decided=decided)
+
+    floored = scored()
+    monkeypatch.setattr(scoring, "CANDIDATE_FLOOR", 0.0)
+    everything = scored()
+    low = [c for c in everything.candidates if c.probability < 0.1]
+    assert low and len(low) < len(everything.candidates)  # both kinds of pair are there
+    assert {(c.a, c.b) for c in low} & everything.against  # evidence against below the floor
+    kept = [c for c in everything.candidates if c.probability >= 0.1]
+    assert floored.candidates == kept
+    assert floored.against == everything.against
+    assert [floored.candidates[i] for i in floored.by_keys] == sorted(
+        kept, key=lambda c: (c.a, c.b))
+    monkeypatch.setattr(scoring, "CANDIDATE_FLOOR", 0.1)
+    decided = scored(((low[0].b, low[0].a),))  # a reviewer's pair, in either order
+    assert [(c.a, c.b) for c in decided.candidates] == [
+        (c.a, c.b) for c in everything.candidates if c.probability >= 0.1 or c is low[0]]
+
+
+def test_scoring_untrained_pairs_keep_no_floor() -> None:
+    """Below MIN_PROFILES_TO_TRAIN (the prior as it is) every pair from keep_pairs_from on is
+    a candidate: the lone-surname rule (lone.py) may link one under any line."""
+    from kartoteka.resolve.scoring import score_persons
+
+    people = _namesakes()
+    scored = score_persons(people, {p.key: name_parts(p) for p in people}, backend="duckdb",
+                           keep_pairs_from=0.0)
+    assert any(c.probability < 0.1 for c in scored.candidates)
+
+
+def test_scoring_floor_sql_keeps_the_levels_with_evidence_against() -> None:
+    """The database keeps, under the floor, the pairs at a level whose weight is strong
+    evidence against; a field a term frequency adjusts cannot be told by its level: no filter."""
+    from kartoteka.resolve.scoring import _floor_sql
+
+    weights = {"birth_year": {-1: 0.0, 0: -9.5, 1: 1.0, 2: 3.0, 3: 6.0},
+               "birthplace": {-1: 0.0, 0: -3.99, 1: 4.0}, "surname": {0: -20.0, 1: 9.0}}
+    assert _floor_sql(0.1, weights, frozenset()) == (
+        "match_probability >= 0.1 or gamma_birth_year in (0)")
+    weights["birthplace"][0] = -4.0
+    assert _floor_sql(0.1, weights, frozenset({"surname"})) == (
+        "match_probability >= 0.1 or gamma_birth_year in (0) or gamma_birthplace in (0)")
+    assert _floor_sql(0.1, weights, frozenset({"birthplace"})) is None

@@ -87,3 +87,35 @@ def test_links_migration_0009_indexes_the_second_end_of_a_stored_database(db: st
     with store.engine.connect() as connection:
         assert "ix_links_b" in {i["name"] for i in inspect(connection).get_indexes("links")}
     assert _stored(store) == {("k1", "k2"): "review"}
+
+
+def test_links_a_stored_review_item_under_the_candidate_floor_is_dropped(db: str) -> None:
+    """A large collection's linker returns no pair under CANDIDATE_FLOOR: a review item stored
+    for such a pair (scored higher before) leaves the queue, a reviewer's decision on one stays,
+    and every pair the linker links or queues is stored."""
+    from kartoteka.resolve.across import link_profiles
+    from kartoteka.resolve.comparisons import load_prior
+    from kartoteka.resolve.profile import Decisions
+    from kartoteka.resolve.scoring import CANDIDATE_FLOOR, KnownModel
+    from tests.resolve.test_scoring import _namesakes
+
+    people = _namesakes()
+    keys = {p.key for p in people}
+    store = Store(db)
+    with store.session() as session:
+        save_links(session, [_link("p0", "p3", 0.6, "review"),
+                             _link("p2", "p3", 0.6, "cannot-link")], keys)
+    linkage = link_profiles(people, known=KnownModel(load_prior()["comparisons"], 1_000),
+                            decisions=Decisions(cannot_link=frozenset({("p3", "p2")})))
+    returned = {(p.a, p.b): p for p in linkage.pairs}
+    assert ("p0", "p3") not in returned  # it scores under the floor now
+    assert returned[("p2", "p3")].probability < CANDIDATE_FLOOR  # a reviewer's: returned
+    with store.session() as session:
+        save_links(session, linkage.pairs, keys)
+    stored = _stored(store)
+    assert ("p0", "p3") not in stored
+    assert stored[("p2", "p3")] == "cannot-link"
+    assert stored == {pair: p.decision for pair, p in returned.items()}
+    assert any(p.decision in ("linked", "review") for p in returned.values())
+    assert all(p.probability >= CANDIDATE_FLOOR for pair, p in returned.items()
+               if pair != ("p2", "p3"))

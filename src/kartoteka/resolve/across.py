@@ -243,6 +243,8 @@ def _link_persons(
         persons, parts, backend=backend, keep_pairs_from=keep_pairs_from,
         # Merges reviewers accepted teach the model what one person's profiles look like here.
         labelled_pairs=labelled_pairs(decisions.must_link, parts.keys()), known=known,
+        # A reviewer's pair is returned at any probability (rejections raise the threshold).
+        decided=decisions.must_link | decisions.cannot_link,
     )
     candidates, rows, train, order = scored.candidates, scored.rows, scored.trained, scored.by_keys
     model, frequencies, against = scored.model, scored.term_frequencies, scored.against

@@ -295,6 +295,10 @@ _FEATURE_COLUMNS = tuple(
     (name, levels[::-1], f"gamma_{name}", f"mw_{name}", f"mw_tf_adj_{name}")
     for name, levels in LEVELS.items()
 )
+# The comparisons a pair's features name, and the rounding of their weights: what
+# ``scoring._evidence_against`` reads off the weights without making the features.
+FEATURE_NAMES = frozenset(name for name, *_ in _FEATURE_COLUMNS)
+finite_weight = _finite
 
 
 # One dict per distinct (comparison, level, weight), shared by every pair that has it: a

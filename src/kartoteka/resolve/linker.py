@@ -24,7 +24,7 @@ from typing import Any
 import pyarrow as pa
 
 from kartoteka.resolve.dialect import records_table, select_columns_sql
-from kartoteka.resolve.predict import LevelWeights, level_weights, predict_narrow, widen
+from kartoteka.resolve.predict import KeepWhere, LevelWeights, level_weights, predict_narrow, widen
 
 BACKENDS = ("duckdb", "spark")
 # Reviewers' joins teach m only from this many on: a handful would overfit a few names.
@@ -165,6 +165,7 @@ def score_pairs(
     labelled_pairs: Sequence[tuple[str, str]] = (),
     consume: Callable[[dict[str, Any]], Any] | None = None,
     consume_batch: Callable[[pa.RecordBatch], Iterable[Any]] | None = None,
+    keep_where: KeepWhere | None = None,
 ) -> ScoredBatch:
     """Score candidate pairs: within ``records`` (dedupe), or between ``records`` and
     ``other_records`` (link only). With ``estimate_u`` the u probabilities are re-estimated by
@@ -177,7 +178,9 @@ def score_pairs(
     (pairs are read in chunks, so the database's rows are never all in Python at once).
     ``consume_batch``: instead, called on each chunk of scored pairs as an Arrow record batch,
     ``pairs`` then holds everything it returns (a column at a time is cheaper than a dict a
-    row when there are hundreds of thousands of pairs)."""
+    row when there are hundreds of thousands of pairs).
+    ``keep_where``: given each level's weight and the comparisons adjusted by term frequency,
+    an SQL condition the pairs read must meet besides ``min_probability`` (None: no other)."""
     count = records.num_rows if isinstance(records, pa.Table) else len(records)
     sized_for = count + len(other_records or ())
 
@@ -222,7 +225,7 @@ def score_pairs(
                 # and its table dropped before the next: DuckDB then holds one slice's scored
                 # pairs, and those narrow (predict.py), not all of them.
                 predictions = _predict_slice(api, linker, (chunk, chunks), min_probability,
-                                             duckdb_memory_limit(sized_for, scale))
+                                             duckdb_memory_limit(sized_for, scale), keep_where)
                 batches.extend(_read_pairs(linker, predictions))
                 predictions.drop_table_from_database_and_remove_from_cache()
             weights = level_weights(linker)
@@ -359,7 +362,7 @@ PREDICT_CHUNK = 200_000
 
 
 def _predict_slice(api: Any, linker: Any, chunk: tuple[int, int], min_probability: float,
-                   limit: str) -> Any:
+                   limit: str, where: KeepWhere | None = None) -> Any:
     """``predict.predict_narrow`` of one slice. On DuckDB a slice that runs out of memory is
     scored again in the same database with the limit doubled, up to DUCKDB_RETRIES times: the
     model is trained already, only the slice is done again (the limit stays raised for the
@@ -367,18 +370,18 @@ def _predict_slice(api: Any, linker: Any, chunk: tuple[int, int], min_probabilit
     threshold = min_probability or None
     connection = getattr(api, "duckdb_con", None)
     if connection is None or os.environ.get(DUCKDB_MEMORY_ENV, "").strip():
-        return predict_narrow(linker, chunk, threshold)
+        return predict_narrow(linker, chunk, threshold, where)
     megabytes = int(limit.removesuffix("MB"))
     for _ in range(DUCKDB_RETRIES):
         try:
-            return predict_narrow(linker, chunk, threshold)
+            return predict_narrow(linker, chunk, threshold, where)
         except Exception as err:
             if "Out of Memory" not in str(err):
                 raise
         megabytes *= 2
         logger.warning("DuckDB ran out of memory scoring pairs: again with %d MB", megabytes)
         connection.execute(f"SET memory_limit = '{megabytes}MB'")
-    return predict_narrow(linker, chunk, threshold)
+    return predict_narrow(linker, chunk, threshold, where)
 
 
 def _read_pairs(linker: Any, predictions: Any) -> list[pa.RecordBatch]:

@@ -17,7 +17,7 @@ callers read is what Splink's full output holds (tested).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -30,6 +30,9 @@ NARROW_TABLE = "__kartoteka_predict_narrow"
 
 # Per comparison output name: the weight (bits) of each gamma value, as the backend computes it.
 LevelWeights = dict[str, dict[int, float]]
+# Which scored pairs to read, from the levels' weights and the comparisons adjusted by term
+# frequency: an SQL condition, or None for every pair.
+KeepWhere = Callable[[LevelWeights, frozenset[str]], "str | None"]
 
 
 def narrow_columns(settings: Any) -> list[str]:
@@ -45,10 +48,13 @@ def narrow_columns(settings: Any) -> list[str]:
     return columns
 
 
-def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | None) -> Any:
+def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | None,
+                   keep_where: KeepWhere | None = None) -> Any:
     """Score the blocked pairs of one slice of the left-hand records (``left_chunk``: its
     number and the count of slices, (1, 1) for all) above ``threshold``, and keep only
-    ``narrow_columns``: a Splink dataframe."""
+    ``narrow_columns`` of the pairs that meet what ``keep_where`` returns (an SQL condition on
+    Splink's prediction columns, ``gamma_X`` and ``match_probability`` among them; given each
+    level's weight and the comparisons a term frequency adjusts): a Splink dataframe."""
     from splink.internals.comparison_vector_values import (
         compute_comparison_vector_values_from_id_pairs_sqls,
     )
@@ -104,13 +110,23 @@ def predict_narrow(linker: Any, left_chunk: tuple[int, int], threshold: float | 
             retain_matching_columns=False, retain_intermediate_calculation_columns=True,
             training_mode=True))
         select = ", ".join(narrow_columns(settings))
-        pipeline.enqueue_sql(f"select {select} from __splink__df_predict", NARROW_TABLE)
+        where = keep_where(level_weights(linker), tf_adjusted(linker)) if keep_where else None
+        condition = f" where {where}" if where else ""
+        pipeline.enqueue_sql(f"select {select} from __splink__df_predict{condition}",
+                             NARROW_TABLE)
         return linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
     finally:
         for table in inputs:
             table.drop_table_from_database_and_remove_from_cache()
         if not cached:
             blocked.drop_table_from_database_and_remove_from_cache()
+
+
+def tf_adjusted(linker: Any) -> frozenset[str]:
+    """The comparisons (output names) whose weights a term frequency adjusts pair by pair."""
+    return frozenset(comparison.output_column_name
+                     for comparison in linker._settings_obj.core_model_settings.comparisons
+                     if comparison._has_tf_adjustments)
 
 
 def level_weights(linker: Any) -> LevelWeights:

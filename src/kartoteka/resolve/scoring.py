@@ -13,8 +13,9 @@ import contextlib
 import ctypes
 import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
@@ -22,8 +23,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kartoteka.resolve.comparisons import (
+    FEATURE_NAMES,
     INITIAL_TF_COLUMNS,
     batch_features,
+    finite_weight,
     load_prior,
     person_blocking_rules,
     person_comparisons,
@@ -38,7 +41,7 @@ from kartoteka.resolve.constraints import (
 from kartoteka.resolve.death_years import DIFFER, YEAR_TOLERANCE
 from kartoteka.resolve.dialect import columns_table
 from kartoteka.resolve.linker import score_pairs
-from kartoteka.resolve.predict import PAIR_ID_COLUMNS
+from kartoteka.resolve.predict import PAIR_ID_COLUMNS, LevelWeights
 from kartoteka.resolve.profile import Profile
 from kartoteka.resolve.records import (
     PERSON_COLUMNS,
@@ -56,6 +59,15 @@ MIN_PROFILES_TO_TRAIN = 1000
 TF_COLUMNS = ("surname_folded", "surname_key", "given_key", "patronymic_key")  # tf-adjusted
 # The name columns that, beside a term-frequency column, tell its bearers apart.
 _BEARER_COLUMNS = ("surname_key", "given_key", "patronymic_key")
+# On a trained model, pairs scoring below this never become candidates (nor returned pairs),
+# unless a reviewer decided them: no rule reads them as anything but "kept apart". Links need
+# the link threshold (0.9, raised by rejections, never lowered), reviews the review band's
+# floor (0.5) or the threshold; the one rule that links below the line, a lone bare surname
+# (lone.py), runs untrained only, and a pair's strong evidence against (constraints.py) is
+# still read from every pair the database returns. At 100,000 records (people generator)
+# 124,545 of 231,909 pairs score below it. A stored link that falls under it is dropped as
+# stale (store/links.py), like any pair the linker no longer returns.
+CANDIDATE_FLOOR = 0.1
 
 
 # The untrained prior's u are fixed figures, not counts of this collection, so they cannot say
@@ -211,9 +223,12 @@ def score_persons(
     keep_pairs_from: float,
     labelled_pairs: Sequence[tuple[str, str]] = (),
     known: KnownModel | None = None,
+    decided: Iterable[tuple[str, str]] = (),
 ) -> ScoredPersons:
     """Score candidate pairs of person profiles (``parts``: their ``name_parts`` by key), with
-    a model trained on them (from 1,000 on) or the prior, or with a ``known`` one."""
+    a model trained on them (from 1,000 on) or the prior, or with a ``known`` one. A trained
+    model's pairs below CANDIDATE_FLOOR are left out, but for the ``decided`` ones (pairs a
+    reviewer joined or kept apart, either order)."""
     prior = load_prior()
     population = len(persons)
     if known is not None:
@@ -240,6 +255,8 @@ def score_persons(
     key_array = pa.array(index.keys, pa.string())
     placed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     against: list[tuple[str, str]] = []
+    floor = max(CANDIDATE_FLOOR, keep_pairs_from) if train else 0.0
+    kept = _pair_codes(decided, index.keys) if floor else np.zeros(0, dtype=np.int64)
 
     @paused_gc()
     def candidates(batch: pa.RecordBatch) -> list[Candidate]:
@@ -248,8 +265,19 @@ def score_persons(
         a, b = np.minimum(left, right), np.maximum(left, right)
         probability, weight = (batch.column(name).cast(pa.float64()).to_numpy(
             zero_copy_only=False) for name in ("match_probability", "match_weight"))
+        keys = index.keys
+        # Strong evidence against is read on every pair, those under the floor included.
+        against.extend((keys[a[i]], keys[b[i]])
+                       for i in np.flatnonzero(_evidence_against(batch, probability)))
+        if floor:
+            keep = probability >= floor
+            if len(kept):
+                keep |= np.isin(a * len(keys) + b, kept)
+            if not keep.all():
+                batch = batch.filter(pa.array(keep))
+                a, b, probability, weight = a[keep], b[keep], probability[keep], weight[keep]
         placed.append((a, b, probability))
-        keys, out, made = index.keys, [], batch_features(batch)
+        out, made = [], batch_features(batch)
         for x, y, p, w, features, reasons in zip(
             a.tolist(), b.tolist(), probability.tolist(), weight.tolist(),
             made, pair_conflicts(index, a, b), strict=True,
@@ -261,8 +289,6 @@ def score_persons(
             deaths_apart = np.abs(index.deaths[a] - index.deaths[b]) > YEAR_TOLERANCE
         for i in np.flatnonzero(deaths_apart).tolist():
             out[i].features[DIFFER] = [int(index.deaths[a[i]]), int(index.deaths[b[i]])]
-        against.extend((keys[a[i]], keys[b[i]])
-                       for i in np.flatnonzero(_evidence_against(batch, probability, made)))
         return out
 
     table = columns_table(columns, table_columns, coded=SET_COLUMNS)
@@ -289,6 +315,9 @@ def score_persons(
         backend=backend,
         labelled_pairs=labelled_pairs,
         consume_batch=candidates,  # pairs become candidates as read: no list of raw rows
+        # Under the floor only the pairs that may hold evidence against leave the database
+        # (decided pairs are not told apart there: then all are read).
+        keep_where=partial(_floor_sql, floor) if floor and not len(kept) else None,
     )
     # Most probable first, ties by keys (sorting on (-probability, a, b)): the order is found
     # on the columns, and the candidates only put in it.
@@ -313,22 +342,50 @@ def in_order(candidates: list[Candidate],
     return ordered, np.lexsort((b[order], a[order]))
 
 
-def _evidence_against(batch: pa.RecordBatch, probability: np.ndarray,
-                      features: Sequence[dict[str, Any]]) -> np.ndarray:
+def _floor_sql(floor: float, weights: LevelWeights, adjusted: frozenset[str]) -> str | None:
+    """An SQL condition every pair from ``floor`` on and every pair with strong evidence
+    against (``_evidence_against``) meets, on the levels (``gamma_X``) alone: a field's
+    verdict is its level's weight's. None when a term frequency adjusts such a field's weight
+    pair by pair (then the levels cannot tell)."""
+    terms = [f"match_probability >= {floor!r}"]
+    for name in AGAINST_FIELDS:
+        if name not in FEATURE_NAMES or name not in weights:
+            continue
+        if name in adjusted:
+            return None
+        against = sorted(gamma for gamma, weight in weights[name].items()
+                         if evidence_against(0.0, {name: {"weight": finite_weight(weight)}}))
+        if against:
+            terms.append(f"gamma_{name} in ({', '.join(map(str, against))})")
+    return " or ".join(terms)
+
+
+def _pair_codes(pairs: Iterable[tuple[str, str]], keys: Sequence[str]) -> np.ndarray:
+    """Pairs of profiles as a * len(keys) + b (their places among the sorted ``keys``, a < b),
+    sorted; pairs naming a key not among them are left out."""
+    place = {key: i for i, key in enumerate(keys)} if pairs else {}
+    codes = {min(place[x], place[y]) * len(keys) + max(place[x], place[y])
+             for x, y in pairs if x in place and y in place}
+    return np.array(sorted(codes), dtype=np.int64)
+
+
+def _evidence_against(batch: pa.RecordBatch, probability: np.ndarray) -> np.ndarray:
     """``evidence_against(probability, features)`` of every pair of a batch, as a mask: each
     field's verdict is read once per distinct weight (a level's, plus its frequency share if
-    any), from the first pair's own features dict that has it."""
+    any, as ``comparisons.batch_features`` adds them into a feature), no features made."""
     bad = np.zeros(batch.num_rows, dtype=bool)
     names = batch.schema.names
     for name in AGAINST_FIELDS:
+        if name not in FEATURE_NAMES:
+            continue  # no comparison of that field: no feature, nothing against
         weights = np.zeros(batch.num_rows)
         for column in (f"mw_{name}", f"mw_tf_adj_{name}"):
             if column in names:
                 weights = weights + pc.fill_null(batch.column(column).cast(pa.float64()), 0.0
                                                  ).to_numpy(zero_copy_only=False)
-        _, first, inverse = np.unique(weights, return_index=True, return_inverse=True)
-        verdicts = np.array([evidence_against(0.0, {name: features[i].get(name)})
-                             for i in first.tolist()], dtype=bool)
+        distinct, inverse = np.unique(weights, return_inverse=True)
+        verdicts = np.array([evidence_against(0.0, {name: {"weight": finite_weight(w)}})
+                             for w in distinct.tolist()], dtype=bool)
         bad |= verdicts[inverse.reshape(-1)]
     return bad & ~(probability >= 0.5)
 
