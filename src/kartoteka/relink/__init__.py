@@ -31,7 +31,6 @@ from kartoteka.names.keys import neighbour_key, surname_keys
 from kartoteka.names.parse import parse_person_name
 from kartoteka.relink.address import (
     address_rows,
-    bears_full_name,
     forms_beside,
     place_address_forms,
 )
@@ -151,10 +150,10 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             rest += sorted(attached.bridges)
     if rest:
         touched |= resolve_profiles(session, changed=rest, cur=cur)
-    # a person this file names in full may be the one an address form elsewhere waited for
-    bearers = {r.entity_id for r in new if r.entity_id and bears_full_name(r)}
-    if bearers:
-        touched |= place_address_forms(session, forms_beside(session, bearers), cur)
+    # a person this file names anew may be the one an address form elsewhere waited for
+    waiting = forms_beside(session, new)
+    if waiting:
+        touched |= place_address_forms(session, waiting, cur)
     return touched
 
 

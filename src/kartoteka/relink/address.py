@@ -6,8 +6,9 @@ that touches its entity leaves it alone again (``group_by_name``). So the forms 
 the persons are linked, wherever that happens:
 
 - the forms a file brings, once its persons are linked (``link_new_profiles``);
-- the stored forms of the documents whose people a file's full name (given name, patronymic,
-  surname) joins: that person may only now bear the pair the form was waiting for;
+- the stored forms of the documents whose people a file's profile tells a given name, a
+  patronymic or initials they had not been named by: that person may only now bear the pair
+  the form was waiting for;
 - the forms a relink read (``resolve_profiles``), which it has just left alone.
 
 The candidates are the clusters of the form's own document's people: the scene, read by document
@@ -36,24 +37,36 @@ def address_rows(rows: Iterable[ProfileRow]) -> list[ProfileRow]:
             and is_address_form(Profile.from_dict(r.data or {}))]
 
 
-def bears_full_name(row: ProfileRow) -> bool:
-    """A person profile with a surname, a full given name and a full patronymic: one an address
-    form elsewhere may have waited for."""
+def _naming(row: ProfileRow) -> tuple[str, str, tuple[str, ...]] | None:
+    """What a surnamed person profile says of the given name and patronymic, when it says
+    anything an address form could be matched on: a full given name, a patronymic, initials."""
     data = row.data or {}
-    return bool(is_linkable_person(row) and all(
-        data.get(part) and len(str(data[part]).strip(". ")) > 1
-        for part in ("surname", "given", "patronymic")))
+    given, patronymic = data.get("given") or "", data.get("patronymic") or ""
+    initials = tuple(data.get("initials") or ())
+    if not is_linkable_person(row) or not (len(given.strip(". ")) > 1 or patronymic
+                                           or len(initials) == 2):
+        return None
+    return given.casefold(), patronymic.casefold(), initials
 
 
-def forms_beside(session: Session, entity_ids: Iterable[str]) -> list[ProfileRow]:
-    """The stored address forms in the documents that name these entities' people."""
-    ids = sorted(set(entity_ids))
+def forms_beside(session: Session, new: list[ProfileRow]) -> list[ProfileRow]:
+    """The stored address forms in the documents that name the people these new profiles
+    joined, where a new profile tells its entity a naming (given name, patronymic, initials)
+    none of its older profiles did: only then may the entity bear a pair it did not before,
+    so a file that names Stalin as the others did reads none of his documents again."""
+    keys = {r.key for r in new}
+    ids = sorted({r.entity_id for r in new if r.entity_id and _naming(r)})
     if not ids:
         return []
-    documents = {r.document_id for r in current_profiles(session, ProfileRow.entity_id.in_(ids))}
+    members = current_profiles(session, ProfileRow.entity_id.in_(ids))
+    known = {(r.entity_id, _naming(r)) for r in members if r.key not in keys}
+    fresh = {r.entity_id for r in new if (naming := _naming(r)) and r.entity_id
+             and (r.entity_id, naming) not in known}
+    documents = sorted({r.document_id for r in members if r.entity_id in fresh} - {
+        r.document_id for r in new})  # the file's own forms were placed with it
     if not documents:
         return []
-    return address_rows(current_profiles(session, ProfileRow.document_id.in_(sorted(documents))
+    return address_rows(current_profiles(session, ProfileRow.document_id.in_(documents)
                                          & ProfileRow.block_key.is_(None)))
 
 
