@@ -91,3 +91,10 @@ def test_address_form_needs_a_full_given_name_and_patronymic() -> None:
     assert not is_address_form(prof("f", "d2", "Nikolai I."))
     assert not is_address_form(prof("f", "d2", "Nikolai Ivanovich Orlov"))
     assert is_address_form(prof("f", "d2", "Николай Иванович"))
+
+
+def test_address_form_in_russian_beside_a_record_order_full_name() -> None:
+    form = prof("f", "d2", "Лаврентий Павлович")
+    clusters = {"beria": [prof("a", "d1", "Берия Лаврентий Павлович"), prof("b", "d2", "Берия")]}
+    found = address_join(form, clusters)
+    assert found is not None and found.evidence["patronymic"] == "in full"
