@@ -138,3 +138,12 @@ def test_parse_an_epithet_stands_where_the_surname_would() -> None:
     assert (name.given, name.patronymic, name.surname) == ("Ivan", None, "the Terrible")
     # a capitalised "The" is no article of an epithet
     assert parse_person_name("Peter The Great").patronymic == "The"
+
+
+def test_parse_patronymic_of_a_given_name_with_a_fleeting_vowel() -> None:
+    # Павел -> Павлович: after a given name, a given name and its patronymic, no surname
+    name = parse_person_name("Лаврентий Павлович")
+    assert (name.surname, name.given, name.patronymic) == (None, "Лаврентий", "Павлович")
+    assert parse_person_name("Lavrenty Pavlovich").patronymic == "Pavlovich"
+    # a surname in -evich whose stem is no given name stays a surname
+    assert parse_person_name("Иван Гринкевич").surname == "Гринкевич"

@@ -110,3 +110,24 @@ def father_name_groups(patronymic: str) -> frozenset[int]:
             if key.startswith(stem[:-1]) and len(key) <= len(stem) + 2:
                 found.update(numbers)
     return frozenset(found)
+
+
+@lru_cache(maxsize=16384)
+def father_name_rows(patronymic: str) -> frozenset[int]:
+    """Rows of men's names of the list that are the father's name of this patronymic, read
+    strictly: the stem is the name (Осип-ович), the name with an ending the suffix replaced
+    (Никола-евич: Николай; Theodor-ovich: Theodore), the name and the linking -l- (Яковл-евич)
+    or the name without the fleeting -e- of its last syllable (Павл-ович). Unlike
+    ``father_name_groups`` no shorter stem is tried, so Маркович is no son of Мартин: what two
+    patronymics share here is one father's name, which a comparison may count as agreement."""
+    found: set[int] = set()
+    rows = load_given_names()
+    for stem in patronymic_stems(patronymic):
+        if len(stem) < 3:
+            continue
+        for key, numbers in _index().items():
+            if (key.startswith(stem) and len(key) <= len(stem) + 2) \
+                    or (stem[:-1] == key and stem[-1:] == "l") \
+                    or (key.endswith("el") and stem == key[:-2] + "l"):
+                found.update(n for n in numbers if rows[n].gender == "m")
+    return frozenset(found)

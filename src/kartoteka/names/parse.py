@@ -76,6 +76,17 @@ def _given_name_keys() -> frozenset[str]:
     return frozenset(key for row in load_given_names() for key in given_keys(row.name))
 
 
+@lru_cache(maxsize=1)
+def _fleeting_stems() -> frozenset[str]:
+    """Given names whose last syllable loses its vowel before the patronymic's suffix (Russian
+    grammar's fleeting vowel, беглый гласный: Павел, Павл-ович; Лев, Льв-ович is too short to
+    tell from a surname's stem): the stem without it. Only -ел names drop it (Антон, Фёдор,
+    Семён keep theirs: Антонович, Фёдорович), per the patronymic tables of Russian grammars
+    (e.g. Zaliznyak's grammatical dictionary)."""
+    return frozenset(key[:-2] + "l" for key in _given_name_keys()
+                     if re.search(r"[^aeiouy]el$", key) and len(key) > 4)
+
+
 def _patronymic_stem_is_given_name(token: str) -> bool:
     """True when the token minus its patronymic suffix is a known name (Иван-ович, Яковл-евич)."""
     stems = {re.sub(r"(ovic|evic|ovna|evna|ic|icna|na)$", "", key) for key in given_keys(token)}
@@ -83,7 +94,8 @@ def _patronymic_stem_is_given_name(token: str) -> bool:
     # The stem begins a name (Никола-евич: Николай), or is a name plus one letter of the
     # patronymic's linking consonant (Яковл-евич: Яков). Not any name sharing its first letters
     # but one: "Grill-evich" is no Grigory's son, it is a surname.
-    return any(
+    fleeting = _fleeting_stems()
+    return any(stem in fleeting for stem in stems) or any(
         len(stem) > 3 and any(
             name.startswith(stem) or (stem.startswith(name) and len(name) >= len(stem) - 1)
             for name in names)

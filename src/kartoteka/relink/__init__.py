@@ -29,6 +29,11 @@ from sqlalchemy.orm import Session
 from kartoteka.curate.edits import Curation, curation
 from kartoteka.names.keys import neighbour_key, surname_keys
 from kartoteka.names.parse import parse_person_name
+from kartoteka.relink.address import (
+    address_rows,
+    forms_beside,
+    place_address_forms,
+)
 from kartoteka.resolve.across import DEFAULT_THRESHOLD, KnownModel, Linkage
 from kartoteka.resolve.channel_keys import channel_neighbours
 from kartoteka.resolve.channel_links import join_channel_variants
@@ -84,7 +89,11 @@ def resolve_profiles(session: Session, changed: Iterable[str] | None = None,
     others = [r for r in rows if not is_linkable_person(r)]
     clusters = _link_persons(session, persons, cur, backend, whole=changed is None)
     clusters += group_by_name(others)
-    return assign_entities(session, clusters, touched, cur.labels, only_changed=changed is not None)
+    touched = assign_entities(session, clusters, touched, cur.labels,
+                              only_changed=changed is not None)
+    # address forms have no blocking key: left alone above, they rejoin their bearer here
+    forms = address_rows(others)
+    return touched | place_address_forms(session, forms, cur) if forms else touched
 
 
 def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | None = None
@@ -141,6 +150,10 @@ def link_new_profiles(session: Session, keys: Iterable[str], cur: Curation | Non
             rest += sorted(attached.bridges)
     if rest:
         touched |= resolve_profiles(session, changed=rest, cur=cur)
+    # a person this file names anew may be the one an address form elsewhere waited for
+    waiting = forms_beside(session, new)
+    if waiting:
+        touched |= place_address_forms(session, waiting, cur)
     return touched
 
 

@@ -30,7 +30,7 @@ LEVELS: dict[str, tuple[str, ...]] = {
         "jaro-winkler 0.8", "else",
     ),
     "given": ("exact", "same name group", "jaro-winkler 0.9", "initial", "else"),
-    "patronymic": ("exact", "jaro-winkler 0.9", "initial", "else"),
+    "patronymic": ("exact", "same name group", "jaro-winkler 0.9", "initial", "else"),
     "gender": ("exact", "else"),
     "birth_year": ("exact", "within 1 year", "within 2 years", "else"),
     "death_year": ("exact", "within 1 year", "else"),
@@ -86,12 +86,13 @@ def _rare_weighs_more(level: Any, adjust: bool, min_u: float = VARIANT_MIN_U) ->
     return level
 
 
-def _same_name_weighs_by_its_frequency(level: Any, adjust: bool) -> Any:
+def _same_name_weighs_by_its_frequency(level: Any, adjust: bool,
+                                       column: str = "given_key") -> Any:
     """The given-name group level adjusted by the given name's frequency, as the exact level
     is: Splink starts from the exact level's u, so the level keeps its own m/u ratio above
     that of a name agreeing in general, and a common name says less in any form."""
     if adjust:
-        level.configure(tf_adjustment_column="given_key", tf_adjustment_weight=1.0)
+        level.configure(tf_adjustment_column=column, tf_adjustment_weight=1.0)
     return level
 
 
@@ -162,6 +163,10 @@ def _levels(
         "patronymic": [
             cll.NullLevel("patronymic_letters"),
             cll.ExactMatchLevel("patronymic_key", term_frequency_adjustments=given_tf),
+            # Theodorovich for Фёдорович, Осипович for Иосифович: another form of one father's
+            # name, as the given name's group level reads Theodore for Фёдор
+            _same_name_weighs_by_its_frequency(SharedElementLevel("patronymic_groups"),
+                                               given_tf, "patronymic_key"),
             cll.JaroWinklerLevel("patronymic_key", 0.9),
             _initial_weighs_by_its_letter(cll.And(
                 cll.NullLevel("patronymic_key"), SharedElementLevel("patronymic_letters")

@@ -17,7 +17,7 @@ from typing import Any
 from kartoteka.names import fold, parse_person_name, surname_keys
 from kartoteka.names.caches import clear_name_caches
 from kartoteka.names.gender import gender_from_parts
-from kartoteka.names.given_names import given_name_groups
+from kartoteka.names.given_names import father_name_rows, given_name_groups
 from kartoteka.names.keys import (
     MIN_DELETION_KEY,
     given_key,
@@ -40,6 +40,8 @@ PERSON_COLUMNS: dict[str, str] = {
     "given_groups": "strings",  # given-name list rows (Nikolai, Kolya, Nicholas share one)
     "given_letters": "strings",  # Cyrillic initials the given name or first initial may have
     "patronymic_key": "string",
+    # given-name list rows the father's name may be (Theodorovich and Фёдорович share one)
+    "patronymic_groups": "strings",
     "patronymic_letters": "strings",
     "name_pair_key": "string",  # given|patronymic: blocks profiles that lack a surname
     "gender": "string",
@@ -153,6 +155,11 @@ def _letters(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _groups(text: str) -> tuple[str, ...]:
     return tuple(str(g) for g in sorted(given_name_groups(text)))
+
+
+@lru_cache(maxsize=65536)
+def _father_groups(patronymic: str) -> list[str]:
+    return [str(g) for g in sorted(father_name_rows(patronymic))]
 
 
 @lru_cache(maxsize=65536)
@@ -287,7 +294,7 @@ def _row_values(profile: Profile, parts: NameParts) -> tuple[Any, ...]:
 # which nothing mutates.
 _SURNAME_COLUMNS = ("surname_folded", "surname_key", "surname_keys", "loose_keys", "edit_key")
 _GIVEN_COLUMNS = ("given_key", "given_groups", "given_letters", "patronymic_key",
-                  "patronymic_letters", "name_pair_key")
+                  "patronymic_groups", "patronymic_letters", "name_pair_key")
 _LOOSE_KEYS, _NAME_PAIR_KEY = _SURNAME_COLUMNS.index("loose_keys"), -1
 
 
@@ -318,6 +325,7 @@ def _given_columns(
                          if name for group in _groups(name)})),
         _or_none(list(_letters(given))) if given else None,
         patronymic_k,
+        _or_none(_father_groups(full_patronymic)) if full_patronymic else None,
         _or_none(list(_letters(patronymic))) if patronymic else None,
         f"{given_k}|{patronymic_k}" if given_k and patronymic_k else None,
     )
