@@ -333,11 +333,8 @@ def _link_by_key(profiles: list[Profile], clusters: ConstrainedClusters, decisio
             if pair in pairs:
                 continue
             refusal = clusters.try_union(first, other)
-            decision: Decision = "linked"
-            if decisions.cannot(first, other):
-                decision = "cannot-link"
-            elif refusal is not None:
-                decision = "review"
+            decision: Decision = "cannot-link" if decisions.cannot(first, other) else (
+                "review" if refusal is not None else "linked")
             pairs[pair] = ScoredPair(pair[0], pair[1], 1.0, {"rule": rule, "key": key}, decision)
     return list(pairs.values())
 

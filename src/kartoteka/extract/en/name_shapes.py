@@ -119,3 +119,27 @@ def inverted_name(doc: Doc, i: int, name_token: Callable[[Token, set[int]], bool
     head = doc.text[doc.text.rfind("\n", 0, doc[i].idx) + 1:doc[i].idx]
     return not head.strip(" \t0123456789.)") and is_given(doc[i + 2]) \
         and patronymic_shape(doc[i + 3]) and doc[i].lower_ not in lx.KIN_NOUNS
+
+
+def month_as_given_name(tok: Token) -> bool:
+    """"August Kork": a month word before a capitalised name that is no date."""
+    if tok.lower_ not in lx.MONTH_NAMES or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return (nxt.text[:1].isupper() and nxt.is_alpha and nxt.lower_ not in lx.MONTH_NAMES
+            and not (tok.i > 0 and tok.doc[tok.i - 1].like_num))
+
+
+# Hyphen-minus, en dash and em dash: what separates a name from its description in a roll.
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def tag_spilled_over_dash(doc: Doc, first: int) -> bool:
+    """Whether the entity the run at ``first`` is tagged with began before it, across a dash."""
+    tok = doc[first]
+    if tok.ent_iob_ != "I":
+        return False
+    k = first - 1
+    while k >= 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    return any(t.is_punct and t.text in DASHES for t in doc[max(k, 0):first])

@@ -20,6 +20,7 @@ from kartoteka.extract.en.name_shapes import (
     opens_with_initials,
     patronymic_shape,
     russian_surname_shape,
+    tag_spilled_over_dash,
     unlisted_word_before_surname,
 )
 from kartoteka.extract.en.person_contexts import (
@@ -39,15 +40,6 @@ NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERC
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in lx.TITLES)
-
-
-def _month_as_given_name(tok: Token) -> bool:
-    """"August Kork": a month word before a capitalised name that is no date."""
-    if tok.lower_ not in lx.MONTH_NAMES or tok.i + 1 >= len(tok.doc):
-        return False
-    nxt = tok.doc[tok.i + 1]
-    return (nxt.text[:1].isupper() and nxt.is_alpha and nxt.lower_ not in lx.MONTH_NAMES
-            and not (tok.i > 0 and tok.doc[tok.i - 1].like_num))
 
 
 def _singular(plural: str) -> str:
@@ -86,21 +78,6 @@ class PersonFinding:
     people: list[Run]
     families: list[Run]
     places: list[tuple[int, int]]  # token ranges of "Prozorov forest"-like places
-
-
-# Hyphen-minus, en dash and em dash: what separates a name from its description in a roll.
-DASHES = frozenset({"-", "\u2013", "\u2014"})
-
-
-def _tag_spilled_over_dash(doc: Doc, first: int) -> bool:
-    """Whether the entity the run at ``first`` is tagged with began before it, across a dash."""
-    tok = doc[first]
-    if tok.ent_iob_ != "I":
-        return False
-    k = first - 1
-    while k >= 0 and doc[k].ent_iob_ == "I":
-        k -= 1
-    return any(t.is_punct and t.text in DASHES for t in doc[max(k, 0):first])
 
 
 class PersonEvidence:
@@ -240,7 +217,7 @@ class PersonEvidence:
         # Medium evidence.
         # "Ivan Sokolov - Kremlin doctor": the tagger's person runs on across the dash of a roll
         # line; the words after it are a description, not part of the name it tagged
-        ents = set() if _tag_spilled_over_dash(doc, run.first) else {t.ent_type_ for t in toks}
+        ents = set() if tag_spilled_over_dash(doc, run.first) else {t.ent_type_ for t in toks}
         # WordNet lists famous Russians ("bukharin", "kirov"): a Russian surname's shape
         # outweighs its being in the English word list.
         all_common = all(self.is_common(t) and not russian_surname_shape(t) for t in toks)

@@ -21,10 +21,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kartoteka.extract.en import lexicon as lx
+from kartoteka.extract.en.name_aliases import bracketed_alias, link_aliases
 from kartoteka.extract.en.name_shapes import (
     COMPACT_INITIALS,
     inverted_name,
     is_capitalised,
+    month_as_given_name,
     opens_a_russian_name,
     opens_with_initials,
     russian_surname_shape,
@@ -38,7 +40,6 @@ from kartoteka.extract.en.person_evidence import (
     PersonEvidence,
     PersonFinding,
     Run,
-    _month_as_given_name,
     _singular,
 )
 
@@ -46,10 +47,6 @@ from kartoteka.extract.en.person_evidence import (
 FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
 # Dependencies of an object (spaCy's English labels, ClearNLP scheme): what a verb governs.
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
-# Verbs that also introduce a name ("a man named Sorokin", "a clerk called Ivanov"): right after
-# a person's own name they are that person's act ("Frinovsky named Sorokin as the organiser":
-# he accused him), since English puts a common noun, not a name, before the participle.
-VERBS_OF_NAMING = frozenset({"named", "called"})
 
 __all__ = ["PLACE_ENTS", "PersonFinder", "PersonFinding", "Run", "_singular"]
 
@@ -115,7 +112,7 @@ class PersonFinder(PersonEvidence):
             return self._initials_before_name(tok, blocked)
         if tok.i in blocked or not is_capitalised(tok):
             return False
-        if tok.ent_type_ in NON_NAME_ENTS and not _month_as_given_name(tok):
+        if tok.ent_type_ in NON_NAME_ENTS and not month_as_given_name(tok):
             return False
         if tok.pos_ == "PROPN" or tok.ent_type_:
             return True
@@ -159,7 +156,7 @@ class PersonFinder(PersonEvidence):
             # "the Sorokin Case": the case noun is no part of the name it follows
             case_noun = k == last - 1 > first and doc[k].lower_ in lx.CASE_NOUNS
             if (doc[k].lower_ in lx.NEVER_PERSONS or case_noun) and not (epithet and k > first) \
-                    and not (k == first and self.is_given(doc[k]) and (_month_as_given_name(
+                    and not (k == first and self.is_given(doc[k]) and (month_as_given_name(
                         doc[k]) or opens_a_russian_name(doc, k, self.is_common))):
                 if k > start:
                     parts.append(Run(start, k))
@@ -267,7 +264,7 @@ class PersonFinder(PersonEvidence):
                     run.veto = None  # "the names of Zinoviev and Kamenev": listed with a person
                 if self.accepted(run) or run.veto not in (None, "cyrillic word"):
                     continue
-                if self._alias_of(doc, run, person_ends):
+                if bracketed_alias(doc, run, person_ends):
                     run.veto = None
                     run.strong += 1
                     run.reasons.append("alias in brackets")
@@ -311,7 +308,7 @@ class PersonFinder(PersonEvidence):
                     run.strong += 1
                     run.reasons.append("family of a known name" if stem in surnames
                                        else "family name")
-        self._link_aliases(doc, [r for r in runs if self.accepted(r)])
+        link_aliases(doc, [r for r in runs if self.accepted(r)])
         bare = {r.key(doc) for r in runs if not r.family}
         people, families = [], []
         for run in runs:
@@ -343,54 +340,6 @@ class PersonFinder(PersonEvidence):
             if near is not None:
                 run.strong += 1
                 run.reasons.append(f"spelling of {near}")
-
-    @staticmethod
-    def _link_aliases(doc: Doc, accepted: list[Run]) -> None:
-        """Mark runs that give another name of the person just named: "Józef Unszlicht or
-        Iosif Unshlikht", "Jānis Bērziņš Yan Berzin", "Artuzov (surname at birth Fraucci)",
-        "(Russian: Иосиф Уншлихт)", "real name Pēteris Ķuzis"."""
-        ending_at = {r.last: r for r in accepted}
-        for i, run in enumerate(accepted):
-            if run.first in ending_at:
-                run.alias_of = ending_at[run.first]  # two names in a row
-                continue
-            before = doc[run.first - 1] if run.first > 0 else None
-            if before is not None and before.lower_ == "or" and run.first - 1 in ending_at:
-                first = ending_at[run.first - 1]
-                if run.last - run.first > 1 and first.last - first.first > 1:
-                    run.alias_of = first  # "Józef Unszlicht or Iosif Unshlikht"
-                    continue
-            if "alias in brackets" in run.reasons:
-                k = run.first - 1
-                while k >= 0 and doc[k].text != "(":
-                    k -= 1
-                if k in ending_at:
-                    run.alias_of = ending_at[k]
-                    continue
-            if "introduced as a name" in run.reasons and before is not None and \
-                    before.lower_ not in ("pseudonym", "guerre", "codename", "code-name") \
-                    and not (before.lower_ in VERBS_OF_NAMING and run.first - 1 in ending_at):
-                sent_start = doc[run.first].sent.start
-                earlier = [r for r in accepted[:i] if r.first >= sent_start]
-                if earlier:
-                    run.alias_of = earlier[-1]
-
-    @staticmethod
-    def _alias_of(doc: Doc, run: Run, person_ends: set[int]) -> bool:
-        """"Matvei Berman (Russian: Матвей Берман)", "Saparova (Saparashvili)": another form
-        of the name just before the bracket."""
-        k = run.first - 1
-        steps = 0
-        while k >= 0 and doc[k].text != "(" and steps < 4:
-            if doc[k].text[:1].isupper() and doc[k].lower_ not in lx.LANGUAGE_LABELS:
-                return False
-            k -= 1
-            steps += 1
-        if k < 0 or doc[k].text != "(":
-            return False
-        close = next((j for j in range(run.last, min(len(doc), run.last + 3))
-                      if doc[j].text in (")", ";", ",")), None)
-        return close is not None and k in person_ends
 
     def _listed_with(self, doc: Doc, run: Run, known: set[str]) -> bool:
         head = self._head(doc, run)
