@@ -156,17 +156,7 @@ def test_scoring_score_persons_finds_the_pairs_with_evidence_against() -> None:
     from kartoteka.resolve.constraints import evidence_against
     from kartoteka.resolve.scoring import score_persons
 
-    people = []
-    for i, (surname, given, born, died, place) in enumerate([
-        ("Orlov", "Ivan", 1890, 1937, "Tver"), ("Orlov", "Ivan", 1903, 1941, "Omsk"),
-        ("Orlov", "Ivan", 1890, 1937, None), ("Orlov", "Pyotr", 1890, None, "Tver"),
-        ("Орлов", "Иван", 1891, 1938, "Тверь"), ("Orloff", "I.", None, 1937, None),
-        ("Sokolov", "Ivan", 1890, 1937, "Tver"), ("Sokolov", "Ivan", 1910, 1950, "Kazan"),
-    ]):
-        people.append(Profile(key=f"p{i}", document_id=f"d{i}", kind="person",
-                              label=f"{given} {surname}", names=[f"{given} {surname}"],
-                              surname=surname, given=given, birth_year=born, death_year=died,
-                              birthplace=place))
+    people = _namesakes()
     scored = score_persons(people, {p.key: name_parts(p) for p in people}, backend="duckdb",
                            keep_pairs_from=0.0)
     expected = {(c.a, c.b) for c in scored.candidates
