@@ -75,6 +75,9 @@ class Pipeline:
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         for form in tr.REPEATED_FORMS:  # "re-arrested" one verb, not "re" + "-" + "arrested"
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        from kartoteka.extract.en.line_ends import COMPONENT
+
+        nlp.add_pipe(COMPONENT, before="parser")  # a dialogue's lines are sentences
         return nlp
 
     @cached_property
