@@ -35,7 +35,7 @@ LIFE = (
 ACCOUNT = (
     "Volkov told me about the fate of the Marins. In the winter of 1937, Pyotr Marin and his "
     "wife were arrested. Both were shot.\n\n"
-    "I have heard that their daughter was taken away by relatives.\n\n"
+    "I have heard that their daughter was taken away by the NKVD.\n\n"
     "“I could not sleep after Marin was executed,” Volkov explained to me."
 )
 GENRIKHS = (
