@@ -93,8 +93,9 @@ class _Cluster:
     written: set[str] = field(default_factory=set)  # forms but surnames only aliases bear
 
 
-def _gather(index: int, members: list[Profile], resolver: Resolver, company: int) -> _Cluster:
-    c = _Cluster(index, [p.key for p in members], company)
+def _gather(index: int, members: list[Profile]) -> _Cluster:
+    """A cluster's names, genders and years: what every round compares alike."""
+    c = _Cluster(index, [p.key for p in members], index)
     for p in members:
         parsed = [parse_person_name(n) for n in dict.fromkeys([p.label, *p.names]) if n]
         c.forms |= variant_forms(parsed)[1] | {n.surname for n in parsed if n.surname}
@@ -111,14 +112,19 @@ def _gather(index: int, members: list[Profile], resolver: Resolver, company: int
         c.genders |= {p.gender} if p.gender else set()
         c.births |= {p.birth_year} if p.birth_year else set()
         c.deaths |= {p.death_year} if p.death_year else set()
-        c.context |= resolver.named(p.document_id, p.comentioned)
         # a title before a bare name ("Commissar of Justice Krylenko") is a post too
         c.posts |= {fold(x) for x in [*p.roles, *p.titles, *p.organizations] if fold(x)}
-        c.relatives |= resolver.named(p.document_id, p.relatives)
-        c.ties |= resolver.named(p.document_id, p.ties)
     c.own_keys = {surname_key(f) for f in c.forms}
     c.written = c.forms - (c.alias_surnames - c.own_surnames)
     return c
+
+
+def _read_company(c: _Cluster, members: list[Profile], resolver: Resolver, company: int) -> None:
+    """The people a cluster's profiles name, read through the joins so far (``resolver``)."""
+    c.company = company
+    c.context = {n for p in members for n in resolver.named(p.document_id, p.comentioned)}
+    c.relatives = {n for p in members for n in resolver.named(p.document_id, p.relatives)}
+    c.ties = {n for p in members for n in resolver.named(p.document_id, p.ties)}
 
 
 def _another_name(name: PersonName, given: str | None) -> bool:
@@ -242,52 +248,56 @@ def join_channel_variants(linkage: Linkage, profiles: Sequence[Profile | dict[st
     outranked. A round that joins nothing ends it."""
     read = [p if isinstance(p, Profile) else Profile.from_dict(p) for p in profiles]
     by_key = {p.key: p for p in read}
+    members_of: dict[int, list[Profile]] = {}
+    for index, members in enumerate(linkage.clusters):
+        persons = [by_key[k] for k in members if k in by_key and by_key[k].kind == "person"
+                   and not by_key[k].descriptor and not by_key[k].unresolved]
+        if persons and len(persons) == len(members):
+            members_of[index] = persons
+    clusters = [_gather(index, persons) for index, persons in members_of.items()]
+    names = _name_pairs(clusters, decisions)
     group = {index: [index] for index in range(len(linkage.clusters))}
     pairs = list(linkage.pairs)
     for _ in range(ROUNDS):
         before = len(pairs)
         ids = [min(group[index]) for index in range(len(linkage.clusters))]
-        _join_round(linkage, Resolver(read, linkage.clusters, ids), by_key, decisions, group,
-                    pairs)
+        resolver = Resolver(read, linkage.clusters, ids)
+        for c in clusters:
+            _read_company(c, members_of[c.index], resolver, min(group[c.index]))
+        _apply(clusters, _candidates(clusters, names), decisions, group, pairs)
         if len(pairs) == before:
             break
-    out: list[list[str]] = []
-    seen: set[int] = set()
-    for index in range(len(linkage.clusters)):
-        if index in seen:
-            continue
-        seen.update(group[index])
-        out.append([k for g in sorted(group[index]) for k in linkage.clusters[g]])
+    # each joined group once, where its first cluster stood
+    out = [[k for g in sorted(group[i]) for k in linkage.clusters[g]]
+           for i in range(len(linkage.clusters)) if i == min(group[i])]
     return Linkage(clusters=out, pairs=pairs, model=linkage.model)
 
 
-def _join_round(linkage: Linkage, resolver: Resolver, by_key: dict[str, Profile],
-                decisions: Decisions, group: dict[int, list[int]],
-                pairs: list[ScoredPair]) -> None:
-    """One round: the candidate pairs of the linker's clusters, joined into ``group`` (index
-    -> the indices joined with it so far) with a scored pair each added to ``pairs``."""
-    clusters: list[_Cluster] = []
-    for index, members in enumerate(linkage.clusters):
-        persons = [by_key[k] for k in members if k in by_key and by_key[k].kind == "person"
-                   and not by_key[k].descriptor and not by_key[k].unresolved]
-        if persons and len(persons) == len(members):
-            clusters.append(_gather(index, persons, resolver, min(group[index])))
+# Two clusters whose names allow a join: the similarity, the two forms compared, and whether
+# they are one spelling, one reading of a lone surname, or one reading of a namesake's.
+_NamePair = tuple[_Cluster, _Cluster, float, str, str, Any, Any, Any]
+
+
+def _name_pairs(clusters: list[_Cluster], decisions: Decisions) -> list[_NamePair]:
+    """The pairs of clusters a channel key blocks together whose names allow a join and that
+    nothing conflicts: the same in every round, since only the company changes."""
     blocks: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
         for key in {k for f in c.forms for k in channel_keys(f)}:
             blocks[key].append(c)
-    common = background([c.context for c in clusters])
     lone = _lone_keys(clusters)
     borne = {key for c in clusters for key in c.own_keys}
-    candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]] = {}
+    found: list[_NamePair] = []
+    done: set[tuple[int, int]] = set()
     for block in blocks.values():
         if len(block) > BLOCK_CAP:
             continue
         for i, a in enumerate(block):
             for b in block[i + 1:]:
                 pair = (min(a.index, b.index), max(a.index, b.index))
-                if pair in candidates:
+                if pair in done:
                     continue
+                done.add(pair)
                 spelling = _one_spelling(a, b, lone)
                 reading = None if spelling else _one_reading(a, b, lone)
                 namesake = None if spelling or reading else _one_reading(a, b, borne)
@@ -301,17 +311,28 @@ def _join_round(linkage: Linkage, resolver: Resolver, by_key: dict[str, Profile]
                     continue
                 if _conflict(a, b, decisions):
                     continue
-                score, evidence = _context(a, b, common)
-                if spelling or reading:
-                    # ranked below any join the context supports, as the weakest evidence
-                    score = max(score, SPELLING_SCORE)
-                    evidence = [*evidence, "one spelling" if spelling else "one reading"]
-                if namesake and score >= READING_CONTEXT:
-                    evidence = [*evidence, "one reading of a namesake's surname"]
-                elif score < MIN_CONTEXT and not (spelling or reading):
-                    continue
-                candidates[pair] = (score * similarity, similarity, evidence, x, y)
-    _apply(clusters, candidates, decisions, group, pairs)
+                found.append((a, b, similarity, x, y, spelling, reading, namesake))
+    return found
+
+
+def _candidates(clusters: list[_Cluster], names: list[_NamePair]
+                ) -> dict[tuple[int, int], tuple[float, float, list[str], str, str]]:
+    """One round's candidate joins: the name pairs whose company (as read this round) agrees."""
+    common = background([c.context for c in clusters])
+    candidates: dict[tuple[int, int], tuple[float, float, list[str], str, str]] = {}
+    for a, b, similarity, x, y, spelling, reading, namesake in names:
+        score, evidence = _context(a, b, common)
+        if spelling or reading:
+            # ranked below any join the context supports, as the weakest evidence
+            score = max(score, SPELLING_SCORE)
+            evidence = [*evidence, "one spelling" if spelling else "one reading"]
+        if namesake and score >= READING_CONTEXT:
+            evidence = [*evidence, "one reading of a namesake's surname"]
+        elif score < MIN_CONTEXT and not (spelling or reading):
+            continue
+        candidates[(min(a.index, b.index), max(a.index, b.index))] = (
+            score * similarity, similarity, evidence, x, y)
+    return candidates
 
 
 def _written(evidence: list[str]) -> bool:
